@@ -1,0 +1,105 @@
+package org.conflictmap.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.conflictmap.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one error path of the server: every refused or failed request leaves as
+ * {@code application/problem+json}, 4xx and 5xx alike, with a detail that helps and never a stack
+ * trace, SQL or connection string.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        body.setTitle(e.title());
+        if (!e.errors().isEmpty()) {
+            body.setProperty("errors", e.errors().stream()
+                    .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        }
+        return problem(body, e.status());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "parameter '" + e.getName() + "' has an invalid value");
+        body.setTitle("Bad request");
+        body.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "invalid value")));
+        return problem(body, HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class, StoreUnavailableException.class})
+    ResponseEntity<Object> storeDown(Exception e) {
+        log.warn("store unavailable: {}", e.getClass().getSimpleName());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the data store is unavailable for the moment; nothing was changed, try again shortly");
+        body.setTitle("Store unavailable");
+        ResponseEntity<Object> r = problem(body, HttpStatus.SERVICE_UNAVAILABLE);
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(r.getBody());
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> storeError(DataAccessException e) {
+        log.error("store error", e);
+        return internal();
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return internal();
+    }
+
+    private ResponseEntity<Object> internal() {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the server failed to answer this request; the error is logged");
+        body.setTitle("Internal error");
+        return problem(body, HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    /** Spring's own 4xx (unknown path, wrong method, unreadable body, …) also go out as problem+json. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (r != null && r.getBody() instanceof ProblemDetail pd) {
+            if (pd.getDetail() != null && pd.getDetail().contains("Exception")) {
+                pd.setDetail(statusCode.value() == 400 ? "the request could not be read" : null);
+            }
+            pd.setType(URI.create("about:blank"));
+            return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        }
+        return r;
+    }
+
+    static ResponseEntity<Object> problem(ProblemDetail body, HttpStatus status) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}
