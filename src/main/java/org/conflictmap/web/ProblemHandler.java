@@ -40,7 +40,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             body.setProperty("errors", e.errors().stream()
                     .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
         }
-        return problem(body, e.status());
+        ResponseEntity<Object> r = problem(body, e.status());
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"conflictmap\"").body(r.getBody());
+        }
+        return r;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,84 @@
+package org.conflictmap.incidents;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.conflictmap.geo.Bbox;
+
+/**
+ * Which incidents to read. Null or empty members do not filter. {@code statuses} defaults to
+ * published only; drafts are for editors.
+ *
+ * @param bbox      incidents whose geometry intersects it
+ * @param period    incidents whose occurred interval overlaps it
+ * @param types     any of these types ({@link Vocabulary#TYPES})
+ * @param parties   with at least one claim by any of these parties
+ * @param contested claims of different parties disagree (true) or not (false)
+ * @param q         words in title, summary or operation, case-insensitive
+ */
+public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<String> parties, Boolean contested,
+        String q, String operation, Set<String> statuses, int limit, int offset) {
+
+    public static final int MAX_LIMIT = 1_000_000;
+
+    public IncidentQuery {
+        period = period == null ? DateRange.ALL : period;
+        types = types == null ? Set.of() : Set.copyOf(types);
+        parties = parties == null ? Set.of() : Set.copyOf(parties);
+        statuses = statuses == null || statuses.isEmpty() ? Set.of("published") : Set.copyOf(statuses);
+        for (String t : types) {
+            if (!Vocabulary.TYPES.contains(t)) {
+                throw new IllegalArgumentException("unknown type " + t);
+            }
+        }
+        for (String p : parties) {
+            if (!Vocabulary.PARTIES.contains(p)) {
+                throw new IllegalArgumentException("unknown party " + p);
+            }
+        }
+        for (String s : statuses) {
+            if (!Vocabulary.STATUSES.contains(s)) {
+                throw new IllegalArgumentException("unknown status " + s);
+            }
+        }
+        if (limit < 0 || limit > MAX_LIMIT || offset < 0) {
+            throw new IllegalArgumentException("limit must be 0.." + MAX_LIMIT + " and offset >= 0");
+        }
+        q = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every published incident, unpaged. */
+    public static IncidentQuery all() {
+        return new IncidentQuery(null, null, null, null, null, null, null, null, MAX_LIMIT, 0);
+    }
+
+    public IncidentQuery withPage(int newLimit, int newOffset) {
+        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, newLimit, newOffset);
+    }
+
+    /** The same test as the SQL, for incidents read from history ({@code asof}). */
+    boolean matches(Incident i) {
+        if (bbox != null && !i.geometry().getEnvelopeInternal().intersects(bbox.envelope())) {
+            return false;
+        }
+        if (!i.occurred().overlaps(period.start(), period.end())) {
+            return false;
+        }
+        if (!types.isEmpty() && !types.contains(i.type())) {
+            return false;
+        }
+        if (!parties.isEmpty() && i.claims().stream().noneMatch(c -> parties.contains(c.party()))) {
+            return false;
+        }
+        if (contested != null && contested != i.contested()) {
+            return false;
+        }
+        if (operation != null && !operation.equalsIgnoreCase(String.valueOf(i.operation()))) {
+            return false;
+        }
+        if (q != null && !(i.title() + " " + i.summary() + " " + i.operation()).toLowerCase(Locale.ROOT).contains(q)) {
+            return false;
+        }
+        return statuses.contains(i.status());
+    }
+}

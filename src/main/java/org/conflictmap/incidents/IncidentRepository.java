@@ -1,0 +1,376 @@
+package org.conflictmap.incidents;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.store.DataVersion;
+import org.conflictmap.store.SpatialDialect;
+import org.conflictmap.store.Wkb;
+import org.conflictmap.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The incidents table and its history, on either store. Reads stream row by row (a JDBC fetch
+ * size, inside a read-only transaction so PostgreSQL uses a cursor), so 100k incidents never sit
+ * in memory at once. Every write runs in one transaction with its history row and the data-version
+ * bump.
+ */
+@Repository
+public class IncidentRepository {
+    static final String COLUMNS = "id, title, summary, type, status, occurred_start, occurred_end, time_precision, "
+            + "geo_precision, places, actors, operation, tags, claims, sources, version, created_at, updated_at";
+    static final String INSERT = "INSERT INTO incidents (id, title, summary, type, status, occurred_start, occurred_end, "
+            + "time_precision, geo_precision, places, actors, operation, tags, claims, sources, claims_summary, claims_count, "
+            + "killed_min, killed_max, wounded_min, wounded_max, parties, contested, version, created_at, updated_at, geom, "
+            + "geom_point) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, %s)";
+    static final String DELETE = "DELETE FROM incidents WHERE id = ?";
+    static final String VERSION_OF = "SELECT version FROM incidents WHERE id = ?";
+    static final String HISTORY_INSERT = "INSERT INTO incident_history (incident_id, version, operation, editor, "
+            + "recorded_at, document) VALUES (?, ?, ?, ?, ?, ?)";
+    static final String HISTORY_OF = "SELECT version, operation, editor, recorded_at, document FROM incident_history "
+            + "WHERE incident_id = ? ORDER BY seq";
+    static final String AS_OF = "SELECT h.document FROM incident_history h WHERE h.seq IN (SELECT MAX(seq) FROM "
+            + "incident_history WHERE recorded_at <= ? GROUP BY incident_id) AND h.operation <> 'delete' ORDER BY h.incident_id";
+    static final int FETCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+    private final SpatialDialect dialect;
+    private final DataVersion dataVersion;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readTx;
+    private final ObjectMapper json;
+    private final Gazetteer gazetteer;
+
+    IncidentRepository(JdbcTemplate jdbc, SpatialDialect dialect, DataVersion dataVersion, TransactionTemplate tx,
+            ObjectMapper json, Gazetteer gazetteer) {
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.dialect = dialect;
+        this.dataVersion = dataVersion;
+        this.tx = tx;
+        this.readTx = new TransactionTemplate(tx.getTransactionManager());
+        this.readTx.setReadOnly(true);
+        this.json = json;
+        this.gazetteer = gazetteer;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /** Calls {@code each} for every incident the query selects, in time order, without holding them all. */
+    public void stream(IncidentQuery query, Consumer<Incident> each) {
+        Sql sql = where(query);
+        String select = "SELECT " + COLUMNS + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents"
+                + sql.where + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
+        readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> each.accept(row(rs)),
+                sql.params.toArray()));
+    }
+
+    public List<Incident> find(IncidentQuery query) {
+        List<Incident> out = new ArrayList<>();
+        stream(query, out::add);
+        return out;
+    }
+
+    /** How many incidents the query selects, ignoring its limit and offset. */
+    public long count(IncidentQuery query) {
+        Sql sql = where(query);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM incidents" + sql.where, Long.class, sql.params.toArray());
+        return n == null ? 0 : n;
+    }
+
+    /** The incident with this id, whatever its status. */
+    public Optional<Incident> byId(String id) {
+        List<Incident> found = jdbc.query("SELECT " + COLUMNS + ", " + dialect.geometryAsWkb("geom")
+                + " AS wkb FROM incidents WHERE id = ?", (rs, n) -> row(rs), id);
+        return found.stream().findFirst();
+    }
+
+    /** The data set as it was at {@code asof}, filtered by {@code query}, read from the history. */
+    public void streamAsOf(Instant asof, IncidentQuery query, Consumer<Incident> each) {
+        int[] seen = {0};
+        readTx.executeWithoutResult(s -> jdbc.query(AS_OF, (RowCallbackHandler) rs -> {
+            Incident i = fromDocument(json.readTree(rs.getString(1)));
+            if (query.matches(i) && seen[0]++ >= query.offset() && seen[0] <= query.offset() + query.limit()) {
+                each.accept(i);
+            }
+        }, OffsetDateTime.ofInstant(asof, ZoneOffset.UTC)));
+    }
+
+    /** Every recorded write to the incident, oldest first: version, operation, editor, time, the Feature. */
+    public List<ObjectNode> history(String id) {
+        return jdbc.query(HISTORY_OF, (rs, n) -> {
+            ObjectNode h = json.createObjectNode();
+            h.put("version", rs.getInt(1));
+            h.put("operation", rs.getString(2));
+            h.put("editor", rs.getString(3));
+            h.put("recorded_at", rs.getObject(4, OffsetDateTime.class).toInstant().toString());
+            h.set("feature", json.readTree(rs.getString(5)));
+            return h;
+        }, id);
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /** Stores a new incident at version 1; an existing id is a 409. */
+    public Incident create(Incident incident, String editor) {
+        return tx.execute(s -> {
+            if (currentVersion(incident.id()) != null) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "Conflict", "an incident with id '" + incident.id()
+                        + "' exists already; PUT /api/incidents/" + incident.id() + " replaces it", List.of());
+            }
+            Instant now = now();
+            Incident stored = incident.withVersion(1, now, now);
+            insert(List.of(stored));
+            record(stored, "create", editor, now);
+            dataVersion.bump();
+            return stored;
+        });
+    }
+
+    /**
+     * Replaces an incident. {@code expectedVersion} (from If-Match or the body) must be the stored
+     * version, else 412; null skips the check.
+     */
+    public Incident update(Incident incident, Integer expectedVersion, String editor) {
+        return tx.execute(s -> {
+            Incident old = byId(incident.id()).orElseThrow(() -> ApiProblem.notFound("no incident with id '"
+                    + incident.id() + "'"));
+            checkVersion(old, expectedVersion);
+            Instant now = now();
+            Incident stored = incident.withVersion(old.version() + 1, old.created(), now);
+            jdbc.update(DELETE, incident.id());
+            insert(List.of(stored));
+            record(stored, "update", editor, now);
+            dataVersion.bump();
+            return stored;
+        });
+    }
+
+    /** Deletes an incident (its history stays). */
+    public void delete(String id, Integer expectedVersion, String editor) {
+        tx.executeWithoutResult(s -> {
+            Incident old = byId(id).orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"));
+            checkVersion(old, expectedVersion);
+            jdbc.update(DELETE, id);
+            record(old, "delete", editor, now());
+            dataVersion.bump();
+        });
+    }
+
+    /**
+     * Creates or replaces many incidents in one transaction with one data-version bump (imports,
+     * the bundled dataset). Returns how many were new.
+     */
+    public int upsertAll(List<Incident> incidents, String editor) {
+        return tx.execute(s -> upsertInTransaction(incidents, editor));
+    }
+
+    /** As {@link #upsertAll}, for a caller that holds the transaction (an all-or-nothing import). */
+    int upsertInTransaction(List<Incident> incidents, String editor) {
+        if (incidents.isEmpty()) {
+            return 0;
+        }
+        Instant now = now();
+        List<Incident> stored = new ArrayList<>(incidents.size());
+        int created = 0;
+        List<Object[]> deletes = new ArrayList<>();
+        for (Incident i : incidents) {
+            Integer v = currentVersion(i.id());
+            if (v == null) {
+                created++;
+                stored.add(i.withVersion(1, now, now));
+            } else {
+                Instant was = byId(i.id()).map(Incident::created).orElse(now);
+                stored.add(i.withVersion(v + 1, was, now));
+                deletes.add(new Object[] {i.id()});
+            }
+        }
+        jdbc.batchUpdate(DELETE, deletes);
+        insert(stored);
+        List<Object[]> history = new ArrayList<>(stored.size());
+        for (Incident i : stored) {
+            history.add(historyRow(i, i.version() == 1 ? "create" : "update", editor, now));
+        }
+        jdbc.batchUpdate(HISTORY_INSERT, history);
+        dataVersion.bump();
+        return created;
+    }
+
+    private void checkVersion(Incident old, Integer expected) {
+        if (expected != null && expected != old.version()) {
+            throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", "incident '" + old.id()
+                    + "' is at version " + old.version() + ", not " + expected + "; reload it and apply the change again",
+                    List.of());
+        }
+    }
+
+    private Integer currentVersion(String id) {
+        List<Integer> v = jdbc.queryForList(VERSION_OF, Integer.class, id);
+        return v.isEmpty() ? null : v.get(0);
+    }
+
+    private void insert(List<Incident> incidents) {
+        String sql = INSERT.formatted(dialect.geometryFromWkb(), dialect.geometryFromWkb());
+        jdbc.batchUpdate(sql, incidents, 1000, this::bind);
+    }
+
+    private void bind(PreparedStatement ps, Incident i) throws SQLException {
+        int k = 1;
+        ps.setString(k++, i.id());
+        ps.setString(k++, i.title());
+        ps.setString(k++, i.summary());
+        ps.setString(k++, i.type());
+        ps.setString(k++, i.status());
+        ps.setObject(k++, OffsetDateTime.ofInstant(i.occurred().start(), ZoneOffset.UTC));
+        ps.setObject(k++, OffsetDateTime.ofInstant(i.occurred().end(), ZoneOffset.UTC));
+        ps.setString(k++, i.occurred().precision());
+        ps.setString(k++, i.geoPrecision());
+        ObjectNode p = IncidentFeatures.properties(i);
+        ps.setString(k++, p.get("places").toString());
+        ps.setString(k++, p.get("actors").toString());
+        ps.setString(k++, i.operation());
+        ps.setString(k++, p.get("tags").toString());
+        ps.setString(k++, p.get("claims").toString());
+        ps.setString(k++, p.get("sources").toString());
+        ps.setString(k++, p.get("claims_summary").toString());
+        ps.setInt(k++, i.claims().size());
+        k = range(ps, k, i.figures(Claim::killed));
+        k = range(ps, k, i.figures(Claim::wounded));
+        ps.setString(k++, i.partiesKey());
+        ps.setBoolean(k++, i.contested());
+        ps.setInt(k++, i.version());
+        ps.setObject(k++, OffsetDateTime.ofInstant(i.created(), ZoneOffset.UTC));
+        ps.setObject(k++, OffsetDateTime.ofInstant(i.updated(), ZoneOffset.UTC));
+        ps.setBytes(k++, Wkb.write(i.geometry()));
+        ps.setBytes(k, Wkb.write(i.point()));
+    }
+
+    private static int range(PreparedStatement ps, int k, int[] minMax) throws SQLException {
+        ps.setObject(k, minMax == null ? null : minMax[0], java.sql.Types.INTEGER);
+        ps.setObject(k + 1, minMax == null ? null : minMax[1], java.sql.Types.INTEGER);
+        return k + 2;
+    }
+
+    private void record(Incident i, String operation, String editor, Instant at) {
+        jdbc.update(HISTORY_INSERT, historyRow(i, operation, editor, at));
+    }
+
+    private Object[] historyRow(Incident i, String operation, String editor, Instant at) {
+        return new Object[] {i.id(), i.version(), operation, editor, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                IncidentFeatures.feature(i).toString()};
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    private Incident row(ResultSet rs) throws SQLException {
+        List<PlaceRef> places = new ArrayList<>();
+        for (JsonNode p : json.readTree(rs.getString("places"))) {
+            places.add(new PlaceRef(p.get("id").asString(), p.get("name").asString()));
+        }
+        IncidentJson reader = new IncidentJson(gazetteer);
+        return new Incident(rs.getString("id"), rs.getString("title"), rs.getString("summary"), rs.getString("type"),
+                rs.getString("status"), new TimeInterval(instant(rs, "occurred_start"), instant(rs, "occurred_end"),
+                        rs.getString("time_precision")),
+                rs.getString("geo_precision"), places, strings(rs.getString("actors")), rs.getString("operation"),
+                strings(rs.getString("tags")), reader.claimsOnly(json.readTree(rs.getString("claims"))),
+                reader.sourcesOnly(json.readTree(rs.getString("sources"))), Wkb.read(rs.getBytes("wkb")),
+                rs.getInt("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private Incident fromDocument(JsonNode feature) {
+        JsonNode p = feature.get("properties");
+        return new IncidentJson(gazetteer).read(feature, p.get("id").asString(), p.get("version").asInt(),
+                Instant.parse(p.get("created").asString()), Instant.parse(p.get("updated").asString()));
+    }
+
+    private List<String> strings(String jsonArray) {
+        List<String> out = new ArrayList<>();
+        json.readTree(jsonArray).forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private record Sql(String where, List<Object> params) {
+    }
+
+    private Sql where(IncidentQuery q) {
+        StringBuilder w = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        w.append(" WHERE status IN (").append(placeholders(q.statuses().size())).append(')');
+        params.addAll(q.statuses().stream().sorted().toList());
+        if (q.bbox() != null) {
+            w.append(" AND ").append(dialect.intersectsEnvelope("geom"));
+            for (int k = 0; k < 2; k++) {
+                for (double d : q.bbox().toArray()) {
+                    params.add(d);
+                }
+            }
+        }
+        if (q.period().end() != null) {
+            w.append(" AND occurred_start <= ?");
+            params.add(OffsetDateTime.ofInstant(q.period().end(), ZoneOffset.UTC));
+        }
+        if (q.period().start() != null) {
+            w.append(" AND occurred_end >= ?");
+            params.add(OffsetDateTime.ofInstant(q.period().start(), ZoneOffset.UTC));
+        }
+        if (!q.types().isEmpty()) {
+            w.append(" AND type IN (").append(placeholders(q.types().size())).append(')');
+            params.addAll(q.types().stream().sorted().toList());
+        }
+        if (!q.parties().isEmpty()) {
+            w.append(" AND (");
+            List<String> parties = q.parties().stream().sorted().toList();
+            for (int k = 0; k < parties.size(); k++) {
+                w.append(k == 0 ? "" : " OR ").append("parties LIKE ?");
+                params.add("%|" + parties.get(k) + "|%");
+            }
+            w.append(')');
+        }
+        if (q.contested() != null) {
+            w.append(" AND contested = ?");
+            params.add(q.contested());
+        }
+        if (q.operation() != null) {
+            w.append(" AND LOWER(operation) = ?");
+            params.add(q.operation().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (q.q() != null) {
+            w.append(" AND (LOWER(title) LIKE ? OR LOWER(COALESCE(summary, '')) LIKE ? OR LOWER(COALESCE(operation, '')) LIKE ?)");
+            String like = "%" + q.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        return new Sql(w.toString(), params);
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+}

@@ -1,0 +1,392 @@
+package org.conflictmap.incidents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.conflictmap.geo.Bbox;
+import org.conflictmap.geo.GeoJson;
+import org.conflictmap.security.Editors;
+import org.conflictmap.store.DataVersion;
+import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Params;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /api/incidents}: read (GeoJSON, ETag/304, {@code asof}) and edit (editor token, If-Match).
+ *
+ * <pre>
+ * GET    /api/incidents                 ?bbox&amp;datetime&amp;type&amp;party&amp;contested&amp;q&amp;operation&amp;status&amp;asof&amp;limit&amp;offset
+ * GET    /api/incidents/{id}            one Feature (any status for editors)
+ * GET    /api/incidents/{id}/history    every write, oldest first
+ * POST   /api/incidents                 create (201 + Location)
+ * PUT    /api/incidents/{id}            replace            (If-Match: "version" → 412 when stale)
+ * PATCH  /api/incidents/{id}            merge-patch of the properties and/or geometry
+ * DELETE /api/incidents/{id}            delete (204)
+ * POST   /api/incidents/{id}/claims     add a claim
+ * PUT    /api/incidents/{id}/claims/{n} replace claim n (0-based); DELETE removes it
+ * </pre>
+ */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentsController {
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 100_000;
+    static final Set<String> LIST_PARAMS = Set.of("bbox", "datetime", "type", "party", "contested", "q", "operation",
+            "status", "asof", "limit", "offset");
+    static final String GEOJSON = GeoJson.MEDIA_TYPE;
+
+    private final IncidentRepository incidents;
+    private final Editors editors;
+    private final DataVersion dataVersion;
+    private final ObjectMapper json;
+    private final org.conflictmap.gazetteer.Gazetteer gazetteer;
+
+    IncidentsController(IncidentRepository incidents, Editors editors, DataVersion dataVersion, ObjectMapper json,
+            org.conflictmap.gazetteer.Gazetteer gazetteer) {
+        this.incidents = incidents;
+        this.editors = editors;
+        this.dataVersion = dataVersion;
+        this.json = json;
+        this.gazetteer = gazetteer;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @GetMapping(produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> list(HttpServletRequest request) {
+        Params.onlyKnown(request.getParameterMap(), LIST_PARAMS);
+        IncidentQuery query = query(request);
+        Instant asof = asof(request.getParameter("asof"));
+        String etag = dataVersion.current().etag(request.getQueryString() + "|" + query.statuses());
+        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        ObjectNode fc = GeoJson.featureCollection();
+        ArrayNode features = fc.withArray("features");
+        long matched;
+        if (asof == null) {
+            incidents.stream(query, i -> features.add(IncidentFeatures.feature(i)));
+            boolean lastPage = features.size() < query.limit() && (features.size() > 0 || query.offset() == 0);
+            matched = lastPage ? query.offset() + features.size() : incidents.count(query);
+        } else {
+            List<Incident> all = new ArrayList<>();
+            incidents.streamAsOf(asof, query.withPage(IncidentQuery.MAX_LIMIT, 0), all::add);
+            all.stream().skip(query.offset()).limit(query.limit()).forEach(i -> features.add(IncidentFeatures.feature(i)));
+            matched = all.size();
+            fc.put("asof", asof.toString());
+        }
+        fc.put("numberMatched", matched);
+        fc.put("numberReturned", features.size());
+        fc.put("timeStamp", Instant.now().toString());
+        ArrayNode links = fc.putArray("links");
+        links.addObject().put("rel", "self").put("type", GEOJSON).put("href", href(request, query.offset(), query.limit()));
+        if (query.offset() + features.size() < matched) {
+            links.addObject().put("rel", "next").put("type", GEOJSON)
+                    .put("href", href(request, query.offset() + query.limit(), query.limit()));
+        }
+        if (query.offset() > 0) {
+            links.addObject().put("rel", "prev").put("type", GEOJSON)
+                    .put("href", href(request, Math.max(0, query.offset() - query.limit()), query.limit()));
+        }
+        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header(HttpHeaders.VARY, "Authorization").body(fc);
+    }
+
+    @GetMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> one(@PathVariable String id, HttpServletRequest request) {
+        Incident i = visible(id, request);
+        String etag = "\"" + i.version() + "\"";
+        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .body(IncidentFeatures.feature(i));
+    }
+
+    @GetMapping(value = "/{id}/history", produces = "application/json")
+    ObjectNode history(@PathVariable String id, HttpServletRequest request) {
+        List<ObjectNode> entries = incidents.history(checkId(id));
+        boolean editor = editors.editor(request) != null;
+        List<ObjectNode> shown = entries.stream()
+                .filter(h -> editor || "published".equals(h.path("feature").path("properties").path("status").asString()))
+                .toList();
+        if (shown.isEmpty()) {
+            throw ApiProblem.notFound("no incident with id '" + id + "' has any history");
+        }
+        ObjectNode out = json.createObjectNode();
+        out.put("id", id);
+        ArrayNode a = out.putArray("history");
+        shown.forEach(a::add);
+        return out;
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @PostMapping(produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> create(HttpServletRequest request) {
+        String editor = editors.require(request);
+        Incident i = new IncidentJson(gazetteer).read(body(request), null, 0, null, null);
+        Incident stored = incidents.create(i, editor);
+        return ResponseEntity.created(URI.create("/api/incidents/" + stored.id())).eTag("\"" + stored.version() + "\"")
+                .body(IncidentFeatures.feature(stored));
+    }
+
+    @PutMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> replace(@PathVariable String id, HttpServletRequest request) {
+        String editor = editors.require(request);
+        Incident old = existing(id);
+        JsonNode body = body(request);
+        Incident i = new IncidentJson(gazetteer).read(body, id, old.version(), old.created(), old.updated());
+        return saved(incidents.update(i, expectedVersion(request, body), editor));
+    }
+
+    @PatchMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> patch(@PathVariable String id, HttpServletRequest request) {
+        String editor = editors.require(request);
+        Incident old = existing(id);
+        JsonNode patch = body(request);
+        if (!patch.isObject()) {
+            throw ApiProblem.badRequest("a merge patch is a JSON object of the properties to change");
+        }
+        ObjectNode merged = IncidentFeatures.feature(old);
+        JsonNode props = patch.has("properties") ? patch.get("properties") : patch;
+        ObjectNode target = (ObjectNode) merged.get("properties");
+        props.properties().forEach(e -> {
+            if (e.getKey().equals("geometry")) {
+                merged.set("geometry", e.getValue());
+            } else if (e.getValue().isNull()) {
+                target.remove(e.getKey());
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        });
+        if (patch.has("geometry") && patch.has("properties")) {
+            merged.set("geometry", patch.get("geometry"));
+        }
+        if (props.has("places") && !props.has("geometry") && !patch.has("geometry")) {
+            merged.remove("geometry");
+            merged.putNull("geometry");
+        }
+        Incident i = new IncidentJson(gazetteer).read(merged, id, old.version(), old.created(), old.updated());
+        return saved(incidents.update(i, expectedVersion(request, null), editor));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+        String editor = editors.require(request);
+        incidents.delete(checkId(id), expectedVersion(request, null), editor);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(value = "/{id}/claims", produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> addClaim(@PathVariable String id, HttpServletRequest request) {
+        String editor = editors.require(request);
+        Incident old = existing(id);
+        List<Claim> claims = new ArrayList<>(old.claims());
+        claims.addAll(claims(body(request)));
+        ResponseEntity<ObjectNode> r = saved(incidents.update(checkedClaims(old, claims), expectedVersion(request, null), editor));
+        return ResponseEntity.status(HttpStatus.CREATED).headers(r.getHeaders()).body(r.getBody());
+    }
+
+    @PutMapping(value = "/{id}/claims/{n}", produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> replaceClaim(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
+        String editor = editors.require(request);
+        Incident old = existing(id);
+        int k = claimIndex(old, n);
+        List<Claim> claims = new ArrayList<>(old.claims());
+        List<Claim> given = claims(body(request));
+        if (given.size() != 1) {
+            throw ApiProblem.badRequest("PUT …/claims/{n} takes exactly one claim object");
+        }
+        claims.set(k, given.get(0));
+        return saved(incidents.update(checkedClaims(old, claims), expectedVersion(request, null), editor));
+    }
+
+    @DeleteMapping(value = "/{id}/claims/{n}", produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> removeClaim(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
+        String editor = editors.require(request);
+        Incident old = existing(id);
+        List<Claim> claims = new ArrayList<>(old.claims());
+        claims.remove(claimIndex(old, n));
+        return saved(incidents.update(checkedClaims(old, claims), expectedVersion(request, null), editor));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ResponseEntity<ObjectNode> saved(Incident stored) {
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(IncidentFeatures.feature(stored));
+    }
+
+    private List<Claim> claims(JsonNode body) {
+        ArrayNode a = json.createArrayNode();
+        if (body.isArray()) {
+            body.forEach(a::add);
+        } else {
+            a.add(body);
+        }
+        return new IncidentJson(gazetteer).claimsOnly(a);
+    }
+
+    private static Incident checkedClaims(Incident old, List<Claim> claims) {
+        try {
+            return old.withClaims(claims);
+        } catch (IllegalArgumentException e) {
+            throw Params.invalid("claims", e.getMessage());
+        }
+    }
+
+    private static int claimIndex(Incident i, String n) {
+        if (i.claims().isEmpty()) {
+            throw ApiProblem.notFound("incident '" + i.id() + "' has no claims");
+        }
+        return Params.integer("n", n, 0, 0, i.claims().size() - 1);
+    }
+
+    private Incident existing(String id) {
+        return incidents.byId(checkId(id)).orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"));
+    }
+
+    private Incident visible(String id, HttpServletRequest request) {
+        Incident i = existing(id);
+        if (!"published".equals(i.status()) && editors.editor(request) == null) {
+            throw ApiProblem.notFound("no incident with id '" + id + "'");
+        }
+        return i;
+    }
+
+    private static String checkId(String id) {
+        if (!id.matches(Incident.ID_PATTERN)) {
+            throw Params.invalid("id", "incident ids are 1-100 lower-case letters, digits and '-'");
+        }
+        return id;
+    }
+
+    /** If-Match: "3" (or the body's properties.version) names the version the editor changed. */
+    private static Integer expectedVersion(HttpServletRequest request, JsonNode body) {
+        String h = request.getHeader(HttpHeaders.IF_MATCH);
+        if (h != null && !h.isBlank() && !h.strip().equals("*")) {
+            String v = h.strip().replaceFirst("^W/", "").replace("\"", "");
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw Params.invalid("If-Match", "expected the incident's ETag, e.g. \"3\"");
+            }
+        }
+        if (body != null) {
+            JsonNode p = body.has("properties") ? body.get("properties") : body;
+            if (p.has("version") && p.get("version").canConvertToInt()) {
+                return p.get("version").asInt();
+            }
+        }
+        return null;
+    }
+
+    private JsonNode body(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !(type.startsWith("application/json") || type.startsWith("application/geo+json")
+                || type.startsWith("application/merge-patch+json"))) {
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "send the incident as application/json or application/geo+json", List.of());
+        }
+        int max = editors.maxBodyBytes();
+        if (request.getContentLengthLong() > max) {
+            throw tooLarge(max);
+        }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(max + 1);
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("the request body could not be read");
+        }
+        if (bytes.length > max) {
+            throw tooLarge(max);
+        }
+        try {
+            return json.readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            throw ApiProblem.badRequest("the body is not valid JSON");
+        }
+    }
+
+    private static ApiProblem tooLarge(int max) {
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+                "the body is larger than " + max + " bytes (conflictmap.security.max-body-bytes)", List.of());
+    }
+
+    private IncidentQuery query(HttpServletRequest r) {
+        Set<String> statuses = new LinkedHashSet<>();
+        String status = Params.oneOf("status", r.getParameter("status"), Set.of("published", "draft", "all"));
+        if (status != null && !status.equals("published")) {
+            editors.require(r);
+            statuses.addAll(status.equals("all") ? Vocabulary.STATUSES : List.of(status));
+        }
+        return new IncidentQuery(Bbox.parse(r.getParameter("bbox"), "bbox"), DateRange.parse(r.getParameter("datetime"), "datetime"),
+                list("type", r.getParameter("type"), Vocabulary.TYPES), list("party", r.getParameter("party"), Vocabulary.PARTIES),
+                Params.bool("contested", r.getParameter("contested")), Params.text("q", r.getParameter("q"), 200),
+                Params.text("operation", r.getParameter("operation"), 200), statuses,
+                Params.integer("limit", r.getParameter("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT),
+                Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000));
+    }
+
+    /** A comma-separated list whose members must each be in the vocabulary. */
+    static Set<String> list(String name, String value, List<String> vocabulary) {
+        Set<String> out = new LinkedHashSet<>();
+        if (value == null || value.isBlank()) {
+            return out;
+        }
+        for (String v : value.split(",")) {
+            out.add(Params.oneOf(name, v.strip(), Set.copyOf(vocabulary)));
+        }
+        out.remove(null);
+        return out;
+    }
+
+    private static Instant asof(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Params.invalid("asof", "expected an RFC 3339 time such as 2026-02-27T12:00:00Z");
+        }
+    }
+
+    private static String href(HttpServletRequest r, int offset, int limit) {
+        StringBuilder b = new StringBuilder(r.getRequestURI()).append('?');
+        r.getParameterMap().forEach((k, vs) -> {
+            if (!k.equals("offset") && !k.equals("limit")) {
+                for (String v : vs) {
+                    b.append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+                }
+            }
+        });
+        return b.append("limit=").append(limit).append("&offset=").append(offset).toString();
+    }
+}
