@@ -26,6 +26,11 @@ import org.springframework.test.context.ContextConfiguration;
  * {@code conflictmap_test}). Nothing is mocked: a missing PostGIS fails the PostGIS tests.
  */
 public final class TestStores {
+    /** The editor token every test store accepts (conflictmap.security.editor-tokens). */
+    public static final String EDITOR_TOKEN = "test-editor-token-" + UUID.randomUUID();
+    /** The Authorization header value for {@link #EDITOR_TOKEN}, for {@code Http} calls. */
+    public static final String EDITOR_AUTH = "Bearer " + EDITOR_TOKEN;
+
     private TestStores() {
     }
 
@@ -52,7 +57,8 @@ public final class TestStores {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("conflictmap.store.data-dir=" + DIR).applyTo(context);
+            TestPropertyValues.of("conflictmap.store.data-dir=" + DIR,
+                    "conflictmap.security.editor-tokens=test-editor:" + EDITOR_TOKEN).applyTo(context);
         }
     }
 
@@ -66,7 +72,8 @@ public final class TestStores {
         public void initialize(ConfigurableApplicationContext context) {
             recreateOnce();
             TestPropertyValues.of("spring.datasource.url=" + SERVER + DB, "spring.datasource.username=" + USER,
-                    "spring.datasource.password=").applyTo(context);
+                    "spring.datasource.password=", "conflictmap.security.editor-tokens=test-editor:" + EDITOR_TOKEN)
+                    .applyTo(context);
         }
 
         private static synchronized void recreateOnce() {

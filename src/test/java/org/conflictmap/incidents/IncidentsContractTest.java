@@ -1,0 +1,336 @@
+package org.conflictmap.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.TestStores.EDITOR_AUTH;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.conflictmap.Http;
+import org.conflictmap.TestStores.OnH2gis;
+import org.conflictmap.TestStores.OnPostgis;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.store.DataVersion;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Incidents with contested claims: the dataset, the read API and the edit API, the same on both stores. */
+class IncidentsContractTest {
+
+    @Nested
+    @OnH2gis
+    class Embedded extends Contract {
+    }
+
+    @Nested
+    @OnPostgis
+    class Postgis extends Contract {
+    }
+
+    static final List<String> DATASET = List.of("2025-10-border-clashes", "2026-01-kabul-restaurant-bombing",
+            "2026-02-islamabad-mosque-bombing", "2026-02-21-nangarhar-paktika-air-strikes", "2026-02-24-cross-border-fire",
+            "2026-02-26-durand-line-post-attacks", "2026-02-26-torkham-shelling",
+            "2026-02-27-kabul-kandahar-paktia-air-strikes", "2026-02-27-f16-shoot-down-claim");
+    static final String JSON = "application/json";
+
+    abstract static class Contract {
+        @LocalServerPort
+        int port;
+        @Autowired
+        DataVersion version;
+        @Autowired
+        IncidentsProperties properties;
+        @Autowired
+        Gazetteer gazetteer;
+        @Autowired
+        IncidentRepository repository;
+        @Autowired
+        JdbcTemplate jdbc;
+        @Autowired
+        TransactionTemplate tx;
+        @Autowired
+        ObjectMapper json;
+
+        Http http() {
+            return new Http(port);
+        }
+
+        JsonNode incident(String id) {
+            Http.Response r = http().get("/api/incidents/" + id);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            return r.json();
+        }
+
+        static String newIncident(String id, String extra) {
+            return """
+                    {"id": "%s", "title": "Test shelling near Torkham", "type": "shelling",
+                     "occurred": {"start": "2026-03-02T10:00:00+04:30", "end": "2026-03-02T11:00:00+04:30", "precision": "hour"},
+                     "places": ["crossing-torkham"],
+                     "sources": [{"id": "S1", "outlet": "Test wire", "published": "2026-03-02"}],
+                     "claims": [{"claimant": "Nangarhar police", "party": "local_official", "side": "civilians", "wounded": 2, "sources": ["S1"]},
+                                {"claimant": "Pakistani army", "party": "pk_government", "side": "civilians", "wounded": 0, "sources": ["S1"]}]%s}
+                    """.formatted(id, extra);
+        }
+
+        static String uniqueId() {
+            return "test-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+
+        @Test
+        void theDatasetIsLoadedWithEveryClaimKeptApart() {
+            JsonNode fc = http().get("/api/incidents?limit=1000").json();
+            List<String> ids = new ArrayList<>();
+            fc.get("features").forEach(f -> ids.add(f.get("id").asString()));
+            assertThat(ids).containsAll(DATASET);
+            JsonNode e4 = incident("2026-02-21-nangarhar-paktika-air-strikes").get("properties");
+            assertThat(e4.get("claims")).hasSize(5);
+            List<String> claimants = new ArrayList<>();
+            e4.get("claims").forEach(c -> claimants.add(c.get("party").asString() + ":" + c.get("killed").asInt()));
+            assertThat(claimants).containsExactly("un:13", "af_government:18", "af_government:17", "pk_government:80",
+                    "pk_government:70");
+            assertThat(e4.get("contested").asBoolean()).as("UN 13 vs Taliban 18 civilians").isTrue();
+            assertThat(e4.get("occurred").get("precision").asString()).isEqualTo("part_of_day");
+            assertThat(e4.get("sources")).hasSize(5);
+        }
+
+        @Test
+        void aBorderAttackIsContestedAndSummarisedPerSideNeverCollapsed() {
+            JsonNode p = incident("2026-02-26-durand-line-post-attacks").get("properties");
+            assertThat(p.get("contested").asBoolean()).isTrue();
+            JsonNode pk = p.get("claims_summary").get("pk_forces");
+            assertThat(pk.get("killed_min").asInt()).isEqualTo(2);
+            assertThat(pk.get("killed_max").asInt()).isEqualTo(55);
+            assertThat(pk.get("parties").toString()).contains("af_government", "pk_government");
+            assertThat(p.get("claims")).hasSize(8);
+            assertThat(p.get("occurred").get("start").asString()).isEqualTo("2026-02-26T15:30:00Z");
+        }
+
+        @Test
+        void aProvinceLevelReportKeepsTheProvinceAreaAndPaktiaIsNotPaktika() {
+            JsonNode e4 = incident("2026-02-21-nangarhar-paktika-air-strikes");
+            assertThat(e4.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+            assertThat(e4.get("properties").get("places").toString()).contains("af-province-paktika")
+                    .doesNotContain("af-province-paktia\"");
+            JsonNode e8 = incident("2026-02-27-kabul-kandahar-paktia-air-strikes");
+            assertThat(e8.get("properties").get("places").toString()).contains("af-province-paktia\"")
+                    .doesNotContain("paktika");
+            assertThat(e8.get("properties").get("operation").asString()).isEqualTo("Ghazab lil-Haq");
+            JsonNode torkham = incident("2026-02-26-torkham-shelling");
+            assertThat(torkham.get("geometry").get("type").asString()).isEqualTo("Point");
+            assertThat(torkham.get("properties").get("geo_precision").asString()).isEqualTo("near");
+        }
+
+        @Test
+        void filtersByTypePartyTimeBboxContestedAndText() {
+            assertThat(ids("type=air_strike")).contains("2026-02-21-nangarhar-paktika-air-strikes",
+                    "2026-02-27-kabul-kandahar-paktia-air-strikes").doesNotContain("2026-02-26-torkham-shelling");
+            assertThat(ids("party=un")).contains("2026-02-21-nangarhar-paktika-air-strikes")
+                    .doesNotContain("2026-02-26-durand-line-post-attacks");
+            assertThat(ids("datetime=2026-02-27")).contains("2026-02-27-f16-shoot-down-claim",
+                    "2026-02-26-torkham-shelling").doesNotContain("2025-10-border-clashes", "2026-02-24-cross-border-fire");
+            assertThat(ids("datetime=../2025-12-31")).contains("2025-10-border-clashes")
+                    .doesNotContain("2026-02-24-cross-border-fire");
+            assertThat(ids("bbox=71.0,34.0,71.2,34.2")).contains("2026-02-26-torkham-shelling")
+                    .doesNotContain("2026-02-islamabad-mosque-bombing");
+            assertThat(ids("contested=true")).contains("2026-02-26-durand-line-post-attacks")
+                    .doesNotContain("2026-02-24-cross-border-fire");
+            assertThat(ids("q=ghazab")).containsExactly("2026-02-27-kabul-kandahar-paktia-air-strikes");
+            assertThat(ids("operation=Ghazab%20lil-Haq")).containsExactly("2026-02-27-kabul-kandahar-paktia-air-strikes");
+        }
+
+        @Test
+        void pagesWithNumberMatchedAndNextLinks() {
+            JsonNode page = http().get("/api/incidents?type=air_strike,armed_clash,suicide_bomb&limit=2").json();
+            assertThat(page.get("numberReturned").asInt()).isEqualTo(2);
+            assertThat(page.get("numberMatched").asInt()).isGreaterThanOrEqualTo(6);
+            String next = null;
+            for (JsonNode l : page.get("links")) {
+                if (l.get("rel").asString().equals("next")) {
+                    next = l.get("href").asString();
+                }
+            }
+            assertThat(next).contains("offset=2").contains("limit=2");
+            JsonNode second = http().get(next).json();
+            assertThat(second.get("features").get(0).get("id").asString())
+                    .isNotEqualTo(page.get("features").get(0).get("id").asString());
+        }
+
+        @Test
+        void etagsAnswer304UntilTheDataChanges() {
+            Http.Response first = http().get("/api/incidents?type=shelling");
+            String etag = first.header("ETag");
+            assertThat(etag).isNotBlank();
+            assertThat(http().get("/api/incidents?type=shelling", "If-None-Match", etag).status()).isEqualTo(304);
+            Http.Response one = http().get("/api/incidents/2026-02-26-torkham-shelling");
+            assertThat(http().get("/api/incidents/2026-02-26-torkham-shelling", "If-None-Match", one.header("ETag"))
+                    .status()).isEqualTo(304);
+            http().send("POST", "/api/incidents", newIncident(uniqueId(), ""), "Content-Type", JSON, "Authorization",
+                    EDITOR_AUTH);
+            assertThat(http().get("/api/incidents?type=shelling", "If-None-Match", etag).status()).isEqualTo(200);
+        }
+
+        @Test
+        void anEditorCreatesEditsAndDeletesWithHistoryAndVersions() {
+            String id = uniqueId();
+            Http.Response created = http().send("POST", "/api/incidents", newIncident(id, ""), "Content-Type", JSON,
+                    "Authorization", EDITOR_AUTH);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.header("Location")).isEqualTo("/api/incidents/" + id);
+            assertThat(created.header("ETag")).isEqualTo("\"1\"");
+            JsonNode p = created.json().get("properties");
+            assertThat(p.get("contested").asBoolean()).isTrue();
+            assertThat(p.get("geo_precision").asString()).isEqualTo("near");
+
+            Http.Response patched = http().send("PATCH", "/api/incidents/" + id, "{\"title\": \"Renamed\"}",
+                    "Content-Type", "application/merge-patch+json", "Authorization", EDITOR_AUTH, "If-Match", "\"1\"");
+            assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+            assertThat(patched.json().get("properties").get("title").asString()).isEqualTo("Renamed");
+            assertThat(patched.json().get("properties").get("version").asInt()).isEqualTo(2);
+
+            Http.Response stale = http().send("PATCH", "/api/incidents/" + id, "{\"title\": \"Lost update\"}",
+                    "Content-Type", JSON, "Authorization", EDITOR_AUTH, "If-Match", "\"1\"");
+            assertThat(stale.status()).isEqualTo(412);
+            assertThat(stale.contentType()).startsWith("application/problem+json");
+            assertThat(incident(id).get("properties").get("title").asString()).isEqualTo("Renamed");
+
+            Http.Response claim = http().send("POST", "/api/incidents/" + id + "/claims",
+                    "{\"claimant\": \"UNAMA\", \"party\": \"un\", \"side\": \"civilians\", \"wounded\": 3, \"sources\": [\"S1\"]}",
+                    "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+            assertThat(claim.status()).as(claim.body()).isEqualTo(201);
+            assertThat(claim.json().get("properties").get("claims")).hasSize(3);
+            Http.Response removed = http().send("DELETE", "/api/incidents/" + id + "/claims/0", (String) null,
+                    "Authorization", EDITOR_AUTH);
+            assertThat(removed.json().get("properties").get("claims").get(0).get("party").asString())
+                    .isEqualTo("pk_government");
+
+            JsonNode history = http().get("/api/incidents/" + id + "/history").json().get("history");
+            assertThat(history).hasSize(4);
+            assertThat(history.get(0).get("operation").asString()).isEqualTo("create");
+            assertThat(history.get(0).get("editor").asString()).isEqualTo("test-editor");
+            assertThat(history.get(0).get("feature").get("properties").get("title").asString())
+                    .isEqualTo("Test shelling near Torkham");
+
+            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH)
+                    .status()).isEqualTo(204);
+            assertThat(http().get("/api/incidents/" + id).status()).isEqualTo(404);
+            assertThat(http().get("/api/incidents/" + id + "/history").json().get("history")).hasSize(5);
+        }
+
+        @Test
+        void asofShowsTheDataAsItWas() throws InterruptedException {
+            String id = uniqueId();
+            http().send("POST", "/api/incidents", newIncident(id, ""), "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+            Thread.sleep(20);
+            String before = java.time.Instant.now().toString();
+            Thread.sleep(20);
+            http().send("PATCH", "/api/incidents/" + id, "{\"title\": \"Changed later\"}", "Content-Type", JSON,
+                    "Authorization", EDITOR_AUTH);
+            JsonNode then = http().get("/api/incidents?q=torkham&asof=" + before + "&limit=1000").json();
+            String title = null;
+            for (JsonNode f : then.get("features")) {
+                if (f.get("id").asString().equals(id)) {
+                    title = f.get("properties").get("title").asString();
+                }
+            }
+            assertThat(title).isEqualTo("Test shelling near Torkham");
+            assertThat(then.get("asof").asString()).isEqualTo(before);
+            assertThat(ids("asof=2020-01-01T00:00:00Z")).isEmpty();
+        }
+
+        @Test
+        void draftsAreForEditorsOnly() {
+            String id = uniqueId();
+            http().send("POST", "/api/incidents", newIncident(id, ", \"status\": \"draft\""), "Content-Type", JSON,
+                    "Authorization", EDITOR_AUTH);
+            assertThat(http().get("/api/incidents/" + id).status()).isEqualTo(404);
+            assertThat(ids("q=torkham")).doesNotContain(id);
+            assertThat(http().get("/api/incidents?status=draft").status()).isEqualTo(401);
+            Http.Response drafts = http().get("/api/incidents?status=draft&limit=1000", "Authorization", EDITOR_AUTH);
+            assertThat(drafts.body()).contains(id);
+        }
+
+        @Test
+        void writesWithoutAValidTokenAre401AndChangeNothing() {
+            long before = version.current().version();
+            Http.Response none = http().send("POST", "/api/incidents", newIncident(uniqueId(), ""), "Content-Type", JSON);
+            assertThat(none.status()).isEqualTo(401);
+            assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(none.contentType()).startsWith("application/problem+json");
+            assertThat(http().send("DELETE", "/api/incidents/2026-02-24-cross-border-fire", (String) null,
+                    "Authorization", "Bearer wrong").status()).isEqualTo(401);
+            assertThat(version.current().version()).isEqualTo(before);
+            assertThat(http().get("/api/incidents/2026-02-24-cross-border-fire").status()).isEqualTo(200);
+        }
+
+        @Test
+        void invalidIncidentsAre400NamingEveryFieldAndChangeNothing() {
+            long before = version.current().version();
+            Http.Response r = http().send("POST", "/api/incidents", """
+                    {"title": "Bad", "type": "bombardment", "occurred": {"start": "2026-03-02", "end": "2026-03-01"},
+                     "places": ["af-province-atlantis"],
+                     "claims": [{"claimant": "X", "party": "aliens", "killed": -4}]}
+                    """, "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            List<String> fields = new ArrayList<>();
+            r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+            assertThat(fields).contains("type", "occurred.end", "places[0]", "claims[0].party", "claims[0].killed");
+            assertThat(r.body()).doesNotContain("Exception", "jdbc:", "at org.");
+
+            Http.Response geometry = http().send("POST", "/api/incidents", newIncident(uniqueId(),
+                    ", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[70,34],[71,35],[71,34],[70,35],[70,34]]]}"),
+                    "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+            assertThat(geometry.status()).isEqualTo(400);
+            assertThat(geometry.body()).contains("geometry");
+
+            Http.Response notJson = http().send("POST", "/api/incidents", "{\"title\": ", "Content-Type", JSON,
+                    "Authorization", EDITOR_AUTH);
+            assertThat(notJson.status()).isEqualTo(400);
+            Http.Response wrongType = http().send("POST", "/api/incidents", "title=x", "Content-Type",
+                    "application/x-www-form-urlencoded", "Authorization", EDITOR_AUTH);
+            assertThat(wrongType.status()).isEqualTo(415);
+            Http.Response huge = http().send("POST", "/api/incidents", "{\"summary\": \"" + "x".repeat(2_000_000) + "\"}",
+                    "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+            assertThat(huge.status()).isEqualTo(413);
+            Http.Response duplicate = http().send("POST", "/api/incidents", newIncident("2026-02-24-cross-border-fire", ""),
+                    "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+            assertThat(duplicate.status()).isEqualTo(409);
+            assertThat(version.current().version()).isEqualTo(before);
+        }
+
+        @Test
+        void badQueryParametersAre400() {
+            for (String q : List.of("bbox=1,2,3", "datetime=yesterday", "type=bombing", "party=x", "limit=0",
+                    "limit=100001", "contested=perhaps", "asof=tomorrow", "colour=red", "datetime=2026-03-01/2026-02-01")) {
+                Http.Response r = http().get("/api/incidents?" + q);
+                assertThat(r.status()).as(q).isEqualTo(400);
+                assertThat(r.contentType()).as(q).startsWith("application/problem+json");
+            }
+            assertThat(http().get("/api/incidents/NOT_AN_ID").status()).isEqualTo(400);
+            assertThat(http().get("/api/incidents/no-such-incident").status()).isEqualTo(404);
+        }
+
+        @Test
+        void reloadingTheUnchangedDatasetChangesNothing() throws Exception {
+            long before = version.current().version();
+            new IncidentDataset(properties, gazetteer, repository, jdbc, tx, json);
+            assertThat(version.current().version()).isEqualTo(before);
+        }
+
+        List<String> ids(String query) {
+            Http.Response r = http().get("/api/incidents?limit=1000&" + query);
+            assertThat(r.status()).as(query + " " + r.body()).isEqualTo(200);
+            List<String> ids = new ArrayList<>();
+            r.json().get("features").forEach(f -> ids.add(f.get("id").asString()));
+            return ids;
+        }
+    }
+}
