@@ -1,5 +1,6 @@
 package org.conflictmap;
 
+import org.conflictmap.incidents.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ConflictMapApplication {
     public static void main(String[] args) {
+        if (ImportCommand.wanted(args)) {
+            System.exit(ImportCommand.run(ConflictMapApplication.class, args, System.out));
+        }
         SpringApplication.run(ConflictMapApplication.class, args);
     }
 }

@@ -42,6 +42,7 @@ public class IncidentRepository {
             + "killed_min, killed_max, wounded_min, wounded_max, parties, contested, version, created_at, updated_at, geom, "
             + "geom_point) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, %s)";
     static final String DELETE = "DELETE FROM incidents WHERE id = ?";
+    static final String EXISTING = "SELECT id, version, created_at FROM incidents WHERE id IN (%s)";
     static final String VERSION_OF = "SELECT version FROM incidents WHERE id = ?";
     static final String HISTORY_INSERT = "INSERT INTO incident_history (incident_id, version, operation, editor, "
             + "recorded_at, document) VALUES (?, ?, ?, ?, ?, ?)";
@@ -189,17 +190,21 @@ public class IncidentRepository {
             return 0;
         }
         Instant now = now();
+        java.util.Map<String, Object[]> existing = new java.util.HashMap<>();
+        for (int from = 0; from < incidents.size(); from += 1000) {
+            List<Incident> chunk = incidents.subList(from, Math.min(incidents.size(), from + 1000));
+            jdbc.query(EXISTING.formatted(placeholders(chunk.size())), (RowCallbackHandler) rs -> existing.put(
+                    rs.getString(1), new Object[] {rs.getInt(2), instant(rs, "created_at")}),
+                    chunk.stream().map(Incident::id).toArray());
+        }
         List<Incident> stored = new ArrayList<>(incidents.size());
-        int created = 0;
         List<Object[]> deletes = new ArrayList<>();
         for (Incident i : incidents) {
-            Integer v = currentVersion(i.id());
-            if (v == null) {
-                created++;
+            Object[] old = existing.get(i.id());
+            if (old == null) {
                 stored.add(i.withVersion(1, now, now));
             } else {
-                Instant was = byId(i.id()).map(Incident::created).orElse(now);
-                stored.add(i.withVersion(v + 1, was, now));
+                stored.add(i.withVersion((Integer) old[0] + 1, (Instant) old[1], now));
                 deletes.add(new Object[] {i.id()});
             }
         }
@@ -211,7 +216,7 @@ public class IncidentRepository {
         }
         jdbc.batchUpdate(HISTORY_INSERT, history);
         dataVersion.bump();
-        return created;
+        return incidents.size() - deletes.size();
     }
 
     private void checkVersion(Incident old, Integer expected) {

@@ -1,0 +1,314 @@
+package org.conflictmap.incidents;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Names;
+import org.conflictmap.gazetteer.Place;
+import org.conflictmap.store.Wkb;
+import org.conflictmap.web.ApiProblem;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports ACLED-style CSV (ACLED's export columns; extra columns are ignored). Each row becomes one
+ * published incident with one claim: ACLED's fatality count, attributed to ACLED and the row's
+ * source — it is a coder's estimate, not a government figure. Rows are checked one by one; a bad
+ * row is reported with its line number and skipped, or, with {@code atomic}, the whole import
+ * changes nothing. Rows are written in batches, one transaction per batch (one for everything when
+ * atomic), so 100k rows never sit in one statement.
+ */
+@Component
+public class AcledImport {
+    static final Set<String> REQUIRED = Set.of("event_id_cnty", "event_date", "event_type", "latitude", "longitude");
+    static final Map<String, String> SUB_EVENT_TYPES = Map.of(
+            "air/drone strike", "air_strike",
+            "shelling/artillery/missile attack", "shelling",
+            "remote explosive/landmine/ied", "remote_explosive",
+            "suicide bomb", "suicide_bomb",
+            "armed clash", "armed_clash",
+            "grenade", "remote_explosive");
+    static final DateTimeFormatter ACLED_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    static final int MAX_ERRORS = 1000;
+    static final String EDITOR_PREFIX = "import:";
+
+    private final IncidentRepository incidents;
+    private final TransactionTemplate tx;
+    private final IncidentsProperties properties;
+    private final Map<String, Place> provinces = new HashMap<>();
+
+    AcledImport(IncidentRepository incidents, TransactionTemplate tx, IncidentsProperties properties, Gazetteer gazetteer) {
+        this.incidents = incidents;
+        this.tx = tx;
+        this.properties = properties;
+        for (Place p : gazetteer.all()) {
+            if (p.kind().equals("province")) {
+                for (String name : p.allNames()) {
+                    provinces.putIfAbsent(p.country() + "|" + Names.fold(name), p);
+                }
+            }
+        }
+    }
+
+    /** One refused row: its line in the file, the column, and why. */
+    public record RowError(long line, String field, String message) {
+    }
+
+    /** What an import did. {@code created + updated} rows were written; {@code rejected} were not. */
+    public record Report(long rows, long created, long updated, long rejected, boolean atomic, List<RowError> errors) {
+        public Report {
+            errors = List.copyOf(errors);
+        }
+
+        public long imported() {
+            return created + updated;
+        }
+    }
+
+    /**
+     * Reads the CSV and writes its rows. A file that cannot be read as ACLED CSV at all (no header,
+     * missing columns) is a 400 and changes nothing; so is any bad row when {@code atomic}.
+     */
+    public Report run(Reader csv, boolean atomic, String editor) {
+        List<Incident> rows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        long[] counts = new long[4]; // created, updated, rows, rejected
+        Map<String, Long> seen = new HashMap<>();
+        String who = EDITOR_PREFIX + editor;
+        Runnable flush = () -> {
+            if (!rows.isEmpty()) {
+                List<Incident> batch = List.copyOf(rows);
+                rows.clear();
+                int created = atomic ? incidents.upsertInTransaction(batch, who) : incidents.upsertAll(batch, who);
+                counts[0] += created;
+                counts[1] += batch.size() - created;
+            }
+        };
+        Runnable all = () -> {
+            try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv)) {
+                List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).sorted().toList();
+                if (!missing.isEmpty()) {
+                    throw ApiProblem.invalid("the CSV lacks the ACLED columns " + missing,
+                            missing.stream().map(c -> new ApiProblem.FieldError(c, "missing column")).toList());
+                }
+                Map<String, String> columns = new LinkedHashMap<>();
+                parser.getHeaderNames().forEach(h -> columns.put(h.strip().toLowerCase(Locale.ROOT), h));
+                for (CSVRecord r : parser) {
+                    counts[2]++;
+                    long line = r.getRecordNumber() + 1;
+                    try {
+                        Incident i = row(r, columns);
+                        Long first = seen.putIfAbsent(i.id(), line);
+                        if (first != null) {
+                            throw new RowProblem("event_id_cnty", "repeats the event of line " + first);
+                        }
+                        rows.add(i);
+                    } catch (RowProblem e) {
+                        if (errors.size() < MAX_ERRORS) {
+                            errors.add(new RowError(line, e.field, e.getMessage()));
+                        }
+                        counts[3]++;
+                        continue;
+                    }
+                    if (rows.size() >= properties.importBatchSize()) {
+                        flush.run();
+                    }
+                }
+                flush.run();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw ApiProblem.badRequest("the CSV could not be read: " + clip(String.valueOf(e.getMessage())));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw ApiProblem.badRequest("the CSV is malformed: " + clip(String.valueOf(e.getMessage())));
+            }
+            if (atomic && counts[3] > 0) {
+                throw new AtomicFailure(errors);
+            }
+        };
+        if (atomic) {
+            try {
+                tx.executeWithoutResult(s -> all.run());
+            } catch (AtomicFailure f) {
+                throw ApiProblem.invalid(f.errors.size() + " row(s) are invalid; --atomic: nothing was imported",
+                        f.errors.stream().limit(100).map(e -> new ApiProblem.FieldError("line " + e.line() + " " + e.field(),
+                                e.message())).toList());
+            }
+        } else {
+            all.run();
+        }
+        return new Report(counts[2], counts[0], counts[1], counts[3], atomic, errors);
+    }
+
+    private Incident row(CSVRecord r, Map<String, String> columns) {
+        String eventId = get(r, columns, "event_id_cnty");
+        if (eventId == null) {
+            throw new RowProblem("event_id_cnty", "empty");
+        }
+        String id = "acled-" + Names.slug(eventId);
+        if (!id.matches(Incident.ID_PATTERN)) {
+            throw new RowProblem("event_id_cnty", "cannot make an incident id of '" + clip(eventId) + "'");
+        }
+        LocalDate date = date(get(r, columns, "event_date"));
+        String timePrecision = switch (String.valueOf(get(r, columns, "time_precision"))) {
+            case "2" -> "week";
+            case "3" -> "month";
+            default -> "day";
+        };
+        LocalDate first = switch (timePrecision) {
+            case "week" -> date.minusDays(3);
+            case "month" -> date.withDayOfMonth(1);
+            default -> date;
+        };
+        LocalDate last = switch (timePrecision) {
+            case "week" -> date.plusDays(3);
+            case "month" -> date.withDayOfMonth(date.lengthOfMonth());
+            default -> date;
+        };
+        TimeInterval occurred = new TimeInterval(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1), timePrecision);
+        double lat = number(get(r, columns, "latitude"), "latitude", -90, 90);
+        double lon = number(get(r, columns, "longitude"), "longitude", -180, 180);
+        String geoPrecision = switch (String.valueOf(get(r, columns, "geo_precision"))) {
+            case "2" -> "near";
+            case "3" -> "province";
+            default -> "exact";
+        };
+        String eventType = get(r, columns, "event_type");
+        String subType = get(r, columns, "sub_event_type");
+        String type = subType == null ? null : SUB_EVENT_TYPES.get(subType.toLowerCase(Locale.ROOT));
+        if (type == null) {
+            type = eventType != null && eventType.equalsIgnoreCase("Battles") ? "armed_clash" : "other";
+        }
+        List<PlaceRef> places = new ArrayList<>();
+        Geometry geometry = Wkb.FACTORY.createPoint(new Coordinate(lon, lat));
+        Place province = province(get(r, columns, "country"), get(r, columns, "iso"), get(r, columns, "admin1"));
+        if (province != null) {
+            places.add(new PlaceRef(province.id(), province.name()));
+            if (geoPrecision.equals("province")) {
+                geometry = province.geometry();
+            }
+        }
+        geometry.setSRID(4326);
+        String location = get(r, columns, "location");
+        String title = clip((subType != null ? subType : eventType) + (location != null ? " in " + location : ""), 300);
+        String outlet = get(r, columns, "source");
+        List<Source> sources = List.of(new Source("S1", outlet == null ? "ACLED" : clip(outlet, 200), null, null, null));
+        Integer fatalities = get(r, columns, "fatalities") == null ? null
+                : (int) number(get(r, columns, "fatalities"), "fatalities", 0, 1_000_000);
+        List<Claim> claims = List.of(new Claim("ACLED" + (outlet == null ? "" : " (coded from " + clip(outlet, 200) + ")"),
+                "independent", "unspecified", fatalities, null, null, null, null, null,
+                "ACLED's fatality estimate for the event", null, List.of("S1")));
+        List<String> actors = new ArrayList<>();
+        for (String a : List.of("actor1", "actor2")) {
+            String v = get(r, columns, a);
+            if (v != null) {
+                actors.add(clip(v, 200));
+            }
+        }
+        String notes = get(r, columns, "notes");
+        try {
+            return new Incident(id, title, notes == null ? null : clip(notes, 4000), type, "published", occurred,
+                    geoPrecision, places, actors, null, List.of("acled"), claims, sources, geometry, 0, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new RowProblem("row", e.getMessage());
+        }
+    }
+
+    private Place province(String country, String iso, String admin1) {
+        if (admin1 == null) {
+            return null;
+        }
+        String code = "Pakistan".equalsIgnoreCase(country) || "586".equals(iso) ? "PK"
+                : "Afghanistan".equalsIgnoreCase(country) || "4".equals(iso) ? "AF" : null;
+        if (code == null) {
+            return null;
+        }
+        return provinces.get(code + "|" + Names.fold(admin1));
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null) {
+            throw new RowProblem("event_date", "empty");
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(s, ACLED_DATE);
+            } catch (DateTimeParseException e2) {
+                throw new RowProblem("event_date", "'" + clip(s) + "' is neither 2026-02-27 nor 27 February 2026");
+            }
+        }
+    }
+
+    private static double number(String s, String field, double min, double max) {
+        if (s == null) {
+            throw new RowProblem(field, "empty");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new RowProblem(field, "'" + clip(s) + "' is not a number");
+        }
+        if (!Double.isFinite(v) || v < min || v > max) {
+            throw new RowProblem(field, s + " is outside " + (long) min + ".." + (long) max);
+        }
+        return v;
+    }
+
+    private static String get(CSVRecord r, Map<String, String> columns, String name) {
+        String header = columns.get(name);
+        if (header == null || !r.isSet(header)) {
+            return null;
+        }
+        String v = r.get(header);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static String clip(String s) {
+        return clip(s, 60);
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
+    }
+
+    /** A row that cannot become an incident. */
+    private static final class RowProblem extends RuntimeException {
+        final String field;
+
+        RowProblem(String field, String message) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+    }
+
+    /** Rolls an atomic import back. */
+    private static final class AtomicFailure extends RuntimeException {
+        final List<RowError> errors;
+
+        AtomicFailure(List<RowError> errors) {
+            super("atomic import failed", null, false, false);
+            this.errors = errors;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.conflictmap.incidents;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.conflictmap.web.ApiProblem;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar conflict-map-server.jar import <file.csv> [--atomic] [--spring/conflictmap options]}:
+ * imports an ACLED-style CSV into the configured store without starting the web server. Exit code 0
+ * when every row was imported, 3 when some rows were rejected (listed), 1 when nothing was changed
+ * (unreadable file, an atomic import with bad rows, a store that cannot be reached).
+ */
+public final class ImportCommand {
+    private ImportCommand() {
+    }
+
+    /** True when the arguments ask for this command. */
+    public static boolean wanted(String[] args) {
+        return args.length > 0 && args[0].equals("import");
+    }
+
+    public static int run(Class<?> application, String[] args, PrintStream out) {
+        boolean atomic = false;
+        Path file = null;
+        List<String> rest = new ArrayList<>();
+        for (int k = 1; k < args.length; k++) {
+            if (args[k].equals("--atomic")) {
+                atomic = true;
+            } else if (args[k].startsWith("--")) {
+                rest.add(args[k]);
+            } else if (file == null) {
+                file = Path.of(args[k]);
+            } else {
+                out.println("import: one CSV file at a time (got " + args[k] + " too)");
+                return 1;
+            }
+        }
+        if (file == null || !Files.isReadable(file)) {
+            out.println("usage: java -jar conflict-map-server.jar import <file.csv> [--atomic] [--spring.profiles.active=postgis ...]"
+                    + (file == null ? "" : "\nimport: cannot read " + file));
+            return 1;
+        }
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        rest.add("--spring.main.banner-mode=off");
+        long t0 = System.nanoTime();
+        try (ConfigurableApplicationContext context = app.run(rest.toArray(String[]::new));
+                Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            AcledImport.Report r = context.getBean(AcledImport.class).run(csv, atomic, "cli");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            out.printf("import: %d rows read, %d created, %d updated, %d rejected%s in %.1f s%n", r.rows(), r.created(),
+                    r.updated(), r.rejected(), atomic ? " (atomic)" : "", seconds);
+            r.errors().forEach(e -> out.printf("  line %d, %s: %s%n", e.line(), e.field(), e.message()));
+            return r.rejected() == 0 ? 0 : 3;
+        } catch (ApiProblem e) {
+            out.println("import: nothing imported: " + e.getMessage());
+            e.errors().stream().limit(50).forEach(f -> out.println("  " + f.field() + ": " + f.message()));
+            return 1;
+        } catch (IOException e) {
+            out.println("import: cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.conflictmap.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.TestStores.EDITOR_AUTH;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.conflictmap.ConflictMapApplication;
+import org.conflictmap.Http;
+import org.conflictmap.TestStores.OnH2gis;
+import org.conflictmap.TestStores.OnPostgis;
+import org.conflictmap.store.DataVersion;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/** ACLED-style CSV import over HTTP on both stores, and the import command line. */
+class ImportContractTest {
+    static final String HEADER = "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,"
+            + "country,admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities\n";
+
+    static String row(String id, String date, String sub, String admin1, String lat, String lon, int geoPrecision,
+            String fatalities) {
+        return id + "," + date + ",2026,1,Explosions/Remote violence," + sub + ",Military Forces of Pakistan,Taliban,"
+                + (admin1.equals("Khyber Pakhtunkhwa") ? "Pakistan" : "Afghanistan") + "," + admin1 + ",,Somewhere," + lat
+                + "," + lon + "," + geoPrecision + ",Pajhwok,\"Notes, with a comma\"," + fatalities + "\n";
+    }
+
+    @Nested
+    @OnH2gis
+    class Embedded extends Contract {
+    }
+
+    @Nested
+    @OnPostgis
+    class Postgis extends Contract {
+    }
+
+    abstract static class Contract {
+        @LocalServerPort
+        int port;
+        @Autowired
+        DataVersion version;
+
+        Http http() {
+            return new Http(port);
+        }
+
+        Http.Response post(String csv, String query) {
+            return http().send("POST", "/api/import" + query, csv, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
+        }
+
+        @Test
+        void rowsBecomeIncidentsWithTheirPrecisionAndOneAttributedClaim() {
+            String p = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            String csv = HEADER + row(p + "1", "2026-02-27", "Air/drone strike", "Khost", "33.34", "69.92", 1, "4")
+                    + row(p + "2", "27 February 2026", "Armed clash", "Paktika", "32.5", "68.8", 3, "")
+                    + row(p + "3", "2026-02-26", "Shelling/artillery/missile attack", "Khyber Pakhtunkhwa", "34.0", "71.5", 2, "0");
+            Http.Response r = post(csv, "");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("created").asInt()).isEqualTo(3);
+            assertThat(r.json().get("rejected").asInt()).isZero();
+
+            String id = "acled-" + p.toLowerCase();
+            JsonNode strike = http().get("/api/incidents/" + id + "1").json();
+            assertThat(strike.get("geometry").get("type").asString()).isEqualTo("Point");
+            JsonNode props = strike.get("properties");
+            assertThat(props.get("type").asString()).isEqualTo("air_strike");
+            assertThat(props.get("geo_precision").asString()).isEqualTo("exact");
+            assertThat(props.get("places").get(0).get("id").asString()).isEqualTo("af-province-khost");
+            assertThat(props.get("claims").get(0).get("killed").asInt()).isEqualTo(4);
+            assertThat(props.get("claims").get(0).get("claimant").asString()).contains("ACLED", "Pajhwok");
+            assertThat(props.get("summary").asString()).isEqualTo("Notes, with a comma");
+
+            JsonNode provinceLevel = http().get("/api/incidents/" + id + "2").json();
+            assertThat(provinceLevel.get("geometry").get("type").asString()).as("a province-level row keeps the area")
+                    .isIn("Polygon", "MultiPolygon");
+            assertThat(provinceLevel.get("properties").get("places").get(0).get("id").asString())
+                    .isEqualTo("af-province-paktika");
+            assertThat(provinceLevel.get("properties").get("claims").get(0).get("killed").isNull()).isTrue();
+
+            Http.Response again = post(csv, "");
+            assertThat(again.json().get("updated").asInt()).as("re-importing replaces, never duplicates").isEqualTo(3);
+            assertThat(http().get("/api/incidents/" + id + "1").json().get("properties").get("version").asInt()).isEqualTo(2);
+        }
+
+        @Test
+        void badRowsAreReportedWithLineNumbersAndSkipped() {
+            String p = "B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            String csv = HEADER + row(p + "1", "2026-02-27", "Armed clash", "Kunar", "34.9", "71.1", 1, "2")
+                    + row(p + "2", "yesterday", "Armed clash", "Kunar", "34.9", "71.1", 1, "2")
+                    + row(p + "3", "2026-02-27", "Armed clash", "Kunar", "134.9", "71.1", 1, "2")
+                    + row(p + "4", "2026-02-27", "Armed clash", "Kunar", "34.9", "71.1", 1, "-3")
+                    + row(p + "1", "2026-02-27", "Armed clash", "Kunar", "34.9", "71.1", 1, "2");
+            Http.Response r = post(csv, "");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("created").asInt()).isEqualTo(1);
+            assertThat(r.json().get("rejected").asInt()).isEqualTo(4);
+            JsonNode errors = r.json().get("errors");
+            assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
+            assertThat(errors.get(0).get("field").asString()).isEqualTo("event_date");
+            assertThat(errors.get(1).get("field").asString()).isEqualTo("latitude");
+            assertThat(errors.get(2).get("field").asString()).isEqualTo("fatalities");
+            assertThat(errors.get(3).get("message").asString()).contains("line 2");
+        }
+
+        @Test
+        void anAtomicImportWithOneBadRowChangesNothing() {
+            long before = version.current().version();
+            String p = "A" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            String csv = HEADER + row(p + "1", "2026-02-27", "Armed clash", "Kunar", "34.9", "71.1", 1, "2")
+                    + row(p + "2", "2026-02-30", "Armed clash", "Kunar", "34.9", "71.1", 1, "2");
+            Http.Response r = post(csv, "?atomic=true");
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.body()).contains("line 3");
+            assertThat(http().get("/api/incidents/acled-" + p.toLowerCase() + "1").status()).isEqualTo(404);
+            assertThat(version.current().version()).isEqualTo(before);
+            assertThat(post(csv.replace("2026-02-30", "2026-02-28"), "?atomic=true").status()).isEqualTo(200);
+        }
+
+        @Test
+        void unusableUploadsAreRefusedAndChangeNothing() {
+            long before = version.current().version();
+            assertThat(post("id,date\n1,2\n", "").status()).isEqualTo(400);
+            assertThat(post("id,date\n1,2\n", "").body()).contains("event_id_cnty");
+            assertThat(post("", "").status()).isEqualTo(400);
+            assertThat(http().send("POST", "/api/import", HEADER, "Content-Type", "text/csv").status()).isEqualTo(401);
+            assertThat(http().send("POST", "/api/import", HEADER, "Content-Type", "application/json", "Authorization",
+                    EDITOR_AUTH).status()).isEqualTo(415);
+            assertThat(post(HEADER, "?atomic=maybe").status()).isEqualTo(400);
+            assertThat(version.current().version()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void theImportCommandWritesToTheStoreWithoutAWebServer(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("acled.csv");
+        Files.writeString(csv, HEADER + row("CLI1", "2026-02-27", "Suicide bomb", "Kabul", "34.53", "69.17", 1, "5")
+                + row("CLI2", "not a date", "Suicide bomb", "Kabul", "34.53", "69.17", 1, "5"));
+        String[] common = {"--conflictmap.store.data-dir=" + dir.resolve("store"), "--logging.level.root=warn"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int atomic = ImportCommand.run(ConflictMapApplication.class, new String[] {"import", csv.toString(), "--atomic",
+                common[0], common[1]}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(atomic).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing imported", "line 3");
+        out.reset();
+        int partial = ImportCommand.run(ConflictMapApplication.class, new String[] {"import", csv.toString(), common[0],
+                common[1]}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(partial).isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 rows read, 1 created", "1 rejected", "line 3, event_date");
+        out.reset();
+        assertThat(ImportCommand.run(ConflictMapApplication.class, new String[] {"import"},
+                new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage");
+    }
+}
