@@ -1,0 +1,266 @@
+// The timeline: a histogram of incidents per day with a draggable, resizable window, play/pause,
+// and keyboard control (arrows move, shift+arrows resize, Home/End, PageUp/PageDown by a week).
+
+import { dayWords } from './format.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export class Timeline {
+  constructor(svg, { onChange }) {
+    this.svg = svg;
+    this.onChange = onChange;
+    this.min = 0;
+    this.max = 0;
+    this.start = 0;
+    this.end = 0;
+    this.counts = new Map();
+    this.timer = null;
+    this.drag = null;
+    svg.addEventListener('pointerdown', (e) => this.pointerDown(e));
+    svg.addEventListener('pointermove', (e) => this.pointerMove(e));
+    svg.addEventListener('pointerup', (e) => this.pointerUp(e));
+    svg.addEventListener('pointercancel', (e) => this.pointerUp(e));
+    svg.addEventListener('keydown', (e) => this.key(e));
+    new ResizeObserver(() => this.draw()).observe(svg);
+  }
+
+  /** Sets the data: [startDay, endDay] per incident; keeps the window when it still fits. */
+  setData(spans, window) {
+    this.counts = new Map();
+    let min = Infinity;
+    let max = -Infinity;
+    for (const [s, e] of spans) {
+      min = Math.min(min, s);
+      max = Math.max(max, e);
+      for (let d = s; d <= e; d++) {
+        this.counts.set(d, (this.counts.get(d) || 0) + 1);
+      }
+    }
+    if (!Number.isFinite(min)) {
+      min = max = Math.floor(Date.now() / 86400000);
+    }
+    this.min = min;
+    this.max = max;
+    const [s, e] = window || [min, max];
+    this.set(Math.max(min, Math.min(s, max)), Math.max(min, Math.min(e, max)), false);
+  }
+
+  isAll() {
+    return this.start <= this.min && this.end >= this.max;
+  }
+
+  set(start, end, notify = true) {
+    start = Math.round(start);
+    end = Math.round(end);
+    if (end < start) {
+      [start, end] = [end, start];
+    }
+    this.start = Math.max(this.min, start);
+    this.end = Math.min(this.max, end);
+    this.svg.setAttribute('aria-valuemin', this.min);
+    this.svg.setAttribute('aria-valuemax', this.max);
+    this.svg.setAttribute('aria-valuenow', this.start);
+    this.svg.setAttribute('aria-valuetext', this.words());
+    this.draw();
+    if (notify) {
+      this.onChange(this.start, this.end);
+    }
+  }
+
+  words() {
+    return this.start === this.end ? dayWords(this.start) : `${dayWords(this.start)} – ${dayWords(this.end)}`;
+  }
+
+  // ------------------------------------------------------------------ play
+
+  playing() {
+    return this.timer !== null;
+  }
+
+  play() {
+    if (this.timer) {
+      return;
+    }
+    let width = this.end - this.start;
+    if (this.isAll() || this.end >= this.max) {
+      width = this.isAll() ? 0 : width;
+      this.set(this.min, this.min + width);
+    }
+    this.timer = setInterval(() => {
+      if (this.end >= this.max) {
+        this.pause();
+        return;
+      }
+      this.set(this.start + 1, this.end + 1);
+    }, 700);
+  }
+
+  pause() {
+    clearInterval(this.timer);
+    this.timer = null;
+    this.svg.dispatchEvent(new CustomEvent('paused'));
+  }
+
+  // ------------------------------------------------------------------ drawing
+
+  x(day) {
+    const w = this.svg.clientWidth || 600;
+    const span = Math.max(1, this.max - this.min + 1);
+    return ((day - this.min) / span) * w;
+  }
+
+  dayAt(px) {
+    const w = this.svg.clientWidth || 600;
+    const span = Math.max(1, this.max - this.min + 1);
+    return Math.floor(this.min + (px / w) * span);
+  }
+
+  draw() {
+    const svg = this.svg;
+    const h = svg.clientHeight || 56;
+    const axis = 12;
+    while (svg.firstChild) {
+      svg.removeChild(svg.firstChild);
+    }
+    const peak = Math.max(1, ...this.counts.values());
+    const barW = Math.max(1, this.x(this.min + 1) - this.x(this.min) - 0.5);
+    for (const [day, n] of this.counts) {
+      const bh = Math.max(2, ((h - axis - 4) * n) / peak);
+      const r = document.createElementNS(SVG, 'rect');
+      r.setAttribute('x', this.x(day));
+      r.setAttribute('y', h - axis - bh);
+      r.setAttribute('width', barW);
+      r.setAttribute('height', bh);
+      r.setAttribute('class', day >= this.start && day <= this.end ? 'bar in' : 'bar');
+      const t = document.createElementNS(SVG, 'title');
+      t.textContent = `${dayWords(day)}: ${n} incident${n === 1 ? '' : 's'}`;
+      r.appendChild(t);
+      svg.appendChild(r);
+    }
+    // month ticks
+    const first = new Date(this.min * 86400000);
+    for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)); m.getTime() / 86400000 <= this.max;
+      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+      const day = m.getTime() / 86400000;
+      const label = document.createElementNS(SVG, 'text');
+      label.setAttribute('x', this.x(day) + 2);
+      label.setAttribute('y', h - 1);
+      label.setAttribute('class', 'axis');
+      label.textContent = m.toLocaleString('en', { month: 'short', timeZone: 'UTC' }) + (m.getUTCMonth() === 0 ? ` ${m.getUTCFullYear()}` : '');
+      svg.appendChild(label);
+    }
+    const wx = this.x(this.start);
+    const ww = Math.max(3, this.x(this.end + 1) - wx);
+    const win = document.createElementNS(SVG, 'rect');
+    win.setAttribute('x', wx);
+    win.setAttribute('y', 0);
+    win.setAttribute('width', ww);
+    win.setAttribute('height', h - axis);
+    win.setAttribute('class', 'window');
+    win.dataset.part = 'window';
+    svg.appendChild(win);
+    for (const [part, px] of [['start', wx], ['end', wx + ww]]) {
+      const handle = document.createElementNS(SVG, 'rect');
+      handle.setAttribute('x', px - 3);
+      handle.setAttribute('y', (h - axis) / 2 - 9);
+      handle.setAttribute('width', 6);
+      handle.setAttribute('height', 18);
+      handle.setAttribute('rx', 2);
+      handle.setAttribute('class', 'handle');
+      handle.dataset.part = part;
+      svg.appendChild(handle);
+    }
+  }
+
+  // ------------------------------------------------------------------ input
+
+  pointerDown(e) {
+    const part = e.target.dataset?.part;
+    const px = e.offsetX;
+    this.pause();
+    this.svg.setPointerCapture(e.pointerId);
+    if (part === 'start' || part === 'end') {
+      this.drag = { part };
+    } else if (part === 'window') {
+      this.drag = { part, from: this.dayAt(px), start: this.start, end: this.end };
+    } else {
+      const d = this.dayAt(px);
+      this.drag = { part: 'new', anchor: d };
+      this.set(d, d);
+    }
+    e.preventDefault();
+  }
+
+  pointerMove(e) {
+    if (!this.drag) {
+      return;
+    }
+    const d = this.dayAt(e.offsetX);
+    if (this.drag.part === 'start') {
+      this.set(Math.min(d, this.end), this.end);
+    } else if (this.drag.part === 'end') {
+      this.set(this.start, Math.max(d, this.start));
+    } else if (this.drag.part === 'window') {
+      let shift = d - this.drag.from;
+      shift = Math.max(this.min - this.drag.start, Math.min(this.max - this.drag.end, shift));
+      if (this.drag.start + shift !== this.start) {
+        this.set(this.drag.start + shift, this.drag.end + shift);
+      }
+    } else {
+      this.set(Math.min(d, this.drag.anchor), Math.max(d, this.drag.anchor));
+    }
+  }
+
+  pointerUp(e) {
+    this.drag = null;
+    if (this.svg.hasPointerCapture?.(e.pointerId)) {
+      this.svg.releasePointerCapture(e.pointerId);
+    }
+  }
+
+  key(e) {
+    const width = this.end - this.start;
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowLeft':
+        if (e.shiftKey) {
+          this.set(this.start, Math.max(this.start, this.end - 1));
+        } else if (this.start > this.min) {
+          this.set(this.start - 1, this.end - 1);
+        }
+        break;
+      case 'ArrowRight':
+        if (e.shiftKey) {
+          this.set(this.start, Math.min(this.max, this.end + 1));
+        } else if (this.end < this.max) {
+          this.set(this.start + 1, this.end + 1);
+        }
+        break;
+      case 'PageUp':
+        this.set(Math.max(this.min, this.start - 7), Math.max(this.min, this.start - 7) + width);
+        break;
+      case 'PageDown':
+        this.set(Math.min(this.max, this.end + 7) - width, Math.min(this.max, this.end + 7));
+        break;
+      case 'Home':
+        this.set(this.min, this.min + width);
+        break;
+      case 'End':
+        this.set(this.max - width, this.max);
+        break;
+      case ' ':
+      case 'Enter':
+        if (this.playing()) {
+          this.pause();
+        } else {
+          this.play();
+        }
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      e.preventDefault();
+    }
+  }
+}

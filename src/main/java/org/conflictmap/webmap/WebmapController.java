@@ -1,0 +1,57 @@
+package org.conflictmap.webmap;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * {@code /embed}: the map page for newsroom iframes (no header bar, a link to the full map), the same
+ * state parameters as the permalink. It may be framed by {@code conflictmap.webmap.embed-frame-ancestors};
+ * the main page may not be framed by other sites ({@link PageSecurityFilter}).
+ */
+@RestController
+class WebmapController {
+    private final byte[] page;
+    private final RequestMappingHandlerMapping mappings;
+
+    WebmapController(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) throws IOException {
+        try (InputStream in = new ClassPathResource("static/index.html").getInputStream()) {
+            this.page = in.readAllBytes();
+        }
+        this.mappings = mappings;
+    }
+
+    /**
+     * What the page can use on this server, so it never probes for missing endpoints: the raster
+     * basemap tiles and the geocoder when those features are present.
+     */
+    @GetMapping(value = "/webmap/config.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("basemap", served("/tiles/basemap/") ? "/tiles/basemap/{z}/{x}/{y}.png" : null);
+        c.put("geocoder", served("/api/geocode") ? "/api/geocode" : "/api/places");
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(c);
+    }
+
+    private boolean served(String prefix) {
+        return mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream())
+                .anyMatch(p -> p.startsWith(prefix));
+    }
+
+    @GetMapping(value = "/embed", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<byte[]> embed() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML).body(page);
+    }
+}

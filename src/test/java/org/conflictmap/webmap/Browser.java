@@ -1,0 +1,61 @@
+package org.conflictmap.webmap;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Debian's Chromium driven by Playwright, offline: every request to a host other than this machine is
+ * aborted and recorded, and every console error is recorded, so a test can assert there were none.
+ */
+final class Browser implements AutoCloseable {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    final List<String> outside = new CopyOnWriteArrayList<>();
+    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync")));
+    }
+
+    /** A fresh page of the given size that refuses and records requests leaving this machine. */
+    Page page(int width, int height) {
+        BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(width, height)
+                .setHasTouch(width < 500).setIsMobile(width < 500));
+        context.route("**/*", route -> {
+            String host = URI.create(route.request().url()).getHost();
+            if (host == null || host.equals("127.0.0.1") || host.equals("localhost")) {
+                route.resume();
+            } else {
+                outside.add(route.request().url());
+                route.abort();
+            }
+        });
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(m.text());
+            }
+        });
+        page.onPageError(e -> consoleErrors.add(e));
+        return page;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
