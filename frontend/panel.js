@@ -31,16 +31,16 @@ export function renderPanel(p) {
     const used = FIGURES.filter(([k]) => claims.some((c) => c[k] !== null && c[k] !== undefined));
     html += `<table class="claims" data-side="${esc(side)}">
       <caption>Claims about ${esc((SIDE_NAMES[side] || side).toLowerCase())}</caption>
-      <thead><tr><th scope="col">Claimant</th>${used.map(([, name]) => `<th scope="col" class="n">${name}</th>`).join('')}<th scope="col">Sources</th></tr></thead>
+      <thead><tr><th scope="col">Claimant</th>${used.map(([, name]) => `<th scope="col" class="n">${name}</th>`).join('')}</tr></thead>
       <tbody>`;
     for (const c of claims) {
       const cited = (c.sources || []).map((id) => sources.get(id)).filter(Boolean);
       html += `<tr class="claim" data-party="${esc(c.party)}">
-        <td><span class="party party-${esc(c.party)}" aria-hidden="true"></span><strong>${esc(c.claimant)}</strong>
-          <br><span class="statement">${esc(PARTY_NAMES[c.party] || c.party)}${c.stated_at ? `, ${esc(c.stated_at)}` : ''}</span>
-          ${c.statement ? `<br><span class="statement">“${esc(c.statement)}”</span>` : ''}</td>
-        ${used.map(([k]) => `<td class="n">${num(c[k])}</td>`).join('')}
-        <td>${cited.map((s) => sourceLink(s)).join(', ') || '–'}</td></tr>`;
+        <th scope="row"><span class="party party-${esc(c.party)}" aria-hidden="true"></span>${esc(c.claimant)}
+          <span class="statement">· ${esc(PARTY_NAMES[c.party] || c.party)}${c.stated_at ? `, ${esc(c.stated_at)}` : ''}</span></th>
+        ${used.map(([k]) => `<td class="n">${num(c[k])}</td>`).join('')}</tr>
+        <tr class="claim-detail"><td colspan="${used.length + 1}">${c.statement ? `“${esc(c.statement)}” ` : ''}
+          <span class="cited">Source: ${cited.map((s) => sourceLink(s)).join(', ') || '–'}</span></td></tr>`;
     }
     html += '</tbody></table>';
   }
