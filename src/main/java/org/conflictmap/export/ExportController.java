@@ -1,0 +1,156 @@
+package org.conflictmap.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.IncidentFeatures;
+import org.conflictmap.incidents.IncidentQuery;
+import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.ogcapi.IncidentFilter;
+import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.store.DataVersion;
+import org.conflictmap.web.Params;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * {@code GET /api/export/incidents.{geojson|csv|shp|gpkg|kml|fgb}}: the incidents a filter selects
+ * (the same parameters as the OGC items: bbox, datetime, type, party, contested, q, filter) as a
+ * download. CSV takes {@code table=incidents|claims}. GeoJSON and CSV stream; the file formats are
+ * built in a temporary directory. ETag from the data version.
+ */
+@RestController
+class ExportController {
+    static final Set<String> PARAMS;
+
+    static {
+        Set<String> s = new HashSet<>(IncidentFilter.PARAMS);
+        s.add("table");
+        PARAMS = Set.copyOf(s);
+    }
+
+    private final IncidentRepository incidents;
+    private final DataVersion dataVersion;
+    private final ObjectMapper json;
+
+    ExportController(IncidentRepository incidents, DataVersion dataVersion, ObjectMapper json) {
+        this.incidents = incidents;
+        this.dataVersion = dataVersion;
+        this.json = json;
+    }
+
+    @GetMapping("/api/export/incidents.{format}")
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String format, HttpServletRequest r) {
+        ExportFormat f = ExportFormat.of(format);
+        Params.onlyKnown(r.getParameterMap(), PARAMS);
+        String table = Params.oneOf("table", r.getParameter("table"), Set.of("incidents", "claims"));
+        if (table != null && f != ExportFormat.CSV) {
+            throw Params.invalid("table", "only the CSV export has separate tables; the other formats carry both");
+        }
+        IncidentFilter filter = IncidentFilter.parse(r::getParameter);
+        String etag = dataVersion.current().etag(f + "?" + r.getQueryString());
+        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        String name = "claims".equals(table) ? "incident-claims" : "incidents";
+        StreamingResponseBody body = switch (f) {
+            case GEOJSON -> out -> geojson(filter, out);
+            case CSV -> out -> csv(filter, "claims".equals(table), out);
+            default -> {
+                List<Incident> all = new ArrayList<>();
+                filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, all::add);
+                yield out -> file(f, all, out);
+            }
+        };
+        return ResponseEntity.ok().eTag(etag).contentType(MediaType.parseMediaType(f.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.fileName(name)).build().toString())
+                .body(body);
+    }
+
+    private void geojson(IncidentFilter filter, OutputStream out) throws IOException {
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("type", "FeatureCollection");
+            g.writeName("features");
+            g.writeStartArray();
+            filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, i -> g.writeTree(IncidentFeatures.feature(i)));
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private void csv(IncidentFilter filter, boolean claims, OutputStream out) throws IOException {
+        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        List<String> header = new ArrayList<>();
+        if (claims) {
+            header.addAll(FlatRows.CLAIM_COLUMNS);
+        } else {
+            header.addAll(FlatRows.ACLED_COLUMNS);
+            Queryables.ALL.forEach(a -> header.add(a.name()));
+        }
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+        filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, i -> {
+            try {
+                if (claims) {
+                    for (Object[] row : FlatRows.claims(i)) {
+                        csv.printRecord(Arrays.asList(row));
+                    }
+                } else {
+                    List<Object> row = new ArrayList<>(Arrays.asList(FlatRows.acled(i)));
+                    Queryables.ALL.forEach(a -> row.add(FlatRows.value(a, i)));
+                    csv.printRecord(row);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+    }
+
+    private static void file(ExportFormat f, List<Incident> all, OutputStream out) throws IOException {
+        Path dir = Files.createTempDirectory("conflictmap-export-");
+        try {
+            switch (f) {
+                case SHP -> FileWriters.shapefile(all, dir, out);
+                case KML -> FileWriters.kml(all, dir, out);
+                case FGB -> FileWriters.flatgeobuf(all, dir, out);
+                case GPKG -> {
+                    Path file = dir.resolve("incidents.gpkg");
+                    GeoPackageWriter.write(all, file.toFile());
+                    Files.copy(file, out);
+                }
+                default -> throw new IllegalStateException("not a file format: " + f);
+            }
+        } catch (SQLException e) {
+            throw new IOException("export failed", e);
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.conflictmap.export;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.conflictmap.incidents.Claim;
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.PlaceRef;
+import org.conflictmap.incidents.Source;
+import org.conflictmap.ogcapi.Queryables;
+
+/**
+ * Incidents and their claims as flat rows, for the tabular formats. Incident columns are the OGC
+ * {@link Queryables}; claims get their own table (one row per claim, keyed by incident id) so that
+ * no claim is ever squeezed into one number.
+ */
+final class FlatRows {
+    /** The claims table's columns. */
+    static final List<String> CLAIM_COLUMNS = List.of("incident_id", "claim_no", "claimant", "party", "side", "killed",
+            "wounded", "captured", "posts_captured", "posts_destroyed", "aircraft_downed", "statement", "stated_at", "sources");
+    /** ACLED's export columns this server can fill, first in the CSV so ACLED tooling finds them. */
+    static final List<String> ACLED_COLUMNS = List.of("event_id_cnty", "event_date", "time_precision", "event_type",
+            "sub_event_type", "actor1", "actor2", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
+            "notes", "fatalities");
+
+    private FlatRows() {
+    }
+
+    static Object value(Queryables.Attribute a, Incident i) {
+        Object v = a.value().apply(i);
+        return v instanceof Instant t ? t.toString() : v;
+    }
+
+    static List<Object[]> claims(Incident i) {
+        List<Object[]> rows = new ArrayList<>();
+        Map<String, Source> sources = i.sources().stream().collect(Collectors.toMap(Source::id, s -> s));
+        int n = 1;
+        for (Claim c : i.claims()) {
+            rows.add(new Object[] {i.id(), n++, c.claimant(), c.party(), c.side(), c.killed(), c.wounded(), c.captured(),
+                    c.postsCaptured(), c.postsDestroyed(), c.aircraftDowned(), c.statement(),
+                    c.statedAt() == null ? null : c.statedAt().toString(),
+                    c.sources().stream().map(sources::get).map(s -> s.outlet() + (s.wire() == null ? "" : " (" + s.wire() + ")")
+                            + (s.published() == null ? "" : ", " + s.published())).collect(Collectors.joining("; "))});
+        }
+        return rows;
+    }
+
+    /** The ACLED-compatible leading columns. {@code fatalities} stays empty: no single figure exists. */
+    static Object[] acled(Incident i) {
+        var p = i.point();
+        String sub = switch (i.type()) {
+            case "air_strike" -> "Air/drone strike";
+            case "armed_clash" -> "Armed clash";
+            case "shelling", "cross_border_fire" -> "Shelling/artillery/missile attack";
+            case "suicide_bomb" -> "Suicide bomb";
+            case "remote_explosive" -> "Remote explosive/landmine/IED";
+            default -> "Other";
+        };
+        String event = i.type().equals("armed_clash") ? "Battles" : i.type().equals("other") || i.type().equals("shoot_down_claim")
+                ? "Strategic developments" : "Explosions/Remote violence";
+        String admin1 = i.places().stream().map(PlaceRef::id).filter(id -> id.contains("-province-")).findFirst()
+                .flatMap(id -> i.places().stream().filter(r -> r.id().equals(id)).map(PlaceRef::name).findFirst()).orElse(null);
+        return new Object[] {i.id(), i.occurred().start().toString().substring(0, 10),
+                switch (i.occurred().precision()) { case "week" -> 2; case "month" -> 3; default -> 1; },
+                event, sub, i.actors().isEmpty() ? null : i.actors().get(0), i.actors().size() > 1 ? i.actors().get(1) : null,
+                admin1, i.places().stream().map(PlaceRef::name).collect(Collectors.joining("; ")),
+                round(p.getY()), round(p.getX()),
+                switch (i.geoPrecision()) { case "exact" -> 1; case "near" -> 2; default -> 3; },
+                i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; ")), i.summary(), null};
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 100000) / 100000.0;
+    }
+}

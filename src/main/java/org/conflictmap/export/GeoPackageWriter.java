@@ -1,0 +1,93 @@
+package org.conflictmap.export;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.store.Wkb;
+
+import mil.nga.geopackage.BoundingBox;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.attributes.AttributesColumn;
+import mil.nga.geopackage.attributes.AttributesDao;
+import mil.nga.geopackage.attributes.AttributesRow;
+import mil.nga.geopackage.attributes.AttributesTableMetadata;
+import mil.nga.geopackage.db.GeoPackageDataType;
+import mil.nga.geopackage.features.columns.GeometryColumns;
+import mil.nga.geopackage.features.user.FeatureColumn;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.features.user.FeatureTableMetadata;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.geopackage.srs.SpatialReferenceSystem;
+import mil.nga.sf.GeometryType;
+import mil.nga.sf.wkb.GeometryReader;
+
+/**
+ * A GeoPackage (NGA's writer): the {@code incidents} feature table with each incident at its own
+ * geometry (points, province polygons and border lines side by side, geometry type GEOMETRY), full
+ * texts and the claims JSON; and the {@code claims} attribute table, one row per claim.
+ */
+final class GeoPackageWriter {
+    private GeoPackageWriter() {
+    }
+
+    static void write(List<Incident> incidents, File file) throws IOException, java.sql.SQLException {
+        GeoPackageManager.create(file);
+        GeoPackage gpkg = GeoPackageManager.open(file);
+        try {
+            SpatialReferenceSystem srs = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
+            gpkg.createGeometryColumnsTable();
+            GeometryColumns gc = new GeometryColumns();
+            gc.setId(new mil.nga.geopackage.db.TableColumnKey("incidents", "geom"));
+            gc.setGeometryType(GeometryType.GEOMETRY);
+            gc.setZ((byte) 0);
+            gc.setM((byte) 0);
+            gc.setSrs(srs);
+            List<FeatureColumn> columns = new ArrayList<>();
+            for (Queryables.Attribute a : Queryables.ALL) {
+                columns.add(FeatureColumn.createColumn(a.name(), type(a.type())));
+            }
+            gpkg.createFeatureTable(FeatureTableMetadata.create(gc, "fid", columns, new BoundingBox(60.5, 23.6, 77.9, 38.5)));
+            List<AttributesColumn> claimColumns = new ArrayList<>();
+            for (int k = 0; k < FlatRows.CLAIM_COLUMNS.size(); k++) {
+                boolean number = k == 1 || (k >= 5 && k <= 10);
+                claimColumns.add(AttributesColumn.createColumn(FlatRows.CLAIM_COLUMNS.get(k),
+                        number ? GeoPackageDataType.INTEGER : GeoPackageDataType.TEXT));
+            }
+            gpkg.createAttributesTable(AttributesTableMetadata.create("claims", "fid", claimColumns));
+            FeatureDao features = gpkg.getFeatureDao("incidents");
+            AttributesDao claims = gpkg.getAttributesDao("claims");
+            gpkg.beginTransaction();
+            for (Incident i : incidents) {
+                FeatureRow row = features.newRow();
+                row.setGeometry(GeoPackageGeometryData.createAndBuildEnvelope(srs.getSrsId(),
+                        GeometryReader.readGeometry(Wkb.write(i.geometry()))));
+                for (Queryables.Attribute a : Queryables.ALL) {
+                    Object v = FlatRows.value(a, i);
+                    row.setValue(a.name(), v instanceof Integer n ? n.longValue() : v);
+                }
+                features.create(row);
+                for (Object[] c : FlatRows.claims(i)) {
+                    AttributesRow r = claims.newRow();
+                    for (int k = 0; k < c.length; k++) {
+                        r.setValue(FlatRows.CLAIM_COLUMNS.get(k), c[k] instanceof Integer n ? n.longValue() : c[k]);
+                    }
+                    claims.create(r);
+                }
+            }
+            gpkg.endTransaction(true);
+        } finally {
+            gpkg.close();
+        }
+    }
+
+    private static GeoPackageDataType type(Class<?> t) {
+        return t == Integer.class ? GeoPackageDataType.INTEGER : t == Boolean.class ? GeoPackageDataType.BOOLEAN
+                : t == java.time.Instant.class ? GeoPackageDataType.DATETIME : GeoPackageDataType.TEXT;
+    }
+}

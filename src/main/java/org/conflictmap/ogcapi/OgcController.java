@@ -1,0 +1,344 @@
+package org.conflictmap.ogcapi;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Place;
+import org.conflictmap.gazetteer.PlaceFeatures;
+import org.conflictmap.geo.Bbox;
+import org.conflictmap.geo.GeoJson;
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.IncidentFeatures;
+import org.conflictmap.incidents.IncidentQuery;
+import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.store.DataVersion;
+import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Params;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * OGC API – Features (Part 1 Core, GeoJSON, HTML; Part 3 filtering with CQL2 text). The whole URL
+ * surface is here:
+ *
+ * <pre>
+ * GET /ogc                                          landing page
+ * GET /ogc/conformance                              conformance classes
+ * GET /ogc/api                                      OpenAPI 3.0 description
+ * GET /ogc/collections                              incidents, places
+ * GET /ogc/collections/{collection}                 one collection (extent, CRS)
+ * GET /ogc/collections/{collection}/queryables      JSON Schema of the filterable properties
+ * GET /ogc/collections/{collection}/items           bbox, datetime, limit, offset, filter (CQL2 text), type, party, contested, q
+ * GET /ogc/collections/{collection}/items/{id}      one feature
+ * </pre>
+ *
+ * Every answer is JSON or, with {@code f=html} or a browser's {@code Accept: text/html}, HTML; data
+ * answers carry an ETag from the data version and answer {@code If-None-Match} with 304.
+ */
+@RestController
+class OgcController {
+    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions");
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 10_000;
+    static final Set<String> ITEM_PARAMS;
+
+    static {
+        Set<String> s = new java.util.HashSet<>(IncidentFilter.PARAMS);
+        s.addAll(Set.of("limit", "offset", "f"));
+        ITEM_PARAMS = Set.copyOf(s);
+    }
+
+    private final IncidentRepository incidents;
+    private final Gazetteer gazetteer;
+    private final DataVersion dataVersion;
+    private final ObjectMapper json;
+
+    OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json) {
+        this.incidents = incidents;
+        this.gazetteer = gazetteer;
+        this.dataVersion = dataVersion;
+        this.json = json;
+    }
+
+    @GetMapping({"/ogc", "/ogc/"})
+    ResponseEntity<?> landing(HttpServletRequest r) {
+        String base = base(r);
+        ObjectNode o = json.createObjectNode();
+        o.put("title", "Afghanistan–Pakistan border conflict: incidents and contested claims");
+        o.put("description", "OGC API – Features over the conflict map's incidents (every claim kept apart) and its gazetteer.");
+        ArrayNode links = o.putArray("links");
+        link(links, base + "/ogc", "self", "application/json", "this document");
+        link(links, base + "/ogc?f=html", "alternate", "text/html", "this document as HTML");
+        link(links, base + "/ogc/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition");
+        link(links, base + "/ogc/conformance", "conformance", "application/json", "conformance classes");
+        link(links, base + "/ogc/collections", "data", "application/json", "the collections");
+        return answer(r, o, "Conflict map – OGC API Features", null);
+    }
+
+    @GetMapping("/ogc/conformance")
+    ResponseEntity<?> conformance(HttpServletRequest r) {
+        ObjectNode o = json.createObjectNode();
+        ArrayNode a = o.putArray("conformsTo");
+        CONFORMANCE.forEach(a::add);
+        return answer(r, o, "Conformance", null);
+    }
+
+    @GetMapping("/ogc/api")
+    ResponseEntity<?> api(HttpServletRequest r) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0"))
+                .body(OpenApi.document(json, base(r)));
+    }
+
+    @GetMapping("/ogc/collections")
+    ResponseEntity<?> collections(HttpServletRequest r) {
+        String base = base(r);
+        ObjectNode o = json.createObjectNode();
+        ArrayNode links = o.putArray("links");
+        link(links, base + "/ogc/collections", "self", "application/json", "the collections");
+        ArrayNode cs = o.putArray("collections");
+        for (String id : Collections.IDS) {
+            cs.add(collection(base, id));
+        }
+        return answer(r, o, "Collections", null);
+    }
+
+    @GetMapping("/ogc/collections/{collection}")
+    ResponseEntity<?> collection(@PathVariable String collection, HttpServletRequest r) {
+        return answer(r, collection(base(r), Collections.check(collection)), Collections.title(collection), null);
+    }
+
+    @GetMapping("/ogc/collections/{collection}/queryables")
+    ResponseEntity<?> queryables(@PathVariable String collection, HttpServletRequest r) {
+        Collections.check(collection);
+        ObjectNode o = json.createObjectNode();
+        o.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        o.put("$id", base(r) + "/ogc/collections/" + collection + "/queryables");
+        o.put("type", "object");
+        o.put("title", Collections.title(collection));
+        ObjectNode props = o.putObject("properties");
+        props.putObject("geometry").put("format", "geometry-any").put("description", "the location at its precision");
+        if (collection.equals("incidents")) {
+            for (Queryables.Attribute a : Queryables.ALL) {
+                ObjectNode p = props.putObject(a.name());
+                p.put("description", a.description());
+                p.put("type", a.type() == Integer.class ? "integer" : a.type() == Boolean.class ? "boolean" : "string");
+                if (a.type() == Instant.class) {
+                    p.put("format", "date-time");
+                }
+                if (!a.values().isEmpty()) {
+                    ArrayNode e = p.putArray("enum");
+                    a.values().forEach(e::add);
+                }
+            }
+        } else {
+            for (String name : List.of("id", "name", "kind", "country", "admin1")) {
+                props.putObject(name).put("type", "string");
+            }
+        }
+        o.put("additionalProperties", false);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json")).body(o);
+    }
+
+    @GetMapping("/ogc/collections/{collection}/items")
+    ResponseEntity<?> items(@PathVariable String collection, HttpServletRequest r) {
+        Collections.check(collection);
+        Params.onlyKnown(r.getParameterMap(), collection.equals("incidents") ? ITEM_PARAMS
+                : Set.of("bbox", "limit", "offset", "f", "kind", "country", "q"));
+        int limit = Params.integer("limit", r.getParameter("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000);
+        boolean html = html(r);
+        String etag = dataVersion.current().etag(collection + "?" + r.getQueryString() + (html ? "|html" : ""));
+        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        ObjectNode fc = GeoJson.featureCollection();
+        ArrayNode features = fc.withArray("features");
+        long matched;
+        if (collection.equals("incidents")) {
+            IncidentFilter filter = IncidentFilter.parse(r::getParameter);
+            List<Incident> page = new ArrayList<>();
+            long m = filter.stream(incidents, offset, limit, page::add);
+            page.forEach(i -> features.add(IncidentFeatures.feature(i)));
+            matched = m >= 0 ? m : page.size() < limit && (page.size() > 0 || offset == 0) ? offset + page.size()
+                    : incidents.count(filter.query());
+        } else {
+            List<Place> all = places(r);
+            matched = all.size();
+            all.stream().skip(offset).limit(limit).forEach(p -> features.add(PlaceFeatures.feature(p, json)));
+        }
+        fc.put("numberMatched", matched);
+        fc.put("numberReturned", features.size());
+        fc.put("timeStamp", Instant.now().toString());
+        ArrayNode links = fc.putArray("links");
+        String self = base(r) + r.getRequestURI();
+        link(links, page(self, r, offset, limit, "json"), "self", GeoJson.MEDIA_TYPE, "this page");
+        link(links, page(self, r, offset, limit, "html"), "alternate", "text/html", "this page as HTML");
+        if (offset + features.size() < matched) {
+            link(links, page(self, r, offset + limit, limit, html ? "html" : "json"), "next", GeoJson.MEDIA_TYPE, "next page");
+        }
+        if (offset > 0) {
+            link(links, page(self, r, Math.max(0, offset - limit), limit, html ? "html" : "json"), "prev",
+                    GeoJson.MEDIA_TYPE, "previous page");
+        }
+        return answer(r, fc, Collections.title(collection), etag);
+    }
+
+    @GetMapping("/ogc/collections/{collection}/items/{id}")
+    ResponseEntity<?> item(@PathVariable String collection, @PathVariable String id, HttpServletRequest r) {
+        Collections.check(collection);
+        Params.onlyKnown(r.getParameterMap(), Set.of("f"));
+        ObjectNode f;
+        String etag;
+        if (collection.equals("incidents")) {
+            Incident i = (id.matches(Incident.ID_PATTERN) ? incidents.byId(id) : java.util.Optional.<Incident>empty())
+                    .filter(x -> x.status().equals("published"))
+                    .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + clip(id) + "'"));
+            f = IncidentFeatures.feature(i);
+            etag = "\"" + i.version() + (html(r) ? "-html" : "") + "\"";
+        } else {
+            f = PlaceFeatures.feature(gazetteer.get(id).orElseThrow(() -> ApiProblem.notFound("no place with id '"
+                    + clip(id) + "'")), json);
+            etag = dataVersion.current().etag("place-" + id + (html(r) ? "-html" : ""));
+        }
+        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        ArrayNode links = f.putArray("links");
+        String base = base(r);
+        link(links, base + r.getRequestURI(), "self", GeoJson.MEDIA_TYPE, "this feature");
+        link(links, base + "/ogc/collections/" + collection, "collection", "application/json", "the collection");
+        return answer(r, f, f.path("properties").path("title").asString(f.path("properties").path("name").asString(id)), etag);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private List<Place> places(HttpServletRequest r) {
+        Bbox bbox = Bbox.parse(r.getParameter("bbox"), "bbox");
+        String kind = Params.oneOf("kind", r.getParameter("kind"), Place.KINDS);
+        String country = Params.text("country", r.getParameter("country"), 2);
+        String q = Params.text("q", r.getParameter("q"), 200);
+        String folded = q == null ? null : org.conflictmap.gazetteer.Names.fold(q);
+        return gazetteer.all().stream()
+                .filter(p -> kind == null || p.kind().equals(kind))
+                .filter(p -> country == null || country.toUpperCase(Locale.ROOT).equals(p.country()))
+                .filter(p -> bbox == null || p.geometry().getEnvelopeInternal().intersects(bbox.envelope()))
+                .filter(p -> folded == null || p.allNames().stream().anyMatch(n -> org.conflictmap.gazetteer.Names.fold(n).contains(folded)))
+                .sorted(java.util.Comparator.comparing(Place::id))
+                .toList();
+    }
+
+    private ObjectNode collection(String base, String id) {
+        ObjectNode c = json.createObjectNode();
+        c.put("id", id);
+        c.put("title", Collections.title(id));
+        c.put("description", Collections.description(id));
+        c.put("itemType", "feature");
+        ArrayNode crs = c.putArray("crs");
+        crs.add(CRS84);
+        c.put("storageCrs", CRS84);
+        ObjectNode extent = c.putObject("extent");
+        ArrayNode bbox = extent.putObject("spatial").putArray("bbox").addArray();
+        for (double d : new double[] {60.5, 23.6, 77.9, 38.5}) {
+            bbox.add(d);
+        }
+        extent.withObject("spatial").put("crs", CRS84);
+        if (id.equals("incidents")) {
+            Instant[] span = {null, null};
+            incidents.stream(IncidentQuery.all(), i -> {
+                span[0] = span[0] == null || i.occurred().start().isBefore(span[0]) ? i.occurred().start() : span[0];
+                span[1] = span[1] == null || i.occurred().end().isAfter(span[1]) ? i.occurred().end() : span[1];
+            });
+            ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
+            interval.add(span[0] == null ? null : span[0].toString());
+            interval.add(span[1] == null ? null : span[1].toString());
+        }
+        ArrayNode links = c.putArray("links");
+        String self = base + "/ogc/collections/" + id;
+        link(links, self, "self", "application/json", "this collection");
+        link(links, self + "/items", "items", GeoJson.MEDIA_TYPE, "the features");
+        link(links, self + "/items?f=html", "items", "text/html", "the features as HTML");
+        link(links, self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
+                "the queryable properties");
+        if (id.equals("incidents")) {
+            for (String format : List.of("geojson", "csv", "shp", "gpkg", "kml", "fgb")) {
+                link(links, base + "/api/export/incidents." + format, "enclosure", org.conflictmap.export.ExportFormat.of(format).mediaType(),
+                        "download everything as " + format);
+            }
+        }
+        return c;
+    }
+
+    private ResponseEntity<?> answer(HttpServletRequest r, ObjectNode body, String title, String etag) {
+        ResponseEntity.BodyBuilder b = ResponseEntity.ok().cacheControl(CacheControl.noCache());
+        if (etag != null) {
+            b.eTag(etag);
+        }
+        if (html(r)) {
+            return b.contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(Html.page(title, body));
+        }
+        boolean geo = body.has("type") && (body.get("type").asString().equals("FeatureCollection")
+                || body.get("type").asString().equals("Feature"));
+        return b.contentType(geo ? MediaType.parseMediaType(GeoJson.MEDIA_TYPE) : MediaType.APPLICATION_JSON).body(body);
+    }
+
+    static boolean html(HttpServletRequest r) {
+        String f = Params.oneOf("f", r.getParameter("f"), Set.of("json", "html", "geojson"));
+        if (f != null) {
+            return f.equals("html");
+        }
+        String accept = r.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.startsWith("text/html");
+    }
+
+    private static String base(HttpServletRequest r) {
+        return r.getScheme() + "://" + r.getServerName() + ":" + r.getServerPort();
+    }
+
+    private static String page(String self, HttpServletRequest r, int offset, int limit, String f) {
+        StringBuilder b = new StringBuilder(self).append('?');
+        r.getParameterMap().forEach((k, vs) -> {
+            if (!Set.of("offset", "limit", "f").contains(k)) {
+                for (String v : vs) {
+                    b.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")).append('&');
+                }
+            }
+        });
+        return b.append("limit=").append(limit).append("&offset=").append(offset).append("&f=").append(f).toString();
+    }
+
+    private static void link(ArrayNode links, String href, String rel, String type, String title) {
+        links.addObject().put("href", href).put("rel", rel).put("type", type).put("title", title);
+    }
+
+    private static String clip(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+}

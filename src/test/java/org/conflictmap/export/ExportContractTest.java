@@ -1,0 +1,118 @@
+package org.conflictmap.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.conflictmap.Gdal;
+import org.conflictmap.Http;
+import org.conflictmap.TestStores.OnH2gis;
+import org.conflictmap.TestStores.OnPostgis;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every download format, opened by GDAL's ogrinfo, on both stores: layers, counts, fields, geometry types. */
+class ExportContractTest {
+
+    @Nested
+    @OnH2gis
+    class Embedded extends Contract {
+    }
+
+    @Nested
+    @OnPostgis
+    class Postgis extends Contract {
+    }
+
+    abstract static class Contract {
+        @LocalServerPort
+        int port;
+        @TempDir
+        Path dir;
+
+        Path download(String path) throws Exception {
+            Http.Response r = new Http(port).get(path);
+            assertThat(r.status()).as(path + " " + (r.status() == 200 ? "" : r.body())).isEqualTo(200);
+            assertThat(r.header("Content-Disposition")).startsWith("attachment");
+            String clean = path.replaceAll("\\?.*", "");
+            Path file = dir.resolve(clean.substring(clean.lastIndexOf('/') + 1));
+            Files.write(file, r.bytes());
+            return file;
+        }
+
+        @Test
+        void geopackageCarriesEveryIncidentAtItsOwnGeometryAndEveryClaim() throws Exception {
+            Path gpkg = download("/api/export/incidents.gpkg?datetime=2025-10-01/2026-02-28");
+            String layers = Gdal.ogrinfo("-ro", "-so", gpkg.toString());
+            assertThat(layers).contains("incidents", "claims");
+            String incidents = Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents");
+            assertThat(incidents).contains("Feature Count: 9", "killed_max: Integer", "claims: String", "geo_precision: String");
+            String e6 = Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "claims", "-where",
+                    "incident_id = '2026-02-26-durand-line-post-attacks'");
+            assertThat(e6.split("OGRFeature\\(claims\\)", -1)).hasSize(9);
+            assertThat(e6).contains("Pakistan Information Minister", "Spokesperson for Pakistan's Prime Minister");
+            String area = Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "incidents", "-where",
+                    "id = '2026-02-21-nangarhar-paktika-air-strikes'");
+            assertThat(area).contains("MULTIPOLYGON").contains("geo_precision (String) = multiple");
+        }
+
+        @Test
+        void shapefileZipHasPointAreaAndLineLayersAndAClaimsTable() throws Exception {
+            Path zip = download("/api/export/incidents.shp?datetime=2025-10-01/2026-02-28");
+            Path out = Files.createDirectories(dir.resolve("shp"));
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                    Files.copy(in, out.resolve(e.getName()));
+                }
+            }
+            assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_points.shp").toString(), "incidents_points"))
+                    .contains("Geometry: Point", "Feature Count: 9", "geo_prec: String", "kill_max: Integer");
+            assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_areas.shp").toString(), "incidents_areas"))
+                    .contains("Polygon", "Feature Count: 4");
+            assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_lines.shp").toString(), "incidents_lines"))
+                    .contains("Line String", "Feature Count: 2");
+            assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("claims.dbf").toString(), "claims"))
+                    .contains("incident_i: String", "claimant: String");
+            assertThat(Files.readString(out.resolve("README.txt"))).contains("no single casualty figure");
+        }
+
+        @Test
+        void kmlAndFlatGeobufOpenInGdal() throws Exception {
+            Path kml = download("/api/export/incidents.kml?datetime=2025-10-01/2026-02-28");
+            assertThat(Gdal.ogrinfo("-ro", "-so", kml.toString(), "INCIDENTS")).contains("Feature Count: 9");
+            Path fgb = download("/api/export/incidents.fgb?datetime=2025-10-01/2026-02-28&type=air_strike");
+            assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents")).contains("Feature Count: 2", "killed_max");
+        }
+
+        @Test
+        void geojsonAndCsvStreamWithAcledColumnsAndAClaimsTable() throws Exception {
+            Path geojson = download("/api/export/incidents.geojson?datetime=2025-10-01/2026-02-28");
+            assertThat(Gdal.ogrinfo("-ro", "-so", geojson.toString(), "incidents")).contains("Feature Count: 9");
+            Path csv = download("/api/export/incidents.csv?datetime=2025-10-01/2026-02-28");
+            try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(Files.newBufferedReader(csv))) {
+                assertThat(p.getHeaderNames()).startsWith("event_id_cnty", "event_date").contains("fatalities", "killed_min",
+                        "killed_max", "claims", "geo_precision");
+                assertThat(p.getRecords()).hasSize(9);
+            }
+            Path claims = download("/api/export/incidents.csv?table=claims&datetime=2025-10-01/2026-02-28");
+            assertThat(Files.readAllLines(claims)).hasSizeGreaterThan(25).first().asString().startsWith("incident_id,claim_no,claimant");
+        }
+
+        @Test
+        void badExportRequestsAreProblems() {
+            Http http = new Http(port);
+            assertThat(http.get("/api/export/incidents.xlsx").status()).isEqualTo(404);
+            assertThat(http.get("/api/export/incidents.csv?filter=%28%28").status()).isEqualTo(400);
+            assertThat(http.get("/api/export/incidents.gpkg?table=claims").status()).isEqualTo(400);
+            assertThat(http.get("/api/export/incidents.shp?bbox=x").contentType()).startsWith("application/problem+json");
+        }
+    }
+}

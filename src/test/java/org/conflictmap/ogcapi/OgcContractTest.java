@@ -1,0 +1,137 @@
+package org.conflictmap.ogcapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.conflictmap.Gdal;
+import org.conflictmap.Http;
+import org.conflictmap.TestStores.OnH2gis;
+import org.conflictmap.TestStores.OnPostgis;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/** OGC API – Features with CQL2 filtering, the same on both stores, read by our client and by GDAL. */
+class OgcContractTest {
+
+    @Nested
+    @OnH2gis
+    class Embedded extends Contract {
+    }
+
+    @Nested
+    @OnPostgis
+    class Postgis extends Contract {
+    }
+
+    abstract static class Contract {
+        @LocalServerPort
+        int port;
+
+        Http http() {
+            return new Http(port);
+        }
+
+        List<String> ids(String query) {
+            Http.Response r = http().get("/ogc/collections/incidents/items?limit=1000&" + query);
+            assertThat(r.status()).as(query + " " + r.body()).isEqualTo(200);
+            List<String> ids = new ArrayList<>();
+            r.json().get("features").forEach(f -> ids.add(f.get("id").asString()));
+            return ids;
+        }
+
+        static String filter(String cql) {
+            return "filter=" + URLEncoder.encode(cql, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+
+        @Test
+        void landingConformanceAndCollectionsLinkEverything() {
+            JsonNode landing = http().get("/ogc").json();
+            List<String> rels = new ArrayList<>();
+            landing.get("links").forEach(l -> rels.add(l.get("rel").asString()));
+            assertThat(rels).contains("self", "service-desc", "conformance", "data");
+            assertThat(http().get("/ogc/conformance").body()).contains("ogcapi-features-1/1.0/conf/core",
+                    "ogcapi-features-3/1.0/conf/filter", "cql2-text");
+            JsonNode incidents = http().get("/ogc/collections/incidents").json();
+            assertThat(incidents.get("extent").get("temporal").get("interval").get(0).get(0).asString()).startsWith("2025-09-30");
+            assertThat(incidents.toString()).contains("/api/export/incidents.gpkg", "queryables");
+            assertThat(http().get("/ogc/api").contentType()).startsWith("application/vnd.oai.openapi+json");
+            JsonNode q = http().get("/ogc/collections/incidents/queryables").json();
+            assertThat(q.get("properties").get("type").get("enum").toString()).contains("air_strike");
+            assertThat(q.get("properties").has("killed_max")).isTrue();
+        }
+
+        @Test
+        void itemsPageWithLinksAndCounts() {
+            JsonNode page = http().get("/ogc/collections/incidents/items?limit=4").json();
+            assertThat(page.get("numberReturned").asInt()).isEqualTo(4);
+            assertThat(page.get("numberMatched").asInt()).isGreaterThanOrEqualTo(9);
+            String next = null;
+            for (JsonNode l : page.get("links")) {
+                if (l.get("rel").asString().equals("next")) {
+                    next = l.get("href").asString();
+                }
+            }
+            assertThat(next).contains("offset=4");
+            JsonNode second = http().get(next.substring(next.indexOf("/ogc"))).json();
+            assertThat(second.get("features").get(0).get("id").asString()).isNotEqualTo(page.get("features").get(0).get("id").asString());
+            JsonNode one = http().get("/ogc/collections/incidents/items/2026-02-26-durand-line-post-attacks").json();
+            assertThat(one.get("properties").get("claims")).hasSize(8);
+            assertThat(http().get("/ogc/collections/places/items?kind=crossing").json().get("numberMatched").asInt()).isEqualTo(3);
+        }
+
+        @Test
+        void cql2FiltersSelectOnPropertiesSpaceAndTime() {
+            assertThat(ids(filter("contested = true AND killed_max > 50")))
+                    .containsExactlyInAnyOrder("2026-02-21-nangarhar-paktika-air-strikes", "2026-02-26-durand-line-post-attacks");
+            assertThat(ids(filter("S_INTERSECTS(geometry, POLYGON((71.0 34.05, 71.15 34.05, 71.15 34.15, 71.0 34.15, 71.0 34.05)))")))
+                    .contains("2026-02-26-torkham-shelling", "2026-02-21-nangarhar-paktika-air-strikes")
+                    .doesNotContain("2026-02-islamabad-mosque-bombing", "2026-02-27-kabul-kandahar-paktia-air-strikes");
+            assertThat(ids(filter("start > TIMESTAMP('2026-02-25T00:00:00Z') AND type = 'air_strike'")))
+                    .containsExactly("2026-02-27-kabul-kandahar-paktia-air-strikes");
+            assertThat(ids(filter("parties LIKE '%un%'") + "&type=air_strike"))
+                    .containsExactly("2026-02-21-nangarhar-paktika-air-strikes");
+            assertThat(ids(filter("operation = 'Ghazab lil-Haq'"))).hasSize(1);
+        }
+
+        @Test
+        void etagAnd304AndHtml() {
+            Http.Response r = http().get("/ogc/collections/incidents/items?type=shelling");
+            assertThat(http().get("/ogc/collections/incidents/items?type=shelling", "If-None-Match", r.header("ETag")).status())
+                    .isEqualTo(304);
+            Http.Response html = http().get("/ogc/collections/incidents/items?f=html");
+            assertThat(html.contentType()).startsWith("text/html");
+            assertThat(html.body()).contains("Durand Line", " features</p>").doesNotContain("<script");
+            assertThat(http().get("/ogc/collections", "Accept", "text/html").contentType()).startsWith("text/html");
+        }
+
+        @Test
+        void badRequestsAreProblemsNaming400Parameters() {
+            for (String q : List.of(filter("nonsense (("), filter("colour = 'red'"), "filter-lang=cql2-json", "limit=0",
+                    "limit=10001", "bbox=1,2", "datetime=never", "f=xml", "frobnicate=1")) {
+                Http.Response r = http().get("/ogc/collections/incidents/items?" + q);
+                assertThat(r.status()).as(q).isEqualTo(400);
+                assertThat(r.contentType()).as(q).startsWith("application/problem+json");
+                assertThat(r.body()).as(q).doesNotContain("Exception", "at org.");
+            }
+            assertThat(http().get("/ogc/collections/nope/items").status()).isEqualTo(404);
+            assertThat(http().get("/ogc/collections/incidents/items/no-such").status()).isEqualTo(404);
+        }
+
+        @Test
+        void gdalReadsTheServiceIncludingAFilter() {
+            String base = "OAPIF:http://127.0.0.1:" + port + "/ogc";
+            assertThat(Gdal.ogrinfo("-ro", "-so", base)).contains("incidents", "places");
+            String torkham = Gdal.ogrinfo("-ro", "-al", "-q", base, "incidents", "-where", "type = 'shelling'");
+            assertThat(torkham).contains("2026-02-26-torkham-shelling").doesNotContain("2026-02-27-f16-shoot-down-claim");
+            String summary = Gdal.ogrinfo("-ro", "-so", base, "incidents");
+            assertThat(summary).contains("Feature Count", "killed_max", "claims");
+        }
+    }
+}
