@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One counter for the whole data set, bumped in the same transaction as every write. ETags,
@@ -17,7 +19,13 @@ public class DataVersion {
     static final String SELECT = "SELECT version, updated_at FROM data_version WHERE id = 1";
     static final String BUMP = "UPDATE data_version SET version = version + 1, updated_at = ? WHERE id = 1";
 
+    /** How long a remembered version is trusted when nothing in this process wrote: writes by another process (the import command) show within this time. */
+    static final long TRUST_NANOS = 2_000_000_000L;
+
     private final JdbcClient jdbc;
+    private volatile Stamp remembered;
+    private volatile long rememberedAt;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     DataVersion(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -37,13 +45,46 @@ public class DataVersion {
         }
     }
 
+    /**
+     * The current version. Kept in memory (tiles and ETags ask on every request): a write in this
+     * process forgets it the moment its transaction commits, so nothing stale is ever served from here;
+     * a write by another process is seen within {@link #TRUST_NANOS}.
+     */
     public Stamp current() {
+        Stamp s = remembered;
+        if (s != null && System.nanoTime() - rememberedAt < TRUST_NANOS) {
+            return s;
+        }
+        long before = writes.get();
+        s = read();
+        if (writes.get() == before) {
+            rememberedAt = System.nanoTime();
+            remembered = s;
+        }
+        return s;
+    }
+
+    private void forget() {
+        writes.incrementAndGet();
+        remembered = null;
+    }
+
+    private Stamp read() {
         return jdbc.sql(SELECT).query((rs, n) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant())).single();
     }
 
     /** Bumps the version; call inside the write's transaction so both commit or neither does. */
     public Stamp bump() {
         jdbc.sql(BUMP).param(Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS))).update();
-        return current();
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+        return read();
     }
 }

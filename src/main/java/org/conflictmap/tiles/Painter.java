@@ -1,0 +1,220 @@
+package org.conflictmap.tiles;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.util.List;
+import java.util.Map;
+
+import org.conflictmap.incidents.Incident;
+import org.locationtech.jts.awt.ShapeWriter;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Draws the basemap and the incidents with Java2D (JTS's ShapeWriter turns geometries into shapes)
+ * for any EPSG:3857 window and pixel size: tiles and static maps share it. Labels are placed
+ * deterministically from the features themselves, so neighbouring tiles agree on them.
+ */
+final class Painter {
+    static final Color SEA = new Color(0xdfe8ee);
+    static final Color LAND = new Color(0xe6e3dc);
+    static final Color FOCUS_LAND = new Color(0xf4f1ea);
+    static final Color WATER = new Color(0xa9c6d8);
+    static final Color BORDER = new Color(0x8b2e16);
+    static final Map<String, Color> TYPE = Map.of("air_strike", new Color(0xc0392b), "armed_clash", new Color(0x8e44ad),
+            "shelling", new Color(0xd35400), "suicide_bomb", new Color(0x2c3e50), "remote_explosive", new Color(0x7f8c8d),
+            "shoot_down_claim", new Color(0x16a085), "cross_border_fire", new Color(0xb7950b), "other", new Color(0x95a5a6));
+    static final String FONT = "DejaVu Sans";
+
+    private final Graphics2D g;
+    private final Envelope window;
+    private final int zoom;
+    private final double ratio;
+    private final ShapeWriter shapes;
+    private final int width;
+    private final int height;
+
+    /** Paints into {@code g} the 3857 {@code window} at {@code width}×{@code height} device pixels. */
+    Painter(Graphics2D g, Envelope window, int width, int height, int zoom, double ratio) {
+        this.g = g;
+        this.window = window;
+        this.zoom = zoom;
+        this.ratio = ratio;
+        this.width = width;
+        this.height = height;
+        AffineTransform t = new AffineTransform();
+        t.scale(width / window.getWidth(), -height / window.getHeight());
+        t.translate(-window.getMinX(), -window.getMaxY());
+        this.shapes = new ShapeWriter((src, dest) -> {
+            dest.setLocation(src.x, src.y);
+            t.transform(dest, dest);
+        });
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    }
+
+    void basemap(List<Basemap.Feature> features, int width, int height) {
+        g.setColor(SEA);
+        g.fillRect(0, 0, width, height);
+        for (Basemap.Feature f : features) {
+            if (f.place().kind().equals("country")) {
+                boolean focus = "AF".equals(f.place().country()) || "PK".equals(f.place().country());
+                fill(f.at(zoom), focus ? FOCUS_LAND : LAND);
+            }
+        }
+        for (Basemap.Feature f : features) {
+            if (f.place().kind().equals("lake")) {
+                fill(f.at(zoom), WATER);
+            }
+        }
+        for (Basemap.Feature f : features) {
+            if (f.place().kind().equals("river") && zoom >= 5) {
+                stroke(f.at(zoom), WATER, zoom >= 8 ? 1.6f : 1f, null);
+            }
+        }
+        for (Basemap.Feature f : features) {
+            if (f.place().kind().equals("province") && zoom >= 4) {
+                stroke(f.at(zoom), new Color(0xb5b0a5), 0.8f, new float[] {3, 3});
+            }
+        }
+        for (Basemap.Feature f : features) {
+            if (f.place().kind().equals("country")) {
+                stroke(f.at(zoom), new Color(0x9aa3a9), 1f, null);
+            }
+        }
+        for (Basemap.Feature f : features) {
+            if (f.place().kind().equals("border")) {
+                stroke(f.at(zoom), BORDER, zoom >= 7 ? 3f : 2.2f, new float[] {8, 5});
+            }
+        }
+        for (Basemap.Feature f : features) {
+            if (f.place().kind().equals("crossing") && zoom >= 6) {
+                crossing(point(f.label()));
+            }
+        }
+        labels(features);
+    }
+
+    private void labels(List<Basemap.Feature> features) {
+        Font province = new Font(FONT, Font.ITALIC, (int) Math.round(11 * ratio));
+        Font city = new Font(FONT, Font.BOLD, (int) Math.round(11 * ratio));
+        for (Basemap.Feature f : features) {
+            String kind = f.place().kind();
+            if (kind.equals("province") && zoom >= 6) {
+                label(f.place().name(), point(f.label()), province, new Color(0x59636b), 0);
+            } else if ((kind.equals("city") || kind.equals("town")) && shows(f.place().population())) {
+                double[] p = point(f.label());
+                g.setColor(Color.WHITE);
+                double r = 2.6 * ratio;
+                Shape dot = new Ellipse2D.Double(p[0] - r, p[1] - r, 2 * r, 2 * r);
+                g.fill(dot);
+                g.setColor(new Color(0x333333));
+                g.setStroke(new BasicStroke((float) ratio));
+                g.draw(dot);
+                label(f.place().name(), p, city, new Color(0x222222), 5 * ratio);
+            } else if (kind.equals("crossing") && zoom >= 8) {
+                label(f.place().name() + " crossing", point(f.label()), city, BORDER, 9 * ratio);
+            }
+        }
+    }
+
+    private boolean shows(Long population) {
+        long p = population == null ? 0 : population;
+        return zoom >= 10 ? p >= 5_000 : zoom >= 8 ? p >= 50_000 : zoom >= 6 ? p >= 300_000 : zoom >= 4 && p >= 1_500_000;
+    }
+
+    void incidents(List<Incident> incidents) {
+        for (Incident i : incidents) {
+            Geometry m = Mercator.project(i.geometry());
+            Color c = TYPE.getOrDefault(i.type(), Color.GRAY);
+            if (m.getDimension() == 2) {
+                boolean country = i.geoPrecision().equals("country");
+                fill(m, new Color(c.getRed(), c.getGreen(), c.getBlue(), country ? 8 : 40));
+                stroke(m, c, 1.5f, new float[] {5, 4});
+            } else if (m.getDimension() == 1) {
+                stroke(m, new Color(c.getRed(), c.getGreen(), c.getBlue(), 120), 7f, null);
+            }
+        }
+        for (Incident i : incidents) {
+            if (i.geometry().getDimension() == 0) {
+                Coordinate cc = Mercator.project(i.point().getX(), i.point().getY());
+                double[] p = point(cc);
+                double r = 7 * ratio;
+                Shape dot = new Ellipse2D.Double(p[0] - r, p[1] - r, 2 * r, 2 * r);
+                g.setColor(TYPE.getOrDefault(i.type(), Color.GRAY));
+                g.fill(dot);
+                g.setColor(i.contested() ? new Color(0xb03a2e) : Color.WHITE);
+                g.setStroke(new BasicStroke((float) ((i.contested() ? 3 : 1.5) * ratio)));
+                g.draw(dot);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ primitives
+
+    /** Device pixels of a 3857 coordinate. */
+    double[] point(Coordinate m) {
+        return new double[] {(m.x - window.getMinX()) / window.getWidth() * width,
+                (window.getMaxY() - m.y) / window.getHeight() * height};
+    }
+
+    private void fill(Geometry m, Color c) {
+        g.setColor(c);
+        g.fill(shapes.toShape(m));
+    }
+
+    private void stroke(Geometry m, Color c, float width, float[] dash) {
+        g.setColor(c);
+        g.setStroke(new BasicStroke((float) (width * ratio), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                dash == null ? null : scale(dash), 0f));
+        g.draw(shapes.toShape(m));
+    }
+
+    private float[] scale(float[] dash) {
+        float[] d = dash.clone();
+        for (int k = 0; k < d.length; k++) {
+            d[k] *= (float) ratio;
+        }
+        return d;
+    }
+
+    private void crossing(double[] p) {
+        double s = 6 * ratio;
+        Path2D.Double diamond = new Path2D.Double();
+        diamond.moveTo(p[0], p[1] - s);
+        diamond.lineTo(p[0] + s, p[1]);
+        diamond.lineTo(p[0], p[1] + s);
+        diamond.lineTo(p[0] - s, p[1]);
+        diamond.closePath();
+        g.setColor(Color.WHITE);
+        g.fill(diamond);
+        g.setColor(new Color(0x222222));
+        g.setStroke(new BasicStroke((float) (2.2 * ratio)));
+        g.draw(diamond);
+    }
+
+    /** Text with a white halo; {@code dx} > 0 puts it right of the point, 0 centres it. */
+    void label(String text, double[] p, Font font, Color colour, double dx) {
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        float x = (float) (dx > 0 ? p[0] + dx : p[0] - fm.stringWidth(text) / 2.0);
+        float y = (float) (p[1] + fm.getAscent() / 2.0 - 1);
+        java.awt.font.GlyphVector gv = font.createGlyphVector(g.getFontRenderContext(), text);
+        Shape outline = gv.getOutline(x, y);
+        g.setColor(new Color(255, 255, 255, 220));
+        g.setStroke(new BasicStroke((float) (3 * ratio), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(outline);
+        g.setColor(colour);
+        g.fill(outline);
+    }
+}

@@ -1,0 +1,36 @@
+package org.conflictmap.tiles;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.conflictmap.geo.Bbox;
+import org.conflictmap.incidents.DateRange;
+import org.conflictmap.incidents.IncidentQuery;
+import org.conflictmap.incidents.Vocabulary;
+import org.conflictmap.web.Params;
+
+/** The incident filter tiles and static maps take: {@code datetime}, {@code type}, {@code contested}. */
+record TileFilter(DateRange period, Set<String> types, Boolean contested) {
+    static final Set<String> PARAMS = Set.of("datetime", "type", "contested");
+
+    static TileFilter parse(java.util.function.Function<String, String> param) {
+        Set<String> types = new LinkedHashSet<>();
+        String t = param.apply("type");
+        if (t != null && !t.isBlank()) {
+            for (String v : t.split(",")) {
+                types.add(Params.oneOf("type", v.strip(), Set.copyOf(Vocabulary.TYPES)));
+            }
+        }
+        return new TileFilter(DateRange.parse(param.apply("datetime"), "datetime"), Set.copyOf(types),
+                Params.bool("contested", param.apply("contested")));
+    }
+
+    IncidentQuery query(Bbox bbox) {
+        return new IncidentQuery(bbox, period, types, null, contested, null, null, null, IncidentQuery.MAX_LIMIT, 0);
+    }
+
+    /** A stable text for cache keys. */
+    String key() {
+        return period.start() + "/" + period.end() + "|" + new java.util.TreeSet<>(types) + "|" + contested;
+    }
+}

@@ -1,0 +1,249 @@
+package org.conflictmap.tiles;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.conflictmap.geo.Bbox;
+import org.conflictmap.incidents.Claim;
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.store.DataVersion;
+import org.conflictmap.store.SpatialDialect;
+import org.conflictmap.store.Vendor;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
+
+/**
+ * Renders raster (PNG) and vector (MVT) tiles and keeps them in a byte-bounded Caffeine cache whose
+ * keys carry the data version: an edit makes every cached tile unreachable at once, so no tile is
+ * ever served stale. Incidents' MVT uses PostGIS's {@code ST_AsMVT} on PostGIS and the
+ * mapbox-vector-tile-java encoder on the embedded store; gazetteer layers use the encoder on both.
+ */
+@Component
+class TileRenderer {
+    static final int SIZE = 256;
+    static final List<String> STYLES = List.of("basemap", "incidents", "combined");
+    static final List<String> LAYERS = List.of("incidents", "places", "provinces", "border");
+    static final byte[] EMPTY = new byte[0];
+    static final String PG_INCIDENTS_MVT = """
+            SELECT ST_AsMVT(t, 'incidents', 4096, 'geom') FROM (
+              SELECT id, title, type, geo_precision, time_precision,
+                     to_char(occurred_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS start,
+                     to_char(occurred_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "end",
+                     contested, claims_count, killed_min, killed_max, wounded_min, wounded_max, parties, operation,
+                     ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+              FROM incidents WHERE status = 'published' AND geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => 0.016), 4326)
+              %s
+            ) t WHERE geom IS NOT NULL""";
+
+    private final Basemap basemap;
+    private final IncidentRepository incidents;
+    private final DataVersion version;
+    private final JdbcTemplate jdbc;
+    private final boolean postgis;
+    private final Cache<String, byte[]> cache;
+
+    TileRenderer(Basemap basemap, IncidentRepository incidents, DataVersion version, JdbcTemplate jdbc,
+            SpatialDialect dialect, TilesProperties properties) {
+        this.basemap = basemap;
+        this.incidents = incidents;
+        this.version = version;
+        this.jdbc = jdbc;
+        this.postgis = dialect.vendor() == Vendor.POSTGIS;
+        this.cache = Caffeine.newBuilder().maximumWeight(properties.cacheMaxBytes())
+                .weigher((String k, byte[] v) -> k.length() * 2 + v.length + 64).build();
+    }
+
+    /** A PNG tile of {@code style} (a transparent one when there is nothing to draw). */
+    byte[] raster(String style, TileRequest t, TileFilter filter) {
+        return cached("png|" + style + "|" + t + "|" + (style.equals("basemap") ? "" : filter.key()), () -> {
+            int px = SIZE * t.ratio();
+            Envelope window = Mercator.tile(t.z(), t.x(), t.y());
+            return png(window, px, px, t.z(), t.ratio(), style, filter);
+        });
+    }
+
+    /** An MVT tile of {@code layer}; empty (length 0) when no feature touches it. */
+    byte[] vector(String layer, TileRequest t, TileFilter filter) {
+        return cached("mvt|" + layer + "|" + t + "|" + (layer.equals("incidents") ? filter.key() : ""), () -> {
+            if (layer.equals("incidents") && postgis) {
+                return postgisIncidents(t, filter);
+            }
+            Envelope tile = Mercator.tile(t.z(), t.x(), t.y());
+            Envelope buffered = new Envelope(tile);
+            buffered.expandBy(tile.getWidth() * 64 / 4096);
+            List<Geometry> geoms = new ArrayList<>();
+            if (layer.equals("incidents")) {
+                for (Incident i : incidents.find(filter.query(bbox(buffered)))) {
+                    add(geoms, Mercator.project(i.geometry()), tile, properties(i));
+                }
+            } else {
+                for (Basemap.Feature f : basemap.query(buffered)) {
+                    String kind = f.place().kind();
+                    boolean wanted = switch (layer) {
+                        case "provinces" -> kind.equals("province");
+                        case "border" -> kind.equals("border");
+                        default -> !kind.equals("province") && !kind.equals("border") && !kind.equals("boundary");
+                    };
+                    if (wanted && (!layer.equals("places") || keepPlace(f, t.z()))) {
+                        Map<String, Object> p = new LinkedHashMap<>();
+                        p.put("id", f.place().id());
+                        p.put("name", f.place().name());
+                        p.put("kind", kind);
+                        if (f.place().country() != null) {
+                            p.put("country", f.place().country());
+                        }
+                        if (f.place().population() != null) {
+                            p.put("population", f.place().population());
+                        }
+                        add(geoms, f.at(t.z()), tile, p);
+                    }
+                }
+            }
+            if (geoms.isEmpty()) {
+                return EMPTY;
+            }
+            return MvtEncoder.encode(new JtsMvt(new JtsLayer(layer, geoms)), MvtLayerParams.DEFAULT,
+                    new UserDataKeyValueMapConverter());
+        });
+    }
+
+    /** A picture of any 3857 window: static maps use it with their own size. */
+    byte[] png(Envelope window, int width, int height, int zoom, double ratio, String style, TileFilter filter) {
+        BufferedImage img = image(window, width, height, zoom, ratio, style, filter);
+        return encode(img);
+    }
+
+    BufferedImage image(Envelope window, int width, int height, int zoom, double ratio, String style, TileFilter filter) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            Painter p = new Painter(g, window, width, height, zoom, ratio);
+            Envelope buffered = new Envelope(window);
+            buffered.expandBy(window.getWidth() * 0.25);
+            if (!style.equals("incidents")) {
+                p.basemap(basemap.query(buffered), width, height);
+            }
+            if (!style.equals("basemap")) {
+                p.incidents(incidents.find(filter.query(bbox(buffered))));
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    static byte[] encode(BufferedImage img) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long version() {
+        return version.current().version();
+    }
+
+    private byte[] cached(String key, java.util.function.Supplier<byte[]> make) {
+        return cache.get(key + "|v" + version(), k -> make.get());
+    }
+
+    private byte[] postgisIncidents(TileRequest t, TileFilter filter) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>(List.of(t.z(), t.x(), t.y(), t.z(), t.x(), t.y()));
+        if (filter.period().end() != null) {
+            where.append(" AND occurred_start <= ?");
+            params.add(java.time.OffsetDateTime.ofInstant(filter.period().end(), java.time.ZoneOffset.UTC));
+        }
+        if (filter.period().start() != null) {
+            where.append(" AND occurred_end >= ?");
+            params.add(java.time.OffsetDateTime.ofInstant(filter.period().start(), java.time.ZoneOffset.UTC));
+        }
+        if (!filter.types().isEmpty()) {
+            where.append(" AND type IN (").append(String.join(", ", java.util.Collections.nCopies(filter.types().size(), "?"))).append(')');
+            params.addAll(new java.util.TreeSet<>(filter.types()));
+        }
+        if (filter.contested() != null) {
+            where.append(" AND contested = ?");
+            params.add(filter.contested());
+        }
+        byte[] mvt = jdbc.queryForObject(PG_INCIDENTS_MVT.formatted(where), byte[].class, params.toArray());
+        return mvt == null ? EMPTY : mvt;
+    }
+
+    private static boolean keepPlace(Basemap.Feature f, int z) {
+        long pop = f.place().population() == null ? 0 : f.place().population();
+        return switch (f.place().kind()) {
+            case "country", "crossing", "lake", "river" -> true;
+            default -> z >= 10 || (z >= 8 && pop >= 50_000) || (z >= 6 && pop >= 300_000) || pop >= 1_500_000;
+        };
+    }
+
+    private static void add(List<Geometry> out, Geometry m, Envelope tile, Map<String, Object> properties) {
+        Geometry g = JtsAdapter.createTileGeom(m, tile, org.conflictmap.store.Wkb.FACTORY, MvtLayerParams.DEFAULT, null);
+        if (g != null && !g.isEmpty()) {
+            for (int k = 0; k < g.getNumGeometries(); k++) {
+                Geometry part = g.getGeometryN(k);
+                part.setUserData(properties);
+                out.add(part);
+            }
+        }
+    }
+
+    static Map<String, Object> properties(Incident i) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", i.id());
+        p.put("title", i.title());
+        p.put("type", i.type());
+        p.put("geo_precision", i.geoPrecision());
+        p.put("time_precision", i.occurred().precision());
+        p.put("start", i.occurred().start().toString());
+        p.put("end", i.occurred().end().toString());
+        p.put("contested", i.contested());
+        p.put("claims_count", i.claims().size());
+        int[] killed = i.figures(Claim::killed);
+        int[] wounded = i.figures(Claim::wounded);
+        if (killed != null) {
+            p.put("killed_min", killed[0]);
+            p.put("killed_max", killed[1]);
+        }
+        if (wounded != null) {
+            p.put("wounded_min", wounded[0]);
+            p.put("wounded_max", wounded[1]);
+        }
+        p.put("parties", i.partiesKey());
+        if (i.operation() != null) {
+            p.put("operation", i.operation());
+        }
+        return p;
+    }
+
+    private static Bbox bbox(Envelope m) {
+        Envelope ll = Mercator.lonLat(m);
+        return new Bbox(Math.max(-180, ll.getMinX()), Math.max(-90, ll.getMinY()), Math.min(180, ll.getMaxX()),
+                Math.min(90, ll.getMaxY()));
+    }
+}

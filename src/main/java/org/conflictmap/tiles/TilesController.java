@@ -1,0 +1,189 @@
+package org.conflictmap.tiles;
+
+import java.util.List;
+import java.util.Set;
+
+import org.conflictmap.geo.Bbox;
+import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Params;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tiles for newsroom graphics, every URL here:
+ *
+ * <pre>
+ * GET /tiles/{style}/{z}/{x}/{y}.png | {y}@2x.png   style: basemap, incidents (transparent), combined
+ * GET /tiles/{layer}/{z}/{x}/{y}.mvt                layer: incidents, places, provinces, border (204 when empty)
+ * GET /tiles/{tileset}.json                        TileJSON 3.0: basemap, incidents, combined, {layer}-mvt
+ * GET /map.png?bbox=|center=&zoom=&width=&height=&scale=&style=&title=&datetime=&type=&contested=
+ * </pre>
+ *
+ * Incident tiles take {@code datetime}, {@code type}, {@code contested}. ETags carry the data version;
+ * {@code If-None-Match} answers 304.
+ */
+@RestController
+class TilesController {
+    static final String MVT = "application/vnd.mapbox-vector-tile";
+    static final Set<String> STATIC_PARAMS = Set.of("bbox", "center", "zoom", "width", "height", "scale", "style", "title",
+            "datetime", "type", "contested");
+    static final double[] BOUNDS = {60.5, 23.6, 77.9, 38.5};
+
+    private final TileRenderer renderer;
+    private final TilesProperties properties;
+    private final ObjectMapper json;
+
+    TilesController(TileRenderer renderer, TilesProperties properties, ObjectMapper json) {
+        this.renderer = renderer;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @GetMapping("/tiles/{name}/{z}/{x}/{file}")
+    ResponseEntity<byte[]> tile(@PathVariable String name, @PathVariable String z, @PathVariable String x,
+            @PathVariable String file, HttpServletRequest r) {
+        TileRequest t = TileRequest.parse(z, x, file, properties.maxZoom());
+        Params.onlyKnown(r.getParameterMap(), TileFilter.PARAMS);
+        TileFilter filter = TileFilter.parse(r::getParameter);
+        boolean vector = t.format().equals("mvt");
+        if (!(vector ? TileRenderer.LAYERS : TileRenderer.STYLES).contains(name)) {
+            throw ApiProblem.notFound("no " + (vector ? "vector layer" : "raster style") + " '" + clip(name) + "'; there are "
+                    + (vector ? TileRenderer.LAYERS : TileRenderer.STYLES));
+        }
+        String etag = "\"t" + renderer.version() + "-" + Integer.toHexString((name + t + filter.key()).hashCode()) + "\"";
+        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        byte[] body = vector ? renderer.vector(name, t, filter) : renderer.raster(name, t, filter);
+        CacheControl cache = CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
+        if (vector && body.length == 0) {
+            return ResponseEntity.status(HttpStatus.NO_CONTENT).eTag(etag).cacheControl(cache).build();
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(cache)
+                .contentType(vector ? MediaType.parseMediaType(MVT) : MediaType.IMAGE_PNG).body(body);
+    }
+
+    @GetMapping("/tiles/{tileset}.json")
+    ResponseEntity<ObjectNode> tilejson(@PathVariable String tileset, HttpServletRequest r) {
+        boolean vector = tileset.endsWith("-mvt");
+        String name = vector ? tileset.substring(0, tileset.length() - 4) : tileset;
+        if (!(vector ? TileRenderer.LAYERS : TileRenderer.STYLES).contains(name)) {
+            throw ApiProblem.notFound("no tileset '" + clip(tileset) + "'; there are " + TileRenderer.STYLES + " and "
+                    + TileRenderer.LAYERS.stream().map(l -> l + "-mvt").toList());
+        }
+        String base = r.getScheme() + "://" + r.getServerName() + ":" + r.getServerPort();
+        ObjectNode t = json.createObjectNode();
+        t.put("tilejson", "3.0.0");
+        t.put("name", tileset);
+        t.put("description", vector ? "Vector tiles (MVT 2.1) of the " + name + " layer" : "Raster tiles, style " + name);
+        t.put("attribution", "Conflict Map Server · Natural Earth, GeoNames (CC BY 4.0)");
+        t.put("scheme", "xyz");
+        t.putArray("tiles").add(base + "/tiles/" + name + "/{z}/{x}/{y}." + (vector ? "mvt" : "png"));
+        t.put("minzoom", 0);
+        t.put("maxzoom", properties.maxZoom());
+        ArrayNode bounds = t.putArray("bounds");
+        for (double d : BOUNDS) {
+            bounds.add(d);
+        }
+        t.putArray("center").add(68.6).add(32.8).add(5);
+        if (vector) {
+            ObjectNode layer = t.putArray("vector_layers").addObject();
+            layer.put("id", name);
+            layer.put("minzoom", 0);
+            layer.put("maxzoom", properties.maxZoom());
+            ObjectNode fields = layer.putObject("fields");
+            for (String f : name.equals("incidents")
+                    ? List.of("id", "title", "type", "geo_precision", "time_precision", "start", "end", "contested", "claims_count",
+                            "killed_min", "killed_max", "wounded_min", "wounded_max", "parties", "operation")
+                    : List.of("id", "name", "kind", "country", "population")) {
+                fields.put(f, f.endsWith("_min") || f.endsWith("_max") || f.equals("claims_count") || f.equals("population")
+                        ? "Number" : f.equals("contested") ? "Boolean" : "String");
+            }
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(t);
+    }
+
+    @GetMapping("/map.png")
+    ResponseEntity<byte[]> staticMap(HttpServletRequest r) {
+        Params.onlyKnown(r.getParameterMap(), STATIC_PARAMS);
+        int max = properties.maxStaticSize();
+        int width = Params.integer("width", r.getParameter("width"), 800, 64, max);
+        int height = Params.integer("height", r.getParameter("height"), 600, 64, max);
+        int scale = Params.integer("scale", r.getParameter("scale"), 1, 1, 2);
+        if ((long) width * scale > max || (long) height * scale > max) {
+            throw Params.invalid("scale", "width and height times scale must stay within " + max + " pixels");
+        }
+        String style = Params.oneOf("style", r.getParameter("style"), Set.copyOf(TileRenderer.STYLES));
+        String title = Params.text("title", r.getParameter("title"), 120);
+        TileFilter filter = TileFilter.parse(r::getParameter);
+        Envelope window = window(r, width, height);
+        String etag = "\"m" + renderer.version() + "-" + Integer.toHexString(String.valueOf(r.getQueryString()).hashCode()) + "\"";
+        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        byte[] png = TileRenderer.encode(StaticMap.draw(renderer, window, width, height, scale, style == null ? "combined" : style,
+                filter, title));
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic())
+                .contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
+    /** The 3857 window for bbox (widened to the picture's proportions) or center+zoom. */
+    private static Envelope window(HttpServletRequest r, int width, int height) {
+        String center = r.getParameter("center");
+        Envelope m;
+        if (center != null && !center.isBlank()) {
+            if (r.getParameter("bbox") != null) {
+                throw Params.invalid("center", "give either bbox or center and zoom, not both");
+            }
+            String[] parts = center.split(",");
+            double lat;
+            double lon;
+            try {
+                lat = Double.parseDouble(parts[0]);
+                lon = Double.parseDouble(parts[1]);
+            } catch (RuntimeException e) {
+                throw Params.invalid("center", "expected lat,lon such as 33.5,69.5");
+            }
+            if (parts.length != 2 || !(Math.abs(lat) <= 85) || !(Math.abs(lon) <= 180)) {
+                throw Params.invalid("center", "expected lat,lon within ±85, ±180");
+            }
+            int zoom = Params.integer("zoom", r.getParameter("zoom"), 6, 0, 14);
+            double mpp = 2 * Mercator.HALF / 256 / (1 << zoom);
+            double cx = Mercator.x(lon);
+            double cy = Mercator.y(lat);
+            m = new Envelope(cx - width / 2.0 * mpp, cx + width / 2.0 * mpp, cy - height / 2.0 * mpp, cy + height / 2.0 * mpp);
+        } else {
+            Bbox b = Bbox.parse(r.getParameter("bbox"), "bbox");
+            if (b == null) {
+                b = new Bbox(BOUNDS[0], BOUNDS[1], BOUNDS[2], BOUNDS[3]);
+            }
+            m = new Envelope(Mercator.x(b.minLon()), Mercator.x(b.maxLon()), Mercator.y(b.minLat()), Mercator.y(b.maxLat()));
+            if (m.getWidth() <= 0 || m.getHeight() <= 0) {
+                throw Params.invalid("bbox", "the box has no area");
+            }
+            double want = (double) width / height;
+            if (m.getWidth() / m.getHeight() < want) {
+                m.expandBy((m.getHeight() * want - m.getWidth()) / 2, 0);
+            } else {
+                m.expandBy(0, (m.getWidth() / want - m.getHeight()) / 2);
+            }
+        }
+        return m;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

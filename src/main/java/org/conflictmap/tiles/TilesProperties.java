@@ -1,0 +1,21 @@
+package org.conflictmap.tiles;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tiles and static maps.
+ *
+ * @param cacheMaxBytes  the in-memory tile cache's bound, in bytes of encoded tiles (default 128 MiB)
+ * @param maxZoom        the deepest zoom served (default 14)
+ * @param maxStaticSize  the largest side of a {@code /map.png}, in pixels before {@code scale} (default 4096)
+ */
+@ConfigurationProperties("conflictmap.tiles")
+record TilesProperties(@DefaultValue("134217728") long cacheMaxBytes, @DefaultValue("14") int maxZoom,
+        @DefaultValue("4096") int maxStaticSize) {
+    TilesProperties {
+        if (cacheMaxBytes < 0 || maxZoom < 0 || maxZoom > 22 || maxStaticSize < 64) {
+            throw new IllegalArgumentException("conflictmap.tiles: cache-max-bytes >= 0, max-zoom 0..22, max-static-size >= 64");
+        }
+    }
+}
