@@ -20,9 +20,16 @@ const $ = (id) => document.getElementById(id);
 const state = readState(new URLSearchParams(location.search));
 
 function readState(q) {
-  const c = (q.get('c') || '').split(',').map(Number);
-  const t = (q.get('t') || '').split('..');
+  // the permalink's short names (c, z, t, i) and the embed's documented long ones (center, zoom, datetime)
+  const c = (q.get('c') || q.get('center') || '').split(',').map(Number);
+  const t = q.get('t') ? q.get('t').split('..') : (q.get('datetime') || '').split('/').map((d) => d.slice(0, 10));
+  if (!q.get('z') && q.get('zoom')) {
+    q.set('z', q.get('zoom'));
+  }
   return {
+    asof: /^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/.test(q.get('asof') || '') ? q.get('asof') : null,
+    title: (q.get('title') || '').slice(0, 120),
+    layers: q.get('layers') ? new Set(q.get('layers').split(',')) : null,
     center: c.length === 2 && c.every(Number.isFinite) ? c : HOME.center,
     zoom: Number.isFinite(Number(q.get('z'))) && q.get('z') ? Number(q.get('z')) : HOME.zoom,
     window: t.length === 2 && /^\d{4}-\d\d-\d\d$/.test(t[0]) && /^\d{4}-\d\d-\d\d$/.test(t[1]) ? [isoToDay(t[0]), isoToDay(t[1])] : null,
@@ -52,6 +59,12 @@ function stateParams() {
   }
   if (state.incident) {
     q.set('i', state.incident);
+  }
+  if (state.asof) {
+    q.set('asof', state.asof);
+  }
+  if (state.title) {
+    q.set('title', state.title);
   }
   return q;
 }
@@ -111,6 +124,10 @@ async function loadBasemap(config) {
       }),
     }).addTo(layers.basemap);
   }
+  if (config.basemap) {
+    await loadOverlays();
+    return;
+  }
   const provinces = await json('/api/places?kind=province&limit=200');
   L.geoJSON(provinces, {
     renderer: baseCanvas, interactive: false,
@@ -131,8 +148,15 @@ async function loadBasemap(config) {
       .bindTooltip(esc(f.properties.name), { permanent: true, direction: 'right', offset: [4, 0], className: 'label-city', pane: 'labels' })
       .addTo(layers.labels).options.minZoom = (f.properties.population || 0) > 1000000 ? 5 : 7;
   }
+  await loadOverlays();
+}
+
+/** The Durand Line's label and the crossings: drawn over either basemap. */
+async function loadOverlays() {
   const border = await json('/api/places?kind=border');
-  L.geoJSON(border, { renderer: baseCanvas, style: { color: '#8b2e16', weight: 2.5, dashArray: '8 5' }, interactive: false }).addTo(layers.border);
+  if (!config.basemap) {
+    L.geoJSON(border, { renderer: baseCanvas, style: { color: '#8b2e16', weight: 2.5, dashArray: '8 5' }, interactive: false }).addTo(layers.border);
+  }
   for (const f of border.features) {
     const line = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
     const [lon, lat] = line[Math.floor(line.length * 0.3)];
@@ -446,13 +470,21 @@ async function start() {
     credit.href = `/?${new URLSearchParams(location.search)}`;
     credit.target = '_blank';
     credit.rel = 'noopener';
-    credit.textContent = 'Afghanistan–Pakistan border conflict · open the full map';
+    credit.textContent = `${state.title || 'Afghanistan–Pakistan border conflict'}${state.asof ? ` · data as of ${state.asof.slice(0, 16).replace('T', ' ')}` : ''} · open the full map`;
     $('layout').appendChild(credit);
   }
   buildFilters();
   config = await json('/webmap/config.json');
   const basemap = loadBasemap(config).catch((e) => console.warn('basemap', e));
-  const fc = await json('/api/incidents?limit=100000');
+  const fc = await json(`/api/incidents?limit=100000${state.asof ? `&asof=${encodeURIComponent(state.asof)}` : ''}`);
+  if (state.layers) {
+    const names = { incidents: 'points', areas: 'areas', border: 'border', crossings: 'crossings', labels: 'labels', provinces: 'provinces' };
+    for (const [name, key] of Object.entries(names)) {
+      if (!state.layers.has(name) && !(name === 'areas' && state.layers.has('incidents'))) {
+        map.removeLayer(layers[key]);
+      }
+    }
+  }
   incidents = fc.features;
   incidents.byId = new Map(incidents.map((f) => [f.id, f]));
   for (const f of incidents) {

@@ -39,7 +39,7 @@ class WebmapController {
     @GetMapping(value = "/webmap/config.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> config() {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("basemap", served("/tiles/basemap/") ? "/tiles/basemap/{z}/{x}/{y}.png" : null);
+        c.put("basemap", served("/tiles/{") ? "/tiles/basemap/{z}/{x}/{y}.png" : null);
         c.put("geocoder", served("/api/geocode") ? "/api/geocode" : "/api/places");
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(c);
     }

@@ -1,0 +1,187 @@
+package org.conflictmap.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.TestStores.EDITOR_AUTH;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.conflictmap.Gdal;
+import org.conflictmap.Http;
+import org.conflictmap.TestStores.OnH2gis;
+import org.conflictmap.TestStores.OnPostgis;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/** Raster and vector tiles, TileJSON and static maps on both stores; MVT read back by GDAL. */
+class TilesContractTest {
+
+    @Nested
+    @OnH2gis
+    class Embedded extends Contract {
+    }
+
+    @Nested
+    @OnPostgis
+    class Postgis extends Contract {
+    }
+
+    /** z6 tile holding Khost, Paktia, Kabul and the Torkham crossing (lon 67.5–73.1, lat 31.95–36.6). */
+    static final String KHOST_Z6 = "6/44/25";
+
+    abstract static class Contract {
+        @LocalServerPort
+        int port;
+        @TempDir
+        Path dir;
+
+        Http http() {
+            return new Http(port);
+        }
+
+        static BufferedImage png(Http.Response r) throws Exception {
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.contentType()).isEqualTo("image/png");
+            return ImageIO.read(new ByteArrayInputStream(r.bytes()));
+        }
+
+        static int distinctColours(BufferedImage img) {
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            for (int y = 0; y < img.getHeight(); y += 4) {
+                for (int x = 0; x < img.getWidth(); x += 4) {
+                    colours.add(img.getRGB(x, y));
+                }
+            }
+            return colours.size();
+        }
+
+        static long opaque(BufferedImage img) {
+            long n = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    n += (img.getRGB(x, y) >>> 24) > 0 ? 1 : 0;
+                }
+            }
+            return n;
+        }
+
+        @Test
+        void rasterTilesHaveTheirSizeAndDrawTheRegion() throws Exception {
+            BufferedImage base = png(http().get("/tiles/basemap/" + KHOST_Z6 + ".png"));
+            assertThat(base.getWidth()).isEqualTo(256);
+            assertThat(distinctColours(base)).as("not a blank tile").isGreaterThan(8);
+            BufferedImage retina = png(http().get("/tiles/combined/" + KHOST_Z6 + "@2x.png"));
+            assertThat(retina.getWidth()).isEqualTo(512);
+            assertThat(retina.getHeight()).isEqualTo(512);
+            BufferedImage overlay = png(http().get("/tiles/incidents/" + KHOST_Z6 + ".png"));
+            assertThat(opaque(overlay)).as("incident areas and points drawn").isGreaterThan(1000);
+            assertThat(opaque(overlay)).as("an overlay stays mostly transparent").isLessThan(256L * 256);
+            BufferedImage filtered = png(http().get("/tiles/incidents/" + KHOST_Z6 + ".png?datetime=2020-01-01/2020-12-31"));
+            assertThat(opaque(filtered)).as("no incident in 2020: a transparent tile").isZero();
+        }
+
+        @Test
+        void vectorTilesCarryTheClaimsSummaryAndGdalReadsThem() throws Exception {
+            Http.Response r = http().get("/tiles/incidents/" + KHOST_Z6 + ".mvt");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.contentType()).isEqualTo("application/vnd.mapbox-vector-tile");
+            Path tile = dir.resolve("25.mvt");
+            Files.write(tile, r.bytes());
+            String info = Gdal.ogrinfo("-ro", "-al", "-q", "-oo", "X=44", "-oo", "Y=25", "-oo", "Z=6", tile.toString());
+            assertThat(info).contains("2026-02-26-durand-line-post-attacks", "2026-01-kabul-restaurant-bombing",
+                    "2026-02-27-kabul-kandahar-paktia-air-strikes", "killed_max", "contested", "claims_count")
+                    .contains("2026-02-26-torkham-shelling", "2026-02-islamabad-mosque-bombing");
+            Files.write(dir.resolve("border.mvt"), http().get("/tiles/border/" + KHOST_Z6 + ".mvt").bytes());
+            assertThat(Gdal.ogrinfo("-ro", "-al", "-q", dir.resolve("border.mvt").toString())).contains("border-durand-line");
+            Files.write(dir.resolve("provinces.mvt"), http().get("/tiles/provinces/" + KHOST_Z6 + ".mvt").bytes());
+            assertThat(Gdal.ogrinfo("-ro", "-al", "-q", dir.resolve("provinces.mvt").toString())).contains("af-province-khost",
+                    "af-province-paktia", "af-province-paktika");
+            assertThat(http().get("/tiles/incidents/6/10/10.mvt").status()).as("empty vector tile").isEqualTo(204);
+        }
+
+        @Test
+        void tileJsonDescribesEachTileset() {
+            JsonNode raster = http().get("/tiles/combined.json").json();
+            assertThat(raster.get("tilejson").asString()).isEqualTo("3.0.0");
+            assertThat(raster.get("tiles").get(0).asString()).endsWith("/tiles/combined/{z}/{x}/{y}.png");
+            assertThat(raster.get("attribution").asString()).contains("Natural Earth");
+            JsonNode vector = http().get("/tiles/incidents-mvt.json").json();
+            assertThat(vector.get("vector_layers").get(0).get("fields").has("killed_max")).isTrue();
+            assertThat(vector.get("bounds")).hasSize(4);
+        }
+
+        @Test
+        void anEditIsVisibleInTheNextTileAtOnce() throws Exception {
+            String path = "/tiles/incidents/9/369/206.png";
+            Http.Response before = http().get(path);
+            long opaqueBefore = opaque(png(before));
+            assertThat(http().get(path, "If-None-Match", before.header("ETag")).status()).isEqualTo(304);
+            String id = "tile-test-" + UUID.randomUUID().toString().substring(0, 8);
+            Http.Response created = http().send("POST", "/api/incidents", """
+                    {"id": "%s", "title": "Tile test strike", "type": "air_strike",
+                     "occurred": {"start": "2026-03-03", "precision": "day"},
+                     "geometry": {"type": "Point", "coordinates": [79.6, 31.6]}, "geo_precision": "exact"}
+                    """.formatted(id).replace("79.6, 31.6", "79.6, 31.6"), "Content-Type", "application/json",
+                    "Authorization", EDITOR_AUTH);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String at = "/tiles/incidents/9/369/206.png";
+            Http.Response after = http().get(at, "If-None-Match", before.header("ETag"));
+            assertThat(after.status()).as("the old ETag no longer matches").isEqualTo(200);
+            assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
+            assertThat(opaqueBefore).isGreaterThanOrEqualTo(0);
+            Http.Response moved = http().send("PATCH", "/api/incidents/" + id,
+                    "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [79.6, 31.6]}}", "Content-Type", "application/json",
+                    "Authorization", EDITOR_AUTH);
+            assertThat(moved.status()).isEqualTo(200);
+            String tile = tileOf(79.6, 31.6, 9);
+            long drawn = opaque(png(http().get("/tiles/incidents/" + tile + ".png")));
+            assertThat(drawn).as("the new point is drawn").isGreaterThan(50);
+            http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH);
+            assertThat(opaque(png(http().get("/tiles/incidents/" + tile + ".png")))).as("deleted: gone at once").isLessThan(drawn);
+        }
+
+        @Test
+        void staticMapsHaveTheAskedSizeAndScale() throws Exception {
+            BufferedImage img = png(http().get("/map.png?bbox=69,33,72,35&width=600&height=400&title=Khost%20and%20Kunar"));
+            assertThat(img.getWidth()).isEqualTo(600);
+            assertThat(img.getHeight()).isEqualTo(400);
+            BufferedImage print = png(http().get("/map.png?center=34.1,71.1&zoom=8&width=300&height=200&scale=2"));
+            assertThat(print.getWidth()).isEqualTo(600);
+            assertThat(distinctColours(print)).isGreaterThan(8);
+        }
+
+        @Test
+        void badTileRequestsAreProblems() {
+            for (String path : List.of("/tiles/basemap/3/8/1.png", "/tiles/basemap/15/1/1.png", "/tiles/basemap/-1/0/0.png",
+                    "/tiles/basemap/a/0/0.png", "/tiles/incidents/6/43/26.png?datetime=soon", "/tiles/incidents/6/43/26.png?colour=red",
+                    "/map.png?width=5000", "/map.png?bbox=1,2,3", "/map.png?center=91,0", "/map.png?scale=3",
+                    "/map.png?width=4000&scale=2")) {
+                Http.Response r = http().get(path);
+                assertThat(r.status()).as(path).isEqualTo(400);
+                assertThat(r.contentType()).as(path).startsWith("application/problem+json");
+            }
+            for (String path : List.of("/tiles/satellite/1/0/0.png", "/tiles/basemap/1/0/0.jpg", "/tiles/roads/1/0/0.mvt",
+                    "/tiles/nope.json", "/tiles/basemap/1/0/0@2x.mvt")) {
+                assertThat(http().get(path).status()).as(path).isEqualTo(404);
+            }
+        }
+
+        static String tileOf(double lon, double lat, int z) {
+            int n = 1 << z;
+            int x = (int) Math.floor((lon + 180) / 360 * n);
+            double r = Math.toRadians(lat);
+            int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
+            return z + "/" + x + "/" + y;
+        }
+    }
+}
