@@ -1,0 +1,344 @@
+package org.conflictmap.geocoding;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Names;
+import org.conflictmap.gazetteer.Place;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds place mentions in news text and resolves each to one gazetteer place, and ranks places for a
+ * typed name. Matching in running text is exact on folded names (every script, accents, dashes and
+ * possessives ignored) — never fuzzy, so Paktia can never become Paktika; fuzzy matching is only for
+ * the search box ({@link #search}). A mention needs a capitalised name and evidence; see
+ * docs/GEOCODING.md for the rules.
+ */
+@Component
+class Geocoder {
+    static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[.][\\p{Lu}](?=[.]))*(?:['’]s\\b)?");
+    static final Pattern BORDER = Pattern.compile("\\b(?:[Tt]he|[Aa]long the|[Aa]cross the|[Oo]n the)\\s+(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[-–\\s]+(?:Afghan|Afghanistan|Pakistan|Pakistani)?\\s*)?(?:border|frontier)(?! crossing)\\b");
+    static final Set<String> KIND_ORDER = Set.of();
+    static final List<String> KINDS = List.of("country", "province", "crossing", "border", "city", "town", "district", "river", "lake");
+    /** Capitalised words that are never places on their own even if a village is called so. */
+    static final Set<String> NEVER = Set.of("the", "a", "an", "in", "on", "at", "he", "she", "they", "it", "we", "this", "that",
+            "police", "army", "officials", "government", "ministry", "minister", "president", "said", "spokesman", "spokesperson",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+            "may", "june", "july", "august", "september", "october", "november", "december", "islamic", "state", "taliban",
+            "defence", "defense", "information", "prime", "united", "nations", "un", "ap", "afp", "reuters", "mosque", "shia",
+            "sunni", "operation", "open", "war", "f", "video", "two", "three", "five", "six", "ten");
+    /** Countries outside the gazetteer's region: never a namesake village. */
+    static final Set<String> FOREIGN = Set.of("qatar", "turkey", "turkiye", "saudi arabia", "saudi", "united states", "america",
+            "russia", "britain", "united kingdom", "uk", "us", "usa", "germany", "france", "japan", "egypt", "israel", "syria",
+            "iraq", "yemen", "united arab emirates", "uae", "oman", "bangladesh", "sri lanka", "nepal", "doha", "ankara",
+            "riyadh", "washington", "moscow", "beijing", "new delhi", "tehran", "dubai", "london");
+    static final Set<String> PROVINCE_CUES = Set.of("province", "provinces", "provincial");
+    static final Set<String> CITY_CUES = Set.of("city", "capital");
+    static final Set<String> PLACE_CUES = Set.of("district", "village", "town", "city", "area", "camp", "crossing", "border",
+            "region", "valley", "province", "bazaar", "checkpoint", "post", "outpost");
+    static final Set<String> LOCATIVE = Set.of("in", "at", "on", "near", "from", "to", "into", "over", "across", "outside",
+            "inside", "of", "around", "toward", "towards");
+    static final Set<String> REPORTING = Set.of("accused", "accuses", "accuse", "said", "says", "say", "denied", "denies",
+            "blamed", "blames", "warned", "warns", "rejected", "rejects", "claimed", "claims", "insisted", "insists", "responded",
+            "retaliated", "has", "have", "had", "will", "would", "must", "wants", "wanted", "demanded", "demands", "urged",
+            "urges", "announced", "condemned", "condemns", "confirmed", "confirms", "is", "was");
+    /** Verbs whose object is a government: "Islamabad accuses Kabul". */
+    static final Set<String> ADDRESSED = Set.of("accuses", "accused", "blamed", "blames", "warned", "warns", "urged", "urges",
+            "told", "pressed", "asked", "demanded", "criticised", "criticized");
+    static final Pattern CAPITAL_BEFORE = Pattern.compile("(?i)(afghan|pakistani|the) capital,? $");
+    /** The two capitals whose names stand for their governments. */
+    static final Set<String> CAPITALS = Set.of("geonames-1138958", "geonames-1176615");
+
+    private final NameIndex index;
+    private final Gazetteer gazetteer;
+    private final GeocodingProperties properties;
+
+    Geocoder(NameIndex index, Gazetteer gazetteer, GeocodingProperties properties) {
+        this.index = index;
+        this.gazetteer = gazetteer;
+        this.properties = properties;
+    }
+
+    // ------------------------------------------------------------------ search box
+
+    /** A ranked candidate for a typed name. */
+    record Candidate(Place place, double score, String match) {
+    }
+
+    List<Candidate> search(String q, String country, String kind, int limit) {
+        String f = Names.fold(q);
+        Map<String, Candidate> best = new LinkedHashMap<>();
+        for (NameIndex.Entry e : index.get(f)) {
+            offer(best, new Candidate(e.place(), e.main() ? 1.0 : 0.95, e.main() ? "exact" : "alternate"), country, kind);
+        }
+        if (best.size() < limit && f.length() >= 4) {
+            int max = f.length() >= 7 ? 2 : 1;
+            LevenshteinDistance distance = new LevenshteinDistance(max);
+            for (Map.Entry<String, List<NameIndex.Entry>> n : index.all()) {
+                if (Math.abs(n.getKey().length() - f.length()) > max) {
+                    continue;
+                }
+                int d = distance.apply(f, n.getKey());
+                if (d > 0) {
+                    for (NameIndex.Entry e : n.getValue()) {
+                        offer(best, new Candidate(e.place(), 0.9 - 0.1 * d, "fuzzy"), country, kind);
+                    }
+                }
+            }
+        }
+        return best.values().stream()
+                .sorted(Comparator.comparingDouble((Candidate c) -> -(c.score() + importance(c.place()) * 0.05))
+                        .thenComparing(c -> c.place().id()))
+                .limit(limit).toList();
+    }
+
+    private static void offer(Map<String, Candidate> best, Candidate c, String country, String kind) {
+        if ((country != null && !country.equals(c.place().country()) && !c.place().kind().equals("crossing")
+                && !c.place().kind().equals("border")) || (kind != null && !kind.equals(c.place().kind()))) {
+            return;
+        }
+        best.merge(c.place().id(), c, (a, b) -> a.score() >= b.score() ? a : b);
+    }
+
+    /** 0..1: countries and provinces of the two countries first, then by population. */
+    static double importance(Place p) {
+        double k = 1 - KINDS.indexOf(p.kind()) / (double) KINDS.size();
+        boolean home = "AF".equals(p.country()) || "PK".equals(p.country()) || p.country() == null;
+        double pop = p.population() == null ? 0 : Math.min(1, Math.log10(1 + p.population()) / 7);
+        return (home ? 0.5 : 0) + 0.4 * k + 0.1 * pop;
+    }
+
+    // ------------------------------------------------------------------ running text
+
+    /** A place mention in the text. */
+    record Mention(String text, int start, int end, Place place, double score, String precision, boolean metonymic,
+            String choice, List<String> alternatives) {
+    }
+
+    record Result(List<Mention> mentions, List<DateResolver.Found> dates) {
+    }
+
+    private record Token(String text, int start, int end) {
+        String bare() {
+            return text.replaceAll("['’]s$", "");
+        }
+
+        boolean capitalised() {
+            int c = text.codePointAt(0);
+            return Character.isUpperCase(c) || (Character.isLetter(c) && !Character.isLowerCase(c));
+        }
+    }
+
+    Result parse(String text, LocalDate published) {
+        List<Token> tokens = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            tokens.add(new Token(m.group(), m.start(), m.end()));
+        }
+        List<Span> spans = spans(text, tokens);
+        Set<String> admin1 = new HashSet<>();
+        for (Span s : spans) {
+            for (NameIndex.Entry e : s.entries) {
+                if (strong(e.place()) && e.place().admin1() != null) {
+                    admin1.add(e.place().admin1());
+                }
+            }
+        }
+        List<Mention> mentions = new ArrayList<>();
+        for (Span s : spans) {
+            Mention mention = resolve(text, tokens, s, admin1);
+            if (mention != null) {
+                mentions.add(mention);
+            }
+        }
+        gazetteer.get("border-durand-line").ifPresent(line -> {
+            Matcher b = BORDER.matcher(text);
+            while (b.find()) {
+                int start = b.start();
+                int end = b.end();
+                if (mentions.stream().noneMatch(x -> x.start() < end && start < x.end()) && !followedBy(text, end, "crossing")) {
+                    mentions.add(new Mention(b.group(), start, end, line, 0.6, "border_segment", false, "phrase", List.of()));
+                }
+            }
+        });
+        mentions.sort(Comparator.comparingInt(Mention::start));
+        return new Result(mentions, DateResolver.resolve(text, published));
+    }
+
+    private record Span(int first, int last, String text, int start, int end, List<NameIndex.Entry> entries) {
+    }
+
+    /**
+     * The longest names found left to right, each a run of tokens joined only by spaces or dashes.
+     * Each token is folded once; a run's key is its folded tokens joined by spaces, which is what
+     * {@link Names#fold} makes of the run (dashes fold to spaces), so matching is map look-ups only.
+     */
+    private List<Span> spans(String text, List<Token> tokens) {
+        List<Span> out = new ArrayList<>();
+        String[] folded = new String[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).capitalised()) {
+                continue;
+            }
+            String firstWord = fold(tokens, folded, i);
+            if (NEVER.contains(firstWord)) {
+                continue;
+            }
+            StringBuilder key = new StringBuilder();
+            int longest = 0;
+            List<NameIndex.Entry> found = null;
+            boolean foreign = false;
+            for (int n = 1; n <= index.maxTokens() && i + n - 1 < tokens.size(); n++) {
+                int last = i + n - 1;
+                if (n > 1) {
+                    if (!joined(text, tokens, last - 1, last)) {
+                        break;
+                    }
+                    key.append(' ');
+                }
+                key.append(fold(tokens, folded, last));
+                String k = key.toString();
+                if (FOREIGN.contains(k)) {
+                    foreign = true;
+                    longest = n;
+                    found = null;
+                    continue;
+                }
+                List<NameIndex.Entry> entries = index.get(k);
+                if (!entries.isEmpty()) {
+                    longest = n;
+                    found = entries;
+                    foreign = false;
+                }
+            }
+            if (longest > 0) {
+                int last = i + longest - 1;
+                if (!foreign) {
+                    int start = tokens.get(i).start();
+                    int end = tokens.get(last).start() + tokens.get(last).bare().length();
+                    out.add(new Span(i, last, text.substring(start, end), start, end, found));
+                }
+                i = last;
+            }
+        }
+        return out;
+    }
+
+    private static String fold(List<Token> tokens, String[] folded, int k) {
+        if (folded[k] == null) {
+            folded[k] = Names.fold(tokens.get(k).bare());
+        }
+        return folded[k];
+    }
+
+    private static boolean joined(String text, List<Token> tokens, int first, int last) {
+        for (int k = first; k < last; k++) {
+            String gap = text.substring(tokens.get(k).end(), tokens.get(k + 1).start());
+            if (!gap.matches("[\\s\\-–‑]{1,3}") || tokens.get(k).text().matches(".*['’]s$")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Mention resolve(String text, List<Token> tokens, Span s, Set<String> admin1) {
+        String next = s.last + 1 < tokens.size() ? tokens.get(s.last + 1).text().toLowerCase(Locale.ROOT) : "";
+        String prev = s.first > 0 ? tokens.get(s.first - 1).text().toLowerCase(Locale.ROOT) : "";
+        String prev2 = s.first > 1 ? tokens.get(s.first - 2).text().toLowerCase(Locale.ROOT) + " " + prev : prev;
+        boolean cue = PLACE_CUES.contains(next) || prev2.endsWith("village of") || prev2.endsWith("town of")
+                || prev2.endsWith("city of") || prev2.endsWith("district of") || prev2.endsWith("province of");
+        List<NameIndex.Entry> ok = new ArrayList<>();
+        for (NameIndex.Entry e : s.entries) {
+            Place p = e.place();
+            boolean evidence = strong(p) || (p.population() != null && p.population() >= properties.evidencePopulation())
+                    || (cue && isHome(p)) || (p.admin1() != null && admin1.contains(p.admin1()) && s.last == s.first + 0 && isHome(p)
+                            && p.population() != null && p.population() > 0);
+            if (evidence) {
+                ok.add(e);
+            }
+        }
+        if (ok.isEmpty()) {
+            return null;
+        }
+        boolean provinceCue = PROVINCE_CUES.contains(next) || prev2.endsWith("province of");
+        boolean cityCue = CITY_CUES.contains(next) || prev2.endsWith("city of")
+                || CAPITAL_BEFORE.matcher(text.substring(Math.max(0, s.start - 40), s.start)).find();
+        boolean crossingCue = next.equals("crossing") || next.equals("border") || next.equals("gate");
+        String choice = "only";
+        ok.sort(Comparator.comparingDouble((NameIndex.Entry e) -> -importance(e.place())).thenComparing(e -> e.place().id()));
+        NameIndex.Entry chosen = ok.get(0);
+        NameIndex.Entry province = ok.stream().filter(e -> e.place().kind().equals("province")).findFirst().orElse(null);
+        NameIndex.Entry city = ok.stream().filter(e -> e.place().kind().equals("city") || e.place().kind().equals("town"))
+                .findFirst().orElse(null);
+        NameIndex.Entry crossing = ok.stream().filter(e -> e.place().kind().equals("crossing")).findFirst().orElse(null);
+        if (crossing == null && crossingCue) {
+            String folded = Names.fold(s.text);
+            crossing = gazetteer.all().stream().filter(x -> x.kind().equals("crossing") && Names.fold(x.name()).contains(folded))
+                    .findFirst().map(x -> new NameIndex.Entry(x, false)).orElse(null);
+        }
+        if (crossing != null && (crossingCue || city == null || city.place().population() == null
+                || city.place().population() < properties.cityDefault())) {
+            chosen = crossing;
+            choice = crossingCue ? "cue" : ok.size() > 1 ? "default" : "only";
+        } else if (province != null && city != null) {
+            if (provinceCue) {
+                chosen = province;
+                choice = "cue";
+            } else if (cityCue) {
+                chosen = city;
+                choice = "cue";
+            } else {
+                long pop = city.place().population() == null ? 0 : city.place().population();
+                chosen = pop >= properties.cityDefault() ? city : province;
+                choice = "default";
+            }
+        } else if (ok.size() > 1) {
+            choice = "ranked";
+        }
+        Place p = chosen.place();
+        boolean metonymic = CAPITALS.contains(p.id()) && !LOCATIVE.contains(prev)
+                && (REPORTING.contains(next) || ADDRESSED.contains(prev)) && !PLACE_CUES.contains(next);
+        double score = (chosen.main() ? 0.97 : 0.93) - (choice.equals("default") ? 0.07 : choice.equals("ranked") ? 0.04 : 0)
+                - (strong(p) ? 0 : p.population() != null && p.population() >= properties.evidencePopulation() ? 0.1 : 0.2);
+        final Place picked = p;
+        List<String> alternatives = ok.stream().map(e -> e.place().id()).filter(id -> !id.equals(picked.id())).toList();
+        return new Mention(s.text, s.start, s.end, p, Math.round(score * 100) / 100.0, precision(p), metonymic, choice, alternatives);
+    }
+
+    static String precision(Place p) {
+        return switch (p.kind()) {
+            case "country" -> "country";
+            case "province" -> "province";
+            case "district" -> "district";
+            case "border", "boundary" -> "border_segment";
+            case "crossing" -> "exact";
+            default -> "near";
+        };
+    }
+
+    private static boolean strong(Place p) {
+        return switch (p.kind()) {
+            case "country", "province", "crossing", "border", "river", "lake" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isHome(Place p) {
+        return "AF".equals(p.country()) || "PK".equals(p.country());
+    }
+
+    private static boolean followedBy(String text, int end, String word) {
+        return text.substring(end, Math.min(text.length(), end + word.length() + 2)).strip().toLowerCase(Locale.ROOT).startsWith(word);
+    }
+}
