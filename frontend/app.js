@@ -501,4 +501,4 @@ async function start() {
 }
 start();
 
-window.conflictMap = { map, state, timeline, select };
+window.conflictMap = { map, state, timeline, select, incident: (id) => incidents.byId.get(id) };

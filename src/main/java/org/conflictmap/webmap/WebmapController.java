@@ -23,9 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @RestController
 class WebmapController {
     private final byte[] page;
-    private final RequestMappingHandlerMapping mappings;
+    private final org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings;
 
-    WebmapController(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) throws IOException {
+    /** The handler mappings are looked up lazily: the import command runs without a web server. */
+    WebmapController(@Qualifier("requestMappingHandlerMapping")
+            org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings) throws IOException {
         try (InputStream in = new ClassPathResource("static/index.html").getInputStream()) {
             this.page = in.readAllBytes();
         }
@@ -45,7 +47,7 @@ class WebmapController {
     }
 
     private boolean served(String prefix) {
-        return mappings.getHandlerMethods().keySet().stream()
+        return mappings.getObject().getHandlerMethods().keySet().stream()
                 .flatMap(info -> info.getPatternValues().stream())
                 .anyMatch(p -> p.startsWith(prefix));
     }
