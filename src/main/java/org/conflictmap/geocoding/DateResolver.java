@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * "Feb. 26", "on Sunday", "Thursday night", "yesterday", "last week", "in October". A relative date
  * without a publication date is left out rather than guessed.
  */
-final class DateResolver {
+public final class DateResolver {
     /** A resolved date: its text and offsets, the day (first day for a week or month) and its precision. */
-    record Found(String text, int start, int end, LocalDate date, String precision) {
+    public record Found(String text, int start, int end, LocalDate date, String precision) {
     }
 
     static final String MONTHS = "(January|February|March|April|May|June|July|August|September|October|November|December"

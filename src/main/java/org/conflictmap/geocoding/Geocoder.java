@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * docs/GEOCODING.md for the rules.
  */
 @Component
-class Geocoder {
+public class Geocoder {
     static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[.][\\p{Lu}](?=[.]))*(?:['’]s\\b)?");
     static final Pattern BORDER = Pattern.compile("\\b(?:[Tt]he|[Aa]long the|[Aa]cross the|[Oo]n the)\\s+(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[-–\\s]+(?:Afghan|Afghanistan|Pakistan|Pakistani)?\\s*)?(?:border|frontier)(?! crossing)\\b");
     static final Set<String> KIND_ORDER = Set.of();
@@ -122,11 +122,12 @@ class Geocoder {
     // ------------------------------------------------------------------ running text
 
     /** A place mention in the text. */
-    record Mention(String text, int start, int end, Place place, double score, String precision, boolean metonymic,
+    public record Mention(String text, int start, int end, Place place, double score, String precision, boolean metonymic,
             String choice, List<String> alternatives) {
     }
 
-    record Result(List<Mention> mentions, List<DateResolver.Found> dates) {
+    /** What a text names: its place mentions and its dates, in text order. */
+    public record Result(List<Mention> mentions, List<DateResolver.Found> dates) {
     }
 
     private record Token(String text, int start, int end) {
@@ -140,7 +141,8 @@ class Geocoder {
         }
     }
 
-    Result parse(String text, LocalDate published) {
+    /** Finds the places and dates of a news text; relative dates resolve against {@code published} (may be null). */
+    public Result parse(String text, LocalDate published) {
         List<Token> tokens = new ArrayList<>();
         Matcher m = WORD.matcher(text);
         while (m.find()) {

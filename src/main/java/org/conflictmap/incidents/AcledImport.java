@@ -87,6 +87,11 @@ public class AcledImport {
      * missing columns) is a 400 and changes nothing; so is any bad row when {@code atomic}.
      */
     public Report run(Reader csv, boolean atomic, String editor) {
+        return run(csv, atomic, editor, rows -> { });
+    }
+
+    /** As {@link #run(Reader, boolean, String)}, telling {@code progress} the rows read after each batch. */
+    public Report run(Reader csv, boolean atomic, String editor, java.util.function.LongConsumer progress) {
         List<Incident> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         long[] counts = new long[4]; // created, updated, rows, rejected
@@ -99,6 +104,7 @@ public class AcledImport {
                 int created = atomic ? incidents.upsertInTransaction(batch, who) : incidents.upsertAll(batch, who);
                 counts[0] += created;
                 counts[1] += batch.size() - created;
+                progress.accept(counts[2]);
             }
         };
         Runnable all = () -> {

@@ -56,7 +56,14 @@ public final class ImportCommand {
         long t0 = System.nanoTime();
         try (ConfigurableApplicationContext context = app.run(rest.toArray(String[]::new));
                 Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            AcledImport.Report r = context.getBean(AcledImport.class).run(csv, atomic, "cli");
+            long size = Files.size(file);
+            long started = System.nanoTime();
+            AcledImport.Report r = context.getBean(AcledImport.class).run(csv, atomic, "cli", rows -> {
+                double s = (System.nanoTime() - started) / 1e9;
+                out.printf("\rimport: %,d rows (%.0f rows/s, file %,d bytes)", rows, rows / Math.max(s, 1e-3), size);
+                out.flush();
+            });
+            out.println();
             double seconds = (System.nanoTime() - t0) / 1e9;
             out.printf("import: %d rows read, %d created, %d updated, %d rejected%s in %.1f s%n", r.rows(), r.created(),
                     r.updated(), r.rejected(), atomic ? " (atomic)" : "", seconds);

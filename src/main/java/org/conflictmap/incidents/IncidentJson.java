@@ -15,7 +15,6 @@ import org.conflictmap.geo.GeoJson;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.ApiProblem.FieldError;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 import tools.jackson.databind.JsonNode;
 
@@ -64,12 +63,12 @@ final class IncidentJson {
         if (g != null && !g.isNull()) {
             geometry = capture(() -> GeoJson.parseGeometry(g, "geometry"));
         } else if (!found.isEmpty()) {
-            geometry = union(found);
+            geometry = Locations.union(found);
             geometry.setSRID(4326);
         } else if (errors.stream().noneMatch(e -> e.field().startsWith("places"))) {
             error("geometry", "give a geometry or at least one gazetteer place id in 'places'");
         }
-        String geoPrecision = oneOf(p, "geo_precision", Vocabulary.GEO_PRECISIONS, guessPrecision(found));
+        String geoPrecision = oneOf(p, "geo_precision", Vocabulary.GEO_PRECISIONS, found.isEmpty() ? null : Locations.precision(found));
         List<String> actors = strings(p, "actors", 200);
         String operation = text(p, "operation", 200);
         List<String> tags = strings(p, "tags", 100);
@@ -173,33 +172,6 @@ final class IncidentJson {
             refs.add(new PlaceRef(id, place.get().name()));
         }
         return found;
-    }
-
-    /**
-     * The union of the places' geometries. When areas are among them only the areas count (a line
-     * or point inside a named province adds nothing the area does not say), so the result is one
-     * geometry type that every export format can carry.
-     */
-    static Geometry union(List<Place> places) {
-        int dimension = places.stream().mapToInt(p -> p.geometry().getDimension()).max().orElse(0);
-        return UnaryUnionOp.union(places.stream().map(Place::geometry).filter(g -> g.getDimension() == dimension).toList());
-    }
-
-    private static String guessPrecision(List<Place> places) {
-        if (places.isEmpty()) {
-            return null;
-        }
-        if (places.size() > 1) {
-            return "multiple";
-        }
-        return switch (places.get(0).kind()) {
-            case "country" -> "country";
-            case "province" -> "province";
-            case "district" -> "district";
-            case "border", "boundary" -> "border_segment";
-            case "crossing" -> "near";
-            default -> "near";
-        };
     }
 
     private List<Source> sources(JsonNode a) {

@@ -15,9 +15,10 @@ import org.conflictmap.geo.Bbox;
  * @param parties   with at least one claim by any of these parties
  * @param contested claims of different parties disagree (true) or not (false)
  * @param q         words in title, summary or operation, case-insensitive
+ * @param minKilled with at least one claim of this many killed or more
  */
 public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<String> parties, Boolean contested,
-        String q, String operation, Set<String> statuses, int limit, int offset) {
+        String q, String operation, Set<String> statuses, Integer minKilled, int limit, int offset) {
 
     public static final int MAX_LIMIT = 1_000_000;
 
@@ -41,6 +42,9 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
                 throw new IllegalArgumentException("unknown status " + s);
             }
         }
+        if (minKilled != null && minKilled < 0) {
+            throw new IllegalArgumentException("min_killed cannot be negative");
+        }
         if (limit < 0 || limit > MAX_LIMIT || offset < 0) {
             throw new IllegalArgumentException("limit must be 0.." + MAX_LIMIT + " and offset >= 0");
         }
@@ -49,11 +53,11 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
 
     /** Every published incident, unpaged. */
     public static IncidentQuery all() {
-        return new IncidentQuery(null, null, null, null, null, null, null, null, MAX_LIMIT, 0);
+        return new IncidentQuery(null, null, null, null, null, null, null, null, null, MAX_LIMIT, 0);
     }
 
     public IncidentQuery withPage(int newLimit, int newOffset) {
-        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, newLimit, newOffset);
+        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, newLimit, newOffset);
     }
 
     /** The same test as the SQL, for incidents read from history ({@code asof}). */
@@ -72,6 +76,12 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
         }
         if (contested != null && contested != i.contested()) {
             return false;
+        }
+        if (minKilled != null) {
+            int[] killed = i.figures(Claim::killed);
+            if (killed == null || killed[1] < minKilled) {
+                return false;
+            }
         }
         if (operation != null && !operation.equalsIgnoreCase(String.valueOf(i.operation()))) {
             return false;

@@ -361,6 +361,10 @@ public class IncidentRepository {
             w.append(" AND contested = ?");
             params.add(q.contested());
         }
+        if (q.minKilled() != null) {
+            w.append(" AND killed_max >= ?");
+            params.add(q.minKilled());
+        }
         if (q.operation() != null) {
             w.append(" AND LOWER(operation) = ?");
             params.add(q.operation().toLowerCase(java.util.Locale.ROOT));

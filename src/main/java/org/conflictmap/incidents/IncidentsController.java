@@ -58,7 +58,7 @@ class IncidentsController {
     static final int DEFAULT_LIMIT = 1000;
     static final int MAX_LIMIT = 100_000;
     static final Set<String> LIST_PARAMS = Set.of("bbox", "datetime", "type", "party", "contested", "q", "operation",
-            "status", "asof", "limit", "offset");
+            "status", "asof", "limit", "offset", "min_killed");
     static final String GEOJSON = GeoJson.MEDIA_TYPE;
 
     private final IncidentRepository incidents;
@@ -350,6 +350,7 @@ class IncidentsController {
                 list("type", r.getParameter("type"), Vocabulary.TYPES), list("party", r.getParameter("party"), Vocabulary.PARTIES),
                 Params.bool("contested", r.getParameter("contested")), Params.text("q", r.getParameter("q"), 200),
                 Params.text("operation", r.getParameter("operation"), 200), statuses,
+                r.getParameter("min_killed") == null ? null : Params.integer("min_killed", r.getParameter("min_killed"), 0, 0, 10_000_000),
                 Params.integer("limit", r.getParameter("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT),
                 Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000));
     }

@@ -51,7 +51,7 @@ public record IncidentFilter(IncidentQuery query, Filter cql) {
         IncidentQuery q = new IncidentQuery(Bbox.parse(param.apply("bbox"), "bbox"),
                 DateRange.parse(param.apply("datetime"), "datetime"), list("type", param.apply("type"), Vocabulary.TYPES),
                 list("party", param.apply("party"), Vocabulary.PARTIES), Params.bool("contested", param.apply("contested")),
-                Params.text("q", param.apply("q"), 200), null, null, IncidentQuery.MAX_LIMIT, 0);
+                Params.text("q", param.apply("q"), 200), null, null, null, IncidentQuery.MAX_LIMIT, 0);
         return new IncidentFilter(q, cql(Params.text("filter", param.apply("filter"), 4000)));
     }
 

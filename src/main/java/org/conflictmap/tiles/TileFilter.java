@@ -26,7 +26,7 @@ record TileFilter(DateRange period, Set<String> types, Boolean contested) {
     }
 
     IncidentQuery query(Bbox bbox) {
-        return new IncidentQuery(bbox, period, types, null, contested, null, null, null, IncidentQuery.MAX_LIMIT, 0);
+        return new IncidentQuery(bbox, period, types, null, contested, null, null, null, null, IncidentQuery.MAX_LIMIT, 0);
     }
 
     /** A stable text for cache keys. */

@@ -142,6 +142,8 @@ class IncidentsContractTest {
                     .doesNotContain("2026-02-islamabad-mosque-bombing");
             assertThat(ids("contested=true")).contains("2026-02-26-durand-line-post-attacks")
                     .doesNotContain("2026-02-24-cross-border-fire");
+            assertThat(ids("min_killed=100")).contains("2026-02-26-durand-line-post-attacks")
+                    .doesNotContain("2026-02-21-nangarhar-paktika-air-strikes", "2026-02-24-cross-border-fire");
             assertThat(ids("q=ghazab")).containsExactly("2026-02-27-kabul-kandahar-paktia-air-strikes");
             assertThat(ids("operation=Ghazab%20lil-Haq")).containsExactly("2026-02-27-kabul-kandahar-paktia-air-strikes");
         }

@@ -1,0 +1,163 @@
+package org.conflictmap.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.conflictmap.geo.GeoJson;
+import org.conflictmap.incidents.IncidentFeatures;
+import org.conflictmap.incidents.IncidentQuery;
+import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.security.Editors;
+import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Params;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Article ingest, for editors only:
+ *
+ * <pre>
+ * POST /api/articles        {text, outlet, url, published, title} → 201 with the proposed draft(s); 200 if already submitted
+ * GET  /api/articles/{id}   the stored article (its text is never public)
+ * GET  /api/drafts          every draft incident, with the articles it came from
+ * </pre>
+ */
+@RestController
+class ArticlesController {
+    static final int MAX_BYTES = 1_048_576;
+
+    private final ArticleIngest ingest;
+    private final Editors editors;
+    private final IncidentRepository incidents;
+    private final ObjectMapper json;
+
+    ArticlesController(ArticleIngest ingest, Editors editors, IncidentRepository incidents, ObjectMapper json) {
+        this.ingest = ingest;
+        this.editors = editors;
+        this.incidents = incidents;
+        this.json = json;
+    }
+
+    @PostMapping(value = "/api/articles", produces = "application/json")
+    ResponseEntity<ObjectNode> submit(HttpServletRequest r) {
+        String editor = editors.require(r);
+        JsonNode body = body(r);
+        ArticleIngest.Article a = article(body);
+        ArticleIngest.Outcome o = ingest.ingest(a, editor);
+        ObjectNode out = json.createObjectNode();
+        out.put("article", o.articleId());
+        out.put("created", o.created());
+        out.putArray("drafts").addAll(o.drafts().stream().map(json.getNodeFactory()::textNode).toList());
+        if (o.note() != null) {
+            out.put("note", o.note());
+        }
+        out.putArray("incidents").addAll(o.drafts().stream().map(id -> incidents.byId(id).map(IncidentFeatures::feature)
+                .orElse(null)).filter(java.util.Objects::nonNull).map(f -> (JsonNode) f).toList());
+        return o.created() ? ResponseEntity.created(URI.create("/api/articles/" + o.articleId())).body(out)
+                : ResponseEntity.ok(out);
+    }
+
+    @GetMapping(value = "/api/articles/{id}", produces = "application/json")
+    Map<String, Object> article(@PathVariable String id, HttpServletRequest r) {
+        editors.require(r);
+        Map<String, Object> a = id.matches("a-[0-9a-f]{16}") ? ingest.article(id) : null;
+        if (a == null) {
+            throw ApiProblem.notFound("no article with id '" + (id.length() > 40 ? id.substring(0, 40) : id) + "'");
+        }
+        a.put("drafts", ingest.drafts(id));
+        return a;
+    }
+
+    @GetMapping(value = "/api/drafts", produces = {GeoJson.MEDIA_TYPE, "application/json"})
+    ObjectNode drafts(HttpServletRequest r) {
+        editors.require(r);
+        Params.onlyKnown(r.getParameterMap(), Set.of("limit", "offset"));
+        IncidentQuery q = new IncidentQuery(null, null, null, null, null, null, null, Set.of("draft"), null,
+                Params.integer("limit", r.getParameter("limit"), 1000, 1, 10_000),
+                Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000));
+        ObjectNode fc = GeoJson.featureCollection();
+        incidents.stream(q, i -> {
+            ObjectNode f = IncidentFeatures.feature(i);
+            ((ObjectNode) f.get("properties")).putArray("articles")
+                    .addAll(ingest.articlesOf(i.id()).stream().map(json.getNodeFactory()::textNode).toList());
+            fc.withArray("features").add(f);
+        });
+        fc.put("numberReturned", fc.get("features").size());
+        return fc;
+    }
+
+    private JsonNode body(HttpServletRequest r) {
+        String type = r.getContentType();
+        if (type == null || !type.startsWith("application/json")) {
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "send the article as application/json {text, outlet, url, published, title}", List.of());
+        }
+        if (r.getContentLengthLong() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = r.getInputStream()) {
+            byte[] b = in.readNBytes(MAX_BYTES + 1);
+            if (b.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return json.readTree(new String(b, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("the body could not be read");
+        } catch (JacksonException e) {
+            throw ApiProblem.badRequest("the body is not valid JSON");
+        }
+    }
+
+    private static ArticleIngest.Article article(JsonNode b) {
+        if (!b.isObject()) {
+            throw ApiProblem.badRequest("expected a JSON object {text, outlet, url, published, title}");
+        }
+        String text = b.path("text").isString() ? b.get("text").asString().strip() : null;
+        if (text == null || text.isEmpty()) {
+            throw Params.invalid("text", "required: the article's text");
+        }
+        String outlet = b.path("outlet").isString() ? b.get("outlet").asString().strip() : null;
+        if (outlet == null || outlet.isEmpty() || outlet.length() > 200) {
+            throw Params.invalid("outlet", "required: the outlet's name, at most 200 characters");
+        }
+        String url = b.path("url").isString() ? b.get("url").asString().strip() : null;
+        if (url != null && !url.matches("https?://\\S{1,1990}")) {
+            throw Params.invalid("url", "expected an http(s) URL");
+        }
+        LocalDate published = null;
+        if (b.hasNonNull("published")) {
+            try {
+                published = LocalDate.parse(b.get("published").asString().strip().substring(0, Math.min(10, b.get("published").asString().strip().length())));
+            } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+                throw Params.invalid("published", "expected a date such as 2026-02-27");
+            }
+        }
+        String title = b.path("title").isString() ? b.get("title").asString().strip() : null;
+        if (title != null && title.length() > 280) {
+            throw Params.invalid("title", "at most 280 characters");
+        }
+        return new ArticleIngest.Article(text, outlet, url, published, title == null || title.isEmpty() ? null : title);
+    }
+
+    private static ApiProblem tooLarge() {
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "the article is larger than " + MAX_BYTES + " bytes",
+                List.of());
+    }
+}
