@@ -3,6 +3,8 @@ package org.conflictmap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Runs on a private PostgreSQL cluster so stopping it disturbs nothing else.
  */
 class DatabaseFaultTest {
+    static final String TOKEN = "fault-test-token";
 
     @Test
     void storeOutageGives503AndTheServerRecoversByItself(@TempDir Path tmp) throws Exception {
@@ -32,7 +35,8 @@ class DatabaseFaultTest {
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(ConflictMapApplication.class).run(
                         "--server.port=0", "--spring.datasource.url=" + pg.jdbcUrl(), "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--spring.datasource.hikari.connection-timeout=1000",
-                        "--spring.datasource.hikari.validation-timeout=500", "--conflictmap.store.data-dir=" + tmp)) {
+                        "--spring.datasource.hikari.validation-timeout=500", "--conflictmap.store.data-dir=" + tmp,
+                        "--conflictmap.security.editor-tokens=fault:" + TOKEN)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Http http = new Http(port);
             assertThat(http.get("/api/places?q=Khost").status()).isEqualTo(200);
@@ -40,7 +44,7 @@ class DatabaseFaultTest {
             // a stream of reads from 8 clients all through the outage
             ConcurrentHashMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
             AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService clients = Executors.newFixedThreadPool(8);
+            ExecutorService clients = Executors.newFixedThreadPool(9);
             for (int i = 0; i < 8; i++) {
                 clients.submit(() -> {
                     while (running.get()) {
@@ -55,6 +59,25 @@ class DatabaseFaultTest {
                     return null;
                 });
             }
+            // and an editor writing all through the outage: each write is either acknowledged or reported failed
+            List<String> acknowledged = new CopyOnWriteArrayList<>();
+            List<String> refused = new CopyOnWriteArrayList<>();
+            java.util.concurrent.Future<?> writer = clients.submit(() -> {
+                for (int n = 0; running.get(); n++) {
+                    String id = "fault-" + n;
+                    Http.Response r = http.send("POST", "/api/incidents", "{\"id\": \"" + id + "\", \"title\": \"Outage write " + n
+                            + "\", \"type\": \"shelling\", \"occurred\": {\"start\": \"2031-01-02\"}, \"places\": [\"crossing-torkham\"]}",
+                            "Content-Type", "application/json", "Authorization", "Bearer " + TOKEN);
+                    if (r.status() == 201) {
+                        acknowledged.add(id);
+                    } else {
+                        assertThat(r.status()).as(r.body()).isEqualTo(503);
+                        refused.add(id);
+                    }
+                    Thread.sleep(50);
+                }
+                return null;
+            });
             Thread.sleep(1000);
             pg.stop();
             Http.Response down = awaitStatus(http, "/api/places?q=Paktia", 503, Duration.ofSeconds(10));
@@ -70,8 +93,18 @@ class DatabaseFaultTest {
             running.set(false);
             clients.shutdown();
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            writer.get();
             System.out.printf("store outage: statuses %s, recovered %d ms after PostGIS returned%n", statuses, recoveredMs);
             assertThat(statuses.keySet()).containsOnly(200, 503);
+            assertThat(refused).as("writes refused during the outage").isNotEmpty();
+            for (String id : acknowledged) {
+                assertThat(http.get("/api/incidents/" + id).status()).as("acknowledged " + id).isEqualTo(200);
+            }
+            for (String id : refused) {
+                assertThat(http.get("/api/incidents/" + id).status()).as("refused " + id + " must not exist").isEqualTo(404);
+            }
+            System.out.printf("writes through the outage: %d acknowledged and present, %d refused with 503 and absent%n",
+                    acknowledged.size(), refused.size());
         }
     }
 
