@@ -17,6 +17,7 @@ import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.PlaceFeatures;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,13 +74,14 @@ class GeocodeController {
 
     @PostMapping(value = "/api/geocode/text", produces = "application/json")
     ObjectNode text(HttpServletRequest r) {
-        String type = r.getContentType() == null ? "" : r.getContentType().toLowerCase(Locale.ROOT);
-        byte[] body = body(r);
+        String type = Bodies.requireType(r, "send the report as text/plain or as JSON {\"text\", \"published\"}", "text/plain",
+                "application/json");
+        byte[] body = Bodies.bytes(r, properties.maxTextBytes(), "conflictmap.geocoding.max-text-bytes");
         String text;
         LocalDate published = null;
         if (type.startsWith("text/plain")) {
             text = utf8(body);
-        } else if (type.startsWith("application/json")) {
+        } else {
             JsonNode node;
             try {
                 node = json.readTree(utf8(body));
@@ -97,9 +99,6 @@ class GeocodeController {
                     throw Params.invalid("published", "expected a date such as 2026-02-27");
                 }
             }
-        } else {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                    "send the report as text/plain or as JSON {\"text\", \"published\"}", List.of());
         }
         if (text.isBlank()) {
             throw Params.invalid("text", "the text is empty");
@@ -134,21 +133,6 @@ class GeocodeController {
         return out;
     }
 
-    private byte[] body(HttpServletRequest r) {
-        int max = properties.maxTextBytes();
-        if (r.getContentLengthLong() > max) {
-            throw tooLarge(max);
-        }
-        try (InputStream in = r.getInputStream()) {
-            byte[] b = in.readNBytes(max + 1);
-            if (b.length > max) {
-                throw tooLarge(max);
-            }
-            return b;
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("the body could not be read");
-        }
-    }
 
     private static String utf8(byte[] b) {
         try {
@@ -159,8 +143,4 @@ class GeocodeController {
         }
     }
 
-    private static ApiProblem tooLarge(int max) {
-        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "the text is longer than " + max
-                + " bytes (conflictmap.geocoding.max-text-bytes)", List.of());
-    }
 }

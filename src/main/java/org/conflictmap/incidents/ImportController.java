@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.conflictmap.security.Editors;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,15 +38,9 @@ class ImportController {
         String editor = editors.require(request);
         Params.onlyKnown(request.getParameterMap(), Set.of("atomic"));
         boolean atomic = Boolean.TRUE.equals(Params.bool("atomic", request.getParameter("atomic")));
-        String type = request.getContentType();
-        if (type == null || !(type.startsWith("text/csv") || type.startsWith("application/csv"))) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                    "send the ACLED export as text/csv", List.of());
-        }
+        Bodies.requireType(request, "send the ACLED export as text/csv", "text/csv", "application/csv");
         if (request.getContentLengthLong() > properties.maxImportBytes()) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "the CSV is larger than "
-                    + properties.maxImportBytes() + " bytes (conflictmap.incidents.max-import-bytes); use the import command",
-                    List.of());
+            throw Bodies.tooLarge(properties.maxImportBytes(), "conflictmap.incidents.max-import-bytes; use the import command");
         }
         AcledImport.Report report = importer.run(new InputStreamReader(
                 new LimitedInputStream(request.getInputStream(), properties.maxImportBytes()), StandardCharsets.UTF_8),
@@ -82,8 +77,7 @@ class ImportController {
             if (n > 0) {
                 left -= n;
                 if (left < 0) {
-                    throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "the CSV is larger than "
-                            + limit + " bytes (conflictmap.incidents.max-import-bytes)", List.of());
+                    throw Bodies.tooLarge(limit, "conflictmap.incidents.max-import-bytes");
                 }
             }
             return n;

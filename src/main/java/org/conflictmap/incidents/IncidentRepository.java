@@ -84,6 +84,18 @@ public class IncidentRepository {
                 sql.params.toArray()));
     }
 
+    /**
+     * Streams chosen columns of the incidents the query selects, without building {@link Incident}s:
+     * for hot paths that need a few flat columns (tiles). {@code columns} are SQL expressions over the
+     * incidents table; the geometry as WKB is added last, as column {@code wkb}.
+     */
+    public void streamColumns(IncidentQuery query, String columns, RowCallbackHandler each) {
+        Sql sql = where(query);
+        String select = "SELECT " + columns + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents" + sql.where
+                + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
+        readTx.executeWithoutResult(s -> jdbc.query(select, each, sql.params.toArray()));
+    }
+
     public List<Incident> find(IncidentQuery query) {
         List<Incident> out = new ArrayList<>();
         stream(query, out::add);

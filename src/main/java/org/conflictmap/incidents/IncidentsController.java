@@ -17,6 +17,7 @@ import org.conflictmap.geo.GeoJson;
 import org.conflictmap.security.Editors;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -239,6 +240,12 @@ class IncidentsController {
 
     // ------------------------------------------------------------------ helpers
 
+    private JsonNode body(HttpServletRequest request) {
+        Bodies.requireType(request, "send the incident as application/json or application/geo+json", "application/json",
+                "application/geo+json", "application/merge-patch+json");
+        return Bodies.json(request, json, editors.maxBodyBytes(), "conflictmap.security.max-body-bytes");
+    }
+
     private ResponseEntity<ObjectNode> saved(Incident stored) {
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(IncidentFeatures.feature(stored));
     }
@@ -307,37 +314,7 @@ class IncidentsController {
         return null;
     }
 
-    private JsonNode body(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null || !(type.startsWith("application/json") || type.startsWith("application/geo+json")
-                || type.startsWith("application/merge-patch+json"))) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                    "send the incident as application/json or application/geo+json", List.of());
-        }
-        int max = editors.maxBodyBytes();
-        if (request.getContentLengthLong() > max) {
-            throw tooLarge(max);
-        }
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(max + 1);
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("the request body could not be read");
-        }
-        if (bytes.length > max) {
-            throw tooLarge(max);
-        }
-        try {
-            return json.readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JacksonException e) {
-            throw ApiProblem.badRequest("the body is not valid JSON");
-        }
-    }
 
-    private static ApiProblem tooLarge(int max) {
-        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
-                "the body is larger than " + max + " bytes (conflictmap.security.max-body-bytes)", List.of());
-    }
 
     private IncidentQuery query(HttpServletRequest r) {
         Set<String> statuses = new LinkedHashSet<>();

@@ -16,6 +16,7 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.security.Editors;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,8 @@ class ArticlesController {
     @PostMapping(value = "/api/articles", produces = "application/json")
     ResponseEntity<ObjectNode> submit(HttpServletRequest r) {
         String editor = editors.require(r);
-        JsonNode body = body(r);
+        Bodies.requireType(r, "send the article as application/json {text, outlet, url, published, title}", "application/json");
+        JsonNode body = Bodies.json(r, json, MAX_BYTES, null);
         ArticleIngest.Article a = article(body);
         ArticleIngest.Outcome o = ingest.ingest(a, editor);
         ObjectNode out = json.createObjectNode();
@@ -103,27 +105,6 @@ class ArticlesController {
         return fc;
     }
 
-    private JsonNode body(HttpServletRequest r) {
-        String type = r.getContentType();
-        if (type == null || !type.startsWith("application/json")) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                    "send the article as application/json {text, outlet, url, published, title}", List.of());
-        }
-        if (r.getContentLengthLong() > MAX_BYTES) {
-            throw tooLarge();
-        }
-        try (InputStream in = r.getInputStream()) {
-            byte[] b = in.readNBytes(MAX_BYTES + 1);
-            if (b.length > MAX_BYTES) {
-                throw tooLarge();
-            }
-            return json.readTree(new String(b, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("the body could not be read");
-        } catch (JacksonException e) {
-            throw ApiProblem.badRequest("the body is not valid JSON");
-        }
-    }
 
     private static ArticleIngest.Article article(JsonNode b) {
         if (!b.isObject()) {
@@ -156,8 +137,4 @@ class ArticlesController {
         return new ArticleIngest.Article(text, outlet, url, published, title == null || title.isEmpty() ? null : title);
     }
 
-    private static ApiProblem tooLarge() {
-        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "the article is larger than " + MAX_BYTES + " bytes",
-                List.of());
-    }
 }

@@ -13,7 +13,6 @@ import java.awt.geom.Path2D;
 import java.util.List;
 import java.util.Map;
 
-import org.conflictmap.incidents.Incident;
 import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -133,8 +132,12 @@ final class Painter {
         return zoom >= 10 ? p >= 5_000 : zoom >= 8 ? p >= 50_000 : zoom >= 6 ? p >= 300_000 : zoom >= 4 && p >= 1_500_000;
     }
 
-    void incidents(List<Incident> incidents) {
-        for (Incident i : incidents) {
+    /** What the painter needs of an incident: where, what type, whether contested, how precise. */
+    record Mark(Geometry geometry, String type, boolean contested, String geoPrecision) {
+    }
+
+    void incidents(List<Mark> incidents) {
+        for (Mark i : incidents) {
             Geometry m = Mercator.project(i.geometry());
             Color c = TYPE.getOrDefault(i.type(), Color.GRAY);
             if (m.getDimension() == 2) {
@@ -145,9 +148,9 @@ final class Painter {
                 stroke(m, new Color(c.getRed(), c.getGreen(), c.getBlue(), 120), 7f, null);
             }
         }
-        for (Incident i : incidents) {
+        for (Mark i : incidents) {
             if (i.geometry().getDimension() == 0) {
-                Coordinate cc = Mercator.project(i.point().getX(), i.point().getY());
+                Coordinate cc = Mercator.project(i.geometry().getCoordinate().x, i.geometry().getCoordinate().y);
                 double[] p = point(cc);
                 double r = 7 * ratio;
                 Shape dot = new Ellipse2D.Double(p[0] - r, p[1] - r, 2 * r, 2 * r);

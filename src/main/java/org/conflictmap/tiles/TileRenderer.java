@@ -12,8 +12,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.conflictmap.geo.Bbox;
-import org.conflictmap.incidents.Claim;
-import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.SpatialDialect;
@@ -45,14 +43,19 @@ class TileRenderer {
     static final List<String> STYLES = List.of("basemap", "incidents", "combined");
     static final List<String> LAYERS = List.of("incidents", "places", "provinces", "border");
     static final byte[] EMPTY = new byte[0];
+    /** The incidents layer's attributes: the claims summary columns the store keeps on every write. */
+    static final List<String> MVT_PROPERTIES = List.of("id", "title", "type", "geo_precision", "time_precision", "start", "end",
+            "contested", "claims_count", "killed_min", "killed_max", "wounded_min", "wounded_max", "parties", "operation");
+    static final String MVT_COLUMNS = "id, title, type, geo_precision, time_precision, occurred_start AS \"start\", "
+            + "occurred_end AS \"end\", contested, claims_count, killed_min, killed_max, wounded_min, wounded_max, parties, operation";
     static final String PG_INCIDENTS_MVT = """
             SELECT ST_AsMVT(t, 'incidents', 4096, 'geom') FROM (
               SELECT id, title, type, geo_precision, time_precision,
                      to_char(occurred_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS start,
                      to_char(occurred_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "end",
                      contested, claims_count, killed_min, killed_max, wounded_min, wounded_max, parties, operation,
-                     ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-              FROM incidents WHERE status = 'published' AND geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => 0.016), 4326)
+                     ST_AsMVTGeom(geom_3857, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+              FROM incidents WHERE status = 'published' AND geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 0.016)
               %s
             ) t WHERE geom IS NOT NULL""";
 
@@ -94,9 +97,17 @@ class TileRenderer {
             buffered.expandBy(tile.getWidth() * 64 / 4096);
             List<Geometry> geoms = new ArrayList<>();
             if (layer.equals("incidents")) {
-                for (Incident i : incidents.find(filter.query(bbox(buffered)))) {
-                    add(geoms, Mercator.project(i.geometry()), tile, properties(i));
-                }
+                incidents.streamColumns(filter.query(bbox(buffered)), MVT_COLUMNS, rs -> {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    for (String c : MVT_PROPERTIES) {
+                        Object v = rs.getObject(c);
+                        if (v != null) {
+                            p.put(c, v instanceof java.time.temporal.TemporalAccessor || v instanceof java.sql.Timestamp
+                                    ? rs.getObject(c, java.time.OffsetDateTime.class).toInstant().toString() : v);
+                        }
+                    }
+                    add(geoms, Mercator.project(org.conflictmap.store.Wkb.read(rs.getBytes("wkb"))), tile, p);
+                });
             } else {
                 for (Basemap.Feature f : basemap.query(buffered)) {
                     String kind = f.place().kind();
@@ -145,7 +156,11 @@ class TileRenderer {
                 p.basemap(basemap.query(buffered), width, height);
             }
             if (!style.equals("basemap")) {
-                p.incidents(incidents.find(filter.query(bbox(buffered))));
+                List<Painter.Mark> marks = new ArrayList<>();
+                incidents.streamColumns(filter.query(bbox(buffered)), "type, contested, geo_precision",
+                        rs -> marks.add(new Painter.Mark(org.conflictmap.store.Wkb.read(rs.getBytes("wkb")), rs.getString(1),
+                                rs.getBoolean(2), rs.getString(3))));
+                p.incidents(marks);
             }
         } finally {
             g.dispose();
@@ -211,34 +226,6 @@ class TileRenderer {
                 out.add(part);
             }
         }
-    }
-
-    static Map<String, Object> properties(Incident i) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", i.id());
-        p.put("title", i.title());
-        p.put("type", i.type());
-        p.put("geo_precision", i.geoPrecision());
-        p.put("time_precision", i.occurred().precision());
-        p.put("start", i.occurred().start().toString());
-        p.put("end", i.occurred().end().toString());
-        p.put("contested", i.contested());
-        p.put("claims_count", i.claims().size());
-        int[] killed = i.figures(Claim::killed);
-        int[] wounded = i.figures(Claim::wounded);
-        if (killed != null) {
-            p.put("killed_min", killed[0]);
-            p.put("killed_max", killed[1]);
-        }
-        if (wounded != null) {
-            p.put("wounded_min", wounded[0]);
-            p.put("wounded_max", wounded[1]);
-        }
-        p.put("parties", i.partiesKey());
-        if (i.operation() != null) {
-            p.put("operation", i.operation());
-        }
-        return p;
     }
 
     private static Bbox bbox(Envelope m) {

@@ -1,0 +1,62 @@
+package org.conflictmap.webmap;
+
+import static org.conflictmap.TestStores.EDITOR_AUTH;
+
+import java.util.Random;
+
+import org.conflictmap.Http;
+import org.conflictmap.TestStores.OnH2gis;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * First-load weight of the map page and its frame rate while panning over 10,000 incidents. A
+ * benchmark (tag {@code bench}), not a test: run with
+ * {@code mvn verify -Dgroups=bench -DexcludedGroups= -Dtest=WebMapBenchmark}; figures go to docs/WEBMAP.md.
+ */
+@OnH2gis
+@Tag("bench")
+class WebMapBenchmark {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void firstLoadAndPanningAtTenThousand() {
+        StringBuilder csv = new StringBuilder("event_id_cnty,event_date,event_type,sub_event_type,latitude,longitude,fatalities\n");
+        Random r = new Random(7);
+        String[] subs = {"Air/drone strike", "Armed clash", "Shelling/artillery/missile attack"};
+        for (int i = 0; i < 10_000; i++) {
+            csv.append("WMB").append(i).append(",2026-0").append(1 + r.nextInt(2)).append('-').append(10 + r.nextInt(18))
+                    .append(",Battles,").append(subs[r.nextInt(3)]).append(',').append(String.format(java.util.Locale.ROOT, "%.4f,%.4f",
+                            29 + r.nextDouble() * 7, 62 + r.nextDouble() * 11)).append(',').append(r.nextInt(20)).append('\n');
+        }
+        Http.Response imported = new Http(port).send("POST", "/api/import", csv.toString(), "Content-Type", "text/csv",
+                "Authorization", EDITOR_AUTH);
+        if (imported.status() != 200) {
+            throw new AssertionError(imported.body());
+        }
+        try (Browser browser = new Browser()) {
+            Page page = browser.page(1280, 800);
+            page.navigate("http://127.0.0.1:" + port + "/");
+            page.waitForSelector("body[data-ready=true]", new Page.WaitForSelectorOptions().setTimeout(120_000));
+            Number bytes = (Number) page.evaluate("() => performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))"
+                    + ".reduce((s, e) => s + (e.transferSize || 0), 0)");
+            Number apiBytes = (Number) page.evaluate("() => performance.getEntriesByType('resource').filter(e => e.name.includes('/api/incidents'))"
+                    + ".reduce((s, e) => s + (e.transferSize || 0), 0)");
+            Number tileBytes = (Number) page.evaluate("() => performance.getEntriesByType('resource').filter(e => e.name.includes('/tiles/'))"
+                    + ".reduce((s, e) => s + (e.transferSize || 0), 0)");
+            String visible = page.getAttribute("#map", "data-visible-count");
+            Number fps = (Number) page.evaluate("() => new Promise(done => { const map = window.conflictMap.map; let frames = 0;"
+                    + " const t0 = performance.now(); function step(t) { frames++; map.panBy([6, 3], {animate: false});"
+                    + " if (t - t0 < 4000) requestAnimationFrame(step); else done(frames / ((t - t0) / 1000)); } requestAnimationFrame(step); })");
+            System.out.printf(java.util.Locale.ROOT,
+                    "WEBMAP-BENCH %s incidents shown; first load %.0f KB transferred (incidents API %.0f KB, tiles %.0f KB, rest %.0f KB);"
+                            + " panning %.1f frames/s%n", visible, bytes.doubleValue() / 1024, apiBytes.doubleValue() / 1024,
+                    tileBytes.doubleValue() / 1024, (bytes.doubleValue() - apiBytes.doubleValue() - tileBytes.doubleValue()) / 1024,
+                    fps.doubleValue());
+        }
+    }
+}
