@@ -82,9 +82,10 @@ const map = L.map('map', { preferCanvas: true, zoomSnap: 0.5, minZoom: 4, maxZoo
 map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
 map.attributionControl.addAttribution('Boundaries &amp; places: <a href="https://www.naturalearthdata.com">Natural Earth</a>, '
   + '<a href="https://www.geonames.org">GeoNames</a> (CC BY 4.0)');
-// panes, bottom to top: basemap 250, areas 390, points 420, labels 450 (markers 600)
+// panes, bottom to top: basemap 250, areas 390, crossings 410 (under incidents reported at them), points 420, labels 450
 map.createPane('basemap').style.zIndex = 250;
 map.createPane('areas').style.zIndex = 390;
+map.createPane('crossings').style.zIndex = 410;
 map.createPane('points').style.zIndex = 420;
 map.createPane('labels').style.zIndex = 450;
 map.getPane('labels').style.pointerEvents = 'none';
@@ -170,7 +171,7 @@ async function loadOverlays() {
     // not interactive: a crossing must never catch the click meant for an incident reported at it
     L.marker([lat, lon], {
       icon: L.divIcon({ className: '', html: '<div class="crossing-icon"></div>', iconSize: [14, 14], iconAnchor: [7, 7] }),
-      interactive: false, keyboard: false,
+      interactive: false, keyboard: false, pane: 'crossings',
     }).bindTooltip(`${esc(f.properties.name)} crossing`, { permanent: true, direction: 'left', offset: [-8, 0], className: 'label-city' })
       .addTo(layers.crossings).options.minZoom = 8;
   }
@@ -304,7 +305,7 @@ function drawPoints() {
       const size = Math.min(74, 34 + Math.log2(n) * 6);
       const text = `${n} incidents${range ? ` · ${range}` : ''}`;
       L.marker([lat, lon], {
-        icon: L.divIcon({ className: '', html: `<div class="cluster" style="width:${size}px;height:${size}px" title="${esc(text)}"><b>${n}</b>${range ? `<span>${esc(range.replace(' killed claimed', ''))}</span>` : ''}</div>`, iconSize: [size, size] }),
+        icon: L.divIcon({ className: '', html: `<div class="cluster" style="width:${size}px;height:${size}px" title="${esc(text)}"><b>${n}</b>${range ? `<span>${esc(range.replace(' claimed', ''))}</span>` : ''}</div>`, iconSize: [size, size] }),
         title: text, alt: text, riseOnHover: true,
       }).on('click', () => map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), 12)))
         .bindTooltip(esc(text), { direction: 'top' })

@@ -137,10 +137,15 @@ export class Timeline {
       r.appendChild(t);
       svg.appendChild(r);
     }
-    // month ticks
+    // month ticks, thinned to every 3rd, 6th or 12th month when they would crowd
     const first = new Date(this.min * 86400000);
+    const monthPx = this.x(this.min + 30) - this.x(this.min);
+    const every = monthPx >= 36 ? 1 : monthPx * 3 >= 36 ? 3 : monthPx * 6 >= 36 ? 6 : 12;
     for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)); m.getTime() / 86400000 <= this.max;
       m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+      if (m.getUTCMonth() % every !== 0) {
+        continue;
+      }
       const day = m.getTime() / 86400000;
       const label = document.createElementNS(SVG, 'text');
       label.setAttribute('x', this.x(day) + 2);

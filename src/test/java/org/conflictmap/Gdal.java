@@ -13,18 +13,23 @@ public final class Gdal {
 
     /** Runs {@code ogrinfo} with the arguments; a non-zero exit or a timeout fails the test. */
     public static String ogrinfo(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ogrinfo", "--config", "GDAL_HTTP_TIMEOUT", "30"));
+        return run("ogrinfo", args);
+    }
+
+    /** Runs a GDAL tool ({@code ogrinfo}, {@code ogr2ogr}) with the arguments. */
+    public static String run(String tool, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(tool, "--config", "GDAL_HTTP_TIMEOUT", "30"));
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("ogrinfo timed out: " + cmd);
+                throw new AssertionError(tool + " timed out: " + cmd);
             }
             String text = new String(out, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
-                throw new AssertionError("ogrinfo failed (" + p.exitValue() + "): " + cmd + "\n" + text);
+                throw new AssertionError(tool + " failed (" + p.exitValue() + "): " + cmd + "\n" + text);
             }
             return text;
         } catch (IOException e) {

@@ -30,9 +30,9 @@ public enum ExportFormat {
         return mediaType;
     }
 
-    /** The file name a download gets (a zip for the Shapefile's several files). */
+    /** The dated file name a download gets (a zip for the Shapefile's several files). */
     String fileName(String base) {
-        return base + (this == SHP ? ".shp.zip" : "." + extension);
+        return base + "-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + (this == SHP ? ".shp.zip" : "." + extension);
     }
 
     public static ExportFormat of(String extension) {

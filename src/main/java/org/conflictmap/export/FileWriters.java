@@ -55,6 +55,8 @@ final class FileWriters {
                 s.execute("CALL DBFWrite('" + dbf + "', 'CLAIMS', 'UTF-8', true)");
             }
             files.add("claims.dbf");
+            Files.writeString(dir.resolve("claims.cpg"), "UTF-8");
+            files.add("claims.cpg");
             Files.writeString(dir.resolve("README.txt"), """
                     Afghanistan-Pakistan border conflict incidents (Conflict Map Server export), EPSG:4326.
                     incidents_points: every incident at a point inside its location; geo_prec tells how precise it is
@@ -63,6 +65,7 @@ final class FileWriters {
                     incidents_lines: incidents reported along the border, as the line.
                     claims.dbf: every claim, one row each, joined on incident_i = id. kill_min/kill_max only summarise them;
                       no single casualty figure exists for a contested incident.
+                    Times are ISO 8601 text (a DBF date would drop the time of day); texts are UTF-8 (.cpg).
                     Field names are cut to 10 characters and texts to 254 by the DBF format; the full text is in the
                     GeoPackage and CSV exports. Data: Natural Earth and GeoNames (CC BY 4.0) for places.
                     """);
@@ -186,11 +189,12 @@ final class FileWriters {
         }
     }
 
-    private static void shp(Connection c, String table, Path dir, List<String> files) throws SQLException {
+    private static void shp(Connection c, String table, Path dir, List<String> files) throws SQLException, IOException {
         String base = table.toLowerCase();
         try (Statement s = c.createStatement()) {
             s.execute("CALL SHPWrite('" + dir.resolve(base + ".shp") + "', '" + table + "', 'UTF-8', true)");
         }
+        Files.writeString(dir.resolve(base + ".cpg"), "UTF-8");
         for (String ext : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg")) {
             if (Files.exists(dir.resolve(base + ext))) {
                 files.add(base + ext);

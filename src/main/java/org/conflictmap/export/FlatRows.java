@@ -24,7 +24,7 @@ final class FlatRows {
     /** ACLED's export columns this server can fill, first in the CSV so ACLED tooling finds them. */
     static final List<String> ACLED_COLUMNS = List.of("event_id_cnty", "event_date", "time_precision", "event_type",
             "sub_event_type", "actor1", "actor2", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
-            "notes", "fatalities");
+            "notes", "fatalities", "area_wkt");
 
     private FlatRows() {
     }
@@ -48,7 +48,10 @@ final class FlatRows {
         return rows;
     }
 
-    /** The ACLED-compatible leading columns. {@code fatalities} stays empty: no single figure exists. */
+    /**
+     * The ACLED-compatible leading columns. {@code fatalities} stays empty: no single figure exists.
+     * {@code area_wkt} carries the whole location of an incident reported for an area or a line.
+     */
     static Object[] acled(Incident i) {
         var p = i.point();
         String sub = switch (i.type()) {
@@ -69,7 +72,8 @@ final class FlatRows {
                 admin1, i.places().stream().map(PlaceRef::name).collect(Collectors.joining("; ")),
                 round(p.getY()), round(p.getX()),
                 switch (i.geoPrecision()) { case "exact" -> 1; case "near" -> 2; default -> 3; },
-                i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; ")), i.summary(), null};
+                i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; ")), i.summary(), null,
+                i.geometry().getDimension() == 0 ? null : new org.locationtech.jts.io.WKTWriter().write(i.geometry())};
     }
 
     private static double round(double d) {

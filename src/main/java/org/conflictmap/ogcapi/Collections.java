@@ -6,7 +6,10 @@ import org.conflictmap.web.ApiProblem;
 
 /** The feature collections this server offers. */
 final class Collections {
-    static final List<String> IDS = List.of("incidents", "places");
+    static final List<String> IDS = List.of("incidents", "places", "provinces", "crossings", "border", "countries");
+    /** The gazetteer kind each place collection holds (null: every kind). */
+    static final java.util.Map<String, String> KIND = java.util.Map.of("provinces", "province", "crossings", "crossing",
+            "border", "border", "countries", "country");
 
     private Collections() {
     }
@@ -19,13 +22,21 @@ final class Collections {
     }
 
     static String title(String id) {
-        return id.equals("incidents") ? "Incidents with contested claims" : "Gazetteer places";
+        return switch (id) {
+            case "incidents" -> "Incidents with contested claims";
+            case "provinces" -> "Provinces of Afghanistan and Pakistan";
+            case "crossings" -> "Border crossings";
+            case "border" -> "The Durand Line";
+            case "countries" -> "Countries of the region";
+            default -> "Gazetteer places";
+        };
     }
 
     static String description(String id) {
         return id.equals("incidents")
                 ? "Incidents of the Afghanistan–Pakistan border conflict. Geometry at its precision (a province-level report is the province area). "
                         + "Every claim is kept whole in 'claims' with its claimant, party, side, figures and sources; killed_min/killed_max only summarise them."
-                : "Countries, provinces, the Durand Line, border crossings, cities and towns, rivers and lakes (Natural Earth, GeoNames).";
+                : id.equals("places") ? "Countries, provinces, the Durand Line, border crossings, cities and towns, rivers and lakes (Natural Earth, GeoNames)."
+                : title(id) + " from the gazetteer (Natural Earth, GeoNames; crossings curated).";
     }
 }

@@ -175,7 +175,8 @@ class OgcController {
         int limit = Params.integer("limit", r.getParameter("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000);
         boolean html = html(r);
-        String etag = dataVersion.current().etag(collection + "?" + r.getQueryString() + (html ? "|html" : ""));
+        var stamp = dataVersion.current();
+        String etag = stamp.etag(collection + "?" + r.getQueryString() + (html ? "|html" : ""));
         if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
@@ -190,7 +191,7 @@ class OgcController {
             matched = m >= 0 ? m : page.size() < limit && (page.size() > 0 || offset == 0) ? offset + page.size()
                     : incidents.count(filter.query());
         } else {
-            List<Place> all = places(r);
+            List<Place> all = places(collection, r);
             matched = all.size();
             all.stream().skip(offset).limit(limit).forEach(p -> features.add(PlaceFeatures.feature(p, json)));
         }
@@ -208,7 +209,9 @@ class OgcController {
             link(links, page(self, r, Math.max(0, offset - limit), limit, html ? "html" : "json"), "prev",
                     GeoJson.MEDIA_TYPE, "previous page");
         }
-        return answer(r, fc, Collections.title(collection), etag);
+        ResponseEntity<?> answer = answer(r, fc, Collections.title(collection), etag);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).lastModified(stamp.updated())
+                .body(answer.getBody());
     }
 
     @GetMapping("/ogc/collections/{collection}/items/{id}")
@@ -224,8 +227,9 @@ class OgcController {
             f = IncidentFeatures.feature(i);
             etag = "\"" + i.version() + (html(r) ? "-html" : "") + "\"";
         } else {
-            f = PlaceFeatures.feature(gazetteer.get(id).orElseThrow(() -> ApiProblem.notFound("no place with id '"
-                    + clip(id) + "'")), json);
+            f = PlaceFeatures.feature(gazetteer.get(id).filter(p -> Collections.KIND.get(collection) == null
+                    || Collections.KIND.get(collection).equals(p.kind())).orElseThrow(() -> ApiProblem.notFound("no place with id '"
+                    + clip(id) + "' in " + collection)), json);
             etag = dataVersion.current().etag("place-" + id + (html(r) ? "-html" : ""));
         }
         if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
@@ -240,9 +244,10 @@ class OgcController {
 
     // ------------------------------------------------------------------ helpers
 
-    private List<Place> places(HttpServletRequest r) {
+    private List<Place> places(String collection, HttpServletRequest r) {
         Bbox bbox = Bbox.parse(r.getParameter("bbox"), "bbox");
-        String kind = Params.oneOf("kind", r.getParameter("kind"), Place.KINDS);
+        String fixed = Collections.KIND.get(collection);
+        String kind = fixed != null ? fixed : Params.oneOf("kind", r.getParameter("kind"), Place.KINDS);
         String country = Params.text("country", r.getParameter("country"), 2);
         String q = Params.text("q", r.getParameter("q"), 200);
         String folded = q == null ? null : org.conflictmap.gazetteer.Names.fold(q);

@@ -125,6 +125,25 @@ class OgcContractTest {
         }
 
         @Test
+        void gdalDownloadsEveryFeatureExactlyOnceThroughThePages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+                throws Exception {
+            java.nio.file.Path out = dir.resolve("incidents.json");
+            Gdal.run("ogr2ogr", "-f", "GeoJSON", out.toString(), "OAPIF:http://127.0.0.1:" + port + "/ogc", "incidents",
+                    "-oo", "PAGE_SIZE=4");
+            JsonNode fc = Http.parse(java.nio.file.Files.readString(out));
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            fc.get("features").forEach(f -> ids.add(f.get("properties").get("id").asString()));
+            int matched = http().get("/ogc/collections/incidents/items?limit=1").json().get("numberMatched").asInt();
+            assertThat(fc.get("features")).hasSize(matched);
+            assertThat(ids).hasSize(matched);
+            for (String c : List.of("provinces", "crossings", "border", "countries")) {
+                assertThat(http().get("/ogc/collections/" + c + "/items").json().get("numberMatched").asInt()).as(c).isPositive();
+            }
+            assertThat(http().get("/ogc/collections/crossings/items").json().get("numberMatched").asInt()).isEqualTo(3);
+            assertThat(http().get("/ogc/collections/incidents/items").header("Last-Modified")).isNotBlank();
+        }
+
+        @Test
         void gdalReadsTheServiceIncludingAFilter() {
             String base = "OAPIF:http://127.0.0.1:" + port + "/ogc";
             assertThat(Gdal.ogrinfo("-ro", "-so", base)).contains("incidents", "places");
