@@ -31,7 +31,8 @@ class DatabaseFaultTest {
 
     @Test
     void storeOutageGives503AndTheServerRecoversByItself(@TempDir Path tmp) throws Exception {
-        try (PrivatePostgres pg = new PrivatePostgres(Path.of("target", "pg-fault-" + ProcessHandle.current().pid()), 55433);
+        Path cluster = Path.of(System.getProperty("java.io.tmpdir"), "conflictmap-pg-fault-" + ProcessHandle.current().pid());
+        try (PrivatePostgres pg = new PrivatePostgres(cluster, 55433);
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(ConflictMapApplication.class).run(
                         "--server.port=0", "--spring.datasource.url=" + pg.jdbcUrl(), "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--spring.datasource.hikari.connection-timeout=1000",

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A PostgreSQL cluster of the test's own (initdb into a temp dir, its own port, trust auth on
+ * A PostgreSQL cluster of the test's own (initdb into a directory the postgres user can reach, such
+ * as one under /tmp — not the checkout, which may sit in a private temp dir —, its own port, trust auth on
  * 127.0.0.1) that a test may stop and start at will without disturbing the shared server. Runs the
  * server binaries as the {@code postgres} user when the test runs as root (initdb refuses root).
  */
@@ -48,6 +49,7 @@ final class PrivatePostgres implements AutoCloseable {
         } catch (Exception ignored) {
             // already stopped
         }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
 
     private static Path findBin() throws IOException {
@@ -75,7 +77,8 @@ final class PrivatePostgres implements AutoCloseable {
         if (onlyAsRoot && !root()) {
             return;
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // run from /tmp: the postgres user may not enter the checkout (a fresh clone under a 0700 temp dir)
+        Process p = new ProcessBuilder(cmd).directory(new java.io.File("/tmp")).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("command failed: " + String.join(" ", cmd) + "\n" + out);
