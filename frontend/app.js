@@ -230,7 +230,7 @@ function filtered() {
     if (state.types.size && !state.types.has(p.type)) {
       return false;
     }
-    if (state.party && !p.claims.some((c) => c.party === state.party)) {
+    if (state.party && !(p.parties || p.claims.map((c) => c.party)).includes(state.party)) {
       return false;
     }
     return !state.contested || p.contested;
@@ -238,6 +238,9 @@ function filtered() {
 }
 
 function killedOf(p) {
+  if (!p.claims) { // the lean map view carries the range, not the claims
+    return { kmin: p.killed_min ?? Infinity, kmax: p.killed_max ?? -1 };
+  }
   let min = Infinity;
   let max = -1;
   for (const c of p.claims) {
@@ -329,16 +332,22 @@ map.on('moveend', () => {
 
 // ------------------------------------------------------------------ selection and panel
 
+const details = new Map(); // full Features fetched for the panel, by id
+
 async function select(id) {
   state.incident = id;
   let f = incidents.byId.get(id);
-  if (!f) {
+  if (!f || !f.properties.claims) {
     try {
-      f = await json(`/api/incidents/${encodeURIComponent(id)}`);
+      f = details.get(id) || await json(`/api/incidents/${encodeURIComponent(id)}`);
+      details.set(id, f);
     } catch (e) {
       state.incident = null;
       saveState();
       return;
+    }
+    if (state.incident !== id) {
+      return; // another incident was chosen while this one loaded
     }
   }
   $('panel-body').innerHTML = renderPanel(f.properties);
@@ -477,7 +486,9 @@ async function start() {
   buildFilters();
   config = await json('/webmap/config.json');
   const basemap = loadBasemap(config).catch((e) => console.warn('basemap', e));
-  const fc = await json(`/api/incidents?limit=100000${state.asof ? `&asof=${encodeURIComponent(state.asof)}` : ''}`);
+  // the lean view: what markers, filters and the timeline need; the panel fetches the rest on click.
+  // A pinned embed (asof) loads full Features, since the panel must show the claims as they were then.
+  const fc = await json(`/api/incidents?limit=100000${state.asof ? `&asof=${encodeURIComponent(state.asof)}` : '&view=map'}`);
   if (state.layers) {
     const names = { incidents: 'points', areas: 'areas', border: 'border', crossings: 'crossings', labels: 'labels', provinces: 'provinces' };
     for (const [name, key] of Object.entries(names)) {

@@ -75,7 +75,7 @@ class ExportController {
         }
         IncidentFilter filter = IncidentFilter.parse(r::getParameter);
         String etag = dataVersion.current().etag(f + "?" + r.getQueryString());
-        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         String name = "claims".equals(table) ? "incident-claims" : "incidents";

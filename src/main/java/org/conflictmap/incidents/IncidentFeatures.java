@@ -53,6 +53,35 @@ public final class IncidentFeatures {
         return p;
     }
 
+    /**
+     * The lean Feature the web map loads for every incident ({@code /api/incidents?view=map}): what it
+     * needs to place, filter, colour and label a marker; the panel fetches the full Feature on click.
+     * Areas are simplified to about 1 km, which is finer than a province-level report's meaning.
+     */
+    static ObjectNode mapFeature(String id, org.locationtech.jts.geom.Geometry g, String title, String type, String geoPrecision,
+            Instant start, Instant end, boolean contested, Integer killedMin, Integer killedMax, List<String> parties) {
+        ObjectNode p = NODES.objectNode();
+        p.put("title", title);
+        p.put("type", type);
+        p.put("geo_precision", geoPrecision);
+        p.putObject("occurred").put("start", start.toString()).put("end", end.toString());
+        p.put("contested", contested);
+        p.put("killed_min", killedMin);
+        p.put("killed_max", killedMax);
+        strings(p.putArray("parties"), parties);
+        org.locationtech.jts.geom.Geometry shown = g.getDimension() == 0 ? g
+                : org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(g, 0.01);
+        return GeoJson.feature(id, shown, p);
+    }
+
+    /** {@link #mapFeature} of a whole incident (the {@code asof} path, which reads the history). */
+    static ObjectNode mapFeature(Incident i) {
+        int[] killed = i.figures(Claim::killed);
+        return mapFeature(i.id(), i.geometry(), i.title(), i.type(), i.geoPrecision(), i.occurred().start(), i.occurred().end(),
+                i.contested(), killed == null ? null : killed[0], killed == null ? null : killed[1],
+                i.claims().stream().map(Claim::party).distinct().toList());
+    }
+
     static ArrayNode claims(List<Claim> claims) {
         ArrayNode a = NODES.arrayNode();
         for (Claim c : claims) {

@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /api/incidents}: read (GeoJSON, ETag/304, {@code asof}) and edit (editor token, If-Match).
  *
  * <pre>
- * GET    /api/incidents                 ?bbox&amp;datetime&amp;type&amp;party&amp;contested&amp;q&amp;operation&amp;status&amp;asof&amp;limit&amp;offset
+ * GET    /api/incidents                 ?bbox&amp;datetime&amp;type&amp;party&amp;contested&amp;q&amp;operation&amp;status&amp;asof&amp;limit&amp;offset&amp;view=map
  * GET    /api/incidents/{id}            one Feature (any status for editors)
  * GET    /api/incidents/{id}/history    every write, oldest first
  * POST   /api/incidents                 create (201 + Location)
@@ -59,7 +59,10 @@ class IncidentsController {
     static final int DEFAULT_LIMIT = 1000;
     static final int MAX_LIMIT = 100_000;
     static final Set<String> LIST_PARAMS = Set.of("bbox", "datetime", "type", "party", "contested", "q", "operation",
-            "status", "asof", "limit", "offset", "min_killed");
+            "status", "asof", "limit", "offset", "min_killed", "view");
+    /** The columns {@code view=map} reads: no claims, sources or texts are parsed. */
+    static final String MAP_COLUMNS = "id, title, type, geo_precision, occurred_start, occurred_end, contested, killed_min, "
+            + "killed_max, parties";
     static final String GEOJSON = GeoJson.MEDIA_TYPE;
 
     private final IncidentRepository incidents;
@@ -84,21 +87,31 @@ class IncidentsController {
         Params.onlyKnown(request.getParameterMap(), LIST_PARAMS);
         IncidentQuery query = query(request);
         Instant asof = asof(request.getParameter("asof"));
+        boolean lean = "map".equals(Params.oneOf("view", request.getParameter("view"), Set.of("full", "map")));
         String etag = dataVersion.current().etag(request.getQueryString() + "|" + query.statuses());
-        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (org.conflictmap.web.ETags.notModified(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         ObjectNode fc = GeoJson.featureCollection();
         ArrayNode features = fc.withArray("features");
         long matched;
-        if (asof == null) {
+        if (asof == null && lean) {
+            incidents.streamColumns(query, MAP_COLUMNS, rs -> features.add(IncidentFeatures.mapFeature(rs.getString(1),
+                    org.conflictmap.store.Wkb.read(rs.getBytes("wkb")), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant(),
+                    rs.getBoolean(7), (Integer) rs.getObject(8, Integer.class), (Integer) rs.getObject(9, Integer.class),
+                    java.util.Arrays.stream(rs.getString(10).split("\\|")).filter(x -> !x.isEmpty()).toList())));
+            boolean lastPage = features.size() < query.limit() && (features.size() > 0 || query.offset() == 0);
+            matched = lastPage ? query.offset() + features.size() : incidents.count(query);
+        } else if (asof == null) {
             incidents.stream(query, i -> features.add(IncidentFeatures.feature(i)));
             boolean lastPage = features.size() < query.limit() && (features.size() > 0 || query.offset() == 0);
             matched = lastPage ? query.offset() + features.size() : incidents.count(query);
         } else {
             List<Incident> all = new ArrayList<>();
             incidents.streamAsOf(asof, query.withPage(IncidentQuery.MAX_LIMIT, 0), all::add);
-            all.stream().skip(query.offset()).limit(query.limit()).forEach(i -> features.add(IncidentFeatures.feature(i)));
+            all.stream().skip(query.offset()).limit(query.limit())
+                    .forEach(i -> features.add(lean ? IncidentFeatures.mapFeature(i) : IncidentFeatures.feature(i)));
             matched = all.size();
             fc.put("asof", asof.toString());
         }
@@ -123,7 +136,7 @@ class IncidentsController {
     ResponseEntity<ObjectNode> one(@PathVariable String id, HttpServletRequest request) {
         Incident i = visible(id, request);
         String etag = "\"" + i.version() + "\"";
-        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (org.conflictmap.web.ETags.notModified(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")

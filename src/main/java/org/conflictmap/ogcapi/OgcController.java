@@ -177,7 +177,7 @@ class OgcController {
         boolean html = html(r);
         var stamp = dataVersion.current();
         String etag = stamp.etag(collection + "?" + r.getQueryString() + (html ? "|html" : ""));
-        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         ObjectNode fc = GeoJson.featureCollection();
@@ -232,7 +232,7 @@ class OgcController {
                     + clip(id) + "' in " + collection)), json);
             etag = dataVersion.current().etag("place-" + id + (html(r) ? "-html" : ""));
         }
-        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         ArrayNode links = f.putArray("links");

@@ -39,9 +39,13 @@ public class DataVersion {
             }
         }
 
-        /** A strong ETag for a representation that depends on nothing but the data and {@code variant}. */
+        /**
+         * A weak ETag for a representation that depends on nothing but the data and {@code variant}.
+         * Weak, because the bytes differ with the content coding: Tomcat never gzips a response that
+         * carries a strong ETag, which left every list and page of features uncompressed.
+         */
         public String etag(String variant) {
-            return "\"v" + version + (variant == null || variant.isEmpty() ? "" : "-" + Integer.toHexString(variant.hashCode())) + "\"";
+            return "W/\"v" + version + (variant == null || variant.isEmpty() ? "" : "-" + Integer.toHexString(variant.hashCode())) + "\"";
         }
     }
 

@@ -63,7 +63,7 @@ class TilesController {
                     + (vector ? TileRenderer.LAYERS : TileRenderer.STYLES));
         }
         String etag = "\"t" + renderer.version() + "-" + Integer.toHexString((name + t + filter.key()).hashCode()) + "\"";
-        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         byte[] body = vector ? renderer.vector(name, t, filter) : renderer.raster(name, t, filter);
@@ -130,7 +130,7 @@ class TilesController {
         TileFilter filter = TileFilter.parse(r::getParameter);
         Envelope window = window(r, width, height);
         String etag = "\"m" + renderer.version() + "-" + Integer.toHexString(String.valueOf(r.getQueryString()).hashCode()) + "\"";
-        if (etag.equals(r.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         byte[] png = TileRenderer.encode(StaticMap.draw(renderer, window, width, height, scale, style == null ? "combined" : style,

@@ -114,6 +114,40 @@ class IncidentsContractTest {
         }
 
         @Test
+        void theMapViewIsLeanButKeepsWhatMarkersFiltersAndTheTimelineNeed() {
+            JsonNode full = http().get("/api/incidents?limit=1000").json();
+            Http.Response r = http().get("/api/incidents?limit=1000&view=map");
+            JsonNode lean = r.json();
+            assertThat(lean.get("numberMatched").asLong()).isEqualTo(full.get("numberMatched").asLong());
+            assertThat(r.bytes().length).isLessThan(full.toString().length() / 3);
+            JsonNode f = null;
+            for (JsonNode x : lean.get("features")) {
+                if (x.get("id").asString().equals("2026-02-26-durand-line-post-attacks")) {
+                    f = x;
+                }
+            }
+            assertThat(f).isNotNull();
+            JsonNode p = f.get("properties");
+            assertThat(p.get("contested").asBoolean()).isTrue();
+            java.util.IntSummaryStatistics killed = new java.util.IntSummaryStatistics();
+            incident("2026-02-26-durand-line-post-attacks").get("properties").get("claims").forEach(c -> {
+                if (c.get("killed").isNumber()) {
+                    killed.accept(c.get("killed").asInt());
+                }
+            });
+            assertThat(p.get("killed_min").asInt()).isEqualTo(killed.getMin());
+            assertThat(p.get("killed_max").asInt()).isEqualTo(killed.getMax()).isGreaterThanOrEqualTo(55);
+            assertThat(p.get("parties").toString()).contains("af_government", "pk_government");
+            assertThat(p.get("occurred").get("start").asString()).isEqualTo("2026-02-26T15:30:00Z");
+            assertThat(p.has("claims")).isFalse();
+            assertThat(p.has("sources")).isFalse();
+            assertThat(http().get("/api/incidents?view=everything").status()).isEqualTo(400);
+            Http.Response zipped = http().get("/api/incidents?limit=1000&view=map", "Accept-Encoding", "gzip");
+            assertThat(zipped.header("Content-Encoding")).as("lists are gzipped (weak ETags allow it)").isEqualTo("gzip");
+            assertThat(zipped.bytes().length).isLessThan(r.bytes().length / 2);
+        }
+
+        @Test
         void aProvinceLevelReportKeepsTheProvinceAreaAndPaktiaIsNotPaktika() {
             JsonNode e4 = incident("2026-02-21-nangarhar-paktika-air-strikes");
             assertThat(e4.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
@@ -171,6 +205,8 @@ class IncidentsContractTest {
             String etag = first.header("ETag");
             assertThat(etag).isNotBlank();
             assertThat(http().get("/api/incidents?type=shelling", "If-None-Match", etag).status()).isEqualTo(304);
+            assertThat(http().get("/api/incidents?type=shelling", "If-None-Match", "\"x\", " + etag.replace("W/", "")).status())
+                    .as("a list of tags, compared weakly").isEqualTo(304);
             Http.Response one = http().get("/api/incidents/2026-02-26-torkham-shelling");
             assertThat(http().get("/api/incidents/2026-02-26-torkham-shelling", "If-None-Match", one.header("ETag"))
                     .status()).isEqualTo(304);
