@@ -3,7 +3,11 @@ package org.conflictmap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,12 +26,13 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * PostGIS stopped in the middle of a stream of requests: the server answers 503 problem+json (never
+ * PostGIS stopped in the middle of the load test's mixed workload from 200 clients: the server answers 503 problem+json (never
  * a 500 or a hang), health says DOWN, and once PostGIS is back it recovers by itself within 5 s.
  * Runs on a private PostgreSQL cluster so stopping it disturbs nothing else.
  */
 class DatabaseFaultTest {
     static final String TOKEN = "fault-test-token";
+    static final int CLIENTS = 200;
 
     @Test
     void storeOutageGives503AndTheServerRecoversByItself(@TempDir Path tmp) throws Exception {
@@ -35,30 +40,39 @@ class DatabaseFaultTest {
         try (PrivatePostgres pg = new PrivatePostgres(cluster, 55433);
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(ConflictMapApplication.class).run(
                         "--server.port=0", "--spring.datasource.url=" + pg.jdbcUrl(), "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--spring.datasource.hikari.connection-timeout=1000",
+                        "--spring.datasource.password=", "--spring.datasource.hikari.connection-timeout=3000",
                         "--spring.datasource.hikari.validation-timeout=500", "--conflictmap.store.data-dir=" + tmp,
                         "--conflictmap.security.editor-tokens=fault:" + TOKEN)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Http http = new Http(port);
             assertThat(http.get("/api/places?q=Khost").status()).isEqualTo(200);
 
-            // a stream of reads from 8 clients all through the outage
-            ConcurrentHashMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+            // the load test's mixed workload from 200 clients, all through the outage
+            Map<String, Map<Integer, AtomicInteger>> statuses = new ConcurrentHashMap<>();
+            AtomicReference<String> phase = new AtomicReference<>("before");
             AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService clients = Executors.newFixedThreadPool(9);
-            for (int i = 0; i < 8; i++) {
-                clients.submit(() -> {
+            List<String> wrong = new CopyOnWriteArrayList<>();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
+            List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                Random random = new Random(i);
+                readers.add(clients.submit(() -> {
                     while (running.get()) {
-                        Http.Response r = http.get("/api/places?q=Kabul&limit=5");
-                        statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
-                        if (r.status() != 200) {
-                            assertThat(r.status()).isEqualTo(503);
-                            assertThat(r.contentType()).startsWith("application/problem+json");
-                            assertThat(r.body()).doesNotContain("jdbc:").doesNotContain("Exception");
+                        String sent = phase.get();
+                        MixedWorkload.Request q = MixedWorkload.next(http, random);
+                        Http.Response r = q.response();
+                        String answered = phase.get();  // a request in flight when PostGIS stopped belongs to neither phase
+                        String during = sent.equals(answered) ? sent : sent + "-to-" + answered;
+                        statuses.computeIfAbsent(during, k -> new ConcurrentHashMap<>())
+                                .computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
+                        boolean fine = r.status() == 200 || r.status() == 204 || r.status() == 503 && r.contentType().startsWith("application/problem+json")
+                                && !r.body().contains("jdbc:") && !r.body().contains("Exception");
+                        if (!fine && wrong.size() < 20) {
+                            wrong.add(during + " " + q.path() + " -> " + r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));
                         }
                     }
                     return null;
-                });
+                }));
             }
             // and an editor writing all through the outage: each write is either acknowledged or reported failed
             List<String> acknowledged = new CopyOnWriteArrayList<>();
@@ -66,8 +80,7 @@ class DatabaseFaultTest {
             java.util.concurrent.Future<?> writer = clients.submit(() -> {
                 for (int n = 0; running.get(); n++) {
                     String id = "fault-" + n;
-                    Http.Response r = http.send("POST", "/api/incidents", "{\"id\": \"" + id + "\", \"title\": \"Outage write " + n
-                            + "\", \"type\": \"shelling\", \"occurred\": {\"start\": \"2031-01-02\"}, \"places\": [\"crossing-torkham\"]}",
+                    Http.Response r = http.send("POST", "/api/incidents", MixedWorkload.incident(id),
                             "Content-Type", "application/json", "Authorization", "Bearer " + TOKEN);
                     if (r.status() == 201) {
                         acknowledged.add(id);
@@ -79,7 +92,8 @@ class DatabaseFaultTest {
                 }
                 return null;
             });
-            Thread.sleep(1000);
+            Thread.sleep(3000);
+            phase.set("outage");
             pg.stop();
             Http.Response down = awaitStatus(http, "/api/places?q=Paktia", 503, Duration.ofSeconds(10));
             assertThat(down.header("Retry-After")).isEqualTo("5");
@@ -87,6 +101,7 @@ class DatabaseFaultTest {
             Thread.sleep(1000);
 
             pg.start();
+            phase.set("after");
             long back = System.nanoTime();
             awaitStatus(http, "/api/places?q=Paktia", 200, Duration.ofSeconds(5));
             long recoveredMs = (System.nanoTime() - back) / 1_000_000;
@@ -95,8 +110,14 @@ class DatabaseFaultTest {
             clients.shutdown();
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             writer.get();
-            System.out.printf("store outage: statuses %s, recovered %d ms after PostGIS returned%n", statuses, recoveredMs);
-            assertThat(statuses.keySet()).containsOnly(200, 503);
+            for (var f : readers) {
+                f.get();
+            }
+            System.out.printf("store outage under %d clients: statuses %s, recovered %d ms after PostGIS returned%n", CLIENTS,
+                    statuses, recoveredMs);
+            assertThat(wrong).as("anything but 200 or a clean 503 problem").isEmpty();
+            assertThat(statuses.get("before").keySet()).as("before the outage, the load alone").isSubsetOf(200, 204);
+            assertThat(statuses.get("outage")).as("503s while PostGIS was away").containsKey(503);
             assertThat(refused).as("writes refused during the outage").isNotEmpty();
             for (String id : acknowledged) {
                 assertThat(http.get("/api/incidents/" + id).status()).as("acknowledged " + id).isEqualTo(200);

@@ -40,16 +40,6 @@ class LoadTest {
     void twoHundredClientsForAMinuteWithoutOneError() throws Exception {
         int seconds = Integer.getInteger("load.seconds", 60);
         Http http = new Http(port);
-        List<String> paths = new ArrayList<>();
-        for (int x = 87; x <= 90; x++) {
-            for (int y = 50; y <= 53; y++) {
-                paths.add("/tiles/combined/8/" + x + "/" + y + ".png");
-                paths.add("/tiles/incidents/8/" + x + "/" + y + ".mvt");
-            }
-        }
-        paths.addAll(List.of("/ogc/collections/incidents/items?bbox=69,33,72,35&limit=100", "/api/incidents?type=air_strike",
-                "/api/places?q=Khost", "/api/geocode?q=Paktya", "/ogc/collections/incidents/items?filter=contested%20%3D%20true",
-                "/tiles/basemap/5/22/12.png", "/api/incidents/2026-02-26-durand-line-post-attacks"));
         Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -59,18 +49,11 @@ class LoadTest {
             Random random = new Random(c);
             running.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
-                    String path = paths.get(random.nextInt(paths.size()));
                     long t0 = System.nanoTime();
-                    Http.Response r;
-                    if (random.nextInt(20) == 0) {
-                        r = http.send("POST", "/api/geocode/text", "Jets struck Paktika and Khost province; Kabul said 18 died.",
-                                "Content-Type", "text/plain");
-                    } else {
-                        r = http.get(path);
-                    }
+                    MixedWorkload.Request r = MixedWorkload.next(http, random);
                     latencies.add(System.nanoTime() - t0);
-                    if (r.status() >= 500) {
-                        failures.computeIfAbsent(r.status() + " " + path, k -> new AtomicInteger()).incrementAndGet();
+                    if (r.response().status() >= 500) {
+                        failures.computeIfAbsent(r.response().status() + " " + r.path(), k -> new AtomicInteger()).incrementAndGet();
                     }
                 }
                 return null;
@@ -80,8 +63,7 @@ class LoadTest {
         running.add(pool.submit(() -> {
             for (int n = 0; System.nanoTime() < end; n++) {
                 String id = "load-" + ProcessHandle.current().pid() + "-" + n;
-                Http.Response r = http.send("POST", "/api/incidents", "{\"id\": \"" + id + "\", \"title\": \"Load test write\","
-                        + " \"type\": \"shelling\", \"occurred\": {\"start\": \"2031-03-01\"}, \"places\": [\"af-province-kunar\"]}",
+                Http.Response r = http.send("POST", "/api/incidents", MixedWorkload.incident(id),
                         "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
                 if (r.status() == 201) {
                     written.add(id);
