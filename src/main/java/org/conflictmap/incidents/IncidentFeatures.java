@@ -82,7 +82,7 @@ public final class IncidentFeatures {
                 i.claims().stream().map(Claim::party).distinct().toList());
     }
 
-    static ArrayNode claims(List<Claim> claims) {
+    public static ArrayNode claims(List<Claim> claims) {
         ArrayNode a = NODES.arrayNode();
         for (Claim c : claims) {
             ObjectNode o = a.addObject();

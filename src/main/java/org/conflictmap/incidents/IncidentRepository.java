@@ -96,6 +96,11 @@ public class IncidentRepository {
         readTx.executeWithoutResult(s -> jdbc.query(select, each, sql.params.toArray()));
     }
 
+    /** Refreshes the query planner's statistics of the incidents table (after a bulk import). */
+    void analyze() {
+        jdbc.execute(dialect.vendor() == org.conflictmap.store.Vendor.POSTGIS ? "ANALYZE incidents" : "ANALYZE TABLE incidents");
+    }
+
     public List<Incident> find(IncidentQuery query) {
         List<Incident> out = new ArrayList<>();
         stream(query, out::add);

@@ -68,7 +68,7 @@ public final class Queryables {
                     i -> i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; "))),
             a("summary", "summary", String.class, "summary in the project's words", null, Incident::summary),
             a("claims", "claims", String.class, "every claim, whole, as a JSON array", null,
-                    i -> IncidentFeatures.properties(i).get("claims").toString()),
+                    i -> IncidentFeatures.claims(i.claims()).toString()),
             a("version", "version", Integer.class, "edit version", null, Incident::version),
             a("updated", "updated", Instant.class, "last change", null, Incident::updated));
 
