@@ -21,6 +21,9 @@ public final class Names {
         if (name == null) {
             return "";
         }
+        if (plainAscii(name)) {
+            return name.toLowerCase(Locale.ROOT);
+        }
         String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
         s = MARKS.matcher(s).replaceAll("");
         s = s.toLowerCase(Locale.ROOT)
@@ -29,6 +32,20 @@ public final class Names {
         s = APOSTROPHES.matcher(s).replaceAll("");
         s = SEPARATORS.matcher(s).replaceAll(" ");
         return s.strip();
+    }
+
+    /** Only ASCII letters and digits: folding is lower-casing (the common case of a word in English text). */
+    private static boolean plainAscii(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A readable id part: folded, ASCII letters and digits, words joined by '-'. */

@@ -35,37 +35,38 @@ public final class DateResolver {
     }
 
     static List<Found> resolve(String text, LocalDate published) {
+        java.util.TreeMap<Integer, Integer> taken = new java.util.TreeMap<>();
         List<Found> out = new ArrayList<>();
         Matcher m = DAY_MONTH.matcher(text);
         while (m.find()) {
             LocalDate d = date(Integer.parseInt(m.group(1)), m.group(2), m.group(3), published);
             if (d != null) {
-                out.add(new Found(m.group(), m.start(), m.end(), d, "day"));
+                add(out, taken, new Found(m.group(), m.start(), m.end(), d, "day"));
             }
         }
         m = MONTH_DAY.matcher(text);
         while (m.find()) {
             LocalDate d = date(Integer.parseInt(m.group(2)), m.group(1), m.group(3), published);
-            if (d != null && !overlaps(out, m.start(), m.end())) {
-                out.add(new Found(m.group(), m.start(), m.end(), d, "day"));
+            if (d != null && !overlaps(taken, m.start(), m.end())) {
+                add(out, taken, new Found(m.group(), m.start(), m.end(), d, "day"));
             }
         }
         m = IN_MONTH.matcher(text);
         while (m.find()) {
-            if (overlaps(out, m.start(), m.end())) {
+            if (overlaps(taken, m.start(), m.end())) {
                 continue;
             }
             Month month = month(m.group(1));
             Integer year = m.group(2) != null ? Integer.valueOf(m.group(2))
                     : published == null ? null : month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
             if (year != null) {
-                out.add(new Found(m.group(), m.start(), m.end(), LocalDate.of(year, month, 1), "month"));
+                add(out, taken, new Found(m.group(), m.start(), m.end(), LocalDate.of(year, month, 1), "month"));
             }
         }
         if (published != null) {
             m = WEEKDAY.matcher(text);
             while (m.find()) {
-                if (overlaps(out, m.start(), m.end())) {
+                if (overlaps(taken, m.start(), m.end())) {
                     continue;
                 }
                 DayOfWeek dow = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
@@ -73,7 +74,7 @@ public final class DateResolver {
                 if (m.group().startsWith("last ") && back == 0) {
                     back = 7;
                 }
-                out.add(new Found(m.group(), m.start(), m.end(), published.minusDays(back), m.group(2) == null ? "day" : "part_of_day"));
+                add(out, taken, new Found(m.group(), m.start(), m.end(), published.minusDays(back), m.group(2) == null ? "day" : "part_of_day"));
             }
             m = RELATIVE.matcher(text);
             while (m.find()) {
@@ -91,7 +92,7 @@ public final class DateResolver {
                     case "last month" -> "month";
                     default -> "day";
                 };
-                out.add(new Found(m.group(), m.start(), m.end(), d, precision));
+                add(out, taken, new Found(m.group(), m.start(), m.end(), d, precision));
             }
         }
         out.sort(Comparator.comparingInt(Found::start));
@@ -118,7 +119,14 @@ public final class DateResolver {
         throw new IllegalArgumentException(name);
     }
 
-    private static boolean overlaps(List<Found> found, int start, int end) {
-        return found.stream().anyMatch(f -> f.start() < end && start < f.end());
+    private static void add(List<Found> out, java.util.TreeMap<Integer, Integer> taken, Found f) {
+        out.add(f);
+        taken.put(f.start(), f.end());
+    }
+
+    /** Whether [start, end) overlaps a date found so far; {@code taken} maps each one's start to its end. */
+    private static boolean overlaps(java.util.TreeMap<Integer, Integer> taken, int start, int end) {
+        var before = taken.lowerEntry(end);
+        return before != null && before.getValue() > start;
     }
 }

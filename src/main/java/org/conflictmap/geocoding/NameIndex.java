@@ -21,6 +21,8 @@ class NameIndex {
     }
 
     private final Map<String, List<Entry>> byName = new HashMap<>();
+    /** The leading words of every name of two or more words ("dera", "dera ismail"): a run is extended only along these. */
+    private final java.util.Set<String> prefixes = new java.util.HashSet<>();
     private final int maxTokens;
 
     NameIndex(Gazetteer gazetteer) {
@@ -38,7 +40,11 @@ class NameIndex {
                 if (list.stream().noneMatch(e -> e.place().id().equals(p.id()))) {
                     list.add(new Entry(p, Names.fold(p.name()).equals(f)));
                 }
-                longest = Math.max(longest, f.split(" ").length);
+                String[] words = f.split(" ");
+                longest = Math.max(longest, words.length);
+                for (int k = 1; k < words.length; k++) {
+                    prefixes.add(String.join(" ", java.util.Arrays.copyOf(words, k)));
+                }
             }
         }
         this.maxTokens = Math.min(longest, 6);
@@ -46,6 +52,11 @@ class NameIndex {
 
     List<Entry> get(String folded) {
         return byName.getOrDefault(folded, List.of());
+    }
+
+    /** Whether some name of more words starts with these (folded) words. */
+    boolean isPrefix(String folded) {
+        return prefixes.contains(folded);
     }
 
     int maxTokens() {

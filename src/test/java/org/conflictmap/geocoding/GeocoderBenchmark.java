@@ -21,6 +21,13 @@ class GeocoderBenchmark {
     @Autowired
     org.conflictmap.gazetteer.Gazetteer gazetteer;
 
+    private static long usedAfterGc() {
+        for (int k = 0; k < 3; k++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     @Test
     void throughput() {
         String dispatch = "Pakistani jets struck targets in Nangarhar and Paktika overnight, officials in Kabul said on Sunday. "
@@ -38,9 +45,12 @@ class GeocoderBenchmark {
             mentions += geocoder.parse(text, LocalDate.of(2026, 2, 27)).mentions().size();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf("GEOCODER-BENCH throughput %.2f MB/s on one thread (%d mentions), %d places, heap in use %d MB%n",
-                mb * rounds / seconds, mentions / rounds, gazetteer.all().size(), heap / 1_000_000);
+        long before = usedAfterGc();
+        NameIndex another = new NameIndex(gazetteer);
+        long index = usedAfterGc() - before;
+        long heap = usedAfterGc();
+        System.out.printf("GEOCODER-BENCH throughput %.2f MB/s on one thread (%d mentions), %d places, name index %d names "
+                + "%.1f MB, heap in use %d MB%n", mb * rounds / seconds, mentions / rounds, gazetteer.all().size(), another.size(),
+                index / 1e6, heap / 1_000_000);
     }
 }
