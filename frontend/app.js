@@ -280,7 +280,7 @@ function refresh() {
       layer.bindTooltip(`${esc(f.properties.title)}<br><small>${esc(killedRange(...Object.values(killedOf(f.properties)).map((v) => (Number.isFinite(v) ? v : null))) || 'no killed figure claimed')}</small>`, { sticky: true });
     },
   }).addTo(layers.areas);
-  drawPoints();
+  drawPoints(true);
   const m = $('map');
   m.dataset.visibleCount = String(visible.length);
   m.dataset.visibleIds = visible.map((f) => f.id).join(' ');
@@ -293,36 +293,57 @@ function refresh() {
   saveState();
 }
 
-function drawPoints() {
+// markers on the map by key ("c" + cluster id, "p" + incident id); a move adds and removes only the
+// markers that came into or left view, so panning does not rebuild the layer (a new index clears it)
+let drawn = new Map();
+
+function drawPoints(rebuild = false) {
   if (!index) {
     return;
   }
-  layers.points.clearLayers();
+  if (rebuild) {
+    layers.points.clearLayers();
+    drawn = new Map();
+  }
   const b = map.getBounds();
   const clusters = index.getClusters([b.getWest() - 1, b.getSouth() - 1, b.getEast() + 1, b.getNorth() + 1], Math.round(map.getZoom()));
+  const next = new Map();
   for (const c of clusters) {
-    const [lon, lat] = c.geometry.coordinates;
-    if (c.properties.cluster) {
-      const n = c.properties.point_count;
-      const range = killedRange(Number.isFinite(c.properties.kmin) ? c.properties.kmin : null, c.properties.kmax >= 0 ? c.properties.kmax : null);
-      const size = Math.min(74, 34 + Math.log2(n) * 6);
-      const text = `${n} incidents${range ? ` · ${range}` : ''}`;
-      L.marker([lat, lon], {
-        icon: L.divIcon({ className: '', html: `<div class="cluster" style="width:${size}px;height:${size}px" title="${esc(text)}"><b>${n}</b>${range ? `<span>${esc(range.replace(' claimed', ''))}</span>` : ''}</div>`, iconSize: [size, size] }),
-        title: text, alt: text, riseOnHover: true,
-      }).on('click', () => map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), 12)))
-        .bindTooltip(esc(text), { direction: 'top' })
-        .addTo(layers.points);
-    } else {
-      const f = incidents.byId.get(c.properties.id);
-      const p = f.properties;
-      L.circleMarker([lat, lon], {
-        renderer: canvas, radius: 7, weight: p.contested ? 3 : 1.5, color: p.contested ? '#b03a2e' : '#fff',
-        fillColor: TYPE_COLOURS[p.type] || '#555', fillOpacity: 0.92,
-      }).on('click', () => select(f.id))
-        .bindTooltip(`${esc(p.title)}<br><small>${esc(killedRange(...Object.values(killedOf(p)).map((v) => (Number.isFinite(v) && v >= 0 ? v : null))) || 'no killed figure claimed')}</small>`)
-        .addTo(layers.points);
+    const key = c.properties.cluster ? `c${c.properties.cluster_id}` : `p${c.properties.id}`;
+    const kept = drawn.get(key);
+    if (kept) {
+      next.set(key, kept);
+      drawn.delete(key);
+      continue;
     }
+    next.set(key, marker(c).addTo(layers.points));
+  }
+  for (const gone of drawn.values()) {
+    layers.points.removeLayer(gone);
+  }
+  drawn = next;
+}
+
+function marker(c) {
+  const [lon, lat] = c.geometry.coordinates;
+  if (c.properties.cluster) {
+    const n = c.properties.point_count;
+    const range = killedRange(Number.isFinite(c.properties.kmin) ? c.properties.kmin : null, c.properties.kmax >= 0 ? c.properties.kmax : null);
+    const size = Math.min(74, 34 + Math.log2(n) * 6);
+    const text = `${n} incidents${range ? ` · ${range}` : ''}`;
+    return L.marker([lat, lon], {
+      icon: L.divIcon({ className: '', html: `<div class="cluster" style="width:${size}px;height:${size}px" title="${esc(text)}"><b>${n}</b>${range ? `<span>${esc(range.replace(' claimed', ''))}</span>` : ''}</div>`, iconSize: [size, size] }),
+      title: text, alt: text, riseOnHover: true,
+    }).on('click', () => map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), 12)))
+      .bindTooltip(esc(text), { direction: 'top' });
+  } else {
+    const f = incidents.byId.get(c.properties.id);
+    const p = f.properties;
+    return L.circleMarker([lat, lon], {
+      renderer: canvas, radius: 7, weight: p.contested ? 3 : 1.5, color: p.contested ? '#b03a2e' : '#fff',
+      fillColor: TYPE_COLOURS[p.type] || '#555', fillOpacity: 0.92,
+    }).on('click', () => select(f.id))
+      .bindTooltip(`${esc(p.title)}<br><small>${esc(killedRange(...Object.values(killedOf(p)).map((v) => (Number.isFinite(v) && v >= 0 ? v : null))) || 'no killed figure claimed')}</small>`);
   }
 }
 map.on('moveend', () => {
@@ -513,4 +534,4 @@ async function start() {
 }
 start();
 
-window.conflictMap = { map, state, timeline, select, incident: (id) => incidents.byId.get(id) };
+window.conflictMap = { map, layers, state, timeline, select, incident: (id) => incidents.byId.get(id) };

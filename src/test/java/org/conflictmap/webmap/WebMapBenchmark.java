@@ -50,13 +50,35 @@ class WebMapBenchmark {
                     + ".reduce((s, e) => s + (e.transferSize || 0), 0)");
             String visible = page.getAttribute("#map", "data-visible-count");
             Number fps = (Number) page.evaluate("() => new Promise(done => { const map = window.conflictMap.map; let frames = 0;"
-                    + " const t0 = performance.now(); function step(t) { frames++; map.panBy([6, 3], {animate: false});"
+                    + " let busy = 0; const t0 = performance.now(); function step(t) { frames++; const s = performance.now();"
+                    + " map.panBy([6, 3], {animate: false}); busy += performance.now() - s;"
+                    + " if (t - t0 < 4000) requestAnimationFrame(step); else { window.panScriptMs = busy / frames;"
+                    + " done(frames / ((t - t0) / 1000)); } } requestAnimationFrame(step); })");
+            Number scriptMs = (Number) page.evaluate("() => window.panScriptMs");
+            // a person dragging the map: mouse moves of 3 px, the markers redrawn when the drag ends
+            page.evaluate("() => { window.dragFrames = 0; window.dragStop = false; window.dragT0 = performance.now();"
+                    + " const f = () => { window.dragFrames++; if (!window.dragStop) requestAnimationFrame(f); }; requestAnimationFrame(f); }");
+            for (int drag = 0; drag < 4; drag++) {
+                page.mouse().move(900, 520);
+                page.mouse().down();
+                for (int k = 1; k <= 100; k++) {
+                    page.mouse().move(900 - 3 * k, 520 - k * (drag % 2 == 0 ? 1 : -1));
+                }
+                page.mouse().up();
+            }
+            Number dragFps = (Number) page.evaluate("() => { window.dragStop = true;"
+                    + " return window.dragFrames / ((performance.now() - window.dragT0) / 1000); }");
+            // the same panning with the incident layers off: the ceiling the basemap alone allows here
+            page.evaluate("() => { const c = window.conflictMap; c.map.off('moveend'); c.map.removeLayer(c.layers.points);"
+                    + " c.map.removeLayer(c.layers.areas); }");
+            Number baseFps = (Number) page.evaluate("() => new Promise(done => { const map = window.conflictMap.map; let frames = 0;"
+                    + " const t0 = performance.now(); function step(t) { frames++; map.panBy([-6, -3], {animate: false});"
                     + " if (t - t0 < 4000) requestAnimationFrame(step); else done(frames / ((t - t0) / 1000)); } requestAnimationFrame(step); })");
             System.out.printf(java.util.Locale.ROOT,
                     "WEBMAP-BENCH %s incidents shown; first load %.0f KB transferred (incidents API %.0f KB, tiles %.0f KB, rest %.0f KB);"
-                            + " panning %.1f frames/s%n", visible, bytes.doubleValue() / 1024, apiBytes.doubleValue() / 1024,
+                            + " dragging %.1f frames/s; panBy with a redraw every frame %.1f frames/s (script %.1f ms a frame); basemap alone %.1f frames/s%n", visible, bytes.doubleValue() / 1024, apiBytes.doubleValue() / 1024,
                     tileBytes.doubleValue() / 1024, (bytes.doubleValue() - apiBytes.doubleValue() - tileBytes.doubleValue()) / 1024,
-                    fps.doubleValue());
+                    dragFps.doubleValue(), fps.doubleValue(), scriptMs.doubleValue(), baseFps.doubleValue());
         }
     }
 }
