@@ -94,6 +94,26 @@ public record Incident(String id, String title, String summary, String type, Str
         return min == null ? null : new int[] {min, max};
     }
 
+    /** The gazetteer names of its places, '; '-separated (a flat column of exports and filters). */
+    public String placeNames() {
+        return places.stream().map(PlaceRef::name).collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** The gazetteer ids of its places, '; '-separated. */
+    public String placeIds() {
+        return places.stream().map(PlaceRef::id).collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** The parties that made claims, in claim order, '; '-separated. */
+    public String partyNames() {
+        return claims.stream().map(Claim::party).distinct().collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** The outlets that carried the claims, '; '-separated. */
+    public String sourceOutlets() {
+        return sources.stream().map(Source::outlet).distinct().collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** {@code |party|party|} of every claim, in first-seen order. */
     public String partiesKey() {
         StringBuilder b = new StringBuilder("|");

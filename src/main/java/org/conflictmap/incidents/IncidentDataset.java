@@ -40,6 +40,10 @@ class IncidentDataset {
 
     IncidentDataset(IncidentsProperties properties, Gazetteer gazetteer, IncidentRepository incidents,
             JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) throws IOException {
+        int filled = incidents.fillDerived();
+        if (filled > 0) {
+            log.info("Derived columns filled in for {} incidents written before they existed", filled);
+        }
         if (!properties.loadOnStartup()) {
             return;
         }

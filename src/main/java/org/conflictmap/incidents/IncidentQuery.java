@@ -16,11 +16,28 @@ import org.conflictmap.geo.Bbox;
  * @param contested claims of different parties disagree (true) or not (false)
  * @param q         words in title, summary or operation, case-insensitive
  * @param minKilled with at least one claim of this many killed or more
+ * @param where     a further SQL condition over the incidents table with its parameters (a CQL2
+ *                  filter translated by the OGC API), or null
  */
 public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<String> parties, Boolean contested,
-        String q, String operation, Set<String> statuses, Integer minKilled, int limit, int offset) {
+        String q, String operation, Set<String> statuses, Integer minKilled, int limit, int offset, Condition where) {
 
     public static final int MAX_LIMIT = 1_000_000;
+
+    /** A parameterised SQL condition: {@code sql} with one {@code ?} per parameter, in order. */
+    public record Condition(String sql, java.util.List<Object> params) {
+        public Condition {
+            if (sql == null || sql.isBlank() || sql.chars().filter(c -> c == '?').count() != params.size()) {
+                throw new IllegalArgumentException("a condition needs SQL with one ? per parameter");
+            }
+            params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
+        }
+    }
+
+    public IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<String> parties, Boolean contested,
+            String q, String operation, Set<String> statuses, Integer minKilled, int limit, int offset) {
+        this(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset, null);
+    }
 
     public IncidentQuery {
         period = period == null ? DateRange.ALL : period;
@@ -57,11 +74,20 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
     }
 
     public IncidentQuery withPage(int newLimit, int newOffset) {
-        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, newLimit, newOffset);
+        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, newLimit, newOffset,
+                where);
+    }
+
+    public IncidentQuery withWhere(Condition condition) {
+        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset,
+                condition);
     }
 
     /** The same test as the SQL, for incidents read from history ({@code asof}). */
     boolean matches(Incident i) {
+        if (where != null) {
+            throw new IllegalStateException("a SQL condition cannot be tested on an incident read from history");
+        }
         if (bbox != null && !i.geometry().getEnvelopeInternal().intersects(bbox.envelope())) {
             return false;
         }

@@ -39,8 +39,13 @@ public class IncidentRepository {
             + "geo_precision, places, actors, operation, tags, claims, sources, version, created_at, updated_at";
     static final String INSERT = "INSERT INTO incidents (id, title, summary, type, status, occurred_start, occurred_end, "
             + "time_precision, geo_precision, places, actors, operation, tags, claims, sources, claims_summary, claims_count, "
-            + "killed_min, killed_max, wounded_min, wounded_max, parties, contested, version, created_at, updated_at, geom, "
-            + "geom_point) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, %s)";
+            + "killed_min, killed_max, wounded_min, wounded_max, parties, contested, version, created_at, updated_at, "
+            + "place_names, place_ids, party_names, source_outlets, feature, geom, geom_point) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, %s)";
+    /** Rows written before the derived columns existed (V21), a batch at a time. */
+    static final String UNDERIVED = "SELECT %s FROM incidents WHERE feature IS NULL LIMIT 1000";
+    static final String DERIVE = "UPDATE incidents SET place_names = ?, place_ids = ?, party_names = ?, source_outlets = ?, "
+            + "feature = ? WHERE id = ?";
     static final String DELETE = "DELETE FROM incidents WHERE id = ?";
     static final String EXISTING = "SELECT id, version, created_at FROM incidents WHERE id IN (%s)";
     static final String VERSION_OF = "SELECT version FROM incidents WHERE id = ?";
@@ -94,6 +99,36 @@ public class IncidentRepository {
         String select = "SELECT " + columns + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents" + sql.where
                 + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
         readTx.executeWithoutResult(s -> jdbc.query(select, each, sql.params.toArray()));
+    }
+
+    /**
+     * Streams the stored GeoJSON Feature text of each incident the query selects, in time order:
+     * what OGC items and GeoJSON exports send, without parsing or building anything per row.
+     */
+    public void streamFeatures(IncidentQuery query, Consumer<String> each) {
+        Sql sql = where(query);
+        String select = "SELECT feature FROM incidents" + sql.where + " ORDER BY occurred_start, id LIMIT " + query.limit()
+                + " OFFSET " + query.offset();
+        readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> each.accept(rs.getString(1)),
+                sql.params.toArray()));
+    }
+
+    /**
+     * Fills the derived columns (V21) of rows written before they existed; returns how many. Runs at
+     * start-up, before the server answers.
+     */
+    int fillDerived() {
+        String select = UNDERIVED.formatted(COLUMNS + ", " + dialect.geometryAsWkb("geom") + " AS wkb");
+        int total = 0;
+        while (true) {
+            List<Incident> batch = jdbc.query(select, (rs, n) -> row(rs));
+            if (batch.isEmpty()) {
+                return total;
+            }
+            tx.executeWithoutResult(s -> jdbc.batchUpdate(DERIVE, batch.stream().map(i -> new Object[] {i.placeNames(),
+                    i.placeIds(), i.partyNames(), i.sourceOutlets(), IncidentFeatures.feature(i).toString(), i.id()}).toList()));
+            total += batch.size();
+        }
     }
 
     /** Refreshes the query planner's statistics of the incidents table (after a bulk import). */
@@ -281,6 +316,11 @@ public class IncidentRepository {
         ps.setInt(k++, i.version());
         ps.setObject(k++, OffsetDateTime.ofInstant(i.created(), ZoneOffset.UTC));
         ps.setObject(k++, OffsetDateTime.ofInstant(i.updated(), ZoneOffset.UTC));
+        ps.setString(k++, i.placeNames());
+        ps.setString(k++, i.placeIds());
+        ps.setString(k++, i.partyNames());
+        ps.setString(k++, i.sourceOutlets());
+        ps.setString(k++, IncidentFeatures.feature(i).toString());
         ps.setBytes(k++, Wkb.write(i.geometry()));
         ps.setBytes(k, Wkb.write(i.point()));
     }
@@ -385,6 +425,10 @@ public class IncidentRepository {
         if (q.operation() != null) {
             w.append(" AND LOWER(operation) = ?");
             params.add(q.operation().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (q.where() != null) {
+            w.append(" AND (").append(q.where().sql()).append(')');
+            params.addAll(q.where().params());
         }
         if (q.q() != null) {
             w.append(" AND (LOWER(title) LIKE ? OR LOWER(COALESCE(summary, '')) LIKE ? OR LOWER(COALESCE(operation, '')) LIKE ?)");

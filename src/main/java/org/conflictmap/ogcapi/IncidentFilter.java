@@ -1,11 +1,9 @@
 package org.conflictmap.ogcapi;
 
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.incidents.DateRange;
@@ -14,25 +12,18 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.incidents.Vocabulary;
 import org.conflictmap.web.Params;
-import org.geotools.api.feature.simple.SimpleFeature;
-import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.api.filter.Filter;
-import org.geotools.feature.simple.SimpleFeatureBuilder;
-import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
 import org.geotools.filter.text.cql2.CQLException;
 import org.geotools.filter.text.ecql.ECQL;
-import org.locationtech.jts.geom.Geometry;
 
 /**
- * Which incidents a request selects: the SQL part (bbox, datetime, type, party, contested, q) goes to
- * the store; a CQL2 text {@code filter} is parsed with GeoTools ECQL and evaluated on each candidate
- * against the {@link Queryables}. Used by the OGC items and by every export, so both select alike.
+ * Which incidents a request selects: bbox, datetime, type, party, contested, q and a CQL2 text
+ * {@code filter} (parsed with GeoTools ECQL, translated to parameterised SQL by {@link CqlSql}), all
+ * run by the store. Used by the OGC items and by every export, so both select alike.
  */
-public record IncidentFilter(IncidentQuery query, Filter cql) {
+public record IncidentFilter(IncidentQuery query) {
     public static final Set<String> PARAMS = Set.of("bbox", "datetime", "type", "party", "contested", "q", "filter",
             "filter-lang", "filter-crs");
-    static final SimpleFeatureType TYPE = featureType();
-
     public IncidentFilter {
         java.util.Objects.requireNonNull(query, "query");
     }
@@ -52,40 +43,18 @@ public record IncidentFilter(IncidentQuery query, Filter cql) {
                 DateRange.parse(param.apply("datetime"), "datetime"), list("type", param.apply("type"), Vocabulary.TYPES),
                 list("party", param.apply("party"), Vocabulary.PARTIES), Params.bool("contested", param.apply("contested")),
                 Params.text("q", param.apply("q"), 200), null, null, null, IncidentQuery.MAX_LIMIT, 0);
-        return new IncidentFilter(q, cql(Params.text("filter", param.apply("filter"), 4000)));
+        Filter cql = cql(Params.text("filter", param.apply("filter"), 4000));
+        return new IncidentFilter(cql == null ? q : q.withWhere(CqlSql.translate(cql)));
     }
 
     /** Every selected incident, in time order; {@code offset}/{@code limit} page over the matches. */
-    public long stream(IncidentRepository incidents, int offset, int limit, Consumer<Incident> each) {
-        if (cql == null) {
-            incidents.stream(query.withPage(limit, offset), each);
-            return -1;
-        }
-        long[] matched = {0};
-        Predicate<Incident> test = this::matches;
-        incidents.stream(query, i -> {
-            if (test.test(i)) {
-                if (matched[0] >= offset && matched[0] < (long) offset + limit) {
-                    each.accept(i);
-                }
-                matched[0]++;
-            }
-        });
-        return matched[0];
+    public void stream(IncidentRepository incidents, int offset, int limit, Consumer<Incident> each) {
+        incidents.stream(query.withPage(limit, offset), each);
     }
 
-    boolean matches(Incident i) {
-        return cql == null || cql.evaluate(feature(i));
-    }
-
-    static SimpleFeature feature(Incident i) {
-        SimpleFeatureBuilder b = new SimpleFeatureBuilder(TYPE);
-        for (Queryables.Attribute a : Queryables.ALL) {
-            Object v = a.value().apply(i);
-            b.set(a.name(), v instanceof java.time.Instant t ? Date.from(t) : v);
-        }
-        b.set("geometry", i.geometry());
-        return b.buildFeature(i.id());
+    /** The stored GeoJSON Feature text of every selected incident, in time order, paged. */
+    public void streamFeatures(IncidentRepository incidents, int offset, int limit, Consumer<String> each) {
+        incidents.streamFeatures(query.withPage(limit, offset), each);
     }
 
     private static Filter cql(String text) {
@@ -96,7 +65,7 @@ public record IncidentFilter(IncidentQuery query, Filter cql) {
                 .replaceAll("(?i)\\bS_(INTERSECTS|WITHIN|CONTAINS|DISJOINT|EQUALS|TOUCHES|CROSSES|OVERLAPS)\\s*\\(", "$1(");
         Filter f;
         try {
-            f = ECQL.toFilter(ecql);
+            f = ECQL.toFilter(quoteBareId(ecql));
         } catch (CQLException | RuntimeException e) {
             String why = e instanceof CQLException c && c.getMessage() != null ? c.getMessage().lines().findFirst().orElse("") : "";
             throw Params.invalid("filter", "not a CQL2 text expression this server understands"
@@ -108,6 +77,31 @@ public record IncidentFilter(IncidentQuery query, Filter cql) {
             }
         }
         return f;
+    }
+
+    /**
+     * ECQL reserves {@code id} (for its own feature-id syntax) where CQL2 lets it name a property:
+     * a bare {@code id} outside string literals becomes the quoted identifier {@code "id"}.
+     */
+    static String quoteBareId(String cql) {
+        StringBuilder out = new StringBuilder(cql.length() + 8);
+        char quote = 0;
+        for (int k = 0; k < cql.length(); k++) {
+            char c = cql.charAt(k);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if ((c == 'i' || c == 'I') && cql.regionMatches(true, k, "id", 0, 2)
+                    && (k == 0 || !Character.isLetterOrDigit(cql.charAt(k - 1)) && cql.charAt(k - 1) != '_')
+                    && (k + 2 == cql.length() || !Character.isLetterOrDigit(cql.charAt(k + 2)) && cql.charAt(k + 2) != '_')) {
+                out.append("\"id\"");
+                k++;
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static Set<String> propertyNames(Filter f) {
@@ -131,16 +125,5 @@ public record IncidentFilter(IncidentQuery query, Filter cql) {
             out.add(Params.oneOf(name, v.strip().toLowerCase(Locale.ROOT), Set.copyOf(vocabulary)));
         }
         return out;
-    }
-
-    private static SimpleFeatureType featureType() {
-        SimpleFeatureTypeBuilder b = new SimpleFeatureTypeBuilder();
-        b.setName("incidents");
-        for (Queryables.Attribute a : Queryables.ALL) {
-            b.add(a.name(), a.type() == java.time.Instant.class ? Date.class : a.type());
-        }
-        b.add("geometry", Geometry.class);
-        b.setDefaultGeometry("geometry");
-        return b.buildFeatureType();
     }
 }

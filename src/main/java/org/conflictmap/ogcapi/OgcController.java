@@ -182,32 +182,52 @@ class OgcController {
         }
         ObjectNode fc = GeoJson.featureCollection();
         ArrayNode features = fc.withArray("features");
+        // incidents as JSON: the stored Feature texts, joined as they come from the store (no parsing)
+        StringBuilder featureText = null;
+        int returned;
         long matched;
         if (collection.equals("incidents")) {
             IncidentFilter filter = IncidentFilter.parse(r::getParameter);
-            List<Incident> page = new ArrayList<>();
-            long m = filter.stream(incidents, offset, limit, page::add);
-            page.forEach(i -> features.add(IncidentFeatures.feature(i)));
-            matched = m >= 0 ? m : page.size() < limit && (page.size() > 0 || offset == 0) ? offset + page.size()
-                    : incidents.count(filter.query());
+            if (html) {
+                filter.stream(incidents, offset, limit, i -> features.add(IncidentFeatures.feature(i)));
+                returned = features.size();
+            } else {
+                StringBuilder text = new StringBuilder(limit * 1024);
+                int[] n = {0};
+                filter.streamFeatures(incidents, offset, limit, f -> (n[0]++ == 0 ? text : text.append(',')).append(f));
+                featureText = text;
+                returned = n[0];
+            }
+            matched = returned < limit && (returned > 0 || offset == 0) ? offset + returned : incidents.count(filter.query());
         } else {
             List<Place> all = places(collection, r);
             matched = all.size();
             all.stream().skip(offset).limit(limit).forEach(p -> features.add(PlaceFeatures.feature(p, json)));
+            returned = features.size();
         }
         fc.put("numberMatched", matched);
-        fc.put("numberReturned", features.size());
+        fc.put("numberReturned", returned);
         fc.put("timeStamp", Instant.now().toString());
         ArrayNode links = fc.putArray("links");
         String self = base(r) + r.getRequestURI();
         link(links, page(self, r, offset, limit, "json"), "self", GeoJson.MEDIA_TYPE, "this page");
         link(links, page(self, r, offset, limit, "html"), "alternate", "text/html", "this page as HTML");
-        if (offset + features.size() < matched) {
+        if (offset + returned < matched) {
             link(links, page(self, r, offset + limit, limit, html ? "html" : "json"), "next", GeoJson.MEDIA_TYPE, "next page");
         }
         if (offset > 0) {
             link(links, page(self, r, Math.max(0, offset - limit), limit, html ? "html" : "json"), "prev",
                     GeoJson.MEDIA_TYPE, "previous page");
+        }
+        if (featureText != null) {
+            fc.remove("type");
+            fc.remove("features");
+            String rest = fc.toString();
+            String body = new StringBuilder(featureText.length() + rest.length() + 64)
+                    .append("{\"type\":\"FeatureCollection\",\"features\":[").append(featureText).append("],")
+                    .append(rest, 1, rest.length()).toString();
+            return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(etag).lastModified(stamp.updated())
+                    .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE)).body(body.getBytes(StandardCharsets.UTF_8));
         }
         ResponseEntity<?> answer = answer(r, fc, Collections.title(collection), etag);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).lastModified(stamp.updated())

@@ -24,9 +24,12 @@ public final class Queryables {
     private Queryables() {
     }
 
-    /** One attribute: its name, its 10-character Shapefile name, its type, and how to read it. */
+    /**
+     * One attribute: its name, its 10-character Shapefile name, its type, how to read it from an
+     * incident, and the column of the incidents table that holds it (what a CQL2 filter compares).
+     */
     public record Attribute(String name, String shortName, Class<?> type, String description, List<String> values,
-            Function<Incident, Object> value) {
+            Function<Incident, Object> value, String column) {
         public Attribute {
             if (shortName.length() > 10) {
                 throw new IllegalArgumentException("DBF field names have at most 10 characters: " + shortName);
@@ -34,6 +37,10 @@ public final class Queryables {
             values = values == null ? List.of() : List.copyOf(values);
         }
     }
+
+    /** The incidents table's column of each attribute whose column is not named like it. */
+    private static final Map<String, String> COLUMNS = Map.of("start", "occurred_start", "end", "occurred_end",
+            "places", "place_names", "parties", "party_names", "sources", "source_outlets", "updated", "updated_at");
 
     public static final List<Attribute> ALL = List.of(
             a("id", "id", String.class, "stable incident id", null, Incident::id),
@@ -47,15 +54,15 @@ public final class Queryables {
             a("geo_precision", "geo_prec", String.class, "how precisely the place is known", Vocabulary.GEO_PRECISIONS,
                     Incident::geoPrecision),
             a("places", "places", String.class, "gazetteer place names, '; '-separated", null,
-                    i -> i.places().stream().map(PlaceRef::name).collect(Collectors.joining("; "))),
+                    Incident::placeNames),
             a("place_ids", "place_ids", String.class, "gazetteer place ids, '; '-separated", null,
-                    i -> i.places().stream().map(PlaceRef::id).collect(Collectors.joining("; "))),
+                    Incident::placeIds),
             a("operation", "operation", String.class, "operation name, when one was announced", null, Incident::operation),
             a("contested", "contested", Boolean.class, "claims of different parties about the same side disagree", null,
                     Incident::contested),
             a("claims_count", "claims_n", Integer.class, "number of claims", null, i -> i.claims().size()),
             a("parties", "parties", String.class, "parties that made claims, '; '-separated", null,
-                    i -> i.claims().stream().map(Claim::party).distinct().collect(Collectors.joining("; "))),
+                    Incident::partyNames),
             a("killed_min", "kill_min", Integer.class, "smallest killed figure any claim gives (not a best estimate)", null,
                     i -> first(i.figures(Claim::killed), 0)),
             a("killed_max", "kill_max", Integer.class, "largest killed figure any claim gives", null,
@@ -65,7 +72,7 @@ public final class Queryables {
             a("wounded_max", "wound_max", Integer.class, "largest wounded figure any claim gives", null,
                     i -> first(i.figures(Claim::wounded), 1)),
             a("sources", "sources", String.class, "outlets that carried the claims, '; '-separated", null,
-                    i -> i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; "))),
+                    Incident::sourceOutlets),
             a("summary", "summary", String.class, "summary in the project's words", null, Incident::summary),
             a("claims", "claims", String.class, "every claim, whole, as a JSON array", null,
                     i -> IncidentFeatures.claims(i.claims()).toString()),
@@ -77,7 +84,7 @@ public final class Queryables {
 
     private static Attribute a(String name, String shortName, Class<?> type, String description, List<String> values,
             Function<Incident, Object> value) {
-        return new Attribute(name, shortName, type, description, values, value);
+        return new Attribute(name, shortName, type, description, values, value, COLUMNS.getOrDefault(name, name));
     }
 
     private static Integer first(int[] range, int k) {

@@ -111,6 +111,103 @@ class OgcContractTest {
             assertThat(http().get("/ogc/collections", "Accept", "text/html").contentType()).startsWith("text/html");
         }
 
+        /** A CQL2 filter and, as an oracle, the same test written in Java over a feature's properties. */
+        record Case(String cql, java.util.function.Predicate<JsonNode> oracle) {
+        }
+
+        /** killed_min / killed_max as the queryables define them: the smallest / largest killed figure of any claim. */
+        static Integer integer(JsonNode p, String name) {
+            Integer out = null;
+            for (JsonNode c : p.get("claims")) {
+                if (c.get("killed") != null && !c.get("killed").isNull()) {
+                    int k = c.get("killed").asInt();
+                    out = out == null ? k : name.equals("killed_min") ? Math.min(out, k) : Math.max(out, k);
+                }
+            }
+            return out;
+        }
+
+        static java.time.Instant occurred(JsonNode p, String end) {
+            return java.time.OffsetDateTime.parse(p.get("occurred").get(end).asString()).toInstant();
+        }
+
+        static String joined(JsonNode array, String field) {
+            List<String> out = new ArrayList<>();
+            array.forEach(e -> out.add(field == null ? e.asString() : e.get(field).asString()));
+            return String.join("; ", out.stream().distinct().toList());
+        }
+
+        @Test
+        void cql2BecomesSqlThatAgreesWithTheDataOnEveryOperator() {
+            JsonNode all = http().get("/ogc/collections/incidents/items?limit=1000").json().get("features");
+            java.time.Instant feb26 = java.time.Instant.parse("2026-02-26T00:00:00Z");
+            List<Case> cases = List.of(
+                    new Case("killed_max >= 50", p -> integer(p, "killed_max") != null && integer(p, "killed_max") >= 50),
+                    new Case("killed_max < 10", p -> integer(p, "killed_max") != null && integer(p, "killed_max") < 10),
+                    new Case("NOT (killed_max < 10)", p -> integer(p, "killed_max") != null && integer(p, "killed_max") >= 10),
+                    new Case("killed_max IS NULL", p -> integer(p, "killed_max") == null),
+                    new Case("killed_min BETWEEN 5 AND 40", p -> integer(p, "killed_min") != null && integer(p, "killed_min") >= 5
+                            && integer(p, "killed_min") <= 40),
+                    new Case("killed_min = killed_max", p -> integer(p, "killed_min") != null
+                            && integer(p, "killed_min").equals(integer(p, "killed_max"))),
+                    new Case("type IN ('air_strike', 'shelling')", p -> List.of("air_strike", "shelling").contains(p.get("type").asString())),
+                    new Case("type <> 'air_strike'", p -> !p.get("type").asString().equals("air_strike")),
+                    new Case("title LIKE '%Kabul%'", p -> p.get("title").asString().contains("Kabul")),
+                    new Case("title ILIKE '%KABUL%'", p -> p.get("title").asString().toLowerCase().contains("kabul")),
+                    new Case("title LIKE 'P_kistan%'", p -> p.get("title").asString().matches("P.kistan.*")),
+                    new Case("places LIKE '%Khost%'", p -> joined(p.get("places"), "name").contains("Khost")),
+                    new Case("parties LIKE '%af_government%'", p -> joined(p.get("claims"), "party").contains("af_government")),
+                    new Case("sources LIKE '%NPR%'", p -> joined(p.get("sources"), "outlet").contains("NPR")),
+                    new Case("contested = false", p -> !p.get("contested").asBoolean()),
+                    new Case("claims_count > 5", p -> p.get("claims").size() > 5),
+                    new Case("start >= DATE('2026-02-26')", p -> !occurred(p, "start").isBefore(feb26)),
+                    new Case("end < TIMESTAMP('2026-01-01T00:00:00Z')",
+                            p -> occurred(p, "end").isBefore(java.time.Instant.parse("2026-01-01T00:00:00Z"))),
+                    new Case("(type = 'air_strike' OR contested = true) AND killed_max > 20",
+                            p -> (p.get("type").asString().equals("air_strike") || p.get("contested").asBoolean())
+                                    && integer(p, "killed_max") != null && integer(p, "killed_max") > 20),
+                    new Case("operation IS NULL", p -> p.get("operation") == null || p.get("operation").isNull()),
+                    new Case("id = '2025-10-border-clashes'", p -> p.get("id").asString().equals("2025-10-border-clashes")),
+                    new Case("title = 'x'' OR ''1''=''1'", p -> false),
+                    new Case("title = 'x''; DELETE FROM incidents; --'", p -> false));
+            int selective = 0;
+            for (Case c : cases) {
+                java.util.Set<String> want = new java.util.TreeSet<>();
+                all.forEach(f -> {
+                    if (c.oracle().test(f.get("properties"))) {
+                        want.add(f.get("id").asString());
+                    }
+                });
+                assertThat(new java.util.TreeSet<>(ids(filter(c.cql())))).as(c.cql()).isEqualTo(want);
+                selective += want.isEmpty() || want.size() == all.size() ? 0 : 1;
+            }
+            assertThat(selective).as("cases that select some incidents but not all").isGreaterThanOrEqualTo(15);
+            assertThat(http().get("/ogc/collections/incidents/items").json().get("numberMatched").asInt()).isEqualTo(all.size());
+
+            // spatial operators against each other: disjoint is the complement of intersects, within is inside it
+            String box = "POLYGON((69 33, 71.5 33, 71.5 35, 69 35, 69 33))";
+            java.util.Set<String> intersects = new java.util.TreeSet<>(ids(filter("S_INTERSECTS(geometry, " + box + ")")));
+            java.util.Set<String> disjoint = new java.util.TreeSet<>(ids(filter("S_DISJOINT(geometry, " + box + ")")));
+            java.util.Set<String> within = new java.util.TreeSet<>(ids(filter("S_WITHIN(geometry, " + box + ")")));
+            assertThat(intersects).isNotEmpty().doesNotContainAnyElementsOf(disjoint).containsAll(within);
+            assertThat(intersects.size() + disjoint.size()).isEqualTo(all.size());
+            assertThat(new java.util.TreeSet<>(ids(filter("BBOX(geometry, 69, 33, 71.5, 35)")))).isEqualTo(intersects);
+            assertThat(ids(filter("S_CONTAINS(geometry, POINT(70.3 34.4))"))).isNotEmpty().isSubsetOf(intersects);
+        }
+
+        @Test
+        void cql2ThatCannotBecomeSqlIsA400() {
+            for (String cql : List.of("killed_max > 'many'", "contested = 'maybe'", "start > 'yesterday'", "geometry = 5",
+                    "title = killed_max", "killed_max + 1 > 5", "S_INTERSECTS(geometry, POLYGON((0 0, 1 1, 1 0, 0 1, 0 0)))",
+                    "DWITHIN(geometry, POINT(70 34), 10, kilometers)", "S_INTERSECTS(title, POINT(70 34))", "colour LIKE 'r%'",
+                    "killed_max LIKE '5%'", "start DURING 2026-01-01T00:00:00Z/2026-02-01T00:00:00Z")) {
+                Http.Response r = http().get("/ogc/collections/incidents/items?" + filter(cql));
+                assertThat(r.status()).as(cql + " " + r.body()).isEqualTo(400);
+                assertThat(r.contentType()).as(cql).startsWith("application/problem+json");
+                assertThat(r.body()).as(cql).contains("filter").doesNotContain("Exception", "SQL", "jdbc");
+            }
+        }
+
         @Test
         void badRequestsAreProblemsNaming400Parameters() {
             for (String q : List.of(filter("nonsense (("), filter("colour = 'red'"), "filter-lang=cql2-json", "limit=0",
