@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,6 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.conflictmap.incidents.Incident;
-import org.conflictmap.incidents.IncidentFeatures;
 import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.ogcapi.IncidentFilter;
@@ -36,14 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code GET /api/export/incidents.{geojson|csv|shp|gpkg|kml|fgb}}: the incidents a filter selects
  * (the same parameters as the OGC items: bbox, datetime, type, party, contested, q, filter) as a
- * download. CSV takes {@code table=incidents|claims}. GeoJSON and CSV stream; the file formats are
- * built in a temporary directory. ETag from the data version.
+ * download. CSV takes {@code table=incidents|claims}. Every format takes the incidents as they stream
+ * from the store, one at a time: GeoJSON, CSV and KML go straight to the client; Shapefile, GeoPackage
+ * and FlatGeobuf are written to a temporary directory first (their headers need every row). Memory
+ * stays flat whatever the count. ETag from the data version.
  */
 @RestController
 class ExportController {
@@ -57,12 +56,10 @@ class ExportController {
 
     private final IncidentRepository incidents;
     private final DataVersion dataVersion;
-    private final ObjectMapper json;
 
-    ExportController(IncidentRepository incidents, DataVersion dataVersion, ObjectMapper json) {
+    ExportController(IncidentRepository incidents, DataVersion dataVersion) {
         this.incidents = incidents;
         this.dataVersion = dataVersion;
-        this.json = json;
     }
 
     @GetMapping("/api/export/incidents.{format}")
@@ -82,27 +79,48 @@ class ExportController {
         StreamingResponseBody body = switch (f) {
             case GEOJSON -> out -> geojson(filter, out);
             case CSV -> out -> csv(filter, "claims".equals(table), out);
-            default -> {
-                List<Incident> all = new ArrayList<>();
-                filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, all::add);
-                yield out -> file(f, all, out);
-            }
+            default -> out -> file(f, each -> {
+                try {
+                    filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, i -> {
+                        try {
+                            each.accept(i);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }, out);
         };
         return ResponseEntity.ok().eTag(etag).contentType(MediaType.parseMediaType(f.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.fileName(name)).build().toString())
                 .body(body);
     }
 
+    /** A FeatureCollection of the stored Feature texts, written as they stream from the store. */
     private void geojson(IncidentFilter filter, OutputStream out) throws IOException {
-        try (JsonGenerator g = json.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringProperty("type", "FeatureCollection");
-            g.writeName("features");
-            g.writeStartArray();
-            filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, i -> g.writeTree(IncidentFeatures.feature(i)));
-            g.writeEndArray();
-            g.writeEndObject();
+        java.io.BufferedOutputStream o = new java.io.BufferedOutputStream(out, 1 << 16);
+        o.write("{\"type\":\"FeatureCollection\",\"features\":[\n".getBytes(StandardCharsets.UTF_8));
+        boolean[] first = {true};
+        try {
+            filter.streamFeatures(incidents, 0, IncidentQuery.MAX_LIMIT, f -> {
+                try {
+                    if (!first[0]) {
+                        o.write(',');
+                        o.write('\n');
+                    }
+                    first[0] = false;
+                    o.write(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        o.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
+        o.flush();
     }
 
     private void csv(IncidentFilter filter, boolean claims, OutputStream out) throws IOException {
@@ -133,16 +151,19 @@ class ExportController {
         csv.flush();
     }
 
-    private static void file(ExportFormat f, List<Incident> all, OutputStream out) throws IOException {
+    private static void file(ExportFormat f, FileWriters.IncidentSource incidents, OutputStream out) throws IOException {
+        if (f == ExportFormat.KML) {
+            KmlWriter.write(incidents, out);
+            return;
+        }
         Path dir = Files.createTempDirectory("conflictmap-export-");
         try {
             switch (f) {
-                case SHP -> FileWriters.shapefile(all, dir, out);
-                case KML -> FileWriters.kml(all, dir, out);
-                case FGB -> FileWriters.flatgeobuf(all, dir, out);
+                case SHP -> FileWriters.shapefile(incidents, dir, out);
+                case FGB -> FileWriters.flatgeobuf(incidents, dir, out);
                 case GPKG -> {
                     Path file = dir.resolve("incidents.gpkg");
-                    GeoPackageWriter.write(all, file.toFile());
+                    GeoPackageWriter.write(incidents, file.toFile());
                     Files.copy(file, out);
                 }
                 default -> throw new IllegalStateException("not a file format: " + f);

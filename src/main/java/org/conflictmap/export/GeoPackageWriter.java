@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.conflictmap.incidents.Incident;
 import org.conflictmap.ogcapi.Queryables;
 import org.conflictmap.store.Wkb;
 
@@ -36,7 +35,7 @@ final class GeoPackageWriter {
     private GeoPackageWriter() {
     }
 
-    static void write(List<Incident> incidents, File file) throws IOException, java.sql.SQLException {
+    static void write(FileWriters.IncidentSource incidents, File file) throws IOException, java.sql.SQLException {
         GeoPackageManager.create(file);
         GeoPackage gpkg = GeoPackageManager.open(file);
         try {
@@ -63,23 +62,29 @@ final class GeoPackageWriter {
             FeatureDao features = gpkg.getFeatureDao("incidents");
             AttributesDao claims = gpkg.getAttributesDao("claims");
             gpkg.beginTransaction();
-            for (Incident i : incidents) {
+            // one row at a time as the store streams them, committed every 10,000: memory stays flat
+            int[] n = {0};
+            incidents.forEach(i -> {
                 FeatureRow row = features.newRow();
                 row.setGeometry(GeoPackageGeometryData.createAndBuildEnvelope(srs.getSrsId(),
                         GeometryReader.readGeometry(Wkb.write(i.geometry()))));
                 for (Queryables.Attribute a : Queryables.ALL) {
                     Object v = FlatRows.value(a, i);
-                    row.setValue(a.name(), v instanceof Integer n ? n.longValue() : v);
+                    row.setValue(a.name(), v instanceof Integer k ? k.longValue() : v);
                 }
                 features.create(row);
                 for (Object[] c : FlatRows.claims(i)) {
                     AttributesRow r = claims.newRow();
                     for (int k = 0; k < c.length; k++) {
-                        r.setValue(FlatRows.CLAIM_COLUMNS.get(k), c[k] instanceof Integer n ? n.longValue() : c[k]);
+                        r.setValue(FlatRows.CLAIM_COLUMNS.get(k), c[k] instanceof Integer m ? m.longValue() : c[k]);
                     }
                     claims.create(r);
                 }
-            }
+                if (++n[0] % 10_000 == 0) {
+                    gpkg.endTransaction(true);
+                    gpkg.beginTransaction();
+                }
+            });
             gpkg.endTransaction(true);
         } finally {
             gpkg.close();

@@ -67,7 +67,7 @@ public class PlaceRepository {
         }
         if (q.bbox() != null) {
             where.append(" AND ").append(dialect.intersectsEnvelope("geom"));
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < dialect.envelopeBindings(); i++) {
                 for (double d : q.bbox().toArray()) {
                     args.add(d);
                 }

@@ -53,7 +53,7 @@ public record IncidentFilter(IncidentQuery query) {
     }
 
     /** The stored GeoJSON Feature text of every selected incident, in time order, paged. */
-    public void streamFeatures(IncidentRepository incidents, int offset, int limit, Consumer<String> each) {
+    public void streamFeatures(IncidentRepository incidents, int offset, int limit, Consumer<byte[]> each) {
         incidents.streamFeatures(query.withPage(limit, offset), each);
     }
 

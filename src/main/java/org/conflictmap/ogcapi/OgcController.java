@@ -182,8 +182,9 @@ class OgcController {
         }
         ObjectNode fc = GeoJson.featureCollection();
         ArrayNode features = fc.withArray("features");
-        // incidents as JSON: the stored Feature texts, joined as they come from the store (no parsing)
-        StringBuilder featureText = null;
+        // incidents as JSON: the stored Feature texts' bytes, joined as they come from the store (no parsing,
+        // no decoding); the page is held (at most 10,000 features) so the store's connection is free at once
+        Joined featureText = null;
         int returned;
         long matched;
         if (collection.equals("incidents")) {
@@ -192,11 +193,10 @@ class OgcController {
                 filter.stream(incidents, offset, limit, i -> features.add(IncidentFeatures.feature(i)));
                 returned = features.size();
             } else {
-                StringBuilder text = new StringBuilder(limit * 1024);
-                int[] n = {0};
-                filter.streamFeatures(incidents, offset, limit, f -> (n[0]++ == 0 ? text : text.append(',')).append(f));
+                Joined text = new Joined(Math.min(limit, 1000) * 1200);
+                filter.streamFeatures(incidents, offset, limit, text::add);
                 featureText = text;
-                returned = n[0];
+                returned = text.count;
             }
             matched = returned < limit && (returned > 0 || offset == 0) ? offset + returned : incidents.count(filter.query());
         } else {
@@ -223,11 +223,15 @@ class OgcController {
             fc.remove("type");
             fc.remove("features");
             String rest = fc.toString();
-            String body = new StringBuilder(featureText.length() + rest.length() + 64)
-                    .append("{\"type\":\"FeatureCollection\",\"features\":[").append(featureText).append("],")
-                    .append(rest, 1, rest.length()).toString();
+            byte[] head = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("]," + rest.substring(1)).getBytes(StandardCharsets.UTF_8);
+            Joined joined = featureText;
+            // the three parts read in turn, without another copy of the page
+            var body = new org.springframework.core.io.InputStreamResource(new java.io.SequenceInputStream(java.util.Collections
+                    .enumeration(List.of(new java.io.ByteArrayInputStream(head), joined.in(), new java.io.ByteArrayInputStream(tail)))));
             return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(etag).lastModified(stamp.updated())
-                    .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE)).body(body.getBytes(StandardCharsets.UTF_8));
+                    .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
+                    .contentLength(head.length + joined.size() + tail.length).body(body);
         }
         ResponseEntity<?> answer = answer(r, fc, Collections.title(collection), etag);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).lastModified(stamp.updated())
@@ -263,6 +267,27 @@ class OgcController {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Feature texts as bytes, comma-joined, written out without another copy. */
+    private static final class Joined extends java.io.ByteArrayOutputStream {
+        int count;
+
+        Joined(int capacity) {
+            super(capacity);
+        }
+
+        void add(byte[] feature) {
+            if (count++ > 0) {
+                write(',');
+            }
+            write(feature, 0, feature.length);
+        }
+
+        java.io.InputStream in() {
+            return new java.io.ByteArrayInputStream(buf, 0, size());
+        }
+    }
+
 
     private List<Place> places(String collection, HttpServletRequest r) {
         Bbox bbox = Bbox.parse(r.getParameter("bbox"), "bbox");

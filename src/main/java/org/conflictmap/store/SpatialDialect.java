@@ -10,12 +10,18 @@ public interface SpatialDialect {
     Vendor vendor();
 
     /**
-     * A predicate that is true where {@code column} intersects the envelope given by four
-     * parameters (minLon, minLat, maxLon, maxLat), written so that each store uses its spatial index.
+     * A predicate that is true where {@code column} intersects an envelope, written so that each store
+     * uses its spatial index; the envelope (minLon, minLat, maxLon, maxLat) is bound
+     * {@link #envelopeBindings()} times in a row.
      */
     default String intersectsEnvelope(String column) {
         return "(" + column + " && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(" + column
                 + ", ST_MakeEnvelope(?, ?, ?, ?, 4326)))";
+    }
+
+    /** How many times {@link #intersectsEnvelope} binds the envelope's four numbers. */
+    default int envelopeBindings() {
+        return 2;
     }
 
     /** The SQL that turns one WKB parameter into an EPSG:4326 geometry. */
@@ -46,6 +52,22 @@ public interface SpatialDialect {
         @Override
         public Vendor vendor() {
             return Vendor.POSTGIS;
+        }
+
+        /**
+         * {@code ST_Intersects} alone: PostGIS adds the index condition {@code &&} itself and estimates the
+         * rows from it. Written out as {@code && AND ST_Intersects}, the planner multiplied the two
+         * selectivities, expected 7,900 rows where 43,000 matched, and sorted them on disk instead of
+         * reading the (occurred_start, id) index in order: 200 ms instead of 56 for 10,000 items.
+         */
+        @Override
+        public String intersectsEnvelope(String column) {
+            return "ST_Intersects(" + column + ", ST_MakeEnvelope(?, ?, ?, ?, 4326))";
+        }
+
+        @Override
+        public int envelopeBindings() {
+            return 1;
         }
     }
 }

@@ -86,7 +86,15 @@ class ExportContractTest {
         @Test
         void kmlAndFlatGeobufOpenInGdal() throws Exception {
             Path kml = download("/api/export/incidents.kml?datetime=2025-10-01/2026-02-28");
-            assertThat(Gdal.ogrinfo("-ro", "-so", kml.toString(), "INCIDENTS")).contains("Feature Count: 9");
+            assertThat(Gdal.ogrinfo("-ro", "-so", kml.toString(), "incidents")).contains("Feature Count: 9", "killed_max: Integer",
+                    "contested: Integer", "geo_precision: String");
+            // the claims table in the placemark's description: every claimant with its own figures
+            String e6 = Gdal.ogrinfo("-ro", "-q", kml.toString(), "incidents", "-where", "id = '2026-02-26-durand-line-post-attacks'");
+            assertThat(e6).contains("<table", "<th>Claimant</th>", "Pakistan Information Minister",
+                    "Spokesperson for Pakistan's Prime Minister").containsPattern("<td>\\d+</td>");
+            assertThat(e6.split("<tr><td>", -1)).hasSize(9);
+            String area = Gdal.ogrinfo("-ro", "-q", kml.toString(), "incidents", "-where", "id = '2026-02-21-nangarhar-paktika-air-strikes'");
+            assertThat(area).contains("POLYGON", "geo_precision (String) = multiple");
             Path fgb = download("/api/export/incidents.fgb?datetime=2025-10-01/2026-02-28&type=air_strike");
             assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents")).contains("Feature Count: 2", "killed_max");
         }
