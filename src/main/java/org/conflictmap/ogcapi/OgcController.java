@@ -193,7 +193,7 @@ class OgcController {
                 filter.stream(incidents, offset, limit, i -> features.add(IncidentFeatures.feature(i)));
                 returned = features.size();
             } else {
-                Joined text = new Joined(Math.min(limit, 1000) * 1200);
+                Joined text = new Joined();
                 filter.streamFeatures(incidents, offset, limit, text::add);
                 featureText = text;
                 returned = text.count;
@@ -268,23 +268,28 @@ class OgcController {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Feature texts as bytes, comma-joined, written out without another copy. */
-    private static final class Joined extends java.io.ByteArrayOutputStream {
+    /** Feature texts as the store handed them over, read out comma-joined without being copied. */
+    private static final class Joined {
+        private static final byte[] COMMA = {','};
+        private final List<byte[]> parts = new java.util.ArrayList<>();
         int count;
-
-        Joined(int capacity) {
-            super(capacity);
-        }
+        private long size;
 
         void add(byte[] feature) {
             if (count++ > 0) {
-                write(',');
+                parts.add(COMMA);
             }
-            write(feature, 0, feature.length);
+            parts.add(feature);
+            size += (count > 1 ? 1 : 0) + feature.length;
+        }
+
+        long size() {
+            return size;
         }
 
         java.io.InputStream in() {
-            return new java.io.ByteArrayInputStream(buf, 0, size());
+            return new java.io.SequenceInputStream(java.util.Collections.enumeration(parts.stream()
+                    .map(java.io.ByteArrayInputStream::new).toList()));
         }
     }
 

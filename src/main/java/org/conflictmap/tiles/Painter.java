@@ -33,6 +33,8 @@ final class Painter {
             "shelling", new Color(0xd35400), "suicide_bomb", new Color(0x2c3e50), "remote_explosive", new Color(0x7f8c8d),
             "shoot_down_claim", new Color(0x16a085), "cross_border_fire", new Color(0xb7950b), "other", new Color(0x95a5a6));
     static final String FONT = "DejaVu Sans";
+    /** How far (pixels at ratio 1) a point incident's marker reaches from its point: radius 7, ring 1.5. */
+    static final double MARKER_REACH = 12;
 
     private final Graphics2D g;
     private final Envelope window;
@@ -138,6 +140,9 @@ final class Painter {
 
     void incidents(List<Mark> incidents) {
         for (Mark i : incidents) {
+            if (i.geometry().getDimension() == 0) {
+                continue;
+            }
             Geometry m = Mercator.project(i.geometry());
             Color c = TYPE.getOrDefault(i.type(), Color.GRAY);
             if (m.getDimension() == 2) {
@@ -148,19 +153,87 @@ final class Painter {
                 stroke(m, new Color(c.getRed(), c.getGreen(), c.getBlue(), 120), 7f, null);
             }
         }
-        for (Mark i : incidents) {
-            if (i.geometry().getDimension() == 0) {
-                Coordinate cc = Mercator.project(i.geometry().getCoordinate().x, i.geometry().getCoordinate().y);
-                double[] p = point(cc);
-                double r = 7 * ratio;
-                Shape dot = new Ellipse2D.Double(p[0] - r, p[1] - r, 2 * r, 2 * r);
-                g.setColor(TYPE.getOrDefault(i.type(), Color.GRAY));
-                g.fill(dot);
-                g.setColor(i.contested() ? new Color(0xb03a2e) : Color.WHITE);
-                g.setStroke(new BasicStroke((float) ((i.contested() ? 3 : 1.5) * ratio)));
-                g.draw(dot);
+        points(incidents);
+    }
+
+    /**
+     * The point incidents, in the given order (newest last, so on top). Each marker is a pre-drawn
+     * sprite stamped at its pixel (one {@code drawImage}, not an anti-aliased path rasterised per point),
+     * and of several markers of the same shape on the same pixel only the last is drawn: it covers
+     * the others exactly. At z5 a tile holds ~44,000 points on a few thousand distinct pixels.
+     */
+    private void points(List<Mark> incidents) {
+        int n = incidents.size();
+        int[] xs = new int[n];
+        int[] ys = new int[n];
+        Sprite[] sprites = new Sprite[n];
+        // per marker: (pixel, footprint) in the high bits, its index in the low 21, sorted below
+        long[] keys = new long[n];
+        int kept = 0;
+        Map<String, Sprite[]> byType = new java.util.HashMap<>();
+        for (int k = 0; k < n; k++) {
+            Mark i = incidents.get(k);
+            if (i.geometry().getDimension() != 0) {
+                continue;
+            }
+            Sprite s = byType.computeIfAbsent(i.type(), t -> new Sprite[] {sprite(t, false, ratio), sprite(t, true, ratio)})[
+                    i.contested() ? 1 : 0];
+            Coordinate c = i.geometry().getCoordinate();
+            double[] p = point(new Coordinate(Mercator.x(c.x), Mercator.y(c.y)));
+            int x = (int) Math.round(p[0] - s.center());
+            int y = (int) Math.round(p[1] - s.center());
+            int size = s.image().getWidth();
+            if (x + size < 0 || y + size < 0 || x > width || y > height) {
+                continue;
+            }
+            sprites[k] = s;
+            xs[k] = x;
+            ys[k] = y;
+            long pixel = ((long) (x + size) << 15 | (y + size)) << 1 | (i.contested() ? 1 : 0);
+            keys[kept++] = pixel << 21 | k;
+        }
+        // same pixel, same footprint (contested markers have a wider ring): the last one covers the others
+        java.util.Arrays.sort(keys, 0, kept);
+        java.util.BitSet drawn = new java.util.BitSet(n);
+        for (int j = 0; j < kept; j++) {
+            if (j + 1 == kept || keys[j + 1] >>> 21 != keys[j] >>> 21) {
+                drawn.set((int) (keys[j] & 0x1F_FFFF));
             }
         }
+        for (int k = drawn.nextSetBit(0); k >= 0; k = drawn.nextSetBit(k + 1)) {
+            g.drawImage(sprites[k].image(), xs[k], ys[k], null);
+        }
+    }
+
+    /** A marker drawn once: its image and the pixel offset of its centre. */
+    record Sprite(java.awt.image.BufferedImage image, double center) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Sprite> SPRITES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The marker of a point incident: a disc in its type's colour, a red ring when contested, else a white one. */
+    static Sprite sprite(String type, boolean contested, double ratio) {
+        return SPRITES.computeIfAbsent(type + "|" + contested + "|" + ratio, key -> {
+            double r = 7 * ratio;
+            double stroke = (contested ? 3 : 1.5) * ratio;
+            int size = (int) Math.ceil(2 * (r + stroke / 2)) + 2;
+            double c = size / 2.0;
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            Graphics2D sg = img.createGraphics();
+            try {
+                sg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                sg.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+                Shape dot = new Ellipse2D.Double(c - r, c - r, 2 * r, 2 * r);
+                sg.setColor(TYPE.getOrDefault(type, Color.GRAY));
+                sg.fill(dot);
+                sg.setColor(contested ? new Color(0xb03a2e) : Color.WHITE);
+                sg.setStroke(new BasicStroke((float) stroke));
+                sg.draw(dot);
+            } finally {
+                sg.dispose();
+            }
+            return new Sprite(img, c);
+        });
     }
 
     // ------------------------------------------------------------------ primitives

@@ -156,9 +156,12 @@ class TileRenderer {
                 p.basemap(basemap.query(buffered), width, height);
             }
             if (!style.equals("basemap")) {
+                // incidents reach into the picture by their marker's radius at most (basemap labels by much more)
+                Envelope near = new Envelope(window);
+                near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
                 List<Painter.Mark> marks = new ArrayList<>();
-                incidents.streamColumns(filter.query(bbox(buffered)), "type, contested, geo_precision",
-                        rs -> marks.add(new Painter.Mark(org.conflictmap.store.Wkb.read(rs.getBytes("wkb")), rs.getString(1),
+                incidents.streamColumns(filter.query(bbox(near)), "type, contested, geo_precision",
+                        rs -> marks.add(new Painter.Mark(org.conflictmap.store.Wkb.read(rs.getBytes(4)), rs.getString(1),
                                 rs.getBoolean(2), rs.getString(3))));
                 p.incidents(marks);
             }

@@ -25,12 +25,17 @@ final class ChildServer implements AutoCloseable {
     }
 
     static ChildServer start(Path dataDir, Path log, String... args) throws Exception {
+        return start("512m", dataDir, log, args);
+    }
+
+    /** As {@link #start(Path, Path, String...)} with a maximum heap of {@code heap} ({@code -Xmx}). */
+    static ChildServer start(String heap, Path dataDir, Path log, String... args) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.conflictmap.ConflictMapApplication",
+                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "org.conflictmap.ConflictMapApplication",
                 "--server.port=" + port, "--conflictmap.store.data-dir=" + dataDir, "--logging.level.root=warn"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
