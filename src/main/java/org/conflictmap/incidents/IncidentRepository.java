@@ -47,6 +47,7 @@ public class IncidentRepository {
     static final String DERIVE = "UPDATE incidents SET place_names = ?, place_ids = ?, party_names = ?, source_outlets = ?, "
             + "feature = ? WHERE id = ?";
     static final String DELETE = "DELETE FROM incidents WHERE id = ?";
+    static final String CLUSTER = "CLUSTER incidents USING incidents_order_idx";
     static final String EXISTING = "SELECT id, version, created_at FROM incidents WHERE id IN (%s)";
     static final String VERSION_OF = "SELECT version FROM incidents WHERE id = ?";
     static final String HISTORY_INSERT = "INSERT INTO incident_history (incident_id, version, operation, editor, "
@@ -137,6 +138,19 @@ public class IncidentRepository {
                     i.placeIds(), i.partyNames(), i.sourceOutlets(), IncidentFeatures.feature(i).toString(), i.id()}).toList()));
             total += batch.size();
         }
+    }
+
+    /**
+     * On PostgreSQL, rewrites the incidents table in the paging order (occurred_start, id) and refreshes
+     * its statistics; false on the embedded store, where it does nothing. Locks the table while it runs.
+     */
+    boolean cluster() {
+        if (dialect.vendor() != org.conflictmap.store.Vendor.POSTGIS) {
+            return false;
+        }
+        jdbc.execute(CLUSTER);
+        jdbc.execute("ANALYZE incidents");
+        return true;
     }
 
     /** Refreshes the query planner's statistics of the incidents table (after a bulk import). */

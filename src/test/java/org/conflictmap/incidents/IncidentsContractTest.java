@@ -85,6 +85,23 @@ class IncidentsContractTest {
         }
 
         @Test
+        void clusteringOrdersTheTableByTimeOnPostgisAndChangesNothingElse() throws Exception {
+            String before = http().get("/ogc/collections/incidents/items?limit=1000").json().get("features").toString();
+            boolean postgis;
+            try (var c = jdbc.getDataSource().getConnection()) {
+                postgis = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            }
+            assertThat(repository.cluster()).isEqualTo(postgis);
+            if (postgis) {
+                // the rows lie in the table in the paging order
+                List<String> physical = jdbc.queryForList("SELECT id FROM incidents ORDER BY ctid", String.class);
+                List<String> paging = jdbc.queryForList("SELECT id FROM incidents ORDER BY occurred_start, id", String.class);
+                assertThat(physical).isEqualTo(paging);
+            }
+            assertThat(http().get("/ogc/collections/incidents/items?limit=1000").json().get("features").toString()).isEqualTo(before);
+        }
+
+        @Test
         void theDatasetIsLoadedWithEveryClaimKeptApart() {
             JsonNode fc = http().get("/api/incidents?limit=1000").json();
             List<String> ids = new ArrayList<>();
