@@ -115,6 +115,29 @@ class ExportContractTest {
         }
 
         @Test
+        void everyFormatKeepsNonAsciiTextIntact() throws Exception {
+            // the dataset's summaries carry en dashes (three UTF-8 bytes): GDAL must read them back unchanged
+            String text = "along the Afghanistan\u2013Pakistan border";
+            String where = "id = '2025-10-border-clashes'";
+            String range = "?datetime=2025-10-01/2026-02-28";
+            for (String format : java.util.List.of("gpkg", "kml", "fgb", "geojson")) {
+                Path file = download("/api/export/incidents." + format + range);
+                assertThat(Gdal.ogrinfo("-ro", "-q", file.toString(), "incidents", "-where", where)).as(format).contains(text);
+            }
+            Path zip = download("/api/export/incidents.shp" + range);
+            Path out = Files.createDirectories(dir.resolve("utf8"));
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                    Files.copy(in, out.resolve(e.getName()));
+                }
+            }
+            assertThat(Gdal.ogrinfo("-ro", "-q", out.resolve("incidents_points.shp").toString(), "incidents_points", "-where", where))
+                    .as("shp").contains(text);
+            assertThat(Files.readString(download("/api/export/incidents.csv" + range), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("csv").contains(text);
+        }
+
+        @Test
         void badExportRequestsAreProblems() {
             Http http = new Http(port);
             assertThat(http.get("/api/export/incidents.xlsx").status()).isEqualTo(404);
