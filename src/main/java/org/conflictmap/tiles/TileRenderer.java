@@ -139,6 +139,26 @@ class TileRenderer {
         });
     }
 
+    /**
+     * The MVT tile gzip-compressed, for clients that accept it (browsers and MapLibre do): cached apart
+     * from the plain one, so each is compressed once per data version. Empty stays empty.
+     */
+    byte[] vectorGzip(String layer, TileRequest t, TileFilter filter) {
+        byte[] plain = vector(layer, t, filter);
+        if (plain.length == 0) {
+            return EMPTY;
+        }
+        return cached("mvt.gz|" + layer + "|" + t + "|" + (layer.equals("incidents") ? filter.key() : ""), () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
+                gz.write(plain);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+    }
+
     /** A picture of any 3857 window: static maps use it with their own size. */
     byte[] png(Envelope window, int width, int height, int zoom, double ratio, String style, TileFilter filter) {
         BufferedImage img = image(window, width, height, zoom, ratio, style, filter);

@@ -110,6 +110,24 @@ class TilesContractTest {
         }
 
         @Test
+        void vectorTilesGoOutGzippedToClientsThatTakeIt() throws Exception {
+            String path = "/tiles/incidents/" + KHOST_Z6 + ".mvt";
+            Http.Response plain = http().get(path);
+            Http.Response gz = http().get(path, "Accept-Encoding", "gzip, deflate");
+            assertThat(gz.status()).isEqualTo(200);
+            assertThat(gz.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(String.join(",", gz.headers().allValues("Vary"))).contains("Accept-Encoding");
+            assertThat(plain.header("Content-Encoding")).isNull();
+            assertThat(gz.header("ETag")).isNotEqualTo(plain.header("ETag"));
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.bytes()))) {
+                assertThat(in.readAllBytes()).isEqualTo(plain.bytes());
+            }
+            assertThat(http().get(path, "Accept-Encoding", "gzip;q=0, identity").header("Content-Encoding")).isNull();
+            assertThat(http().get(path, "Accept-Encoding", "gzip", "If-None-Match", gz.header("ETag")).status()).isEqualTo(304);
+            assertThat(http().get("/tiles/incidents/6/10/10.mvt", "Accept-Encoding", "gzip").status()).as("empty").isEqualTo(204);
+        }
+
+        @Test
         void tileJsonDescribesEachTileset() {
             JsonNode raster = http().get("/tiles/combined.json").json();
             assertThat(raster.get("tilejson").asString()).isEqualTo("3.0.0");
