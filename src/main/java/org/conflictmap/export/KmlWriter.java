@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.Source;
+import org.conflictmap.ogcapi.Html;
 import org.conflictmap.ogcapi.Queryables;
 import org.locationtech.jts.io.kml.KMLWriter;
 
@@ -147,24 +148,24 @@ final class KmlWriter {
         Map<String, Source> sources = i.sources().stream().collect(Collectors.toMap(Source::id, s -> s, (a, b) -> a));
         StringBuilder h = new StringBuilder();
         if (i.summary() != null && !i.summary().isBlank()) {
-            h.append("<p>").append(html(i.summary())).append("</p>");
+            h.append("<p>").append(Html.esc(i.summary())).append("</p>");
         }
-        h.append("<p><b>When:</b> ").append(html(i.occurred().start().toString()));
+        h.append("<p><b>When:</b> ").append(Html.esc(i.occurred().start().toString()));
         if (!i.occurred().end().equals(i.occurred().start())) {
-            h.append(" – ").append(html(i.occurred().end().toString()));
+            h.append(" – ").append(Html.esc(i.occurred().end().toString()));
         }
-        h.append(" (").append(html(i.occurred().precision())).append(")<br><b>Where:</b> ").append(html(i.placeNames()))
-                .append(" (location precision: ").append(html(i.geoPrecision())).append(")</p>");
+        h.append(" (").append(Html.esc(i.occurred().precision())).append(")<br><b>Where:</b> ").append(Html.esc(i.placeNames()))
+                .append(" (location precision: ").append(Html.esc(i.geoPrecision())).append(")</p>");
         h.append("<table border=\"1\" cellpadding=\"3\" style=\"border-collapse:collapse\"><caption>")
                 .append(i.contested() ? "Contested: the parties' claims disagree" : "Claims")
                 .append(" — each row is one claim, as its claimant stated it</caption><tr><th>Claimant</th><th>Party</th><th>Side</th>"
                         + "<th>Killed</th><th>Wounded</th><th>Captured</th><th>Statement</th><th>Stated</th><th>Sources</th></tr>");
         for (Claim c : i.claims()) {
-            h.append("<tr><td>").append(html(c.claimant())).append("</td><td>").append(html(c.party())).append("</td><td>")
-                    .append(html(c.side())).append("</td><td>").append(number(c.killed())).append("</td><td>").append(number(c.wounded()))
-                    .append("</td><td>").append(number(c.captured())).append("</td><td>").append(html(c.statement())).append("</td><td>")
+            h.append("<tr><td>").append(Html.esc(c.claimant())).append("</td><td>").append(Html.esc(c.party())).append("</td><td>")
+                    .append(Html.esc(c.side())).append("</td><td>").append(number(c.killed())).append("</td><td>").append(number(c.wounded()))
+                    .append("</td><td>").append(number(c.captured())).append("</td><td>").append(Html.esc(c.statement())).append("</td><td>")
                     .append(c.statedAt() == null ? "" : c.statedAt()).append("</td><td>")
-                    .append(html(c.sources().stream().map(sources::get).filter(java.util.Objects::nonNull)
+                    .append(Html.esc(c.sources().stream().map(sources::get).filter(java.util.Objects::nonNull)
                             .map(s -> s.outlet() + (s.published() == null ? "" : ", " + s.published())).collect(Collectors.joining("; "))))
                     .append("</td></tr>");
         }
@@ -173,23 +174,5 @@ final class KmlWriter {
 
     private static String number(Integer n) {
         return n == null ? "" : n.toString();
-    }
-
-    private static String html(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -149,7 +149,7 @@ public class IncidentRepository {
             return false;
         }
         jdbc.execute(CLUSTER);
-        jdbc.execute("ANALYZE incidents");
+        analyze();
         return true;
     }
 

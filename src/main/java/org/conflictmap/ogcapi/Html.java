@@ -6,7 +6,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** A plain, readable HTML rendering of any OGC API answer: links, collections, features as tables. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
@@ -78,7 +78,8 @@ final class Html {
         b.append("</ul>");
     }
 
-    static String esc(String s) {
+    /** Text escaped for HTML content and attribute values ({@code & < > "}); null as empty. */
+    public static String esc(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

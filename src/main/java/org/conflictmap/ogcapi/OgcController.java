@@ -226,9 +226,8 @@ class OgcController {
             byte[] head = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
             byte[] tail = ("]," + rest.substring(1)).getBytes(StandardCharsets.UTF_8);
             Joined joined = featureText;
-            // the three parts read in turn, without another copy of the page
-            var body = new org.springframework.core.io.InputStreamResource(new java.io.SequenceInputStream(java.util.Collections
-                    .enumeration(List.of(new java.io.ByteArrayInputStream(head), joined.in(), new java.io.ByteArrayInputStream(tail)))));
+            // head, features and tail read in turn, without another copy of the page
+            var body = new org.springframework.core.io.InputStreamResource(joined.in(head, tail));
             return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(etag).lastModified(stamp.updated())
                     .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
                     .contentLength(head.length + joined.size() + tail.length).body(body);
@@ -287,9 +286,13 @@ class OgcController {
             return size;
         }
 
-        java.io.InputStream in() {
-            return new java.io.SequenceInputStream(java.util.Collections.enumeration(parts.stream()
-                    .map(java.io.ByteArrayInputStream::new).toList()));
+        /** The features between {@code head} and {@code tail}, as one stream over the held arrays. */
+        java.io.InputStream in(byte[] head, byte[] tail) {
+            List<java.io.InputStream> all = new java.util.ArrayList<>(parts.size() + 2);
+            all.add(new java.io.ByteArrayInputStream(head));
+            parts.forEach(p -> all.add(new java.io.ByteArrayInputStream(p)));
+            all.add(new java.io.ByteArrayInputStream(tail));
+            return new java.io.SequenceInputStream(java.util.Collections.enumeration(all));
         }
     }
 

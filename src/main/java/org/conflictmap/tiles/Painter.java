@@ -179,7 +179,7 @@ final class Painter {
             Sprite s = byType.computeIfAbsent(i.type(), t -> new Sprite[] {sprite(t, false, ratio), sprite(t, true, ratio)})[
                     i.contested() ? 1 : 0];
             Coordinate c = i.geometry().getCoordinate();
-            double[] p = point(new Coordinate(Mercator.x(c.x), Mercator.y(c.y)));
+            double[] p = point(Mercator.project(c.x, c.y));
             int x = (int) Math.round(p[0] - s.center());
             int y = (int) Math.round(p[1] - s.center());
             int size = s.image().getWidth();
