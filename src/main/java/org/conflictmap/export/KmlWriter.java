@@ -113,7 +113,8 @@ final class KmlWriter {
                 if (v != null) {
                     xml.writeStartElement("SimpleData");
                     xml.writeAttribute("name", a.name());
-                    xml.writeCharacters(v.toString());
+                    // xsd:boolean as 1/0: GDAL's KML reader takes "true" for the integer 0
+                    xml.writeCharacters(v instanceof Boolean b ? (b ? "1" : "0") : v.toString());
                     xml.writeEndElement();
                 }
             }

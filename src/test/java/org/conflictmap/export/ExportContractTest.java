@@ -95,6 +95,8 @@ class ExportContractTest {
             assertThat(e6.split("<tr><td>", -1)).hasSize(9);
             String area = Gdal.ogrinfo("-ro", "-q", kml.toString(), "incidents", "-where", "id = '2026-02-21-nangarhar-paktika-air-strikes'");
             assertThat(area).contains("POLYGON", "geo_precision (String) = multiple");
+            assertThat(Gdal.ogrinfo("-ro", "-q", kml.toString(), "incidents", "-where", "id = '2026-02-26-torkham-shelling'"))
+                    .contains("contested (Integer) = 1").doesNotContain("parsed incompletely");
             Path fgb = download("/api/export/incidents.fgb?datetime=2025-10-01/2026-02-28&type=air_strike");
             assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents")).contains("Feature Count: 2", "killed_max");
         }
