@@ -48,6 +48,8 @@ public class IncidentRepository {
             + "feature = ? WHERE id = ?";
     static final String DELETE = "DELETE FROM incidents WHERE id = ?";
     static final String CLUSTER = "CLUSTER incidents USING incidents_order_idx";
+    /** Vector tiles' table (V22, PostGIS) laid out in space: a tile's rows then share pages. */
+    static final String CLUSTER_TILES = "CLUSTER incident_tiles USING incident_tiles_geom_idx";
     static final String EXISTING = "SELECT id, version, created_at FROM incidents WHERE id IN (%s)";
     static final String VERSION_OF = "SELECT version FROM incidents WHERE id = ?";
     static final String HISTORY_INSERT = "INSERT INTO incident_history (incident_id, version, operation, editor, "
@@ -141,21 +143,24 @@ public class IncidentRepository {
     }
 
     /**
-     * On PostgreSQL, rewrites the incidents table in the paging order (occurred_start, id) and refreshes
-     * its statistics; false on the embedded store, where it does nothing. Locks the table while it runs.
+     * On PostgreSQL, rewrites the incidents table in the paging order (occurred_start, id) and the vector
+     * tiles' table in the order of its spatial index, and refreshes their statistics; false on the
+     * embedded store, where it does nothing. Locks the tables while it runs.
      */
     boolean cluster() {
         if (dialect.vendor() != org.conflictmap.store.Vendor.POSTGIS) {
             return false;
         }
         jdbc.execute(CLUSTER);
+        jdbc.execute(CLUSTER_TILES);
         analyze();
         return true;
     }
 
     /** Refreshes the query planner's statistics of the incidents table (after a bulk import). */
     void analyze() {
-        jdbc.execute(dialect.vendor() == org.conflictmap.store.Vendor.POSTGIS ? "ANALYZE incidents" : "ANALYZE TABLE incidents");
+        jdbc.execute(dialect.vendor() == org.conflictmap.store.Vendor.POSTGIS ? "ANALYZE incidents, incident_tiles"
+                : "ANALYZE TABLE incidents");
     }
 
     public List<Incident> find(IncidentQuery query) {

@@ -43,27 +43,38 @@ class TileRenderer {
     static final List<String> STYLES = List.of("basemap", "incidents", "combined");
     static final List<String> LAYERS = List.of("incidents", "places", "provinces", "border");
     static final byte[] EMPTY = new byte[0];
-    /** The incidents layer's attributes: the claims summary columns the store keeps on every write. */
-    static final List<String> MVT_PROPERTIES = List.of("id", "title", "type", "geo_precision", "time_precision", "start", "end",
-            "contested", "claims_count", "killed_min", "killed_max", "wounded_min", "wounded_max", "parties", "operation");
-    static final String MVT_COLUMNS = "id, title, type, geo_precision, time_precision, occurred_start AS \"start\", "
-            + "occurred_end AS \"end\", contested, claims_count, killed_min, killed_max, wounded_min, wounded_max, parties, operation";
+    /**
+     * The incidents layer's attributes at every zoom: what a graphic styles, filters and links by (the
+     * claims summary the store keeps on every write, and the id that {@code /api/incidents/{id}} answers).
+     */
+    static final List<String> MVT_SUMMARY = List.of("id", "type", "geo_precision", "start", "contested", "claims_count",
+            "killed_min", "killed_max", "wounded_min", "wounded_max");
+    /**
+     * Added from {@link TilesProperties#detailMinZoom()} on: a text per incident each, which at region
+     * zooms (44,000 incidents in one z5 tile of the benchmark) doubled what a tile costs to encode.
+     */
+    static final List<String> MVT_DETAIL = List.of("title", "time_precision", "end", "parties", "operation");
+    /** The incidents columns behind each attribute on the embedded store (parties as their names). */
+    static final Map<String, String> MVT_SOURCE = Map.of("start", "occurred_start", "end", "occurred_end", "parties", "party_names");
+    /**
+     * One tile from the narrow {@code incident_tiles} table (V22: published incidents only, times
+     * already as text, geometry in EPSG:3857); {@code %1$s} the attribute columns, {@code %2$s} the filter.
+     * No {@code WHERE geom IS NOT NULL}: ST_AsMVT skips features whose clipped geometry is null, and
+     * PostgreSQL pushed that condition down into the scan, which then ran ST_AsMVTGeom twice a row.
+     */
     static final String PG_INCIDENTS_MVT = """
             SELECT ST_AsMVT(t, 'incidents', 4096, 'geom') FROM (
-              SELECT id, title, type, geo_precision, time_precision,
-                     to_char(occurred_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS start,
-                     to_char(occurred_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "end",
-                     contested, claims_count, killed_min, killed_max, wounded_min, wounded_max, parties, operation,
-                     ST_AsMVTGeom(geom_3857, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-              FROM incidents WHERE status = 'published' AND geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 0.016)
-              %s
-            ) t WHERE geom IS NOT NULL""";
+              SELECT %1$s, ST_AsMVTGeom(geom_3857, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+              FROM incident_tiles WHERE geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 0.016)
+              %2$s
+            ) t""";
 
     private final Basemap basemap;
     private final IncidentRepository incidents;
     private final DataVersion version;
     private final JdbcTemplate jdbc;
     private final boolean postgis;
+    private final int detailMinZoom;
     private final Cache<String, byte[]> cache;
 
     TileRenderer(Basemap basemap, IncidentRepository incidents, DataVersion version, JdbcTemplate jdbc,
@@ -73,6 +84,7 @@ class TileRenderer {
         this.version = version;
         this.jdbc = jdbc;
         this.postgis = dialect.vendor() == Vendor.POSTGIS;
+        this.detailMinZoom = properties.detailMinZoom();
         this.cache = Caffeine.newBuilder().maximumWeight(properties.cacheMaxBytes())
                 .weigher((String k, byte[] v) -> k.length() * 2 + v.length + 64).build();
     }
@@ -97,9 +109,12 @@ class TileRenderer {
             buffered.expandBy(tile.getWidth() * 64 / 4096);
             List<Geometry> geoms = new ArrayList<>();
             if (layer.equals("incidents")) {
-                incidents.streamColumns(filter.query(bbox(buffered)), MVT_COLUMNS, rs -> {
+                List<String> attributes = attributes(t.z());
+                String columns = String.join(", ", attributes.stream()
+                        .map(a -> MVT_SOURCE.containsKey(a) ? MVT_SOURCE.get(a) + " AS \"" + a + "\"" : a).toList());
+                incidents.streamColumns(filter.query(bbox(buffered)), columns, rs -> {
                     Map<String, Object> p = new LinkedHashMap<>();
-                    for (String c : MVT_PROPERTIES) {
+                    for (String c : attributes) {
                         Object v = rs.getObject(c);
                         if (v != null) {
                             p.put(c, v instanceof java.time.temporal.TemporalAccessor || v instanceof java.sql.Timestamp
@@ -209,6 +224,16 @@ class TileRenderer {
         return cache.get(key + "|v" + version(), k -> make.get());
     }
 
+    /** The incidents layer's attributes at zoom {@code z}: the summary, and the detail from the detail zoom on. */
+    List<String> attributes(int z) {
+        if (z < detailMinZoom) {
+            return MVT_SUMMARY;
+        }
+        List<String> all = new ArrayList<>(MVT_SUMMARY);
+        all.addAll(MVT_DETAIL);
+        return all;
+    }
+
     private byte[] postgisIncidents(TileRequest t, TileFilter filter) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>(List.of(t.z(), t.x(), t.y(), t.z(), t.x(), t.y()));
@@ -228,7 +253,8 @@ class TileRenderer {
             where.append(" AND contested = ?");
             params.add(filter.contested());
         }
-        byte[] mvt = jdbc.queryForObject(PG_INCIDENTS_MVT.formatted(where), byte[].class, params.toArray());
+        String columns = String.join(", ", attributes(t.z()).stream().map(a -> "\"" + a + "\"").toList());
+        byte[] mvt = jdbc.queryForObject(PG_INCIDENTS_MVT.formatted(columns, where), byte[].class, params.toArray());
         return mvt == null ? EMPTY : mvt;
     }
 

@@ -138,10 +138,12 @@ class TilesController {
             layer.put("id", name);
             layer.put("minzoom", 0);
             layer.put("maxzoom", properties.maxZoom());
+            if (name.equals("incidents")) {
+                layer.put("description", "Incidents with the claims summary; " + String.join(", ", TileRenderer.MVT_DETAIL)
+                        + " from zoom " + properties.detailMinZoom() + " on");
+            }
             ObjectNode fields = layer.putObject("fields");
-            for (String f : name.equals("incidents")
-                    ? List.of("id", "title", "type", "geo_precision", "time_precision", "start", "end", "contested", "claims_count",
-                            "killed_min", "killed_max", "wounded_min", "wounded_max", "parties", "operation")
+            for (String f : name.equals("incidents") ? renderer.attributes(properties.maxZoom())
                     : List.of("id", "name", "kind", "country", "population")) {
                 fields.put(f, f.endsWith("_min") || f.endsWith("_max") || f.equals("claims_count") || f.equals("population")
                         ? "Number" : f.equals("contested") ? "Boolean" : "String");

@@ -9,13 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheMaxBytes  the in-memory tile cache's bound, in bytes of encoded tiles (default 128 MiB)
  * @param maxZoom        the deepest zoom served (default 14)
  * @param maxStaticSize  the largest side of a {@code /map.png}, in pixels before {@code scale} (default 4096)
+ * @param detailMinZoom  the zoom from which incident vector tiles also carry title, time precision, end,
+ *                       parties and operation (default 10, about a district a tile); below it they carry
+ *                       the id, type, precision, start and the claims summary
  */
 @ConfigurationProperties("conflictmap.tiles")
 record TilesProperties(@DefaultValue("134217728") long cacheMaxBytes, @DefaultValue("14") int maxZoom,
-        @DefaultValue("4096") int maxStaticSize) {
+        @DefaultValue("4096") int maxStaticSize, @DefaultValue("10") int detailMinZoom) {
     TilesProperties {
-        if (cacheMaxBytes < 0 || maxZoom < 0 || maxZoom > 22 || maxStaticSize < 64) {
-            throw new IllegalArgumentException("conflictmap.tiles: cache-max-bytes >= 0, max-zoom 0..22, max-static-size >= 64");
+        if (cacheMaxBytes < 0 || maxZoom < 0 || maxZoom > 22 || maxStaticSize < 64 || detailMinZoom < 0 || detailMinZoom > 23) {
+            throw new IllegalArgumentException("conflictmap.tiles: cache-max-bytes >= 0, max-zoom 0..22, max-static-size >= 64, "
+                    + "detail-min-zoom 0..23");
         }
     }
 }

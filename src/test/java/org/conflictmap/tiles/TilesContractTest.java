@@ -168,6 +168,55 @@ class TilesContractTest {
             assertThat(opaque(png(http().get("/tiles/incidents/" + tile + ".png")))).as("deleted: gone at once").isLessThan(drawn);
         }
 
+        /** What ogrinfo reads from the incidents vector tile at z/x/y ("" for an empty tile, 204). */
+        String mvt(String zxy) throws Exception {
+            Http.Response r = http().get("/tiles/incidents/" + zxy + ".mvt");
+            if (r.status() == 204) {
+                return "";
+            }
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            String[] t = zxy.split("/");
+            Path file = dir.resolve("t" + UUID.randomUUID() + ".mvt");
+            Files.write(file, r.bytes());
+            return Gdal.ogrinfo("-ro", "-al", "-oo", "Z=" + t[0], "-oo", "X=" + t[1], "-oo", "Y=" + t[2], file.toString());
+        }
+
+        @Test
+        void vectorTilesFollowEveryWriteAndCarryTheDetailFromTheDetailZoom() throws Exception {
+            String id = "mvt-test-" + UUID.randomUUID().toString().substring(0, 8);
+            String near = tileOf(76.9, 37.3, 10);
+            String wide = tileOf(76.9, 37.3, 6);
+            Http.Response created = http().send("POST", "/api/incidents", """
+                    {"id": "%s", "title": "Vector tile test strike", "type": "air_strike", "status": "draft",
+                     "occurred": {"start": "2031-05-04", "precision": "day"},
+                     "geometry": {"type": "Point", "coordinates": [76.9, 37.3]}, "geo_precision": "exact",
+                     "sources": [{"id": "S1", "outlet": "Test wire", "published": "2031-05-04"}],
+                     "claims": [{"claimant": "Test ministry", "party": "pk_government", "side": "civilians", "killed": 7, "sources": ["S1"]},
+                                {"claimant": "Test spokesman", "party": "af_government", "side": "civilians", "killed": 2, "sources": ["S1"]}]}
+                    """.formatted(id), "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(mvt(near)).as("a draft is in no tile").doesNotContain(id);
+
+            assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "Content-Type",
+                    "application/json", "Authorization", EDITOR_AUTH).status()).isEqualTo(200);
+            String detailed = mvt(near);
+            assertThat(detailed).as("published: in the next tile").contains(id, "Vector tile test strike", "killed_min (Integer) = 2",
+                    "killed_max (Integer) = 7", "contested (Integer(Boolean)) = 1", "start (String) = 2031-05-04T00:00:00Z", "parties (String)");
+            assertThat(detailed).as("parties by name, not the store's search key").doesNotContain("|pk_government|");
+            String summary = mvt(wide);
+            assertThat(summary).as("below the detail zoom: id and claims summary").contains(id, "killed_max (Integer) = 7")
+                    .doesNotContain("Vector tile test strike", "title (String)");
+
+            assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [76.2, 36.6]}}",
+                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH).status()).isEqualTo(200);
+            assertThat(mvt(near)).as("moved away").doesNotContain(id);
+            assertThat(mvt(tileOf(76.2, 36.6, 10))).as("moved here").contains(id);
+
+            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH).status())
+                    .isEqualTo(204);
+            assertThat(mvt(tileOf(76.2, 36.6, 10))).as("deleted: in no tile").doesNotContain(id);
+        }
+
         @Test
         void staticMapsHaveTheAskedSizeAndScale() throws Exception {
             BufferedImage img = png(http().get("/map.png?bbox=69,33,72,35&width=600&height=400&title=Khost%20and%20Kunar"));
