@@ -157,7 +157,7 @@ public class IncidentRepository {
         return true;
     }
 
-    /** Refreshes the query planner's statistics of the incidents table (after a bulk import). */
+    /** Refreshes the query planner's statistics of the incidents table, and on PostGIS its tiles' table (after a bulk import). */
     void analyze() {
         jdbc.execute(dialect.vendor() == org.conflictmap.store.Vendor.POSTGIS ? "ANALYZE incidents, incident_tiles"
                 : "ANALYZE TABLE incidents");

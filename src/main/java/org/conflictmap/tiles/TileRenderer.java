@@ -54,6 +54,7 @@ class TileRenderer {
      * zooms (44,000 incidents in one z5 tile of the benchmark) doubled what a tile costs to encode.
      */
     static final List<String> MVT_DETAIL = List.of("title", "time_precision", "end", "parties", "operation");
+    static final List<String> MVT_ALL = java.util.stream.Stream.concat(MVT_SUMMARY.stream(), MVT_DETAIL.stream()).toList();
     /** The incidents columns behind each attribute on the embedded store (parties as their names). */
     static final Map<String, String> MVT_SOURCE = Map.of("start", "occurred_start", "end", "occurred_end", "parties", "party_names");
     /**
@@ -226,12 +227,7 @@ class TileRenderer {
 
     /** The incidents layer's attributes at zoom {@code z}: the summary, and the detail from the detail zoom on. */
     List<String> attributes(int z) {
-        if (z < detailMinZoom) {
-            return MVT_SUMMARY;
-        }
-        List<String> all = new ArrayList<>(MVT_SUMMARY);
-        all.addAll(MVT_DETAIL);
-        return all;
+        return z < detailMinZoom ? MVT_SUMMARY : MVT_ALL;
     }
 
     private byte[] postgisIncidents(TileRequest t, TileFilter filter) {
