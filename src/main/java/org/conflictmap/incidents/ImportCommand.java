@@ -19,7 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * imports an ACLED-style CSV into the configured store without starting the web server. With
  * {@code --cluster} on PostgreSQL it then rewrites the incidents table in time order ({@code CLUSTER}
  * on the paging index): pages of OGC items and exports read neighbouring rows instead of one row per
- * page of the table (10,000 items by bbox: ~170 -> ~80 ms in the store). CLUSTER locks the table
+ * page of the table (10,000 items by bbox: ~170 -> ~80 ms in the store), the tiles' table along its
+ * spatial index, and vacuums both. CLUSTER locks the table
  * against reads while it runs (~4 s per 100,000 incidents): for a bulk load, not a live server. Exit code 0
  * when every row was imported, 3 when some rows were rejected (listed), 1 when nothing was changed
  * (unreadable file, an atomic import with bad rows, a store that cannot be reached).
