@@ -79,6 +79,7 @@ class ExportController {
         StreamingResponseBody body = switch (f) {
             case GEOJSON -> out -> geojson(filter, out);
             case CSV -> out -> csv(filter, "claims".equals(table), out);
+            case SHP -> out -> shapefile(filter, out);
             default -> out -> file(f, each -> {
                 try {
                     filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, i -> {
@@ -151,7 +152,55 @@ class ExportController {
         csv.flush();
     }
 
-    private static void file(ExportFormat f, FileWriters.IncidentSource incidents, OutputStream out) throws IOException {
+    /**
+     * The Shapefile layers' columns: each field's own column ({@link Queryables.Attribute#column}), the
+     * claims and sources JSON for the claims table, and the point inside the location as WKB (the
+     * whole geometry follows as {@code wkb}).
+     */
+    static final String SHP_COLUMNS = FileWriters.SHP_ATTRIBUTES.stream().map(Queryables.Attribute::column)
+            .collect(java.util.stream.Collectors.joining(", ")) + ", claims, sources, ST_AsBinary(geom_point) AS point_wkb";
+
+    /** The zipped Shapefile, from the store's columns: no incident is built. */
+    private void shapefile(IncidentFilter filter, OutputStream out) throws IOException {
+        List<Queryables.Attribute> attributes = FileWriters.SHP_ATTRIBUTES;
+        int n = attributes.size();
+        int idField = attributes.indexOf(Queryables.BY_NAME.get("id"));
+        FileWriters.Source<FileWriters.ShapeRow> rows = each -> {
+            try {
+                filter.streamColumns(incidents, 0, IncidentQuery.MAX_LIMIT, SHP_COLUMNS, rs -> {
+                    Object[] fields = new Object[n];
+                    for (int k = 0; k < n; k++) {
+                        Class<?> type = attributes.get(k).type();
+                        if (type == java.time.Instant.class) {
+                            java.time.OffsetDateTime t = rs.getObject(k + 1, java.time.OffsetDateTime.class);
+                            fields[k] = t == null ? null : t.toInstant().toString();
+                        } else if (type == Integer.class || type == Boolean.class) {
+                            fields[k] = rs.getObject(k + 1, type);
+                        } else {
+                            fields[k] = rs.getString(k + 1);
+                        }
+                    }
+                    try {
+                        each.accept(new FileWriters.ShapeRow(rs.getBytes(n + 3), rs.getBytes(n + 4), fields,
+                                (String) fields[idField], rs.getString(n + 1), rs.getString(n + 2)));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        };
+        Path dir = Files.createTempDirectory("conflictmap-export-");
+        try {
+            FileWriters.shapefile(rows, (id, claims, sources) -> FlatRows.claims(id, incidents.claimsOf(claims),
+                    incidents.sourcesOf(sources)), dir, out);
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+    }
+
+    private static void file(ExportFormat f, FileWriters.Source<org.conflictmap.incidents.Incident> incidents, OutputStream out) throws IOException {
         if (f == ExportFormat.KML) {
             KmlWriter.write(incidents, out);
             return;
@@ -159,7 +208,6 @@ class ExportController {
         Path dir = Files.createTempDirectory("conflictmap-export-");
         try {
             switch (f) {
-                case SHP -> FileWriters.shapefile(incidents, dir, out);
                 case FGB -> FileWriters.flatgeobuf(incidents, dir, out);
                 case GPKG -> {
                     Path file = dir.resolve("incidents.gpkg");

@@ -3,7 +3,11 @@ package org.conflictmap.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,13 +22,15 @@ import org.conflictmap.incidents.Incident;
 import org.conflictmap.ogcapi.Queryables;
 import org.conflictmap.store.Wkb;
 import org.h2gis.functions.factory.H2GISFunctions;
-import org.h2gis.functions.io.dbf.internal.DBFDriver;
+import org.h2gis.functions.io.dbf.internal.DbaseFileException;
+import org.h2gis.functions.io.dbf.internal.DbaseFileWriter;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
-import org.h2gis.functions.io.shp.internal.SHPDriver;
+import org.h2gis.functions.io.shp.internal.ShapefileWriter;
 import org.h2gis.functions.io.shp.internal.ShapeType;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.Lineal;
+import org.springframework.util.StreamUtils;
 
 /**
  * Shapefile and FlatGeobuf through H2GIS IO, whatever the store is (PostGIS or H2GIS). Both take the
@@ -51,57 +57,60 @@ final class FileWriters {
      * incidents as their polygons), {@code incidents_lines} (border-segment incidents), and the claims
      * table {@code claims.dbf}; DBF field names are the 10-character {@code shortName}s. The files are
      * written straight by H2GIS's Shapefile and dBase drivers, text fields as wide as their longest value.
-     * A DBF header holds the record count and the field widths, so the incidents stream from the store
-     * once into scratch files (one row at a time: memory stays flat whatever the count), and the
-     * layers are written from there in a second pass.
+     * A DBF header holds the record count and the field widths, so the rows stream from the store once
+     * into scratch files (one row at a time: memory stays flat whatever the count), and the files are
+     * written from there in a second pass. The rows come as the store's columns, not as incidents: the
+     * claims JSON is parsed into the claims table's rows on a second thread while the first one reads
+     * and spools (building every incident from its JSON columns was half of the first pass), and that
+     * thread goes on to write {@code claims.dbf} while the first writes the layers.
      */
-    static void shapefile(IncidentSource incidents, Path dir, OutputStream out) throws IOException {
+    static void shapefile(Source<ShapeRow> source, ClaimRows claimRows, Path dir, OutputStream out) throws IOException {
         List<String> names = SHP_ATTRIBUTES.stream().map(Queryables.Attribute::shortName).toList();
         List<Character> types = SHP_ATTRIBUTES.stream().map(a -> a.type() == Integer.class ? 'N' : a.type() == Boolean.class ? 'L' : 'C').toList();
         int[] widths = new int[names.size()];
-        int[] claimWidths = new int[FlatRows.CLAIM_COLUMNS.size()];
         long[] areas = {0};
         long[] lines = {0};
-        try (Spool rows = new Spool(dir.resolve("incidents.spool")); Spool claims = new Spool(dir.resolve("claims.spool"))) {
-            incidents.forEach(i -> {
-                Object[] row = new Object[names.size() + 2];
-                Geometry g = i.geometry();
-                row[0] = Wkb.write(i.point());
-                row[1] = g instanceof Polygonal || g instanceof Lineal ? Wkb.write(g) : null;
-                for (int k = 0; k < names.size(); k++) {
-                    row[k + 2] = dbfText(FlatRows.value(SHP_ATTRIBUTES.get(k), i));
-                }
-                widen(widths, row, 2);
-                areas[0] += g instanceof Polygonal ? 1 : 0;
-                lines[0] += g instanceof Lineal ? 1 : 0;
-                rows.write(row);
-                for (Object[] c : FlatRows.claims(i)) {
-                    for (int k = 0; k < c.length; k++) {
-                        c[k] = dbfText(c[k]);
-                    }
-                    widen(claimWidths, c, 0);
-                    claims.write(c);
-                }
-            });
-            List<String> files = new ArrayList<>();
-            // the claims table on the other core while the layers are written
-            java.util.concurrent.CompletableFuture<Void> claimsTable = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    claimsDbf(claims, claimWidths, dir);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            SHPDriver points = layer(dir, "incidents_points", ShapeType.POINT, names, types, widths, rows.rows(), files);
-            SHPDriver polygons = areas[0] == 0 ? null : layer(dir, "incidents_areas", ShapeType.POLYGON, names, types, widths, areas[0], files);
-            SHPDriver arcs = lines[0] == 0 ? null : layer(dir, "incidents_lines", ShapeType.ARC, names, types, widths, lines[0], files);
+        try (Spool rows = new Spool(dir.resolve("incidents.spool"));
+                ClaimsTable claims = new ClaimsTable(claimRows, dir)) {
             try {
-                Object[] values = new Object[names.size() + 1];
+                source.forEach(r -> {
+                    Object[] row = new Object[names.size() + 2];
+                    int type = Wkb.type(r.geometry());
+                    boolean area = type == 3 || type == 6;
+                    boolean line = type == 2 || type == 5;
+                    row[0] = r.point();
+                    row[1] = area || line ? r.geometry() : null;
+                    for (int k = 0; k < names.size(); k++) {
+                        row[k + 2] = dbfText(r.fields()[k]);
+                    }
+                    widen(widths, row, 2);
+                    areas[0] += area ? 1 : 0;
+                    lines[0] += line ? 1 : 0;
+                    rows.write(row);
+                    claims.add(r.id(), r.claims(), r.sources());
+                });
+            } catch (IOException | RuntimeException e) {
+                claims.abort();
+                throw e;
+            }
+            claims.finish(); // the claims thread writes claims.dbf while this one writes the layers
+            List<String> files = new ArrayList<>();
+            // The points layer's DBF, the largest file, goes straight into the zip as it is written; the
+            // .shp files' headers are rewritten at the end (bounds, length), so they go through disk.
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED); // padded DBF fields squeeze well even so
+            zip.putNextEntry(new ZipEntry("incidents_points.dbf"));
+            try (Layer points = new Layer(dir, "incidents_points", ShapeType.POINT,
+                    header(names, types, widths, rows.rows()), channel(StreamUtils.nonClosing(zip)), files);
+                    Layer polygons = areas[0] == 0 ? null : new Layer(dir, "incidents_areas", ShapeType.POLYGON,
+                            header(names, types, widths, areas[0]), null, files);
+                    Layer arcs = lines[0] == 0 ? null : new Layer(dir, "incidents_lines", ShapeType.ARC,
+                            header(names, types, widths, lines[0]), null, files)) {
+                Object[] values = new Object[names.size()];
                 rows.forEach(row -> {
-                    System.arraycopy(row, 2, values, 1, names.size());
-                    pad(values, 1, widths);
-                    values[0] = Wkb.read((byte[]) row[0]);
-                    points.insertRow(values);
+                    System.arraycopy(row, 2, values, 0, names.size());
+                    pad(values, 0, widths);
+                    points.write(Wkb.read((byte[]) row[0]), values);
                     if (row[1] != null) {
                         Geometry g = Wkb.read((byte[]) row[1]);
                         if (g instanceof org.locationtech.jts.geom.Polygon p) {
@@ -109,37 +118,24 @@ final class FileWriters {
                         } else if (g instanceof org.locationtech.jts.geom.LineString l) {
                             g = Wkb.FACTORY.createMultiLineString(new org.locationtech.jts.geom.LineString[] {l});
                         }
-                        values[0] = g;
-                        (g instanceof Polygonal ? polygons : arcs).insertRow(values);
+                        (g instanceof Polygonal ? polygons : arcs).write(g, values);
                     }
                 });
-            } finally {
-                points.close();
-                if (polygons != null) {
-                    polygons.close();
-                }
-                if (arcs != null) {
-                    arcs.close();
-                }
             }
-            try {
-                claimsTable.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
-            }
+            zip.closeEntry();
+            claims.await();
             files.add("claims.dbf");
             Files.writeString(dir.resolve("claims.cpg"), "UTF-8");
             files.add("claims.cpg");
             Files.writeString(dir.resolve("README.txt"), README);
             files.add("README.txt");
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.setLevel(java.util.zip.Deflater.BEST_SPEED); // padded DBF fields squeeze well even so
-                for (String f : files) {
-                    zip.putNextEntry(new ZipEntry(f));
-                    Files.copy(dir.resolve(f), zip);
-                    zip.closeEntry();
-                }
+            for (String f : files) {
+                zip.putNextEntry(new ZipEntry(f));
+                Files.copy(dir.resolve(f), zip);
+                zip.closeEntry();
             }
+            // only now: an export that failed above must not end as a complete-looking zip
+            zip.finish();
         }
     }
 
@@ -178,15 +174,154 @@ final class FileWriters {
         }
     }
 
-    /** Where an export's incidents come from: the store, streamed in time order, one at a time. */
+    /**
+     * One incident as the Shapefile layers take it, straight from the store's columns: its point inside
+     * the location and its whole geometry (both WKB), {@link #SHP_ATTRIBUTES}' values in order (times as
+     * ISO text), and its claims and sources as their stored JSON, for the claims table.
+     */
+    record ShapeRow(byte[] point, byte[] geometry, Object[] fields, String id, String claims, String sources) {
+        ShapeRow {
+            if (point == null || geometry == null) {
+                throw new IllegalArgumentException("an incident row needs its point and its geometry");
+            }
+            if (fields.length != SHP_ATTRIBUTES.size()) {
+                throw new IllegalArgumentException("an incident row has " + SHP_ATTRIBUTES.size() + " fields, not " + fields.length);
+            }
+        }
+    }
+
+    /** An incident's claims table rows ({@link FlatRows#CLAIM_COLUMNS}) from its claims and sources JSON. */
     @FunctionalInterface
-    interface IncidentSource {
-        void forEach(IncidentConsumer each) throws IOException;
+    interface ClaimRows {
+        List<Object[]> of(String id, String claimsJson, String sourcesJson);
+    }
+
+    /**
+     * {@code claims.dbf}, built on a thread of its own: the first pass hands it each incident's claims
+     * and sources JSON, a batch at a time through a bounded queue (memory stays flat); it parses them into
+     * claim rows and spools them, since their widths are known only at the end, and once the last batch
+     * is in it writes the file, while the first thread writes the layers.
+     */
+    private static final class ClaimsTable implements java.io.Closeable {
+        private static final int BATCH = 256;
+        private static final List<String[]> END = new ArrayList<>();
+        private static final List<String[]> ABORT = new ArrayList<>();
+
+        private final java.util.concurrent.BlockingQueue<List<String[]>> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final Spool spool;
+        private final int[] widths = new int[FlatRows.CLAIM_COLUMNS.size()];
+        private final java.util.concurrent.CompletableFuture<Void> done;
+        private List<String[]> batch = new ArrayList<>(BATCH);
+
+        ClaimsTable(ClaimRows rows, Path dir) throws IOException {
+            spool = new Spool(dir.resolve("claims.spool"));
+            done = java.util.concurrent.CompletableFuture.runAsync(() -> run(rows, dir), task -> {
+                Thread t = new Thread(task, "shapefile-claims");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+
+        void add(String id, String claims, String sources) throws IOException {
+            batch.add(new String[] {id, claims, sources});
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        /** The last incident is in: the thread writes claims.dbf. */
+        void finish() throws IOException {
+            put(batch);
+            put(END);
+        }
+
+        /** The first pass failed: the thread stops without writing anything. */
+        void abort() {
+            queue.clear();
+            queue.offer(ABORT);
+        }
+
+        /** Waits for claims.dbf; rethrows what went wrong on the thread. */
+        void await() throws IOException {
+            try {
+                done.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+
+        private void put(List<String[]> b) throws IOException {
+            try {
+                while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (done.isDone()) { // the thread failed: its reason, not a wait for ever
+                        await();
+                        throw new IOException("the claims table stopped early");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while writing the claims table");
+            }
+        }
+
+        private void run(ClaimRows rows, Path dir) {
+            try {
+                for (List<String[]> b = queue.take(); b != END; b = queue.take()) {
+                    if (b == ABORT) {
+                        return;
+                    }
+                    for (String[] incident : b) {
+                        for (Object[] c : rows.of(incident[0], incident[1], incident[2])) {
+                            for (int k = 0; k < c.length; k++) {
+                                c[k] = dbfText(c[k]);
+                            }
+                            widen(widths, c, 0);
+                            spool.write(c);
+                        }
+                    }
+                }
+                claimsDbf(spool, widths, dir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Stops the thread if it still runs (an export that failed after the first pass), then its spool. */
+        @Override
+        public void close() throws IOException {
+            if (!done.isDone()) {
+                abort();
+                try {
+                    done.join();
+                } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException ignored) {
+                    // the export has failed already; that failure is the one reported
+                }
+            }
+            spool.close();
+        }
+    }
+
+    /**
+     * Where an export's rows come from (incidents, or {@link ShapeRow}s for the Shapefile): the store,
+     * streamed in time order, one at a time.
+     */
+    @FunctionalInterface
+    interface Source<T> {
+        void forEach(Each<T> each) throws IOException;
     }
 
     @FunctionalInterface
-    interface IncidentConsumer {
-        void accept(Incident i) throws IOException;
+    interface Each<T> {
+        void accept(T row) throws IOException;
     }
 
     /** {@code claims.dbf}: one row per claim, keyed by the incident id. */
@@ -196,28 +331,77 @@ final class FileWriters {
         for (int k = 0; k < claimNames.size(); k++) {
             claimTypes.add(k == 1 || (k >= 5 && k <= 10) ? 'N' : 'C');
         }
-        DBFDriver dbf = new DBFDriver();
-        dbf.initDriver(dir.resolve("claims.dbf").toFile(), header(claimNames, claimTypes, widths, claims.rows()));
+        DbaseFileWriter dbf = new DbaseFileWriter(header(claimNames, claimTypes, widths, claims.rows()),
+                channel(Files.newOutputStream(dir.resolve("claims.dbf"))));
         try {
             claims.forEach(row -> {
                 pad(row, 0, widths);
-                dbf.insertRow(row);
+                try {
+                    dbf.write(row);
+                } catch (DbaseFileException e) {
+                    throw new IOException(e);
+                }
             });
         } finally {
             dbf.close();
         }
     }
 
-    private static SHPDriver layer(Path dir, String base, ShapeType shapeType, List<String> names, List<Character> types,
-            int[] widths, long records, List<String> files) throws IOException {
-        SHPDriver shp = new SHPDriver();
-        shp.initDriver(dir.resolve(base + ".shp").toFile(), shapeType, header(names, types, widths, records));
-        Files.writeString(dir.resolve(base + ".prj"), WGS84_PRJ);
-        Files.writeString(dir.resolve(base + ".cpg"), "UTF-8");
-        for (String ext : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg")) {
-            files.add(base + ext);
+    /**
+     * One Shapefile layer: H2GIS's Shapefile writer for the .shp and .shx, its dBase writer for the
+     * attributes, into {@code dbf} (a zip entry) or, when that is null, the layer's own .dbf file.
+     */
+    private static final class Layer implements java.io.Closeable {
+        private final ShapeType type;
+        private final ShapefileWriter shp;
+        private final DbaseFileWriter dbf;
+
+        Layer(Path dir, String base, ShapeType type, DbaseFileHeader header, WritableByteChannel dbf, List<String> files)
+                throws IOException {
+            this.type = type;
+            this.shp = new ShapefileWriter(create(dir.resolve(base + ".shp")), create(dir.resolve(base + ".shx")));
+            shp.writeHeaders(type);
+            this.dbf = new DbaseFileWriter(header, dbf != null ? dbf
+                    : channel(Files.newOutputStream(dir.resolve(base + ".dbf"))));
+            Files.writeString(dir.resolve(base + ".prj"), WGS84_PRJ);
+            Files.writeString(dir.resolve(base + ".cpg"), "UTF-8");
+            for (String ext : dbf != null ? List.of(".shp", ".shx", ".prj", ".cpg") : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg")) {
+                files.add(base + ext);
+            }
         }
-        return shp;
+
+        void write(Geometry g, Object[] fields) throws IOException {
+            shp.writeGeometry(g);
+            try {
+                dbf.write(fields);
+            } catch (DbaseFileException e) {
+                throw new IOException(e);
+            }
+        }
+
+        /** Rewrites the .shp and .shx headers with the final bounds and length, and closes all three. */
+        @Override
+        public void close() throws IOException {
+            try {
+                shp.writeHeaders(type);
+                shp.close();
+            } finally {
+                dbf.close();
+            }
+        }
+
+        private static FileChannel create(Path file) throws IOException {
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+        }
+    }
+
+    /**
+     * A buffered channel for H2GIS's dBase writer, which writes each record with a channel write of its
+     * own: a system call per record on a plain file channel.
+     */
+    private static WritableByteChannel channel(OutputStream out) {
+        return Channels.newChannel(new java.io.BufferedOutputStream(out, 1 << 16));
     }
 
     private static DbaseFileHeader header(List<String> names, List<Character> types, int[] widths, long records) throws IOException {
@@ -231,7 +415,7 @@ final class FileWriters {
                     default -> h.addColumn(names.get(k), 'C', Math.max(1, widths[k]), 0);
                 }
             }
-        } catch (org.h2gis.functions.io.dbf.internal.DbaseFileException e) {
+        } catch (DbaseFileException e) {
             throw new IOException(e);
         }
         h.setNumRecords(Math.toIntExact(records));
@@ -242,7 +426,7 @@ final class FileWriters {
      * FlatGeobuf through H2GIS's writer, which reads a table: the incidents stream into a scratch H2GIS
      * database on disk (not in memory, so a million rows do not fill the heap) and H2GIS writes the file.
      */
-    static void flatgeobuf(IncidentSource incidents, Path dir, OutputStream out) throws IOException, SQLException {
+    static void flatgeobuf(Source<Incident> incidents, Path dir, OutputStream out) throws IOException, SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("scratch").toAbsolutePath(), "sa", "")) {
             H2GISFunctions.load(c);
             layer(c, "INCIDENTS", incidents);
@@ -256,7 +440,7 @@ final class FileWriters {
     }
 
     /** Every incident, whole geometry and full attribute names, as an H2GIS table. */
-    private static void layer(Connection c, String table, IncidentSource incidents) throws SQLException, IOException {
+    private static void layer(Connection c, String table, Source<Incident> incidents) throws SQLException, IOException {
         StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (THE_GEOM GEOMETRY(GEOMETRY, 4326)");
         for (Queryables.Attribute a : Queryables.ALL) {
             ddl.append(", \"").append(a.name()).append("\" ")

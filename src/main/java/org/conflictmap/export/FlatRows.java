@@ -35,11 +35,15 @@ final class FlatRows {
     }
 
     static List<Object[]> claims(Incident i) {
+        return claims(i.id(), i.claims(), i.sources());
+    }
+
+    static List<Object[]> claims(String id, List<Claim> claims, List<Source> sourceList) {
         List<Object[]> rows = new ArrayList<>();
-        Map<String, Source> sources = i.sources().stream().collect(Collectors.toMap(Source::id, s -> s));
+        Map<String, Source> sources = sourceList.stream().collect(Collectors.toMap(Source::id, s -> s));
         int n = 1;
-        for (Claim c : i.claims()) {
-            rows.add(new Object[] {i.id(), n++, c.claimant(), c.party(), c.side(), c.killed(), c.wounded(), c.captured(),
+        for (Claim c : claims) {
+            rows.add(new Object[] {id, n++, c.claimant(), c.party(), c.side(), c.killed(), c.wounded(), c.captured(),
                     c.postsCaptured(), c.postsDestroyed(), c.aircraftDowned(), c.statement(),
                     c.statedAt() == null ? null : c.statedAt().toString(),
                     c.sources().stream().map(sources::get).map(s -> s.outlet() + (s.wire() == null ? "" : " (" + s.wire() + ")")

@@ -35,7 +35,7 @@ final class GeoPackageWriter {
     private GeoPackageWriter() {
     }
 
-    static void write(FileWriters.IncidentSource incidents, File file) throws IOException, java.sql.SQLException {
+    static void write(FileWriters.Source<org.conflictmap.incidents.Incident> incidents, File file) throws IOException, java.sql.SQLException {
         GeoPackageManager.create(file);
         GeoPackage gpkg = GeoPackageManager.open(file);
         try {

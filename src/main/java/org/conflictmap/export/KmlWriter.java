@@ -41,7 +41,7 @@ final class KmlWriter {
         geometry.setPrecision(6);
     }
 
-    static void write(FileWriters.IncidentSource incidents, OutputStream out) throws IOException {
+    static void write(FileWriters.Source<Incident> incidents, OutputStream out) throws IOException {
         try {
             KmlWriter w = new KmlWriter(out);
             w.start();

@@ -115,6 +115,16 @@ public class IncidentRepository {
         readTx.executeWithoutResult(s -> jdbc.query(select, each, sql.params.toArray()));
     }
 
+    /** An incident's claims from its {@code claims} column's JSON (for readers of {@link #streamColumns}). */
+    public List<Claim> claimsOf(String claimsJson) {
+        return new IncidentJson(gazetteer).claimsOnly(json.readTree(claimsJson));
+    }
+
+    /** An incident's sources from its {@code sources} column's JSON (for readers of {@link #streamColumns}). */
+    public List<Source> sourcesOf(String sourcesJson) {
+        return new IncidentJson(gazetteer).sourcesOnly(json.readTree(sourcesJson));
+    }
+
     /**
      * Streams the stored GeoJSON Feature text of each incident the query selects, in time order, as
      * UTF-8 bytes: what OGC items and GeoJSON exports send, without parsing or building anything per

@@ -31,4 +31,18 @@ public final class Wkb {
             throw new IllegalStateException("the store returned a geometry that is not WKB", e);
         }
     }
+
+    /**
+     * The geometry type code of a WKB without reading the geometry: 1 point, 2 line string, 3 polygon,
+     * 4-6 their multi forms, 7 collection (ISO Z/M offsets and EWKB flags dropped).
+     */
+    public static int type(byte[] wkb) {
+        if (wkb == null || wkb.length < 5) {
+            throw new IllegalStateException("the store returned a geometry that is not WKB");
+        }
+        int t = wkb[0] == 1
+                ? (wkb[1] & 0xff) | (wkb[2] & 0xff) << 8 | (wkb[3] & 0xff) << 16 | (wkb[4] & 0xff) << 24
+                : (wkb[4] & 0xff) | (wkb[3] & 0xff) << 8 | (wkb[2] & 0xff) << 16 | (wkb[1] & 0xff) << 24;
+        return (t & 0x0fffffff) % 1000;
+    }
 }
