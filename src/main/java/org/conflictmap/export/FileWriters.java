@@ -353,13 +353,17 @@ final class FileWriters {
      */
     private static final class Layer implements java.io.Closeable {
         private final ShapeType type;
+        private final Path shpFile;
+        private final Path shxFile;
         private final ShapefileWriter shp;
         private final DbaseFileWriter dbf;
 
         Layer(Path dir, String base, ShapeType type, DbaseFileHeader header, WritableByteChannel dbf, List<String> files)
                 throws IOException {
             this.type = type;
-            this.shp = new ShapefileWriter(create(dir.resolve(base + ".shp")), create(dir.resolve(base + ".shx")));
+            this.shpFile = dir.resolve(base + ".shp");
+            this.shxFile = dir.resolve(base + ".shx");
+            this.shp = new ShapefileWriter(create(shpFile), create(shxFile));
             shp.writeHeaders(type);
             this.dbf = new DbaseFileWriter(header, dbf != null ? dbf
                     : channel(Files.newOutputStream(dir.resolve(base + ".dbf"))));
@@ -385,8 +389,51 @@ final class FileWriters {
             try {
                 shp.writeHeaders(type);
                 shp.close();
+                if (type == ShapeType.POLYGON) {
+                    repairPolygonLengths(shpFile, shxFile);
+                }
             } finally {
                 dbf.close();
+            }
+        }
+
+        /**
+         * H2GIS 2.2.5's {@code PolygonHandler.getLength} counts the rings of a MultiPolygon of several
+         * polygons wrongly (each polygon adds the running count again: 3 rings for 2 polygons, 7 for 3),
+         * so such a record's length in the .shp record header and in the .shx is larger than what was
+         * written, and GDAL misreads every record after it. What was written is right; this walks the
+         * records by their contents (44 + 4 x parts + 16 x points bytes for a polygon) and rewrites both
+         * lengths and the index offsets. The .shp header's file length comes from the file and is right.
+         */
+        private static void repairPolygonLengths(Path shp, Path shx) throws IOException {
+            try (FileChannel s = FileChannel.open(shp, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    FileChannel x = FileChannel.open(shx, StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(52);
+                java.nio.ByteBuffer word = java.nio.ByteBuffer.allocate(4);
+                java.nio.ByteBuffer entry = java.nio.ByteBuffer.allocate(8);
+                long size = s.size();
+                long pos = 100;
+                long index = 100;
+                while (pos < size) {
+                    head.clear();
+                    while (head.hasRemaining() && s.read(head, pos + head.position()) > 0) {
+                        // a record header, its shape type, box, part and point counts
+                    }
+                    head.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    int shapeType = head.getInt(8);
+                    int content = shapeType == 0 ? 4 : 44 + 4 * head.getInt(44) + 16 * head.getInt(48);
+                    word.clear();
+                    word.order(java.nio.ByteOrder.BIG_ENDIAN).putInt(0, content / 2);
+                    s.write(word, pos + 4);
+                    entry.clear();
+                    entry.order(java.nio.ByteOrder.BIG_ENDIAN).putInt(0, (int) (pos / 2)).putInt(4, content / 2);
+                    x.write(entry, index);
+                    pos += 8 + content;
+                    index += 8;
+                }
+                if (pos != size) {
+                    throw new IOException("polygon shapefile records do not add up to its length: " + pos + " != " + size);
+                }
             }
         }
 

@@ -76,6 +76,16 @@ class ExportContractTest {
                     .contains("Geometry: Point", "Feature Count: 9", "geo_prec: String", "kill_max: Integer");
             assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_areas.shp").toString(), "incidents_areas"))
                     .contains("Polygon", "Feature Count: 4");
+            // every record read whole, not just the header: a multi-polygon record whose length is wrong
+            // (H2GIS 2.2.5 counts its rings wrongly) made GDAL misread each record after it
+            String areas = Gdal.ogrinfo("-ro", "-al", "-q", out.resolve("incidents_areas.shp").toString());
+            assertThat(areas).doesNotContain("ERROR");
+            assertThat(areas.lines().filter(l -> l.strip().startsWith("POLYGON ((") || l.strip().startsWith("MULTIPOLYGON ((("))).hasSize(4);
+            assertThat(Gdal.ogrinfo("-ro", "-q", out.resolve("incidents_areas.shp").toString(), "incidents_areas", "-where",
+                    "id = '2026-02-27-kabul-kandahar-paktia-air-strikes'")).contains("MULTIPOLYGON (((").doesNotContain("ERROR");
+            String lines = Gdal.ogrinfo("-ro", "-al", "-q", out.resolve("incidents_lines.shp").toString());
+            assertThat(lines).doesNotContain("ERROR");
+            assertThat(lines.lines().filter(l -> l.strip().startsWith("LINESTRING (") || l.strip().startsWith("MULTILINESTRING (("))).hasSize(2);
             assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_lines.shp").toString(), "incidents_lines"))
                     .contains("Line String", "Feature Count: 2");
             assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("claims.dbf").toString(), "claims"))
