@@ -193,8 +193,9 @@ class ExportController {
         };
         Path dir = Files.createTempDirectory("conflictmap-export-");
         try {
-            FileWriters.shapefile(rows, (id, claims, sources) -> FlatRows.claims(id, incidents.claimsOf(claims),
-                    incidents.sourcesOf(sources)), dir, out);
+            IncidentRepository.StoredClaims stored = incidents.storedClaims();
+            FileWriters.shapefile(rows, (id, claims, sources) -> FlatRows.claims(id, stored.claims(claims),
+                    stored.sources(sources)), dir, out);
         } finally {
             FileSystemUtils.deleteRecursively(dir);
         }
