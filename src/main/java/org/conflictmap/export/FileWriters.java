@@ -3,9 +3,7 @@ package org.conflictmap.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -22,8 +20,6 @@ import org.conflictmap.incidents.Incident;
 import org.conflictmap.ogcapi.Queryables;
 import org.conflictmap.store.Wkb;
 import org.h2gis.functions.factory.H2GISFunctions;
-import org.h2gis.functions.io.dbf.internal.DbaseFileException;
-import org.h2gis.functions.io.dbf.internal.DbaseFileWriter;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 import org.h2gis.functions.io.shp.internal.ShapefileWriter;
 import org.h2gis.functions.io.shp.internal.ShapeType;
@@ -56,7 +52,8 @@ final class FileWriters {
      * {@code geo_prec} saying how precise that is), {@code incidents_areas} (the province-level and wider
      * incidents as their polygons), {@code incidents_lines} (border-segment incidents), and the claims
      * table {@code claims.dbf}; DBF field names are the 10-character {@code shortName}s. The files are
-     * written straight by H2GIS's Shapefile and dBase drivers, text fields as wide as their longest value.
+     * written by H2GIS's Shapefile writer and dBase header, the records by {@link DbfRecords}, text fields
+     * as wide as their longest value.
      * A DBF header holds the record count and the field widths, so the rows stream from the store once
      * into scratch files (one row at a time: memory stays flat whatever the count), and the files are
      * written from there in a second pass. The rows come as the store's columns, not as incidents: the
@@ -101,7 +98,7 @@ final class FileWriters {
             zip.setLevel(java.util.zip.Deflater.BEST_SPEED); // padded DBF fields squeeze well even so
             zip.putNextEntry(new ZipEntry("incidents_points.dbf"));
             try (Layer points = new Layer(dir, "incidents_points", ShapeType.POINT,
-                    header(names, types, widths, rows.rows()), channel(StreamUtils.nonClosing(zip)), files);
+                    header(names, types, widths, rows.rows()), StreamUtils.nonClosing(zip), files);
                     Layer polygons = areas[0] == 0 ? null : new Layer(dir, "incidents_areas", ShapeType.POLYGON,
                             header(names, types, widths, areas[0]), null, files);
                     Layer arcs = lines[0] == 0 ? null : new Layer(dir, "incidents_lines", ShapeType.ARC,
@@ -109,7 +106,6 @@ final class FileWriters {
                 Object[] values = new Object[names.size()];
                 rows.forEach(row -> {
                     System.arraycopy(row, 2, values, 0, names.size());
-                    pad(values, 0, widths);
                     points.write(Wkb.read((byte[]) row[0]), values);
                     if (row[1] != null) {
                         Geometry g = Wkb.read((byte[]) row[1]);
@@ -157,22 +153,6 @@ final class FileWriters {
      * would cut at 254 bytes into something no tool can read; the claims are whole in {@code claims.dbf}.
      */
     static final List<Queryables.Attribute> SHP_ATTRIBUTES = Queryables.ALL.stream().filter(a -> !a.name().equals("claims")).toList();
-
-    /**
-     * Pads each text to its field's width in bytes. H2GIS's DBF writer pads a shorter text itself, one
-     * {@code StringBuffer.append(' ')} at a time: that loop was half the time of a 100,000-incident
-     * Shapefile export. The bytes written are the same.
-     */
-    private static void pad(Object[] row, int from, int[] widths) {
-        for (int k = 0; k < widths.length; k++) {
-            if (row[from + k] instanceof String str) {
-                int missing = widths[k] - utf8Length(str);
-                if (missing > 0) {
-                    row[from + k] = str.concat(" ".repeat(missing));
-                }
-            }
-        }
-    }
 
     /**
      * One incident as the Shapefile layers take it, straight from the store's columns: its point inside
@@ -331,16 +311,11 @@ final class FileWriters {
         for (int k = 0; k < claimNames.size(); k++) {
             claimTypes.add(k == 1 || (k >= 5 && k <= 10) ? 'N' : 'C');
         }
-        DbaseFileWriter dbf = new DbaseFileWriter(header(claimNames, claimTypes, widths, claims.rows()),
-                channel(Files.newOutputStream(dir.resolve("claims.dbf"))));
+        DbfRecords dbf = new DbfRecords(header(claimNames, claimTypes, widths, claims.rows()),
+                Files.newOutputStream(dir.resolve("claims.dbf")));
         try {
             claims.forEach(row -> {
-                pad(row, 0, widths);
-                try {
-                    dbf.write(row);
-                } catch (DbaseFileException e) {
-                    throw new IOException(e);
-                }
+                dbf.write(row);
             });
         } finally {
             dbf.close();
@@ -356,17 +331,16 @@ final class FileWriters {
         private final Path shpFile;
         private final Path shxFile;
         private final ShapefileWriter shp;
-        private final DbaseFileWriter dbf;
+        private final DbfRecords dbf;
 
-        Layer(Path dir, String base, ShapeType type, DbaseFileHeader header, WritableByteChannel dbf, List<String> files)
+        Layer(Path dir, String base, ShapeType type, DbaseFileHeader header, OutputStream dbf, List<String> files)
                 throws IOException {
             this.type = type;
             this.shpFile = dir.resolve(base + ".shp");
             this.shxFile = dir.resolve(base + ".shx");
             this.shp = new ShapefileWriter(create(shpFile), create(shxFile));
             shp.writeHeaders(type);
-            this.dbf = new DbaseFileWriter(header, dbf != null ? dbf
-                    : channel(Files.newOutputStream(dir.resolve(base + ".dbf"))));
+            this.dbf = new DbfRecords(header, dbf != null ? dbf : Files.newOutputStream(dir.resolve(base + ".dbf")));
             Files.writeString(dir.resolve(base + ".prj"), WGS84_PRJ);
             Files.writeString(dir.resolve(base + ".cpg"), "UTF-8");
             for (String ext : dbf != null ? List.of(".shp", ".shx", ".prj", ".cpg") : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg")) {
@@ -376,11 +350,7 @@ final class FileWriters {
 
         void write(Geometry g, Object[] fields) throws IOException {
             shp.writeGeometry(g);
-            try {
-                dbf.write(fields);
-            } catch (DbaseFileException e) {
-                throw new IOException(e);
-            }
+            dbf.write(fields);
         }
 
         /** Rewrites the .shp and .shx headers with the final bounds and length, and closes all three. */
@@ -443,14 +413,6 @@ final class FileWriters {
         }
     }
 
-    /**
-     * A buffered channel for H2GIS's dBase writer, which writes each record with a channel write of its
-     * own: a system call per record on a plain file channel.
-     */
-    private static WritableByteChannel channel(OutputStream out) {
-        return Channels.newChannel(new java.io.BufferedOutputStream(out, 1 << 16));
-    }
-
     private static DbaseFileHeader header(List<String> names, List<Character> types, int[] widths, long records) throws IOException {
         DbaseFileHeader h = new DbaseFileHeader();
         h.setEncoding("UTF-8");
@@ -462,7 +424,7 @@ final class FileWriters {
                     default -> h.addColumn(names.get(k), 'C', Math.max(1, widths[k]), 0);
                 }
             }
-        } catch (DbaseFileException e) {
+        } catch (org.h2gis.functions.io.dbf.internal.DbaseFileException e) {
             throw new IOException(e);
         }
         h.setNumRecords(Math.toIntExact(records));
