@@ -11,7 +11,9 @@ import java.util.Arrays;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 
 /**
- * A dBase file's records after H2GIS's header ({@link DbaseFileHeader#writeHeader}), written as H2GIS's
+ * A dBase file: H2GIS's header ({@link DbaseFileHeader#writeHeader}) with its last-update year as dBase
+ * counts it, years since 1900 (H2GIS writes the last two digits, which GDAL reads as 1926), then the
+ * records, written as H2GIS's
  * {@code DbaseFileWriter} writes them, byte for byte, for the three field types the exports use: text
  * (UTF-8, padded with spaces to the field's width; never longer, as the widths are the longest
  * values'), integers (right-aligned digits) and logicals ({@code T}/{@code F}); a null is
@@ -29,7 +31,11 @@ final class DbfRecords implements Closeable {
 
     DbfRecords(DbaseFileHeader header, OutputStream target) throws IOException {
         this.out = new BufferedOutputStream(target, 1 << 16);
-        header.writeHeader(Channels.newChannel(out));
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        header.writeHeader(Channels.newChannel(head));
+        byte[] h = head.toByteArray();
+        h[1] = (byte) (java.util.Calendar.getInstance().get(java.util.Calendar.YEAR) - 1900);
+        out.write(h);
         int n = header.getNumFields();
         types = new char[n];
         widths = new int[n];

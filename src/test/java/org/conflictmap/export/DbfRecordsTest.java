@@ -48,7 +48,12 @@ class DbfRecordsTest {
                 d.write(r.clone());
             }
         }
-        assertThat(ours.toByteArray()).isEqualTo(h2gis.toByteArray());
+        byte[] expected = h2gis.toByteArray();
+        byte[] actual = ours.toByteArray();
+        // the header's last-update year counts from 1900 (H2GIS writes two digits: GDAL reads 1926)
+        assertThat(actual[1]).isEqualTo((byte) (java.time.LocalDate.now().getYear() - 1900));
+        actual[1] = expected[1];
+        assertThat(actual).isEqualTo(expected);
     }
 
     @Test
