@@ -191,14 +191,9 @@ class ExportController {
                 throw e.getCause();
             }
         };
-        Path dir = Files.createTempDirectory("conflictmap-export-");
-        try {
-            IncidentRepository.StoredClaims stored = incidents.storedClaims();
-            FileWriters.shapefile(rows, (id, claims, sources) -> FlatRows.claims(id, stored.claims(claims),
-                    stored.sources(sources)), dir, out);
-        } finally {
-            FileSystemUtils.deleteRecursively(dir);
-        }
+        IncidentRepository.StoredClaims stored = incidents.storedClaims();
+        inScratchDirectory(dir -> FileWriters.shapefile(rows, (id, claims, sources) -> FlatRows.claims(id,
+                stored.claims(claims), stored.sources(sources)), dir, out));
     }
 
     private static void file(ExportFormat f, FileWriters.Source<org.conflictmap.incidents.Incident> incidents, OutputStream out) throws IOException {
@@ -206,8 +201,7 @@ class ExportController {
             KmlWriter.write(incidents, out);
             return;
         }
-        Path dir = Files.createTempDirectory("conflictmap-export-");
-        try {
+        inScratchDirectory(dir -> {
             switch (f) {
                 case FGB -> FileWriters.flatgeobuf(incidents, dir, out);
                 case GPKG -> {
@@ -217,6 +211,19 @@ class ExportController {
                 }
                 default -> throw new IllegalStateException("not a file format: " + f);
             }
+        });
+    }
+
+    /** Work on files that need every row before their first byte, in a temporary directory deleted after. */
+    @FunctionalInterface
+    private interface ScratchWork {
+        void in(Path dir) throws IOException, SQLException;
+    }
+
+    private static void inScratchDirectory(ScratchWork work) throws IOException {
+        Path dir = Files.createTempDirectory("conflictmap-export-");
+        try {
+            work.in(dir);
         } catch (SQLException e) {
             throw new IOException("export failed", e);
         } finally {

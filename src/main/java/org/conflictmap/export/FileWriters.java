@@ -36,12 +36,6 @@ final class FileWriters {
     private FileWriters() {
     }
 
-    /**
-     * A zip of Shapefiles: {@code incidents_points} (every incident at a point inside its location, with
-     * {@code geo_prec} saying how precise that is), {@code incidents_areas} (the province-level and wider
-     * incidents as their polygons), {@code incidents_lines} (border-segment incidents), and the claims
-     * table {@code claims.dbf}; DBF field names are the 10-character {@code shortName}s.
-     */
     /** The .prj of every layer: EPSG:4326 as the OGC WKT that GDAL and QGIS read. */
     static final String WGS84_PRJ = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
             + "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],"
@@ -314,16 +308,14 @@ final class FileWriters {
         DbfRecords dbf = new DbfRecords(header(claimNames, claimTypes, widths, claims.rows()),
                 Files.newOutputStream(dir.resolve("claims.dbf")));
         try {
-            claims.forEach(row -> {
-                dbf.write(row);
-            });
+            claims.forEach(dbf::write);
         } finally {
             dbf.close();
         }
     }
 
     /**
-     * One Shapefile layer: H2GIS's Shapefile writer for the .shp and .shx, its dBase writer for the
+     * One Shapefile layer: H2GIS's Shapefile writer for the .shp and .shx, {@link DbfRecords} for the
      * attributes, into {@code dbf} (a zip entry) or, when that is null, the layer's own .dbf file.
      */
     private static final class Layer implements java.io.Closeable {

@@ -76,6 +76,7 @@ public class IncidentRepository {
     private final TransactionTemplate readTx;
     private final ObjectMapper json;
     private final Gazetteer gazetteer;
+    private final StoredClaims storedClaims;
     private final com.github.benmanes.caffeine.cache.Cache<CountKey, Long> counts = com.github.benmanes.caffeine.cache.Caffeine
             .newBuilder().maximumSize(COUNTS_REMEMBERED).build();
 
@@ -90,6 +91,7 @@ public class IncidentRepository {
         this.readTx.setReadOnly(true);
         this.json = json;
         this.gazetteer = gazetteer;
+        this.storedClaims = new StoredClaims(json, gazetteer);
     }
 
     // ------------------------------------------------------------------ reads
@@ -121,7 +123,7 @@ public class IncidentRepository {
      * repository: a call per row through the proxy was a tenth of a Shapefile export's claims thread.
      */
     public StoredClaims storedClaims() {
-        return new StoredClaims(json, gazetteer);
+        return storedClaims;
     }
 
     /** Parses the stored claims and sources JSON of one incident at a time; safe to share between threads. */
@@ -425,13 +427,12 @@ public class IncidentRepository {
         for (JsonNode p : json.readTree(rs.getString("places"))) {
             places.add(new PlaceRef(p.get("id").asString(), p.get("name").asString()));
         }
-        IncidentJson reader = new IncidentJson(gazetteer);
         return new Incident(rs.getString("id"), rs.getString("title"), rs.getString("summary"), rs.getString("type"),
                 rs.getString("status"), new TimeInterval(instant(rs, "occurred_start"), instant(rs, "occurred_end"),
                         rs.getString("time_precision")),
                 rs.getString("geo_precision"), places, strings(rs.getString("actors")), rs.getString("operation"),
-                strings(rs.getString("tags")), reader.claimsOnly(json.readTree(rs.getString("claims"))),
-                reader.sourcesOnly(json.readTree(rs.getString("sources"))), Wkb.read(rs.getBytes("wkb")),
+                strings(rs.getString("tags")), storedClaims.claims(rs.getString("claims")),
+                storedClaims.sources(rs.getString("sources")), Wkb.read(rs.getBytes("wkb")),
                 rs.getInt("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
