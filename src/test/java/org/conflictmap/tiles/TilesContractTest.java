@@ -44,6 +44,8 @@ class TilesContractTest {
         int port;
         @TempDir
         Path dir;
+        @org.springframework.beans.factory.annotation.Autowired
+        org.springframework.boot.web.server.context.WebServerApplicationContext context;
 
         Http http() {
             return new Http(port);
@@ -225,6 +227,20 @@ class TilesContractTest {
             BufferedImage print = png(http().get("/map.png?center=34.1,71.1&zoom=8&width=300&height=200&scale=2"));
             assertThat(print.getWidth()).isEqualTo(600);
             assertThat(distinctColours(print)).isGreaterThan(8);
+        }
+
+        @Test
+        void responsesLargerThanTheSocketWriteBufferArriveWhole() throws Exception {
+            // the wider buffer (TileWrites) is Tomcat's: check it is the connector's, then send a body of several buffers
+            org.apache.catalina.connector.Connector connector = ((org.springframework.boot.tomcat.TomcatWebServer) context
+                    .getWebServer()).getTomcat().getConnector();
+            assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).isEqualTo("131072");
+            Http.Response r = http().get("/map.png?bbox=60.5,29,75,38.5&width=2400&height=2400&style=combined");
+            assertThat(r.bytes().length).isGreaterThan(3 * 131072);
+            assertThat(r.header("Content-Length")).isEqualTo(Integer.toString(r.bytes().length));
+            BufferedImage img = png(r);
+            assertThat(img.getWidth()).isEqualTo(2400);
+            assertThat(img.getRGB(2399, 2399) >>> 24).as("the last row decoded").isEqualTo(255);
         }
 
         @Test
