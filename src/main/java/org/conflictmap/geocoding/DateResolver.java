@@ -31,28 +31,109 @@ public final class DateResolver {
             Pattern.CASE_INSENSITIVE);
     static final Pattern IN_MONTH = Pattern.compile("\\b(?:in|since|during|early|late|mid-) ?" + MONTHS + "(?: (\\d{4}))?\\b(?! \\d)");
 
+    /*
+     * The characters each pattern can begin with (all ASCII: \d is [0-9] and CASE_INSENSITIVE folds
+     * ASCII only, without UNICODE_CASE). Each pattern begins with \b, which Matcher.find tested at
+     * every position of the text: 40 % of the geocoder's time. Scan tries only these positions.
+     */
+    static final String DAY_MONTH_FIRST = "0123456789";
+    static final String MONTH_DAY_FIRST = "JFMASOND";
+    static final String WEEKDAY_FIRST = "oleMTWFS";
+    static final String RELATIVE_FIRST = "ytleYTLE";
+    static final String IN_MONTH_FIRST = "isdelm";
+
     private DateResolver() {
+    }
+
+    /**
+     * The matches of a pattern that begins with {@code \b} and one of {@code first}'s characters, in
+     * the order and with the groups {@link Matcher#find()} gives them: each position that begins a
+     * word with one of those characters is tried with {@link Matcher#lookingAt()}, over transparent
+     * bounds so that {@code \b} and look-behinds still see the text before it. Every other position
+     * cannot begin a match. {@code DateResolverTest} holds it to {@code find()}.
+     */
+    static final class Scan {
+        private final Matcher matcher;
+        private final String text;
+        private final long firstLow;
+        private final long firstHigh;
+        private int from;
+
+        Scan(Pattern pattern, String first, String text) {
+            this.matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            this.text = text;
+            long low = 0;
+            long high = 0;
+            for (char c : first.toCharArray()) {
+                if (c < 64) {
+                    low |= 1L << c;
+                } else {
+                    high |= 1L << (c - 64);
+                }
+            }
+            this.firstLow = low;
+            this.firstHigh = high;
+        }
+
+        /** Moves to the next match; false when there is none. The matcher's groups are that match's. */
+        boolean next() {
+            int n = text.length();
+            for (int p = from; p < n; p++) {
+                char c = text.charAt(p);
+                boolean first = c < 64 ? (firstLow >>> c & 1) != 0 : c < 128 && (firstHigh >>> (c - 64) & 1) != 0;
+                if (first && (p == 0 || !asciiWordChar(text.charAt(p - 1)))) {
+                    matcher.region(p, n);
+                    if (matcher.lookingAt()) {
+                        from = Math.max(matcher.end(), p + 1);
+                        return true;
+                    }
+                }
+            }
+            from = n;
+            return false;
+        }
+
+        /** An ASCII letter, digit or underscore: a \b cannot stand after one before a word character. */
+        private static boolean asciiWordChar(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+
+        String group() {
+            return matcher.group();
+        }
+
+        String group(int g) {
+            return matcher.group(g);
+        }
+
+        int start() {
+            return matcher.start();
+        }
+
+        int end() {
+            return matcher.end();
+        }
     }
 
     static List<Found> resolve(String text, LocalDate published) {
         java.util.TreeMap<Integer, Integer> taken = new java.util.TreeMap<>();
         List<Found> out = new ArrayList<>();
-        Matcher m = DAY_MONTH.matcher(text);
-        while (m.find()) {
+        Scan m = new Scan(DAY_MONTH, DAY_MONTH_FIRST, text);
+        while (m.next()) {
             LocalDate d = date(Integer.parseInt(m.group(1)), m.group(2), m.group(3), published);
             if (d != null) {
                 add(out, taken, new Found(m.group(), m.start(), m.end(), d, "day"));
             }
         }
-        m = MONTH_DAY.matcher(text);
-        while (m.find()) {
+        m = new Scan(MONTH_DAY, MONTH_DAY_FIRST, text);
+        while (m.next()) {
             LocalDate d = date(Integer.parseInt(m.group(2)), m.group(1), m.group(3), published);
             if (d != null && !overlaps(taken, m.start(), m.end())) {
                 add(out, taken, new Found(m.group(), m.start(), m.end(), d, "day"));
             }
         }
-        m = IN_MONTH.matcher(text);
-        while (m.find()) {
+        m = new Scan(IN_MONTH, IN_MONTH_FIRST, text);
+        while (m.next()) {
             if (overlaps(taken, m.start(), m.end())) {
                 continue;
             }
@@ -64,8 +145,8 @@ public final class DateResolver {
             }
         }
         if (published != null) {
-            m = WEEKDAY.matcher(text);
-            while (m.find()) {
+            m = new Scan(WEEKDAY, WEEKDAY_FIRST, text);
+            while (m.next()) {
                 if (overlaps(taken, m.start(), m.end())) {
                     continue;
                 }
@@ -76,8 +157,8 @@ public final class DateResolver {
                 }
                 add(out, taken, new Found(m.group(), m.start(), m.end(), published.minusDays(back), m.group(2) == null ? "day" : "part_of_day"));
             }
-            m = RELATIVE.matcher(text);
-            while (m.find()) {
+            m = new Scan(RELATIVE, RELATIVE_FIRST, text);
+            while (m.next()) {
                 String w = m.group(1).toLowerCase(Locale.ROOT);
                 LocalDate d = switch (w) {
                     case "yesterday", "last night" -> published.minusDays(1);
