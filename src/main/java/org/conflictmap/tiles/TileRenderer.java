@@ -92,7 +92,7 @@ class TileRenderer {
 
     /** A PNG tile of {@code style} (a transparent one when there is nothing to draw). */
     byte[] raster(String style, TileRequest t, TileFilter filter) {
-        return cached("png|" + style + "|" + t + "|" + (style.equals("basemap") ? "" : filter.key()), () -> {
+        return cached(key("png", style, t, filter), () -> {
             int px = SIZE * t.ratio();
             Envelope window = Mercator.tile(t.z(), t.x(), t.y());
             return png(window, px, px, t.z(), t.ratio(), style, filter);
@@ -101,7 +101,7 @@ class TileRenderer {
 
     /** An MVT tile of {@code layer}; empty (length 0) when no feature touches it. */
     byte[] vector(String layer, TileRequest t, TileFilter filter) {
-        return cached("mvt|" + layer + "|" + t + "|" + (layer.equals("incidents") ? filter.key() : ""), () -> {
+        return cached(key("mvt", layer, t, filter), () -> {
             if (layer.equals("incidents") && postgis) {
                 return postgisIncidents(t, filter);
             }
@@ -164,7 +164,7 @@ class TileRenderer {
         if (plain.length == 0) {
             return EMPTY;
         }
-        return cached("mvt.gz|" + layer + "|" + t + "|" + (layer.equals("incidents") ? filter.key() : ""), () -> {
+        return cached(key("mvt.gz", layer, t, filter), () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
             try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
                 gz.write(plain);
@@ -223,6 +223,21 @@ class TileRenderer {
 
     private byte[] cached(String key, java.util.function.Supplier<byte[]> make) {
         return cache.get(key + "|v" + version(), k -> make.get());
+    }
+
+    /**
+     * The tile the cache holds for data version {@code version}, or null: what {@link #raster},
+     * {@link #vector} or {@link #vectorGzip} would answer without rendering ({@code CachedTileFilter}).
+     */
+    byte[] cachedOnly(String name, TileRequest t, TileFilter filter, boolean gzip, long version) {
+        String kind = !t.format().equals("mvt") ? "png" : gzip ? "mvt.gz" : "mvt";
+        return cache.getIfPresent(key(kind, name, t, filter) + "|v" + version);
+    }
+
+    /** A tile's cache key without the data version: kind (png, mvt, mvt.gz), style or layer, address, filter. */
+    private static String key(String kind, String name, TileRequest t, TileFilter filter) {
+        boolean filtered = kind.equals("png") ? !name.equals("basemap") : name.equals("incidents");
+        return kind + "|" + name + "|" + t + "|" + (filtered ? filter.key() : "");
     }
 
     /** The incidents layer's attributes at zoom {@code z}: the summary, and the detail from the detail zoom on. */

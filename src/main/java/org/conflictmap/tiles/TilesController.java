@@ -40,6 +40,8 @@ class TilesController {
     static final Set<String> STATIC_PARAMS = Set.of("bbox", "center", "zoom", "width", "height", "scale", "style", "title",
             "datetime", "type", "contested");
     static final double[] BOUNDS = {60.5, 23.6, 77.9, 38.5};
+    static final CacheControl CACHE = CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
+    static final java.util.regex.Pattern Q_ZERO = java.util.regex.Pattern.compile("q=0(\\.0*)?");
 
     private final TileRenderer renderer;
     private final TilesProperties properties;
@@ -65,14 +67,13 @@ class TilesController {
         // vector tiles go out gzip-compressed to clients that take it (a z5 tile of 44,000 incidents is
         // ~5 MB plain); Tomcat's own compression skips them (strong ETags), so it is done here, once
         boolean gzip = vector && acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        String etag = "\"t" + renderer.version() + "-" + Integer.toHexString((name + t + filter.key()).hashCode())
-                + (gzip ? "-gz" : "") + "\"";
+        String etag = etag(renderer.version(), name, t, filter, gzip);
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return withVary(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag), vector).build();
         }
         byte[] body = vector ? (gzip ? renderer.vectorGzip(name, t, filter) : renderer.vector(name, t, filter))
                 : renderer.raster(name, t, filter);
-        CacheControl cache = CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
+        CacheControl cache = CACHE;
         if (vector && body.length == 0) {
             return withVary(ResponseEntity.status(HttpStatus.NO_CONTENT).eTag(etag).cacheControl(cache), vector).build();
         }
@@ -81,6 +82,11 @@ class TilesController {
             ok.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         return ok.contentType(vector ? MediaType.parseMediaType(MVT) : MediaType.IMAGE_PNG).body(body);
+    }
+
+    /** A tile's entity tag: the data version, a hash of the tile's address and filter, and whether it is gzipped. */
+    static String etag(long version, String name, TileRequest t, TileFilter filter, boolean gzip) {
+        return "\"t" + version + "-" + Integer.toHexString((name + t + filter.key()).hashCode()) + (gzip ? "-gz" : "") + "\"";
     }
 
     private static <B extends ResponseEntity.HeadersBuilder<B>> B withVary(B builder, boolean vector) {
@@ -98,7 +104,7 @@ class TilesController {
             String[] p = part.trim().split(";");
             boolean refused = false;
             for (int k = 1; k < p.length; k++) {
-                refused |= p[k].replace(" ", "").matches("q=0(\\.0*)?");
+                refused |= Q_ZERO.matcher(p[k].replace(" ", "")).matches();
             }
             String coding = p[0].trim();
             if (coding.equalsIgnoreCase("gzip")) {

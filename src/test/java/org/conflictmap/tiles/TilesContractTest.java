@@ -46,6 +46,8 @@ class TilesContractTest {
         Path dir;
         @org.springframework.beans.factory.annotation.Autowired
         org.springframework.boot.web.server.context.WebServerApplicationContext context;
+        @org.springframework.beans.factory.annotation.Autowired
+        CachedTileFilter cachedTiles;
 
         Http http() {
             return new Http(port);
@@ -241,6 +243,77 @@ class TilesContractTest {
             BufferedImage img = png(r);
             assertThat(img.getWidth()).isEqualTo(2400);
             assertThat(img.getRGB(2399, 2399) >>> 24).as("the last row decoded").isEqualTo(255);
+        }
+
+        /** A response's headers by lower-case name, without Date. */
+        static java.util.Map<String, List<String>> headers(Http.Response r) {
+            java.util.Map<String, List<String>> h = new java.util.TreeMap<>();
+            r.headers().map().forEach((k, v) -> h.put(k.toLowerCase(java.util.Locale.ROOT), v));
+            h.remove("date");
+            return h;
+        }
+
+        @Test
+        void cachedTilesAreAnsweredBeforeDispatchAsTheControllerAnswersThem() {
+            String fresh = "datetime=../2100-01-01T00:00:00." + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "Z";
+            List<List<String>> cases = List.of(List.of("/tiles/incidents/" + KHOST_Z6 + ".png?" + fresh),
+                    List.of("/tiles/combined/" + KHOST_Z6 + "@2x.png?" + fresh), List.of("/tiles/basemap/" + KHOST_Z6 + ".png"),
+                    List.of("/tiles/incidents/" + KHOST_Z6 + ".mvt?" + fresh),
+                    List.of("/tiles/incidents/" + KHOST_Z6 + ".mvt?" + fresh, "Accept-Encoding", "gzip"),
+                    List.of("/tiles/places/" + KHOST_Z6 + ".mvt", "Accept-Encoding", "gzip, deflate"));
+            for (List<String> c : cases) {
+                String path = c.get(0);
+                String[] extra = c.subList(1, c.size()).toArray(String[]::new);
+                long before = cachedTiles.answered();
+                // If-None-Match (with a tag that matches nothing) always goes to the controller: its 200 answer
+                String[] conditional = java.util.stream.Stream.concat(java.util.Arrays.stream(extra),
+                        java.util.stream.Stream.of("If-None-Match", "\"none\"")).toArray(String[]::new);
+                Http.Response controller = http().get(path, conditional);
+                assertThat(cachedTiles.answered()).as(path + ": conditional, to the controller").isEqualTo(before);
+                Http.Response filter = http().get(path, extra);
+                assertThat(cachedTiles.answered()).as(path + ": cached now, answered by the filter").isEqualTo(before + 1);
+                assertThat(controller.status()).as(path).isEqualTo(200);
+                assertThat(filter.status()).as(path).isEqualTo(200);
+                assertThat(filter.bytes()).as(path).isEqualTo(controller.bytes());
+                assertThat(headers(filter)).as(path).isEqualTo(headers(controller));
+                Http.Response cors = http().get(path, java.util.stream.Stream.concat(java.util.Arrays.stream(extra),
+                        java.util.stream.Stream.of("Origin", "https://news.example")).toArray(String[]::new));
+                assertThat(cachedTiles.answered()).as(path + ": cross-origin, to the controller").isEqualTo(before + 1);
+                assertThat(cors.header("Access-Control-Allow-Origin")).isEqualTo("*");
+                assertThat(cors.bytes()).isEqualTo(controller.bytes());
+            }
+            for (String refused : List.of("/tiles/incidents/" + KHOST_Z6 + ".png?colour=red", "/tiles/incidents/15/1/1.png",
+                    "/tiles/satellite/" + KHOST_Z6 + ".png")) {
+                long before = cachedTiles.answered();
+                assertThat(http().get(refused).contentType()).as(refused).startsWith("application/problem+json");
+                assertThat(cachedTiles.answered()).as(refused).isEqualTo(before);
+            }
+        }
+
+        @Test
+        void aCachedTileIsNotAnsweredOnceAnEditHasCommitted() {
+            String tile = tileOf(70.3, 34.2, 7);
+            String path = "/tiles/incidents/" + tile + ".mvt?datetime=../2100-01-01T00:00:00."
+                    + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "Z";
+            http().get(path);
+            long before = cachedTiles.answered();
+            byte[] cached = http().get(path).bytes();
+            assertThat(cachedTiles.answered()).isEqualTo(before + 1);
+            String id = "fast-path-" + UUID.randomUUID().toString().substring(0, 8);
+            Http.Response created = http().send("POST", "/api/incidents", """
+                    {"id": "%s", "title": "Cache test strike", "type": "air_strike",
+                     "occurred": {"start": "2026-03-04", "precision": "day"},
+                     "geometry": {"type": "Point", "coordinates": [70.3, 34.2]}, "geo_precision": "exact"}
+                    """.formatted(id), "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            try {
+                Http.Response after = http().get(path);
+                assertThat(cachedTiles.answered()).as("the edit made the cached tile unreachable").isEqualTo(before + 1);
+                assertThat(new String(after.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains(id);
+                assertThat(new String(cached, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(id);
+            } finally {
+                http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH);
+            }
         }
 
         @Test
