@@ -26,8 +26,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * controller's render would have filled, under the data version read once for key and ETag alike, and
  * writes the headers the controller's answer carries ({@code TilesContractTest} compares the two).
  * Everything else goes on to TilesController unchanged: a miss or an empty tile, a request it would
- * refuse, {@code If-None-Match}, any method but GET, and cross-origin requests (their CORS headers are
- * Spring's to write). So it can serve nothing that the controller would not serve at that moment.
+ * refuse, {@code If-None-Match}, any method but GET, cross-origin requests (their CORS headers are
+ * Spring's to write) and a store that cannot tell the data version. So it can serve nothing that the
+ * controller would not serve at that moment, and fails no request the controller would answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -82,8 +83,16 @@ class CachedTileFilter implements Filter {
             return false;
         }
         boolean gzip = vector && TilesController.acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        long version = renderer.version();
-        byte[] body = renderer.cachedOnly(name, t, filter, gzip, version);
+        long version;
+        byte[] body;
+        try {
+            version = renderer.version();
+            body = renderer.cachedOnly(name, t, filter, gzip, version);
+        } catch (RuntimeException storeDown) {
+            // the data version comes from the store now and then: when it is down, the controller's
+            // problem handling answers (503), not the servlet container's (500)
+            return false;
+        }
         if (body == null || body.length == 0) {
             return false;
         }
