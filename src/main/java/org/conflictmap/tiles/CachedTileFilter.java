@@ -57,11 +57,9 @@ class CachedTileFilter implements Filter {
     }
 
     private boolean answer(HttpServletRequest r, HttpServletResponse s) throws IOException {
-        if (!"GET".equals(r.getMethod()) || r.getHeader(HttpHeaders.IF_NONE_MATCH) != null || CorsUtils.isCorsRequest(r)) {
-            return false;
-        }
         String path = r.getRequestURI().substring(r.getContextPath().length());
-        if (!path.startsWith(PREFIX) || path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+        if (!path.startsWith(PREFIX) || path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || !"GET".equals(r.getMethod())
+                || r.getHeader(HttpHeaders.IF_NONE_MATCH) != null || CorsUtils.isCorsRequest(r)) {
             return false;
         }
         String[] parts = path.substring(PREFIX.length()).split("/", -1);
