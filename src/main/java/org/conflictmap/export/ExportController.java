@@ -80,19 +80,13 @@ class ExportController {
             case GEOJSON -> out -> geojson(filter, out);
             case CSV -> out -> csv(filter, "claims".equals(table), out);
             case SHP -> out -> shapefile(filter, out);
-            default -> out -> file(f, each -> {
+            default -> out -> file(f, each -> rethrowingIo(() -> filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, i -> {
                 try {
-                    filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, i -> {
-                        try {
-                            each.accept(i);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
+                    each.accept(i);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            }, out);
+            })), out);
         };
         return ResponseEntity.ok().eTag(etag).contentType(MediaType.parseMediaType(f.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.fileName(name)).build().toString())
@@ -104,22 +98,18 @@ class ExportController {
         java.io.BufferedOutputStream o = new java.io.BufferedOutputStream(out, 1 << 16);
         o.write("{\"type\":\"FeatureCollection\",\"features\":[\n".getBytes(StandardCharsets.UTF_8));
         boolean[] first = {true};
-        try {
-            filter.streamFeatures(incidents, 0, IncidentQuery.MAX_LIMIT, f -> {
-                try {
-                    if (!first[0]) {
-                        o.write(',');
-                        o.write('\n');
-                    }
-                    first[0] = false;
-                    o.write(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        rethrowingIo(() -> filter.streamFeatures(incidents, 0, IncidentQuery.MAX_LIMIT, f -> {
+            try {
+                if (!first[0]) {
+                    o.write(',');
+                    o.write('\n');
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+                first[0] = false;
+                o.write(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
         o.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
         o.flush();
     }
@@ -164,10 +154,8 @@ class ExportController {
     private void shapefile(IncidentFilter filter, OutputStream out) throws IOException {
         List<Queryables.Attribute> attributes = FileWriters.SHP_ATTRIBUTES;
         int n = attributes.size();
-        int idField = attributes.indexOf(Queryables.BY_NAME.get("id"));
-        FileWriters.Source<FileWriters.ShapeRow> rows = each -> {
-            try {
-                filter.streamColumns(incidents, 0, IncidentQuery.MAX_LIMIT, SHP_COLUMNS, rs -> {
+        FileWriters.Source<FileWriters.ShapeRow> rows = each -> rethrowingIo(
+                () -> filter.streamColumns(incidents, 0, IncidentQuery.MAX_LIMIT, SHP_COLUMNS, rs -> {
                     Object[] fields = new Object[n];
                     for (int k = 0; k < n; k++) {
                         Class<?> type = attributes.get(k).type();
@@ -182,15 +170,11 @@ class ExportController {
                     }
                     try {
                         each.accept(new FileWriters.ShapeRow(rs.getBytes(n + 3), rs.getBytes(n + 4), fields,
-                                (String) fields[idField], rs.getString(n + 1), rs.getString(n + 2)));
+                                rs.getString(n + 1), rs.getString(n + 2)));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        };
+                }));
         IncidentRepository.StoredClaims stored = incidents.storedClaims();
         inScratchDirectory(dir -> FileWriters.shapefile(rows, (id, claims, sources) -> FlatRows.claims(id,
                 stored.claims(claims), stored.sources(sources)), dir, out));
@@ -212,6 +196,18 @@ class ExportController {
                 default -> throw new IllegalStateException("not a file format: " + f);
             }
         });
+    }
+
+    /**
+     * Runs a read from the store whose row callback writes to the download: the store's callbacks
+     * cannot throw {@link IOException}, so the callback wraps it and it comes out here as itself.
+     */
+    private static void rethrowingIo(Runnable read) throws IOException {
+        try {
+            read.run();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Work on files that need every row before their first byte, in a temporary directory deleted after. */

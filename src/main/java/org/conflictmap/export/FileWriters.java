@@ -153,7 +153,10 @@ final class FileWriters {
      * the location and its whole geometry (both WKB), {@link #SHP_ATTRIBUTES}' values in order (times as
      * ISO text), and its claims and sources as their stored JSON, for the claims table.
      */
-    record ShapeRow(byte[] point, byte[] geometry, Object[] fields, String id, String claims, String sources) {
+    record ShapeRow(byte[] point, byte[] geometry, Object[] fields, String claims, String sources) {
+        /** Where the incident id stands among {@link #SHP_ATTRIBUTES}. */
+        static final int ID_FIELD = SHP_ATTRIBUTES.indexOf(Queryables.BY_NAME.get("id"));
+
         ShapeRow {
             if (point == null || geometry == null) {
                 throw new IllegalArgumentException("an incident row needs its point and its geometry");
@@ -161,6 +164,11 @@ final class FileWriters {
             if (fields.length != SHP_ATTRIBUTES.size()) {
                 throw new IllegalArgumentException("an incident row has " + SHP_ATTRIBUTES.size() + " fields, not " + fields.length);
             }
+        }
+
+        /** The incident's id, which keys its claims: one of its fields. */
+        String id() {
+            return (String) fields[ID_FIELD];
         }
     }
 

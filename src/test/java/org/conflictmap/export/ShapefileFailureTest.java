@@ -40,7 +40,8 @@ class ShapefileFailureTest {
                     Class<?> type = FileWriters.SHP_ATTRIBUTES.get(f).type();
                     fields[f] = type == Integer.class ? Integer.valueOf(k % 1000) : type == Boolean.class ? Boolean.FALSE : "v" + k;
                 }
-                each.accept(new FileWriters.ShapeRow(point, point, fields, "i" + k, "[]", "[]"));
+                fields[FileWriters.ShapeRow.ID_FIELD] = "i" + k;
+                each.accept(new FileWriters.ShapeRow(point, point, fields, "[]", "[]"));
             }
         };
     }
