@@ -3,7 +3,6 @@ package org.conflictmap.tiles;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.conflictmap.web.Params;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -21,8 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Answers a tile request that the tile cache already holds for the current data version before
  * Spring MVC's dispatch, which was most of such an answer's cost (cached z8 vector tiles: ~4,200 a
- * second through TilesController, ~6,000 from here; wrk, two cores). It reads the address and filter
- * with TilesController's own {@link TileRequest} and {@link TileFilter}, looks up the very key the
+ * second through TilesController, ~6,000 from here; wrk, two cores). It reads the request as
+ * TilesController does ({@link TilesController.TileAsk}), looks up the very key the
  * controller's render would have filled, under the data version read once for key and ETag alike, and
  * writes the headers the controller's answer carries ({@code TilesContractTest} compares the two).
  * Everything else goes on to TilesController unchanged: a miss or an empty tile, a request it would
@@ -66,26 +65,17 @@ class CachedTileFilter implements Filter {
         if (parts.length != 4) {
             return false;
         }
-        String name = parts[0];
-        TileRequest t;
-        TileFilter filter;
+        TilesController.TileAsk ask;
         try {
-            t = TileRequest.parse(parts[1], parts[2], parts[3], properties.maxZoom());
-            Params.onlyKnown(r.getParameterMap(), TileFilter.PARAMS);
-            filter = TileFilter.parse(r::getParameter);
+            ask = TilesController.TileAsk.parse(parts[0], parts[1], parts[2], parts[3], r, properties.maxZoom());
         } catch (RuntimeException refused) {
             return false; // TilesController answers it with its problem
         }
-        boolean vector = t.format().equals("mvt");
-        if (!(vector ? TileRenderer.LAYERS : TileRenderer.STYLES).contains(name)) {
-            return false;
-        }
-        boolean gzip = vector && TilesController.acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING));
         long version;
         byte[] body;
         try {
             version = renderer.version();
-            body = renderer.cachedOnly(name, t, filter, gzip, version);
+            body = renderer.cachedOnly(ask, version);
         } catch (RuntimeException storeDown) {
             // the data version comes from the store now and then: when it is down, the controller's
             // problem handling answers (503), not the servlet container's (500)
@@ -99,15 +89,16 @@ class CachedTileFilter implements Filter {
         s.addHeader(HttpHeaders.VARY, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
         s.addHeader(HttpHeaders.VARY, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
         s.setHeader(HttpHeaders.CACHE_CONTROL, TilesController.CACHE.getHeaderValue());
+        boolean vector = ask.vector();
         if (vector) {
             s.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-            if (gzip) {
+            if (ask.gzip()) {
                 s.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
             }
             // what Spring MVC adds to a body of a type it does not know to be safe (reflected file download)
             s.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline;filename=f.txt");
         }
-        s.setHeader(HttpHeaders.ETAG, TilesController.etag(version, name, t, filter, gzip));
+        s.setHeader(HttpHeaders.ETAG, ask.etag(version));
         s.setContentType(vector ? TilesController.MVT : "image/png");
         s.setContentLength(body.length);
         answered.increment(); // before the body: a client may have read all of it before this thread goes on

@@ -229,9 +229,9 @@ class TileRenderer {
      * The tile the cache holds for data version {@code version}, or null: what {@link #raster},
      * {@link #vector} or {@link #vectorGzip} would answer without rendering ({@code CachedTileFilter}).
      */
-    byte[] cachedOnly(String name, TileRequest t, TileFilter filter, boolean gzip, long version) {
-        String kind = !t.format().equals("mvt") ? "png" : gzip ? "mvt.gz" : "mvt";
-        return cache.getIfPresent(key(kind, name, t, filter) + "|v" + version);
+    byte[] cachedOnly(TilesController.TileAsk ask, long version) {
+        String kind = !ask.vector() ? "png" : ask.gzip() ? "mvt.gz" : "mvt";
+        return cache.getIfPresent(key(kind, ask.name(), ask.tile(), ask.filter()) + "|v" + version);
     }
 
     /** A tile's cache key without the data version: kind (png, mvt, mvt.gz), style or layer, address, filter. */

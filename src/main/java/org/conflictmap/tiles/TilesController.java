@@ -56,37 +56,58 @@ class TilesController {
     @GetMapping("/tiles/{name}/{z}/{x}/{file}")
     ResponseEntity<byte[]> tile(@PathVariable String name, @PathVariable String z, @PathVariable String x,
             @PathVariable String file, HttpServletRequest r) {
-        TileRequest t = TileRequest.parse(z, x, file, properties.maxZoom());
-        Params.onlyKnown(r.getParameterMap(), TileFilter.PARAMS);
-        TileFilter filter = TileFilter.parse(r::getParameter);
-        boolean vector = t.format().equals("mvt");
-        if (!(vector ? TileRenderer.LAYERS : TileRenderer.STYLES).contains(name)) {
-            throw ApiProblem.notFound("no " + (vector ? "vector layer" : "raster style") + " '" + clip(name) + "'; there are "
-                    + (vector ? TileRenderer.LAYERS : TileRenderer.STYLES));
-        }
-        // vector tiles go out gzip-compressed to clients that take it (a z5 tile of 44,000 incidents is
-        // ~5 MB plain); Tomcat's own compression skips them (strong ETags), so it is done here, once
-        boolean gzip = vector && acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        String etag = etag(renderer.version(), name, t, filter, gzip);
+        TileAsk ask = TileAsk.parse(name, z, x, file, r, properties.maxZoom());
+        TileRequest t = ask.tile();
+        TileFilter filter = ask.filter();
+        boolean vector = ask.vector();
+        boolean gzip = ask.gzip();
+        String etag = ask.etag(renderer.version());
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return withVary(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag), vector).build();
         }
         byte[] body = vector ? (gzip ? renderer.vectorGzip(name, t, filter) : renderer.vector(name, t, filter))
                 : renderer.raster(name, t, filter);
-        CacheControl cache = CACHE;
         if (vector && body.length == 0) {
-            return withVary(ResponseEntity.status(HttpStatus.NO_CONTENT).eTag(etag).cacheControl(cache), vector).build();
+            return withVary(ResponseEntity.status(HttpStatus.NO_CONTENT).eTag(etag).cacheControl(CACHE), vector).build();
         }
-        ResponseEntity.BodyBuilder ok = withVary(ResponseEntity.ok().eTag(etag).cacheControl(cache), vector);
+        ResponseEntity.BodyBuilder ok = withVary(ResponseEntity.ok().eTag(etag).cacheControl(CACHE), vector);
         if (gzip) {
             ok.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         return ok.contentType(vector ? MediaType.parseMediaType(MVT) : MediaType.IMAGE_PNG).body(body);
     }
 
-    /** A tile's entity tag: the data version, a hash of the tile's address and filter, and whether it is gzipped. */
-    static String etag(long version, String name, TileRequest t, TileFilter filter, boolean gzip) {
-        return "\"t" + version + "-" + Integer.toHexString((name + t + filter.key()).hashCode()) + (gzip ? "-gz" : "") + "\"";
+    /**
+     * One tile request as TilesController and CachedTileFilter both read it: the style or layer, the
+     * address, the incident filter, and whether the answer goes out gzipped.
+     */
+    record TileAsk(String name, TileRequest tile, TileFilter filter, boolean gzip) {
+        /**
+         * Reads a request for /tiles/{name}/{z}/{x}/{file}; refuses it with the problem the client gets
+         * (a bad address, an unknown parameter or filter value, no such style or layer).
+         */
+        static TileAsk parse(String name, String z, String x, String file, HttpServletRequest r, int maxZoom) {
+            TileRequest t = TileRequest.parse(z, x, file, maxZoom);
+            Params.onlyKnown(r.getParameterMap(), TileFilter.PARAMS);
+            TileFilter filter = TileFilter.parse(r::getParameter);
+            boolean vector = t.format().equals("mvt");
+            if (!(vector ? TileRenderer.LAYERS : TileRenderer.STYLES).contains(name)) {
+                throw ApiProblem.notFound("no " + (vector ? "vector layer" : "raster style") + " '" + clip(name) + "'; there are "
+                        + (vector ? TileRenderer.LAYERS : TileRenderer.STYLES));
+            }
+            // vector tiles go out gzip-compressed to clients that take it (a z5 tile of 44,000 incidents is
+            // ~5 MB plain); Tomcat's own compression skips them (strong ETags), so it is done here, once
+            return new TileAsk(name, t, filter, vector && acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING)));
+        }
+
+        boolean vector() {
+            return tile.format().equals("mvt");
+        }
+
+        /** The tile's entity tag: the data version, a hash of the address and filter, and whether it is gzipped. */
+        String etag(long version) {
+            return "\"t" + version + "-" + Integer.toHexString((name + tile + filter.key()).hashCode()) + (gzip ? "-gz" : "") + "\"";
+        }
     }
 
     private static <B extends ResponseEntity.HeadersBuilder<B>> B withVary(B builder, boolean vector) {
