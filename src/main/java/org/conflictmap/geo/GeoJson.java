@@ -131,6 +131,10 @@ public final class GeoJson {
         if (node == null || !node.isObject()) {
             throw invalid(field, "expected a GeoJSON geometry object");
         }
+        String badPosition = badPosition(node);
+        if (badPosition != null) {
+            throw invalid(field, badPosition);
+        }
         Geometry g;
         try {
             g = new GeoJsonReader(Wkb.FACTORY).read(node.toString());
@@ -153,6 +157,49 @@ public final class GeoJson {
         }
         g.setSRID(4326);
         return g;
+    }
+
+    /**
+     * The first position that is not 2 or 3 numbers (RFC 7946 §3.1.1), or null. JTS's reader takes
+     * {@code [70]} as longitude 70, latitude 0 and drops a fourth number: a wrong place, stored silently.
+     */
+    private static String badPosition(JsonNode geometry) {
+        if (geometry.path("geometries").isArray()) {
+            for (JsonNode member : geometry.get("geometries")) {
+                String bad = member.isObject() ? badPosition(member) : null;
+                if (bad != null) {
+                    return bad;
+                }
+            }
+            return null;
+        }
+        return badPositions(geometry.get("coordinates"));
+    }
+
+    private static String badPositions(JsonNode a) {
+        if (a == null || !a.isArray() || a.isEmpty()) {
+            return null; // the reader refuses these itself
+        }
+        if (!a.get(0).isArray()) {
+            for (JsonNode n : a) {
+                if (!n.isNumber()) {
+                    return "a position holds something other than numbers: " + clip(a.toString());
+                }
+            }
+            return a.size() == 2 || a.size() == 3 ? null
+                    : "a position needs longitude and latitude (and at most an elevation): " + clip(a.toString());
+        }
+        for (JsonNode n : a) {
+            String bad = badPositions(n);
+            if (bad != null) {
+                return bad;
+            }
+        }
+        return null;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     /** Reads a geometry known to be good (the project's own files); faults are bugs, not 400s. */

@@ -2,10 +2,10 @@ package org.conflictmap.incidents;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +22,8 @@ import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.store.Wkb;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Texts;
+import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
@@ -144,7 +146,9 @@ public class AcledImport {
                 }
                 flush.run();
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw ApiProblem.badRequest("the CSV could not be read: " + clip(String.valueOf(e.getMessage())));
+                // commons-csv wraps its CSVException; say what it says, never its class name
+                Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+                throw ApiProblem.badRequest("the CSV could not be read: " + clip(String.valueOf(cause.getMessage())));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw ApiProblem.badRequest("the CSV is malformed: " + clip(String.valueOf(e.getMessage())));
             }
@@ -174,8 +178,9 @@ public class AcledImport {
         if (eventId == null) {
             throw new RowProblem("event_id_cnty", "empty");
         }
-        String id = "acled-" + Names.slug(eventId);
-        if (!id.matches(Incident.ID_PATTERN)) {
+        String slug = Names.slug(eventId);
+        String id = "acled-" + slug;
+        if (slug.isEmpty() || !id.matches(Incident.ID_PATTERN)) {
             throw new RowProblem("event_id_cnty", "cannot make an incident id of '" + clip(eventId) + "'");
         }
         LocalDate date = date(get(r, columns, "event_date"));
@@ -224,7 +229,7 @@ public class AcledImport {
         String outlet = get(r, columns, "source");
         List<Source> sources = List.of(new Source("S1", outlet == null ? "ACLED" : clip(outlet, 200), null, null, null));
         Integer fatalities = get(r, columns, "fatalities") == null ? null
-                : (int) number(get(r, columns, "fatalities"), "fatalities", 0, 1_000_000);
+                : wholeNumber(get(r, columns, "fatalities"), "fatalities", 1_000_000);
         List<Claim> claims = List.of(new Claim("ACLED" + (outlet == null ? "" : " (coded from " + clip(outlet, 200) + ")"),
                 "independent", "unspecified", fatalities, null, null, null, null, null,
                 "ACLED's fatality estimate for the event", null, List.of("S1")));
@@ -261,11 +266,11 @@ public class AcledImport {
             throw new RowProblem("event_date", "empty");
         }
         try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
+            return Times.date(s);
+        } catch (DateTimeException e) {
             try {
-                return LocalDate.parse(s, ACLED_DATE);
-            } catch (DateTimeParseException e2) {
+                return Times.date(s, ACLED_DATE);
+            } catch (DateTimeException e2) {
                 throw new RowProblem("event_date", "'" + clip(s) + "' is neither 2026-02-27 nor 27 February 2026");
             }
         }
@@ -287,12 +292,25 @@ public class AcledImport {
         return v;
     }
 
+    /** A count: 0..max, written without a fraction (ACLED's fatalities; {@code 1.7} is an error, not 1). */
+    private static int wholeNumber(String s, String field, int max) {
+        double v = number(s, field, 0, max);
+        if (v != Math.rint(v)) {
+            throw new RowProblem(field, "'" + clip(s) + "' is not a whole number");
+        }
+        return (int) v;
+    }
+
     private static String get(CSVRecord r, Map<String, String> columns, String name) {
         String header = columns.get(name);
         if (header == null || !r.isSet(header)) {
             return null;
         }
         String v = r.get(header);
+        String fault = Texts.fault(v);
+        if (fault != null) {
+            throw new RowProblem(name, fault);
+        }
         return v == null || v.isBlank() ? null : v.strip();
     }
 

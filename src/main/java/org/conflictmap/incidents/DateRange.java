@@ -1,12 +1,11 @@
 package org.conflictmap.incidents;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 import org.conflictmap.web.Params;
+import org.conflictmap.web.Times;
 
 /**
  * A time filter as OGC API – Features writes it: an instant or date, or an interval
@@ -55,17 +54,17 @@ public record DateRange(Instant start, Instant end) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                LocalDate d = LocalDate.parse(s);
-                return endOfDay ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-                        : d.atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw Params.invalid(param, "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s)
-                        + "' is not an RFC 3339 time (2026-02-26T20:00:00Z) or date (2026-02-26); intervals are start/end with '..' for open");
-            }
+            return Times.instant(s, endOfDay, ChronoUnit.MILLIS);
+        } catch (Times.OutOfRange e) {
+            throw Params.invalid(param, "'" + clip(s) + "': " + e.getMessage());
+        } catch (DateTimeException e) {
+            throw Params.invalid(param, "'" + clip(s)
+                    + "' is not an RFC 3339 time (2026-02-26T20:00:00Z) or date (2026-02-26); intervals are start/end with '..' for open");
         }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     public boolean isAll() {

@@ -1,10 +1,9 @@
 package org.conflictmap.incidents;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,6 +13,8 @@ import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.ApiProblem.FieldError;
+import org.conflictmap.web.Texts;
+import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
 
 import tools.jackson.databind.JsonNode;
@@ -134,16 +135,13 @@ final class IncidentJson {
         }
         String s = n.asString().strip();
         try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                LocalDate d = LocalDate.parse(s);
-                return endOfDay ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1)
-                        : d.atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                error(field, "'" + clip(s) + "' is not an RFC 3339 time or a date");
-                return null;
-            }
+            return Times.instant(s, endOfDay, ChronoUnit.SECONDS);
+        } catch (Times.OutOfRange e) {
+            error(field, "'" + clip(s) + "': " + e.getMessage());
+            return null;
+        } catch (DateTimeException e) {
+            error(field, "'" + clip(s) + "' is not an RFC 3339 time or a date");
+            return null;
         }
     }
 
@@ -262,8 +260,8 @@ final class IncidentJson {
             return null;
         }
         try {
-            return LocalDate.parse(n.asString().strip());
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return Times.date(n.asString().strip());
+        } catch (DateTimeException | IllegalArgumentException e) {
             error(field, "expected a date such as 2026-02-27");
             return null;
         }
@@ -297,6 +295,11 @@ final class IncidentJson {
         String s = n.asString().strip();
         if (s.length() > max) {
             error(field, "longer than " + max + " characters");
+            return null;
+        }
+        String fault = Texts.fault(s);
+        if (fault != null) {
+            error(field, fault);
             return null;
         }
         return s.isEmpty() ? null : s;
@@ -339,6 +342,8 @@ final class IncidentJson {
             JsonNode e = a.get(k);
             if (!e.isString() || e.asString().isBlank() || e.asString().length() > max) {
                 error(field + "[" + k + "]", "expected a non-empty string of at most " + max + " characters");
+            } else if (Texts.fault(e.asString()) != null) {
+                error(field + "[" + k + "]", Texts.fault(e.asString()));
             } else {
                 out.add(e.asString().strip());
             }

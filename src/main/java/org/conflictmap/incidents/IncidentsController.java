@@ -19,6 +19,7 @@ import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
+import org.conflictmap.web.Times;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -363,7 +364,9 @@ class IncidentsController {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            return Times.checked(OffsetDateTime.parse(value.strip()).toInstant());
+        } catch (Times.OutOfRange e) {
+            throw Params.invalid("asof", e.getMessage());
         } catch (DateTimeParseException e) {
             throw Params.invalid("asof", "expected an RFC 3339 time such as 2026-02-27T12:00:00Z");
         }

@@ -1,10 +1,9 @@
 package org.conflictmap.ogcapi;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.store.Wkb;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
+import org.conflictmap.web.Times;
 import org.geotools.api.filter.And;
 import org.geotools.api.filter.BinaryComparisonOperator;
 import org.geotools.api.filter.Filter;
@@ -314,7 +314,11 @@ final class CqlSql {
             Instant t = v instanceof java.sql.Date day ? day.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant()
                     : v instanceof Date d ? d.toInstant() : instant(v.toString());
             if (t != null) {
-                return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+                try {
+                    return OffsetDateTime.ofInstant(Times.checked(t), ZoneOffset.UTC);
+                } catch (Times.OutOfRange range) {
+                    throw invalid("'" + a.name() + "': " + range.getMessage());
+                }
             }
         }
         throw invalid("'" + a.name() + "' holds " + (type == Integer.class ? "whole numbers" : type == Boolean.class
@@ -332,8 +336,9 @@ final class CqlSql {
 
     private static Instant instant(String s) {
         try {
-            return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
+            return s.length() == 10 ? Times.date(s).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Times.checked(OffsetDateTime.parse(s).toInstant());
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -59,7 +59,7 @@ public final class Params {
         }
     }
 
-    /** A text parameter trimmed; blank gives null; longer than {@code maxLength} is a 400. */
+    /** A text parameter trimmed; blank gives null; longer than {@code maxLength} or holding a control character ({@link Texts}) is a 400. */
     public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
@@ -67,7 +67,7 @@ public final class Params {
         if (value.length() > maxLength) {
             throw invalid(name, "longer than " + maxLength + " characters");
         }
-        return value.strip();
+        return Texts.require(name, value.strip());
     }
 
     public static ApiProblem invalid(String name, String why) {

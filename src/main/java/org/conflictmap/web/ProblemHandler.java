@@ -23,6 +23,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The one error path of the server: every refused or failed request leaves as
  * {@code application/problem+json}, 4xx and 5xx alike, with a detail that helps and never a stack
@@ -34,11 +36,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), unnamed(e.getMessage()));
         body.setTitle(e.title());
         if (!e.errors().isEmpty()) {
             body.setProperty("errors", e.errors().stream()
-                    .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+                    .map(f -> Map.of("field", f.field(), "message", unnamed(f.message()))).toList());
         }
         ResponseEntity<Object> r = problem(body, e.status());
         if (e.status() == HttpStatus.UNAUTHORIZED) {
@@ -72,15 +74,55 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Object> storeError(DataAccessException e) {
-        log.error("store error", e);
+    ResponseEntity<Object> storeError(DataAccessException e, HttpServletRequest request) {
+        log.error("store error on {} {}: {}", request.getMethod(), request.getRequestURI(), summary(e));
         return internal();
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
-        log.error("unexpected error", e);
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected error on {} {}: {}", request.getMethod(), request.getRequestURI(), summary(e));
         return internal();
+    }
+
+    /**
+     * What the log keeps of a failure: the chain of exception classes, the SQL state, and where in
+     * this server it happened — never the messages. A store's message carries the statement with its
+     * values (a draft's text, which only editors may read); a stack overflow's trace was 141 KB a request.
+     */
+    static String summary(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        String state = null;
+        StackTraceElement ours = null;
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            b.append(b.isEmpty() ? "" : " ← ").append(t.getClass().getSimpleName());
+            if (state == null && t instanceof java.sql.SQLException sql) {
+                state = sql.getSQLState();
+            }
+            for (StackTraceElement f : t.getStackTrace()) {
+                if (ours == null && f.getClassName().startsWith("org.conflictmap.")) {
+                    ours = f;
+                }
+            }
+        }
+        if (state != null) {
+            b.append(" (SQLState ").append(state).append(')');
+        }
+        if (ours != null) {
+            b.append(" at ").append(ours.getClassName().substring(ours.getClassName().lastIndexOf('.') + 1)).append('.')
+                    .append(ours.getMethodName()).append(':').append(ours.getLineNumber());
+        }
+        return b.toString();
+    }
+
+    /** A Java class or package name ({@code org.geotools.…}, {@code org.apache.commons.csv.CSVException}). */
+    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern
+            .compile("\\b(?:org|com|java|javax|jakarta|tools|sun|net|io)\\.(?:[A-Za-z_$][\\w$]*\\.)*[A-Za-z_$][\\w$]*");
+
+    /** {@code detail} with any Java class or package name taken out: a refusal never names the server's insides. */
+    static String unnamed(String detail) {
+        return detail == null ? null : JAVA_NAME.matcher(detail).replaceAll("…");
     }
 
     private ResponseEntity<Object> internal() {
@@ -99,6 +141,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (pd.getDetail() != null && pd.getDetail().contains("Exception")) {
                 pd.setDetail(statusCode.value() == 400 ? "the request could not be read" : null);
             }
+            pd.setDetail(unnamed(pd.getDetail()));
             pd.setType(URI.create("about:blank"));
             return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);

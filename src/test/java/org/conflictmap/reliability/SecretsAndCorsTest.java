@@ -45,6 +45,12 @@ class SecretsAndCorsTest {
                 "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
         assertThat(preflight.status()).isEqualTo(403);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(preflight.contentType()).startsWith("application/problem+json");
+        Http.Response write = http.send("POST", "/api/incidents", "{}", "Origin", "https://evil.example", "Content-Type",
+                "application/json", "Authorization", EDITOR_AUTH);
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.contentType()).startsWith("application/problem+json");
+        assertThat(write.body()).contains("\"status\":403").doesNotContain("Invalid CORS request");
         Http.Response tiles = http.send("OPTIONS", "/tiles/basemap/5/21/12.png", (String) null, "Origin", "https://news.example.org",
                 "Access-Control-Request-Method", "GET");
         assertThat(tiles.header("Access-Control-Allow-Origin")).isEqualTo("*");
