@@ -28,7 +28,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -128,12 +127,12 @@ class ExportController {
             try {
                 if (claims) {
                     for (Object[] row : FlatRows.claims(i)) {
-                        csv.printRecord(Arrays.asList(row));
+                        csv.printRecord(FlatRows.spreadsheetSafe(Arrays.asList(row)));
                     }
                 } else {
                     List<Object> row = new ArrayList<>(Arrays.asList(FlatRows.acled(i)));
                     Queryables.ALL.forEach(a -> row.add(FlatRows.value(a, i)));
-                    csv.printRecord(row);
+                    csv.printRecord(FlatRows.spreadsheetSafe(row));
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -217,13 +216,13 @@ class ExportController {
     }
 
     private static void inScratchDirectory(ScratchWork work) throws IOException {
-        Path dir = Files.createTempDirectory("conflictmap-export-");
+        Path dir = ScratchDirectories.create();
         try {
             work.in(dir);
         } catch (SQLException e) {
             throw new IOException("export failed", e);
         } finally {
-            FileSystemUtils.deleteRecursively(dir);
+            ScratchDirectories.delete(dir);
         }
     }
 }

@@ -80,6 +80,31 @@ final class FlatRows {
                 i.geometry().getDimension() == 0 ? null : new org.locationtech.jts.io.WKTWriter().write(i.geometry())};
     }
 
+    /**
+     * A CSV cell a spreadsheet shows as data, never runs as a formula (OWASP's "CSV injection"): a
+     * text that starts with {@code = + - @}, a tab or a carriage return gets a leading {@code '}, which
+     * Excel, LibreOffice and Google Sheets hide and read as "this is text". Numbers leave as numbers
+     * (a negative longitude stays {@code -70.1}): they are Java numbers here, never text from a sender,
+     * so no formula can hide in them; a text that merely looks like a number ({@code -5} as a title) is
+     * escaped like any other.
+     */
+    static Object spreadsheetSafe(Object cell) {
+        if (cell instanceof CharSequence text && !text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return cell;
+    }
+
+    /** {@code = + - @ TAB CR}: the characters a spreadsheet may take as the start of a formula. */
+    static final String FORMULA_START = "=+-@\t\r";
+
+    /** {@code row} with every cell {@link #spreadsheetSafe}. */
+    static List<Object> spreadsheetSafe(List<Object> row) {
+        List<Object> out = new ArrayList<>(row.size());
+        row.forEach(c -> out.add(spreadsheetSafe(c)));
+        return out;
+    }
+
     private static double round(double d) {
         return Math.round(d * 100000) / 100000.0;
     }

@@ -1,14 +1,19 @@
 package org.conflictmap.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.TestStores.EDITOR_AUTH;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
@@ -18,8 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Every download format, opened by GDAL's ogrinfo, on both stores: layers, counts, fields, geometry types. */
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every download format, opened by GDAL's ogrinfo, on both stores: layers, counts, fields, geometry
+ * types. Texts files are fragile about — markup, quotes, {@code ]]>}, astral characters, right-to-left
+ * script, tabs and line breaks — come back unchanged; texts that start like a spreadsheet formula come
+ * out of the CSV as text; aborted downloads leave no scratch directory. (What may not be sent at all,
+ * NUL and other control characters, is in {@code hostile.tsv}.)
+ */
 class ExportContractTest {
+    static final String TITLE = "Odd <b>&amp;</b> \"quoted\" ]]> 'apos' \u2013 \uD83D\uDEF0 \u0645\u0631\u0632 end";
+    static final String SUMMARY = "line one\nline\ttwo \u00e9\u0301 \uD83D\uDCA5";
 
     @Nested
     @OnH2gis
@@ -47,6 +62,16 @@ class ExportContractTest {
             return file;
         }
 
+        Path unzip(Path zip, String into) throws Exception {
+            Path out = Files.createDirectories(dir.resolve(into));
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                    Files.copy(in, out.resolve(e.getName()));
+                }
+            }
+            return out;
+        }
+
         @Test
         void geopackageCarriesEveryIncidentAtItsOwnGeometryAndEveryClaim() throws Exception {
             Path gpkg = download("/api/export/incidents.gpkg?datetime=2025-10-01/2026-02-28");
@@ -65,13 +90,7 @@ class ExportContractTest {
 
         @Test
         void shapefileZipHasPointAreaAndLineLayersAndAClaimsTable() throws Exception {
-            Path zip = download("/api/export/incidents.shp?datetime=2025-10-01/2026-02-28");
-            Path out = Files.createDirectories(dir.resolve("shp"));
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry e; (e = in.getNextEntry()) != null;) {
-                    Files.copy(in, out.resolve(e.getName()));
-                }
-            }
+            Path out = unzip(download("/api/export/incidents.shp?datetime=2025-10-01/2026-02-28"), "shp");
             assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_points.shp").toString(), "incidents_points"))
                     .contains("Geometry: Point", "Feature Count: 9", "geo_prec: String", "kill_max: Integer");
             assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_areas.shp").toString(), "incidents_areas"))
@@ -136,13 +155,7 @@ class ExportContractTest {
                 Path file = download("/api/export/incidents." + format + range);
                 assertThat(Gdal.ogrinfo("-ro", "-q", file.toString(), "incidents", "-where", where)).as(format).contains(text);
             }
-            Path zip = download("/api/export/incidents.shp" + range);
-            Path out = Files.createDirectories(dir.resolve("utf8"));
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry e; (e = in.getNextEntry()) != null;) {
-                    Files.copy(in, out.resolve(e.getName()));
-                }
-            }
+            Path out = unzip(download("/api/export/incidents.shp" + range), "utf8");
             assertThat(Gdal.ogrinfo("-ro", "-q", out.resolve("incidents_points.shp").toString(), "incidents_points", "-where", where))
                     .as("shp").contains(text);
             assertThat(Files.readString(download("/api/export/incidents.csv" + range), java.nio.charset.StandardCharsets.UTF_8))
@@ -156,6 +169,103 @@ class ExportContractTest {
             assertThat(http.get("/api/export/incidents.csv?filter=%28%28").status()).isEqualTo(400);
             assertThat(http.get("/api/export/incidents.gpkg?table=claims").status()).isEqualTo(400);
             assertThat(http.get("/api/export/incidents.shp?bbox=x").contentType()).startsWith("application/problem+json");
+        }
+
+        private String create(String id, Map<String, Object> fields) {
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("id", id, "type", "air_strike", "occurred",
+                    Map.of("start", "2031-05-0" + (1 + Math.abs(id.hashCode()) % 8)), "places", List.of("af-province-khost")));
+            body.putAll(fields);
+            Http.Response r = new Http(port).send("POST", "/api/incidents", JsonMapper.builder().build().writeValueAsString(body),
+                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+            assertThat(r.status()).as(r.body()).isIn(200, 201);
+            return r.header("ETag");
+        }
+
+        private void delete(String id, String etag) {
+            new Http(port).send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH, "If-Match", etag);
+        }
+
+        @Test
+        void gdalReadsOddTextsBackUnchangedFromKmlGeopackageShapefileAndFlatGeobuf() throws Exception {
+            String id = "zz-odd-text-export";
+            String etag = create(id, Map.of("title", TITLE, "summary", SUMMARY));
+            try {
+                String range = "?datetime=2031-05-01/2031-05-31&q=" + "Odd";
+                String where = "id = '" + id + "'";
+                for (String format : List.of("kml", "gpkg", "fgb")) {
+                    Path file = download("/api/export/incidents." + format + range);
+                    String read = Gdal.ogrinfo("-ro", "-q", file.toString(), "incidents", "-where", where);
+                    assertThat(read).as(format).doesNotContain("ERROR").contains("title (String) = " + TITLE)
+                            .contains("line\ttwo \u00e9\u0301 \uD83D\uDCA5");
+                }
+                Path out = unzip(download("/api/export/incidents.shp" + range), "odd");
+                assertThat(Gdal.ogrinfo("-ro", "-q", out.resolve("incidents_points.shp").toString(), "incidents_points", "-where", where))
+                        .doesNotContain("ERROR").contains("title (String) = " + TITLE);
+            } finally {
+                delete(id, etag);
+            }
+        }
+
+        @Test
+        void abortedDownloadsLeaveNoScratchDirectory() throws Exception {
+            for (String format : List.of("shp", "gpkg", "fgb")) {
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                    socket.getOutputStream().write(("GET /api/export/incidents." + format + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    assertThat(socket.getInputStream().read(new byte[64])).isPositive();
+                } // the client goes away mid-download
+            }
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            String mine = ScratchDirectories.PREFIX + ProcessHandle.current().pid() + "-";
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            List<Path> left = scratch(tmp, mine);
+            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                left = scratch(tmp, mine);
+            }
+            assertThat(left).as("scratch directories of this server after aborted downloads").isEmpty();
+        }
+
+        private static List<Path> scratch(Path tmp, String prefix) throws java.io.IOException {
+            try (var all = Files.list(tmp)) {
+                return all.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+            }
+        }
+
+        @Test
+        void csvCellsThatStartLikeAFormulaAreTextAndNumbersStayNumbers() throws Exception {
+            String id = "zz-formula-export";
+            String etag = create(id, Map.of("title", "=HYPERLINK(\"http://evil.example/?x\",\"click\")", "summary", "@SUM(A1:A9)",
+                    "actors", List.of("-2+3", "+cmd|' /C calc'!A0"), "claims", List.of(Map.of("claimant", "=1+1", "party", "un",
+                            "killed", 2, "statement", "-3"))));
+            try {
+                Path csv = download("/api/export/incidents.csv?datetime=2031-05-01/2031-05-31&q=HYPERLINK");
+                CSVRecord row;
+                try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+                    row = p.getRecords().stream().filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
+                }
+                assertThat(row.get("title")).isEqualTo("'=HYPERLINK(\"http://evil.example/?x\",\"click\")");
+                assertThat(row.get("notes")).isEqualTo("'@SUM(A1:A9)");
+                assertThat(row.get("actor1")).isEqualTo("'-2+3");
+                assertThat(row.get("actor2")).isEqualTo("'+cmd|' /C calc'!A0");
+                assertThat(Double.parseDouble(row.get("latitude"))).isBetween(32.0, 35.0);
+                assertThat(row.get("killed_max")).isEqualTo("2");
+                Path claims = download("/api/export/incidents.csv?table=claims&datetime=2031-05-01/2031-05-31&q=HYPERLINK");
+                try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(Files.newBufferedReader(claims, StandardCharsets.UTF_8))) {
+                    CSVRecord claim = p.getRecords().stream().filter(r -> r.get("incident_id").equals(id)).findFirst().orElseThrow();
+                    assertThat(claim.get("claimant")).isEqualTo("'=1+1");
+                    assertThat(claim.get("statement")).isEqualTo("'-3");
+                    assertThat(claim.get("killed")).isEqualTo("2");
+                }
+                assertThat(FlatRows.spreadsheetSafe(-70.5)).isEqualTo(-70.5);
+                assertThat(FlatRows.spreadsheetSafe("\tx")).isEqualTo("'\tx");
+                assertThat(FlatRows.spreadsheetSafe("\rx")).isEqualTo("'\rx");
+                assertThat(FlatRows.spreadsheetSafe("a=b")).isEqualTo("a=b");
+            } finally {
+                delete(id, etag);
+            }
         }
     }
 }
