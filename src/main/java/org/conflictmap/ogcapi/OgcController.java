@@ -19,6 +19,7 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -76,12 +77,14 @@ class OgcController {
         ITEM_PARAMS = Set.copyOf(s);
     }
 
+    private final Links links;
     private final IncidentRepository incidents;
     private final Gazetteer gazetteer;
     private final DataVersion dataVersion;
     private final ObjectMapper json;
 
-    OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json) {
+    OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, Links links) {
+        this.links = links;
         this.incidents = incidents;
         this.gazetteer = gazetteer;
         this.dataVersion = dataVersion;
@@ -376,8 +379,8 @@ class OgcController {
         return accept != null && accept.startsWith("text/html");
     }
 
-    private static String base(HttpServletRequest r) {
-        return r.getScheme() + "://" + r.getServerName() + ":" + r.getServerPort();
+    private String base(HttpServletRequest r) {
+        return links.base(r);
     }
 
     private static String page(String self, HttpServletRequest r, int offset, int limit, String f) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
@@ -43,11 +44,13 @@ class TilesController {
     static final CacheControl CACHE = CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
     static final java.util.regex.Pattern Q_ZERO = java.util.regex.Pattern.compile("q=0(\\.0*)?");
 
+    private final Links links;
     private final TileRenderer renderer;
     private final TilesProperties properties;
     private final ObjectMapper json;
 
-    TilesController(TileRenderer renderer, TilesProperties properties, ObjectMapper json) {
+    TilesController(TileRenderer renderer, TilesProperties properties, ObjectMapper json, Links links) {
+        this.links = links;
         this.renderer = renderer;
         this.properties = properties;
         this.json = json;
@@ -145,7 +148,7 @@ class TilesController {
             throw ApiProblem.notFound("no tileset '" + clip(tileset) + "'; there are " + TileRenderer.STYLES + " and "
                     + TileRenderer.LAYERS.stream().map(l -> l + "-mvt").toList());
         }
-        String base = r.getScheme() + "://" + r.getServerName() + ":" + r.getServerPort();
+        String base = links.base(r);
         ObjectNode t = json.createObjectNode();
         t.put("tilejson", "3.0.0");
         t.put("name", tileset);

@@ -89,6 +89,33 @@ class HostileInputContractTest {
             assertThat(cases().stream().filter(c -> c.expected() >= 400)).hasSizeGreaterThanOrEqualTo(50);
         }
 
+        /** A forged Host header (or X-Forwarded-Host) never reaches a link: a shared cache would serve it to everyone. */
+        @Test
+        void linksNeverFollowTheHostHeader() throws Exception {
+            for (String path : List.of("/ogc", "/ogc/collections/incidents/items?limit=1", "/tiles/basemap.json")) {
+                String answer = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\n"
+                        + "Connection: close\r\n\r\n");
+                assertThat(answer).as(path).startsWith("HTTP/1.1 200").contains("http://127.0.0.1:" + port + "/")
+                        .doesNotContain("evil.example", "evil2.example");
+            }
+        }
+
+        /** Health says UP or DOWN to anyone; the data path, disk sizes and errors are for operators. */
+        @Test
+        void healthShowsNoDetailsToAnonymousCallers() {
+            Http.Response health = new Http(port).get("/actuator/health");
+            assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("details", "path", "total", "free",
+                    "database", "Exception");
+        }
+
+        private String raw(String request) throws Exception {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+
         @ParameterizedTest(name = "{0}")
         @MethodSource("battery")
         void isRefusedCleanlyAndChangesNothing(Case c) {
