@@ -18,6 +18,7 @@ import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.Source;
 import org.conflictmap.ogcapi.Html;
 import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.web.Texts;
 import org.locationtech.jts.io.kml.KMLWriter;
 
 /**
@@ -98,7 +99,7 @@ final class KmlWriter {
             xml.writeAttribute("id", i.id());
             element("name", i.title());
             xml.writeStartElement("description");
-            xml.writeCData(description(i).replace("]]>", "]]&gt;"));
+            xml.writeCData(Texts.xmlSafe(description(i)).replace("]]>", "]]&gt;"));
             xml.writeEndElement();
             xml.writeStartElement("TimeSpan");
             element("begin", i.occurred().start().toString());
@@ -114,7 +115,7 @@ final class KmlWriter {
                     xml.writeStartElement("SimpleData");
                     xml.writeAttribute("name", a.name());
                     // xsd:boolean as 1/0: GDAL's KML reader takes "true" for the integer 0
-                    xml.writeCharacters(v instanceof Boolean b ? (b ? "1" : "0") : v.toString());
+                    xml.writeCharacters(v instanceof Boolean b ? (b ? "1" : "0") : Texts.xmlSafe(v.toString()));
                     xml.writeEndElement();
                 }
             }
@@ -140,7 +141,7 @@ final class KmlWriter {
 
     private void element(String name, String value) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(value);
+        xml.writeCharacters(Texts.xmlSafe(value));
         xml.writeEndElement();
     }
 
