@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.incidents.DateRange;
@@ -89,9 +91,10 @@ public record IncidentFilter(IncidentQuery query) {
     }
 
     /**
-     * How deep a filter may nest (parentheses and NOTs). The parser and the SQL translation recurse
-     * once per level: 1,000 levels overflowed the request thread's stack (a 500 and 141 KB of trace in
-     * the log); no hand-written filter needs more than a few.
+     * How deep a filter may nest (parentheses and NOTs). The parser, the property visitor and the SQL
+     * translation recurse once per level: issue 18 saw a filter nested 1,000 deep overflow the request
+     * thread's stack (a 500 and 141 KB of trace in the log per request); no hand-written filter needs
+     * more than a few levels.
      */
     static final int MAX_DEPTH = 32;
 
@@ -113,14 +116,14 @@ public record IncidentFilter(IncidentQuery query) {
             }
         }
         int nots = 0;
-        java.util.regex.Matcher m = NOT.matcher(cql);
+        Matcher m = NOT.matcher(cql);
         while (m.find()) {
             nots++;
         }
         return max + nots;
     }
 
-    private static final java.util.regex.Pattern NOT = java.util.regex.Pattern.compile("(?i)\\bNOT\\b");
+    private static final Pattern NOT = Pattern.compile("(?i)\\bNOT\\b");
 
     /**
      * ECQL reserves {@code id} (for its own feature-id syntax) where CQL2 lets it name a property:

@@ -1,8 +1,13 @@
 package org.conflictmap.web;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.conflictmap.store.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -94,10 +99,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         StringBuilder b = new StringBuilder();
         String state = null;
         StackTraceElement ours = null;
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             b.append(b.isEmpty() ? "" : " ← ").append(t.getClass().getSimpleName());
-            if (state == null && t instanceof java.sql.SQLException sql) {
+            if (state == null && t instanceof SQLException sql) {
                 state = sql.getSQLState();
             }
             for (StackTraceElement f : t.getStackTrace()) {
@@ -117,8 +122,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A Java class or package name ({@code org.geotools.…}, {@code org.apache.commons.csv.CSVException}). */
-    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern
-            .compile("\\b(?:org|com|java|javax|jakarta|tools|sun|net|io)\\.(?:[A-Za-z_$][\\w$]*\\.)*[A-Za-z_$][\\w$]*");
+    private static final Pattern JAVA_NAME = Pattern.compile(
+            "\\b(?:org|com|java|javax|jakarta|tools|sun|net|io)\\.(?:[A-Za-z_$][\\w$]*\\.)*[A-Za-z_$][\\w$]*");
 
     /** {@code detail} with any Java class or package name taken out: a refusal never names the server's insides. */
     static String unnamed(String detail) {
