@@ -59,12 +59,14 @@ public final class IncidentFeatures {
      * Areas are simplified to about 1 km, which is finer than a province-level report's meaning.
      */
     static ObjectNode mapFeature(String id, org.locationtech.jts.geom.Geometry g, String title, String type, String geoPrecision,
-            Instant start, Instant end, boolean contested, Integer killedMin, Integer killedMax, List<String> parties) {
+            String place, Instant start, Instant end, String timePrecision, boolean contested, Integer killedMin,
+            Integer killedMax, List<String> parties) {
         ObjectNode p = NODES.objectNode();
         p.put("title", title);
         p.put("type", type);
         p.put("geo_precision", geoPrecision);
-        p.putObject("occurred").put("start", start.toString()).put("end", end.toString());
+        p.put("place", place);
+        p.putObject("occurred").put("start", start.toString()).put("end", end.toString()).put("precision", timePrecision);
         p.put("contested", contested);
         p.put("killed_min", killedMin);
         p.put("killed_max", killedMax);
@@ -77,8 +79,8 @@ public final class IncidentFeatures {
     /** {@link #mapFeature} of a whole incident (the {@code asof} path, which reads the history). */
     static ObjectNode mapFeature(Incident i) {
         int[] killed = i.figures(Claim::killed);
-        return mapFeature(i.id(), i.geometry(), i.title(), i.type(), i.geoPrecision(), i.occurred().start(), i.occurred().end(),
-                i.contested(), killed == null ? null : killed[0], killed == null ? null : killed[1],
+        return mapFeature(i.id(), i.geometry(), i.title(), i.type(), i.geoPrecision(), i.placeNames(), i.occurred().start(),
+                i.occurred().end(), i.occurred().precision(), i.contested(), killed == null ? null : killed[0], killed == null ? null : killed[1],
                 i.claims().stream().map(Claim::party).distinct().toList());
     }
 

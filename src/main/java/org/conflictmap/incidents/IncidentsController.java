@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -63,7 +64,12 @@ class IncidentsController {
             "status", "asof", "limit", "offset", "min_killed", "view");
     /** The columns {@code view=map} reads: no claims, sources or texts are parsed. */
     static final String MAP_COLUMNS = "id, title, type, geo_precision, occurred_start, occurred_end, contested, killed_min, "
-            + "killed_max, parties";
+            + "killed_max, parties, place_names, time_precision";
+    /**
+     * How long after the moment it names a pinned ({@code asof}) list may be cached forever: a write
+     * stamped just before that moment may still be committing, so a pin younger than this stays no-cache.
+     */
+    static final Duration PIN_SETTLED = Duration.ofMinutes(1);
     static final String GEOJSON = GeoJson.MEDIA_TYPE;
 
     private final IncidentRepository incidents;
@@ -99,8 +105,8 @@ class IncidentsController {
         if (asof == null && lean) {
             incidents.streamColumns(query, MAP_COLUMNS, rs -> features.add(IncidentFeatures.mapFeature(rs.getString(1),
                     org.conflictmap.store.Wkb.read(rs.getBytes("wkb")), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant(),
-                    rs.getBoolean(7), (Integer) rs.getObject(8, Integer.class), (Integer) rs.getObject(9, Integer.class),
+                    rs.getString(11), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                    rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(12), rs.getBoolean(7), (Integer) rs.getObject(8, Integer.class), (Integer) rs.getObject(9, Integer.class),
                     java.util.Arrays.stream(rs.getString(10).split("\\|")).filter(x -> !x.isEmpty()).toList())));
             boolean lastPage = features.size() < query.limit() && (features.size() > 0 || query.offset() == 0);
             matched = lastPage ? query.offset() + features.size() : incidents.count(query);
@@ -129,7 +135,11 @@ class IncidentsController {
             links.addObject().put("rel", "prev").put("type", GEOJSON)
                     .put("href", href(request, Math.max(0, query.offset() - query.limit()), query.limit()));
         }
-        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+        // the data as it was at a settled past moment never changes: a pinned embed's features are cached forever
+        boolean settled = asof != null && asof.isBefore(Instant.now().minus(PIN_SETTLED));
+        String cache = !settled ? "no-cache" : request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                ? "public, max-age=31536000, immutable" : "private, max-age=31536000, immutable";
+        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache)
                 .header(HttpHeaders.VARY, "Authorization").body(fc);
     }
 

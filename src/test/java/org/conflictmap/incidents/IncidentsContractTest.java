@@ -159,6 +159,10 @@ class IncidentsContractTest {
             assertThat(p.get("killed_max").asInt()).isEqualTo(killed.getMax()).isGreaterThanOrEqualTo(55);
             assertThat(p.get("parties").toString()).contains("af_government", "pk_government");
             assertThat(p.get("occurred").get("start").asString()).isEqualTo("2026-02-26T15:30:00Z");
+            assertThat(p.get("occurred").get("precision").asString()).as("the list and the timeline word times by it")
+                    .isEqualTo(incident("2026-02-26-durand-line-post-attacks").get("properties").get("occurred")
+                            .get("precision").asString());
+            assertThat(p.get("place").asString()).as("the incident list names the place").isNotBlank();
             assertThat(p.has("claims")).isFalse();
             assertThat(p.has("sources")).isFalse();
             assertThat(http().get("/api/incidents?view=everything").status()).isEqualTo(400);
@@ -301,6 +305,13 @@ class IncidentsContractTest {
             assertThat(title).isEqualTo("Test shelling near Torkham");
             assertThat(then.get("asof").asString()).isEqualTo(before);
             assertThat(ids("asof=2020-01-01T00:00:00Z")).isEmpty();
+            assertThat(http().get("/api/incidents?view=map&limit=100000&asof=2020-01-01T00:00:00Z").header("Cache-Control"))
+                    .as("a settled pin never changes: a pinned embed caches it forever").contains("max-age=31536000", "immutable");
+            Http.Response now = http().get("/api/incidents?view=map&limit=100000&asof=" + java.time.Instant.now());
+            assertThat(now.header("Cache-Control")).as("a pin of this very moment may still change").isEqualTo("no-cache");
+            JsonNode pinned = now.json().get("features").get(0).get("properties");
+            assertThat(pinned.has("claims")).as("the pinned map view is lean").isFalse();
+            assertThat(pinned.has("killed_max")).isTrue();
         }
 
         @Test
