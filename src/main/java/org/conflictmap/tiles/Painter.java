@@ -64,7 +64,11 @@ final class Painter {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
-    void basemap(List<Basemap.Feature> features, int width, int height) {
+    /**
+     * The basemap's land, water and boundaries; with {@code overlays} also the Durand Line and the
+     * crossings (the web map draws those itself, over the {@code base} style, so its switcher can hide them).
+     */
+    void basemap(List<Basemap.Feature> features, int width, int height, boolean overlays) {
         g.setColor(SEA);
         g.fillRect(0, 0, width, height);
         for (Basemap.Feature f : features) {
@@ -93,6 +97,9 @@ final class Painter {
                 stroke(f.at(zoom), new Color(0x9aa3a9), 1f, null);
             }
         }
+        if (!overlays) {
+            return;
+        }
         for (Basemap.Feature f : features) {
             if (f.place().kind().equals("border")) {
                 stroke(f.at(zoom), BORDER, zoom >= 7 ? 3f : 2.2f, new float[] {8, 5});
@@ -103,18 +110,13 @@ final class Painter {
                 crossing(point(f.label()));
             }
         }
-        labels(features);
     }
 
-    private void labels(List<Basemap.Feature> features) {
-        Font province = new Font(FONT, Font.ITALIC, (int) Math.round(11 * ratio));
-        Font city = new Font(FONT, Font.BOLD, (int) Math.round(11 * ratio));
-        for (Basemap.Feature f : features) {
-            String kind = f.place().kind();
-            if (kind.equals("province") && zoom >= 6) {
-                label(f.place().name(), point(f.label()), province, new Color(0x59636b), 0);
-            } else if ((kind.equals("city") || kind.equals("town")) && shows(f.place().population())) {
-                double[] p = point(f.label());
+    /** The labels {@link Labels} placed for this zoom: each once, none colliding, whole across tile edges. */
+    void labels(List<Labels.Placed> placed) {
+        for (Labels.Placed l : placed) {
+            double[] p = point(l.feature().label());
+            if (l.kind() == Labels.Kind.CITY || l.kind() == Labels.Kind.CAPITAL) {
                 g.setColor(Color.WHITE);
                 double r = 2.6 * ratio;
                 Shape dot = new Ellipse2D.Double(p[0] - r, p[1] - r, 2 * r, 2 * r);
@@ -122,14 +124,18 @@ final class Painter {
                 g.setColor(new Color(0x333333));
                 g.setStroke(new BasicStroke((float) ratio));
                 g.draw(dot);
-                label(f.place().name(), p, city, new Color(0x222222), 5 * ratio);
-            } else if (kind.equals("crossing") && zoom >= 8) {
-                label(f.place().name() + " crossing", point(f.label()), city, BORDER, 9 * ratio);
             }
+            Color colour = switch (l.kind()) {
+                case PROVINCE -> new Color(0x59636b);
+                case CROSSING -> BORDER;
+                default -> new Color(0x222222);
+            };
+            label(l.text(), p, Labels.font(l.kind(), ratio), colour, Labels.dx(l.kind()) * ratio);
         }
     }
 
-    private boolean shows(Long population) {
+    /** Whether a city of this population is labelled at this zoom. */
+    static boolean shows(int zoom, Long population) {
         long p = population == null ? 0 : population;
         return zoom >= 10 ? p >= 5_000 : zoom >= 8 ? p >= 50_000 : zoom >= 6 ? p >= 300_000 : zoom >= 4 && p >= 1_500_000;
     }

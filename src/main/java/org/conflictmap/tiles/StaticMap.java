@@ -60,7 +60,7 @@ final class StaticMap {
             g.setColor(new Color(0x5b6670));
             g.drawString(period + " · figures are claims by the parties, not established facts", pad,
                     pad + tm.getHeight() + g.getFontMetrics().getAscent());
-            if (!style.equals("basemap") && height >= 200 && width >= 300) {
+            if (TileRenderer.INCIDENT_STYLES.contains(style) && height >= 200 && width >= 300) {
                 legend(g, w, h, scale, small);
             }
             scaleBar(g, window, w, h, scale, small);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -40,7 +41,13 @@ import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 @Component
 class TileRenderer {
     static final int SIZE = 256;
-    static final List<String> STYLES = List.of("basemap", "incidents", "combined");
+    /**
+     * The raster styles: {@code basemap} whole; {@code base} without the Durand Line, crossings and labels,
+     * and {@code labels} (transparent) alone, which the web map layers separately so its switcher works;
+     * {@code incidents} (transparent) and {@code combined}, the two that take the incident filters.
+     */
+    static final List<String> STYLES = List.of("basemap", "incidents", "combined", "base", "labels");
+    static final Set<String> INCIDENT_STYLES = Set.of("incidents", "combined");
     static final List<String> LAYERS = List.of("incidents", "places", "provinces", "border");
     static final byte[] EMPTY = new byte[0];
     /**
@@ -71,6 +78,7 @@ class TileRenderer {
             ) t""";
 
     private final Basemap basemap;
+    private final Labels labels;
     private final IncidentRepository incidents;
     private final DataVersion version;
     private final JdbcTemplate jdbc;
@@ -78,9 +86,10 @@ class TileRenderer {
     private final int detailMinZoom;
     private final Cache<String, byte[]> cache;
 
-    TileRenderer(Basemap basemap, IncidentRepository incidents, DataVersion version, JdbcTemplate jdbc,
+    TileRenderer(Basemap basemap, Labels labels, IncidentRepository incidents, DataVersion version, JdbcTemplate jdbc,
             SpatialDialect dialect, TilesProperties properties) {
         this.basemap = basemap;
+        this.labels = labels;
         this.incidents = incidents;
         this.version = version;
         this.jdbc = jdbc;
@@ -188,10 +197,13 @@ class TileRenderer {
             Painter p = new Painter(g, window, width, height, zoom, ratio);
             Envelope buffered = new Envelope(window);
             buffered.expandBy(window.getWidth() * 0.25);
-            if (!style.equals("incidents")) {
-                p.basemap(basemap.query(buffered), width, height);
+            if (!style.equals("incidents") && !style.equals("labels")) {
+                p.basemap(basemap.query(buffered), width, height, !style.equals("base"));
             }
-            if (!style.equals("basemap")) {
+            if (!style.equals("incidents") && !style.equals("base")) {
+                p.labels(labels.within(zoom, window));
+            }
+            if (INCIDENT_STYLES.contains(style)) {
                 // incidents reach into the picture by their marker's radius at most (basemap labels by much more)
                 Envelope near = new Envelope(window);
                 near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
@@ -236,7 +248,7 @@ class TileRenderer {
 
     /** A tile's cache key without the data version: kind (png, mvt, mvt.gz), style or layer, address, filter. */
     private static String key(String kind, String name, TileRequest t, TileFilter filter) {
-        boolean filtered = kind.equals("png") ? !name.equals("basemap") : name.equals("incidents");
+        boolean filtered = kind.equals("png") ? INCIDENT_STYLES.contains(name) : name.equals("incidents");
         return kind + "|" + name + "|" + t + "|" + (filtered ? filter.key() : "");
     }
 

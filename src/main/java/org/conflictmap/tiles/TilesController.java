@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * GET /tiles/{style}/{z}/{x}/{y}.png | {y}@2x.png   style: basemap, incidents (transparent), combined
  * GET /tiles/{layer}/{z}/{x}/{y}.mvt                layer: incidents, places, provinces, border (204 when empty)
  * GET /tiles/{tileset}.json                        TileJSON 3.0: basemap, incidents, combined, {layer}-mvt
- * GET /map.png?bbox=|center=&zoom=&width=&height=&scale=&style=&title=&datetime=&type=&contested=
+ * GET /map.png?bbox=|center=(lon,lat)&zoom=&width=&height=&scale=&style=&title=&datetime=&type=&contested=
  * </pre>
  *
  * Incident tiles take {@code datetime}, {@code type}, {@code contested}. ETags carry the data version;
@@ -206,6 +206,11 @@ class TilesController {
                 .contentType(MediaType.IMAGE_PNG).body(png);
     }
 
+    /** Whether lon,lat falls in the map's area (its bounds widened by 5°). */
+    static boolean inMapArea(double lon, double lat) {
+        return lon >= BOUNDS[0] - 5 && lon <= BOUNDS[2] + 5 && lat >= BOUNDS[1] - 5 && lat <= BOUNDS[3] + 5;
+    }
+
     /** The 3857 window for bbox (widened to the picture's proportions) or center+zoom. */
     private static Envelope window(HttpServletRequest r, int width, int height) {
         String center = r.getParameter("center");
@@ -215,16 +220,22 @@ class TilesController {
                 throw Params.invalid("center", "give either bbox or center and zoom, not both");
             }
             String[] parts = center.split(",");
-            double lat;
             double lon;
+            double lat;
             try {
-                lat = Double.parseDouble(parts[0]);
-                lon = Double.parseDouble(parts[1]);
+                lon = Double.parseDouble(parts[0]);
+                lat = Double.parseDouble(parts[1]);
             } catch (RuntimeException e) {
-                throw Params.invalid("center", "expected lat,lon such as 33.5,69.5");
+                throw Params.invalid("center", "expected lon,lat such as 69.5,33.5");
+            }
+            if (!inMapArea(lon, lat) && inMapArea(lat, lon)) {
+                // the first maps took lat,lon: a pair that only makes sense that way is still read so
+                double first = lon;
+                lon = lat;
+                lat = first;
             }
             if (parts.length != 2 || !(Math.abs(lat) <= 85) || !(Math.abs(lon) <= 180)) {
-                throw Params.invalid("center", "expected lat,lon within ±85, ±180");
+                throw Params.invalid("center", "expected lon,lat within ±180, ±85");
             }
             int zoom = Params.integer("zoom", r.getParameter("zoom"), 6, 0, 14);
             double mpp = 2 * Mercator.HALF / 256 / (1 << zoom);

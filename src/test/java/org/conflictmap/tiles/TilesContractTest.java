@@ -48,6 +48,63 @@ class TilesContractTest {
         org.springframework.boot.web.server.context.WebServerApplicationContext context;
         @org.springframework.beans.factory.annotation.Autowired
         CachedTileFilter cachedTiles;
+        @org.springframework.beans.factory.annotation.Autowired
+        Labels labels;
+        @org.springframework.beans.factory.annotation.Autowired
+        TileRenderer renderer;
+
+        @Test
+        void labelsArePlacedOnceWithoutCollisionsCapitalsFirst() {
+            org.locationtech.jts.geom.Envelope world = new org.locationtech.jts.geom.Envelope(-Mercator.HALF, Mercator.HALF,
+                    -Mercator.HALF, Mercator.HALF);
+            for (int z = 4; z <= 12; z++) {
+                List<Labels.Placed> placed = labels.within(z, world);
+                assertThat(placed).as("labels at z%s", z).isNotEmpty();
+                assertThat(placed.stream().map(p -> p.feature().place().id()).distinct().count()).as("each label once at z%s", z)
+                        .isEqualTo(placed.size());
+                for (int i = 0; i < placed.size(); i++) {
+                    for (int j = i + 1; j < placed.size(); j++) {
+                        assertThat(placed.get(i).box().intersects(placed.get(j).box()))
+                                .as("z%s: %s and %s collide", z, placed.get(i).text(), placed.get(j).text()).isFalse();
+                    }
+                }
+            }
+            // the capital wins over the city beside it and the territory around it
+            for (int z : new int[] {5, 6, 7}) {
+                assertThat(labels.within(z, world).stream().map(Labels.Placed::text)).as("z%s", z).contains("Islamabad");
+            }
+        }
+
+        @Test
+        void tilesDrawEveryLabelWholeAcrossTheirEdges() throws Exception {
+            // the four z8 tiles around Torkham, stitched, are the picture of their window drawn at once
+            int z = 8;
+            org.locationtech.jts.geom.Coordinate torkham = Mercator.project(71.09, 34.11);
+            int x0 = (int) Math.floor((torkham.x + Mercator.HALF) / (2 * Mercator.HALF) * (1 << z) - 0.5);
+            int y0 = (int) Math.floor((Mercator.HALF - torkham.y) / (2 * Mercator.HALF) * (1 << z) - 0.5);
+            BufferedImage stitched = new BufferedImage(512, 512, BufferedImage.TYPE_INT_ARGB);
+            for (int dx = 0; dx < 2; dx++) {
+                for (int dy = 0; dy < 2; dy++) {
+                    BufferedImage tile = png(http().get("/tiles/labels/" + z + "/" + (x0 + dx) + "/" + (y0 + dy) + ".png"));
+                    stitched.getGraphics().drawImage(tile, dx * 256, dy * 256, null);
+                }
+            }
+            org.locationtech.jts.geom.Envelope window = Mercator.tile(z, x0, y0);
+            window.expandToInclude(Mercator.tile(z, x0 + 1, y0 + 1));
+            BufferedImage whole = renderer.image(window, 512, 512, z, 1, "labels", null);
+            long differ = 0;
+            long inked = 0;
+            for (int y = 0; y < 512; y++) {
+                for (int x = 0; x < 512; x++) {
+                    boolean a = (stitched.getRGB(x, y) >>> 24) > 64;
+                    boolean b = (whole.getRGB(x, y) >>> 24) > 64;
+                    inked += b ? 1 : 0;
+                    differ += a != b ? 1 : 0;
+                }
+            }
+            assertThat(inked).as("labels drawn here").isGreaterThan(200);
+            assertThat(differ).as("pixels where the tiles and the whole picture disagree").isLessThan(inked / 50);
+        }
 
         Http http() {
             return new Http(port);
@@ -226,9 +283,12 @@ class TilesContractTest {
             BufferedImage img = png(http().get("/map.png?bbox=69,33,72,35&width=600&height=400&title=Khost%20and%20Kunar"));
             assertThat(img.getWidth()).isEqualTo(600);
             assertThat(img.getHeight()).isEqualTo(400);
-            BufferedImage print = png(http().get("/map.png?center=34.1,71.1&zoom=8&width=300&height=200&scale=2"));
+            BufferedImage print = png(http().get("/map.png?center=71.1,34.1&zoom=8&width=300&height=200&scale=2"));
             assertThat(print.getWidth()).isEqualTo(600);
             assertThat(distinctColours(print)).isGreaterThan(8);
+            assertThat(http().get("/map.png?center=34.1,71.1&zoom=8&width=300&height=200").bytes())
+                    .as("center is lon,lat as everywhere; the old lat,lon order is still read where only it fits the map")
+                    .isEqualTo(http().get("/map.png?center=71.1,34.1&zoom=8&width=300&height=200").bytes());
         }
 
         @Test
@@ -323,7 +383,7 @@ class TilesContractTest {
         void badTileRequestsAreProblems() {
             for (String path : List.of("/tiles/basemap/3/8/1.png", "/tiles/basemap/15/1/1.png", "/tiles/basemap/-1/0/0.png",
                     "/tiles/basemap/a/0/0.png", "/tiles/incidents/6/43/26.png?datetime=soon", "/tiles/incidents/6/43/26.png?colour=red",
-                    "/map.png?width=5000", "/map.png?bbox=1,2,3", "/map.png?center=91,0", "/map.png?scale=3",
+                    "/map.png?width=5000", "/map.png?bbox=1,2,3", "/map.png?center=0,91", "/map.png?scale=3",
                     "/map.png?width=4000&scale=2")) {
                 Http.Response r = http().get(path);
                 assertThat(r.status()).as(path).isEqualTo(400);

@@ -1,0 +1,108 @@
+package org.conflictmap.tiles;
+
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.springframework.stereotype.Component;
+
+/**
+ * The basemap's labels, placed once per zoom for the whole map rather than per tile: by priority
+ * (capitals, provinces, crossings, then cities by population), each label kept only where it
+ * collides with none placed before it. A tile or a static map then draws every placed label whose
+ * box meets its window, so a label crossing a tile edge is drawn whole on both sides ("Torkham
+ * crossing", not "Torkham crossinc"), neighbouring tiles agree, and no name is drawn twice.
+ */
+@Component
+class Labels {
+    /** Pixels (at ratio 1) kept free around each label. */
+    static final double GAP = 3;
+    static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+
+    enum Kind { CAPITAL, PROVINCE, CROSSING, CITY }
+
+    /** A label that won its place: the feature, how it is drawn, its box (3857 metres, gap included). */
+    record Placed(Basemap.Feature feature, Kind kind, String text, Envelope box) {
+    }
+
+    private final Basemap basemap;
+    private final Map<Integer, STRtree> byZoom = new ConcurrentHashMap<>();
+
+    Labels(Basemap basemap) {
+        this.basemap = basemap;
+    }
+
+    /** The labels placed at this zoom whose box meets the window (3857), in drawing order. */
+    List<Placed> within(int zoom, Envelope window) {
+        STRtree placed = byZoom.computeIfAbsent(zoom, this::place);
+        @SuppressWarnings("unchecked")
+        List<Placed> found = new ArrayList<>(placed.query(window));
+        found.sort(Comparator.comparing((Placed p) -> p.kind()).thenComparing(p -> p.feature().place().id()));
+        return found;
+    }
+
+    static Font font(Kind kind, double ratio) {
+        int size = (int) Math.round(11 * ratio);
+        return kind == Kind.PROVINCE ? new Font(Painter.FONT, Font.ITALIC, size) : new Font(Painter.FONT, Font.BOLD, size);
+    }
+
+    /** Pixels right of its point where a label starts (0: centred on it). */
+    static double dx(Kind kind) {
+        return kind == Kind.PROVINCE ? 0 : kind == Kind.CROSSING ? 9 : 5;
+    }
+
+    private STRtree place(int zoom) {
+        double mpp = 2 * Mercator.HALF / 256 / (1 << zoom);
+        List<Placed> candidates = new ArrayList<>();
+        for (Basemap.Feature f : basemap.query(new Envelope(-Mercator.HALF, Mercator.HALF, -Mercator.HALF, Mercator.HALF))) {
+            String kind = f.place().kind();
+            Kind k = null;
+            String text = f.place().name();
+            if (kind.equals("province") && zoom >= 6) {
+                k = Kind.PROVINCE;
+            } else if (kind.equals("city") || kind.equals("town")) {
+                // a capital is labelled at every zoom (Islamabad, 1.1 million, before Rawalpindi's 2 million at z5)
+                boolean capital = "PPLC".equals(f.place().properties().get("feature_code"));
+                k = capital && zoom >= 4 ? Kind.CAPITAL : Painter.shows(zoom, f.place().population()) ? Kind.CITY : null;
+            } else if (kind.equals("crossing") && zoom >= 8) {
+                k = Kind.CROSSING;
+                text = text + " crossing";
+            }
+            if (k != null) {
+                candidates.add(new Placed(f, k, text, box(f.label(), k, text, mpp)));
+            }
+        }
+        candidates.sort(Comparator.comparing((Placed p) -> p.kind())
+                .thenComparing(p -> -(p.feature().place().population() == null ? 0 : p.feature().place().population()))
+                .thenComparing(p -> p.feature().place().id()));
+        // a few thousand candidates at most (towns at z10+), placed once per zoom: a plain scan is enough
+        STRtree kept = new STRtree();
+        List<Envelope> taken = new ArrayList<>();
+        for (Placed c : candidates) {
+            if (taken.stream().noneMatch(e -> e.intersects(c.box()))) {
+                kept.insert(c.box(), c);
+                taken.add(c.box());
+            }
+        }
+        kept.build();
+        return kept;
+    }
+
+    /** The label's box in metres, with the gap, as {@link Painter#label} draws it. */
+    static Envelope box(Coordinate at, Kind kind, String text, double mpp) {
+        Rectangle2D r = font(kind, 1).getStringBounds(text, FRC);
+        double dx = dx(kind);
+        double left = dx > 0 ? dx - (kind == Kind.CROSSING ? 9 : 4) : -r.getWidth() / 2;
+        double right = dx > 0 ? dx + r.getWidth() : r.getWidth() / 2;
+        double half = r.getHeight() / 2;
+        return new Envelope(at.x + (left - GAP) * mpp, at.x + (right + GAP) * mpp, at.y - (half + GAP) * mpp, at.y + (half + GAP) * mpp);
+    }
+}
