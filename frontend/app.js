@@ -5,23 +5,57 @@ import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import Supercluster from '/vendor/supercluster/index.js';
 import { Timeline } from './timeline.js';
 import { renderPanel } from './panel.js';
-import { TYPE_NAMES, PARTY_NAMES, dayOf, dayToIso, isoToDay, esc, killedRange } from './format.js';
+import { IncidentList } from './list.js';
+import { AreaLayer } from './areas.js';
+import { Basemap, json } from './basemap.js';
+import { embedPage, embedDialog, pinWords } from './embed.js';
+import { MSG } from './messages.js';
+import { TYPE_STYLE, symbolSvg, clusterSvg } from './symbols.js';
+import { TYPE_NAMES, PARTY_NAMES, dayOf, dayToIso, isoToDay, esc, killedRange, countDay } from './format.js';
 
 const EMBED = location.pathname.startsWith('/embed');
-const TYPE_COLOURS = {
-  air_strike: '#c0392b', armed_clash: '#8e44ad', shelling: '#d35400', suicide_bomb: '#2c3e50',
-  remote_explosive: '#7f8c8d', shoot_down_claim: '#16a085', cross_border_fire: '#b7950b', other: '#95a5a6',
-};
 const HOME = { center: [32.8, 68.6], zoom: 6 };
+const PHONE = window.matchMedia('(max-width: 700px)');
+/** The clustering radius in px; a cluster's disc is never wider than it, so discs never pile up. */
+const CLUSTER_RADIUS = 60;
 const $ = (id) => document.getElementById(id);
+
+// ------------------------------------------------------------------ strings
+
+for (const el of document.querySelectorAll('[data-msg]')) {
+  el.textContent = MSG[el.dataset.msg];
+}
+for (const el of document.querySelectorAll('[data-msg-label]')) {
+  el.setAttribute('aria-label', MSG[el.dataset.msgLabel]);
+}
+for (const el of document.querySelectorAll('[data-msg-placeholder]')) {
+  el.setAttribute('placeholder', MSG[el.dataset.msgPlaceholder]);
+}
 
 // ------------------------------------------------------------------ state (the permalink)
 
+/** The map's area (lon/lat bounds, widened by 5° as the server's /map.png reads centres). */
+const AREA = [55.5, 18.6, 82.9, 43.5];
+const inArea = (lon, lat) => lon >= AREA[0] && lon <= AREA[2] && lat >= AREA[1] && lat <= AREA[3];
+
 const state = readState(new URLSearchParams(location.search));
+
+/**
+ * A centre is lon,lat everywhere (as bbox, GeoJSON and /map.png); the lat,lon order of the first
+ * permalinks is still read when only that order falls in the map's area. Returns Leaflet's [lat, lon].
+ */
+function readCentre(text) {
+  const c = (text || '').split(',').map(Number);
+  if (c.length !== 2 || !c.every(Number.isFinite)) {
+    return null;
+  }
+  const [a, b] = c;
+  return !inArea(a, b) && inArea(b, a) ? [a, b] : [b, a];
+}
 
 function readState(q) {
   // the permalink's short names (c, z, t, i) and the embed's documented long ones (center, zoom, datetime)
-  const c = (q.get('c') || q.get('center') || '').split(',').map(Number);
+  const c = readCentre(q.get('c') || q.get('center'));
   const t = q.get('t') ? q.get('t').split('..') : (q.get('datetime') || '').split('/').map((d) => d.slice(0, 10));
   if (!q.get('z') && q.get('zoom')) {
     q.set('z', q.get('zoom'));
@@ -30,7 +64,7 @@ function readState(q) {
     asof: /^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/.test(q.get('asof') || '') ? q.get('asof') : null,
     title: (q.get('title') || '').slice(0, 120),
     layers: q.get('layers') ? new Set(q.get('layers').split(',')) : null,
-    center: c.length === 2 && c.every(Number.isFinite) ? c : HOME.center,
+    center: c || HOME.center,
     zoom: Number.isFinite(Number(q.get('z'))) && q.get('z') ? Number(q.get('z')) : HOME.zoom,
     window: t.length === 2 && /^\d{4}-\d\d-\d\d$/.test(t[0]) && /^\d{4}-\d\d-\d\d$/.test(t[1]) ? [isoToDay(t[0]), isoToDay(t[1])] : null,
     types: new Set((q.get('type') || '').split(',').filter((x) => TYPE_NAMES[x])),
@@ -43,7 +77,7 @@ function readState(q) {
 function stateParams() {
   const q = new URLSearchParams();
   const c = map.getCenter();
-  q.set('c', `${c.lat.toFixed(4)},${c.lng.toFixed(4)}`);
+  q.set('c', `${c.lng.toFixed(4)},${c.lat.toFixed(4)}`);
   q.set('z', String(map.getZoom()));
   if (!timeline.isAll()) {
     q.set('t', `${dayToIso(timeline.start)}..${dayToIso(timeline.end)}`);
@@ -57,6 +91,9 @@ function stateParams() {
   if (state.contested) {
     q.set('contested', '1');
   }
+  if (state.layers) {
+    q.set('layers', [...state.layers].join(','));
+  }
   if (state.incident) {
     q.set('i', state.incident);
   }
@@ -69,6 +106,21 @@ function stateParams() {
   return q;
 }
 
+/** The filters in words, for the embed's visible note and the dialog ("" when none). */
+function filterNote() {
+  const parts = [timeline.words()];
+  if (state.types.size) {
+    parts.push(MSG.filterTypes([...state.types].map((t) => TYPE_NAMES[t])));
+  }
+  if (state.party) {
+    parts.push(MSG.filterByParty(PARTY_NAMES[state.party]));
+  }
+  if (state.contested) {
+    parts.push(MSG.filterContested);
+  }
+  return MSG.filterNote(parts);
+}
+
 let urlTimer = null;
 function saveState() {
   clearTimeout(urlTimer);
@@ -77,20 +129,20 @@ function saveState() {
 
 // ------------------------------------------------------------------ map and basemap
 
-const map = L.map('map', { preferCanvas: true, zoomSnap: 0.5, minZoom: 4, maxZoom: 13, worldCopyJump: false })
+const map = L.map('map', { zoomSnap: 0.5, minZoom: 4, maxZoom: 13, worldCopyJump: false, keyboard: true })
   .setView(state.center, state.zoom);
 map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
 map.attributionControl.addAttribution('Boundaries &amp; places: <a href="https://www.naturalearthdata.com">Natural Earth</a>, '
   + '<a href="https://www.geonames.org">GeoNames</a> (CC BY 4.0)');
-// panes, bottom to top: basemap 250, areas 390, crossings 410 (under incidents reported at them), points 420, labels 450
+// panes, bottom to top: basemap 250, areas 390, crossings 410 (under incidents reported at them),
+// labels 450, then Leaflet's marker pane (600) with the points and clusters: DOM markers catch only
+// their own symbol, so an area or a border line under them stays clickable
 map.createPane('basemap').style.zIndex = 250;
 map.createPane('areas').style.zIndex = 390;
 map.createPane('crossings').style.zIndex = 410;
-map.createPane('points').style.zIndex = 420;
 map.createPane('labels').style.zIndex = 450;
 map.getPane('labels').style.pointerEvents = 'none';
 const baseCanvas = L.canvas({ pane: 'basemap', padding: 0.3 });
-const canvas = L.canvas({ pane: 'points', padding: 0.3 });
 const areaRenderer = L.svg({ pane: 'areas', padding: 0.3 });
 
 const layers = {
@@ -104,122 +156,58 @@ const layers = {
   highlight: L.layerGroup().addTo(map),
 };
 
-async function json(url) {
-  const r = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
-  if (!r.ok) {
-    throw new Error(`${url}: ${r.status}`);
-  }
-  return r.json();
-}
+const basemap = new Basemap(map, layers, baseCanvas);
 
-async function loadBasemap(config) {
-  if (config.basemap) {
-    L.tileLayer(config.basemap, { maxZoom: 13, detectRetina: true }).addTo(layers.basemap);
-  } else {
-    const countries = await json('/api/places?kind=country&limit=50');
-    L.geoJSON(countries, {
-      renderer: baseCanvas, interactive: false,
-      style: (f) => ({
-        color: '#9aa3a9', weight: 1, fillOpacity: 1,
-        fillColor: ['AF', 'PK'].includes(f.properties.country) ? '#f4f1ea' : '#e6e3dc',
-      }),
-    }).addTo(layers.basemap);
-  }
-  if (config.basemap) {
-    await loadOverlays();
-    return;
-  }
-  const provinces = await json('/api/places?kind=province&limit=200');
-  L.geoJSON(provinces, {
-    renderer: baseCanvas, interactive: false,
-    style: { color: '#b5b0a5', weight: 0.8, fill: false, dashArray: '3 3' },
-  }).addTo(layers.provinces);
-  for (const f of provinces.features) {
-    const centre = L.geoJSON(f).getBounds().getCenter();
-    L.marker(centre, { pane: 'labels', interactive: false, keyboard: false, opacity: 0, icon: L.divIcon({ className: '', iconSize: [0, 0] }) })
-      .bindTooltip(esc(f.properties.name), { permanent: true, direction: 'center', className: 'label-province', pane: 'labels' })
-      .addTo(layers.labels)
-      .options.minZoom = 7;
-  }
-  const cities = await json('/api/places?kind=city&limit=400');
-  cities.features.sort((a, b) => (b.properties.population || 0) - (a.properties.population || 0));
-  for (const f of cities.features.slice(0, 60)) {
-    const [lon, lat] = f.geometry.coordinates;
-    L.circleMarker([lat, lon], { renderer: baseCanvas, radius: 2.5, color: '#333', weight: 1, fillColor: '#fff', fillOpacity: 1, interactive: false })
-      .bindTooltip(esc(f.properties.name), { permanent: true, direction: 'right', offset: [4, 0], className: 'label-city', pane: 'labels' })
-      .addTo(layers.labels).options.minZoom = (f.properties.population || 0) > 1000000 ? 5 : 7;
-  }
-  await loadOverlays();
-}
+// ------------------------------------------------------------------ controls
 
-/** The Durand Line's label and the crossings: drawn over either basemap. */
-async function loadOverlays() {
-  const border = await json('/api/places?kind=border');
-  if (!config.basemap) {
-    L.geoJSON(border, { renderer: baseCanvas, style: { color: '#8b2e16', weight: 2.5, dashArray: '8 5' }, interactive: false }).addTo(layers.border);
-  }
-  for (const f of border.features) {
-    const line = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
-    const [lon, lat] = line[Math.floor(line.length * 0.3)];
-    L.marker([lat, lon], { opacity: 0, interactive: false, keyboard: false, icon: L.divIcon({ className: '', iconSize: [0, 0] }) })
-      .bindTooltip(`${esc(f.properties.name)} · contested border`, { permanent: true, direction: 'right', className: 'label-border' })
-      .addTo(layers.border);
-  }
-  const crossings = await json('/api/places?kind=crossing');
-  for (const f of crossings.features) {
-    const [lon, lat] = f.geometry.coordinates;
-    // not interactive: a crossing must never catch the click meant for an incident reported at it
-    L.marker([lat, lon], {
-      icon: L.divIcon({ className: '', html: '<div class="crossing-icon"></div>', iconSize: [14, 14], iconAnchor: [7, 7] }),
-      interactive: false, keyboard: false, pane: 'crossings',
-    }).bindTooltip(`${esc(f.properties.name)} crossing`, { permanent: true, direction: 'left', offset: [-8, 0], className: 'label-city' })
-      .addTo(layers.crossings).options.minZoom = 8;
-  }
-  showLabelsForZoom();
-}
+L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
 
-function showLabelsForZoom() {
-  const z = map.getZoom();
-  [...layers.labels.getLayers(), ...layers.crossings.getLayers()].forEach((l) => {
-    const show = z >= (l.options.minZoom || 0);
-    const tip = l.getTooltip();
-    if (tip) {
-      if (show && !tip.isOpen()) {
-        l.openTooltip();
-      } else if (!show && tip.isOpen()) {
-        l.closeTooltip();
-      }
-    }
-  });
-}
-map.on('zoomend', showLabelsForZoom);
-
-L.control.layers(null, {
-  'Incidents (points and clusters)': layers.points,
-  'Incident areas (province-level and wider)': layers.areas,
-  'Durand Line': layers.border,
-  'Border crossings': layers.crossings,
-  'Province boundaries': layers.provinces,
-  'Labels': layers.labels,
-}, { collapsed: true, position: 'topright' }).addTo(map);
+const asOf = L.control({ position: 'bottomleft' });
+asOf.onAdd = () => L.DomUtil.create('div', 'data-as-of');
+asOf.addTo(map);
 
 const legend = L.control({ position: 'bottomright' });
 legend.onAdd = () => {
-  const div = L.DomUtil.create('div', 'legend');
-  div.innerHTML = Object.entries(TYPE_NAMES).map(([k, v]) => `<div><i style="background:${TYPE_COLOURS[k]};border-radius:50%;width:10px"></i>${v}</div>`).join('')
-    + '<div><i style="background:rgba(217,130,43,.25);border:1px dashed #d9822b"></i>Area (province-level report)</div>'
-    + '<div><i style="border:2px solid #b03a2e;border-radius:50%;width:10px;background:#fff"></i>Contested figures</div>'
-    + '<div><i style="border-top:2px dashed #8b2e16;height:0"></i>Durand Line</div>'
-    + '<div><i class="crossing-icon" style="width:9px;height:9px;border-width:2px"></i>Border crossing</div>';
+  const div = L.DomUtil.create('details', 'legend');
+  div.open = !PHONE.matches && !EMBED && window.innerHeight >= 900;
+  div.innerHTML = `<summary>${esc(MSG.legend)}</summary><ul>`
+    + Object.keys(TYPE_STYLE).map((k) => `<li>${symbolSvg(k, 14)}${esc(TYPE_NAMES[k])}</li>`).join('')
+    + `<li>${clusterSvg({ air_strike: 2, armed_clash: 1, shelling: 1 }, 4, 22)}${esc(MSG.legendCluster)}</li>`
+    + `<li><i class="key-area"></i>${esc(MSG.legendArea)}</li>`
+    + `<li><i class="key-country"></i>${esc(MSG.legendCountry)}</li>`
+    + `<li>${symbolSvg('other', 14, true)}${esc(MSG.legendContested)}</li>`
+    + `<li><i class="key-border"></i>${esc(MSG.legendBorder)}</li>`
+    + `<li><i class="crossing-icon key-crossing"></i>${esc(MSG.legendCrossing)}</li></ul>`;
+  L.DomEvent.disableClickPropagation(div);
+  L.DomEvent.disableScrollPropagation(div);
   return div;
 };
 legend.addTo(map);
+
+/**
+ * The layer switcher offers only what it can switch: over the raster basemap the province boundaries
+ * are part of the base tiles, so only the vector fallback lists them.
+ */
+function layerSwitcher(cfg) {
+  const overlays = {
+    [MSG.layerPoints]: layers.points,
+    [MSG.layerAreas]: layers.areas,
+    [MSG.layerBorder]: layers.border,
+    [MSG.layerCrossings]: layers.crossings,
+  };
+  overlays[MSG.layerLabels] = layers.labels;
+  if (!cfg.base) {
+    overlays[MSG.layerProvinces] = layers.provinces;
+  }
+  L.control.layers(null, overlays, { collapsed: true, position: 'topright' }).addTo(map);
+}
 
 // ------------------------------------------------------------------ incidents
 
 let incidents = [];
 let visible = [];
 let index = null;
+let dataTime = null; // the moment the data shown was read (the server's), or the pin
 
 function filtered() {
   return incidents.filter((f) => {
@@ -230,68 +218,83 @@ function filtered() {
     if (state.types.size && !state.types.has(p.type)) {
       return false;
     }
-    if (state.party && !(p.parties || p.claims.map((c) => c.party)).includes(state.party)) {
+    if (state.party && !p.parties.includes(state.party)) {
       return false;
     }
     return !state.contested || p.contested;
   });
 }
 
-function killedOf(p) {
-  if (!p.claims) { // the lean map view carries the range, not the claims
-    return { kmin: p.killed_min ?? Infinity, kmax: p.killed_max ?? -1 };
-  }
-  let min = Infinity;
-  let max = -1;
-  for (const c of p.claims) {
-    if (c.killed !== null && c.killed !== undefined) {
-      min = Math.min(min, c.killed);
-      max = Math.max(max, c.killed);
-    }
-  }
-  return { kmin: min, kmax: max };
+/** Incidents in the window whose extent meets the map's view, for the list. */
+function inView() {
+  const b = map.getBounds();
+  const [w, s, e, n] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  return visible.filter((f) => f.bbox[0] <= e && f.bbox[2] >= w && f.bbox[1] <= n && f.bbox[3] >= s);
 }
 
 function refresh() {
   visible = filtered();
-  const points = visible.filter((f) => f.geometry.type === 'Point');
-  const areas = visible.filter((f) => f.geometry.type !== 'Point');
-  index = new Supercluster({
-    radius: 56, maxZoom: 11,
-    map: (p) => ({ kmin: p.kmin, kmax: p.kmax }),
-    reduce: (acc, p) => { acc.kmin = Math.min(acc.kmin, p.kmin); acc.kmax = Math.max(acc.kmax, p.kmax); },
-  });
-  index.load(points.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { id: f.id, ...killedOf(f.properties) } })));
-  layers.areas.clearLayers();
-  L.geoJSON({ type: 'FeatureCollection', features: areas }, {
-    pane: 'areas', renderer: areaRenderer,
-    style: (f) => {
-      const line = f.geometry.type.includes('Line');
-      const country = f.properties.geo_precision === 'country';
-      const colour = TYPE_COLOURS[f.properties.type] || '#d9822b';
-      // a country-level report says "somewhere in this country": a faint outline, not a flood of colour
-      return {
-        color: colour, weight: line ? 7 : country ? 1 : 1.5, opacity: line ? 0.45 : 0.9, dashArray: line ? null : '5 4',
-        fillColor: colour, fillOpacity: country ? 0.02 : 0.13,
-      };
-    },
-    onEachFeature: (f, layer) => {
-      layer.on('click', () => select(f.id));
-      layer.bindTooltip(`${esc(f.properties.title)}<br><small>${esc(killedRange(...Object.values(killedOf(f.properties)).map((v) => (Number.isFinite(v) ? v : null))) || 'no killed figure claimed')}</small>`, { sticky: true });
-    },
-  }).addTo(layers.areas);
+  const points = [];
+  const areas = [];
+  for (const f of visible) {
+    (f.geometry.type === 'Point' ? points : areas).push(f);
+  }
+  index = clusterIndex(points);
+  areaLayer.draw(areas);
   drawPoints(true);
   const m = $('map');
   m.dataset.visibleCount = String(visible.length);
   m.dataset.visibleIds = visible.map((f) => f.id).join(' ');
-  $('window-label').textContent = `${timeline.words()} · ${visible.length} incident${visible.length === 1 ? '' : 's'} shown`
-    + (visible.length < incidents.length ? ` of ${incidents.length}` : '');
+  $('window-label').textContent = MSG.shown(timeline.words(), visible.length, incidents.length);
   $('filter-count').textContent = state.types.size + (state.party ? 1 : 0) + (state.contested ? 1 : 0) ? '•' : '';
+  if (credit) {
+    credit.update();
+  }
+  drawList();
   if (state.incident) {
     highlight(state.incident);
   }
   saveState();
 }
+
+/**
+ * The clusters of these points, kept for the last few windows and filters: "All dates" and going back
+ * and forth in time reuse an index (9,500 points take ~50-100 ms to cluster here; a day's, 4 ms).
+ */
+const indexCache = new Map();
+function clusterIndex(points) {
+  const key = `${timeline.start}..${timeline.end}|${[...state.types].join()}|${state.party}|${state.contested}`;
+  let i = indexCache.get(key);
+  if (!i) {
+    i = new Supercluster({
+      radius: CLUSTER_RADIUS, maxZoom: 11,
+      map: (p) => ({ kmin: p.kmin, kmax: p.kmax, types: { [p.type]: 1 } }),
+      reduce: (acc, p) => {
+        acc.kmin = Math.min(acc.kmin, p.kmin);
+        acc.kmax = Math.max(acc.kmax, p.kmax);
+        const t = { ...acc.types };
+        for (const k in p.types) {
+          t[k] = (t[k] || 0) + p.types[k];
+        }
+        acc.types = t;
+      },
+    }).load(points.map((f) => f.cluster));
+    indexCache.set(key, i);
+    if (indexCache.size > 8) {
+      indexCache.delete(indexCache.keys().next().value);
+    }
+  }
+  return i;
+}
+
+// ------------------------------------------------------------------ areas: one shape per area, with a count
+
+const areaLayer = new AreaLayer(map, layers.areas, areaRenderer, {
+  onSelect: (id, keyboard) => select(id, keyboard),
+  onHover: (id) => list.mark(id),
+});
+
+// ------------------------------------------------------------------ points and clusters
 
 // markers on the map by key ("c" + cluster id, "p" + incident id); a move adds and removes only the
 // markers that came into or left view, so panning does not rebuild the layer (a new index clears it)
@@ -324,43 +327,102 @@ function drawPoints(rebuild = false) {
   drawn = next;
 }
 
+function rangeOf(p) {
+  return killedRange(Number.isFinite(p.kmin) ? p.kmin : null, p.kmax >= 0 ? p.kmax : null);
+}
+
 function marker(c) {
   const [lon, lat] = c.geometry.coordinates;
   if (c.properties.cluster) {
     const n = c.properties.point_count;
-    const range = killedRange(Number.isFinite(c.properties.kmin) ? c.properties.kmin : null, c.properties.kmax >= 0 ? c.properties.kmax : null);
-    const size = Math.min(74, 34 + Math.log2(n) * 6);
-    const text = `${n} incidents${range ? ` · ${range}` : ''}`;
+    const range = rangeOf(c.properties);
+    // never wider than the clustering radius: neighbouring discs cannot overlap into a wall
+    const size = Math.round(Math.min(CLUSTER_RADIUS * 0.75, 24 + Math.log2(n) * 2.5));
+    const mix = Object.entries(c.properties.types).sort((a, b) => b[1] - a[1]).map(([t, k]) => `${k} ${TYPE_NAMES[t]}`).join(', ');
+    const text = MSG.cluster(n, mix, range);
     return L.marker([lat, lon], {
-      icon: L.divIcon({ className: '', html: `<div class="cluster" style="width:${size}px;height:${size}px" title="${esc(text)}"><b>${n}</b>${range ? `<span>${esc(range.replace(' claimed', ''))}</span>` : ''}</div>`, iconSize: [size, size] }),
-      title: text, alt: text, riseOnHover: true,
-    }).on('click', () => map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), 12)))
-      .bindTooltip(esc(text), { direction: 'top' });
-  } else {
-    const f = incidents.byId.get(c.properties.id);
-    const p = f.properties;
-    return L.circleMarker([lat, lon], {
-      renderer: canvas, radius: 7, weight: p.contested ? 3 : 1.5, color: p.contested ? '#b03a2e' : '#fff',
-      fillColor: TYPE_COLOURS[p.type] || '#555', fillOpacity: 0.92,
-    }).on('click', () => select(f.id))
-      .bindTooltip(`${esc(p.title)}<br><small>${esc(killedRange(...Object.values(killedOf(p)).map((v) => (Number.isFinite(v) && v >= 0 ? v : null))) || 'no killed figure claimed')}</small>`);
+      icon: L.divIcon({ className: 'cluster', html: clusterSvg(c.properties.types, n, size)
+        + (range ? `<span class="cluster-range">${esc(range.replace(/ killed claimed$/, ''))}</span>` : ''), iconSize: [size, size] }),
+      title: text, riseOnHover: true,
+    }).on('click', () => map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), 12)));
   }
+  const f = incidents.byId.get(c.properties.id);
+  const p = f.properties;
+  const text = `${p.title} · ${TYPE_NAMES[p.type]} · ${rangeOf(c.properties) || MSG.noKilled}`;
+  return L.marker([lat, lon], {
+    icon: L.divIcon({ className: 'incident', html: symbolSvg(p.type, 20, p.contested), iconSize: [20, 20] }),
+    title: text, riseOnHover: true,
+  }).on('add', (e) => { e.target.getElement().dataset.id = f.id; })
+    .on('click', (e) => select(f.id, e.originalEvent && e.originalEvent.detail === 0))
+    .on('mouseover', () => list.mark(f.id))
+    .on('mouseout', () => list.mark(null));
 }
+
 map.on('moveend', () => {
   drawPoints();
+  drawList();
   saveState();
 });
+
+// ------------------------------------------------------------------ the list
+
+const list = new IncidentList($('list-items'), $('list-count'), {
+  onSelect: (id, keyboard) => select(id, keyboard),
+  onHover: (id) => hover(id),
+});
+let listTimer = null;
+function drawList() {
+  clearTimeout(listTimer);
+  // the list follows the map a moment later: ▶ and dragging the window stay smooth
+  listTimer = setTimeout(() => list.render(inView(), state.incident), timeline.playing() ? 300 : 0);
+}
+$('list-button').addEventListener('click', () => {
+  const open = document.body.classList.toggle('list-open');
+  $('list-button').setAttribute('aria-expanded', String(open));
+});
+
+function hover(id) {
+  layers.highlight.eachLayer((l) => {
+    if (l.options.hover) {
+      layers.highlight.removeLayer(l);
+    }
+  });
+  const f = id && incidents.byId.get(id);
+  if (f) {
+    L.geoJSON(f, {
+      interactive: false, hover: true,
+      pointToLayer: (_, ll) => L.circleMarker(ll, { radius: 15, color: '#1d2329', weight: 2, dashArray: '3 3', fill: false, interactive: false, hover: true }),
+      style: { color: '#1d2329', weight: 2, dashArray: '3 3', fill: false, hover: true },
+    }).addTo(layers.highlight);
+  }
+}
 
 // ------------------------------------------------------------------ selection and panel
 
 const details = new Map(); // full Features fetched for the panel, by id
+let returnFocus = null;
 
-async function select(id) {
+/** The incident as the panel shows it: as it is now, or in a pinned embed as it was at the pin. */
+async function fullIncident(id) {
+  if (!state.asof) {
+    return json(`/api/incidents/${encodeURIComponent(id)}`);
+  }
+  const h = await json(`/api/incidents/${encodeURIComponent(id)}/history`);
+  const then = h.history.filter((e) => Date.parse(e.recorded_at) <= Date.parse(state.asof));
+  return then[then.length - 1].feature;
+}
+
+async function select(id, keyboard = false) {
   state.incident = id;
-  let f = incidents.byId.get(id);
-  if (!f || !f.properties.claims) {
+  if (keyboard) {
+    // where focus goes back to on close: the list row (found again: the list may be redrawn meanwhile)
+    const from = document.activeElement;
+    returnFocus = from && from.closest('#list') ? () => list.button(id) : () => (document.contains(from) ? from : null);
+  }
+  let f = details.get(id);
+  if (!f) {
     try {
-      f = details.get(id) || await json(`/api/incidents/${encodeURIComponent(id)}`);
+      f = await fullIncident(id);
       details.set(id, f);
     } catch (e) {
       state.incident = null;
@@ -371,11 +433,31 @@ async function select(id) {
       return; // another incident was chosen while this one loaded
     }
   }
-  $('panel-body').innerHTML = renderPanel(f.properties);
+  $('panel-body').innerHTML = renderPanel({ ...f.properties, id: f.id }, state.asof ? pinWords(state.asof) : null);
   $('panel').hidden = false;
   map.invalidateSize();
+  list.select(id);
   highlight(id, f);
+  keepInSight(incidents.byId.get(id) || f);
+  if (keyboard) {
+    $('panel-title').focus();
+  }
   saveState();
+}
+
+/** The selection stays in sight: beside the panel on a wide screen, above the bottom sheet on a phone. */
+function keepInSight(f) {
+  const target = f.geometry.type === 'Point' ? L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]) : f.labelAt;
+  if (!target) {
+    return;
+  }
+  const size = map.getSize();
+  const sheet = PHONE.matches ? $('panel').getBoundingClientRect().height : 0;
+  const p = map.latLngToContainerPoint(target);
+  const free = size.y - sheet;
+  if (p.x < 24 || p.x > size.x - 24 || p.y < 24 || p.y > free - 24) {
+    map.panBy([p.x - size.x / 2, p.y - free / 2], { animate: false });
+  }
 }
 
 function highlight(id, f = incidents.byId.get(id)) {
@@ -383,7 +465,7 @@ function highlight(id, f = incidents.byId.get(id)) {
   if (f) {
     L.geoJSON(f, {
       interactive: false,
-      pointToLayer: (_, ll) => L.circleMarker(ll, { radius: 13, color: '#f0a500', weight: 3, fill: false }),
+      pointToLayer: (_, ll) => L.circleMarker(ll, { radius: 15, color: '#f0a500', weight: 3, fill: false, interactive: false }),
       style: { color: '#f0a500', weight: 3, fill: false },
     }).addTo(layers.highlight);
   }
@@ -393,12 +475,18 @@ function closePanel() {
   state.incident = null;
   $('panel').hidden = true;
   layers.highlight.clearLayers();
+  list.select(null);
   map.invalidateSize();
   saveState();
+  const back = returnFocus && returnFocus();
+  if (back) {
+    back.focus();
+  }
+  returnFocus = null;
 }
 $('panel-close').addEventListener('click', closePanel);
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && !$('panel').hidden) {
+  if (e.key === 'Escape' && !$('panel').hidden && !$('embed-dialog').open) {
     closePanel();
   }
 });
@@ -412,12 +500,12 @@ $('play').addEventListener('click', () => {
   } else {
     timeline.play();
     $('play').textContent = '⏸';
-    $('play').setAttribute('aria-label', 'Pause');
+    $('play').setAttribute('aria-label', MSG.pause);
   }
 });
 $('histogram').addEventListener('paused', () => {
   $('play').textContent = '▶';
-  $('play').setAttribute('aria-label', 'Play through the days');
+  $('play').setAttribute('aria-label', MSG.play);
 });
 $('window-all').addEventListener('click', () => {
   timeline.pause();
@@ -428,9 +516,9 @@ $('window-all').addEventListener('click', () => {
 
 function buildFilters() {
   $('type-filters').innerHTML = Object.entries(TYPE_NAMES).map(([k, v]) =>
-    `<label><input type="checkbox" name="type" value="${k}" ${state.types.has(k) ? 'checked' : ''}> <span style="color:${TYPE_COLOURS[k]}">●</span> ${v}</label>`).join('');
-  $('party-filter').innerHTML = '<option value="">any party</option>' + Object.entries(PARTY_NAMES).map(([k, v]) =>
-    `<option value="${k}" ${state.party === k ? 'selected' : ''}>${v}</option>`).join('');
+    `<label><input type="checkbox" name="type" value="${k}" ${state.types.has(k) ? 'checked' : ''}> ${symbolSvg(k, 14)} ${esc(v)}</label>`).join('');
+  $('party-filter').innerHTML = `<option value="">${esc(MSG.anyParty)}</option>` + Object.entries(PARTY_NAMES).map(([k, v]) =>
+    `<option value="${k}" ${state.party === k ? 'selected' : ''}>${esc(v)}</option>`).join('');
   $('contested-filter').checked = state.contested;
   $('type-filters').addEventListener('change', () => {
     state.types = new Set([...document.querySelectorAll('#type-filters input:checked')].map((i) => i.value));
@@ -453,63 +541,77 @@ $('search').addEventListener('submit', async (e) => {
     return;
   }
   const status = $('search-status');
-  let fc = null;
-  fc = await json(`${config.geocoder}?q=${encodeURIComponent(q)}&limit=1`).catch(() => null);
+  const fc = await json(`${config.geocoder}?q=${encodeURIComponent(q)}&limit=1`).catch(() => null);
   const f = fc && fc.features && fc.features[0];
   if (!f) {
-    status.textContent = `No place called “${q}” in the gazetteer`;
-    $('search-input').setCustomValidity('No such place');
+    status.textContent = MSG.searchNone(q);
+    $('search-input').setCustomValidity(MSG.searchNoneShort);
     $('search-input').reportValidity();
     return;
   }
   $('search-input').setCustomValidity('');
-  status.textContent = `Showing ${f.properties.name}`;
+  status.textContent = MSG.searchShowing(f.properties.name);
   const bounds = L.geoJSON(f).getBounds();
   map.flyToBounds(bounds.pad(0.2), { maxZoom: 10 });
 });
 $('search-input').addEventListener('input', () => $('search-input').setCustomValidity(''));
 
-// ------------------------------------------------------------------ embed
-
-$('embed-button').addEventListener('click', () => {
-  const url = `${location.origin}/embed?${stateParams()}`;
-  $('embed-code').value = `<iframe src="${url}" width="800" height="560" style="border:0;max-width:100%" `
-    + 'title="Map: Afghanistan–Pakistan border conflict incidents" loading="lazy" allowfullscreen></iframe>';
-  $('embed-preview').href = url;
-  $('embed-dialog').showModal();
-  $('embed-code').select();
-});
-$('embed-copy').addEventListener('click', async () => {
-  $('embed-code').select();
-  try {
-    await navigator.clipboard.writeText($('embed-code').value);
-    $('embed-copy').textContent = 'Copied';
-  } catch (e) {
-    document.execCommand('copy');
-  }
-});
-
 // ------------------------------------------------------------------ start
 
-let config = { basemap: null, geocoder: '/api/places' };
+let config = { base: null, labels: null, geocoder: '/api/places' };
+const credit = EMBED ? embedPage(map, state, filterNote) : null;
+if (EMBED) {
+  map.removeControl(legend);
+  legend.addTo(map);
+}
+if (!EMBED) {
+  embedDialog(stateParams, () => dataTime, filterNote);
+}
+
+/** Per feature, once: its days, its extent, the shape it is drawn as and where its count goes. */
+function prepare(f) {
+  const o = f.properties.occurred;
+  f.startMs = Date.parse(o.start);
+  f.dayStart = dayOf(o.start);
+  f.dayEnd = dayOf(o.end);
+  f.countDay = countDay(o.precision, f.dayStart, f.dayEnd);
+  f.properties.parties = f.properties.parties || [];
+  const bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  let n = 0;
+  const walk = (c) => {
+    if (typeof c[0] === 'number') {
+      n++;
+      bbox[0] = Math.min(bbox[0], c[0]);
+      bbox[1] = Math.min(bbox[1], c[1]);
+      bbox[2] = Math.max(bbox[2], c[0]);
+      bbox[3] = Math.max(bbox[3], c[1]);
+    } else {
+      c.forEach(walk);
+    }
+  };
+  walk(f.geometry.coordinates);
+  f.bbox = bbox;
+  if (f.geometry.type === 'Point') {
+    const { kmin, kmax } = { kmin: f.properties.killed_min ?? Infinity, kmax: f.properties.killed_max ?? -1 };
+    f.cluster = { type: 'Feature', geometry: f.geometry, properties: { id: f.id, kmin, kmax, type: f.properties.type } };
+  } else {
+    // the same area (a province, a border segment) is the same simplified geometry in every report
+    f.shapeKey = `${f.geometry.type}:${n}:${bbox.map((v) => v.toFixed(4)).join(',')}`;
+    f.extent = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);
+    f.labelAt = L.latLng((bbox[1] + bbox[3]) / 2, (bbox[0] + bbox[2]) / 2);
+  }
+}
 
 async function start() {
-  if (EMBED) {
-    document.body.classList.add('embed');
-    const credit = document.createElement('a');
-    credit.className = 'embed-credit';
-    credit.href = `/?${new URLSearchParams(location.search)}`;
-    credit.target = '_blank';
-    credit.rel = 'noopener';
-    credit.textContent = `${state.title || 'Afghanistan–Pakistan border conflict'}${state.asof ? ` · data as of ${state.asof.slice(0, 16).replace('T', ' ')}` : ''} · open the full map`;
-    $('layout').appendChild(credit);
-  }
   buildFilters();
   config = await json('/webmap/config.json');
-  const basemap = loadBasemap(config).catch((e) => console.warn('basemap', e));
-  // the lean view: what markers, filters and the timeline need; the panel fetches the rest on click.
-  // A pinned embed (asof) loads full Features, since the panel must show the claims as they were then.
-  const fc = await json(`/api/incidents?limit=100000${state.asof ? `&asof=${encodeURIComponent(state.asof)}` : '&view=map'}`);
+  const basemapDrawn = basemap.load(config).catch((e) => console.warn('basemap', e));
+  // the lean view: what markers, filters, the list and the timeline need; the panel fetches the rest on
+  // click. A pinned embed loads the same lean view as of its pin, cached by the browser forever.
+  const fc = await json(`/api/incidents?limit=100000&view=map${state.asof ? `&asof=${encodeURIComponent(state.asof)}` : ''}`);
+  dataTime = state.asof || fc.timeStamp;
+  layerSwitcher(config);
+  asOf.getContainer().textContent = MSG.dataAsOf(pinWords(dataTime));
   if (state.layers) {
     const names = { incidents: 'points', areas: 'areas', border: 'border', crossings: 'crossings', labels: 'labels', provinces: 'provinces' };
     for (const [name, key] of Object.entries(names)) {
@@ -519,19 +621,18 @@ async function start() {
     }
   }
   incidents = fc.features;
+  indexCache.clear(); // new data: the cached clusters are of the old
+  incidents.forEach(prepare);
   incidents.byId = new Map(incidents.map((f) => [f.id, f]));
-  for (const f of incidents) {
-    f.dayStart = dayOf(f.properties.occurred.start);
-    f.dayEnd = dayOf(f.properties.occurred.end);
-  }
-  timeline.setData(incidents.map((f) => [f.dayStart, f.dayEnd]), state.window);
+  timeline.setData(incidents.map((f) => [f.dayStart, f.dayEnd, f.countDay]), state.window);
+  areaLayer.addPatterns();
   refresh();
   if (state.incident) {
     select(state.incident);
   }
-  await basemap;
+  await basemapDrawn;
   document.body.dataset.ready = 'true';
 }
 start();
 
-window.conflictMap = { map, layers, state, timeline, select, incident: (id) => incidents.byId.get(id) };
+window.conflictMap = { map, layers, state, timeline, select, incident: (id) => incidents.byId.get(id), list };

@@ -1,28 +1,9 @@
 // Formatting shared by the panel, the timeline and the clusters. Times show only what their
 // precision allows: a month-precise incident never gets a day.
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
+import { MSG, MONTHS, LONG_MONTHS } from './messages.js';
 
-export const TYPE_NAMES = {
-  air_strike: 'Air/drone strike', armed_clash: 'Armed clash', shelling: 'Shelling/artillery/missile',
-  suicide_bomb: 'Suicide bombing', remote_explosive: 'Remote explosive', shoot_down_claim: 'Shoot-down claim',
-  cross_border_fire: 'Cross-border fire', other: 'Other',
-};
-export const PARTY_NAMES = {
-  af_government: 'Afghan government', pk_government: 'Pakistani government', un: 'United Nations',
-  local_official: 'Local official', armed_group: 'Armed group', independent: 'Independent monitor',
-  media: 'Media', other: 'Other',
-};
-export const SIDE_NAMES = {
-  af_forces: 'Afghan forces', pk_forces: 'Pakistani forces', civilians: 'Civilians', militants: 'Militants',
-  unspecified: 'Unspecified',
-};
-export const PRECISION_NAMES = {
-  exact: 'exact location', near: 'near a named place', district: 'district level', province: 'province level',
-  border_segment: 'along the border', country: 'country level', multiple: 'several areas',
-};
+export { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES } from './messages.js';
 
 /** Days since 1970-01-01 in UTC+4:30 (Afghan time), so "the night of the 26th" stays on the 26th. */
 export const OFFSET_MS = 4.5 * 3600 * 1000;
@@ -54,20 +35,50 @@ export function whenWords(occurred) {
   const day = (d) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   const hm = (d) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
   switch (occurred.precision) {
-    case 'month':
-      return s.getUTCMonth() === e.getUTCMonth() && s.getUTCFullYear() === e.getUTCFullYear()
-        ? `${LONG_MONTHS[s.getUTCMonth()]} ${s.getUTCFullYear()}`
-        : `${LONG_MONTHS[s.getUTCMonth()]} – ${LONG_MONTHS[e.getUTCMonth()]} ${e.getUTCFullYear()} (month known)`;
+    case 'month': {
+      // a month is named as its reporter meant it: an incident "earlier in February" in Pakistan starts
+      // at midnight Pakistan time, 23:30 on 31 January in Afghan time, so the month is read at the middle
+      const m = months(occurred);
+      return m.length === 1 ? `${LONG_MONTHS[m[0][1]]} ${m[0][0]}`
+        : `${LONG_MONTHS[m[0][1]]} – ${LONG_MONTHS[m[m.length - 1][1]]} ${m[m.length - 1][0]} ${MSG.monthKnown}`;
+    }
     case 'week':
-      return `week of ${day(s)}`;
+      return MSG.weekOf(day(s));
     case 'day':
       return day(s) === day(e) ? day(s) : `${day(s)} – ${day(e)}`;
     case 'part_of_day':
-      return day(s) === day(e) ? `${day(s)}, ${hm(s)}–${hm(e)} (approx.)` : `night of ${day(s)} – ${day(e)} (approx.)`;
+      return day(s) === day(e) ? `${day(s)}, ${hm(s)}–${hm(e)} ${MSG.approx}` : MSG.nightOf(day(s), day(e));
     case 'hour':
     default:
-      return day(s) === day(e) || hm(e) === '00:00' ? `${day(s)}, ${hm(s)}–${hm(e)} Afghan time` : `${day(s)} ${hm(s)} – ${day(e)} ${hm(e)}`;
+      return day(s) === day(e) || hm(e) === '00:00' ? `${day(s)}, ${hm(s)}–${hm(e)} ${MSG.afghanTime}` : `${day(s)} ${hm(s)} – ${day(e)} ${hm(e)}`;
   }
+}
+
+/**
+ * The [year, month] pairs a month-precision interval means: whole months, each counted when the
+ * interval covers most of its first day in UTC (the reporters' offsets are 4:30 and 5:00 at most).
+ */
+export function months(occurred) {
+  const s = new Date(Date.parse(occurred.start) + 12 * 3600 * 1000);
+  const e = new Date(Date.parse(occurred.end) - 12 * 3600 * 1000);
+  const out = [];
+  for (let y = s.getUTCFullYear(), m = s.getUTCMonth(); y < e.getUTCFullYear() || (y === e.getUTCFullYear() && m <= e.getUTCMonth());) {
+    out.push([y, m]);
+    m += 1;
+    if (m === 12) {
+      m = 0;
+      y += 1;
+    }
+  }
+  return out.length ? out : [[s.getUTCFullYear(), s.getUTCMonth()]];
+}
+
+/**
+ * The one day the histogram counts an incident on: its first day, or for a month- or week-precise
+ * report (which covers the whole span but happened once) the middle of its span.
+ */
+export function countDay(precision, startDay, endDay) {
+  return precision === 'month' || precision === 'week' ? Math.floor((startDay + endDay) / 2) : null;
 }
 
 export function esc(v) {
@@ -83,5 +94,5 @@ export function killedRange(min, max) {
   if (min === null || min === undefined || max === null || max === undefined || max < 0) {
     return '';
   }
-  return min === max ? `${num(min)} killed claimed` : `${num(min)}–${num(max)} killed claimed`;
+  return MSG.killedRange(min, max);
 }

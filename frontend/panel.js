@@ -1,13 +1,12 @@
 // The incident panel: every claim side by side, grouped by whose losses it states. No single number.
 
 import { esc, num, whenWords, TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES } from './format.js';
+import { MSG } from './messages.js';
 
-const FIGURES = [
-  ['killed', 'Killed'], ['wounded', 'Wounded'], ['captured', 'Captured'], ['posts_captured', 'Posts taken'],
-  ['posts_destroyed', 'Posts destroyed'], ['aircraft_downed', 'Aircraft downed'],
-];
+const FIGURES = Object.entries(MSG.figures);
 
-export function renderPanel(p) {
+/** The panel's HTML; pinned is the moment a pinned embed shows the incident as it was, or null. */
+export function renderPanel(p, pinned = null) {
   const sources = new Map((p.sources || []).map((s) => [s.id, s]));
   const bySide = new Map();
   for (const c of p.claims || []) {
@@ -17,21 +16,21 @@ export function renderPanel(p) {
     bySide.get(c.side).push(c);
   }
   const places = (p.places || []).map((pl) => esc(pl.name)).join(', ');
-  let html = `<h2 id="panel-title">${esc(p.title)}</h2>
-    <p class="meta">${esc(TYPE_NAMES[p.type] || p.type)}${p.operation ? ` · Operation ${esc(p.operation)}` : ''}
-      ${p.contested ? ' <span class="badge" title="Claims by different parties about the same side disagree">contested</span>' : ''}
-      ${p.status === 'draft' ? ' <span class="badge quiet">draft</span>' : ''}</p>
-    <p class="meta"><strong>When:</strong> ${esc(whenWords(p.occurred))} <span class="badge quiet">${esc(p.occurred.precision.replace(/_/g, ' '))}</span></p>
-    <p class="meta"><strong>Where:</strong> ${places || '–'} <span class="badge quiet">${esc(PRECISION_NAMES[p.geo_precision] || p.geo_precision)}</span></p>
+  let html = `<h2 id="panel-title" tabindex="-1">${esc(p.title)}</h2>
+    <p class="meta">${esc(TYPE_NAMES[p.type] || p.type)}${p.operation ? ` · ${esc(MSG.operation(p.operation))}` : ''}
+      ${p.contested ? ` <span class="badge" title="${esc(MSG.contestedTitle)}">${esc(MSG.contested)}</span>` : ''}
+      ${p.status === 'draft' ? ` <span class="badge quiet">${esc(MSG.draft)}</span>` : ''}</p>
+    <p class="meta"><strong>${esc(MSG.when)}</strong> ${esc(whenWords(p.occurred))} <span class="badge quiet">${esc(p.occurred.precision.replace(/_/g, ' '))}</span></p>
+    <p class="meta"><strong>${esc(MSG.where)}</strong> ${places || '–'} <span class="badge quiet">${esc(PRECISION_NAMES[p.geo_precision] || p.geo_precision)}</span></p>
     ${p.summary ? `<p class="summary">${esc(p.summary)}</p>` : ''}`;
   if (!bySide.size) {
-    html += '<p class="meta">No claims recorded.</p>';
+    html += `<p class="meta">${esc(MSG.noClaims)}</p>`;
   }
   for (const [side, claims] of bySide) {
     const used = FIGURES.filter(([k]) => claims.some((c) => c[k] !== null && c[k] !== undefined));
     html += `<table class="claims" data-side="${esc(side)}">
-      <caption>Claims about ${esc((SIDE_NAMES[side] || side).toLowerCase())}</caption>
-      <thead><tr><th scope="col">Claimant</th>${used.map(([, name]) => `<th scope="col" class="n">${name}</th>`).join('')}</tr></thead>
+      <caption>${esc(MSG.claimsAbout(SIDE_NAMES[side] || side))}</caption>
+      <thead><tr><th scope="col">${esc(MSG.claimant)}</th>${used.map(([, name]) => `<th scope="col" class="n">${esc(name)}</th>`).join('')}</tr></thead>
       <tbody>`;
     for (const c of claims) {
       const cited = (c.sources || []).map((id) => sources.get(id)).filter(Boolean);
@@ -40,15 +39,15 @@ export function renderPanel(p) {
           <span class="statement">· ${esc(PARTY_NAMES[c.party] || c.party)}${c.stated_at ? `, ${esc(c.stated_at)}` : ''}</span></th>
         ${used.map(([k]) => `<td class="n">${num(c[k])}</td>`).join('')}</tr>
         <tr class="claim-detail"><td colspan="${used.length + 1}">${c.statement ? `“${esc(c.statement)}” ` : ''}
-          <span class="cited">Source: ${cited.map((s) => sourceLink(s)).join(', ') || '–'}</span></td></tr>`;
+          <span class="cited">${esc(MSG.source)} ${cited.map((s) => sourceLink(s)).join(', ') || '–'}</span></td></tr>`;
     }
     html += '</tbody></table>';
   }
   if (sources.size) {
-    html += `<h3>Sources</h3><ol class="sources">${[...sources.values()].map((s) =>
+    html += `<h3>${esc(MSG.sources)}</h3><ol class="sources">${[...sources.values()].map((s) =>
       `<li id="src-${esc(s.id)}">${sourceLink(s, true)}</li>`).join('')}</ol>`;
   }
-  html += `<p class="meta">Version ${esc(p.version)} · updated ${esc((p.updated || '').slice(0, 10))} ·
+  html += `<p class="meta">${esc(pinned ? MSG.pinnedVersion(pinned) : MSG.version(p.version, (p.updated || '').slice(0, 10)))} ·
     <a href="/api/incidents/${encodeURIComponent(p.id)}">GeoJSON</a></p>`;
   return html;
 }

@@ -24,15 +24,18 @@ export class Timeline {
     new ResizeObserver(() => this.draw()).observe(svg);
   }
 
-  /** Sets the data: [startDay, endDay] per incident; keeps the window when it still fits. */
+  /**
+   * Sets the data: [startDay, endDay, countDay] per incident, counted on every day of its span or,
+   * when countDay is given (a month- or week-precise report), on that one day; keeps the window when it still fits.
+   */
   setData(spans, window) {
     this.counts = new Map();
     let min = Infinity;
     let max = -Infinity;
-    for (const [s, e] of spans) {
+    for (const [s, e, once] of spans) {
       min = Math.min(min, s);
       max = Math.max(max, e);
-      for (let d = s; d <= e; d++) {
+      for (let d = once ?? s; d <= (once ?? e); d++) {
         this.counts.set(d, (this.counts.get(d) || 0) + 1);
       }
     }

@@ -31,7 +31,7 @@ class PageSecurityFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.equals("/") || path.equals("/index.html") || path.equals("/embed"));
+        return !(path.equals("/") || path.equals("/index.html") || path.equals("/embed") || path.equals("/about.html"));
     }
 
     @Override

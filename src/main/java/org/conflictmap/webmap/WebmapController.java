@@ -41,7 +41,11 @@ class WebmapController {
     @GetMapping(value = "/webmap/config.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> config() {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("basemap", served("/tiles/{") ? "/tiles/basemap/{z}/{x}/{y}.png" : null);
+        boolean tiles = served("/tiles/{");
+        c.put("basemap", tiles ? "/tiles/basemap/{z}/{x}/{y}.png" : null);
+        // the basemap in two layers, so the page's switcher can hide the labels; it draws the border itself
+        c.put("base", tiles ? "/tiles/base/{z}/{x}/{y}.png" : null);
+        c.put("labels", tiles ? "/tiles/labels/{z}/{x}/{y}.png" : null);
         c.put("geocoder", served("/api/geocode") ? "/api/geocode" : "/api/places");
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(c);
     }

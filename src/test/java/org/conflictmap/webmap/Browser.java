@@ -32,8 +32,12 @@ final class Browser implements AutoCloseable {
 
     /** A fresh page of the given size that refuses and records requests leaving this machine. */
     Page page(int width, int height) {
-        BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(width, height)
-                .setHasTouch(width < 500).setIsMobile(width < 500));
+        return page(new NewContextOptions().setViewportSize(width, height).setHasTouch(width < 500).setIsMobile(width < 500));
+    }
+
+    /** A fresh page with these options (a device scale factor, CSP bypassed to inject axe-core…), offline as above. */
+    Page page(NewContextOptions options) {
+        BrowserContext context = browser.newContext(options);
         context.route("**/*", route -> {
             String host = URI.create(route.request().url()).getHost();
             if (host == null || host.equals("127.0.0.1") || host.equals("localhost")) {
@@ -51,6 +55,20 @@ final class Browser implements AutoCloseable {
         });
         page.onPageError(e -> consoleErrors.add(e));
         return page;
+    }
+
+    /**
+     * Waits until a JavaScript expression is true in a frame. Polls with evaluate: Playwright's own
+     * waitForFunction evaluates strings in the page, which the page's CSP (no unsafe-eval) forbids.
+     */
+    static void until(com.microsoft.playwright.Frame frame, String expression) {
+        long end = System.currentTimeMillis() + 20_000;
+        while (!Boolean.TRUE.equals(frame.evaluate("() => Boolean(" + expression + ")"))) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out waiting for " + expression);
+            }
+            frame.page().waitForTimeout(50);
+        }
     }
 
     @Override

@@ -1,0 +1,122 @@
+// The basemap under the incidents: the server's raster tiles in two layers (land and boundaries;
+// the labels, placed by the server for the whole map) with the Durand Line and the crossings drawn
+// here, or without the tiles feature a vector map from /api/places.
+
+import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import { esc } from './format.js';
+import { MSG } from './messages.js';
+
+export async function json(url) {
+  const r = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
+  if (!r.ok) {
+    throw new Error(`${url}: ${r.status}`);
+  }
+  return r.json();
+}
+
+/**
+ * The raster basemap: on a high-density screen the server's @2x tiles (512 px drawn in 256), not
+ * Leaflet's detectRetina, which asks for the next zoom's tiles and shrinks their labels to ~6 px.
+ */
+function basemapUrl(template, ratio) {
+  return ratio > 1.4 ? template.replace(/\.png$/, '@2x.png') : template;
+}
+
+export class Basemap {
+  constructor(map, layers, baseCanvas) {
+    this.map = map;
+    this.layers = layers;
+    this.baseCanvas = baseCanvas;
+    this.config = {};
+    map.on('zoomend', () => this.showLabelsForZoom());
+  }
+
+  /** Draws the basemap for the server's config (/webmap/config.json). */
+  async load(config) {
+    const { layers, baseCanvas } = this;
+    this.config = config;
+    if (config.base) {
+      // the land and boundaries, and the labels over the incidents' areas as their own layer (each label
+      // once, placed by the server for the whole map, so none is cut at a tile edge); the border and the
+      // crossings are drawn here, so the switcher can hide each
+      const ratio = window.devicePixelRatio || 1;
+      L.tileLayer(basemapUrl(config.base, ratio), { maxZoom: 13, tileSize: 256 }).addTo(layers.basemap);
+      L.tileLayer(basemapUrl(config.labels, ratio), { maxZoom: 13, tileSize: 256, pane: 'labels' }).addTo(layers.labels);
+      await this.overlays();
+      return;
+    }
+    const countries = await json('/api/places?kind=country&limit=50');
+    L.geoJSON(countries, {
+      renderer: baseCanvas, interactive: false,
+      style: (f) => ({
+        color: '#9aa3a9', weight: 1, fillOpacity: 1,
+        fillColor: ['AF', 'PK'].includes(f.properties.country) ? '#f4f1ea' : '#e6e3dc',
+      }),
+    }).addTo(layers.basemap);
+    const provinces = await json('/api/places?kind=province&limit=200');
+    L.geoJSON(provinces, {
+      renderer: baseCanvas, interactive: false,
+      style: { color: '#b5b0a5', weight: 0.8, fill: false, dashArray: '3 3' },
+    }).addTo(layers.provinces);
+    for (const f of provinces.features) {
+      const centre = L.geoJSON(f).getBounds().getCenter();
+      L.marker(centre, { pane: 'labels', interactive: false, keyboard: false, opacity: 0, icon: L.divIcon({ className: '', iconSize: [0, 0] }) })
+        .bindTooltip(esc(f.properties.name), { permanent: true, direction: 'center', className: 'label-province', pane: 'labels' })
+        .addTo(layers.labels)
+        .options.minZoom = 7;
+    }
+    const cities = await json('/api/places?kind=city&limit=400');
+    cities.features.sort((a, b) => (b.properties.population || 0) - (a.properties.population || 0));
+    for (const f of cities.features.slice(0, 60)) {
+      const [lon, lat] = f.geometry.coordinates;
+      L.circleMarker([lat, lon], { renderer: baseCanvas, radius: 2.5, color: '#333', weight: 1, fillColor: '#fff', fillOpacity: 1, interactive: false })
+        .bindTooltip(esc(f.properties.name), { permanent: true, direction: 'right', offset: [4, 0], className: 'label-city', pane: 'labels' })
+        .addTo(layers.labels).options.minZoom = (f.properties.population || 0) > 1000000 ? 5 : 7;
+    }
+    await this.overlays();
+  }
+
+  /** The Durand Line with its label and the crossings' symbols: drawn over either basemap. */
+  async overlays() {
+    const { layers, baseCanvas, config } = this;
+    const border = await json('/api/places?kind=border');
+    L.geoJSON(border, { renderer: baseCanvas, style: { color: '#8b2e16', weight: 2.5, dashArray: '8 5' }, interactive: false }).addTo(layers.border);
+    for (const f of border.features) {
+      const line = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
+      const [lon, lat] = line[Math.floor(line.length * 0.3)];
+      L.marker([lat, lon], { opacity: 0, interactive: false, keyboard: false, icon: L.divIcon({ className: '', iconSize: [0, 0] }) })
+        .bindTooltip(esc(MSG.contestedBorder(f.properties.name)), { permanent: true, direction: 'right', className: 'label-border' })
+        .addTo(layers.border);
+    }
+    const crossings = await json('/api/places?kind=crossing');
+    for (const f of crossings.features) {
+      const [lon, lat] = f.geometry.coordinates;
+      // not interactive: a crossing must never catch the click meant for an incident reported at it
+      const m = L.marker([lat, lon], {
+        icon: L.divIcon({ className: '', html: '<div class="crossing-icon"></div>', iconSize: [14, 14], iconAnchor: [7, 7] }),
+        interactive: false, keyboard: false, pane: 'crossings',
+      });
+      if (!config.labels) { // the label tiles name the crossings: never twice
+        m.bindTooltip(esc(MSG.crossing(f.properties.name)), { permanent: true, direction: 'left', offset: [-8, 0], className: 'label-city' });
+      }
+      m.addTo(layers.crossings).options.minZoom = 8;
+    }
+    this.showLabelsForZoom();
+  }
+
+  /** The vector labels and the crossings' names show from their minZoom on. */
+  showLabelsForZoom() {
+    const z = this.map.getZoom();
+    [...this.layers.labels.getLayers(), ...this.layers.crossings.getLayers()].forEach((l) => {
+      const show = z >= (l.options.minZoom || 0);
+      const tip = l.getTooltip && l.getTooltip();
+      if (tip) {
+        if (show && !tip.isOpen()) {
+          l.openTooltip();
+        } else if (!show && tip.isOpen()) {
+          l.closeTooltip();
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,123 @@
+// Every string the reader sees, in one place, so that translating the page (issue 22) is a matter of
+// adding a second object like this one. Plain strings, or functions where a number or name goes in.
+
+export const TYPE_NAMES = {
+  air_strike: 'Air/drone strike', armed_clash: 'Armed clash', shelling: 'Shelling/artillery/missile',
+  suicide_bomb: 'Suicide bombing', remote_explosive: 'Remote explosive', shoot_down_claim: 'Shoot-down claim',
+  cross_border_fire: 'Cross-border fire', other: 'Other',
+};
+export const PARTY_NAMES = {
+  af_government: 'Afghan government', pk_government: 'Pakistani government', un: 'United Nations',
+  local_official: 'Local official', armed_group: 'Armed group', independent: 'Independent monitor',
+  media: 'Media', other: 'Other',
+};
+export const SIDE_NAMES = {
+  af_forces: 'Afghan forces', pk_forces: 'Pakistani forces', civilians: 'Civilians', militants: 'Militants',
+  unspecified: 'Unspecified sides',
+};
+export const PRECISION_NAMES = {
+  exact: 'exact location', near: 'near a named place', district: 'district level', province: 'province level',
+  border_segment: 'along the border', country: 'country level', multiple: 'several areas',
+};
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+
+const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export const MSG = {
+  pageTitle: 'Afghanistan–Pakistan border conflict',
+  searchLabel: 'Find a place',
+  searchPlaceholder: 'Find a place (Khost, Torkham…)',
+  searchGo: 'Go',
+  searchNone: (q) => `No place called “${q}” in the gazetteer`,
+  searchNoneShort: 'No such place',
+  searchShowing: (name) => `Showing ${name}`,
+  filters: 'Filters',
+  filterType: 'Type',
+  filterClaimsBy: 'Claims by',
+  filterParty: 'Claimant party',
+  anyParty: 'any party',
+  contestedOnly: 'contested only',
+  embed: 'Embed',
+  about: 'About',
+  listButton: 'List',
+  mapRegion: 'Map of incidents',
+  listTitle: 'Incidents',
+  listCount: (shown, total) => (shown < total ? `${plural(total, 'incident', 'incidents')} in view and in the period; the newest ${shown} listed`
+    : `${plural(total, 'incident', 'incidents')} in view and in the period, newest first`),
+  listEmpty: 'No incident in view in this period. Zoom out or widen the period.',
+  closePanel: 'Close the incident panel',
+  timeline: 'Timeline',
+  play: 'Play through the days',
+  pause: 'Pause',
+  allDates: 'All dates',
+  histogram: 'Time window: drag or use arrow keys; shift+arrows resize',
+  shown: (words, n, total) => `${words} · ${plural(n, 'incident', 'incidents')} shown${n < total ? ` of ${total.toLocaleString('en')}` : ''}`,
+  dataAsOf: (when) => `Data as of ${when}`,
+  pinnedAsOf: (when) => `data as of ${when} (pinned)`,
+  openFullMap: 'open the full map',
+  // the map
+  layerPoints: 'Incidents (points and clusters)',
+  layerAreas: 'Incident areas (province-level and wider)',
+  layerBorder: 'Durand Line',
+  layerCrossings: 'Border crossings',
+  layerProvinces: 'Province boundaries',
+  layerLabels: 'Labels',
+  legend: 'Legend',
+  legendArea: 'Area report (province or district level): one outline per area, with the count',
+  legendCountry: 'Country-level report',
+  legendContested: 'Contested figures',
+  legendBorder: 'Durand Line (contested border)',
+  legendCrossing: 'Border crossing',
+  legendCluster: 'Several incidents: ring shows the type mix',
+  contestedBorder: (name) => `${name} · contested border`,
+  crossing: (name) => `${name} crossing`,
+  noKilled: 'no killed figure claimed',
+  killedRange: (min, max) => (min === max ? `${min.toLocaleString('en')} killed claimed` : `${min.toLocaleString('en')}–${max.toLocaleString('en')} killed claimed`),
+  cluster: (n, mix, range) => `${plural(n, 'incident', 'incidents')}: ${mix}${range ? ` · ${range}` : ''}. Zoom in to separate them.`,
+  areaGroup: (n, place) => `${plural(n, 'report', 'reports')} for ${place}`,
+  areaPick: 'Choose an incident:',
+  wheelHint: 'Click the map, or hold Ctrl, to zoom with the wheel',
+  // the panel
+  operation: (name) => `Operation ${name}`,
+  contested: 'contested',
+  contestedTitle: 'Claims by different parties about the same side disagree',
+  draft: 'draft',
+  when: 'When:',
+  where: 'Where:',
+  noClaims: 'No claims recorded.',
+  claimsAbout: (side) => `Claims about ${side}`,
+  claimant: 'Claimant',
+  source: 'Source:',
+  sources: 'Sources',
+  version: (v, updated) => `Version ${v} · updated ${updated}`,
+  pinnedVersion: (when) => `As published at ${when}`,
+  figures: { killed: 'Killed', wounded: 'Wounded', captured: 'Captured', posts_captured: 'Posts taken',
+    posts_destroyed: 'Posts destroyed', aircraft_downed: 'Aircraft downed' },
+  // times
+  monthKnown: '(month known)',
+  weekOf: (day) => `week of ${day}`,
+  approx: '(approx.)',
+  nightOf: (a, b) => `night of ${a} – ${b} (approx.)`,
+  afghanTime: 'Afghan time',
+  // the embed dialog
+  embedTitle: 'Embed this map',
+  embedSize: 'Size',
+  embedSizes: { small: 'Small (300 × 250)', medium: 'Medium (800 × 560)', large: 'Large (1400 × 900)', full: 'Full width (100% × 560)' },
+  embedPinned: 'Pin the data as it is now',
+  embedPinnedNote: (when) => `This graphic will not change: it shows the data as of ${when}, even after later corrections.`,
+  embedLiveNote: 'Live: the graphic follows new reporting and corrections.',
+  embedFilters: (text) => `It shows: ${text}.`,
+  embedNoFilters: 'all incident types and claimants',
+  embedCode: 'HTML',
+  embedPreview: 'Open the embed on its own',
+  embedCopy: 'Copy',
+  embedCopied: 'Copied',
+  embedClose: 'Close',
+  embedIframeTitle: 'Map: Afghanistan–Pakistan border conflict incidents',
+  filterNote: (parts) => parts.join(' · '),
+  filterTypes: (names) => names.join(', '),
+  filterByParty: (name) => `claims by ${name}`,
+  filterContested: 'contested only',
+};
