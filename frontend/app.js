@@ -132,8 +132,7 @@ function saveState() {
 const map = L.map('map', { zoomSnap: 0.5, minZoom: 4, maxZoom: 13, worldCopyJump: false, keyboard: true })
   .setView(state.center, state.zoom);
 map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-map.attributionControl.addAttribution('Boundaries &amp; places: <a href="https://www.naturalearthdata.com">Natural Earth</a>, '
-  + '<a href="https://www.geonames.org">GeoNames</a> (CC BY 4.0)');
+map.attributionControl.addAttribution(MSG.attribution);
 // panes, bottom to top: basemap 250, areas 390, crossings 410 (under incidents reported at them),
 // labels 450, then Leaflet's marker pane (600) with the points and clusters: DOM markers catch only
 // their own symbol, so an area or a border line under them stays clickable

@@ -58,6 +58,9 @@ export const MSG = {
   pinnedAsOf: (when) => `data as of ${when} (pinned)`,
   openFullMap: 'open the full map',
   // the map
+  attribution: 'Boundaries &amp; places: <a href="https://www.naturalearthdata.com">Natural Earth</a>, '
+    + '<a href="https://www.geonames.org">GeoNames</a> (CC BY 4.0)',
+  monthAxis: (month, year) => (month === 0 ? `${MONTHS[month]} ${year}` : MONTHS[month]),
   layerPoints: 'Incidents (points and clusters)',
   layerAreas: 'Incident areas (province-level and wider)',
   layerBorder: 'Durand Line',

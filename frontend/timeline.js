@@ -2,6 +2,7 @@
 // and keyboard control (arrows move, shift+arrows resize, Home/End, PageUp/PageDown by a week).
 
 import { dayWords } from './format.js';
+import { MSG } from './messages.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -154,7 +155,7 @@ export class Timeline {
       label.setAttribute('x', this.x(day) + 2);
       label.setAttribute('y', h - 1);
       label.setAttribute('class', 'axis');
-      label.textContent = m.toLocaleString('en', { month: 'short', timeZone: 'UTC' }) + (m.getUTCMonth() === 0 ? ` ${m.getUTCFullYear()}` : '');
+      label.textContent = MSG.monthAxis(m.getUTCMonth(), m.getUTCFullYear());
       svg.appendChild(label);
     }
     const wx = this.x(this.start);
