@@ -1,6 +1,7 @@
 package org.conflictmap;
 
 import org.conflictmap.incidents.ImportCommand;
+import org.conflictmap.security.UserCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,9 @@ public class ConflictMapApplication {
     public static void main(String[] args) {
         if (ImportCommand.wanted(args)) {
             System.exit(ImportCommand.run(ConflictMapApplication.class, args, System.out));
+        }
+        if (UserCommand.wanted(args)) {
+            System.exit(UserCommand.run(ConflictMapApplication.class, args, System.in, System.out));
         }
         SpringApplication.run(ConflictMapApplication.class, args);
     }

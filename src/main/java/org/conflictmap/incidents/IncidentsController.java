@@ -167,7 +167,7 @@ class IncidentsController {
         ObjectNode out = json.createObjectNode();
         out.put("id", id);
         ArrayNode a = out.putArray("history");
-        shown.forEach(a::add);
+        shown.forEach(h -> a.add(editor ? h : h.deepCopy().without("editor")));
         return out;
     }
 
@@ -319,7 +319,7 @@ class IncidentsController {
     }
 
     /** If-Match: "3" (or the body's properties.version) names the version the editor changed. */
-    private static Integer expectedVersion(HttpServletRequest request, JsonNode body) {
+    static Integer expectedVersion(HttpServletRequest request, JsonNode body) {
         String h = request.getHeader(HttpHeaders.IF_MATCH);
         if (h != null && !h.isBlank() && !h.strip().equals("*")) {
             String v = h.strip().replaceFirst("^W/", "").replace("\"", "");

@@ -2,19 +2,23 @@ package org.conflictmap.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.conflictmap.web.ApiProblem;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Checks the editor's bearer token on every write. A missing or wrong token is a 401 with
- * {@code WWW-Authenticate: Bearer}; tokens are compared in constant time and never logged or echoed.
+ * Who is writing: the editor the security filter chain ({@link AccountFilter}) found for the request,
+ * from a desk session, an account's API token or a configured token. A missing or wrong token is a
+ * 401 with {@code WWW-Authenticate: Bearer}; tokens are compared in constant time and never logged or echoed.
  */
 @Component
 public class Editors {
@@ -22,7 +26,7 @@ public class Editors {
     private final int maxBodyBytes;
 
     Editors(SecurityProperties properties) {
-        List<String> all = new java.util.ArrayList<>(properties.editorTokens());
+        List<String> all = new ArrayList<>(properties.editorTokens());
         String env = System.getenv("CONFLICTMAP_EDITOR_TOKEN");
         if (env != null && !env.isBlank()) {
             all.add(env.strip());
@@ -36,24 +40,40 @@ public class Editors {
         this.maxBodyBytes = properties.maxBodyBytes();
     }
 
-    /** The name of the editor whose token the request carries; otherwise a 401. */
+    /** The name of the editor the request acts for; otherwise a 401. */
     public String require(HttpServletRequest request) {
         String name = editor(request);
         if (name == null) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", tokens.isEmpty()
-                    ? "this server has no editor tokens configured (conflictmap.security.editor-tokens or CONFLICTMAP_EDITOR_TOKEN); it is read-only"
-                    : "writing needs an editor token: Authorization: Bearer <token>", List.of());
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "writing needs an editor: sign in at /desk, or send Authorization: Bearer <token>", List.of());
         }
         return name;
     }
 
-    /** The editor's name, or null when the request carries no valid token. */
-    public String editor(HttpServletRequest request) {
-        String h = request.getHeader("Authorization");
-        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
+    /** The name of the admin the request acts for; a 401 without an editor, a 403 for an editor who is not an admin. */
+    String requireAdmin(HttpServletRequest request) {
+        require(request);
+        EditorPrincipal p = principal();
+        if (p == null || !p.admin()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", "only an admin manages accounts", List.of());
         }
-        byte[] given = h.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        return p.name();
+    }
+
+    /** The editor's name, or null when the request has no editor behind it. */
+    public String editor(HttpServletRequest request) {
+        EditorPrincipal p = principal();
+        return p == null ? null : p.name();
+    }
+
+    static EditorPrincipal principal() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.isAuthenticated() && a.getPrincipal() instanceof EditorPrincipal p ? p : null;
+    }
+
+    /** The name a configured token stands for, or null; compared in constant time against every configured token. */
+    String configured(String token) {
+        byte[] given = token.getBytes(StandardCharsets.UTF_8);
         String found = null;
         for (Map.Entry<String, byte[]> e : tokens.entrySet()) {
             if (MessageDigest.isEqual(given, e.getKey().getBytes(StandardCharsets.UTF_8))) {
