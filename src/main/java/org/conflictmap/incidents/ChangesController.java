@@ -1,0 +1,185 @@
+package org.conflictmap.incidents;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.conflictmap.geo.GeoJson;
+import org.conflictmap.web.Params;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Publishing reaches readers and downstream systems (published incidents only):
+ *
+ * <pre>
+ * GET /api/incidents/changes                 server-sent events: publish, update, delete (Last-Event-ID resumes)
+ * GET /api/incidents?updated_since=RFC3339   the incidents published or changed since, and tombstones {id, deleted_at}
+ * GET /feed.atom                             Atom: the 50 incidents written last, with their claims and permalinks
+ * </pre>
+ */
+@RestController
+class ChangesController {
+    static final int FEED_ENTRIES = 50;
+    static final int MAX_ROWS = 10_000;
+
+    private final LiveChanges live;
+    private final IncidentChanges changes;
+    private final ObjectMapper json;
+
+    ChangesController(LiveChanges live, IncidentChanges changes, ObjectMapper json) {
+        this.live = live;
+        this.changes = changes;
+        this.json = json;
+    }
+
+    @GetMapping(value = "/api/incidents/changes", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
+    ResponseEntity<SseEmitter> stream(HttpServletRequest request) throws IOException {
+        String last = request.getHeader("Last-Event-ID");
+        if (last == null) {
+            last = request.getParameter("last_event_id");
+        }
+        Long id = last == null || last.isBlank() ? null : (long) Params.integer("Last-Event-ID", last.strip(), 0, 0, Integer.MAX_VALUE);
+        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("X-Accel-Buffering", "no").body(live.open(id));
+    }
+
+    @GetMapping(value = "/api/incidents", params = "updated_since", produces = {GeoJson.MEDIA_TYPE, "application/json"})
+    ResponseEntity<ObjectNode> since(HttpServletRequest request) {
+        Params.onlyKnown(request.getParameterMap(), Set.of("updated_since", "limit"));
+        Instant since;
+        try {
+            since = OffsetDateTime.parse(request.getParameter("updated_since").strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Params.invalid("updated_since", "expected an RFC 3339 time such as 2026-02-27T12:00:00Z");
+        }
+        int limit = Params.integer("limit", request.getParameter("limit"), 1000, 1, MAX_ROWS);
+        Instant asked = Instant.now();
+        long[] upTo = {0};
+        List<IncidentChanges.Change> found = changes.since(since, limit, upTo);
+        Map<String, IncidentChanges.Change> last = new LinkedHashMap<>();
+        found.forEach(c -> {
+            last.remove(c.id());
+            last.put(c.id(), c);
+        });
+        ObjectNode fc = GeoJson.featureCollection();
+        ArrayNode features = fc.withArray("features");
+        ArrayNode deleted = fc.putArray("deleted");
+        last.values().forEach(c -> {
+            if (c.feature() == null) {
+                deleted.addObject().put("id", c.id()).put("deleted_at", c.at().toString());
+            } else {
+                features.add(c.feature());
+            }
+        });
+        fc.put("numberReturned", features.size());
+        boolean more = upTo[0] > 0 && found.size() > 0 && found.size() >= limit;
+        // the next updated_since: when the page was cut, the last change read (a few may come again, never one lost)
+        fc.put("timeStamp", (more ? found.get(found.size() - 1).at().minusMillis(1) : asked.minusMillis(1)).toString());
+        fc.put("complete", !more);
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-cache").body(fc);
+    }
+
+    @GetMapping(value = "/feed.atom", produces = "application/atom+xml")
+    ResponseEntity<String> atom(HttpServletRequest request) throws XMLStreamException {
+        String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        List<JsonNode> entries = changes.latest(FEED_ENTRIES);
+        StringWriter out = new StringWriter();
+        XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        x.writeStartDocument("UTF-8", "1.0");
+        x.writeStartElement("feed");
+        x.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+        text(x, "title", "Afghanistan–Pakistan border conflict: incidents");
+        text(x, "subtitle", "Published incidents with every party's claims side by side");
+        text(x, "id", base + "/feed.atom");
+        link(x, "self", base + "/feed.atom", "application/atom+xml");
+        link(x, "alternate", base + "/", "text/html");
+        text(x, "updated", entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).path("properties").path("updated").asString());
+        x.writeStartElement("author");
+        text(x, "name", "Conflict Map Server");
+        x.writeEndElement();
+        for (JsonNode f : entries) {
+            JsonNode p = f.path("properties");
+            String permalink = base + "/?i=" + p.path("id").asString();
+            x.writeStartElement("entry");
+            text(x, "id", permalink);
+            text(x, "title", p.path("title").asString());
+            text(x, "updated", p.path("updated").asString());
+            text(x, "published", p.path("created").asString());
+            link(x, "alternate", permalink, "text/html");
+            link(x, "related", base + "/api/incidents/" + p.path("id").asString(), GeoJson.MEDIA_TYPE);
+            x.writeStartElement("category");
+            x.writeAttribute("term", p.path("type").asString());
+            x.writeEndElement();
+            text(x, "summary", summary(p));
+            x.writeEndElement();
+        }
+        x.writeEndElement();
+        x.writeEndDocument();
+        x.close();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache").body(out.toString());
+    }
+
+    /** "Occurred 2026-02-27 (day). Claims: Afghan defence ministry (af_government): 12 killed, 3 wounded of pk_forces; …" */
+    static String summary(JsonNode p) {
+        StringBuilder b = new StringBuilder();
+        if (p.hasNonNull("summary") && !p.get("summary").asString().isBlank()) {
+            b.append(p.get("summary").asString().strip()).append(' ');
+        }
+        b.append("Occurred ").append(p.path("occurred").path("start").asString().replaceFirst("T.*", ""))
+                .append(" (").append(p.path("occurred").path("precision").asString()).append(").");
+        JsonNode claims = p.path("claims");
+        b.append(claims.isEmpty() ? " No claims yet." : " Claims:");
+        for (int k = 0; k < claims.size(); k++) {
+            JsonNode c = claims.get(k);
+            b.append(k == 0 ? " " : "; ").append(c.path("claimant").asString()).append(" (").append(c.path("party").asString())
+                    .append(")");
+            StringBuilder figures = new StringBuilder();
+            for (String f : List.of("killed", "wounded", "captured")) {
+                if (c.hasNonNull(f)) {
+                    figures.append(figures.isEmpty() ? "" : ", ").append(c.get(f).asInt()).append(' ').append(f);
+                }
+            }
+            if (!figures.isEmpty()) {
+                b.append(": ").append(figures).append(" of ").append(c.path("side").asString());
+            }
+        }
+        return b.append(claims.isEmpty() ? "" : ".").toString();
+    }
+
+    private static void text(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeStartElement(name);
+        x.writeCharacters(value == null ? "" : value);
+        x.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter x, String rel, String href, String type) throws XMLStreamException {
+        x.writeStartElement("link");
+        x.writeAttribute("rel", rel);
+        x.writeAttribute("href", href);
+        x.writeAttribute("type", type);
+        x.writeEndElement();
+    }
+}

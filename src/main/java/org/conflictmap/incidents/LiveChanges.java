@@ -1,0 +1,128 @@
+package org.conflictmap.incidents;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import jakarta.annotation.PreDestroy;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The open event streams of {@code /api/incidents/changes}. While any is open, one thread reads the
+ * history after the last row it saw every {@link #POLL_MS} ms (a primary-key range read: nothing when
+ * nothing changed) and sends each public change to every stream, with the history row's seq as the
+ * event id. Reading the store rather than hearing the write means every server over one store
+ * announces every write, whichever server took it.
+ */
+@Component
+class LiveChanges {
+    static final long POLL_MS = 300;
+    static final long HEARTBEAT_MS = 15_000;
+    static final int BACKLOG_ROWS = 1000;
+    private static final Logger log = LoggerFactory.getLogger(LiveChanges.class);
+
+    private final IncidentChanges changes;
+    private final ObjectMapper json;
+    private final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "incident-changes");
+        t.setDaemon(true);
+        return t;
+    });
+    private ScheduledFuture<?> polling;
+    private long lastSeq = -1;
+    private long lastBeat = System.currentTimeMillis();
+
+    LiveChanges(IncidentChanges changes, ObjectMapper json) {
+        this.changes = changes;
+        this.json = json;
+    }
+
+    /** A new stream; with {@code lastEventId} it first receives every public change after that one. */
+    synchronized SseEmitter open(Long lastEventId) throws IOException {
+        if (lastSeq < 0) {
+            lastSeq = changes.lastSeq();
+        }
+        SseEmitter s = new SseEmitter(30 * 60_000L);
+        if (lastEventId != null && lastEventId < lastSeq) {
+            long[] upTo = {lastEventId};
+            for (IncidentChanges.Change c : changes.afterSeq(lastEventId, BACKLOG_ROWS, upTo)) {
+                if (c.seq() <= lastSeq) {
+                    s.send(event(c));
+                }
+            }
+        }
+        s.send(SseEmitter.event().name("ready").id(String.valueOf(Math.max(lastSeq, lastEventId == null ? 0 : lastEventId)))
+                .data(Map.of("seq", lastSeq)));
+        streams.add(s);
+        s.onCompletion(() -> streams.remove(s));
+        s.onTimeout(() -> streams.remove(s));
+        s.onError(e -> streams.remove(s));
+        if (polling == null) {
+            polling = poller.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        }
+        return s;
+    }
+
+    private synchronized void poll() {
+        try {
+            if (streams.isEmpty()) {
+                polling.cancel(false);
+                polling = null;
+                lastSeq = -1;
+                return;
+            }
+            long[] upTo = {lastSeq};
+            List<IncidentChanges.Change> found = changes.afterSeq(lastSeq, BACKLOG_ROWS, upTo);
+            lastSeq = upTo[0];
+            boolean beat = System.currentTimeMillis() - lastBeat > HEARTBEAT_MS;
+            if (beat) {
+                lastBeat = System.currentTimeMillis();
+            }
+            for (SseEmitter s : streams) {
+                try {
+                    for (IncidentChanges.Change c : found) {
+                        s.send(event(c));
+                    }
+                    if (beat) {
+                        s.send(SseEmitter.event().comment("keep-alive"));
+                    }
+                } catch (IOException | IllegalStateException e) {
+                    streams.remove(s);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("reading incident changes failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private SseEmitter.SseEventBuilder event(IncidentChanges.Change c) {
+        ObjectNode data = json.createObjectNode();
+        data.put("kind", c.kind()).put("id", c.id()).put("at", c.at().toString());
+        if (c.feature() != null) {
+            data.set("feature", c.feature());
+        }
+        return SseEmitter.event().id(String.valueOf(c.seq())).data(data.toString());
+    }
+
+    int open() {
+        return streams.size();
+    }
+
+    @PreDestroy
+    void close() {
+        streams.forEach(SseEmitter::complete);
+        poller.shutdownNow();
+    }
+}

@@ -1,0 +1,237 @@
+package org.conflictmap.incidents;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.security.Editors;
+import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Bodies;
+import org.conflictmap.web.Params;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Merging duplicate drafts and splitting one that covers two events, each in one transaction with
+ * its history rows:
+ *
+ * <pre>
+ * POST /api/incidents/{id}/merge  {"from": "other-id", "from_version": 2}  If-Match: "{id}'s version"
+ *      → {id} gains the other's claims, sources, places, actors and tags and the union of both periods; the other (a draft) is deleted
+ * POST /api/incidents/{id}/split  {"claims": [1, 2], "id": "new-id", "title": "…"}  If-Match
+ *      → those claims (and the sources they cite) move to a new draft with the same place and time → 201 + Location
+ * </pre>
+ */
+@RestController
+class MergeSplitController {
+    private final IncidentRepository incidents;
+    private final Editors editors;
+    private final ObjectMapper json;
+    private final Gazetteer gazetteer;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    MergeSplitController(IncidentRepository incidents, Editors editors, ObjectMapper json, Gazetteer gazetteer,
+            TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.incidents = incidents;
+        this.editors = editors;
+        this.json = json;
+        this.gazetteer = gazetteer;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    @PostMapping(value = "/api/incidents/{id}/merge", produces = {IncidentsController.GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> merge(@PathVariable String id, HttpServletRequest request) {
+        String editor = editors.require(request);
+        JsonNode body = body(request);
+        String fromId = body.path("from").isString() ? body.get("from").asString() : null;
+        if (fromId == null || !fromId.matches(Incident.ID_PATTERN)) {
+            throw Params.invalid("from", "the id of the draft to merge into this incident");
+        }
+        if (fromId.equals(id)) {
+            throw Params.invalid("from", "an incident cannot be merged with itself");
+        }
+        Integer fromVersion = body.path("from_version").canConvertToInt() ? body.get("from_version").asInt() : null;
+        Integer expected = IncidentsController.expectedVersion(request, null);
+        Incident stored = tx.execute(s -> {
+            Incident into = existing(id);
+            Incident from = existing(fromId);
+            if (!"draft".equals(from.status())) {
+                throw Params.invalid("from", "only a draft can be merged away; unpublish '" + fromId + "' first");
+            }
+            Incident merged = new IncidentJson(gazetteer).read(merged(IncidentFeatures.feature(into), IncidentFeatures.feature(from)),
+                    id, into.version(), into.created(), into.updated());
+            Incident out = incidents.update(merged, expected, editor);
+            incidents.delete(fromId, fromVersion, editor);
+            events.publishEvent(new IncidentsRegrouped(fromId, id, true));
+            return out;
+        });
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(IncidentFeatures.feature(stored));
+    }
+
+    @PostMapping(value = "/api/incidents/{id}/split", produces = {IncidentsController.GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> split(@PathVariable String id, HttpServletRequest request) {
+        String editor = editors.require(request);
+        JsonNode body = body(request);
+        Integer expected = IncidentsController.expectedVersion(request, null);
+        Incident[] both = tx.execute(s -> {
+            Incident old = existing(id);
+            Set<Integer> moved = new LinkedHashSet<>();
+            body.path("claims").forEach(n -> moved.add(Params.integer("claims", n.asString(""), -1, 0,
+                    Math.max(0, old.claims().size() - 1))));
+            if (moved.isEmpty() || moved.size() >= old.claims().size()) {
+                throw Params.invalid("claims", "name some but not all of the incident's claims (0-based) to move to the new draft");
+            }
+            String newId = body.path("id").isString() ? body.get("id").asString()
+                    : (id.length() > 80 ? id.substring(0, 80) : id) + "-" + UUID.randomUUID().toString().substring(0, 6);
+            String title = body.path("title").isString() ? body.get("title").asString() : old.title() + " (split)";
+            ObjectNode feature = IncidentFeatures.feature(old);
+            ObjectNode p = (ObjectNode) feature.get("properties");
+            ArrayNode claims = (ArrayNode) p.get("claims");
+            ArrayNode kept = json.createArrayNode();
+            ArrayNode taken = json.createArrayNode();
+            Set<String> cited = new LinkedHashSet<>();
+            for (int k = 0; k < claims.size(); k++) {
+                (moved.contains(k) ? taken : kept).add(claims.get(k));
+                if (moved.contains(k)) {
+                    claims.get(k).path("sources").forEach(x -> cited.add(x.asString()));
+                }
+            }
+            ObjectNode copy = feature.deepCopy();
+            ObjectNode cp = (ObjectNode) copy.get("properties");
+            cp.put("id", newId).put("title", title).put("status", "draft").set("claims", taken);
+            ArrayNode sources = json.createArrayNode();
+            p.path("sources").forEach(src -> {
+                if (cited.contains(src.path("id").asString())) {
+                    sources.add(src);
+                }
+            });
+            cp.set("sources", sources);
+            p.set("claims", kept);
+            Incident created = incidents.create(new IncidentJson(gazetteer).read(copy, null, 0, null, null), editor);
+            Incident updated = incidents.update(new IncidentJson(gazetteer).read(feature, id, old.version(), old.created(),
+                    old.updated()), expected, editor);
+            events.publishEvent(new IncidentsRegrouped(id, created.id(), false));
+            return new Incident[] {updated, created};
+        });
+        ObjectNode out = json.createObjectNode();
+        out.set("incident", IncidentFeatures.feature(both[0]));
+        out.set("created", IncidentFeatures.feature(both[1]));
+        return ResponseEntity.created(URI.create("/api/incidents/" + both[1].id())).eTag("\"" + both[0].version() + "\"")
+                .body(out);
+    }
+
+    /** {@code into} with {@code from}'s claims, sources (ids renamed where they clash), places, actors, tags and period added. */
+    ObjectNode merged(ObjectNode into, ObjectNode from) {
+        ObjectNode p = (ObjectNode) into.get("properties");
+        JsonNode f = from.get("properties");
+        Map<String, JsonNode> sources = new LinkedHashMap<>();
+        p.path("sources").forEach(s -> sources.put(s.path("id").asString(), s));
+        Map<String, String> renamed = new HashMap<>();
+        for (JsonNode s : f.path("sources")) {
+            String sid = s.path("id").asString();
+            JsonNode same = sources.get(sid);
+            if (same != null && same.equals(s)) {
+                continue;
+            }
+            String newId = sid;
+            for (int k = 2; sources.containsKey(newId); k++) {
+                newId = sid + "-" + k;
+            }
+            renamed.put(sid, newId);
+            sources.put(newId, ((ObjectNode) s.deepCopy()).put("id", newId));
+        }
+        p.putArray("sources").addAll(new ArrayList<>(sources.values()));
+        ArrayNode claims = (ArrayNode) p.get("claims");
+        for (JsonNode c : f.path("claims")) {
+            ObjectNode copy = (ObjectNode) c.deepCopy();
+            ArrayNode cited = copy.putArray("sources");
+            c.path("sources").forEach(x -> cited.add(renamed.getOrDefault(x.asString(), x.asString())));
+            if (!contains(claims, copy)) {
+                claims.add(copy);
+            }
+        }
+        union(p, f, "actors");
+        union(p, f, "tags");
+        ArrayNode places = json.createArrayNode();
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode pl : p.path("places")) {
+            seen.add(pl.isObject() ? pl.path("id").asString() : pl.asString());
+        }
+        for (JsonNode pl : f.path("places")) {
+            seen.add(pl.isObject() ? pl.path("id").asString() : pl.asString());
+        }
+        seen.forEach(places::add);
+        p.set("places", places);
+        if (!seen.isEmpty() && f.path("places").size() > 0) {
+            into.putNull("geometry");
+            p.remove("geo_precision");
+        }
+        ObjectNode o = (ObjectNode) p.get("occurred");
+        JsonNode fo = f.get("occurred");
+        if (java.time.Instant.parse(fo.get("start").asString()).isBefore(java.time.Instant.parse(o.get("start").asString()))) {
+            o.set("start", fo.get("start"));
+        }
+        if (java.time.Instant.parse(fo.get("end").asString()).isAfter(java.time.Instant.parse(o.get("end").asString()))) {
+            o.set("end", fo.get("end"));
+        }
+        int a = Vocabulary.TIME_PRECISIONS.indexOf(o.path("precision").asString());
+        int b = Vocabulary.TIME_PRECISIONS.indexOf(fo.path("precision").asString());
+        if (b > a) {
+            o.set("precision", fo.get("precision"));
+        }
+        return into;
+    }
+
+    private static boolean contains(ArrayNode claims, JsonNode c) {
+        for (JsonNode x : claims) {
+            if (x.equals(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void union(ObjectNode p, JsonNode f, String field) {
+        Set<String> all = new LinkedHashSet<>();
+        p.path(field).forEach(x -> all.add(x.asString()));
+        f.path(field).forEach(x -> all.add(x.asString()));
+        ArrayNode a = p.putArray(field);
+        all.forEach(a::add);
+    }
+
+    private Incident existing(String id) {
+        if (!id.matches(Incident.ID_PATTERN)) {
+            throw Params.invalid("id", "incident ids are 1-100 lower-case letters, digits and '-'");
+        }
+        return incidents.byId(id).orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"));
+    }
+
+    private JsonNode body(HttpServletRequest request) {
+        Bodies.requireType(request, "send application/json", "application/json");
+        JsonNode b = Bodies.json(request, json, editors.maxBodyBytes(), "conflictmap.security.max-body-bytes");
+        if (!b.isObject()) {
+            throw ApiProblem.badRequest("expected a JSON object");
+        }
+        return b;
+    }
+}
