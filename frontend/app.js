@@ -5,6 +5,7 @@ import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import Supercluster from '/vendor/supercluster/index.js';
 import { Timeline } from './timeline.js';
 import { renderPanel } from './panel.js';
+import { followChanges } from './live.js';
 import { IncidentList } from './list.js';
 import { AreaLayer } from './areas.js';
 import { Basemap, json } from './basemap.js';
@@ -629,9 +630,35 @@ async function start() {
   if (state.incident) {
     select(state.incident);
   }
+  if (!state.asof) { // a pinned embed shows the data as it was; everything else follows publishing live
+    followChanges({ upsert: (f) => liveChange(f.id, f), remove: (id) => liveChange(id, null), where: $('layout') });
+  }
   await basemapDrawn;
   document.body.dataset.ready = 'true';
 }
 start();
+
+/** Adds, replaces (f, a lean map feature) or removes (null) one incident announced by the live stream, then redraws. */
+function liveChange(id, f) {
+  const all = timeline.isAll();
+  details.delete(id);
+  incidents = incidents.filter((x) => x.id !== id);
+  if (f) {
+    prepare(f);
+    incidents.push(f);
+  }
+  incidents.byId = new Map(incidents.map((x) => [x.id, x]));
+  indexCache.clear();
+  timeline.setData(incidents.map((x) => [x.dayStart, x.dayEnd, x.countDay]), all ? null : [timeline.start, timeline.end]);
+  areaLayer.addPatterns();
+  refresh();
+  if (state.incident === id) { // the open panel shows the claims as they are now, or closes
+    if (f) {
+      select(id);
+    } else {
+      closePanel();
+    }
+  }
+}
 
 window.conflictMap = { map, layers, state, timeline, select, incident: (id) => incidents.byId.get(id), list };

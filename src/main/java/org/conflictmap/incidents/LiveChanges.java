@@ -1,6 +1,7 @@
 package org.conflictmap.incidents;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,12 +10,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.conflictmap.gazetteer.Gazetteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import jakarta.annotation.PreDestroy;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +39,7 @@ class LiveChanges {
 
     private final IncidentChanges changes;
     private final ObjectMapper json;
+    private final Gazetteer gazetteer;
     private final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "incident-changes");
@@ -44,9 +50,10 @@ class LiveChanges {
     private long lastSeq = -1;
     private long lastBeat = System.currentTimeMillis();
 
-    LiveChanges(IncidentChanges changes, ObjectMapper json) {
+    LiveChanges(IncidentChanges changes, ObjectMapper json, Gazetteer gazetteer) {
         this.changes = changes;
         this.json = json;
+        this.gazetteer = gazetteer;
     }
 
     /** A new stream; with {@code lastEventId} it first receives every public change after that one. */
@@ -107,11 +114,19 @@ class LiveChanges {
         }
     }
 
+    /** The event of one change: the incident as the map's lean view has it ({@code view=map}), what the map adds. */
     private SseEmitter.SseEventBuilder event(IncidentChanges.Change c) {
         ObjectNode data = json.createObjectNode();
         data.put("kind", c.kind()).put("id", c.id()).put("at", c.at().toString());
         if (c.feature() != null) {
-            data.set("feature", c.feature());
+            JsonNode p = c.feature().path("properties");
+            try {
+                data.set("feature", IncidentFeatures.mapFeature(new IncidentJson(gazetteer).read(c.feature(), c.id(),
+                        p.path("version").asInt(), Instant.parse(p.path("created").asString()),
+                        Instant.parse(p.path("updated").asString()))));
+            } catch (RuntimeException e) {
+                data.set("feature", c.feature()); // a document an older version wrote: the whole Feature
+            }
         }
         return SseEmitter.event().id(String.valueOf(c.seq())).data(data.toString());
     }
@@ -120,6 +135,11 @@ class LiveChanges {
         return streams.size();
     }
 
+    /**
+     * Ends every stream when the server begins to stop, before the graceful shutdown waits for open
+     * requests: an event stream never ends by itself and would hold the shutdown for its whole timeout.
+     */
+    @EventListener(ContextClosedEvent.class)
     @PreDestroy
     void close() {
         streams.forEach(SseEmitter::complete);

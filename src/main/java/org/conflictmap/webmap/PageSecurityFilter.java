@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * A Content-Security-Policy on the HTML pages: everything from this server only (the map must work
  * offline and never call another host), the one inline script being the import map (allowed by its
- * hash), and framing only for {@code /embed}.
+ * hash), and framing only for {@code /embed}; the editors' desk ({@code /desk}) gets the same policy.
  */
 @Component
 class PageSecurityFilter extends OncePerRequestFilter {
@@ -31,7 +31,8 @@ class PageSecurityFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.equals("/") || path.equals("/index.html") || path.equals("/embed") || path.equals("/about.html"));
+        return !(path.equals("/") || path.equals("/index.html") || path.equals("/embed") || path.equals("/about.html")
+                || path.equals("/desk") || path.equals("/desk/"));
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @RestController
 class WebmapController {
     private final byte[] page;
+    private final byte[] desk;
     private final org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings;
 
     /** The handler mappings are looked up lazily: the import command runs without a web server. */
@@ -30,6 +31,9 @@ class WebmapController {
             org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings) throws IOException {
         try (InputStream in = new ClassPathResource("static/index.html").getInputStream()) {
             this.page = in.readAllBytes();
+        }
+        try (InputStream in = new ClassPathResource("static/desk/index.html").getInputStream()) {
+            this.desk = in.readAllBytes();
         }
         this.mappings = mappings;
     }
@@ -54,6 +58,12 @@ class WebmapController {
         return mappings.getObject().getHandlerMethods().keySet().stream()
                 .flatMap(info -> info.getPatternValues().stream())
                 .anyMatch(p -> p.startsWith(prefix));
+    }
+
+    /** The editors' desk (frontend/desk/): it signs in itself; anonymous visitors see only its sign-in form. */
+    @GetMapping(value = {"/desk", "/desk/"}, produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<byte[]> desk() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML).body(desk);
     }
 
     @GetMapping(value = "/embed", produces = MediaType.TEXT_HTML_VALUE)

@@ -1,0 +1,104 @@
+// The queue (drafts, newest first, with counts and filters) and pasting an article.
+
+import { call } from './api.js';
+import { desk, notice, failed } from './desk.js';
+import { TYPE_NAMES, esc } from '../format.js';
+
+let filters = { type: '', outlet: '', from: '', to: '' };
+
+function matches(f) {
+  const p = f.properties;
+  const day = (p.occurred.start || '').slice(0, 10);
+  return (!filters.type || p.type === filters.type)
+    && (!filters.outlet || (p.sources || []).some((s) => (s.outlet || '').toLowerCase().includes(filters.outlet.toLowerCase())))
+    && (!filters.from || day >= filters.from) && (!filters.to || day <= filters.to);
+}
+
+export async function showQueue(main) {
+  const { data } = await call('GET', '/api/drafts?limit=10000');
+  const drafts = data.features.sort((a, b) => (b.properties.created || '').localeCompare(a.properties.created || ''));
+  main.innerHTML = `<h2>Drafts <span class="muted" id="queue-count"></span></h2>
+    <div class="filters" role="search">
+      <label>Type <select id="f-type"><option value="">any</option>${Object.entries(TYPE_NAMES).map(([k, v]) => `<option value="${k}">${esc(v)}</option>`).join('')}</select></label>
+      <label>Outlet <input id="f-outlet" type="search" placeholder="e.g. Dawn"></label>
+      <label>From <input id="f-from" type="date"></label>
+      <label>To <input id="f-to" type="date"></label>
+      <button id="merge-selected" type="button" disabled>Merge the two selected</button>
+    </div>
+    <table id="queue"><thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Draft</th><th scope="col">Type</th><th scope="col">Occurred</th>
+      <th scope="col">Claims</th><th scope="col">Places</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Created</th></tr></thead><tbody></tbody></table>`;
+  const body = main.querySelector('tbody');
+  const draw = () => {
+    const shown = drafts.filter(matches);
+    main.querySelector('#queue-count').textContent = `${shown.length} of ${drafts.length}`;
+    body.innerHTML = shown.map((f) => {
+      const p = f.properties;
+      return `<tr class="row" data-id="${esc(f.id)}"><td><input type="checkbox" class="pick" value="${esc(f.id)}" aria-label="Select ${esc(p.title)}"></td>
+        <td><a href="#/review/${encodeURIComponent(f.id)}">${esc(p.title)}</a></td><td>${esc(TYPE_NAMES[p.type] || p.type)}</td>
+        <td>${esc(p.occurred.start.slice(0, 10))}${p.occurred.end.slice(0, 10) !== p.occurred.start.slice(0, 10) ? ` – ${esc(p.occurred.end.slice(0, 10))}` : ''}</td>
+        <td>${p.claims.length}</td><td>${p.places.length}</td><td>${(p.articles || []).length}</td>
+        <td>${esc([...new Set((p.sources || []).map((s) => s.outlet))].join(', '))}</td><td class="muted">${esc((p.created || '').slice(0, 16).replace('T', ' '))}</td></tr>`;
+    }).join('') || '<tr><td colspan="9" class="muted">No drafts. Paste an article to make some.</td></tr>';
+    pickChanged();
+  };
+  const pickChanged = () => {
+    const picked = [...body.querySelectorAll('.pick:checked')].map((c) => c.value);
+    main.querySelector('#merge-selected').disabled = picked.length !== 2;
+    return picked;
+  };
+  body.addEventListener('change', pickChanged);
+  for (const [id, key] of [['f-type', 'type'], ['f-outlet', 'outlet'], ['f-from', 'from'], ['f-to', 'to']]) {
+    const input = main.querySelector(`#${id}`);
+    input.value = filters[key];
+    input.addEventListener('input', () => { filters[key] = input.value; draw(); });
+  }
+  main.querySelector('#merge-selected').addEventListener('click', async () => {
+    const [a, b] = pickChanged();
+    const into = drafts.find((f) => f.id === a);
+    const from = drafts.find((f) => f.id === b);
+    try {
+      await call('POST', `/api/incidents/${encodeURIComponent(a)}/merge`, { from: b, from_version: from.properties.version },
+        { version: into.properties.version });
+      notice(`Merged “${from.properties.title}” into “${into.properties.title}”.`, { ok: true });
+      location.hash = `#/review/${encodeURIComponent(a)}`;
+    } catch (e) {
+      failed(e);
+    }
+  });
+  draw();
+}
+
+export function showPaste(main) {
+  main.innerHTML = `<h2>Paste an article</h2>
+    <form id="paste-form" class="form" style="max-width: 60rem">
+      <div class="grid">
+        <div class="wide"><label for="a-outlet">Outlet</label><input id="a-outlet" required maxlength="200" data-focus></div>
+        <div><label for="a-date">Published</label><input id="a-date" type="date"></div>
+        <div><label for="a-title">Headline</label><input id="a-title" maxlength="280"></div>
+        <div class="full"><label for="a-url">URL</label><input id="a-url" type="url" placeholder="https://…"></div>
+        <div class="full"><label for="a-text">Text</label><textarea id="a-text" rows="14" required></textarea></div>
+      </div>
+      <p><button class="primary" type="submit">Make drafts</button></p>
+    </form>
+    <section id="paste-result" aria-live="polite"></section>`;
+  main.querySelector('#paste-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const v = (id) => main.querySelector(`#${id}`).value.trim();
+    const body = { text: v('a-text'), outlet: v('a-outlet') };
+    if (v('a-url')) { body.url = v('a-url'); }
+    if (v('a-date')) { body.published = v('a-date'); }
+    if (v('a-title')) { body.title = v('a-title'); }
+    try {
+      const { data } = await call('POST', '/api/articles', body);
+      const out = main.querySelector('#paste-result');
+      out.innerHTML = `<h3>${data.created ? 'Drafts from this article' : 'This article was pasted before; its drafts'}</h3>
+        ${data.note ? `<p class="muted">${esc(data.note)}</p>` : ''}
+        <ul>${data.incidents.map((f) => `<li><a href="#/review/${encodeURIComponent(f.id)}">${esc(f.properties.title)}</a>
+          <span class="muted">${esc(f.properties.occurred.start.slice(0, 10))} · ${f.properties.claims.length} claims · ${f.properties.places.map((p) => esc(p.name)).join(', ')}</span></li>`).join('') || '<li>No draft: no place or event was found.</li>'}</ul>`;
+      out.querySelector('a')?.focus();
+    } catch (e) {
+      failed(e);
+    }
+  });
+  return desk;
+}

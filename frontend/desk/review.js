@@ -1,0 +1,271 @@
+// Review one incident: the article text beside the draft with the provenance spans highlighted,
+// every field editable, claims added/edited/removed, sources, publish/unpublish/delete, split.
+// Every write sends If-Match: a stale edit is refused and the editor's form is kept.
+
+import { call, explain } from './api.js';
+import { notice, failed } from './desk.js';
+import { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES, esc } from '../format.js';
+
+const TIME_PRECISIONS = ['hour', 'part_of_day', 'day', 'week', 'month'];
+const options = (names, value) => Object.entries(names).map(([k, v]) => `<option value="${k}"${k === value ? ' selected' : ''}>${esc(v)}</option>`).join('');
+
+/** The article text as HTML, each provenance span a <mark> naming the field(s) it produced. */
+export function highlighted(text, spans) {
+  const cuts = new Set([0, text.length]);
+  const ok = spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start < s.end);
+  ok.forEach((s) => { cuts.add(s.start); cuts.add(s.end); });
+  const points = [...cuts].sort((a, b) => a - b);
+  let html = '';
+  for (let k = 0; k + 1 < points.length; k++) {
+    const [a, b] = [points[k], points[k + 1]];
+    const fields = ok.filter((s) => s.start <= a && s.end >= b).map((s) => s.field);
+    const piece = esc(text.slice(a, b));
+    if (fields.length) {
+      const cls = [...new Set(fields.map((f) => `f-${f.replace(/\[.*$/, '')}`))].join(' ');
+      html += `<mark class="${cls}" data-fields="${esc(fields.join(' '))}" title="${esc(fields.join(', '))}">${piece}</mark>`;
+    } else {
+      html += piece;
+    }
+  }
+  return html;
+}
+
+async function articlesOf(f) {
+  const ids = new Set((f.properties.provenance || []).map((s) => s.article).filter(Boolean));
+  if (f.properties.status === 'draft') {
+    try {
+      const { data } = await call('GET', '/api/drafts?limit=10000');
+      (data.features.find((d) => d.id === f.id)?.properties.articles || []).forEach((a) => ids.add(a));
+    } catch {
+      // the queue is not essential here
+    }
+  }
+  const out = [];
+  for (const id of ids) {
+    try {
+      // key case differs by store today (H2 answers TEXT, OUTLET…): read the article either way
+      const a = (await call('GET', `/api/articles/${encodeURIComponent(id)}`)).data;
+      out.push(Object.fromEntries(Object.entries(a).map(([k, v]) => [k.toLowerCase(), v])));
+    } catch {
+      // an article that cannot be read is left out
+    }
+  }
+  return out;
+}
+
+function claimRow(c, n, sourceIds) {
+  return `<tr data-n="${n}">
+    <td><input type="checkbox" class="split-pick" aria-label="Move claim ${n + 1} to a new draft"></td>
+    <td><input class="c-claimant" value="${esc(c.claimant || '')}" aria-label="Claimant of claim ${n + 1}"></td>
+    <td><select class="c-party" aria-label="Party of claim ${n + 1}">${options(PARTY_NAMES, c.party)}</select></td>
+    <td><select class="c-side" aria-label="Side of claim ${n + 1}">${options(SIDE_NAMES, c.side)}</select></td>
+    <td><input class="c-killed" type="number" min="0" value="${c.killed ?? ''}" aria-label="Killed, claim ${n + 1}"></td>
+    <td><input class="c-wounded" type="number" min="0" value="${c.wounded ?? ''}" aria-label="Wounded, claim ${n + 1}"></td>
+    <td><input class="c-sources" value="${esc((c.sources || []).join(', '))}" aria-label="Sources of claim ${n + 1}" placeholder="${esc(sourceIds.join(', '))}"></td>
+    <td><button type="button" class="c-remove" aria-label="Remove claim ${n + 1}">×</button></td></tr>`;
+}
+
+function sourceRow(s, n) {
+  return `<tr data-n="${n}"><td><input class="s-id" value="${esc(s.id || '')}" aria-label="Source ${n + 1} id"></td>
+    <td><input class="s-outlet" value="${esc(s.outlet || '')}" aria-label="Source ${n + 1} outlet"></td>
+    <td><input class="s-url" value="${esc(s.url || '')}" aria-label="Source ${n + 1} URL"></td>
+    <td><input class="s-published" type="date" value="${esc((s.published || '').slice(0, 10))}" aria-label="Source ${n + 1} published"></td>
+    <td><button type="button" class="s-remove" aria-label="Remove source ${n + 1}">×</button></td></tr>`;
+}
+
+// Ctrl+S saves the incident under review (one listener for the page, whichever incident is open)
+document.addEventListener('keydown', (ev) => {
+  const form = document.getElementById('edit');
+  if (form && (ev.ctrlKey || ev.metaKey) && ev.key === 's') {
+    ev.preventDefault();
+    form.requestSubmit();
+  }
+});
+
+export async function showReview(main, id) {
+  const { data: f } = await call('GET', `/api/incidents/${encodeURIComponent(id)}`);
+  const p = f.properties;
+  const articles = await articlesOf(f);
+  const spans = p.provenance || [];
+  main.innerHTML = `<div class="review">
+    <section class="article" id="article" aria-label="Article text" tabindex="0">${articles.length ? articles.map((a) => `<h3>${esc(a.title || 'Article')} <span class="muted">${esc(a.outlet)}${a.published ? ` · ${esc(String(a.published).slice(0, 10))}` : ''}</span></h3>
+      ${a.url ? `<p><a href="${esc(a.url)}" rel="noopener noreferrer" target="_blank">${esc(a.url)}</a></p>` : ''}
+      <div class="text" data-article="${esc(a.id)}">${highlighted(a.text || '', spans.filter((s) => s.article === a.id))}</div>`).join('<hr>')
+      : '<p class="muted">No article text for this incident.</p>'}
+      ${spans.length ? '' : articles.length ? '<p class="muted">The ingest gave no provenance for this draft: nothing is highlighted.</p>' : ''}</section>
+    <form class="edit form" id="edit" aria-label="Edit the incident">
+      <h2>${esc(p.title)} <span class="badge ${esc(p.status)}" id="status-badge">${esc(p.status)}</span> <span class="muted" id="version">version ${p.version}</span></h2>
+      <div class="grid">
+        <div class="full"><label for="e-title">Title</label><input id="e-title" value="${esc(p.title)}" maxlength="300" required data-focus></div>
+        <div><label for="e-type">Type</label><select id="e-type">${options(TYPE_NAMES, p.type)}</select></div>
+        <div><label for="e-start">From</label><input id="e-start" type="date" value="${esc(p.occurred.start.slice(0, 10))}"></div>
+        <div><label for="e-end">To</label><input id="e-end" type="date" value="${esc(p.occurred.end.slice(0, 10))}"></div>
+        <div><label for="e-precision">Time precision</label><select id="e-precision">${TIME_PRECISIONS.map((t) => `<option${t === p.occurred.precision ? ' selected' : ''}>${t}</option>`).join('')}</select></div>
+        <div class="wide"><label for="e-places">Places (gazetteer ids)</label><input id="e-places" value="${esc(p.places.map((x) => x.id).join(', '))}"></div>
+        <div><label for="e-place-search">Find a place</label><input id="e-place-search" type="search" list="place-hits" placeholder="Khost…"><datalist id="place-hits"></datalist></div>
+        <div><label for="e-geo">Location precision</label><select id="e-geo">${options(PRECISION_NAMES, p.geo_precision)}</select></div>
+        <div class="full"><label for="e-summary">Summary</label><textarea id="e-summary" rows="2" maxlength="4000">${esc(p.summary || '')}</textarea></div>
+      </div>
+      <h3>Claims</h3>
+      <table class="claims" id="claims"><thead><tr><th scope="col"><span title="select to split">⇱</span></th><th scope="col">Claimant</th><th scope="col">Party</th><th scope="col">Side</th><th scope="col">Killed</th><th scope="col">Wounded</th><th scope="col">Sources</th><th scope="col"></th></tr></thead>
+        <tbody>${p.claims.map((c, n) => claimRow(c, n, p.sources.map((s) => s.id))).join('')}</tbody></table>
+      <button type="button" id="add-claim">Add a claim</button>
+      <h3>Sources</h3>
+      <table id="sources"><thead><tr><th scope="col">Id</th><th scope="col">Outlet</th><th scope="col">URL</th><th scope="col">Published</th><th scope="col"></th></tr></thead>
+        <tbody>${p.sources.map(sourceRow).join('')}</tbody></table>
+      <button type="button" id="add-source">Add a source</button>
+      <div class="actions">
+        <button class="primary" type="submit" id="save" title="Ctrl+S">Save</button>
+        <button type="button" id="publish">${p.status === 'published' ? 'Unpublish' : 'Publish'}</button>
+        <button type="button" id="split">Split the selected claims out</button>
+        <a href="#/history/${encodeURIComponent(f.id)}" id="history-link">History</a>
+        <button type="button" class="danger" id="delete">Delete</button>
+      </div>
+    </form></div>`;
+  const $ = (sel) => main.querySelector(sel);
+  const claims = $('#claims tbody');
+  const sources = $('#sources tbody');
+
+  claims.addEventListener('click', (ev) => {
+    if (ev.target.classList.contains('c-remove')) {
+      ev.target.closest('tr').remove();
+      return;
+    }
+    const row = ev.target.closest('tr');
+    if (!row) {
+      return;
+    }
+    claims.querySelectorAll('tr').forEach((r) => r.classList.toggle('active', r === row));
+    const field = `claims[${row.dataset.n}]`;
+    let first = null;
+    main.querySelectorAll('#article mark').forEach((m) => {
+      const on = m.dataset.fields.split(' ').includes(field);
+      m.classList.toggle('active', on);
+      first = first || (on ? m : null);
+    });
+    first?.scrollIntoView({ block: 'center' });
+  });
+  claims.addEventListener('focusin', (ev) => ev.target.closest('tr')?.click());
+  $('#add-claim').addEventListener('click', () => {
+    claims.insertAdjacentHTML('beforeend', claimRow({ party: 'other', side: 'unspecified', sources: [] }, claims.rows.length, []));
+    claims.lastElementChild.querySelector('.c-claimant').focus();
+  });
+  sources.addEventListener('click', (ev) => {
+    if (ev.target.classList.contains('s-remove')) {
+      ev.target.closest('tr').remove();
+    }
+  });
+  $('#add-source').addEventListener('click', () => {
+    sources.insertAdjacentHTML('beforeend', sourceRow({ id: `S${sources.rows.length + 1}` }, sources.rows.length));
+    sources.lastElementChild.querySelector('.s-outlet').focus();
+  });
+  let searchTimer = null;
+  $('#e-place-search').addEventListener('input', (ev) => {
+    clearTimeout(searchTimer);
+    const q = ev.target.value.trim();
+    const chosen = [...main.querySelectorAll('#place-hits option')].find((o) => o.value === q);
+    if (chosen) {
+      const ids = $('#e-places').value.split(',').map((s) => s.trim()).filter(Boolean);
+      ids.push(chosen.dataset.id);
+      $('#e-places').value = [...new Set(ids)].join(', ');
+      ev.target.value = '';
+      return;
+    }
+    searchTimer = setTimeout(async () => {
+      if (q.length < 2) {
+        return;
+      }
+      const { data } = await call('GET', `/api/places?limit=10&q=${encodeURIComponent(q)}`);
+      $('#place-hits').innerHTML = data.features.map((x) => `<option data-id="${esc(x.id)}" value="${esc(`${x.properties.name} (${x.properties.kind}, ${x.id})`)}"></option>`).join('');
+    }, 200);
+  });
+
+  const read = () => {
+    const v = (sel) => $(sel).value.trim();
+    const num = (x) => (x.value === '' ? null : Number(x.value));
+    const feature = structuredClone(f);
+    const q = feature.properties;
+    q.title = v('#e-title');
+    q.type = v('#e-type');
+    q.summary = v('#e-summary') || null;
+    q.geo_precision = v('#e-geo');
+    const start = v('#e-start');
+    const end = v('#e-end');
+    const precision = v('#e-precision');
+    if (start !== p.occurred.start.slice(0, 10) || end !== p.occurred.end.slice(0, 10) || precision !== p.occurred.precision) {
+      q.occurred = { start, end, precision };
+    }
+    const places = v('#e-places').split(',').map((s) => s.trim()).filter(Boolean);
+    if (places.join(',') !== p.places.map((x) => x.id).join(',')) {
+      q.places = places;
+      feature.geometry = null;
+      delete q.geo_precision;
+    }
+    q.claims = [...claims.rows].map((r) => {
+      const old = p.claims[Number(r.dataset.n)] || {};
+      return { ...old, claimant: r.querySelector('.c-claimant').value.trim(), party: r.querySelector('.c-party').value,
+        side: r.querySelector('.c-side').value, killed: num(r.querySelector('.c-killed')), wounded: num(r.querySelector('.c-wounded')),
+        sources: r.querySelector('.c-sources').value.split(',').map((s) => s.trim()).filter(Boolean) };
+    });
+    q.sources = [...sources.rows].map((r) => {
+      const old = p.sources[Number(r.dataset.n)] || {};
+      return { ...old, id: r.querySelector('.s-id').value.trim(), outlet: r.querySelector('.s-outlet').value.trim(),
+        url: r.querySelector('.s-url').value.trim() || null, published: r.querySelector('.s-published').value || null };
+    });
+    return feature;
+  };
+  const reload = () => showReview(main, id);
+  const staleAware = (e) => {
+    if (e.status === 412) {
+      notice(`${explain(e)} Your edits are still in the form.`, { action: { label: 'Reload the incident', run: () => { notice(''); reload(); } } });
+      return;
+    }
+    failed(e);
+  };
+  $('#edit').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await call('PUT', `/api/incidents/${encodeURIComponent(id)}`, read(), { version: p.version });
+      notice('Saved.', { ok: true });
+      await reload();
+    } catch (e) {
+      staleAware(e);
+    }
+  });
+  $('#publish').addEventListener('click', async () => {
+    const to = p.status === 'published' ? 'draft' : 'published';
+    try {
+      await call('PATCH', `/api/incidents/${encodeURIComponent(id)}`, { status: to }, { version: p.version });
+      notice(to === 'published' ? 'Published: readers see it now.' : 'Unpublished: back to the drafts.', { ok: true });
+      await reload();
+    } catch (e) {
+      staleAware(e);
+    }
+  });
+  $('#split').addEventListener('click', async () => {
+    const picked = [...claims.querySelectorAll('.split-pick:checked')].map((c) => Number(c.closest('tr').dataset.n));
+    if (!picked.length) {
+      notice('Select the claims that belong to another event first (the boxes at the left of the claims).');
+      return;
+    }
+    try {
+      const { data } = await call('POST', `/api/incidents/${encodeURIComponent(id)}/split`, { claims: picked }, { version: p.version });
+      notice(`Split: ${picked.length} claim(s) moved to a new draft.`, { ok: true });
+      location.hash = `#/review/${encodeURIComponent(data.created.id)}`;
+    } catch (e) {
+      staleAware(e);
+    }
+  });
+  $('#delete').addEventListener('click', async () => {
+    if (!window.confirm(`Delete “${p.title}”? Its history stays.`)) {
+      return;
+    }
+    try {
+      await call('DELETE', `/api/incidents/${encodeURIComponent(id)}`, undefined, { version: p.version });
+      notice('Deleted.', { ok: true });
+      location.hash = '#/queue';
+    } catch (e) {
+      staleAware(e);
+    }
+  });
+}
