@@ -27,7 +27,8 @@ class FirstAdmin implements ApplicationRunner {
         if (properties.adminName().isBlank() || properties.adminPassword().isEmpty() || accounts.count() > 0) {
             return;
         }
-        accounts.create(properties.adminName().strip().toLowerCase(java.util.Locale.ROOT), Account.ADMIN, properties.adminPassword());
-        log.info("created the first admin account '{}' from CONFLICTMAP_ADMIN_NAME", properties.adminName().strip());
+        Account admin = accounts.create(properties.adminName().strip().toLowerCase(java.util.Locale.ROOT), Account.ADMIN,
+                properties.adminPassword());
+        log.info("created the first admin account '{}' from CONFLICTMAP_ADMIN_NAME", admin.name());
     }
 }
