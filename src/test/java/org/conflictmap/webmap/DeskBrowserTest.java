@@ -136,6 +136,7 @@ class DeskBrowserTest {
             reader.waitForSelector("#map[data-visible-ids~='" + id + "']", new Page.WaitForSelectorOptions().setTimeout(2_000));
             double seconds = (System.nanoTime() - published) / 1e9;
             assertThat(seconds).as("the reader's map shows the published incident").isLessThan(2.0);
+            System.out.printf("desk: the reader's map showed the published incident %.2f s after the click%n", seconds);
             assertThat(reader.textContent("#live-note")).contains("1 new incident");
             shot(reader, "desk-live-map.png");
 
