@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.conflictmap.geo.GeoJson;
+import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,11 +23,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,12 +45,12 @@ class ChangesController {
 
     private final LiveChanges live;
     private final IncidentChanges changes;
-    private final ObjectMapper json;
+    private final Links links;
 
-    ChangesController(LiveChanges live, IncidentChanges changes, ObjectMapper json) {
+    ChangesController(LiveChanges live, IncidentChanges changes, Links links) {
         this.live = live;
         this.changes = changes;
-        this.json = json;
+        this.links = links;
     }
 
     @GetMapping(value = "/api/incidents/changes", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
@@ -103,7 +102,7 @@ class ChangesController {
 
     @GetMapping(value = "/feed.atom", produces = "application/atom+xml")
     ResponseEntity<String> atom(HttpServletRequest request) throws XMLStreamException {
-        String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        String base = links.base(request);
         List<JsonNode> entries = changes.latest(FEED_ENTRIES);
         StringWriter out = new StringWriter();
         XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
