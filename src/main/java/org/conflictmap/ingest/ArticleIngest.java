@@ -3,36 +3,41 @@ package org.conflictmap.ingest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
-import org.conflictmap.geocoding.DateResolver;
-import org.conflictmap.geocoding.Geocoder;
 import org.conflictmap.incidents.Claim;
+import org.conflictmap.incidents.DateRange;
 import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
-import org.conflictmap.incidents.Locations;
 import org.conflictmap.incidents.PlaceRef;
 import org.conflictmap.incidents.Source;
-import org.conflictmap.incidents.TimeInterval;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a submitted article into a proposed draft incident: the geocoder's places (metonymic capitals
- * left out) give the location at its precision, the first date the time, keywords the type, and
- * {@link ClaimExtractor} the claims with their claimants. The article's text is stored for editors
- * only; the draft never copies its sentences (title and summary are for the editor to write).
+ * Turns a submitted article into drafts, one per event {@link EventExtractor} finds, in one
+ * transaction. An event that matches an existing draft (overlapping time, same or adjacent place,
+ * compatible type) adds the article to it as a source with its claims (the same claimant's same
+ * figures become one claim with two sources); one that matches a published incident makes a draft
+ * linked to it (tag {@code amends:<id>}) for an editor to accept, never a silent change. Every field
+ * and claim records where in the article it came from ({@code ingest_provenance}). The draft never
+ * copies the article's sentences.
  */
 @Component
 class ArticleIngest {
@@ -43,33 +48,34 @@ class ArticleIngest {
     static final String DRAFTS_OF = "SELECT incident_id FROM article_incidents WHERE article_id = ? ORDER BY incident_id";
     static final String ARTICLES_OF = "SELECT article_id FROM article_incidents WHERE incident_id = ? ORDER BY article_id";
     static final String ARTICLE = "SELECT id, url, outlet, title, published, text, created_at FROM articles WHERE id = ?";
-    static final Map<String, String> TYPE_WORDS = new LinkedHashMap<>();
-
-    static {
-        TYPE_WORDS.put("suicide", "suicide_bomb");
-        TYPE_WORDS.put("shot down|shoot down|downed", "shoot_down_claim");
-        TYPE_WORDS.put("air ?strike|airstrike|drone|jets|aircraft|bombed|bombing raid", "air_strike");
-        TYPE_WORDS.put("mortar|shell|artillery|missile|rocket", "shelling");
-        TYPE_WORDS.put("roadside bomb|ied|landmine|improvised explosive", "remote_explosive");
-        TYPE_WORDS.put("cross-border fire|exchanged fire|exchange of fire", "cross_border_fire");
-        TYPE_WORDS.put("clash|fighting|attacked|assault|gunfight|posts", "armed_clash");
-    }
+    static final String PROVENANCE_INSERT = "INSERT INTO ingest_provenance (incident_id, article_id, field, start_offset, end_offset) "
+            + "VALUES (?, ?, ?, ?, ?)";
+    static final String PROVENANCE_OF = "SELECT article_id, field, start_offset, end_offset FROM ingest_provenance "
+            + "WHERE incident_id = ? ORDER BY article_id, start_offset, field";
+    /** Slack around an event's interval when looking for the same event in the store: reports disagree by hours. */
+    static final Duration MATCH_SLACK = Duration.ofHours(6);
 
     /** An article as submitted. */
     record Article(String text, String outlet, String url, LocalDate published, String title) {
     }
 
-    /** What ingest did: the article id, whether it was new, and the drafts linked to it. */
-    record Outcome(String articleId, boolean created, List<String> drafts, String note) {
+    /** An event found in the article and what became of it: the draft it created or was added to. */
+    record Found(EventExtractor.Event event, String draft, String action) {
     }
 
-    private final Geocoder geocoder;
+    /** What ingest did: the article id, whether it was new, the drafts linked to it and the events found. */
+    record Outcome(String articleId, boolean created, List<String> drafts, String note, List<Found> events) {
+    }
+
+    private final EventExtractor extractor;
+    private final Gazetteer gazetteer;
     private final IncidentRepository incidents;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
-    ArticleIngest(Geocoder geocoder, IncidentRepository incidents, JdbcTemplate jdbc, TransactionTemplate tx) {
-        this.geocoder = geocoder;
+    ArticleIngest(EventExtractor extractor, Gazetteer gazetteer, IncidentRepository incidents, JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.extractor = extractor;
+        this.gazetteer = gazetteer;
         this.incidents = incidents;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -81,19 +87,113 @@ class ArticleIngest {
             List<String> existing = jdbc.queryForList(BY_URL_OR_HASH, String.class, a.url(), hash);
             if (!existing.isEmpty()) {
                 String id = existing.get(0);
-                return new Outcome(id, false, drafts(id), "this article was submitted before; nothing new was created");
+                return new Outcome(id, false, drafts(id), "this article was submitted before; nothing new was created", List.of());
             }
             String id = "a-" + hash.substring(0, 16);
             jdbc.update(INSERT, id, a.url(), a.outlet(), a.title(), a.published(), hash, a.text(), editor,
                     OffsetDateTime.now(ZoneOffset.UTC));
-            Incident draft = draft(id, a);
-            if (draft == null) {
-                return new Outcome(id, true, List.of(), "no place of the region was found in the text; no draft proposed");
+            List<Found> found = new ArrayList<>();
+            Set<String> linked = new HashSet<>();
+            for (EventExtractor.Event e : extractor.extract(a.text(), a.published())) {
+                found.add(file(id, a, e, editor, linked));
             }
-            incidents.create(draft, editor);
-            jdbc.update(LINK, id, draft.id());
-            return new Outcome(id, true, List.of(draft.id()), null);
+            List<String> drafts = new ArrayList<>(linked);
+            drafts.sort(null);
+            String note = drafts.isEmpty() ? "no event with a place of the region was found in the text; no draft proposed" : null;
+            return new Outcome(id, true, drafts, note, found);
         });
+    }
+
+    /** Creates or extends the draft for one event. */
+    private Found file(String articleId, Article a, EventExtractor.Event e, String editor, Set<String> linked) {
+        Place line = gazetteer.get("border-durand-line").orElse(null);
+        boolean alongBorder = e.sentences().stream().anyMatch(x -> EventExtractor.BORDER_WORDS.matcher(x.text()).find());
+        Places.Where where = Places.where(e.places().values(), alongBorder, line);
+        if (where == null) {
+            where = country(e);
+        }
+        if (where == null) {
+            return new Found(e, null, "no place");
+        }
+        Source source = new Source("S1", a.outlet(), wire(a.text()), a.published(), a.url());
+        Drafts.Proposal p = Drafts.propose(articleId, a, e, where, source);
+        Incident match = match(p.incident(), linked);
+        if (match == null) {
+            Incident created = incidents.create(p.incident(), editor);
+            return record(articleId, created, p, e, linked, "created");
+        }
+        if (match.status().equals("published")) {
+            Incident draft = Drafts.amending(p.incident(), match);
+            Incident created = incidents.create(draft, editor);
+            return record(articleId, created, p, e, linked, "amends " + match.id());
+        }
+        Drafts.Merged merged = Drafts.merge(match, p, source);
+        Incident updated = incidents.update(merged.incident(), match.version(), editor);
+        return record(articleId, updated, new Drafts.Proposal(updated, merged.claimIndex(), p.provenance()), e, linked, "added");
+    }
+
+    private Found record(String articleId, Incident i, Drafts.Proposal p, EventExtractor.Event e, Set<String> linked,
+            String action) {
+        if (linked.add(i.id())) {
+            jdbc.update(LINK, articleId, i.id());
+        }
+        for (Drafts.Provenance pr : p.provenance()) {
+            String field = pr.claim() >= 0 ? "claims[" + p.claimIndex().get(pr.claim()) + "]" : pr.field();
+            jdbc.update(PROVENANCE_INSERT, i.id(), articleId, field, pr.start(), pr.end());
+        }
+        return new Found(e, i.id(), action);
+    }
+
+    /** A draft or published incident this event is also about, or null: drafts first, then the closest in time. */
+    private Incident match(Incident candidate, Set<String> fromThisArticle) {
+        IncidentQuery q = new IncidentQuery(null, new DateRange(candidate.occurred().start().minus(MATCH_SLACK),
+                candidate.occurred().end().plus(MATCH_SLACK)), null, null, null, null, null, Set.of("draft", "published"), null, 200, 0);
+        Incident best = null;
+        for (Incident i : incidents.find(q)) {
+            if (fromThisArticle.contains(i.id()) || !EventTypes.compatible(i.type(), candidate.type()) || !samePlace(i, candidate)) {
+                continue;
+            }
+            if (best == null || rank(i, candidate) > rank(best, candidate)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(Incident i, Incident c) {
+        return (i.status().equals("draft") ? 4 : 0) + (i.type().equals(c.type()) ? 2 : 0)
+                + (i.places().stream().anyMatch(p -> c.places().stream().anyMatch(q -> q.id().equals(p.id()))) ? 1 : 0);
+    }
+
+    private boolean samePlace(Incident a, Incident b) {
+        for (PlaceRef x : a.places()) {
+            for (PlaceRef y : b.places()) {
+                Place px = gazetteer.get(x.id()).orElse(null);
+                Place py = gazetteer.get(y.id()).orElse(null);
+                if (x.id().equals(y.id()) && !x.id().equals("border-durand-line") || px != null && py != null && Places.near(px, py)) {
+                    return true;
+                }
+            }
+        }
+        return a.geometry().distance(b.geometry()) <= Places.ADJACENT / 5 && !a.places().isEmpty() && !b.places().isEmpty();
+    }
+
+    /** An event the article places nowhere more precisely: the country its sentences name, as a last resort. */
+    private Places.Where country(EventExtractor.Event e) {
+        String words = String.join(" ", e.sentences().stream().map(Sentences.Sentence::text).toList()).toLowerCase(Locale.ROOT);
+        String id = words.matches("(?s).*\\b(afghan|afghanistan|taliban|kabul)\\b.*") ? "country-afg"
+                : words.matches("(?s).*\\b(pakistan|pakistani)\\b.*") ? "country-pak" : null;
+        return id == null ? null : gazetteer.get(id).map(p -> new Places.Where(p.geometry(), "country", List.of(p))).orElse(null);
+    }
+
+    static String wire(String text) {
+        String head = text.substring(0, Math.min(200, text.length()));
+        for (String w : List.of("AFP", "AP", "Reuters", "Xinhua")) {
+            if (head.contains("(" + w + ")")) {
+                return w;
+            }
+        }
+        return null;
     }
 
     List<String> drafts(String articleId) {
@@ -104,66 +204,27 @@ class ArticleIngest {
         return jdbc.queryForList(ARTICLES_OF, String.class, incidentId);
     }
 
+    /** The provenance of one draft, in the shape docs/INGEST.md gives. */
+    List<Map<String, Object>> provenance(String incidentId) {
+        return jdbc.query(PROVENANCE_OF, (rs, n) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("article", rs.getString(1));
+            m.put("field", rs.getString(2));
+            m.put("start", rs.getInt(3));
+            m.put("end", rs.getInt(4));
+            return m;
+        }, incidentId);
+    }
+
+    /** The stored article, keys in lower case on both stores (H2 reports column names in upper case). */
     Map<String, Object> article(String id) {
         List<Map<String, Object>> rows = jdbc.queryForList(ARTICLE, id);
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    Incident draft(String articleId, Article a) {
-        Geocoder.Result r = geocoder.parse(a.text(), a.published());
-        Map<String, Place> places = new LinkedHashMap<>();
-        for (Geocoder.Mention m : r.mentions()) {
-            if (!m.metonymic()) {
-                places.putIfAbsent(m.place().id(), m.place());
-            }
-        }
-        if (places.isEmpty()) {
+        if (rows.isEmpty()) {
             return null;
         }
-        List<Place> found = new ArrayList<>(places.values());
-        LocalDate day = r.dates().isEmpty() ? a.published() : r.dates().get(0).date();
-        String precision = r.dates().isEmpty() ? "day" : r.dates().get(0).precision();
-        if (day == null) {
-            day = LocalDate.now(ZoneOffset.UTC);
-        }
-        LocalDate last = switch (precision) {
-            case "week" -> day.plusDays(6);
-            case "month" -> day.withDayOfMonth(day.lengthOfMonth());
-            default -> day;
-        };
-        TimeInterval when = new TimeInterval(day.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1), precision);
-        Source source = new Source("S1", a.outlet(), null, a.published(), a.url());
-        Map<String, Integer[]> grouped = new LinkedHashMap<>();
-        Map<String, String[]> who = new LinkedHashMap<>();
-        for (ClaimExtractor.Figure f : ClaimExtractor.extract(a.text())) {
-            String key = f.claimant() + "|" + f.side();
-            Integer[] figures = grouped.computeIfAbsent(key, k -> new Integer[3]);
-            int slot = f.measure().equals("killed") ? 0 : f.measure().equals("wounded") ? 1 : 2;
-            figures[slot] = figures[slot] == null ? f.value() : Math.max(figures[slot], f.value());
-            who.putIfAbsent(key, new String[] {f.claimant(), f.party(), f.side()});
-        }
-        List<Claim> claims = new ArrayList<>();
-        grouped.forEach((key, fig) -> {
-            String[] w = who.get(key);
-            claims.add(new Claim(w[0], w[1], w[2], fig[0], fig[1], fig[2], null, null, null,
-                    "proposed from the article by the ingest; check against the text", a.published(), List.of("S1")));
-        });
-        String title = a.title() != null ? "Draft: " + clip(a.title(), 280)
-                : "Draft from " + clip(a.outlet(), 120) + (a.published() == null ? "" : " of " + a.published());
-        return new Incident("draft-" + articleId, title, null, type(a.text()), "draft", when, Locations.precision(found),
-                found.stream().map(p -> new PlaceRef(p.id(), p.name())).toList(), List.of(), null, List.of("ingest"), claims,
-                List.of(source), Locations.union(found), 0, Instant.now(), Instant.now());
-    }
-
-    static String type(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> e : TYPE_WORDS.entrySet()) {
-            if (java.util.regex.Pattern.compile("\\b(" + e.getKey() + ")").matcher(t).find()) {
-                return e.getValue();
-            }
-        }
-        return "other";
+        Map<String, Object> out = new LinkedHashMap<>();
+        rows.get(0).forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+        return out;
     }
 
     static String hash(String text) {
@@ -173,9 +234,5 @@ class ArticleIngest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
     }
 }

@@ -44,6 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class ArticlesController {
     static final int MAX_BYTES = 1_048_576;
+    /** The longest article text read (characters): ten times a long wire report; more is a 413. */
+    static final int MAX_TEXT_CHARS = 100_000;
 
     private final ArticleIngest ingest;
     private final Editors editors;
@@ -63,6 +65,15 @@ class ArticlesController {
         Bodies.requireType(r, "send the article as application/json {text, outlet, url, published, title}", "application/json");
         JsonNode body = Bodies.json(r, json, MAX_BYTES, null);
         ArticleIngest.Article a = article(body);
+        if (a.text().length() > MAX_TEXT_CHARS) {
+            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Article too long", "the text has " + a.text().length()
+                    + " characters; at most " + MAX_TEXT_CHARS + " are read", List.of());
+        }
+        String foreign = Language.notEnglish(a.text());
+        if (foreign != null) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Article not in English", foreign,
+                    List.of(new ApiProblem.FieldError("text", foreign)));
+        }
         ArticleIngest.Outcome o = ingest.ingest(a, editor);
         ObjectNode out = json.createObjectNode();
         out.put("article", o.articleId());
@@ -71,7 +82,11 @@ class ArticlesController {
         if (o.note() != null) {
             out.put("note", o.note());
         }
-        out.putArray("incidents").addAll(o.drafts().stream().map(id -> incidents.byId(id).map(IncidentFeatures::feature)
+        var events = out.putArray("events");
+        for (ArticleIngest.Found f : o.events()) {
+            events.add(event(f));
+        }
+        out.putArray("incidents").addAll(o.drafts().stream().map(id -> incidents.byId(id).map(this::withProvenance)
                 .orElse(null)).filter(java.util.Objects::nonNull).map(f -> (JsonNode) f).toList());
         return o.created() ? ResponseEntity.created(URI.create("/api/articles/" + o.articleId())).body(out)
                 : ResponseEntity.ok(out);
@@ -97,7 +112,7 @@ class ArticlesController {
                 Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000));
         ObjectNode fc = GeoJson.featureCollection();
         incidents.stream(q, i -> {
-            ObjectNode f = IncidentFeatures.feature(i);
+            ObjectNode f = withProvenance(i);
             ((ObjectNode) f.get("properties")).putArray("articles")
                     .addAll(ingest.articlesOf(i.id()).stream().map(json.getNodeFactory()::textNode).toList());
             fc.withArray("features").add(f);
@@ -106,6 +121,34 @@ class ArticlesController {
         return fc;
     }
 
+    /** A draft's Feature with {@code provenance} (docs/INGEST.md): for editors only. */
+    private ObjectNode withProvenance(org.conflictmap.incidents.Incident i) {
+        ObjectNode f = IncidentFeatures.feature(i);
+        ((ObjectNode) f.get("properties")).set("provenance", json.valueToTree(ingest.provenance(i.id())));
+        return f;
+    }
+
+    /** What was found: type, time, places, the sentences it was read from, and the draft it went to. */
+    private ObjectNode event(ArticleIngest.Found f) {
+        EventExtractor.Event e = f.event();
+        ObjectNode n = json.createObjectNode();
+        n.put("index", e.index());
+        n.put("type", e.type());
+        ObjectNode occurred = n.putObject("occurred");
+        occurred.put("start", e.occurred().start().toString());
+        occurred.put("end", e.occurred().end().toString());
+        occurred.put("precision", e.occurred().precision());
+        var places = n.putArray("places");
+        e.places().keySet().forEach(places::add);
+        var sentences = n.putArray("sentences");
+        for (Sentences.Sentence s : e.sentences()) {
+            sentences.addObject().put("start", s.start()).put("end", s.end());
+        }
+        n.put("claims", e.claims().size());
+        n.put("draft", f.draft());
+        n.put("action", f.action());
+        return n;
+    }
 
     private static ArticleIngest.Article article(JsonNode b) {
         if (!b.isObject()) {

@@ -110,6 +110,123 @@ class IngestContractTest {
             assertThat(version.current().version()).isEqualTo(after);
         }
 
+        static String article(String text, String url, String outlet, String published) {
+            return "{\"text\": \"" + text + "\", \"outlet\": \"" + outlet + "\", \"url\": \"" + url + "\", \"published\": \""
+                    + published + "\"}";
+        }
+
+        @Test
+        void eachEventOfAnArticleBecomesItsOwnDraftWithProvenance() {
+            String marker = UUID.randomUUID().toString();
+            String text = "KABUL (AP) - Pakistani jets struck homes in Khost province overnight into Friday, killing six civilians, "
+                    + "the Taliban spokesman said. Separately, a roadside bomb killed three policemen in Bannu on Wednesday, police said. "
+                    + "Talks between the two governments are due in Doha next week. Ref " + marker + ".";
+            Http.Response r = submit(article(text, "https://example.org/two/" + marker, "Wire two", "2034-05-06"));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            JsonNode events = r.json().get("events");
+            assertThat(events).as(r.body()).hasSize(2);
+            assertThat(events.get(0).get("type").asString()).isEqualTo("air_strike");
+            assertThat(events.get(0).get("occurred").get("precision").asString()).isEqualTo("part_of_day");
+            assertThat(events.get(0).get("occurred").get("start").asString()).as("the night of 4-5 May, Afghan time")
+                    .isEqualTo("2034-05-04T13:30:00Z");
+            assertThat(events.get(1).get("type").asString()).isEqualTo("remote_explosive");
+            assertThat(r.json().get("drafts")).hasSize(2);
+            JsonNode strike = null;
+            for (JsonNode f : r.json().get("incidents")) {
+                if (f.get("properties").get("type").asString().equals("air_strike")) {
+                    strike = f.get("properties");
+                }
+            }
+            assertThat(strike.get("places").toString()).contains("af-province-khost").doesNotContain("geonames-1138958");
+            assertThat(strike.get("places").toString()).as("the dateline is not where it happened").doesNotContain("Kabul");
+            assertThat(strike.get("claims").get(0).get("party").asString()).isEqualTo("af_government");
+            assertThat(strike.get("claims").get(0).get("side").asString()).isEqualTo("civilians");
+            assertThat(strike.get("claims").get(0).get("killed").asInt()).isEqualTo(6);
+            String stored = http().get("/api/articles/" + r.json().get("article").asString(), "Authorization", EDITOR_AUTH).json()
+                    .get("text").asString();
+            List<String> fields = new ArrayList<>();
+            for (JsonNode p : strike.get("provenance")) {
+                fields.add(p.get("field").asString());
+                assertThat(p.get("article").asString()).isEqualTo(r.json().get("article").asString());
+                String said = stored.substring(p.get("start").asInt(), p.get("end").asInt());
+                if (p.get("field").asString().equals("claims[0]") || p.get("field").asString().equals("type")) {
+                    assertThat(said).startsWith("Pakistani jets struck").contains("six civilians");
+                }
+            }
+            assertThat(fields).contains("type", "title", "occurred", "places", "geometry", "claims[0]");
+            JsonNode listed = http().get("/api/drafts", "Authorization", EDITOR_AUTH).json();
+            assertThat(listed.toString()).contains("\"provenance\"");
+        }
+
+        @Test
+        void aSecondOutletsReportOfTheSameEventAddsToTheFirstDraft() {
+            String marker = UUID.randomUUID().toString();
+            String first = "Pakistani artillery shells hit villages near Asadabad in Kunar province on Friday, killing five civilians, "
+                    + "the UN mission in Afghanistan said. Ref " + marker + ".";
+            String second = "ASADABAD - Shells fired from Pakistan struck three villages outside Asadabad on Friday morning. Seven "
+                    + "civilians were killed, provincial spokesman Najibullah Hanif said. Five civilians were killed, according to the "
+                    + "UN mission in Afghanistan. Ref " + marker + ".";
+            Http.Response a = submit(article(first, "https://example.org/one/" + marker, "Wire one", "2032-03-13"));
+            long before = version.current().version();
+            Http.Response b = submit(article(second, "https://example.org/other/" + marker, "Wire other", "2032-03-13"));
+            assertThat(b.status()).as(b.body()).isEqualTo(201);
+            assertThat(b.json().get("drafts")).as(b.body()).isEqualTo(a.json().get("drafts"));
+            assertThat(b.json().get("events").get(0).get("action").asString()).isEqualTo("added");
+            assertThat(version.current().version()).isGreaterThan(before);
+            JsonNode draft = b.json().get("incidents").get(0).get("properties");
+            assertThat(draft.get("sources")).hasSize(2);
+            List<String> claims = new ArrayList<>();
+            draft.get("claims").forEach(c -> claims.add(c.get("party").asString() + ":" + c.get("killed").asInt() + ":"
+                    + c.get("sources").toString()));
+            assertThat(claims).as("the UN's same figure from two outlets is one claim with two sources")
+                    .containsExactlyInAnyOrder("un:5:[\"S1\",\"S2\"]", "local_official:7:[\"S2\"]");
+            List<String> provenanceArticles = new ArrayList<>();
+            draft.get("provenance").forEach(p -> provenanceArticles.add(p.get("article").asString()));
+            assertThat(provenanceArticles).contains(a.json().get("article").asString(), b.json().get("article").asString());
+        }
+
+        @Test
+        void aReportOfAPublishedIncidentMakesALinkedDraftAndChangesNothingPublished() {
+            String marker = UUID.randomUUID().toString();
+            String first = "A suicide bomber struck a checkpoint in Bannu on Saturday morning, killing nine soldiers, police said. Ref "
+                    + marker + ".";
+            Http.Response a = submit(article(first, "https://example.org/pub/" + marker, "Wire one", "2033-04-10"));
+            String id = a.json().get("drafts").get(0).asString();
+            assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "Content-Type", "application/json",
+                    "Authorization", EDITOR_AUTH).status()).isEqualTo(200);
+            String publishedBefore = http().get("/api/incidents/" + id).body();
+            String second = "BANNU - Eleven soldiers were killed when a suicide car bomber hit an army checkpoint in Bannu on Saturday, "
+                    + "the military said. Ref " + marker + ".";
+            Http.Response b = submit(article(second, "https://example.org/pub2/" + marker, "Wire two", "2033-04-10"));
+            assertThat(b.status()).as(b.body()).isEqualTo(201);
+            String linked = b.json().get("drafts").get(0).asString();
+            assertThat(linked).isNotEqualTo(id);
+            JsonNode draft = b.json().get("incidents").get(0).get("properties");
+            assertThat(draft.get("status").asString()).isEqualTo("draft");
+            assertThat(draft.get("tags").toString()).contains("amends:" + id);
+            assertThat(http().get("/api/incidents/" + id).body()).as("the published incident is not changed").isEqualTo(publishedBefore);
+        }
+
+        @Test
+        void overSizeAndForeignArticlesAreRefusedWithAReason() {
+            long before = version.current().version();
+            Http.Response big = submit(article("Strikes in Khost. ".repeat(6000), "https://x.org/big", "W", "2031-01-01"));
+            assertThat(big.status()).isEqualTo(413);
+            assertThat(big.header("Content-Type")).contains("application/problem+json");
+            String french = "Des frappes aériennes pakistanaises ont visé la province de Khost dans la nuit de jeudi à vendredi, "
+                    + "tuant six civils selon un porte-parole des talibans qui a dénoncé une violation de la souveraineté afghane.";
+            Http.Response foreign = submit(article(french, "https://x.org/fr", "W", "2031-01-01"));
+            assertThat(foreign.status()).as(foreign.body()).isEqualTo(422);
+            assertThat(foreign.header("Content-Type")).contains("application/problem+json");
+            assertThat(foreign.json().get("detail").asString()).contains("English");
+            Http.Response pashto = submit(article("د پاکستان الوتکو د خوست ولایت په کورونو بمبارۍ وکړې او شپږ ملکیان یې ووژل", "https://x.org/ps",
+                    "W", "2031-01-01"));
+            assertThat(pashto.status()).isEqualTo(422);
+            assertThat(pashto.json().get("detail").asString()).contains("arabic script");
+            assertThat(submit(article("   ", "https://x.org/empty", "W", "2031-01-01")).status()).isEqualTo(400);
+            assertThat(version.current().version()).isEqualTo(before);
+        }
+
         @Test
         void badSubmissionsAreRefusedAndChangeNothing() {
             long before = version.current().version();

@@ -1,0 +1,360 @@
+package org.conflictmap.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who states each figure, for which party and about whose losses. The claimant is the subject of the
+ * sentence's reporting verb ("…, the defence ministry said", "Zabihullah Mujahid posted on X",
+ * "according to the UN mission", "said Najibullah Hanif, spokesman for the Kunar governor"); "he",
+ * "it", "the ministry" and "its spokesman" resolve to the last person or body named; a sentence
+ * without one (a quote's second sentence, "Nineteen people were wounded.") keeps its paragraph's
+ * claimant. The person's name is the claimant and the rest the role ("Information Minister").
+ */
+final class Claims {
+    /** Who said something: name (or body), role, and party ({@code Vocabulary.PARTIES}). */
+    record Speaker(String claimant, String role, String party) {
+    }
+
+    /** A figure with its speaker and side: one field of a proposed claim. */
+    record Stated(Speaker speaker, String side, Figures.Figure figure, int sentenceStart, int sentenceEnd) {
+    }
+
+    static final Pattern REPORTING = Pattern.compile("\\b(saying|said|says|told|posted|wrote|added|claimed|confirmed|announced|reported|"
+            + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused)\\b");
+    static final Pattern ACCORDING = Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?([^,.;“”\"]{2,80}?)(?=[,.;]|$)");
+    static final Pattern INVERTED = Pattern.compile("\\b(?:said|says|according to)\\s+((?:[A-Z][\\w'’.-]+\\s?){2,4}?)(?:,\\s+(?:the\\s+|a\\s+|an\\s+)?"
+            + "([^,.]{3,80}))?[.,]?$");
+    static final Pattern APPOSITIVE = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?:the\\s+|a\\s+|an\\s+)?([^,]{3,90}),\\s*$");
+    static final Pattern ROLE_THEN_NAME = Pattern.compile("([^,]{3,90}),\\s+((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s*$");
+    static final Pattern NAME_AT_END = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,2}[A-Z][\\w'’-]+)$");
+    static final Set<String> TITLES = Set.of("minister", "ministry", "information", "defence", "defense", "foreign", "office",
+            "police", "spokesman", "spokesperson", "spokeswoman", "governor", "prime", "interior", "chief", "deputy", "commissioner",
+            "army", "taliban", "national", "security", "government", "general", "department", "public", "relations", "islamic",
+            "emirate", "mission", "united", "nations", "state", "senior", "provincial", "district", "military", "inter-services",
+            "the", "kunar", "nangarhar", "khost", "kandahar", "kabul", "paktika", "paktia", "bannu", "kurram", "chaman", "afghan",
+            "afghanistan's", "pakistan's", "pakistani", "afghanistan", "pakistan", "lady", "reading", "hospital", "ispr");
+    static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "the ministry", "the military", "the spokesman",
+            "the official", "the sources", "the statement", "the army", "the military's media wing", "its spokesman", "the group",
+            "the office", "the mission", "the governor", "him", "her", "them");
+    /** Nouns that, alone or after "the", refer back to a body already named ("according to the ministry"). */
+    static final Set<String> BACK = Set.of("ministry", "military", "army", "spokesman", "sources", "statement", "office", "mission",
+            "group", "military's media wing", "media wing", "government", "governor's office");
+
+    private Claims() {
+    }
+
+    /** Reads sentences in order, remembering the last person and body named for "he" and "it". */
+    static final class Reader {
+        private Speaker lastPerson;
+        private Speaker lastBody;
+        private Speaker paragraphSpeaker;
+        private Speaker lastSpeaker;
+        private int paragraph = -1;
+        private final String text;
+        private final String datelineCountry;
+
+        Reader(String text, String datelineCountry) {
+            this.text = text;
+            this.datelineCountry = datelineCountry;
+        }
+
+        /** The speaker of a sentence (its own, else its paragraph's), or null when nobody says it. */
+        Speaker speaker(Sentences.Sentence s) {
+            if (s.paragraph() != paragraph) {
+                paragraph = s.paragraph();
+                paragraphSpeaker = null;
+            }
+            Speaker own = attribution(s.text(), s.start());
+            if (own != null) {
+                paragraphSpeaker = own;
+                return own;
+            }
+            return paragraphSpeaker;
+        }
+
+        private Speaker attribution(String sentence, int offset) {
+            Matcher a = ACCORDING.matcher(sentence);
+            if (a.find()) {
+                return remember(resolve(a.group(1).strip(), null, offset));
+            }
+            Matcher inv = INVERTED.matcher(sentence);
+            if (inv.find()) {
+                return remember(resolve(inv.group(1).strip(), inv.group(2), offset));
+            }
+            Matcher v = REPORTING.matcher(sentence);
+            Speaker found = null;
+            while (v.find()) {
+                String verb = v.group(1);
+                if (verb.equals("put") && !sentence.substring(v.end()).matches("(?s)\\s+the\\s+(?:death\\s+)?toll.*")) {
+                    continue;
+                }
+                String before = sentence.substring(0, v.start());
+                if (before.matches("(?s).*\\b(?:were|was|is|are|been|be)\\s*$")) {
+                    continue;
+                }
+                if (verb.equals("saying")) {
+                    Matcher with = Pattern.compile("\\bwith\\s+([^,]{2,40})$").matcher(before.strip());
+                    if (with.find()) {
+                        found = resolve(with.group(1).strip(), null, offset);
+                        break;
+                    }
+                    Matcher lead = Pattern.compile("^((?:[A-Z][\\w'’-]*\\s?)+)").matcher(sentence);
+                    if (lead.find()) {
+                        found = resolve(lead.group(1).strip(), null, offset);
+                        break;
+                    }
+                    continue;
+                }
+                Matcher app = APPOSITIVE.matcher(before);
+                if (app.find()) {
+                    found = resolve(app.group(1).strip(), app.group(2).strip(), offset);
+                    break;
+                }
+                Matcher rtn = ROLE_THEN_NAME.matcher(before);
+                if (rtn.find() && !rtn.group(1).contains(" said")) {
+                    String role = rtn.group(1).replaceAll("^.*[.;:]\\s*", "").strip();
+                    found = resolve(rtn.group(2).strip(), role, offset);
+                    break;
+                }
+                String subject = subject(before);
+                if (subject != null) {
+                    found = resolve(subject, null, offset);
+                    if (found != null) {
+                        break;
+                    }
+                }
+            }
+            return remember(found);
+        }
+
+        private Speaker remember(Speaker s) {
+            if (s == null) {
+                return null;
+            }
+            lastSpeaker = s;
+            boolean person = s.role() != null || NAME_AT_END.matcher(s.claimant()).matches() && !looksLikeBody(s.claimant());
+            if (person) {
+                lastPerson = s;
+            } else {
+                lastBody = s;
+            }
+            return s;
+        }
+
+        /** A named or described claimant, with pronouns and "the ministry" resolved. */
+        private Speaker resolve(String subject, String role, int offset) {
+            String s = subject.replaceAll("^(?i)(and|but|while|as|then|also|in which|which|who|where|when)\\s+", "")
+                    .replaceAll("[“”\"]", "").replaceAll("(?i)\\s+(also|later|earlier|further|separately|again|had|has|have)$", "").strip();
+            if (s.matches("[A-Z].*") && s.matches("(?s).*\\s[a-z]+ed\\b.*")) {
+                s = s.replaceAll("\\s+[a-z]+ed\\b.*$", "").strip();
+            }
+            String low = s.toLowerCase(Locale.ROOT);
+            if (low.equals("he") || low.equals("she") || low.equals("him") || low.equals("her")) {
+                return lastSpeaker != null && !looksLikeBody(lastSpeaker.claimant()) ? lastSpeaker : lastPerson;
+            }
+            String bare = low.replaceFirst("^the\\s+", "");
+            if (BACK.contains(bare) && (lastBody != null || lastSpeaker != null)) {
+                Speaker body = lastBody != null && lastBody.claimant().toLowerCase(Locale.ROOT).contains(bare.split(" ")[0]) ? lastBody
+                        : lastSpeaker != null && (lastSpeaker.claimant() + " " + lastSpeaker.role()).toLowerCase(Locale.ROOT)
+                                .contains(bare.split(" ")[0]) ? lastSpeaker : null;
+                if (body != null) {
+                    return body;
+                }
+            }
+            if (PRONOUNS.contains(low) || low.equals("they")) {
+                Speaker body = lastBody != null ? lastBody : lastPerson;
+                if (body == null) {
+                    return null;
+                }
+                if (low.startsWith("its ") && body != null) {
+                    return new Speaker(body.claimant(), s.substring(4), body.party());
+                }
+                return body;
+            }
+            if (s.isEmpty() || s.length() > 120 || !s.matches("(?s).*[A-Za-z].*")) {
+                return null;
+            }
+            String name = null;
+            String description = role;
+            Matcher n = NAME_AT_END.matcher(s);
+            if (n.find()) {
+                String candidate = n.group(1);
+                String[] words = candidate.split("\\s+");
+                int first = 0;
+                while (first < words.length && TITLES.contains(words[first].toLowerCase(Locale.ROOT))) {
+                    first++;
+                }
+                if (words.length - first >= 2) {
+                    name = String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length));
+                    String rest = s.substring(0, s.length() - name.length()).strip();
+                    if (!rest.isEmpty()) {
+                        description = description == null ? rest : rest + ", " + description;
+                    }
+                }
+            }
+            String claimant = name != null ? name : s.replaceAll("^(?i)(the|a|an)\\s+", "");
+            String party = party((description == null ? "" : description + " ") + s, offset);
+            return new Speaker(claimant, description, party);
+        }
+
+        /** The party a claimant stands for; bare "the defence ministry" takes the nearest nationality before it. */
+        String party(String who, int offset) {
+            String c = who.toLowerCase(Locale.ROOT);
+            if (c.matches(".*(\\bun\\b|u\\.n\\.|united nations|unama|un mission).*")) {
+                return "un";
+            }
+            if (c.matches(".*\\b(islamic state|is-k|isis|ttp|tehreek|amaq)\\b.*")) {
+                return "armed_group";
+            }
+            if (c.matches(".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross)\\b.*")) {
+                return "other";
+            }
+            if (c.matches(".*\\b(police|governor|governor's|provincial|district|deputy commissioner|information chief|head of information|"
+                    + "municipal|local officials?|chief minister|commissioner|khyber pakhtunkhwa government)\\b.*")
+                    || c.matches(".*\\b(kunar|nangarhar|khost|kandahar|paktika|paktia|kurram|bajaur|chaman|bannu) officials?\\b.*")) {
+                return "local_official";
+            }
+            if (c.matches(".*\\b(mujahid|fitrat|khwarazmi|islamic emirate|ministry of national defence|taliban|afghan|afghanistan|"
+                    + "afghanistan's|kabul)\\b.*")) {
+                return "af_government";
+            }
+            if (c.matches(".*\\b(zaidi|tarar|khawaja asif|sharif|ispr|inter-services|pakistan|pakistani|pakistan's|islamabad|military|army|"
+                    + "security sources?|security officials?|state television|foreign office|ptv)\\b.*")) {
+                return "pk_government";
+            }
+            if (c.matches(".*\\b(defen[cs]e ministry|ministry of defen[cs]e|officials?|spokesman|government|authorities)\\b.*")) {
+                return nearestNationality(offset);
+            }
+            return "other";
+        }
+
+        private String nearestNationality(int offset) {
+            if (datelineCountry != null) {
+                return datelineCountry.equals("PK") ? "pk_government" : "af_government";
+            }
+            String before = text.substring(0, Math.min(offset + 200, text.length())).toLowerCase(Locale.ROOT);
+            int af = Math.max(before.lastIndexOf("afghan"), before.lastIndexOf("taliban"));
+            int pk = before.lastIndexOf("pakistan");
+            if (af < 0 && pk < 0) {
+                return "other";
+            }
+            return af > pk ? "af_government" : "pk_government";
+        }
+    }
+
+    private static boolean looksLikeBody(String s) {
+        return s.toLowerCase(Locale.ROOT).matches(".*\\b(ministry|office|mission|police|army|military|government|department|ispr|"
+                + "television|sources|officials|forces)\\b.*");
+    }
+
+    /** The subject right before a reporting verb: back to the clause's start, at most eight words. */
+    static String subject(String before) {
+        String b = before.replaceAll("\\s+$", "");
+        if (b.isEmpty() || b.endsWith("”") || b.endsWith("\"") || b.endsWith(",") && b.length() < 2) {
+            return null;
+        }
+        int cut = Math.max(Math.max(b.lastIndexOf(','), b.lastIndexOf('“')), Math.max(b.lastIndexOf('"'), b.lastIndexOf(';')));
+        int dash = b.lastIndexOf(" — ");
+        if (dash >= 0) {
+            cut = Math.max(cut, dash + 2);
+        }
+        int that = b.lastIndexOf(" that ");
+        if (that >= 0) {
+            cut = Math.max(cut, that + 5);
+        }
+        String s = b.substring(cut + 1).strip();
+        if (s.isEmpty() || s.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|adding|"
+                + "quoted|writing)\\b.*")) {
+            String[] segments = b.split(",");
+            s = "";
+            for (int k = segments.length - 1; k >= 0; k--) {
+                String seg = segments[k].strip();
+                if (!seg.isEmpty() && !seg.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|"
+                        + "adding|quoted|writing)\\b.*")) {
+                    s = seg;
+                    break;
+                }
+            }
+        }
+        String[] words = s.split("\\s+");
+        if (words.length > 12 || s.isEmpty()) {
+            return null;
+        }
+        if (!s.matches("(?s).*\\b(?:[A-Z][\\w'’-]*|he|she|it|they|him|her|police|officials?|residents|sources|ministry|military|army|"
+                + "spokes(?:man|woman|person)|chief|governor|commander|officers?|minister|head|director|commissioner|witness(?:es)?|"
+                + "doctors?|villagers|elders?|mission|government|authorities)\\b.*")) {
+            return null;
+        }
+        return s;
+    }
+
+    /** Every figure of the sentences, with its speaker and side; figures nobody states are left out. */
+    static List<Stated> of(Sentences.Sentence s, Speaker speaker, String eventCountry, boolean civilianContext) {
+        List<Stated> out = new ArrayList<>();
+        if (speaker == null) {
+            return out;
+        }
+        for (Figures.Figure f : Figures.of(s.text(), s.start())) {
+            out.add(new Stated(speaker, side(f, speaker.party(), eventCountry, civilianContext), f, s.start(), s.end()));
+        }
+        return out;
+    }
+
+    /** Whose losses a figure states. */
+    static String side(Figures.Figure f, String party, String eventCountry, boolean civilianContext) {
+        String noun = f.noun() == null ? "people" : f.noun();
+        String nat = f.nationality();
+        if ("ttp".equals(nat)) {
+            return "militants";
+        }
+        String own = own(party, eventCountry);
+        String other = own.equals("af_forces") ? "pk_forces" : own.equals("pk_forces") ? "af_forces" : "unspecified";
+        boolean denial = "denied".equals(f.verb());
+        String forNat = "af".equals(nat) ? "af_forces" : "pk".equals(nat) ? "pk_forces" : null;
+        if (denial && forNat != null && noun.matches("people|persons")) {
+            return forNat;
+        }
+        if (noun.matches("posts|outposts|checkposts|positions|post|outpost")) {
+            return forNat != null ? forNat : f.field().equals("posts_captured") && denial ? own : other;
+        }
+        if (noun.matches("aircraft|drones|jets|drone|jet|f-16|plane|helicopter|quadcopter")) {
+            return forNat != null ? forNat : denial ? own : other;
+        }
+        if (noun.matches("civilians?|children|child|women|woman|girl|boy|refugees?|residents?|worshippers?|villagers|passengers|"
+                + "family members|returnees|students|elder|passerby|bystander|men|man")) {
+            return "civilians";
+        }
+        if (noun.matches("militants?|insurgents|terrorists|infiltrators")) {
+            return "militants";
+        }
+        if (noun.matches("fighters?|attackers")) {
+            return forNat != null ? forNat : other;
+        }
+        if (noun.matches("soldiers?|troops|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|"
+                + "commanders?|officials?|members")) {
+            if (forNat != null) {
+                return forNat;
+            }
+            boolean active = f.verb() != null && f.verb().startsWith("active:");
+            boolean gov = party.equals("af_government") || party.equals("pk_government");
+            return gov && active ? other : own;
+        }
+        if (forNat != null && !noun.matches("people|persons|others")) {
+            return forNat;
+        }
+        return civilianContext ? "civilians" : "unspecified";
+    }
+
+    private static String own(String party, String eventCountry) {
+        return switch (party) {
+            case "af_government" -> "af_forces";
+            case "pk_government" -> "pk_forces";
+            default -> "AF".equals(eventCountry) ? "af_forces" : "PK".equals(eventCountry) ? "pk_forces" : "unspecified";
+        };
+    }
+}

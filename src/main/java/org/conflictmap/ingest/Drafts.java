@@ -1,0 +1,203 @@
+package org.conflictmap.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.conflictmap.gazetteer.Place;
+import org.conflictmap.incidents.Claim;
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.PlaceRef;
+import org.conflictmap.incidents.Source;
+
+/**
+ * The draft incident an event proposes, with where each field came from, and the merge of a second
+ * outlet's report into an existing draft. Titles and statements are the project's own words; the
+ * article's sentences are never copied.
+ */
+final class Drafts {
+    static final Map<String, String> LABELS = Map.of("air_strike", "Air strike", "armed_clash", "Armed clash", "shelling", "Shelling",
+            "suicide_bomb", "Suicide bombing", "remote_explosive", "Explosive device", "shoot_down_claim", "Shoot-down claim",
+            "cross_border_fire", "Cross-border fire", "other", "Violence");
+    static final List<String> FIELDS = List.of("killed", "wounded", "captured", "posts_captured", "posts_destroyed", "aircraft_downed");
+
+    /** Where a field came from; {@code claim} is the proposal's claim index, or -1 for another field. */
+    record Provenance(String field, int claim, int start, int end) {
+    }
+
+    /** A proposed draft; {@code claimIndex} maps each proposed claim to its index in the incident's claims. */
+    record Proposal(Incident incident, List<Integer> claimIndex, List<Provenance> provenance) {
+    }
+
+    /** An existing draft with a second report merged in. */
+    record Merged(Incident incident, List<Integer> claimIndex) {
+    }
+
+    private Drafts() {
+    }
+
+    static Proposal propose(String articleId, ArticleIngest.Article a, EventExtractor.Event e, Places.Where where, Source source) {
+        List<Provenance> provenance = new ArrayList<>();
+        Sentences.Sentence first = e.sentences().get(0);
+        Sentences.Sentence typed = e.cue() == null ? first : e.sentences().stream()
+                .filter(s -> s.start() <= e.cue().start() && e.cue().end() <= s.end()).findFirst().orElse(first);
+        provenance.add(new Provenance("type", -1, typed.start(), typed.end()));
+        provenance.add(new Provenance("title", -1, first.start(), first.end()));
+        Sentences.Sentence timed = e.when().start() < 0 ? first : e.sentences().stream()
+                .filter(s -> s.start() <= e.when().start() && e.when().end() <= s.end()).findFirst().orElse(first);
+        provenance.add(new Provenance("occurred", -1, timed.start(), timed.end()));
+        Set<String> placeSpans = new LinkedHashSet<>();
+        for (int[] span : e.placeSpans()) {
+            placeSpans.add(span[0] + ":" + span[1]);
+        }
+        if (placeSpans.isEmpty()) {
+            placeSpans.add(first.start() + ":" + first.end());
+        }
+        for (String span : placeSpans) {
+            String[] p = span.split(":");
+            provenance.add(new Provenance("places", -1, Integer.parseInt(p[0]), Integer.parseInt(p[1])));
+            provenance.add(new Provenance("geometry", -1, Integer.parseInt(p[0]), Integer.parseInt(p[1])));
+        }
+        List<List<Claims.Stated>> groups = group(e.claims());
+        List<Claim> claims = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        for (List<Claims.Stated> g : groups) {
+            index.add(claims.size());
+            claims.add(claim(g, a, source.id()));
+            Set<String> spans = new LinkedHashSet<>();
+            for (Claims.Stated s : g) {
+                if (spans.add(s.sentenceStart() + ":" + s.sentenceEnd())) {
+                    provenance.add(new Provenance("claims", index.size() - 1, s.sentenceStart(), s.sentenceEnd()));
+                }
+            }
+        }
+        String placeNames = String.join(", ", where.places().stream().filter(p -> !p.kind().equals("border")).map(Place::name).toList());
+        String day = e.occurred().start().atOffset("PK".equals(e.country()) ? EventTime.PAKISTAN : EventTime.AFGHANISTAN).toLocalDate().toString();
+        String title = LABELS.get(e.type()) + (placeNames.isEmpty() ? "" : " — " + clip(placeNames, 200)) + " (" + day + ")";
+        Instant now = Instant.now();
+        Incident i = new Incident("draft-" + articleId + "-" + (e.index() + 1), title, null, e.type(), "draft", e.occurred(),
+                where.precision(), where.places().stream().map(p -> new PlaceRef(p.id(), p.name())).toList(), List.of(), null,
+                List.of("ingest"), claims, List.of(source), where.geometry(), 0, now, now);
+        return new Proposal(i, index, provenance);
+    }
+
+    /** The draft proposed for an event that a published incident already covers: linked to it, for an editor to accept. */
+    static Incident amending(Incident proposal, Incident published) {
+        List<String> tags = new ArrayList<>(proposal.tags());
+        tags.add("amends:" + published.id());
+        return new Incident(proposal.id(), clip("Amendment to " + published.id() + ": " + proposal.title(), 300), null, proposal.type(),
+                "draft", proposal.occurred(), proposal.geoPrecision(), proposal.places(), proposal.actors(), published.operation(), tags,
+                proposal.claims(), proposal.sources(), proposal.geometry(), 0, proposal.created(), proposal.updated());
+    }
+
+    /** Adds a second report to a draft: a source, its places and claims (the same claim again only gains the source). */
+    static Merged merge(Incident draft, Proposal p, Source source) {
+        int next = 1;
+        for (Source s : draft.sources()) {
+            if (s.id().matches("S\\d+")) {
+                next = Math.max(next, Integer.parseInt(s.id().substring(1)) + 1);
+            }
+        }
+        String sid = "S" + next;
+        List<Source> sources = new ArrayList<>(draft.sources());
+        sources.add(new Source(sid, source.outlet(), source.wire(), source.published(), source.url()));
+        List<Claim> claims = new ArrayList<>(draft.claims());
+        List<Integer> index = new ArrayList<>();
+        for (Claim c : p.incident().claims()) {
+            int same = -1;
+            for (int k = 0; k < claims.size() && same < 0; k++) {
+                if (sameClaim(claims.get(k), c)) {
+                    same = k;
+                }
+            }
+            if (same >= 0) {
+                Claim old = claims.get(same);
+                List<String> ids = new ArrayList<>(old.sources());
+                ids.add(sid);
+                claims.set(same, new Claim(old.claimant(), old.party(), old.side(), old.killed(), old.wounded(), old.captured(),
+                        old.postsCaptured(), old.postsDestroyed(), old.aircraftDowned(), old.statement(), old.statedAt(), ids));
+                index.add(same);
+            } else {
+                index.add(claims.size());
+                claims.add(new Claim(c.claimant(), c.party(), c.side(), c.killed(), c.wounded(), c.captured(), c.postsCaptured(),
+                        c.postsDestroyed(), c.aircraftDowned(), c.statement(), c.statedAt(), List.of(sid)));
+            }
+        }
+        List<PlaceRef> places = new ArrayList<>(draft.places());
+        for (PlaceRef r : p.incident().places()) {
+            if (places.stream().noneMatch(x -> x.id().equals(r.id()))) {
+                places.add(r);
+            }
+        }
+        return new Merged(new Incident(draft.id(), draft.title(), draft.summary(), draft.type(), draft.status(), draft.occurred(),
+                draft.geoPrecision(), places, draft.actors(), draft.operation(), draft.tags(), claims, sources, draft.geometry(),
+                draft.version(), draft.created(), draft.updated()), index);
+    }
+
+    /** The same claimant (name before any role) and party saying the same figures about the same side. */
+    static boolean sameClaim(Claim a, Claim b) {
+        return name(a.claimant()).equals(name(b.claimant())) && a.party().equals(b.party()) && a.side().equals(b.side())
+                && Objects.equals(a.killed(), b.killed()) && Objects.equals(a.wounded(), b.wounded())
+                && Objects.equals(a.captured(), b.captured()) && Objects.equals(a.postsCaptured(), b.postsCaptured())
+                && Objects.equals(a.postsDestroyed(), b.postsDestroyed()) && Objects.equals(a.aircraftDowned(), b.aircraftDowned());
+    }
+
+    private static String name(String claimant) {
+        int cut = claimant.indexOf(" (");
+        return (cut < 0 ? claimant : claimant.substring(0, cut)).toLowerCase(Locale.ROOT).strip();
+    }
+
+    /** The figures of one claimant about one side; a second, different value for a field starts a new claim. */
+    static List<List<Claims.Stated>> group(List<Claims.Stated> stated) {
+        List<List<Claims.Stated>> groups = new ArrayList<>();
+        for (Claims.Stated s : stated) {
+            List<Claims.Stated> into = null;
+            for (List<Claims.Stated> g : groups) {
+                Claims.Stated head = g.get(0);
+                boolean same = head.speaker().equals(s.speaker()) && head.side().equals(s.side());
+                boolean clash = g.stream().anyMatch(x -> x.figure().field().equals(s.figure().field())
+                        && !Objects.equals(x.figure().value(), s.figure().value()));
+                boolean repeat = g.stream().anyMatch(x -> x.figure().field().equals(s.figure().field())
+                        && Objects.equals(x.figure().value(), s.figure().value()));
+                if (same && !clash) {
+                    into = g;
+                    if (repeat) {
+                        into = List.of();
+                    }
+                    break;
+                }
+            }
+            if (into == null) {
+                groups.add(new ArrayList<>(List.of(s)));
+            } else if (!into.isEmpty()) {
+                into.add(s);
+            }
+        }
+        return groups;
+    }
+
+    private static Claim claim(List<Claims.Stated> g, ArticleIngest.Article a, String sourceId) {
+        Claims.Speaker who = g.get(0).speaker();
+        Integer[] v = new Integer[FIELDS.size()];
+        List<String> said = new ArrayList<>();
+        for (Claims.Stated s : g) {
+            Figures.Figure f = s.figure();
+            v[FIELDS.indexOf(f.field())] = f.value();
+            String figure = f.value() != null ? (f.bound() != null ? f.bound() + " " : "") + f.value() : f.vague() + " (no figure)";
+            said.add(f.field().replace('_', ' ') + ": " + figure + ("denied".equals(f.verb()) ? " (a denial)" : ""));
+        }
+        String claimant = clip(who.claimant() + (who.role() == null ? "" : " (" + who.role() + ")"), 200);
+        String statement = "Proposed by the ingest from " + a.outlet() + ": " + String.join("; ", said) + ". Check against the article.";
+        return new Claim(claimant, who.party(), g.get(0).side(), v[0], v[1], v[2], v[3], v[4], v[5], clip(statement, 1000),
+                a.published() == null ? null : a.published(), List.of(sourceId));
+    }
+
+    static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
+    }
+}

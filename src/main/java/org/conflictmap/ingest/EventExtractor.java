@@ -1,0 +1,347 @@
+package org.conflictmap.ingest;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.conflictmap.gazetteer.Place;
+import org.conflictmap.geocoding.Geocoder;
+import org.conflictmap.incidents.TimeInterval;
+import org.springframework.stereotype.Component;
+
+/**
+ * Segments an article into the events it reports. Each sentence (a lede with "…, hours after …" is
+ * cut in two) is read for a kind of violence ({@link EventTypes}), a time ({@link EventTime}), places
+ * (the geocoder's, without the dateline or a capital standing for its government) and figures
+ * ({@link Claims}). A sentence naming violence with a time or place opens an event unless it fits
+ * one already open (overlapping time, same or adjacent place, compatible kind); a sentence without
+ * one belongs to the event being told. Background (talks, a truce, deportations, protests, habitual
+ * "has carried out strikes") makes no event. See docs/INGEST.md.
+ */
+@Component
+class EventExtractor {
+    static final Pattern BACKGROUND = Pattern.compile("(?i)\\b(ceasefire|truce|talks|negotiat\\w*|mediat\\w*|deport\\w*|crackdown|protest\\w*|"
+            + "trade|traders|reopen\\w*|closed|shut|suspended|condemned|urged|called on|calls? for|vowed|compensation|relations|"
+            + "diplomat\\w*|delegations?|deadline|tighten\\w*|accus\\w+|blame\\w*|locked in|dispute|concerned|restraint|wants good|"
+            + "undocumented|accounted for|investigat\\w*|sovereignty|reserves the right|not go unanswered|open war|arrested)\\b");
+    static final Pattern HABITUAL = Pattern.compile("(?i)\\b(?:has|have)\\s+(?:long\\s+|repeatedly\\s+|previously\\s+)?(?:been|carried out|accused|"
+            + "faced|traded|said|recorded|fled|called|cleared)\\b|\\bsince (?:then|October|February|last year)\\b");
+    static final Pattern SEPARATE = Pattern.compile("(?i)^(?:separately|in a separate\\b|meanwhile|elsewhere|in another|earlier\\b)");
+    static final Pattern CLAUSE = Pattern.compile("(?i),?\\s+(?:(?:hours|a day|days|minutes|shortly)\\s+(?:after|before|later)|a day after)\\b");
+    static final Pattern BORDER_WORDS = Pattern.compile("(?i)\\b(?:along the (?:Durand Line|border|frontier)|border posts?|the Durand Line|"
+            + "(?:Afghanistan|Pakistan|Pak)[-–](?:Afghanistan|Pakistan|Afghan) border)\\b");
+    static final Pattern CIVILIAN = Pattern.compile("(?i)\\b(civilians?|children|women|family|families|homes?|houses?|mosque|worshippers|"
+            + "refugees?|camp|villages?|market|school|bazaar|residents|returnees|madrassa|clinic|prayers)\\b");
+    static final Pattern DURING_FIGHTING = Pattern.compile("(?i)\\b(?:during|in) the (?:clashes|fighting|battle|exchange)\\b");
+    static final Pattern MILITARY_TARGET = Pattern.compile("(?i)\\b(?:base|military|army|checkpoint|checkpost|posts?|brigade|headquarters|"
+            + "depot|garrison|convoy)\\b");
+    static final java.util.Set<String> GENERIC = java.util.Set.of("officials", "police", "sources", "security sources", "authorities",
+            "security officials", "local officials", "officials on both sides", "afghanistan", "pakistan", "kabul", "islamabad");
+    static final Pattern CAPITAL_AS_GOVERNMENT = Pattern.compile("(?i)(?:government|authorities|administration|rulers|officials|talks|"
+            + "meet|meeting|delegation|embassy|envoy)\\s+(?:in|from)\\s+$");
+
+    /** What one event of the article became. */
+    record Event(int index, List<Sentences.Sentence> sentences, EventTypes.Cue cue, EventTime.When when, TimeInterval occurred,
+            Map<String, Place> places, List<int[]> placeSpans, String country, List<Claims.Stated> claims) {
+        String type() {
+            return cue == null ? "other" : cue.type();
+        }
+    }
+
+    private final Geocoder geocoder;
+
+    EventExtractor(Geocoder geocoder) {
+        this.geocoder = geocoder;
+    }
+
+    private static final class Open {
+        final List<Sentences.Sentence> sentences = new ArrayList<>();
+        EventTypes.Cue cue;
+        EventTime.When when;
+        final Map<String, Place> places = new LinkedHashMap<>();
+        final List<int[]> placeSpans = new ArrayList<>();
+        final List<Sentences.Sentence> figureSentences = new ArrayList<>();
+        final List<Claims.Speaker> speakers = new ArrayList<>();
+        EventTime.When said;
+
+        boolean onlyVaguePlaces() {
+            return places.values().stream().allMatch(p -> p.kind().equals("border") || p.kind().equals("country"));
+        }
+    }
+
+    List<Event> extract(String text, LocalDate published) {
+        LocalDate pub = published == null ? LocalDate.now(ZoneOffset.UTC) : published;
+        Geocoder.Result parsed = geocoder.parse(text, pub);
+        int dateline = Sentences.dateline(text);
+        List<Geocoder.Mention> mentions = new ArrayList<>();
+        for (Geocoder.Mention m : parsed.mentions()) {
+            if (!m.metonymic() && m.start() >= dateline && !governmentCapital(text, m)) {
+                mentions.add(m);
+            }
+        }
+        String datelineCountry = null;
+        for (Geocoder.Mention m : parsed.mentions()) {
+            if (m.start() < dateline && m.place().country() != null) {
+                datelineCountry = m.place().country();
+                break;
+            }
+        }
+        Claims.Reader reader = new Claims.Reader(text, datelineCountry);
+        List<Open> events = new ArrayList<>();
+        Open current = null;
+        for (Sentences.Sentence whole : Sentences.split(text)) {
+            Claims.Speaker speaker = reader.speaker(whole);
+            List<Sentences.Sentence> parts = clauses(whole);
+            Open lede = null;
+            for (Sentences.Sentence s : parts) {
+                List<EventTime.When> all = EventTime.of(s, text, parsed.dates(), pub, dateline);
+                List<EventTime.When> whens = all.stream().filter(w -> !w.statement()).toList();
+                EventTime.When said = all.stream().filter(EventTime.When::statement).findFirst().orElse(null);
+                EventTypes.Cue cue = EventTypes.cue(s.text(), s.start(), whens.isEmpty() ? -1 : whens.get(0).start() - s.start());
+                List<Geocoder.Mention> here = mentions.stream().filter(m -> m.start() >= s.start() && m.end() <= s.end()).toList();
+                boolean figures = !Figures.of(s.text(), s.start()).isEmpty();
+                boolean background = !figures && (BACKGROUND.matcher(s.text()).find() || HABITUAL.matcher(s.text()).find())
+                        && (cue == null || cue.weak() || whens.isEmpty());
+                if (background) {
+                    continue;
+                }
+                EventTime.When when = whens.stream().min(java.util.Comparator.comparingLong(EventTime.When::hours)).orElse(null);
+                final Open now = current;
+                boolean elsewhere = now != null && (when != null && !timeFits(now, when) || !here.isEmpty() && !now.places.isEmpty()
+                        && !now.onlyVaguePlaces() && here.stream().noneMatch(m -> now.places.values().stream().anyMatch(p -> Places.near(p, m.place()))));
+                boolean trigger = cue != null && !cue.weak() && (when != null || !here.isEmpty() || cue.strongAlone())
+                        || cue != null && cue.weak() && (current == null || elsewhere) && (when != null || !here.isEmpty())
+                        || figures && current == null;
+                Open target = null;
+                Open clash = lastClash(events);
+                if (DURING_FIGHTING.matcher(s.text()).find() && clash != null && when == null) {
+                    trigger = false;
+                    current = clash;
+                } else if (!trigger && figures && current != null && clash != null && clash != current
+                        && !"armed_clash".equals(current.cue == null ? null : current.cue.type()) && aboutForces(s.text())) {
+                    current = clash;
+                }
+                if (trigger) {
+                    boolean separate = SEPARATE.matcher(s.text()).find();
+                    for (int k = events.size() - 1; k >= 0 && target == null; k--) {
+                        Open e = events.get(k);
+                        if ((!separate || e != current) && compatible(e, cue, when, here)) {
+                            target = e;
+                        }
+                    }
+                    if (target == null) {
+                        target = new Open();
+                        events.add(target);
+                    }
+                } else if (current != null && (cue != null || figures || !whens.isEmpty())) {
+                    target = current;
+                } else if (current != null) {
+                    current.sentences.add(s);
+                    continue;
+                } else {
+                    continue;
+                }
+                current = target;
+                target.sentences.add(s);
+                if (cue != null && (target.cue == null || target.cue.weak() && !cue.weak())) {
+                    target.cue = cue;
+                }
+                if (target.when == null && when != null || when != null && target.when != null && when.hours() < target.when.hours()
+                        && !when.from().isBefore(target.when.from()) && !when.to().isAfter(target.when.to().plusHours(7))) {
+                    target.when = when;
+                }
+                if (target.said == null && said != null) {
+                    target.said = said;
+                }
+                if (trigger || figures || cue != null) {
+                    for (Geocoder.Mention m : here) {
+                        target.places.putIfAbsent(m.place().id(), m.place());
+                        target.placeSpans.add(new int[] {s.start(), s.end()});
+                    }
+                }
+                if (figures) {
+                    target.figureSentences.add(s);
+                    target.speakers.add(speaker);
+                }
+                if (lede == null) {
+                    lede = target;
+                }
+            }
+            if (parts.size() > 1 && lede != null) {
+                current = lede;
+            }
+        }
+        List<Event> out = new ArrayList<>();
+        for (Open e : events) {
+            if (e.cue == null && e.figureSentences.isEmpty()) {
+                continue;
+            }
+            String country = country(e.places);
+            if (country == null) {
+                country = wordsCountry(e.sentences);
+            }
+            if (country == null) {
+                country = datelineCountry;
+            }
+            ZoneOffset zone = "PK".equals(country) ? EventTime.PAKISTAN : EventTime.AFGHANISTAN;
+            EventTime.When when = e.when != null ? e.when : e.said;
+            if (when == null) {
+                // Undated: wire copy mostly reports the day before it runs; the precision stays a day.
+                when = EventTime.clock(new EventTime.When(-1, -1, pub.minusDays(1).atStartOfDay(), pub.minusDays(1).atTime(LocalTime.MAX), "day"),
+                        String.join(" ", e.sentences.stream().map(Sentences.Sentence::text).toList()));
+            } else {
+                for (Sentences.Sentence s : e.sentences) {
+                    EventTime.When narrowed = EventTime.clock(when, s.text());
+                    if (narrowed != when) {
+                        when = narrowed;
+                        break;
+                    }
+                }
+            }
+            List<Claims.Stated> claims = new ArrayList<>();
+            String type = e.cue == null ? "other" : e.cue.type();
+            boolean civilian = e.sentences.stream().anyMatch(x -> CIVILIAN.matcher(x.text()).find())
+                    || (type.equals("shelling") || type.equals("air_strike")) && e.sentences.stream().noneMatch(x -> MILITARY_TARGET.matcher(x.text()).find());
+            for (int k = 0; k < e.figureSentences.size(); k++) {
+                claims.addAll(Claims.of(e.figureSentences.get(k), e.speakers.get(k), country, civilian));
+            }
+            claims = withoutGenericRepeats(claims, country);
+            out.add(new Event(out.size(), List.copyOf(e.sentences), e.cue, when, when.at(zone), e.places, e.placeSpans, country, claims));
+        }
+        return out;
+    }
+
+    private static Open lastClash(List<Open> events) {
+        for (int k = events.size() - 1; k >= 0; k--) {
+            Open e = events.get(k);
+            if (e.cue != null && !e.cue.weak() && (e.cue.type().equals("armed_clash") || e.cue.type().equals("cross_border_fire"))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Figures about posts or fighting men: they belong to the fighting, not to a shell that hit a camp. */
+    private static boolean aboutForces(String sentence) {
+        return Figures.of(sentence, 0).stream().anyMatch(f -> f.field().startsWith("posts") || f.noun() != null
+                && f.noun().matches("fighters?|soldiers?|troops|attackers|posts|outposts"));
+    }
+
+    private static boolean timeFits(Open e, EventTime.When when) {
+        return e.when == null || !(when.to().isBefore(e.when.from()) || when.from().isAfter(e.when.to()));
+    }
+
+    /** A figure a generic claimant ("officials said") gives that a named one in the same event also gives is said once. */
+    static List<Claims.Stated> withoutGenericRepeats(List<Claims.Stated> claims, String country) {
+        List<Claims.Stated> out = new ArrayList<>();
+        for (Claims.Stated given : claims) {
+            Claims.Stated c = given;
+            if (c.speaker().party().equals("other") && GENERIC.contains(c.speaker().claimant().toLowerCase(Locale.ROOT)) && country != null) {
+                Claims.Speaker who = new Claims.Speaker(c.speaker().claimant(), c.speaker().role(),
+                        country.equals("PK") ? "pk_government" : "af_government");
+                c = new Claims.Stated(who, c.side(), c.figure(), c.sentenceStart(), c.sentenceEnd());
+            }
+            boolean generic = GENERIC.contains(c.speaker().claimant().toLowerCase(Locale.ROOT));
+            final Claims.Stated me = c;
+            boolean repeated = generic && claims.stream().anyMatch(o -> o != given && !GENERIC.contains(o.speaker().claimant().toLowerCase(Locale.ROOT))
+                    && o.figure().field().equals(me.figure().field()) && java.util.Objects.equals(o.figure().value(), me.figure().value()));
+            if (!repeated) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static String wordsCountry(List<Sentences.Sentence> sentences) {
+        String first = sentences.isEmpty() ? "" : sentences.get(0).text().toLowerCase(Locale.ROOT);
+        int pk = first.indexOf("pakistan's ");
+        int pkIn = first.indexOf("in pakistan");
+        int af = Math.max(first.indexOf("afghanistan's "), first.indexOf("in afghanistan"));
+        if (pk >= 0 || pkIn >= 0) {
+            return af >= 0 ? null : "PK";
+        }
+        return af >= 0 ? "AF" : null;
+    }
+
+    /** "AF" or "PK" when every located place is in that country, AF when mixed or unknown (the border war's side). */
+    static String country(Map<String, Place> places) {
+        boolean pk = false;
+        boolean af = false;
+        for (Place p : places.values()) {
+            if ("PK".equals(p.country())) {
+                pk = true;
+            } else if ("AF".equals(p.country())) {
+                af = true;
+            }
+        }
+        return pk && !af ? "PK" : af ? "AF" : null;
+    }
+
+    private boolean compatible(Open e, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> here) {
+        if (cue != null && e.cue != null && !EventTypes.compatible(cue.type(), e.cue.type())
+                && (!cue.weak() && !e.cue.weak() || !e.figureSentences.isEmpty())) {
+            return false;
+        }
+        if (when != null && e.when != null && (when.to().isBefore(e.when.from()) || when.from().isAfter(e.when.to()))) {
+            return false;
+        }
+        if (when != null && e.when != null && !when.precision().equals(e.when.precision()) && !overlapsMostly(when, e.when)) {
+            return false;
+        }
+        if (here.isEmpty() || e.places.isEmpty() || e.onlyVaguePlaces()) {
+            return true;
+        }
+        for (Geocoder.Mention m : here) {
+            for (Place p : e.places.values()) {
+                if (Places.near(p, m.place())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A month and a day inside it do not make one event; two overlapping days or nights do. */
+    private static boolean overlapsMostly(EventTime.When a, EventTime.When b) {
+        long la = java.time.Duration.between(a.from(), a.to()).toHours();
+        long lb = java.time.Duration.between(b.from(), b.to()).toHours();
+        return Math.max(la, lb) <= 48;
+    }
+
+    /** A lede that tells two events ("…, hours after a suicide bombing killed …") becomes two clauses. */
+    static List<Sentences.Sentence> clauses(Sentences.Sentence s) {
+        Matcher m = CLAUSE.matcher(s.text());
+        if (m.find() && m.start() > 20) {
+            EventTypes.Cue first = EventTypes.cue(s.text().substring(0, m.start()), 0);
+            EventTypes.Cue second = EventTypes.cue(s.text().substring(m.end()), 0);
+            if (first != null && second != null && !first.weak() && !second.weak() && !first.type().equals(second.type())) {
+                return List.of(new Sentences.Sentence(s.index(), s.start(), s.start() + m.start(), s.paragraph(), s.text().substring(0, m.start())),
+                        new Sentences.Sentence(s.index(), s.start() + m.end(), s.end(), s.paragraph(), s.text().substring(m.end())));
+            }
+        }
+        return List.of(s);
+    }
+
+    /** "the Taliban-run government in Kabul", "talks in Islamabad": a capital named for its government or as a venue. */
+    private static boolean governmentCapital(String text, Geocoder.Mention m) {
+        String before = text.substring(Math.max(0, m.start() - 40), m.start());
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));
+        boolean capital = m.place().id().equals("geonames-1138958") || m.place().id().equals("geonames-1176615")
+                || m.place().kind().equals("country");
+        if (!capital) {
+            return m.text().endsWith("'s") || m.text().endsWith("’s") ? after.matches("(?s)^\\s+(?:chief minister|government|foreign|prime).*")
+                    : after.matches("(?s)^\\s+government\\b.*");
+        }
+        return CAPITAL_AS_GOVERNMENT.matcher(before).find() || m.text().endsWith("'s") || m.text().endsWith("’s")
+                || after.matches("(?s)^\\s+(?:put|puts|has|have|had|says|said|accuses|accused|would|will|urged|is|was)\\b.*")
+                || m.place().kind().equals("country");
+    }
+}

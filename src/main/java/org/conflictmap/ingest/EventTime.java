@@ -1,0 +1,198 @@
+package org.conflictmap.ingest;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.conflictmap.geocoding.DateResolver;
+import org.conflictmap.incidents.TimeInterval;
+
+/**
+ * When an event happened, from the time expressions of its sentences: the geocoder's dates
+ * ({@link DateResolver}) refined by the words around them ("late Thursday", "overnight into Sunday",
+ * "early on Friday", "Thursday night"), plus what wire copy says without a date ("overnight", "last
+ * weekend", "a day earlier", "earlier this month"). A date right after a reporting verb ("said on
+ * Friday", "told reporters Sunday") is when something was said, not when it happened, and is left
+ * out. Intervals are in local time and become instants at the event's zone: Afghanistan UTC+04:30,
+ * Pakistan UTC+05:00.
+ */
+final class EventTime {
+    static final ZoneOffset AFGHANISTAN = ZoneOffset.ofHoursMinutes(4, 30);
+    static final ZoneOffset PAKISTAN = ZoneOffset.ofHours(5);
+
+    /** A time expression: its offsets, the local interval it means, and its precision. */
+    record When(int start, int end, LocalDateTime from, LocalDateTime to, String precision, boolean statement) {
+        When(int start, int end, LocalDateTime from, LocalDateTime to, String precision) {
+            this(start, end, from, to, precision, false);
+        }
+
+        long hours() {
+            return java.time.Duration.between(from, to).toHours();
+        }
+
+        TimeInterval at(ZoneOffset zone) {
+            return new TimeInterval(from.toInstant(zone), to.toInstant(zone), precision);
+        }
+    }
+
+    static final Pattern STATEMENT_BEFORE = Pattern.compile("(?i)\\b(?:said|says|say|told(?: [\\w.]+){0,2}|announced|added|statement|"
+            + "reported|posted(?: on X)?|wrote(?: on X)?|confirmed|denied|rejected|claimed|citing|tweeted|accused(?: \\w+)?|accuses(?: \\w+)?|"
+            + "(?:rose|risen|climbed|reached) to [\\w,]+|at the time)\\s*(?:on\\s*|late\\s*|early\\s*)?$");
+    /** A date that says when a truce or talks happened, not the violence: "since a truce was agreed in late April". */
+    static final Pattern AGREED_BEFORE = Pattern.compile("(?i)\\b(?:truce|ceasefire|agreement|deal|talks)\\b[^.]{0,40}$");
+    static final Pattern MONTH_ALONE = Pattern.compile("(?i)\\b(?:the|their|its|last|this|that)\\s+(January|February|March|April|May|June|"
+            + "July|August|September|October|November|December)\\b(?!\\s+\\d)");
+    static final Pattern PART_WORDS = Pattern.compile("(?i)\\b(?:in|during|on)\\s+the\\s+(morning|afternoon|evening)\\b|\\b(early) morning\\b|\\b(?:late\\s+)?(?:at\\s+)?(night)\\b");
+    static final Pattern OVERNIGHT = Pattern.compile("(?i)\\bovernight\\b");
+    static final Pattern WEEKEND = Pattern.compile("(?i)\\b(last |the |this |over the )?weekend(?:'s)?\\b");
+    static final Pattern DAY_BEFORE = Pattern.compile("(?i)\\b(?:a day earlier|the day before|the previous day|a day before)\\b");
+    static final Pattern THIS_MONTH = Pattern.compile("(?i)\\b(?:earlier this month|this month)\\b");
+    static final Pattern DAYS_AGO = Pattern.compile("(?i)\\b(?:a few|several|two|three) days ago\\b|\\bdays ago\\b");
+    static final Pattern LAST_WEEK = Pattern.compile("(?i)\\blast week\\b");
+    static final Pattern CLOCK = Pattern.compile("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
+
+    private EventTime() {
+    }
+
+    /** The time expressions of one sentence that say when something happened (statement dates left out). */
+    static List<When> of(Sentences.Sentence s, String text, List<DateResolver.Found> dates, LocalDate published, int dateline) {
+        List<When> out = new ArrayList<>();
+        for (DateResolver.Found f : dates) {
+            if (f.start() < s.start() || f.end() > s.end() || f.start() < dateline) {
+                continue;
+            }
+            String before = text.substring(Math.max(s.start(), f.start() - 40), f.start());
+            String after = text.substring(f.end(), Math.min(s.end(), f.end() + 20)).toLowerCase(Locale.ROOT);
+            String words = f.text().toLowerCase(Locale.ROOT);
+            if (STATEMENT_BEFORE.matcher(before).find() && !words.startsWith("last ") || AGREED_BEFORE.matcher(before).find()) {
+                if (!AGREED_BEFORE.matcher(before).find() && f.precision().equals("day")) {
+                    LocalDate d = f.date();
+                    out.add(new When(f.start(), f.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day", true));
+                }
+                continue;
+            }
+            LocalDate d = f.date();
+            String lowBefore = before.toLowerCase(Locale.ROOT);
+            String precision = f.precision();
+            if (words.equals("last week")) {
+                LocalDate monday = published.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+                out.add(new When(f.start(), f.end(), monday.atStartOfDay(), monday.plusDays(6).atTime(LocalTime.MAX), "week"));
+                continue;
+            }
+            switch (precision) {
+                case "month" -> out.add(new When(f.start(), f.end(), d.withDayOfMonth(1).atStartOfDay(),
+                        d.withDayOfMonth(d.lengthOfMonth()).atTime(LocalTime.MAX), "month"));
+                case "week" -> out.add(new When(f.start(), f.end(), d.atStartOfDay(), d.plusDays(6).atTime(LocalTime.MAX), "week"));
+                default -> out.add(part(f.start(), f.end(), d, words + " " + after, lowBefore));
+            }
+        }
+        String sentence = s.text();
+        if (published != null) {
+            boolean dated = out.stream().anyMatch(w -> !w.statement());
+            Matcher m = OVERNIGHT.matcher(sentence);
+            if (!dated && m.find()) {
+                LocalDate night = published.minusDays(1);
+                out.add(new When(s.start() + m.start(), s.start() + m.end(), night.atTime(18, 0), published.atTime(6, 0), "part_of_day"));
+            }
+            m = MONTH_ALONE.matcher(sentence);
+            if (!dated && m.find()) {
+                java.time.Month month = java.time.Month.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+                int year = month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
+                LocalDate first = LocalDate.of(year, month, 1);
+                out.add(new When(s.start() + m.start(), s.start() + m.end(), first.atStartOfDay(),
+                        first.withDayOfMonth(first.lengthOfMonth()).atTime(LocalTime.MAX), "month"));
+            }
+            m = WEEKEND.matcher(sentence);
+            if (m.find()) {
+                LocalDate saturday = published.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+                boolean inWeekend = published.getDayOfWeek() == DayOfWeek.SATURDAY || published.getDayOfWeek() == DayOfWeek.SUNDAY;
+                if (inWeekend && "last ".equalsIgnoreCase(m.group(1))) {
+                    saturday = saturday.minusWeeks(1);
+                }
+                out.add(new When(s.start() + m.start(), s.start() + m.end(), saturday.atStartOfDay(),
+                        saturday.plusDays(1).atTime(LocalTime.MAX), "week"));
+            }
+            m = DAY_BEFORE.matcher(sentence);
+            if (!dated && m.find()) {
+                LocalDate d = published.minusDays(1);
+                out.add(new When(s.start() + m.start(), s.start() + m.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day"));
+            }
+            m = THIS_MONTH.matcher(sentence);
+            if (!dated && m.find()) {
+                out.add(new When(s.start() + m.start(), s.start() + m.end(), published.withDayOfMonth(1).atStartOfDay(),
+                        published.atTime(LocalTime.MAX), "month"));
+            }
+            m = DAYS_AGO.matcher(sentence);
+            if (!dated && m.find()) {
+                out.add(new When(s.start() + m.start(), s.start() + m.end(), published.minusDays(6).atStartOfDay(),
+                        published.minusDays(1).atTime(LocalTime.MAX), "week"));
+            }
+        }
+        out.sort(Comparator.comparingInt(When::start));
+        return out;
+    }
+
+    /** A day narrowed by the words around it: late, early, overnight (into), morning, night… */
+    static When part(int start, int end, LocalDate d, String words, String before) {
+        String w = words;
+        if (before.matches("(?s).*\\bovernight into\\s*(?:on\\s*)?$") || before.matches("(?s).*\\bnight of\\s*$")) {
+            return new When(start, end, d.minusDays(1).atTime(18, 0), d.atTime(6, 0), "part_of_day");
+        }
+        if (before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$") || w.matches("(?s)^\\S+(?:'s)? overnight.*")
+                || w.matches("(?s).*\\b(?:night|nights)\\b.*") && !w.matches("(?s).*\\bnight(?:'s)? (?:into|of)\\b.*")) {
+            if (w.matches("(?s).*\\b(?:night|overnight)\\b.*") || before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$")) {
+                return new When(start, end, d.atTime(18, 0), d.plusDays(1).atTime(6, 0), "part_of_day");
+            }
+        }
+        if (w.startsWith("late") || before.matches("(?s).*\\blate\\s*(?:on\\s*)?$") || w.matches("(?s).*\\bevening\\b.*")) {
+            return new When(start, end, d.atTime(17, 0), d.atTime(LocalTime.MAX), "part_of_day");
+        }
+        if (w.startsWith("early") || before.matches("(?s).*\\b(?:early|before dawn|before daybreak)\\s*(?:on\\s*)?$")) {
+            return new When(start, end, d.atStartOfDay(), d.atTime(9, 0), "part_of_day");
+        }
+        if (w.matches("(?s).*\\bmorning\\b.*")) {
+            return new When(start, end, d.atTime(5, 0), d.atTime(12, 0), "part_of_day");
+        }
+        if (w.matches("(?s).*\\bafternoon\\b.*")) {
+            return new When(start, end, d.atTime(12, 0), d.atTime(18, 0), "part_of_day");
+        }
+        return new When(start, end, d.atStartOfDay(), d.atTime(LocalTime.MAX), "day");
+    }
+
+    /** A day (or part of one) narrowed to the four hours from a clock time said in the event's sentences. */
+    static When clock(When w, String sentence) {
+        if (!w.precision().equals("day") && !w.precision().equals("part_of_day")) {
+            return w;
+        }
+        Matcher m = CLOCK.matcher(sentence);
+        if (!m.find()) {
+            Matcher p = PART_WORDS.matcher(sentence);
+            if (w.precision().equals("day") && p.find()) {
+                LocalDate d = w.from().toLocalDate();
+                String part = p.group(1) != null ? p.group(1).toLowerCase(Locale.ROOT) : p.group(2) != null ? "early" : "night";
+                return part(w.start(), w.end(), d, part, "");
+            }
+            return w;
+        }
+        int hour = Integer.parseInt(m.group(1)) % 12 + (m.group(3).toLowerCase(Locale.ROOT).startsWith("p") ? 12 : 0);
+        int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        LocalDate day = w.from().toLocalDate();
+        LocalDateTime from = day.atTime(hour, minute);
+        if (from.isBefore(w.from())) {
+            from = from.plusDays(1);
+        }
+        if (from.isAfter(w.to())) {
+            return w;
+        }
+        return new When(w.start(), w.end(), from, from.plusHours(4), "part_of_day");
+    }
+}

@@ -1,0 +1,77 @@
+package org.conflictmap.ingest;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kind of violence a sentence names, from its own words: the earliest cue in the sentence wins
+ * (a lede's first clause is its main event). Weak cues ("attack", "blast", "fire") only say that
+ * something happened; they never make a second event beside a strong one.
+ */
+final class EventTypes {
+    /** A cue: the type, where it is, whether it is weak, and whether it opens an event without a time or place. */
+    record Cue(String type, int start, int end, boolean weak, boolean strongAlone) {
+    }
+
+    private record Rule(String type, Pattern pattern, boolean weak, boolean alone) {
+    }
+
+    static final List<Rule> RULES = List.of(
+            new Rule("shoot_down_claim", Pattern.compile("(?i)\\b(?:shot down|shoot down|shooting down|downed|brought down|neutrali[sz]ed)\\b"
+                    + "(?=[^.]{0,60}\\b(?:drone|jet|aircraft|F-16|plane|helicopter|quadcopter|fighter)\\b)"
+                    + "|\\b(?:drone|jet|aircraft|F-16|plane|helicopter|quadcopter)\\b[^.]{0,40}\\b(?:shot down|brought down|downed)\\b"), false, true),
+            new Rule("suicide_bomb", Pattern.compile("(?i)\\bsuicide\\s+(?:bomber|bombing|attack|attacker|blast|car bomb\\w*|car bombing|"
+                    + "truck bomb\\w*)|\\bblew himself up\\b"), false, true),
+            new Rule("remote_explosive", Pattern.compile("(?i)\\b(?:roadside bomb|IED|improvised explosive|land ?mines?|mine exploded|"
+                    + "magnetic bomb|sticky bomb|bomb (?:attached|stuck|planted|blast|exploded)|planted bomb|explosive device|"
+                    + "bomb attack|bombing(?! raids?))\\b"), false, true),
+            new Rule("air_strike", Pattern.compile("(?i)\\b(?:air ?strikes?|airstrikes?|air raids?|drone strikes?|bombing raids?|"
+                    + "(?:jets|warplanes|aircraft|planes|drones?|air force)\\b[^.]{0,40}?\\b(?:struck|strike|bombed|hit|pounded|attacked|"
+                    + "targeted|destroyed)|precision strikes|retaliatory strikes|strikes? (?:on|in|near|hit|killed|targeted)|bombed|raids?)\\b"),
+                    false, false),
+            new Rule("shelling", Pattern.compile("(?i)\\b(?:shell(?:s|ing|ed)?|mortars?|artillery|rockets?|missiles?)\\b"), false, false),
+            new Rule("cross_border_fire", Pattern.compile("(?i)\\b(?:exchanged fire|exchange of fire|exchanges of fire|exchanging fire|"
+                    + "traded fire|cross-border fire|exchange of firing)\\b"), false, false),
+            new Rule("armed_clash", Pattern.compile("(?i)\\b(?:clash(?:es|ed)?|fighting|fought|battles?|firefight|gunfight|skirmish\\w*|"
+                    + "attacks? on (?:\\w+\\s+){0,3}(?:posts?|checkposts?|outposts?|positions|border posts?)|overran|overrun|assault|"
+                    + "infiltration|repelled|repulsed|offensive|operations? along|seized|storm(?:ed)?)\\b"), false, false),
+            new Rule("armed_clash", Pattern.compile("(?i)\\b(?:attacks?|attacked|fired|firing|retaliat\\w*|responded)\\b"), true, false),
+            new Rule("other", Pattern.compile("(?i)\\b(?:blast|explosions?|violence|operation|struck|killed|wounded)\\b"), true, false));
+
+    private EventTypes() {
+    }
+
+    /** The earliest cue of the sentence, strong before weak; null when it names no violence. */
+    static Cue cue(String sentence, int offset) {
+        return cue(sentence, offset, -1);
+    }
+
+    /**
+     * The cue of the sentence nearest to {@code anchor} (the sentence-relative start of its time
+     * expression: "the clash followed a day of shelling … on Thursday" is shelling), else the earliest;
+     * strong before weak.
+     */
+    static Cue cue(String sentence, int offset, int anchor) {
+        Cue best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Rule r : RULES) {
+            Matcher m = r.pattern().matcher(sentence);
+            while (m.find()) {
+                int distance = anchor < 0 ? m.start() : Math.abs(m.start() - anchor);
+                boolean better = best == null || (best.weak() && !r.weak()) || (r.weak() == best.weak() && distance < bestDistance);
+                if (better) {
+                    best = new Cue(r.type(), offset + m.start(), offset + m.end(), r.weak(), r.alone());
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Kinds that one event can be told as: the same, or fighting told as an exchange of fire. */
+    static boolean compatible(String a, String b) {
+        return a.equals(b) || a.equals("other") || b.equals("other")
+                || (a.equals("armed_clash") || a.equals("cross_border_fire")) && (b.equals("armed_clash") || b.equals("cross_border_fire"));
+    }
+}

@@ -1,0 +1,354 @@
+package org.conflictmap.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The figures one sentence states: "at least 13 civilians were killed", "killing five and wounding
+ * 14", "captured six posts", "dozens of soldiers were killed" (no number: the word is kept), "no post
+ * was lost" (a denial: 0), "shot down a Pakistani F-16", "put the toll at 18". Each figure keeps its
+ * field, value, the bound as stated ("more than"), the noun it counts and the nationality words
+ * around it, so that {@link Claims} can tell whose losses they are. Who stated it is not decided here.
+ */
+final class Figures {
+    /** One stated figure: value null when the text gives a word ("dozens") instead of a number. */
+    record Figure(String field, Integer value, String bound, String vague, String noun, String nationality, String verb,
+            int start, int end) {
+    }
+
+    static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1),
+            Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
+            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
+            Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19),
+            Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50),
+            Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90),
+            Map.entry("hundred", 100), Map.entry("a dozen", 12), Map.entry("dozen", 12));
+    static final String NUMWORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            + "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
+    static final String QUANT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+|" + NUMWORD + "(?:[- ]" + NUMWORD + ")?|a dozen)";
+    static final String VAGUE = "(?:dozens|scores|several|hundreds|many|a number|a large number|a few|a handful)";
+    static final String BOUND = "(?:at least|more than|over|nearly|about|around|some|up to|as many as|fewer than|less than|almost|roughly)";
+    static final String PLURAL = "(?:soldiers|troops|militants|fighters|civilians|people|persons|children|women|men|refugees|policemen|"
+            + "police officers|police|officers|insurgents|terrorists|attackers|infiltrators|guards|border guards|worshippers|residents|"
+            + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|"
+            + "posts|outposts|checkposts|positions|aircraft|drones|jets)";
+    static final String SINGULAR = "(?:soldier|militant|fighter|civilian|person|child|woman|man|girl|boy|refugee|policeman|police officer|"
+            + "officer|guard|elder|commander|official|resident|worshipper|passerby|bystander|post|outpost|drone|jet|aircraft|F-16|plane|helicopter|quadcopter)";
+    /** An adjective or other word between a number and its noun: never a conjunction, a verb of being, a number or "bodies". */
+    static final String MOD = "(?:\\s+(?!(?:and|or|were|was|are|bodies|body|families|family|had|have|of)\\b)(?!" + QUANT + "\\b)[\\w'’-]+)";
+    static final String VERBS = "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|captured|taken prisoner|"
+            + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost)";
+    static final String AUX = "(?:\\s*,\\s*(?:including|among them|most of them)[^,]{1,50},)?(?:\\s+(?:were|was|had been|have been|has been|"
+            + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
+    static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?"
+            + "(?:\\s+(?:their|its|the|our|them|his|her))?(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b" + AUX + "\\s+" + VERBS + "\\b");
+    static final Pattern PASSIVE_ONE = Pattern.compile("(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + AUX
+            + "\\s+" + VERBS + "\\b");
+    static final Pattern ACTIVE = Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|"
+            + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving)\\s+(?:(" + BOUND
+            + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD + "{0,3}?)\\s+("
+            + PLURAL + ")\\b(\\s+dead)?");
+    static final Pattern ACTIVE_ONE = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(a|an|one)(" + MOD
+            + "{0,3}?)\\s+(" + SINGULAR + ")\\b");
+    static final Pattern COORDINATED = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL
+            + ")\\s+and\\s+$");
+    static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(injured|wounded|dead)\\s+"
+            + "(people|persons|civilians|soldiers)\\b");
+    static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|\\bwith|\\bwhile)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + "|several)"
+            + "(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been))?\\s+(killed|wounded|injured|dead|died|"
+            + "destroyed|captured|hurt)\\b");
+    static final Pattern BARE_ACTIVE = Pattern.compile("(?i)\\b(wounding|injuring|killing|wounded|injured)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT
+            + ")\\b(?!\\s*(?:km|kilomet|mile|%|per))");
+    static final Pattern TOLL = Pattern.compile("(?i)\\b(?:put|putting|puts|placed)\\s+the\\s+(?:death\\s+)?toll\\s+at\\s+(?:("
+            + BOUND + ")\\s+)?(" + QUANT + ")\\b|\\btoll\\b[^.;]{0,100}?\\b(?:rose|risen|climbed|jumped|reached|rises)\\s+to\\s+(?:("
+            + BOUND + ")\\s+)?(" + QUANT + ")\\b");
+    static final Pattern POSTS_AT = Pattern.compile("(?i)\\bnumber of (?:posts|outposts|positions) (destroyed|captured) at (" + QUANT + ")\\b");
+    static final Pattern DOWNED = Pattern.compile("(?i)\\b(?:shot down|shoot down|shooting down|downed|brought down|bringing down|"
+            + "neutralised|neutralized)\\s+(?:(a|an|one|two|three|" + QUANT + ")\\s+)?((?:[\\w'’-]+\\s+){0,3}?)(drone|jet|"
+            + "aircraft|F-16|plane|helicopter|quadcopter|fighter)s?\\b");
+    static final Pattern DOWNED_PASSIVE = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:[\\w-]+\\s+){0,2}?(drone|jet|aircraft|F-16|"
+            + "plane|helicopter|quadcopter)\\s+(?:was|had been|has been)\\s+(?:shot down|brought down|downed)\\b");
+    static final Pattern NO_POST = Pattern.compile("(?i)\\b(?:no|not a single|not one|any)\\s+(?:(Pakistani|Afghan)\\s+)?(?:army\\s+|border\\s+)?"
+            + "(?:post|posts|outpost|outposts|checkpost|checkposts|position)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
+            + "(?:fallen|fell|lost|captured|taken|overrun)\\b");
+    static final Pattern NO_PEOPLE = Pattern.compile("(?i)\\b(?:no|not a single|not one|any)\\s+(?:(Pakistani|Afghan)\\s+)?(soldier|soldiers|"
+            + "troops|civilians|civilian|militants|one|fighters)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
+            + "(captured|taken prisoner|killed|wounded|injured|hurt|harmed|present)\\b");
+    static final Pattern NOBODY = Pattern.compile("(?i)\\b(?:nobody|no one|no-one)\\s+(?:was|had been|were)\\s+(hurt|injured|killed|harmed|wounded)\\b");
+    static final Pattern NO_CASUALTIES = Pattern.compile("(?i)(?<!reports of )(?<!reports of any )\\bno\\s+(civilian\\s+)?(?:casualties|"
+            + "deaths|injuries|losses)\\b(?:\\s+on\\s+(?:the|their)\\s+(Pakistani|Afghan)\\s+side)?");
+    static final Pattern NO_AIRCRAFT = Pattern.compile("(?i)\\bno\\s+(?:aircraft|jet|drone|plane)s?\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+)?"
+            + "(?:been\\s+)?(?:lost|downed|shot down)\\b");
+    static final Pattern DENIED_CLAIM = Pattern.compile("(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)\\s+that\\b");
+    static final Pattern DENIED_POSTS = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
+    static final Pattern DENIED_AIRCRAFT = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:drone|jet|aircraft|F-16|plane)\\s+(?:had|has)\\s+been\\s+(?:downed|shot down)\\b");
+
+    private Figures() {
+    }
+
+    /** The figures of one sentence, in text order; {@code offset} is the sentence's start in the article. */
+    static List<Figure> of(String sentence, int offset) {
+        List<Figure> out = new ArrayList<>();
+        Matcher m = NO_POST.matcher(sentence);
+        while (m.find()) {
+            add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", m.start(), m.end()));
+        }
+        m = NO_PEOPLE.matcher(sentence);
+        while (m.find()) {
+            String noun = m.group(2).toLowerCase(Locale.ROOT);
+            String verb = m.group(3).toLowerCase(Locale.ROOT);
+            String n = noun.equals("one") ? "people" : noun;
+            if (verb.equals("present")) {
+                add(out, new Figure("killed", 0, null, null, n, nat(m.group(1)), "denied", m.start(), m.end()));
+            } else if (verb.equals("harmed") || verb.equals("hurt")) {
+                add(out, new Figure("killed", 0, null, null, n, nat(m.group(1)), "denied", m.start(), m.end()));
+                add(out, new Figure("wounded", 0, null, null, n, nat(m.group(1)), "denied", m.start(), m.end()));
+            } else {
+                add(out, new Figure(field(verb, n), 0, null, null, n, nat(m.group(1)), "denied", m.start(), m.end()));
+            }
+        }
+        m = NOBODY.matcher(sentence);
+        while (m.find()) {
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            if (!verb.equals("injured") && !verb.equals("wounded")) {
+                add(out, new Figure("killed", 0, null, null, "people", null, "denied", m.start(), m.end()));
+            }
+            if (!verb.equals("killed")) {
+                add(out, new Figure("wounded", 0, null, null, "people", null, "denied", m.start(), m.end()));
+            }
+        }
+        m = NO_CASUALTIES.matcher(sentence);
+        while (m.find()) {
+            String noun = m.group(1) != null ? "civilians" : "people";
+            add(out, new Figure("killed", 0, null, null, noun, nat(m.group(2)), "denied", m.start(), m.end()));
+            add(out, new Figure("wounded", 0, null, null, noun, nat(m.group(2)), "denied", m.start(), m.end()));
+        }
+        m = NO_AIRCRAFT.matcher(sentence);
+        while (m.find()) {
+            add(out, new Figure("aircraft_downed", 0, null, null, "aircraft", null, "denied", m.start(), m.end()));
+        }
+        Matcher denied = DENIED_CLAIM.matcher(sentence);
+        if (denied.find()) {
+            String clause = sentence.substring(denied.end());
+            int at = denied.end();
+            m = DENIED_POSTS.matcher(clause);
+            if (m.find()) {
+                add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", at + m.start(), at + m.end()));
+            }
+            m = DENIED_AIRCRAFT.matcher(clause);
+            if (m.find()) {
+                add(out, new Figure("aircraft_downed", 0, null, null, "aircraft", nat(m.group(1)), "denied", at + m.start(), at + m.end()));
+            }
+            if (!out.isEmpty()) {
+                return shift(out, offset);
+            }
+        }
+        m = TOLL.matcher(sentence);
+        while (m.find()) {
+            String bound = m.group(1) != null ? m.group(1) : m.group(3);
+            String q = m.group(2) != null ? m.group(2) : m.group(4);
+            add(out, new Figure("killed", number(q), lower(bound), null, "people", null, "toll", m.start(), m.end()));
+        }
+        m = POSTS_AT.matcher(sentence);
+        while (m.find()) {
+            add(out, new Figure(m.group(1).equalsIgnoreCase("destroyed") ? "posts_destroyed" : "posts_captured", number(m.group(2)),
+                    null, null, "posts", null, m.group(1), m.start(), m.end()));
+        }
+        m = DOWNED.matcher(sentence);
+        while (m.find()) {
+            Integer n = m.group(1) == null ? Integer.valueOf(1) : number(m.group(1));
+            add(out, new Figure("aircraft_downed", n, null, null, "aircraft", nat(m.group(2)), "downed", m.start(), m.end()));
+        }
+        m = DOWNED_PASSIVE.matcher(sentence);
+        while (m.find()) {
+            add(out, new Figure("aircraft_downed", 1, null, null, "aircraft", nat(m.group(1)), "downed", m.start(), m.end()));
+        }
+        m = ACTIVE.matcher(sentence);
+        while (m.find()) {
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            String noun = m.group(5).toLowerCase(Locale.ROOT);
+            if (verb.startsWith("le") && m.group(6) == null) {
+                continue;
+            }
+            String field = activeField(verb, noun);
+            if (field != null) {
+                add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), "active:" + verb, m.start(), m.end()));
+            }
+        }
+        m = PASSIVE.matcher(sentence);
+        while (m.find()) {
+            String noun = m.group(4).toLowerCase(Locale.ROOT);
+            String verb = m.group(5).toLowerCase(Locale.ROOT);
+            String field = field(verb, noun);
+            if (field != null) {
+                add(out, figure(field, m.group(1), m.group(2), noun, m.group(3), verb, m.start(), m.end()));
+                Matcher c = COORDINATED.matcher(sentence.substring(Math.max(0, m.start() - 80), m.start()));
+                if (c.find()) {
+                    int at = Math.max(0, m.start() - 80);
+                    String n2 = c.group(4).toLowerCase(Locale.ROOT);
+                    String f2 = field(verb, n2);
+                    if (f2 != null) {
+                        add(out, figure(f2, c.group(1), c.group(2), n2, c.group(3), verb, at + c.start(), at + c.end()));
+                    }
+                }
+            }
+        }
+        m = ACTIVE_ONE.matcher(sentence);
+        while (m.find()) {
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            String noun = m.group(4).toLowerCase(Locale.ROOT);
+            if (!noun.matches("post|outpost|drone|jet|aircraft|f-16|plane|helicopter|quadcopter")) {
+                add(out, new Figure(verb.startsWith("kill") ? "killed" : "wounded", 1, null, null, noun, nat(m.group(3) + " " + noun),
+                        "active:" + verb, m.start(), m.end()));
+            }
+        }
+        m = ADJECTIVAL.matcher(sentence);
+        while (m.find()) {
+            String adj = m.group(3).toLowerCase(Locale.ROOT);
+            add(out, figure(adj.equals("dead") ? "killed" : "wounded", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), null,
+                    adj, m.start(), m.end()));
+        }
+        m = PASSIVE_ONE.matcher(sentence);
+        while (m.find()) {
+            String noun = m.group(3).toLowerCase(Locale.ROOT);
+            String verb = m.group(4).toLowerCase(Locale.ROOT);
+            String field = field(verb, noun);
+            if (field != null && !field.equals("aircraft_downed")) {
+                add(out, new Figure(field, 1, null, null, noun, nat(m.group(2) + " " + noun), verb, m.start(), m.end()));
+            }
+        }
+        m = BARE_ACTIVE.matcher(sentence);
+        while (m.find()) {
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            add(out, figure(verb.startsWith("kill") ? "killed" : "wounded", m.group(2), m.group(3), null, null, verb, m.start(), m.end()));
+        }
+        m = BARE.matcher(sentence);
+        while (m.find()) {
+            String verb = m.group(3).toLowerCase(Locale.ROOT);
+            add(out, figure(field(verb, null), m.group(1), m.group(2), null, null, verb, m.start(), m.end()));
+        }
+        out.sort(Comparator.comparingInt(Figure::start));
+        inheritNouns(out);
+        return shift(out, offset);
+    }
+
+    /** A figure without its own noun ("and three wounded") counts what the figure before it counted. */
+    private static void inheritNouns(List<Figure> out) {
+        for (int i = 1; i < out.size(); i++) {
+            Figure f = out.get(i);
+            Figure prev = out.get(i - 1);
+            if (f.noun() == null && prev.noun() != null && !prev.noun().matches("posts|aircraft")) {
+                out.set(i, new Figure(f.field(), f.value(), f.bound(), f.vague(), prev.noun(), prev.nationality(), f.verb(), f.start(), f.end()));
+            }
+        }
+    }
+
+    private static List<Figure> shift(List<Figure> out, int offset) {
+        out.sort(Comparator.comparingInt(Figure::start));
+        return out.stream().map(f -> new Figure(f.field(), f.value(), f.bound(), f.vague(), f.noun(), f.nationality(), f.verb(),
+                f.start() + offset, f.end() + offset)).toList();
+    }
+
+    private static Figure figure(String field, String bound, String quantity, String noun, String mods, String verb, int start, int end) {
+        String q = quantity.toLowerCase(Locale.ROOT);
+        boolean vague = q.matches(VAGUE);
+        return new Figure(field, vague ? null : number(q), lower(bound), vague ? q : null, noun,
+                nat((mods == null ? "" : mods) + " " + (noun == null ? "" : noun)), verb, start, end);
+    }
+
+    private static void add(List<Figure> out, Figure f) {
+        for (Figure g : out) {
+            boolean sameSpan = f.start() == g.start() && f.end() == g.end() && !f.field().equals(g.field());
+            if (f.start() < g.end() && g.start() < f.end() && !sameSpan) {
+                return;
+            }
+        }
+        out.add(f);
+    }
+
+    static String field(String verb, String noun) {
+        boolean posts = noun != null && noun.matches("posts|outposts|checkposts|positions|post|outpost");
+        boolean aircraft = noun != null && noun.matches("aircraft|drones|jets|drone|jet|f-16|plane|helicopter|quadcopter");
+        if (aircraft) {
+            return verb.matches("destroyed|lost") ? "aircraft_downed" : null;
+        }
+        if (posts) {
+            return verb.equals("destroyed") ? "posts_destroyed"
+                    : verb.matches("captured|taken|seized|overrun|fell|lost|captured alive") ? "posts_captured" : null;
+        }
+        return switch (verb) {
+            case "killed", "dead", "died", "martyred", "embraced martyrdom" -> "killed";
+            case "wounded", "injured", "hurt" -> "wounded";
+            case "captured", "taken prisoner", "captured alive", "abducted", "arrested", "taken", "seized" -> "captured";
+            default -> null;
+        };
+    }
+
+    private static String activeField(String verb, String noun) {
+        boolean posts = noun.matches("posts|outposts|checkposts|positions");
+        if (posts) {
+            return verb.startsWith("destroy") ? "posts_destroyed" : verb.matches("captur.*|seiz.*|took|taken|overr.*") ? "posts_captured" : null;
+        }
+        if (noun.matches("aircraft|drones|jets")) {
+            return null;
+        }
+        if (verb.startsWith("kill") || verb.startsWith("le") || verb.startsWith("martyr")) {
+            return "killed";
+        }
+        if (verb.startsWith("wound") || verb.startsWith("injur")) {
+            return "wounded";
+        }
+        return verb.startsWith("captur") ? "captured" : null;
+    }
+
+    /** "af", "pk", "ttp" or null: the nationality the words around a figure give. */
+    static String nat(String words) {
+        if (words == null) {
+            return null;
+        }
+        String w = words.toLowerCase(Locale.ROOT);
+        if (w.contains("pakistani taliban") || w.matches(".*\\b(ttp|tehreek)\\b.*")) {
+            return "ttp";
+        }
+        if (w.matches(".*\\b(afghan|afghanistan|taliban|afghan taliban)\\b.*")) {
+            return "af";
+        }
+        if (w.matches(".*\\b(pakistani|pakistan)\\b.*")) {
+            return "pk";
+        }
+        return null;
+    }
+
+    static Integer number(String q) {
+        if (q == null) {
+            return null;
+        }
+        String s = q.toLowerCase(Locale.ROOT).strip();
+        if (s.matches("[\\d,]+")) {
+            return Integer.valueOf(s.replace(",", ""));
+        }
+        if (WORDS.containsKey(s)) {
+            return WORDS.get(s);
+        }
+        String[] parts = s.split("[- ]");
+        int total = 0;
+        for (String p : parts) {
+            Integer v = WORDS.get(p);
+            if (v == null) {
+                return null;
+            }
+            total = v == 100 ? Math.max(total, 1) * 100 : total + v;
+        }
+        return total;
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

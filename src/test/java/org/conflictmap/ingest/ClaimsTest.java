@@ -1,0 +1,57 @@
+package org.conflictmap.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Claim attribution, one edge case a fixture: who said it, for which party, about whose losses. */
+class ClaimsTest {
+
+    /** "party:side:field:value" of every figure of the text, with paragraph and pronoun carry-over. */
+    static List<String> claims(String text, String country) {
+        Claims.Reader reader = new Claims.Reader(text, null);
+        List<String> out = new ArrayList<>();
+        for (Sentences.Sentence s : Sentences.split(text)) {
+            Claims.Speaker who = reader.speaker(s);
+            for (Claims.Stated c : Claims.of(s, who, country, true)) {
+                out.add(c.speaker().party() + ":" + c.side() + ":" + c.figure().field() + ":" + c.figure().value());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aProvincialOfficialAndAMinistryAreTwoClaimants() {
+        assertThat(claims("Mortar rounds landed in a camp near the Torkham crossing on Thursday night. "
+                + "Seven refugees were wounded, the provincial information chief said. "
+                + "Thirteen civilians were wounded, according to the Afghan defence ministry.", "AF"))
+                .containsExactly("local_official:civilians:wounded:7", "af_government:civilians:wounded:13");
+    }
+
+    @Test
+    void heResolvesToTheNamedSpokesmanAndDenialsAreZero() {
+        assertThat(claims("Pakistan's prime minister's spokesman, Mosharraf Zaidi, rejected the Afghan account. He said no Pakistani "
+                + "post had fallen and no soldier had been captured, and claimed that 133 Afghan fighters were killed, more than 200 "
+                + "wounded and 27 Afghan posts destroyed.", "AF"))
+                .containsExactly("pk_government:pk_forces:posts_captured:0", "pk_government:pk_forces:captured:0",
+                        "pk_government:af_forces:killed:133", "pk_government:af_forces:wounded:200",
+                        "pk_government:af_forces:posts_destroyed:27");
+    }
+
+    @Test
+    void dozensHasNoFigureAndOwnLossesAreOwnSide() {
+        assertThat(claims("“Dozens of Afghan Taliban fighters were killed and 11 of their posts were destroyed,” Mosharraf Zaidi "
+                + "wrote on X. Two Pakistani soldiers were wounded, he said.", "PK"))
+                .containsExactly("pk_government:af_forces:killed:null", "pk_government:af_forces:posts_destroyed:11",
+                        "pk_government:pk_forces:wounded:2");
+    }
+
+    @Test
+    void aRelayedClaimKeepsItsSourceAndAnActiveVerbHitsTheOtherSide() {
+        assertThat(claims("The Afghan Defense Ministry said its forces seized 17 Pakistani army posts and killed 40 soldiers.", "AF"))
+                .containsExactly("af_government:pk_forces:posts_captured:17", "af_government:pk_forces:killed:40");
+    }
+}
