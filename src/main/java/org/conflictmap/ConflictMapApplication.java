@@ -1,6 +1,7 @@
 package org.conflictmap;
 
 import org.conflictmap.incidents.ImportCommand;
+import org.conflictmap.ingest.IngestCommand;
 import org.conflictmap.security.UserCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,9 @@ public class ConflictMapApplication {
         }
         if (UserCommand.wanted(args)) {
             System.exit(UserCommand.run(ConflictMapApplication.class, args, System.in, System.out));
+        }
+        if (IngestCommand.wanted(args)) {
+            System.exit(IngestCommand.run(ConflictMapApplication.class, args, System.out));
         }
         SpringApplication.run(ConflictMapApplication.class, args);
     }

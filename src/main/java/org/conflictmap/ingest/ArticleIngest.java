@@ -26,6 +26,8 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.incidents.PlaceRef;
 import org.conflictmap.incidents.Source;
+import org.conflictmap.web.ApiProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,6 +54,8 @@ class ArticleIngest {
             + "VALUES (?, ?, ?, ?, ?)";
     static final String PROVENANCE_OF = "SELECT article_id, field, start_offset, end_offset FROM ingest_provenance "
             + "WHERE incident_id = ? ORDER BY article_id, start_offset, field";
+    /** The longest article text read (characters): ten times a long wire report; more is a 413. */
+    static final int MAX_TEXT_CHARS = 100_000;
     /** Slack around an event's interval when looking for the same event in the store: reports disagree by hours. */
     static final Duration MATCH_SLACK = Duration.ofHours(6);
 
@@ -79,6 +83,19 @@ class ArticleIngest {
         this.incidents = incidents;
         this.jdbc = jdbc;
         this.tx = tx;
+    }
+
+    /** Refuses what cannot be read: an over-size text (413) or one not in English (422), with the reason. */
+    static void check(Article a) {
+        if (a.text().length() > MAX_TEXT_CHARS) {
+            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Article too long", "the text has " + a.text().length()
+                    + " characters; at most " + MAX_TEXT_CHARS + " are read", List.of());
+        }
+        String foreign = Language.notEnglish(a.text());
+        if (foreign != null) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Article not in English", foreign,
+                    List.of(new ApiProblem.FieldError("text", foreign)));
+        }
     }
 
     Outcome ingest(Article a, String editor) {

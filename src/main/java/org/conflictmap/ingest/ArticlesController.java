@@ -44,8 +44,6 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class ArticlesController {
     static final int MAX_BYTES = 1_048_576;
-    /** The longest article text read (characters): ten times a long wire report; more is a 413. */
-    static final int MAX_TEXT_CHARS = 100_000;
 
     private final ArticleIngest ingest;
     private final Editors editors;
@@ -65,15 +63,7 @@ class ArticlesController {
         Bodies.requireType(r, "send the article as application/json {text, outlet, url, published, title}", "application/json");
         JsonNode body = Bodies.json(r, json, MAX_BYTES, null);
         ArticleIngest.Article a = article(body);
-        if (a.text().length() > MAX_TEXT_CHARS) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Article too long", "the text has " + a.text().length()
-                    + " characters; at most " + MAX_TEXT_CHARS + " are read", List.of());
-        }
-        String foreign = Language.notEnglish(a.text());
-        if (foreign != null) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Article not in English", foreign,
-                    List.of(new ApiProblem.FieldError("text", foreign)));
-        }
+        ArticleIngest.check(a);
         ArticleIngest.Outcome o = ingest.ingest(a, editor);
         ObjectNode out = json.createObjectNode();
         out.put("article", o.articleId());

@@ -3,16 +3,23 @@ package org.conflictmap.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.TestStores.EDITOR_AUTH;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.conflictmap.ConflictMapApplication;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
 import org.conflictmap.store.DataVersion;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,6 +36,35 @@ class IngestContractTest {
     @Nested
     @OnPostgis
     class Postgis extends Contract {
+    }
+
+    @Test
+    void theIngestCommandReadsAFolderAndSaysWhatItDid(@TempDir Path dir) throws Exception {
+        Path articles = Files.createDirectory(dir.resolve("articles"));
+        Files.writeString(articles.resolve("a-wire.txt"), "Outlet: Test wire\nPublished: 2031-03-08\n\n"
+                + "Pakistani jets struck homes in Khost province overnight into Saturday, killing six civilians, the Taliban spokesman "
+                + "said. Separately, a roadside bomb killed three policemen in Bannu on Thursday, police said.");
+        Files.writeString(articles.resolve("b-french.txt"), "Published: 2031-03-08\n\nDes frappes aériennes "
+                + "pakistanaises ont visé la province de Khost dans la nuit de vendredi à samedi, tuant six civils selon un porte-parole "
+                + "des talibans qui a dénoncé une violation de la souveraineté afghane et promis une réponse.");
+        String[] common = {"--conflictmap.store.data-dir=" + dir.resolve("store"), "--logging.level.root=warn"};
+        ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = IngestCommand.run(ConflictMapApplication.class, new String[] {"ingest", articles.toString(),
+                common[0], common[1]}, new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(said).isEqualTo(3);
+        assertThat(said).contains("2/2 articles", "a-wire.txt: 2 events, 2 claims; drafts 2 new", "b-french.txt: refused:",
+                "1 articles read, 1 refused");
+        out.reset();
+        int again = IngestCommand.run(ConflictMapApplication.class, new String[] {"ingest",
+                articles.resolve("a-wire.txt").toString(), common[0], common[1]}, new java.io.PrintStream(out, true,
+                StandardCharsets.UTF_8));
+        assertThat(again).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("submitted before");
+        out.reset();
+        assertThat(IngestCommand.run(ConflictMapApplication.class, new String[] {"ingest"},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage:");
     }
 
     /** A made-up dispatch in the project's own words (a unique marker keeps each run's text new). */
