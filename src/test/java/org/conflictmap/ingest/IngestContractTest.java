@@ -48,22 +48,22 @@ class IngestContractTest {
                 + "pakistanaises ont visé la province de Khost dans la nuit de vendredi à samedi, tuant six civils selon un porte-parole "
                 + "des talibans qui a dénoncé une violation de la souveraineté afghane et promis une réponse.");
         String[] common = {"--conflictmap.store.data-dir=" + dir.resolve("store"), "--logging.level.root=warn"};
-        ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = IngestCommand.run(ConflictMapApplication.class, new String[] {"ingest", articles.toString(),
-                common[0], common[1]}, new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+                common[0], common[1]}, new PrintStream(out, true, StandardCharsets.UTF_8));
         String said = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(said).isEqualTo(3);
         assertThat(said).contains("2/2 articles", "a-wire.txt: 2 events, 2 claims; drafts 2 new", "b-french.txt: refused:",
                 "1 articles read, 1 refused");
         out.reset();
         int again = IngestCommand.run(ConflictMapApplication.class, new String[] {"ingest",
-                articles.resolve("a-wire.txt").toString(), common[0], common[1]}, new java.io.PrintStream(out, true,
+                articles.resolve("a-wire.txt").toString(), common[0], common[1]}, new PrintStream(out, true,
                 StandardCharsets.UTF_8));
         assertThat(again).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("submitted before");
         out.reset();
         assertThat(IngestCommand.run(ConflictMapApplication.class, new String[] {"ingest"},
-                new java.io.PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+                new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage:");
     }
 

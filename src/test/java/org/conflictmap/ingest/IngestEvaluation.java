@@ -81,14 +81,19 @@ final class IngestEvaluation {
     }
 
     static List<Article> load(ObjectMapper json) throws IOException {
+        return load(json, "eval");
+    }
+
+    /** A set under src/test/resources/ingest/: {@code eval} (developed against) or {@code heldout} (never tuned on). */
+    static List<Article> load(ObjectMapper json, String set) throws IOException {
         JsonNode gold;
-        try (InputStream in = IngestEvaluation.class.getResourceAsStream("/ingest/eval/gold.json")) {
+        try (InputStream in = IngestEvaluation.class.getResourceAsStream("/ingest/" + set + "/gold.json")) {
             gold = json.readTree(in);
         }
         List<Article> out = new ArrayList<>();
         for (JsonNode a : gold) {
             String text;
-            try (InputStream in = IngestEvaluation.class.getResourceAsStream("/ingest/eval/" + a.get("file").asString())) {
+            try (InputStream in = IngestEvaluation.class.getResourceAsStream("/ingest/" + set + "/" + a.get("file").asString())) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             List<GoldEvent> events = new ArrayList<>();
