@@ -27,6 +27,7 @@ import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.incidents.PlaceRef;
 import org.conflictmap.incidents.Source;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -85,8 +86,15 @@ class ArticleIngest {
         this.tx = tx;
     }
 
-    /** Refuses what cannot be read: an over-size text (413) or one not in English (422), with the reason. */
+    /**
+     * Refuses what cannot be read, for the API and the command alike: a control character in a text
+     * field (400), an over-size text (413) or one not in English (422), with the reason.
+     */
     static void check(Article a) {
+        Texts.require("text", a.text());
+        Texts.require("outlet", a.outlet());
+        Texts.require("title", a.title());
+        Texts.require("url", a.url());
         if (a.text().length() > MAX_TEXT_CHARS) {
             throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Article too long", "the text has " + a.text().length()
                     + " characters; at most " + MAX_TEXT_CHARS + " are read", List.of());

@@ -18,7 +18,6 @@ import org.conflictmap.security.Editors;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
-import org.conflictmap.web.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -168,10 +167,6 @@ class ArticlesController {
         if (title != null && title.length() > 280) {
             throw Params.invalid("title", "at most 280 characters");
         }
-        Texts.require("text", text);
-        Texts.require("outlet", outlet);
-        Texts.require("title", title);
-        Texts.require("url", url);
         return new ArticleIngest.Article(text, outlet, url, published, title == null || title.isEmpty() ? null : title);
     }
 
