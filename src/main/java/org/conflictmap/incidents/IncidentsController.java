@@ -23,6 +23,7 @@ import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -90,7 +92,7 @@ class IncidentsController {
     // ------------------------------------------------------------------ reads
 
     @GetMapping(produces = {GEOJSON, "application/json"})
-    ResponseEntity<ObjectNode> list(HttpServletRequest request) {
+    ResponseEntity<StreamingResponseBody> list(HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), LIST_PARAMS);
         IncidentQuery query = query(request);
         Instant asof = asof(request.getParameter("asof"));
@@ -99,48 +101,38 @@ class IncidentsController {
         if (org.conflictmap.web.ETags.notModified(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        ObjectNode fc = GeoJson.featureCollection();
-        ArrayNode features = fc.withArray("features");
-        long matched;
-        if (asof == null && lean) {
-            incidents.streamColumns(query, MAP_COLUMNS, rs -> features.add(IncidentFeatures.mapFeature(rs.getString(1),
-                    org.conflictmap.store.Wkb.read(rs.getBytes("wkb")), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(11), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                    rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(12), rs.getBoolean(7), (Integer) rs.getObject(8, Integer.class), (Integer) rs.getObject(9, Integer.class),
-                    java.util.Arrays.stream(rs.getString(10).split("\\|")).filter(x -> !x.isEmpty()).toList())));
-            boolean lastPage = features.size() < query.limit() && (features.size() > 0 || query.offset() == 0);
-            matched = lastPage ? query.offset() + features.size() : incidents.count(query);
-        } else if (asof == null) {
-            incidents.stream(query, i -> features.add(IncidentFeatures.feature(i)));
-            boolean lastPage = features.size() < query.limit() && (features.size() > 0 || query.offset() == 0);
-            matched = lastPage ? query.offset() + features.size() : incidents.count(query);
-        } else {
-            List<Incident> all = new ArrayList<>();
-            incidents.streamAsOf(asof, query.withPage(IncidentQuery.MAX_LIMIT, 0), all::add);
-            all.stream().skip(query.offset()).limit(query.limit())
-                    .forEach(i -> features.add(lean ? IncidentFeatures.mapFeature(i) : IncidentFeatures.feature(i)));
-            matched = all.size();
-            fc.put("asof", asof.toString());
-        }
-        fc.put("numberMatched", matched);
-        fc.put("numberReturned", features.size());
-        fc.put("timeStamp", Instant.now().toString());
-        ArrayNode links = fc.putArray("links");
-        links.addObject().put("rel", "self").put("type", GEOJSON).put("href", href(request, query.offset(), query.limit()));
-        if (query.offset() + features.size() < matched) {
-            links.addObject().put("rel", "next").put("type", GEOJSON)
-                    .put("href", href(request, query.offset() + query.limit(), query.limit()));
-        }
-        if (query.offset() > 0) {
-            links.addObject().put("rel", "prev").put("type", GEOJSON)
-                    .put("href", href(request, Math.max(0, query.offset() - query.limit()), query.limit()));
-        }
+        // the links are made from the request's parameters now: the page is written after this method returns
+        String path = request.getRequestURI();
+        java.util.Map<String, String[]> params = java.util.Map.copyOf(request.getParameterMap());
+        IncidentPage page = new IncidentPage(query, asof, lean, offset -> href(path, params, offset, query.limit()));
         // the data as it was at a settled past moment never changes: a pinned embed's features are cached forever
         boolean settled = asof != null && asof.isBefore(Instant.now().minus(PIN_SETTLED));
         String cache = !settled ? "no-cache" : request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 ? "public, max-age=31536000, immutable" : "private, max-age=31536000, immutable";
         return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache)
-                .header(HttpHeaders.VARY, "Authorization").body(fc);
+                .header(HttpHeaders.VARY, "Authorization").contentType(listType(request))
+                .body(out -> page.write(incidents, json, out));
+    }
+
+    /** application/json when the client asks for it and not for GeoJSON, as the message converters chose before. */
+    private static MediaType listType(HttpServletRequest request) {
+        List<MediaType> accepted = new ArrayList<>();
+        try {
+            accepted.addAll(MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT)));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            // Spring refused it before the method ran; GeoJSON
+        }
+        MediaType geojson = MediaType.parseMediaType(GEOJSON);
+        org.springframework.util.MimeTypeUtils.sortBySpecificity(accepted);
+        for (MediaType m : accepted) {
+            if (m.isCompatibleWith(geojson)) {
+                return geojson;
+            }
+            if (m.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return MediaType.APPLICATION_JSON;
+            }
+        }
+        return geojson;
     }
 
     @GetMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
@@ -382,9 +374,9 @@ class IncidentsController {
         }
     }
 
-    private static String href(HttpServletRequest r, int offset, int limit) {
-        StringBuilder b = new StringBuilder(r.getRequestURI()).append('?');
-        r.getParameterMap().forEach((k, vs) -> {
+    private static String href(String path, java.util.Map<String, String[]> params, int offset, int limit) {
+        StringBuilder b = new StringBuilder(path).append('?');
+        params.forEach((k, vs) -> {
             if (!k.equals("offset") && !k.equals("limit")) {
                 for (String v : vs) {
                     b.append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
