@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * One page of {@code GET /api/incidents}, written to the client as the rows come from the store: the
  * FeatureCollection's head, each Feature, then {@code numberMatched}, {@code numberReturned}, the time
  * stamp and the links. Nothing holds the page: ten concurrent {@code limit=100000} over 30,000
- * incidents built ten trees of every Feature and ran a 512 MB server out of memory (issue 18). The full
+ * incidents, each built as a tree of every Feature, ran the server out of memory (issue 18). The full
  * view sends the stored Feature texts as they are (as OGC items do); the map view builds one lean Feature
  * at a time; {@code asof} counts every match of the history and sends those on the page.
  *

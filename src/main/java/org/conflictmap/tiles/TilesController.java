@@ -192,6 +192,10 @@ class TilesController {
         if ((long) width * scale > max || (long) height * scale > max) {
             throw Params.invalid("scale", "width and height times scale must stay within " + max + " pixels");
         }
+        if ((long) width * height * scale * scale > properties.maxStaticPixels()) {
+            throw Params.invalid("width", "a static map holds at most " + properties.maxStaticPixels()
+                    + " pixels (width × height × scale²); this one would hold " + (long) width * height * scale * scale);
+        }
         String style = Params.oneOf("style", r.getParameter("style"), Set.copyOf(TileRenderer.STYLES));
         String title = Params.text("title", r.getParameter("title"), 120);
         TileFilter filter = TileFilter.parse(r::getParameter);

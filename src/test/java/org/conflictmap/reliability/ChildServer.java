@@ -28,14 +28,23 @@ final class ChildServer implements AutoCloseable {
         return start("512m", dataDir, log, args);
     }
 
-    /** As {@link #start(Path, Path, String...)} with a maximum heap of {@code heap} ({@code -Xmx}). */
+    /**
+     * As {@link #start(Path, Path, String...)} with a maximum heap of {@code heap} ({@code -Xmx}), started as
+     * the project starts the server: with {@code -XX:+ExitOnOutOfMemoryError}.
+     */
     static ChildServer start(String heap, Path dataDir, Path log, String... args) throws Exception {
+        return start(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"), dataDir, log, args);
+    }
+
+    /** As {@link #start(Path, Path, String...)} with these JVM options (the heap among them) and no others. */
+    static ChildServer start(List<String> jvm, Path dataDir, Path log, String... args) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "org.conflictmap.ConflictMapApplication",
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.conflictmap.ConflictMapApplication",
                 "--server.port=" + port, "--conflictmap.store.data-dir=" + dataDir, "--logging.level.root=warn"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -64,6 +73,11 @@ final class ChildServer implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the server did not become healthy in " + timeout);
+    }
+
+    /** The exit status once the process ended by itself within {@code timeout}, or null while it still runs. */
+    Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
