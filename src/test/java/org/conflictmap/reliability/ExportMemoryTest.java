@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Exports stream: a server with a heap far too small to hold the selected incidents (each a few KB
  * as objects) still hands out every format of all of them, and GDAL finds every row. Before the
  * exports streamed, the Shapefile, GeoPackage, KML and FlatGeobuf writers collected the incidents
- * in a list first and this server ran out of memory.
+ * in a list first and this server ran out of memory. The same holds for ten concurrent
+ * {@code /api/incidents?limit=100000}, which built every Feature as a tree before that list streamed (issue 18:
+ * an OutOfMemoryError over 30,000 incidents).
  */
 class ExportMemoryTest {
     static final int INCIDENTS = 60_000;
@@ -74,12 +76,44 @@ class ExportMemoryTest {
                 }
                 Files.delete(file);
             }
+            // ten of the largest lists at once stream too (issue 18: they had built every Feature and run out of memory);
+            // two are written at once and the others wait, so a client that honours Retry-After gets every one
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(10);
+            List<java.util.concurrent.Future<Path>> lists = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Path file = dir.resolve("list-" + i + ".json");
+                lists.add(clients.submit(() -> list(client, server.port, file)));
+            }
+            for (var list : lists) {
+                Path file = list.get(10, TimeUnit.MINUTES);
+                try (var in = Files.newInputStream(file)) {
+                    var answer = new tools.jackson.databind.ObjectMapper().readTree(in);
+                    assertThat(answer.path("numberReturned").asLong()).isEqualTo(total);
+                    assertThat(answer.path("features").size()).isEqualTo((int) total);
+                }
+                Files.delete(file);
+            }
+            clients.shutdown();
             // and the server is still well
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port
                     + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
         }
         assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
+    }
+
+    /** {@code /api/incidents?limit=100000} into {@code file}, again after Retry-After while the server says it is busy (at most 20 tries). */
+    private static Path list(HttpClient client, int port, Path file) throws Exception {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            HttpResponse<Path> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents?limit=100000"))
+                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofFile(file));
+            if (r.statusCode() == 200) {
+                return file;
+            }
+            assertThat(r.statusCode()).as(Files.readString(file)).isIn(429, 503);
+            Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()));
+        }
+        throw new AssertionError("the list was refused 20 times");
     }
 
     /** ACLED-style rows, as the benchmark writes them: points around the region, one claim each. */
