@@ -56,7 +56,7 @@ class ExportMemoryTest {
             for (String format : List.of("shp", "gpkg", "kml", "fgb", "geojson", "csv")) {
                 Path file = dir.resolve("incidents." + format);
                 HttpResponse<Path> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port
-                        + "/api/export/incidents." + format)).timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofFile(file));
+                        + "/api/export/incidents." + format)).timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofFile(file));
                 assertThat(r.statusCode()).as(format).isEqualTo(200);
                 String layer = switch (format) {
                     case "shp" -> {
@@ -138,7 +138,8 @@ class ExportMemoryTest {
                 "-cp", System.getProperty("java.class.path"), "org.conflictmap.ConflictMapApplication", "import", csv.toString(),
                 "--conflictmap.store.data-dir=" + data, "--logging.level.root=warn"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the import finished").isTrue();
+        // a bound against a hang, not a speed target: beside a CPU hog at load average ~40 the import took over 5 min
+        assertThat(p.waitFor(20, TimeUnit.MINUTES)).as("the import finished").isTrue();
         assertThat(p.exitValue()).as("the import's exit code (log: " + log + ")").isZero();
     }
 
