@@ -120,7 +120,7 @@ class ExportController {
             header.addAll(FlatRows.CLAIM_COLUMNS);
         } else {
             header.addAll(FlatRows.ACLED_COLUMNS);
-            Queryables.ALL.forEach(a -> header.add(a.name()));
+            header.addAll(FlatRows.QUERYABLE_COLUMNS);
         }
         CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
         filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, i -> {

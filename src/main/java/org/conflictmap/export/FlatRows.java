@@ -53,8 +53,18 @@ final class FlatRows {
     }
 
     /**
-     * The ACLED-compatible leading columns. {@code fatalities} stays empty: no single figure exists.
-     * {@code area_wkt} carries the whole location of an incident reported for an area or a line.
+     * The incident columns after ACLED's: every queryable, each once. The two a name shares with ACLED
+     * ({@code time_precision}, {@code geo_precision}: ACLED's codes 1–3 there) follow under their own
+     * names with this server's words ({@code day}, {@code province}, …), which the codes cannot hold.
+     */
+    static final List<String> QUERYABLE_COLUMNS = Queryables.ALL.stream()
+            .map(a -> ACLED_COLUMNS.contains(a.name()) ? a.name() + "_name" : a.name()).toList();
+
+    /**
+     * The ACLED-compatible leading columns. {@code fatalities} is the most conservative claim: the
+     * smallest killed figure any claim gives (empty when no claim gives one); every claim stays whole
+     * in the {@code claims} column and the claims table. {@code area_wkt} carries the whole location of
+     * an incident reported for an area or a line.
      */
     static Object[] acled(Incident i) {
         var p = i.point();
@@ -76,7 +86,8 @@ final class FlatRows {
                 admin1, i.places().stream().map(PlaceRef::name).collect(Collectors.joining("; ")),
                 round(p.getY()), round(p.getX()),
                 switch (i.geoPrecision()) { case "exact" -> 1; case "near" -> 2; default -> 3; },
-                i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; ")), i.summary(), null,
+                i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; ")), i.summary(),
+                i.claims().stream().map(Claim::killed).filter(java.util.Objects::nonNull).min(Integer::compare).orElse(null),
                 i.geometry().getDimension() == 0 ? null : new org.locationtech.jts.io.WKTWriter().write(i.geometry())};
     }
 

@@ -30,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class GeodataFiles {
     /** Bump when the mapping below changes, so stores re-load even though no file changed. */
-    static final int MAPPING_VERSION = 1;
+    static final int MAPPING_VERSION = 2;
     /** The Durand Line's commonly published length, shown beside the computed one. */
     static final double DURAND_PUBLISHED_KM = 2611;
 
@@ -44,9 +44,11 @@ final class GeodataFiles {
     static final String BOUNDARIES = "sources/boundary_lines_ne10m.geojson";
     static final String RIVERS = "sources/rivers_ne10m.geojson";
     static final String LAKES = "sources/lakes_ne10m.geojson";
+    static final String DISTRICTS = "sources/admin2_afg_pak.geojson";
+    static final String MORE_CROSSINGS = "sources/crossings_afg_pak_more.geojson";
     static final String ALIASES = "gazetteer-aliases.json";
     static final List<String> ALL = List.of(COUNTRIES, PROVINCES, DURAND, CROSSINGS, GEONAMES, NE_PLACES, KEY_PLACES,
-            BOUNDARIES, RIVERS, LAKES, ALIASES);
+            BOUNDARIES, RIVERS, LAKES, DISTRICTS, MORE_CROSSINGS, ALIASES);
 
     private static final Map<String, String> ISO2 = Map.of("AFG", "AF", "PAK", "PK", "IRN", "IR", "TKM", "TM", "UZB",
             "UZ", "TJK", "TJ", "CHN", "CN", "IND", "IN", "KGZ", "KG", "OMN", "OM");
@@ -98,6 +100,8 @@ final class GeodataFiles {
         provinces(out);
         durandLine(out);
         crossings(out);
+        moreCrossings(out);
+        districts(out);
         populatedPlaces(out);
         lines(out, BOUNDARIES, "boundary");
         lines(out, RIVERS, "river");
@@ -178,6 +182,45 @@ final class GeodataFiles {
             props.put("countries", List.of("AF", "PK")); // a crossing belongs to both sides
             put(out, new Place("crossing-" + Names.slug(name.replace("–", " ")), name, "crossing", null,
                     null, alts, null, 2, clean(props), CROSSINGS, GeoJson.readTrusted(f.get("geometry"))));
+        }
+    }
+
+    /** The crossings the curated file lacks (the others it repeats with the same coordinates). */
+    private void moreCrossings(Map<String, Place> out) {
+        for (JsonNode f : read(MORE_CROSSINGS).get("features")) {
+            JsonNode p = f.get("properties");
+            String id = "crossing-" + Names.slug(text(p, "id"));
+            if (out.containsKey(id)) {
+                continue;
+            }
+            List<String> alts = new ArrayList<>();
+            p.path("alt_names").forEach(a -> alts.add(a.asString()));
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("coordinate_source", text(p, "coord_source_url"));
+            props.put("caveat", text(p, "caveat"));
+            props.put("countries", List.of("AF", "PK"));
+            put(out, new Place(id, text(p, "name"), "crossing", null, null, alts, null, 2, clean(props), MORE_CROSSINGS,
+                    GeoJson.readTrusted(f.get("geometry"))));
+        }
+    }
+
+    /**
+     * Districts (ADM2): Afghanistan's 398 (geoBoundaries, ESOC/AIMS) and Pakistan's 160 (OCHA COD-AB).
+     * Seven Afghan district names repeat across provinces, so the id carries the source's own id.
+     */
+    private void districts(Map<String, Place> out) {
+        for (JsonNode f : read(DISTRICTS).get("features")) {
+            JsonNode p = f.get("properties");
+            List<String> alts = new ArrayList<>();
+            p.path("name_variants").forEach(a -> alts.add(a.asString()));
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("source_id", text(p, "id"));
+            props.put("admin1_name", text(p, "admin1_name"));
+            props.put("area_km2", p.path("area_km2").isNumber() ? p.get("area_km2").asDouble() : null);
+            props.put("disputed_area", p.path("disputed_area").asBoolean(false));
+            props.put("licence", text(p, "licence"));
+            put(out, new Place("district-" + Names.slug(text(p, "id")), text(p, "name"), "district", text(p, "country_iso2"),
+                    text(p, "admin1_iso_3166_2"), alts, null, 6, clean(props), DISTRICTS, GeoJson.readTrusted(f.get("geometry"))));
         }
     }
 

@@ -178,9 +178,11 @@ public class AcledImport {
         if (eventId == null) {
             throw new RowProblem("event_id_cnty", "empty");
         }
+        // this server's own CSV export names its incidents by id: such a row updates the incident (issue 24)
+        Incident existing = eventId.matches(Incident.ID_PATTERN) ? incidents.byId(eventId).orElse(null) : null;
         String slug = Names.slug(eventId);
-        String id = "acled-" + slug;
-        if (slug.isEmpty() || !id.matches(Incident.ID_PATTERN)) {
+        String id = existing != null ? existing.id() : "acled-" + slug;
+        if (existing == null && (slug.isEmpty() || !id.matches(Incident.ID_PATTERN))) {
             throw new RowProblem("event_id_cnty", "cannot make an incident id of '" + clip(eventId) + "'");
         }
         LocalDate date = date(get(r, columns, "event_date"));
@@ -189,6 +191,10 @@ public class AcledImport {
             case "3" -> "month";
             default -> "day";
         };
+        String ownTime = get(r, columns, "time_precision_name");
+        if (existing != null && ownTime != null && Vocabulary.TIME_PRECISIONS.contains(ownTime)) {
+            timePrecision = ownTime;
+        }
         LocalDate first = switch (timePrecision) {
             case "week" -> date.minusDays(3);
             case "month" -> date.withDayOfMonth(1);
@@ -208,6 +214,10 @@ public class AcledImport {
             case "3" -> "province";
             default -> "exact";
         };
+        String ownGeo = get(r, columns, "geo_precision_name");
+        if (existing != null && ownGeo != null && Vocabulary.GEO_PRECISIONS.contains(ownGeo)) {
+            geoPrecision = ownGeo;
+        }
         String eventType = get(r, columns, "event_type");
         String subType = get(r, columns, "sub_event_type");
         String type = subType == null ? null : SUB_EVENT_TYPES.get(subType.toLowerCase(Locale.ROOT));
@@ -221,6 +231,14 @@ public class AcledImport {
             places.add(new PlaceRef(province.id(), province.name()));
             if (geoPrecision.equals("province")) {
                 geometry = province.geometry();
+            }
+        }
+        String area = get(r, columns, "area_wkt");
+        if (existing != null && area != null) {
+            try {
+                geometry = new org.locationtech.jts.io.WKTReader(Wkb.FACTORY).read(area);
+            } catch (org.locationtech.jts.io.ParseException e) {
+                throw new RowProblem("area_wkt", "not WKT: " + clip(area));
             }
         }
         geometry.setSRID(4326);
@@ -241,6 +259,26 @@ public class AcledImport {
             }
         }
         String notes = get(r, columns, "notes");
+        if (existing != null) {
+            // the CSV flattens claims, sources and places: a round trip keeps the stored ones whole, and
+            // the stored time and point where the row's day and (5-decimal) coordinates still match them
+            if (existing.occurred().precision().equals(timePrecision)
+                    && existing.occurred().start().atZone(ZoneOffset.UTC).toLocalDate().equals(date)) {
+                occurred = existing.occurred();
+            }
+            if (area == null && Math.abs(existing.point().getY() - lat) < 1e-5 && Math.abs(existing.point().getX() - lon) < 1e-5) {
+                geometry = existing.geometry();
+            }
+            try {
+                String own = get(r, columns, "type");
+                return new Incident(id, existing.title(), notes == null ? null : clip(notes, 4000),
+                        own != null && Vocabulary.TYPES.contains(own) ? own : type, existing.status(), occurred,
+                        geoPrecision, existing.places(), existing.actors(), existing.operation(), existing.tags(), existing.claims(),
+                        existing.sources(), geometry, existing.version(), existing.created(), existing.updated());
+            } catch (IllegalArgumentException e) {
+                throw new RowProblem("row", e.getMessage());
+            }
+        }
         try {
             return new Incident(id, title, notes == null ? null : clip(notes, 4000), type, "published", occurred,
                     geoPrecision, places, actors, null, List.of("acled"), claims, sources, geometry, 0, null, null);

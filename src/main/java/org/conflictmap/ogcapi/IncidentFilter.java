@@ -26,6 +26,8 @@ import org.geotools.filter.text.ecql.ECQL;
 public record IncidentFilter(IncidentQuery query) {
     public static final Set<String> PARAMS = Set.of("bbox", "datetime", "type", "party", "contested", "q", "filter",
             "filter-lang", "filter-crs");
+    private static final org.geotools.api.filter.FilterFactory FILTERS = org.geotools.factory.CommonFactoryFinder.getFilterFactory();
+
     public IncidentFilter {
         java.util.Objects.requireNonNull(query, "query");
     }
@@ -41,11 +43,18 @@ public record IncidentFilter(IncidentQuery query) {
                 && !crs.equals("http://www.opengis.net/def/crs/EPSG/0/4326")) {
             throw Params.invalid("filter-crs", "filters are in CRS84 (longitude, latitude)");
         }
-        IncidentQuery q = new IncidentQuery(Bbox.parse(param.apply("bbox"), "bbox"),
+        List<Bbox> boxes = Bboxes.parse(param.apply("bbox"));
+        IncidentQuery q = new IncidentQuery(boxes == null || boxes.size() > 1 ? null : boxes.get(0),
                 DateRange.parse(param.apply("datetime"), "datetime"), list("type", param.apply("type"), Vocabulary.TYPES),
                 list("party", param.apply("party"), Vocabulary.PARTIES), Params.bool("contested", param.apply("contested")),
                 Params.text("q", param.apply("q"), 200), null, null, null, IncidentQuery.MAX_LIMIT, 0);
         Filter cql = cql(Params.text("filter", param.apply("filter"), 4000));
+        if (boxes != null && boxes.size() > 1) {
+            // a bbox across the antimeridian: either half, as a CQL2 condition the store runs
+            Filter halves = FILTERS.or(boxes.stream().map(b -> (Filter) FILTERS.bbox("geometry", b.minLon(), b.minLat(), b.maxLon(),
+                    b.maxLat(), "EPSG:4326")).toList());
+            cql = cql == null ? halves : FILTERS.and(halves, cql);
+        }
         return new IncidentFilter(cql == null ? q : q.withWhere(CqlSql.translate(cql)));
     }
 

@@ -21,6 +21,7 @@ import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -126,6 +127,7 @@ class OgcController {
         ObjectNode o = json.createObjectNode();
         ArrayNode links = o.putArray("links");
         link(links, base + "/ogc/collections", "self", "application/json", "the collections");
+        link(links, base + "/ogc/collections?f=html", "alternate", "text/html", "the collections as HTML");
         ArrayNode cs = o.putArray("collections");
         for (String id : Collections.IDS) {
             cs.add(collection(base, id));
@@ -205,7 +207,8 @@ class OgcController {
         } else {
             List<Place> all = places(collection, r);
             matched = all.size();
-            all.stream().skip(offset).limit(limit).forEach(p -> features.add(PlaceFeatures.feature(p, json)));
+            Collections.Layer layer = Collections.layer(collection);
+            all.stream().skip(offset).limit(limit).forEach(p -> features.add(placeFeature(layer, p)));
             returned = features.size();
         }
         fc.put("numberMatched", matched);
@@ -253,9 +256,9 @@ class OgcController {
             f = IncidentFeatures.feature(i);
             etag = "\"" + i.version() + (html(r) ? "-html" : "") + "\"";
         } else {
-            f = PlaceFeatures.feature(gazetteer.get(id).filter(p -> Collections.KIND.get(collection) == null
-                    || Collections.KIND.get(collection).equals(p.kind())).orElseThrow(() -> ApiProblem.notFound("no place with id '"
-                    + clip(id) + "' in " + collection)), json);
+            Collections.Layer layer = Collections.layer(collection);
+            f = placeFeature(layer, gazetteer.get(id).filter(layer::holds).orElseThrow(() -> ApiProblem.notFound("no place with id '"
+                    + clip(id) + "' in " + collection)));
             etag = dataVersion.current().etag("place-" + id + (html(r) ? "-html" : ""));
         }
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
@@ -264,6 +267,7 @@ class OgcController {
         ArrayNode links = f.putArray("links");
         String base = base(r);
         link(links, base + r.getRequestURI(), "self", GeoJson.MEDIA_TYPE, "this feature");
+        link(links, base + r.getRequestURI() + "?f=html", "alternate", "text/html", "this feature as HTML");
         link(links, base + "/ogc/collections/" + collection, "collection", "application/json", "the collection");
         return answer(r, f, f.path("properties").path("title").asString(f.path("properties").path("name").asString(id)), etag);
     }
@@ -301,19 +305,32 @@ class OgcController {
 
 
     private List<Place> places(String collection, HttpServletRequest r) {
-        Bbox bbox = Bbox.parse(r.getParameter("bbox"), "bbox");
-        String fixed = Collections.KIND.get(collection);
-        String kind = fixed != null ? fixed : Params.oneOf("kind", r.getParameter("kind"), Place.KINDS);
+        List<Bbox> boxes = Bboxes.parse(r.getParameter("bbox"));
+        // a place is selected when its geometry (not its envelope) meets the box: a river's or a
+        // province's envelope covers much land the river or province does not
+        org.locationtech.jts.geom.prep.PreparedGeometry box = boxes == null ? null
+                : org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(Bboxes.geometry(boxes));
+        Collections.Layer layer = Collections.layer(collection);
+        String kind = Params.oneOf("kind", r.getParameter("kind"), Place.KINDS);
         String country = Params.text("country", r.getParameter("country"), 2);
         String q = Params.text("q", r.getParameter("q"), 200);
         String folded = q == null ? null : org.conflictmap.gazetteer.Names.fold(q);
         return gazetteer.all().stream()
-                .filter(p -> kind == null || p.kind().equals(kind))
+                .filter(p -> layer.holds(p) && (kind == null || p.kind().equals(kind)))
                 .filter(p -> country == null || country.toUpperCase(Locale.ROOT).equals(p.country()))
-                .filter(p -> bbox == null || p.geometry().getEnvelopeInternal().intersects(bbox.envelope()))
+                .filter(p -> box == null || box.intersects(LayerGeometry.of(layer, p)))
                 .filter(p -> folded == null || p.allNames().stream().anyMatch(n -> org.conflictmap.gazetteer.Names.fold(n).contains(folded)))
                 .sorted(java.util.Comparator.comparing(Place::id))
                 .toList();
+    }
+
+    /** Each gazetteer collection's extent (the gazetteer does not change while the server runs). */
+    private final java.util.Map<String, Envelope> placeExtents = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ObjectNode placeFeature(Collections.Layer layer, Place p) {
+        ObjectNode f = PlaceFeatures.feature(p, json);
+        f.set("geometry", GeoJson.geometry(LayerGeometry.of(layer, p)));
+        return f;
     }
 
     private ObjectNode collection(String base, String id) {
@@ -322,21 +339,35 @@ class OgcController {
         c.put("title", Collections.title(id));
         c.put("description", Collections.description(id));
         c.put("itemType", "feature");
+        c.put("geometry-type", Collections.layer(id).geometryType());
         ArrayNode crs = c.putArray("crs");
         crs.add(CRS84);
         c.put("storageCrs", CRS84);
         ObjectNode extent = c.putObject("extent");
         ArrayNode bbox = extent.putObject("spatial").putArray("bbox").addArray();
-        for (double d : new double[] {60.5, 23.6, 77.9, 38.5}) {
+        Envelope env = new Envelope();
+        Instant[] span = {null, null};
+        if (id.equals("incidents")) {
+            incidents.stream(IncidentQuery.all(), i -> {
+                env.expandToInclude(i.geometry().getEnvelopeInternal());
+                span[0] = span[0] == null || i.occurred().start().isBefore(span[0]) ? i.occurred().start() : span[0];
+                span[1] = span[1] == null || i.occurred().end().isAfter(span[1]) ? i.occurred().end() : span[1];
+            });
+        } else {
+            env.expandToInclude(placeExtents.computeIfAbsent(id, k -> {
+                Collections.Layer layer = Collections.layer(k);
+                Envelope e = new Envelope();
+                gazetteer.all().stream().filter(layer::holds).forEach(p -> e.expandToInclude(p.geometry().getEnvelopeInternal()));
+                return e;
+            }));
+        }
+        // the collection's own extent (an empty collection has none: the whole world)
+        for (double d : env.isNull() ? new double[] {-180, -90, 180, 90}
+                : new double[] {env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY()}) {
             bbox.add(d);
         }
         extent.withObject("spatial").put("crs", CRS84);
         if (id.equals("incidents")) {
-            Instant[] span = {null, null};
-            incidents.stream(IncidentQuery.all(), i -> {
-                span[0] = span[0] == null || i.occurred().start().isBefore(span[0]) ? i.occurred().start() : span[0];
-                span[1] = span[1] == null || i.occurred().end().isAfter(span[1]) ? i.occurred().end() : span[1];
-            });
             ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
             interval.add(span[0] == null ? null : span[0].toString());
             interval.add(span[1] == null ? null : span[1].toString());
@@ -344,6 +375,7 @@ class OgcController {
         ArrayNode links = c.putArray("links");
         String self = base + "/ogc/collections/" + id;
         link(links, self, "self", "application/json", "this collection");
+        link(links, self + "?f=html", "alternate", "text/html", "this collection as HTML");
         link(links, self + "/items", "items", GeoJson.MEDIA_TYPE, "the features");
         link(links, self + "/items?f=html", "items", "text/html", "the features as HTML");
         link(links, self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",

@@ -19,20 +19,22 @@ final class OpenApi {
         get(paths, "/conformance", "conformance classes", "getConformance");
         get(paths, "/collections", "the collections", "getCollections");
         ObjectNode c = get(paths, "/collections/{collectionId}", "one collection", "describeCollection");
-        param(c, "collectionId", "path", "string");
+        ref(c, "collectionId");
         ObjectNode items = get(paths, "/collections/{collectionId}/items", "features of a collection", "getFeatures");
-        param(items, "collectionId", "path", "string");
-        for (String p : new String[] {"bbox", "datetime", "filter", "filter-lang", "type", "party", "q"}) {
+        for (String p : new String[] {"collectionId", "limit", "bbox", "datetime"}) {
+            ref(items, p);
+        }
+        for (String p : new String[] {"filter", "filter-lang", "type", "party", "q", "kind", "country"}) {
             param(items, p, "query", "string");
         }
-        param(items, "limit", "query", "integer");
         param(items, "offset", "query", "integer");
         param(items, "contested", "query", "boolean");
         ObjectNode item = get(paths, "/collections/{collectionId}/items/{featureId}", "one feature", "getFeature");
-        param(item, "collectionId", "path", "string");
-        param(item, "featureId", "path", "string");
+        ref(item, "collectionId");
+        ref(item, "featureId");
         ObjectNode q = get(paths, "/collections/{collectionId}/queryables", "queryable properties", "getQueryables");
-        param(q, "collectionId", "path", "string");
+        ref(q, "collectionId");
+        parameters(d.putObject("components").putObject("parameters"));
         return d;
     }
 
@@ -43,9 +45,50 @@ final class OpenApi {
         return op;
     }
 
+    /**
+     * The parameters OGC API – Features Part 1 defines (its openapi/parameters/*.yaml, version 1.0.0),
+     * held in the document itself so that clients without internet access can read them; {@code limit}
+     * carries this server's default and maximum.
+     */
+    private static void parameters(ObjectNode ps) {
+        ObjectNode limit = query(ps, "limit", "The optional limit parameter limits the number of items that are presented in the"
+                + " response document. Minimum = 1. Maximum = " + OgcController.MAX_LIMIT + ". Default = " + OgcController.DEFAULT_LIMIT + ".");
+        limit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", OgcController.MAX_LIMIT)
+                .put("default", OgcController.DEFAULT_LIMIT);
+        ObjectNode bbox = query(ps, "bbox", "Only features that have a geometry that intersects the bounding box are selected:"
+                + " minimum longitude, minimum latitude, maximum longitude, maximum latitude in WGS 84 (CRS84); six numbers add"
+                + " heights, which are ignored. A box across the antimeridian has its west edge greater than its east edge.");
+        ObjectNode box = bbox.putObject("schema").put("type", "array").put("minItems", 4).put("maxItems", 6);
+        box.putObject("items").put("type", "number");
+        query(ps, "datetime", "Either a date-time or an interval, open or closed (RFC 3339; open ends as '..'). Only features"
+                + " whose time intersects it are selected.").putObject("schema").put("type", "string");
+        path(ps, "collectionId", "local identifier of a collection");
+        path(ps, "featureId", "local identifier of a feature");
+    }
+
+    private static ObjectNode query(ObjectNode ps, String name, String description) {
+        ObjectNode p = ps.putObject(name);
+        p.put("name", name).put("in", "query").put("description", description).put("required", false)
+                .put("style", "form").put("explode", false);
+        return p;
+    }
+
+    private static void path(ObjectNode ps, String name, String description) {
+        ObjectNode p = ps.putObject(name);
+        p.put("name", name).put("in", "path").put("description", description).put("required", true);
+        p.putObject("schema").put("type", "string");
+    }
+
+    private static void ref(ObjectNode op, String name) {
+        op.withArray("parameters").addObject().put("$ref", "#/components/parameters/" + name);
+    }
+
     private static void param(ObjectNode op, String name, String in, String type) {
         ObjectNode p = op.withArray("parameters").addObject();
         p.put("name", name).put("in", in).put("required", in.equals("path"));
+        if (in.equals("query")) {
+            p.put("style", "form").put("explode", false);
+        }
         p.putObject("schema").put("type", type);
     }
 }

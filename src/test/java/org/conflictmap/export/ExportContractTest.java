@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -143,6 +144,36 @@ class ExportContractTest {
             }
             Path claims = download("/api/export/incidents.csv?table=claims&datetime=2025-10-01/2026-02-28");
             assertThat(Files.readAllLines(claims)).hasSizeGreaterThan(25).first().asString().startsWith("incident_id,claim_no,claimant");
+        }
+
+        @Test
+        void csvHasEachColumnOnceFatalitiesFromTheMostConservativeClaimAndReimportsAsAnUpdate() throws Exception {
+            String one = "2026-02-26-durand-line-post-attacks";
+            String filter = "?filter=" + java.net.URLEncoder.encode("id = '" + one + "'", StandardCharsets.UTF_8).replace("+", "%20");
+            Path csv = download("/api/export/incidents.csv?datetime=2025-10-01/2026-02-28");
+            try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+                assertThat(p.getHeaderNames()).doesNotHaveDuplicates().contains("time_precision", "time_precision_name",
+                        "geo_precision", "geo_precision_name");
+                for (CSVRecord r : p.getRecords()) {
+                    assertThat(r.get("fatalities")).as(r.get("event_id_cnty")).isEqualTo(r.get("killed_min"));
+                }
+            }
+            Http http = new Http(port);
+            JsonNode before = http.get("/ogc/collections/incidents/items/" + one).json();
+            assertThat(before.get("properties").get("claims")).hasSize(8);
+            int count = http.get("/ogc/collections/incidents/items?limit=1").json().get("numberMatched").asInt();
+            byte[] own = new Http(port).get("/api/export/incidents.csv" + filter).bytes();
+            Http.Response imported = http.send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            assertThat(imported.json().get("created").asInt()).as(imported.body()).isZero();
+            assertThat(imported.json().get("updated").asInt()).as(imported.body()).isEqualTo(1);
+            assertThat(http.get("/ogc/collections/incidents/items?limit=1").json().get("numberMatched").asInt()).isEqualTo(count);
+            JsonNode after = http.get("/ogc/collections/incidents/items/" + one).json();
+            for (String kept : List.of("claims", "sources", "places", "occurred", "geo_precision", "type", "title")) {
+                assertThat(after.get("properties").get(kept)).as(kept).isEqualTo(before.get("properties").get(kept));
+            }
+            assertThat(after.get("geometry")).isEqualTo(before.get("geometry"));
         }
 
         @Test

@@ -83,7 +83,7 @@ class OgcContractTest {
             assertThat(second.get("features").get(0).get("id").asString()).isNotEqualTo(page.get("features").get(0).get("id").asString());
             JsonNode one = http().get("/ogc/collections/incidents/items/2026-02-26-durand-line-post-attacks").json();
             assertThat(one.get("properties").get("claims")).hasSize(8);
-            assertThat(http().get("/ogc/collections/places/items?kind=crossing").json().get("numberMatched").asInt()).isEqualTo(3);
+            assertThat(http().get("/ogc/collections/places/items?kind=crossing").json().get("numberMatched").asInt()).isEqualTo(4);
         }
 
         @Test
@@ -236,7 +236,7 @@ class OgcContractTest {
             for (String c : List.of("provinces", "crossings", "border", "countries")) {
                 assertThat(http().get("/ogc/collections/" + c + "/items").json().get("numberMatched").asInt()).as(c).isPositive();
             }
-            assertThat(http().get("/ogc/collections/crossings/items").json().get("numberMatched").asInt()).isEqualTo(3);
+            assertThat(http().get("/ogc/collections/crossings/items").json().get("numberMatched").asInt()).isEqualTo(4);
             assertThat(http().get("/ogc/collections/incidents/items").header("Last-Modified")).isNotBlank();
         }
 
@@ -248,6 +248,61 @@ class OgcContractTest {
             assertThat(torkham).contains("2026-02-26-torkham-shelling").doesNotContain("2026-02-27-f16-shoot-down-claim");
             String summary = Gdal.ogrinfo("-ro", "-so", base, "incidents");
             assertThat(summary).contains("Feature Count", "killed_max", "claims");
+        }
+
+        @Test
+        void gdalReadsEveryCollectionWhollyWithOneGeometryTypeEach() {
+            String base = "OAPIF:http://127.0.0.1:" + port + "/ogc";
+            java.util.Map<String, String> gdalType = java.util.Map.of("point", "Point", "multipolygon", "Multi Polygon",
+                    "multilinestring", "Multi Line String");
+            java.util.Map<String, String> geoJsonType = java.util.Map.of("point", "Point", "multipolygon", "MultiPolygon",
+                    "multilinestring", "MultiLineString");
+            for (String c : Collections.IDS) {
+                String declared = http().get("/ogc/collections/" + c).json().get("geometry-type").asString();
+                JsonNode all = http().get("/ogc/collections/" + c + "/items?limit=10000").json();
+                int matched = all.get("numberMatched").asInt();
+                assertThat(all.get("features")).as(c).hasSize(matched);
+                if (!declared.equals("any")) {
+                    all.get("features").forEach(f -> assertThat(f.get("geometry").get("type").asString()).as(c + " " + f.get("id"))
+                            .isEqualTo(geoJsonType.get(declared)));
+                }
+                // GDAL pages through the whole layer (pages of 50) and types it from what it reads
+                String read = Gdal.ogrinfo("-ro", "-al", "-geom=NO", "-oo", "PAGE_SIZE=50", base, c);
+                assertThat(read.split("OGRFeature\\(", -1).length - 1).as(c + " features GDAL read").isEqualTo(matched);
+                if (!declared.equals("any") && matched > 0) {
+                    assertThat(read).as(c).contains("Geometry: " + gdalType.get(declared));
+                }
+            }
+            assertThat(http().get("/ogc/collections/countries/items").json().get("numberMatched").asInt()).isEqualTo(11);
+            assertThat(http().get("/ogc/collections/provinces/items").json().get("numberMatched").asInt()).isEqualTo(41);
+            assertThat(http().get("/ogc/collections/districts/items").json().get("numberMatched").asInt()).isEqualTo(558);
+        }
+
+        @Test
+        void gazetteerBboxMeetsGeometriesAndEachCollectionHasItsOwnExtent() {
+            // the envelopes of India, Punjab, the Chenab and the Indus cover this box; their geometries do not
+            assertThat(joinedProperty(http().get("/ogc/collections/countries/items?bbox=69,33,71,35").json(), "name")).contains("Afghanistan", "Pakistan").doesNotContain("India");
+            String rivers = joinedProperty(http().get("/ogc/collections/rivers/items?bbox=69,33,71,35").json(), "name");
+            assertThat(rivers).doesNotContain("Chenab", "Indus");
+            String provinces = joinedProperty(http().get("/ogc/collections/provinces/items?bbox=69,33,71,35").json(), "name");
+            assertThat(provinces).contains("Khost", "Nangarhar").doesNotContain("Punjab");
+            JsonNode places = http().get("/ogc/collections/places").json().get("extent").get("spatial").get("bbox").get(0);
+            JsonNode crossings = http().get("/ogc/collections/crossings").json().get("extent").get("spatial").get("bbox").get(0);
+            assertThat(places.get(2).asDouble() - places.get(0).asDouble()).as("places span").isGreaterThan(60);
+            assertThat(crossings.get(0).asDouble()).isGreaterThan(65);
+            assertThat(crossings.get(2).asDouble()).isLessThan(72);
+            // a box across the antimeridian (west edge 60°E, east edge 170°W) holds the whole region; one in the Pacific nothing
+            int all = http().get("/ogc/collections/incidents/items?limit=1").json().get("numberMatched").asInt();
+            assertThat(ids("bbox=60,20,-170,40")).hasSize(all);
+            assertThat(ids("bbox=177,65,-177,70")).isEmpty();
+            assertThat(http().get("/ogc/collections/places/items?bbox=60,20,-170,40&limit=1").json().get("numberMatched").asInt())
+                    .isEqualTo(http().get("/ogc/collections/places/items?bbox=60,20,180,40&limit=1").json().get("numberMatched").asInt());
+        }
+
+        static String joinedProperty(JsonNode page, String property) {
+            List<String> names = new ArrayList<>();
+            page.get("features").forEach(f -> names.add(f.get("properties").get(property).asString()));
+            return String.join("|", names);
         }
     }
 }
