@@ -42,6 +42,15 @@ import com.zaxxer.hikari.HikariDataSource;
 public class DataVersion implements DisposableBean {
     static final String SELECT = "SELECT version, updated_at FROM data_version WHERE id = 1";
     static final String BUMP = "UPDATE data_version SET version = version + 1, updated_at = ? WHERE id = 1";
+    /**
+     * The extents of the incidents this transaction's writes touched (tile_changes, V30: recorded by
+     * triggers on incidents) get the version it bumps to: versions follow commit order (the bump holds
+     * data_version's row lock to the commit), so {@code GET /tiles/changes?since=} never skips one.
+     */
+    static final String STAMP_TILE_CHANGES = "UPDATE tile_changes SET version = ? WHERE version IS NULL";
+    static final String PRUNE_TILE_CHANGES = "DELETE FROM tile_changes WHERE version < ?";
+    /** How many data versions' tile changes are kept: a poller further behind is told to purge everything. */
+    public static final long TILE_CHANGES_KEPT = 10_000;
 
     private final JdbcClient jdbc;
     private final DataSource readPool;
@@ -149,6 +158,9 @@ public class DataVersion implements DisposableBean {
      */
     public Stamp bump() {
         jdbc.sql(BUMP).param(Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS))).update();
+        Stamp s = read(jdbc);
+        jdbc.sql(STAMP_TILE_CHANGES).param(s.version()).update();
+        jdbc.sql(PRUNE_TILE_CHANGES).param(s.version() - TILE_CHANGES_KEPT).update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -156,10 +168,9 @@ public class DataVersion implements DisposableBean {
                     waitOutReaders();
                 }
             });
-            return read(jdbc);
+        } else {
+            waitOutReaders();
         }
-        Stamp s = read(jdbc);
-        waitOutReaders();
         return s;
     }
 

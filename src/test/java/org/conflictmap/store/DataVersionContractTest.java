@@ -106,7 +106,7 @@ class DataVersionContractTest {
             DataVersion everyRequest = new DataVersion(JdbcClient.create(dataSource), dataSource,
                     new StoreProperties(properties.dataDir(), Duration.ZERO));
             try {
-                assertThat(stale(everyRequest, 300, this::bumpBySql)).isEmpty();
+                assertThat(stale(everyRequest, 100, this::bumpBySql)).isEmpty();
             } finally {
                 everyRequest.destroy();
             }
