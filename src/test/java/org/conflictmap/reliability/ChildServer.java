@@ -41,7 +41,7 @@ final class ChildServer implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ChildServer server = new ChildServer(port, p);
-        server.awaitHealthy(Duration.ofSeconds(90));
+        server.awaitHealthy(Duration.ofSeconds(180)); // 90 s was not enough on a 2-core machine under a load of 40
         return server;
     }
 
