@@ -1,5 +1,9 @@
 package org.conflictmap.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,7 +11,11 @@ import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -48,13 +56,13 @@ public class DataVersion implements DisposableBean {
      * data_version's row lock to the commit), so {@code GET /tiles/changes?since=} never skips one.
      */
     static final String STAMP_TILE_CHANGES = "UPDATE tile_changes SET version = ? WHERE version IS NULL";
+    static final SQLExceptionTranslator TRANSLATOR = new SQLExceptionSubclassTranslator();
     static final String PRUNE_TILE_CHANGES = "DELETE FROM tile_changes WHERE version < ?";
     /** How many data versions' tile changes are kept: a poller further behind is told to purge everything. */
     public static final long TILE_CHANGES_KEPT = 10_000;
 
     private final JdbcClient jdbc;
     private final DataSource readPool;
-    private final JdbcClient reads;
 
     private final long maxAgeNanos;
     private final long writeWaitMillis;
@@ -72,7 +80,6 @@ public class DataVersion implements DisposableBean {
         // a little more than the readers trust a read, for clocks that run at slightly different rates
         this.writeWaitMillis = maxAgeNanos == 0 ? 0 : properties.versionMaxAge().toMillis() + 1 + maxAgeNanos / 1_000_000 / 100;
         this.readPool = ownPool(dataSource);
-        this.reads = JdbcClient.create(readPool);
     }
 
     /** The version of the data and when it last changed. */
@@ -117,7 +124,7 @@ public class DataVersion implements DisposableBean {
         Stamp s = null;
         RuntimeException e = null;
         try {
-            s = read(reads);
+            s = readOwn();
         } catch (RuntimeException ex) {
             e = ex;
         }
@@ -149,6 +156,24 @@ public class DataVersion implements DisposableBean {
 
     private static Stamp read(JdbcClient client) {
         return client.sql(SELECT).query((rs, n) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant())).single();
+    }
+
+    /**
+     * A read on the pool of its own, by plain JDBC: Spring's JDBC helpers would tie the connection to
+     * the asking thread's transaction until it ends (an export's read transaction: minutes), and every
+     * other request's version would wait for the one connection, then fail (503s in ExportMemoryTest).
+     */
+    private Stamp readOwn() {
+        try (Connection c = readPool.getConnection(); PreparedStatement p = c.prepareStatement(SELECT);
+                ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the store has no data_version row");
+            }
+            return new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant());
+        } catch (SQLException e) {
+            DataAccessException translated = TRANSLATOR.translate("reading the data version", SELECT, e);
+            throw translated != null ? translated : new UncategorizedSQLException("reading the data version", SELECT, e);
+        }
     }
 
     /**

@@ -112,6 +112,30 @@ class DataVersionContractTest {
             }
         }
 
+        @Autowired
+        org.springframework.transaction.PlatformTransactionManager transactions;
+
+        @Test
+        void aVersionReadInsideALongTransactionHoldsNoConnectionFromOtherRequests() throws Exception {
+            // an export streams inside a read transaction for minutes, and asks for the version in it
+            var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+            tx.setReadOnly(true);
+            tx.executeWithoutResult(status -> {
+                dataVersion.current();
+                ExecutorService other = Executors.newSingleThreadExecutor();
+                try {
+                    long committed = other.submit(this::bumpElsewhere).get(); // another process: outside this transaction
+                    // were the read's connection tied to this transaction, this would fail after Hikari's 3 s
+                    long seen = other.submit(() -> dataVersion.current().version()).get();
+                    assertThat(seen).isGreaterThanOrEqualTo(committed);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                } finally {
+                    other.shutdown();
+                }
+            });
+        }
+
         interface Bump {
             long bump() throws Exception;
         }
