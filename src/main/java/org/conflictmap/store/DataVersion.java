@@ -51,7 +51,7 @@ public class DataVersion implements DisposableBean {
     static final String SELECT = "SELECT version, updated_at FROM data_version WHERE id = 1";
     static final String BUMP = "UPDATE data_version SET version = version + 1, updated_at = ? WHERE id = 1";
     /**
-     * The extents of the incidents this transaction's writes touched (tile_changes, V41: recorded by
+     * The extents of the incidents this transaction's writes touched (tile_changes, V42: recorded by
      * triggers on incidents) get the version it bumps to: versions follow commit order (the bump holds
      * data_version's row lock to the commit), so {@code GET /tiles/changes?since=} never skips one.
      */

@@ -11,10 +11,10 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The embedded store's row trigger on {@code incidents} (h2/V41): records the lon/lat extent of a
+ * The embedded store's row trigger on {@code incidents} (h2/V42): records the lon/lat extent of a
  * published incident's old and new geometry in {@code tile_changes}, in the write's transaction, as
  * PostGIS's statement triggers do. Public, with a public constructor: H2 makes it by reflection,
- * by the name h2/V41 gives, which every existing embedded store keeps: do not move or rename it.
+ * by the name h2/V42 gives, which every existing embedded store keeps: do not move or rename it.
  */
 public class TileChangeTrigger implements Trigger {
     static final String COLUMNS = "SELECT COLUMN_NAME, ORDINAL_POSITION FROM INFORMATION_SCHEMA.COLUMNS "

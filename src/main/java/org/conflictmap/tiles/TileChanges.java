@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Which tiles the writes after a data version touched, for a CDN purge hook ({@code GET
  * /tiles/changes?since=}): per change, the lon/lat extent of an incident's old or new geometry and the
  * x and y ranges of the tiles it reaches at every zoom, markers' reach included. Recorded in the
- * store by the writes' own transactions (V41), so every replica answers the same.
+ * store by the writes' own transactions (V42), so every replica answers the same.
  */
 @Component
 class TileChanges {

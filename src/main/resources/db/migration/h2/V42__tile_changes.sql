@@ -1,4 +1,4 @@
--- Which tiles each write touched, for a CDN purge hook (GET /tiles/changes): see ../postgresql/V41.
+-- Which tiles each write touched, for a CDN purge hook (GET /tiles/changes): see ../postgresql/V42.
 -- H2 has no statement triggers with transition tables; a row trigger in Java records each published
 -- incident's extent before and after (tiles.TileChangeTrigger).
 CREATE TABLE tile_changes (

@@ -3,7 +3,7 @@
 -- leaves the extent of the old geometry and of the new one), recorded by statement triggers in the
 -- write's own transaction. store.DataVersion stamps the transaction's rows with the data version it
 -- bumps to; versions are handed out under data_version's row lock, in commit order, so a poller that
--- has seen version v never misses a change that commits later. Keep in step with ../h2/V41.
+-- has seen version v never misses a change that commits later. Keep in step with ../h2/V42.
 CREATE TABLE tile_changes (
     id       BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     version  BIGINT,
