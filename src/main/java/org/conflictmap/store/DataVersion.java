@@ -1,34 +1,85 @@
 package org.conflictmap.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * One counter for the whole data set, bumped in the same transaction as every write. ETags,
  * Last-Modified headers, tile caches and pinned embeds ({@code asof=}) all derive from it, so a
  * cached answer can never outlive the data it was made from.
+ *
+ * <p>The counter lives in the store, so several server processes on one PostGIS database (replicas
+ * behind a proxy, the import command beside the server) share it, and a request never sees a version
+ * older than a write whose answer came back before the request began, whichever process wrote. Until
+ * 2026-12 each process kept the version in memory for up to 2 s, and a second replica served the old
+ * tile for up to 1.9 s after an edit through the first (55 % of polls) and answered 304 to the old
+ * ETag of {@code /api/incidents}.
+ *
+ * <p>How, cheaply ({@link StoreProperties#versionMaxAge()}, default 50 ms): a version read from the
+ * store answers the requests that arrive within the max-age after the read began, and every write
+ * waits a little longer than that after its commit before it answers. So a request that arrives after
+ * a write's answer is answered from a read that began after the commit. A hot tile costs one read per
+ * max-age instead of one per request, and a write 50 ms more. With a max-age of 0 every request reads
+ * the version and writes do not wait.
+ *
+ * <p>One read is in flight at a time: requests that need a newer version than the last read's wait
+ * for the read under way if it began late enough, else for the next, whose answer they all share. The
+ * reads use a one-connection pool of their own, outside every transaction, so the version never waits
+ * for a connection behind expensive requests and never shows a write that has not committed.
  */
 @Component
-public class DataVersion {
+public class DataVersion implements DisposableBean {
     static final String SELECT = "SELECT version, updated_at FROM data_version WHERE id = 1";
     static final String BUMP = "UPDATE data_version SET version = version + 1, updated_at = ? WHERE id = 1";
-
-    /** How long a remembered version is trusted when nothing in this process wrote: writes by another process (the import command) show within this time. */
-    static final long TRUST_NANOS = 2_000_000_000L;
+    /**
+     * The extents of the incidents this transaction's writes touched (tile_changes, V42: recorded by
+     * triggers on incidents) get the version it bumps to: versions follow commit order (the bump holds
+     * data_version's row lock to the commit), so {@code GET /tiles/changes?since=} never skips one.
+     */
+    static final String STAMP_TILE_CHANGES = "UPDATE tile_changes SET version = ? WHERE version IS NULL";
+    static final SQLExceptionTranslator TRANSLATOR = new SQLExceptionSubclassTranslator();
+    static final String PRUNE_TILE_CHANGES = "DELETE FROM tile_changes WHERE version < ?";
+    /** How many data versions' tile changes are kept: a poller further behind is told to purge everything. */
+    public static final long TILE_CHANGES_KEPT = 10_000;
 
     private final JdbcClient jdbc;
-    private volatile Stamp remembered;
-    private volatile long rememberedAt;
-    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final DataSource readPool;
 
-    DataVersion(JdbcClient jdbc) {
+    private final long maxAgeNanos;
+    private final long writeWaitMillis;
+
+    private final Object lock = new Object();
+    // guarded by lock: whether a read is under way; the last read's answer (or failure) and when it began
+    private boolean reading;
+    private long lastStartedAt;
+    private Stamp last;
+    private RuntimeException failed;
+
+    DataVersion(JdbcClient jdbc, DataSource dataSource, StoreProperties properties) {
         this.jdbc = jdbc;
+        this.maxAgeNanos = properties.versionMaxAge().toNanos();
+        // a little more than the readers trust a read, for clocks that run at slightly different rates
+        this.writeWaitMillis = maxAgeNanos == 0 ? 0 : properties.versionMaxAge().toMillis() + 1 + maxAgeNanos / 1_000_000 / 100;
+        this.readPool = ownPool(dataSource);
     }
 
     /** The version of the data and when it last changed. */
@@ -50,45 +101,136 @@ public class DataVersion {
     }
 
     /**
-     * The current version. Kept in memory (tiles and ETags ask on every request): a write in this
-     * process forgets it the moment its transaction commits, so nothing stale is ever served from here;
-     * a write by another process is seen within {@link #TRUST_NANOS}.
+     * The current version: never older than a write whose answer came back (in any process with the
+     * same {@link StoreProperties#versionMaxAge()}) before this call began. A store that cannot be
+     * read throws Spring's {@code DataAccessException}, as any other read would.
      */
     public Stamp current() {
-        Stamp s = remembered;
-        if (s != null && System.nanoTime() - rememberedAt < TRUST_NANOS) {
-            return s;
+        long asked = System.nanoTime();
+        long startedAt;
+        synchronized (lock) {
+            while (true) {
+                if ((last != null || failed != null) && lastStartedAt - (asked - maxAgeNanos) > 0) {
+                    return answerOf(); // read after (asked - maxAge): sees every write that had answered by then
+                }
+                if (!reading) {
+                    break;
+                }
+                waitForRead(); // one read at a time; it may be fresh enough, or the next one is
+            }
+            reading = true;
+            startedAt = System.nanoTime();
         }
-        long before = writes.get();
-        s = read();
-        if (writes.get() == before) {
-            rememberedAt = System.nanoTime();
-            remembered = s;
+        Stamp s = null;
+        RuntimeException e = null;
+        try {
+            s = readOwn();
+        } catch (RuntimeException ex) {
+            e = ex;
+        }
+        synchronized (lock) {
+            reading = false;
+            lastStartedAt = startedAt;
+            last = s;
+            failed = e;
+            lock.notifyAll();
+            return answerOf();
+        }
+    }
+
+    private Stamp answerOf() {
+        if (failed != null) {
+            throw failed;
+        }
+        return last;
+    }
+
+    private void waitForRead() {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the data version", e);
+        }
+    }
+
+    private static Stamp read(JdbcClient client) {
+        return client.sql(SELECT).query((rs, n) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant())).single();
+    }
+
+    /**
+     * A read on the pool of its own, by plain JDBC: Spring's JDBC helpers would tie the connection to
+     * the asking thread's transaction until it ends (an export's read transaction: minutes), and every
+     * other request's version would wait for the one connection, then fail (503s in ExportMemoryTest).
+     */
+    private Stamp readOwn() {
+        try (Connection c = readPool.getConnection(); PreparedStatement p = c.prepareStatement(SELECT);
+                ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the store has no data_version row");
+            }
+            return new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant());
+        } catch (SQLException e) {
+            DataAccessException translated = TRANSLATOR.translate("reading the data version", SELECT, e);
+            throw translated != null ? translated : new UncategorizedSQLException("reading the data version", SELECT, e);
+        }
+    }
+
+    /**
+     * Bumps the version; call inside the write's transaction so both commit or neither does. Once it
+     * has committed, the write waits a little more than the version max-age before it answers: by then
+     * no process answers from a version read before the commit.
+     */
+    public Stamp bump() {
+        jdbc.sql(BUMP).param(Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS))).update();
+        Stamp s = read(jdbc);
+        jdbc.sql(STAMP_TILE_CHANGES).param(s.version()).update();
+        jdbc.sql(PRUNE_TILE_CHANGES).param(s.version() - TILE_CHANGES_KEPT).update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    waitOutReaders();
+                }
+            });
+        } else {
+            waitOutReaders();
         }
         return s;
     }
 
-    private void forget() {
-        writes.incrementAndGet();
-        remembered = null;
-    }
-
-    private Stamp read() {
-        return jdbc.sql(SELECT).query((rs, n) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant())).single();
-    }
-
-    /** Bumps the version; call inside the write's transaction so both commit or neither does. */
-    public Stamp bump() {
-        jdbc.sql(BUMP).param(Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS))).update();
-        forget();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forget();
-                }
-            });
+    private void waitOutReaders() {
+        if (writeWaitMillis > 0) {
+            try {
+                Thread.sleep(writeWaitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return read();
+    }
+
+    /**
+     * A pool of one connection to the same store for the version reads (one is in flight at a time).
+     * Anything but Hikari (no such configuration today) is used as it is.
+     */
+    private static DataSource ownPool(DataSource shared) {
+        if (!(shared instanceof HikariDataSource hikari)) {
+            return shared;
+        }
+        HikariDataSource own = new HikariDataSource(); // opened on the first read: the import command never needs it
+        hikari.copyStateTo(own);
+        own.setPoolName("conflictmap-data-version");
+        own.setMaximumPoolSize(1);
+        own.setMinimumIdle(1);
+        own.setReadOnly(true);
+        own.setAutoCommit(true);
+        return own;
+    }
+
+    @Override
+    public void destroy() {
+        if (readPool instanceof HikariDataSource own) {
+            own.close();
+        }
     }
 }

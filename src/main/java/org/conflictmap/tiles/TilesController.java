@@ -29,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * GET /tiles/{style}/{z}/{x}/{y}.png | {y}@2x.png   style: basemap, incidents (transparent), combined
  * GET /tiles/{layer}/{z}/{x}/{y}.mvt                layer: incidents, places, provinces, border (204 when empty)
  * GET /tiles/{tileset}.json                        TileJSON 3.0: basemap, incidents, combined, {layer}-mvt
+ * GET /tiles/changes?since={version}               the tiles writes touched after a data version (CDN purges)
  * GET /map.png?bbox=|center=(lon,lat)&zoom=&width=&height=&scale=&style=&title=&datetime=&type=&contested=
  * </pre>
  *
@@ -48,12 +49,14 @@ class TilesController {
     private final TileRenderer renderer;
     private final TilesProperties properties;
     private final ObjectMapper json;
+    private final TileChanges changes;
 
-    TilesController(TileRenderer renderer, TilesProperties properties, ObjectMapper json, Links links) {
+    TilesController(TileRenderer renderer, TilesProperties properties, ObjectMapper json, Links links, TileChanges changes) {
         this.links = links;
         this.renderer = renderer;
         this.properties = properties;
         this.json = json;
+        this.changes = changes;
     }
 
     @GetMapping("/tiles/{name}/{z}/{x}/{file}")
@@ -138,6 +141,23 @@ class TilesController {
             }
         }
         return gzip != null ? gzip : Boolean.TRUE.equals(any);
+    }
+
+    /** The tiles that writes after data version {@code since} touched: what a CDN purge hook polls for. */
+    @GetMapping("/tiles/changes")
+    ResponseEntity<TileChanges.Answer> changes(HttpServletRequest r) {
+        Params.onlyKnown(r.getParameterMap(), Set.of("since"));
+        String since = r.getParameter("since");
+        long version;
+        try {
+            version = Long.parseLong(since == null ? "" : since.trim());
+        } catch (NumberFormatException e) {
+            throw Params.invalid("since", "expected the data version of the last answer (its \"version\"), 0 the first time");
+        }
+        if (version < 0) {
+            throw Params.invalid("since", "a data version is 0 or more");
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(changes.since(version));
     }
 
     @GetMapping("/tiles/{tileset}.json")

@@ -229,6 +229,75 @@ class TilesContractTest {
             assertThat(opaque(png(http().get("/tiles/incidents/" + tile + ".png")))).as("deleted: gone at once").isLessThan(drawn);
         }
 
+        @Test
+        void writesAnnounceTheTilesOfTheOldAndTheNewGeometryForPurgeHooks() throws Exception {
+            long start = http().get("/tiles/changes?since=0").json().get("version").asLong();
+            String id = "tile-change-" + UUID.randomUUID().toString().substring(0, 8);
+            String body = """
+                    {"id": "%s", "title": "Tile change test", "type": "air_strike", "occurred": {"start": "2031-03-03", "precision": "day"},
+                     "geometry": {"type": "Point", "coordinates": [79.6, 31.6]}, "geo_precision": "exact"%s}""";
+            assertThat(http().send("POST", "/api/incidents", body.formatted(id, ""), "Content-Type", "application/json",
+                    "Authorization", EDITOR_AUTH).status()).isEqualTo(201);
+            Http.Response moved = http().send("PATCH", "/api/incidents/" + id,
+                    "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [70.5, 33.25]}}", "Content-Type",
+                    "application/merge-patch+json", "Authorization", EDITOR_AUTH, "If-Match", "\"1\"");
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+            JsonNode answer = http().get("/tiles/changes?since=" + start).json();
+            assertThat(answer.get("complete").asBoolean()).isTrue();
+            JsonNode changes = answer.get("changes");
+            assertThat(changes).hasSize(3); // created at A; moved: from A, to B
+            long created = changes.get(0).get("version").asLong();
+            assertThat(changes.get(1).get("version").asLong()).isEqualTo(changes.get(2).get("version").asLong()).isGreaterThan(created);
+            assertThat(answer.get("version").asLong()).isGreaterThanOrEqualTo(changes.get(2).get("version").asLong());
+            assertThat(announced(changes.get(0), 79.6, 31.6)).isTrue();
+            java.util.Set<Boolean> movedFromA = new java.util.HashSet<>();
+            java.util.Set<Boolean> movedToB = new java.util.HashSet<>();
+            for (int k = 1; k <= 2; k++) {
+                movedFromA.add(announced(changes.get(k), 79.6, 31.6));
+                movedToB.add(announced(changes.get(k), 70.5, 33.25));
+            }
+            assertThat(movedFromA).contains(true);
+            assertThat(movedToB).contains(true);
+            assertThat(announced(changes.get(0), 70.5, 33.25)).as("a tile far away is not purged").isFalse();
+
+            // a draft changes no tile; asking again from the answer's version gives only what came after
+            long next = answer.get("version").asLong();
+            assertThat(http().send("POST", "/api/incidents", body.formatted(id + "-draft", ", \"status\": \"draft\""),
+                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH).status()).isEqualTo(201);
+            JsonNode quiet = http().get("/tiles/changes?since=" + next).json();
+            assertThat(quiet.get("changes")).isEmpty();
+            assertThat(quiet.get("version").asLong()).isGreaterThan(next);
+            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH,
+                    "If-Match", "\"2\"").status()).isEqualTo(204);
+            JsonNode deleted = http().get("/tiles/changes?since=" + quiet.get("version").asLong()).json().get("changes");
+            assertThat(deleted).hasSize(1);
+            assertThat(announced(deleted.get(0), 70.5, 33.25)).isTrue();
+
+            for (String bad : List.of("", "-1", "abc", "1e3")) {
+                Http.Response refused = http().get("/tiles/changes?since=" + bad);
+                assertThat(refused.status()).as(bad).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+            }
+            assertThat(http().get("/tiles/changes?since=1&z=3").status()).isEqualTo(400);
+        }
+
+        /** Whether a change's tile ranges hold, at every zoom, the tile of lon/lat. */
+        static boolean announced(JsonNode change, double lon, double lat) {
+            JsonNode tiles = change.get("tiles");
+            assertThat(tiles).hasSize(15); // zooms 0 to max-zoom 14
+            for (JsonNode range : tiles) {
+                String[] zxy = tileOf(lon, lat, range.get("z").asInt()).split("/");
+                int x = Integer.parseInt(zxy[1]);
+                int y = Integer.parseInt(zxy[2]);
+                if (x < range.get("x").get(0).asInt() || x > range.get("x").get(1).asInt() || y < range.get("y").get(0).asInt()
+                        || y > range.get("y").get(1).asInt()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** What ogrinfo reads from the incidents vector tile at z/x/y ("" for an empty tile, 204). */
         String mvt(String zxy) throws Exception {
             Http.Response r = http().get("/tiles/incidents/" + zxy + ".mvt");
