@@ -3,6 +3,7 @@ package org.conflictmap;
 import org.conflictmap.incidents.ImportCommand;
 import org.conflictmap.ingest.IngestCommand;
 import org.conflictmap.security.UserCommand;
+import org.conflictmap.store.RecoverCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,9 @@ public class ConflictMapApplication {
         }
         if (IngestCommand.wanted(args)) {
             System.exit(IngestCommand.run(ConflictMapApplication.class, args, System.out));
+        }
+        if (RecoverCommand.wanted(args)) {
+            System.exit(RecoverCommand.run(args, System.out));
         }
         SpringApplication.run(ConflictMapApplication.class, args);
     }
