@@ -55,3 +55,19 @@ export function explain(e) {
   const fields = (e.body.errors || []).map((f) => `${f.field}: ${f.message}`).join('; ');
   return `${e.message}${fields && !e.message.includes(fields) ? ` (${fields})` : ''}`;
 }
+
+// Incident days are local days: the dataset and the ingest start a day at 00:00 Afghan time
+// (UTC+04:30, so 19:30Z the evening before). The desk shows and writes days in that zone, never
+// the UTC date of an instant, which for a day-precision incident is the day before.
+const AFGHAN_OFFSET_MS = 270 * 60 * 1000;
+
+/** The Afghan-time calendar day (YYYY-MM-DD) of an RFC 3339 instant. */
+export function localDay(iso) {
+  const t = Date.parse(iso || '');
+  return Number.isNaN(t) ? '' : new Date(t + AFGHAN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A day picked in the desk, as the RFC 3339 start or end of that Afghan-time day. */
+export function dayBound(day, end) {
+  return `${day}T${end ? '23:59:59' : '00:00:00'}+04:30`;
+}

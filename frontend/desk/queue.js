@@ -1,6 +1,6 @@
 // The queue (drafts, newest first, with counts and filters) and pasting an article.
 
-import { call } from './api.js';
+import { call, localDay } from './api.js';
 import { desk, notice, failed } from './desk.js';
 import { TYPE_NAMES, esc } from '../format.js';
 
@@ -8,7 +8,7 @@ let filters = { type: '', outlet: '', from: '', to: '' };
 
 function matches(f) {
   const p = f.properties;
-  const day = (p.occurred.start || '').slice(0, 10);
+  const day = localDay(p.occurred.start);
   return (!filters.type || p.type === filters.type)
     && (!filters.outlet || (p.sources || []).some((s) => (s.outlet || '').toLowerCase().includes(filters.outlet.toLowerCase())))
     && (!filters.from || day >= filters.from) && (!filters.to || day <= filters.to);
@@ -35,7 +35,7 @@ export async function showQueue(main) {
       const p = f.properties;
       return `<tr class="row" data-id="${esc(f.id)}"><td><input type="checkbox" class="pick" value="${esc(f.id)}" aria-label="Select ${esc(p.title)}"></td>
         <td><a href="#/review/${encodeURIComponent(f.id)}">${esc(p.title)}</a></td><td>${esc(TYPE_NAMES[p.type] || p.type)}</td>
-        <td>${esc(p.occurred.start.slice(0, 10))}${p.occurred.end.slice(0, 10) !== p.occurred.start.slice(0, 10) ? ` – ${esc(p.occurred.end.slice(0, 10))}` : ''}</td>
+        <td>${esc(localDay(p.occurred.start))}${localDay(p.occurred.end) !== localDay(p.occurred.start) ? ` – ${esc(localDay(p.occurred.end))}` : ''}</td>
         <td>${p.claims.length}</td><td>${p.places.length}</td><td>${(p.articles || []).length}</td>
         <td>${esc([...new Set((p.sources || []).map((s) => s.outlet))].join(', '))}</td><td class="muted">${esc((p.created || '').slice(0, 16).replace('T', ' '))}</td></tr>`;
     }).join('') || '<tr><td colspan="9" class="muted">No drafts. Paste an article to make some.</td></tr>';
@@ -94,7 +94,7 @@ export function showPaste(main) {
       out.innerHTML = `<h3>${data.created ? 'Drafts from this article' : 'This article was pasted before; its drafts'}</h3>
         ${data.note ? `<p class="muted">${esc(data.note)}</p>` : ''}
         <ul>${data.incidents.map((f) => `<li><a href="#/review/${encodeURIComponent(f.id)}">${esc(f.properties.title)}</a>
-          <span class="muted">${esc(f.properties.occurred.start.slice(0, 10))} · ${f.properties.claims.length} claims · ${f.properties.places.map((p) => esc(p.name)).join(', ')}</span></li>`).join('') || '<li>No draft: no place or event was found.</li>'}</ul>`;
+          <span class="muted">${esc(localDay(f.properties.occurred.start))} · ${f.properties.claims.length} claims · ${f.properties.places.map((p) => esc(p.name)).join(', ')}</span></li>`).join('') || '<li>No draft: no place or event was found.</li>'}</ul>`;
       out.querySelector('a')?.focus();
     } catch (e) {
       failed(e);

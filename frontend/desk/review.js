@@ -2,7 +2,7 @@
 // every field editable, claims added/edited/removed, sources, publish/unpublish/delete, split.
 // Every write sends If-Match: a stale edit is refused and the editor's form is kept.
 
-import { call, explain } from './api.js';
+import { call, explain, localDay, dayBound } from './api.js';
 import { notice, failed } from './desk.js';
 import { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES, esc } from '../format.js';
 
@@ -35,7 +35,13 @@ async function articlesOf(f) {
   if (f.properties.status === 'draft') {
     try {
       const { data } = await call('GET', '/api/drafts?limit=10000');
-      (data.features.find((d) => d.id === f.id)?.properties.articles || []).forEach((a) => ids.add(a));
+      const draft = data.features.find((d) => d.id === f.id);
+      (draft?.properties.articles || []).forEach((a) => ids.add(a));
+      // the drafts list carries the ingest's provenance (docs/INGEST.md); the incident itself does not
+      if (!f.properties.provenance && draft?.properties.provenance) {
+        f.properties.provenance = draft.properties.provenance;
+        f.properties.provenance.forEach((s) => ids.add(s.article));
+      }
     } catch {
       // the queue is not essential here
     }
@@ -98,8 +104,8 @@ export async function showReview(main, id) {
       <div class="grid">
         <div class="full"><label for="e-title">Title</label><input id="e-title" value="${esc(p.title)}" maxlength="300" required data-focus></div>
         <div><label for="e-type">Type</label><select id="e-type">${options(TYPE_NAMES, p.type)}</select></div>
-        <div><label for="e-start">From</label><input id="e-start" type="date" value="${esc(p.occurred.start.slice(0, 10))}"></div>
-        <div><label for="e-end">To</label><input id="e-end" type="date" value="${esc(p.occurred.end.slice(0, 10))}"></div>
+        <div><label for="e-start">From</label><input id="e-start" type="date" value="${esc(localDay(p.occurred.start))}"></div>
+        <div><label for="e-end">To</label><input id="e-end" type="date" value="${esc(localDay(p.occurred.end))}"></div>
         <div><label for="e-precision">Time precision</label><select id="e-precision">${TIME_PRECISIONS.map((t) => `<option${t === p.occurred.precision ? ' selected' : ''}>${t}</option>`).join('')}</select></div>
         <div class="wide"><label for="e-places">Places (gazetteer ids)</label><input id="e-places" value="${esc(p.places.map((x) => x.id).join(', '))}"></div>
         <div><label for="e-place-search">Find a place</label><input id="e-place-search" type="search" list="place-hits" placeholder="Khost…"><datalist id="place-hits"></datalist></div>
@@ -192,8 +198,8 @@ export async function showReview(main, id) {
     const start = v('#e-start');
     const end = v('#e-end');
     const precision = v('#e-precision');
-    if (start !== p.occurred.start.slice(0, 10) || end !== p.occurred.end.slice(0, 10) || precision !== p.occurred.precision) {
-      q.occurred = { start, end, precision };
+    if (start !== localDay(p.occurred.start) || end !== localDay(p.occurred.end) || precision !== p.occurred.precision) {
+      q.occurred = { start: dayBound(start, false), end: dayBound(end, true), precision };
     }
     const places = v('#e-places').split(',').map((s) => s.trim()).filter(Boolean);
     if (places.join(',') !== p.places.map((x) => x.id).join(',')) {
