@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
+import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.Wkb;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Texts;
@@ -52,12 +53,15 @@ public class AcledImport {
     static final String EDITOR_PREFIX = "import:";
 
     private final IncidentRepository incidents;
+    private final DataVersion dataVersion;
     private final TransactionTemplate tx;
     private final IncidentsProperties properties;
     private final Map<String, Place> provinces = new HashMap<>();
 
-    AcledImport(IncidentRepository incidents, TransactionTemplate tx, IncidentsProperties properties, Gazetteer gazetteer) {
+    AcledImport(IncidentRepository incidents, DataVersion dataVersion, TransactionTemplate tx, IncidentsProperties properties,
+            Gazetteer gazetteer) {
         this.incidents = incidents;
+        this.dataVersion = dataVersion;
         this.tx = tx;
         this.properties = properties;
         for (Place p : gazetteer.all()) {
@@ -154,6 +158,9 @@ public class AcledImport {
             }
             if (atomic && counts[3] > 0) {
                 throw new AtomicFailure(errors);
+            }
+            if (atomic && counts[0] + counts[1] > 0) {
+                dataVersion.bump(); // once, at the end: upsertInTransaction leaves it to the transaction's owner
             }
         };
         if (atomic) {

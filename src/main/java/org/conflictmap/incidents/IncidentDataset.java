@@ -77,7 +77,7 @@ class IncidentDataset {
             }
         }
         int created = tx.execute(s -> {
-            int n = incidents.upsertInTransaction(all, EDITOR);
+            int n = incidents.upsertAll(all, EDITOR); // joins this transaction
             jdbc.update(STATE_DELETE);
             jdbc.update(STATE_INSERT, hash, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
             return n;

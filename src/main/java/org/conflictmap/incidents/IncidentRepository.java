@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.store.Wkb;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Params;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -37,11 +40,31 @@ import tools.jackson.databind.node.ObjectNode;
 public class IncidentRepository {
     static final String COLUMNS = "id, title, summary, type, status, occurred_start, occurred_end, time_precision, "
             + "geo_precision, places, actors, operation, tags, claims, sources, version, created_at, updated_at";
-    static final String INSERT = "INSERT INTO incidents (id, title, summary, type, status, occurred_start, occurred_end, "
-            + "time_precision, geo_precision, places, actors, operation, tags, claims, sources, claims_summary, claims_count, "
-            + "killed_min, killed_max, wounded_min, wounded_max, parties, contested, version, created_at, updated_at, "
-            + "place_names, place_ids, party_names, source_outlets, feature, geom, geom_point) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, %s)";
+    /** Every column a write sets besides {@code id}, in the order {@link #bindColumns} binds them. */
+    static final List<String> WRITTEN = List.of("title", "summary", "type", "status", "occurred_start", "occurred_end",
+            "time_precision", "geo_precision", "places", "actors", "operation", "tags", "claims", "sources", "claims_summary",
+            "claims_count", "killed_min", "killed_max", "wounded_min", "wounded_max", "parties", "contested", "version",
+            "created_at", "updated_at", "place_names", "place_ids", "party_names", "source_outlets", "feature", "geom",
+            "geom_point");
+    /** The geometry columns, bound as WKB through the dialect's {@code %s}. */
+    static final List<String> GEOMETRIES = List.of("geom", "geom_point");
+    static final String INSERT = "INSERT INTO incidents (id, " + String.join(", ", WRITTEN) + ") VALUES (?, "
+            + String.join(", ", WRITTEN.stream().map(c -> GEOMETRIES.contains(c) ? "%s" : "?").toList()) + ")";
+    /**
+     * Replaces a row in place, only at the version the writer read: an UPDATE (not DELETE and INSERT) so that a
+     * writer waiting on the row's lock finds the row again, at its new version (PostgreSQL's FOR UPDATE follows
+     * an updated row, but skips a deleted one: DELETE + INSERT turned the loser of a race into a
+     * duplicate-key 500).
+     */
+    static final String UPDATE = "UPDATE incidents SET " + String.join(", ", WRITTEN.stream()
+            .map(c -> c + " = " + (GEOMETRIES.contains(c) ? "%s" : "?")).toList()) + " WHERE id = ? AND version = ?";
+    /** Takes an incident's row lock for the rest of the transaction: every write of an incident starts here. */
+    static final String LOCK = "SELECT version FROM incidents WHERE id = ? FOR UPDATE";
+    static final String VERSION_OF = "SELECT version FROM incidents WHERE id = ?";
+    /** The last version history holds of an id (a deleted incident created again continues from it). */
+    static final String LAST_RECORDED = "SELECT MAX(version) FROM incident_history WHERE incident_id = ?";
+    static final String LAST_RECORDED_OF = "SELECT incident_id, MAX(version) FROM incident_history WHERE incident_id IN (%s) "
+            + "GROUP BY incident_id";
     /** Rows written before the derived columns existed (V21), a batch at a time. */
     static final String UNDERIVED = "SELECT %s FROM incidents WHERE feature IS NULL LIMIT 1000";
     static final String DERIVE = "UPDATE incidents SET place_names = ?, place_ids = ?, party_names = ?, source_outlets = ?, "
@@ -56,8 +79,8 @@ public class IncidentRepository {
      * Outside any transaction, as VACUUM must be.
      */
     static final String VACUUM = "VACUUM (ANALYZE) incidents, incident_tiles";
-    static final String EXISTING = "SELECT id, version, created_at FROM incidents WHERE id IN (%s)";
-    static final String VERSION_OF = "SELECT version FROM incidents WHERE id = ?";
+    /** The rows an upsert replaces, locked as {@link #LOCK} locks one. */
+    static final String EXISTING = "SELECT id, version, created_at FROM incidents WHERE id IN (%s) FOR UPDATE";
     static final String HISTORY_INSERT = "INSERT INTO incident_history (incident_id, version, operation, editor, "
             + "recorded_at, document) VALUES (?, ?, ?, ?, ?, ?)";
     static final String HISTORY_OF = "SELECT version, operation, editor, recorded_at, document FROM incident_history "
@@ -258,106 +281,152 @@ public class IncidentRepository {
 
     // ------------------------------------------------------------------ writes
 
-    /** Stores a new incident at version 1; an existing id is a 409. */
+    /**
+     * Stores a new incident: version 1, or for an id deleted before, one past the last version in its history
+     * (an ETag of the deleted incident never matches the new one). An existing id is a 409, also when two
+     * creates of one id race: the loser's INSERT meets the winner's key.
+     */
     public Incident create(Incident incident, String editor) {
+        try {
+            return tx.execute(s -> {
+                if (!jdbc.queryForList(LOCK, Integer.class, incident.id()).isEmpty()) {
+                    throw exists(incident.id());
+                }
+                Integer last = jdbc.queryForObject(LAST_RECORDED, Integer.class, incident.id());
+                Instant now = now();
+                Incident stored = incident.withVersion(last == null ? 1 : last + 1, now, now);
+                insert(List.of(stored));
+                record(stored, stored.version(), "create", editor, now);
+                dataVersion.bump();
+                return stored;
+            });
+        } catch (DuplicateKeyException e) {
+            throw exists(incident.id());
+        }
+    }
+
+    private static ApiProblem exists(String id) {
+        return new ApiProblem(HttpStatus.CONFLICT, "Conflict", "an incident with id '" + id
+                + "' exists already; PUT /api/incidents/" + id + " replaces it", List.of());
+    }
+
+    /**
+     * Changes an incident in one transaction that holds its row lock from the version check to the commit:
+     * {@code change} gets the stored incident and returns the new one. {@code expectedVersion} (the editor's
+     * If-Match) must be the stored version, else 412 and nothing changes; null (If-Match: *) takes whatever is
+     * stored. Of two writers with one If-Match, the second waits for the first's lock and then gets the 412.
+     */
+    public Incident update(String id, Integer expectedVersion, String editor, UnaryOperator<Incident> change) {
         return tx.execute(s -> {
-            if (currentVersion(incident.id()) != null) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "Conflict", "an incident with id '" + incident.id()
-                        + "' exists already; PUT /api/incidents/" + incident.id() + " replaces it", List.of());
-            }
+            Incident old = locked(id, expectedVersion);
             Instant now = now();
-            Incident stored = incident.withVersion(1, now, now);
-            insert(List.of(stored));
-            record(stored, "create", editor, now);
+            Incident stored = change.apply(old).withVersion(old.version() + 1, old.created(), now);
+            if (!stored.id().equals(id)) {
+                throw Params.invalid("id", "an incident's id cannot change (it is '" + id + "')");
+            }
+            int n = jdbc.update(UPDATE.formatted(dialect.geometryFromWkb(), dialect.geometryFromWkb()),
+                    ps -> bindUpdate(ps, stored));
+            if (n != 1) {
+                throw stale(id, currentVersion(id), old.version());
+            }
+            record(stored, stored.version(), "update", editor, now);
             dataVersion.bump();
             return stored;
         });
     }
 
     /**
-     * Replaces an incident. {@code expectedVersion} (from If-Match or the body) must be the stored
-     * version, else 412; null skips the check.
+     * Deletes an incident under its row lock, as {@link #update}. History keeps it: the delete is recorded as
+     * the next version, with the incident as it was.
      */
-    public Incident update(Incident incident, Integer expectedVersion, String editor) {
-        return tx.execute(s -> {
-            Incident old = byId(incident.id()).orElseThrow(() -> ApiProblem.notFound("no incident with id '"
-                    + incident.id() + "'"));
-            checkVersion(old, expectedVersion);
-            Instant now = now();
-            Incident stored = incident.withVersion(old.version() + 1, old.created(), now);
-            jdbc.update(DELETE, incident.id());
-            insert(List.of(stored));
-            record(stored, "update", editor, now);
-            dataVersion.bump();
-            return stored;
-        });
-    }
-
-    /** Deletes an incident (its history stays). */
     public void delete(String id, Integer expectedVersion, String editor) {
         tx.executeWithoutResult(s -> {
-            Incident old = byId(id).orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"));
-            checkVersion(old, expectedVersion);
+            Incident old = locked(id, expectedVersion);
             jdbc.update(DELETE, id);
-            record(old, "delete", editor, now());
+            record(old, old.version() + 1, "delete", editor, now());
             dataVersion.bump();
         });
     }
 
-    /**
-     * Creates or replaces many incidents in one transaction with one data-version bump (imports,
-     * the bundled dataset). Returns how many were new.
-     */
-    public int upsertAll(List<Incident> incidents, String editor) {
-        return tx.execute(s -> upsertInTransaction(incidents, editor));
+    /** Locks the incident's row, checks the expected version, and reads the incident (inside a transaction). */
+    private Incident locked(String id, Integer expectedVersion) {
+        List<Integer> version = jdbc.queryForList(LOCK, Integer.class, id);
+        if (version.isEmpty()) {
+            throw ApiProblem.notFound("no incident with id '" + id + "'");
+        }
+        // read after the lock: on either store this statement sees the version the lock holder committed
+        Incident old = byId(id).orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"));
+        if (expectedVersion != null && expectedVersion != old.version()) {
+            throw stale(id, old.version(), expectedVersion);
+        }
+        return old;
     }
 
-    /** As {@link #upsertAll}, for a caller that holds the transaction (an all-or-nothing import). */
+    private static ApiProblem stale(String id, Integer stored, int expected) {
+        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", "incident '" + id + "' is "
+                + (stored == null ? "gone" : "at version " + stored) + ", not " + expected
+                + "; reload it and apply the change again", List.of());
+    }
+
+    private Integer currentVersion(String id) {
+        List<Integer> v = jdbc.queryForList(VERSION_OF, Integer.class, id);
+        return v.isEmpty() ? null : v.get(0);
+    }
+
+    /**
+     * Creates or replaces many incidents in one transaction with one data-version bump (the bundled dataset).
+     * Returns how many were new.
+     */
+    public int upsertAll(List<Incident> incidents, String editor) {
+        return tx.execute(s -> {
+            int created = upsertInTransaction(incidents, editor);
+            dataVersion.bump();
+            return created;
+        });
+    }
+
+    /**
+     * As {@link #upsertAll}, for a caller that holds the transaction and bumps the data version once before it
+     * commits (an import writes many batches; one bump at the end holds the data version's row lock for an
+     * instant instead of the whole import, so an editor's write meanwhile cannot deadlock with it). The
+     * replaced rows are locked and updated in place, as {@link #update} does.
+     */
     int upsertInTransaction(List<Incident> incidents, String editor) {
         if (incidents.isEmpty()) {
             return 0;
         }
         Instant now = now();
         java.util.Map<String, Object[]> existing = new java.util.HashMap<>();
+        java.util.Map<String, Integer> recorded = new java.util.HashMap<>();
         for (int from = 0; from < incidents.size(); from += 1000) {
             List<Incident> chunk = incidents.subList(from, Math.min(incidents.size(), from + 1000));
             jdbc.query(EXISTING.formatted(placeholders(chunk.size())), (RowCallbackHandler) rs -> existing.put(
                     rs.getString(1), new Object[] {rs.getInt(2), instant(rs, "created_at")}),
                     chunk.stream().map(Incident::id).toArray());
+            Object[] fresh = chunk.stream().map(Incident::id).filter(id -> !existing.containsKey(id)).toArray();
+            if (fresh.length > 0) {
+                jdbc.query(LAST_RECORDED_OF.formatted(placeholders(fresh.length)),
+                        (RowCallbackHandler) rs -> recorded.put(rs.getString(1), rs.getInt(2)), fresh);
+            }
         }
-        List<Incident> stored = new ArrayList<>(incidents.size());
-        List<Object[]> deletes = new ArrayList<>();
+        List<Incident> created = new ArrayList<>();
+        List<Incident> replaced = new ArrayList<>();
         for (Incident i : incidents) {
             Object[] old = existing.get(i.id());
             if (old == null) {
-                stored.add(i.withVersion(1, now, now));
+                created.add(i.withVersion(recorded.getOrDefault(i.id(), 0) + 1, now, now));
             } else {
-                stored.add(i.withVersion((Integer) old[0] + 1, (Instant) old[1], now));
-                deletes.add(new Object[] {i.id()});
+                replaced.add(i.withVersion((Integer) old[0] + 1, (Instant) old[1], now));
             }
         }
-        jdbc.batchUpdate(DELETE, deletes);
-        insert(stored);
-        List<Object[]> history = new ArrayList<>(stored.size());
-        for (Incident i : stored) {
-            history.add(historyRow(i, i.version() == 1 ? "create" : "update", editor, now));
-        }
+        jdbc.batchUpdate(UPDATE.formatted(dialect.geometryFromWkb(), dialect.geometryFromWkb()), replaced, 1000,
+                this::bindUpdate);
+        insert(created);
+        List<Object[]> history = new ArrayList<>(incidents.size());
+        created.forEach(i -> history.add(historyRow(i, i.version(), "create", editor, now)));
+        replaced.forEach(i -> history.add(historyRow(i, i.version(), "update", editor, now)));
         jdbc.batchUpdate(HISTORY_INSERT, history);
-        dataVersion.bump();
-        return incidents.size() - deletes.size();
-    }
-
-    private void checkVersion(Incident old, Integer expected) {
-        if (expected != null && expected != old.version()) {
-            throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", "incident '" + old.id()
-                    + "' is at version " + old.version() + ", not " + expected + "; reload it and apply the change again",
-                    List.of());
-        }
-    }
-
-    private Integer currentVersion(String id) {
-        List<Integer> v = jdbc.queryForList(VERSION_OF, Integer.class, id);
-        return v.isEmpty() ? null : v.get(0);
+        return created.size();
     }
 
     private void insert(List<Incident> incidents) {
@@ -366,8 +435,19 @@ public class IncidentRepository {
     }
 
     private void bind(PreparedStatement ps, Incident i) throws SQLException {
-        int k = 1;
-        ps.setString(k++, i.id());
+        ps.setString(1, i.id());
+        bindColumns(ps, i, 2);
+    }
+
+    /** Binds the columns of {@link #UPDATE}: the new values, then the id at the version it replaces. */
+    private void bindUpdate(PreparedStatement ps, Incident i) throws SQLException {
+        int k = bindColumns(ps, i, 1);
+        ps.setString(k, i.id());
+        ps.setInt(k + 1, i.version() - 1);
+    }
+
+    /** Binds {@link #WRITTEN} from {@code k}; returns the next index. */
+    private int bindColumns(PreparedStatement ps, Incident i, int k) throws SQLException {
         ps.setString(k++, i.title());
         ps.setString(k++, i.summary());
         ps.setString(k++, i.type());
@@ -398,7 +478,8 @@ public class IncidentRepository {
         ps.setString(k++, i.sourceOutlets());
         ps.setString(k++, IncidentFeatures.feature(i).toString());
         ps.setBytes(k++, Wkb.write(i.geometry()));
-        ps.setBytes(k, Wkb.write(i.point()));
+        ps.setBytes(k++, Wkb.write(i.point()));
+        return k;
     }
 
     private static int range(PreparedStatement ps, int k, int[] minMax) throws SQLException {
@@ -407,12 +488,13 @@ public class IncidentRepository {
         return k + 2;
     }
 
-    private void record(Incident i, String operation, String editor, Instant at) {
-        jdbc.update(HISTORY_INSERT, historyRow(i, operation, editor, at));
+    private void record(Incident i, int version, String operation, String editor, Instant at) {
+        jdbc.update(HISTORY_INSERT, historyRow(i, version, operation, editor, at));
     }
 
-    private Object[] historyRow(Incident i, String operation, String editor, Instant at) {
-        return new Object[] {i.id(), i.version(), operation, editor, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+    /** A history row: {@code version} is the write's own (a delete's is one past the incident it keeps). */
+    private Object[] historyRow(Incident i, int version, String operation, String editor, Instant at) {
+        return new Object[] {i.id(), version, operation, editor, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
                 IncidentFeatures.feature(i).toString()};
     }
 

@@ -177,20 +177,25 @@ class IncidentsController {
     @PutMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> replace(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.require(request);
-        Incident old = existing(id);
+        IfMatch ifMatch = IfMatch.required(request, checkId(id));
         JsonNode body = body(request);
-        Incident i = new IncidentJson(gazetteer).read(body, id, old.version(), old.created(), old.updated());
-        return saved(incidents.update(i, expectedVersion(request, body), editor));
+        return saved(incidents.update(id, ifMatch.version(), editor,
+                old -> new IncidentJson(gazetteer).read(body, id, old.version(), old.created(), old.updated())));
     }
 
     @PatchMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> patch(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.require(request);
-        Incident old = existing(id);
+        IfMatch ifMatch = IfMatch.required(request, checkId(id));
         JsonNode patch = body(request);
         if (!patch.isObject()) {
             throw ApiProblem.badRequest("a merge patch is a JSON object of the properties to change");
         }
+        return saved(incidents.update(id, ifMatch.version(), editor, old -> merged(old, patch)));
+    }
+
+    /** The incident with a JSON merge patch of its properties (and geometry) applied. */
+    private Incident merged(Incident old, JsonNode patch) {
         ObjectNode merged = IncidentFeatures.feature(old);
         JsonNode props = patch.has("properties") ? patch.get("properties") : patch;
         ObjectNode target = (ObjectNode) merged.get("properties");
@@ -210,48 +215,54 @@ class IncidentsController {
             merged.remove("geometry");
             merged.putNull("geometry");
         }
-        Incident i = new IncidentJson(gazetteer).read(merged, id, old.version(), old.created(), old.updated());
-        return saved(incidents.update(i, expectedVersion(request, null), editor));
+        return new IncidentJson(gazetteer).read(merged, old.id(), old.version(), old.created(), old.updated());
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.require(request);
-        incidents.delete(checkId(id), expectedVersion(request, null), editor);
+        IfMatch ifMatch = IfMatch.required(request, checkId(id));
+        incidents.delete(id, ifMatch.version(), editor);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(value = "/{id}/claims", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> addClaim(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.require(request);
-        Incident old = existing(id);
-        List<Claim> claims = new ArrayList<>(old.claims());
-        claims.addAll(claims(body(request)));
-        ResponseEntity<ObjectNode> r = saved(incidents.update(checkedClaims(old, claims), expectedVersion(request, null), editor));
+        IfMatch ifMatch = IfMatch.required(request, checkId(id));
+        List<Claim> given = claims(body(request));
+        ResponseEntity<ObjectNode> r = saved(incidents.update(id, ifMatch.version(), editor, old -> {
+            List<Claim> claims = new ArrayList<>(old.claims());
+            claims.addAll(given);
+            return checkedClaims(old, claims);
+        }));
         return ResponseEntity.status(HttpStatus.CREATED).headers(r.getHeaders()).body(r.getBody());
     }
 
     @PutMapping(value = "/{id}/claims/{n}", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> replaceClaim(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
         String editor = editors.require(request);
-        Incident old = existing(id);
-        int k = claimIndex(old, n);
-        List<Claim> claims = new ArrayList<>(old.claims());
+        IfMatch ifMatch = IfMatch.required(request, checkId(id));
         List<Claim> given = claims(body(request));
         if (given.size() != 1) {
             throw ApiProblem.badRequest("PUT …/claims/{n} takes exactly one claim object");
         }
-        claims.set(k, given.get(0));
-        return saved(incidents.update(checkedClaims(old, claims), expectedVersion(request, null), editor));
+        return saved(incidents.update(id, ifMatch.version(), editor, old -> {
+            List<Claim> claims = new ArrayList<>(old.claims());
+            claims.set(claimIndex(old, n), given.get(0));
+            return checkedClaims(old, claims);
+        }));
     }
 
     @DeleteMapping(value = "/{id}/claims/{n}", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> removeClaim(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
         String editor = editors.require(request);
-        Incident old = existing(id);
-        List<Claim> claims = new ArrayList<>(old.claims());
-        claims.remove(claimIndex(old, n));
-        return saved(incidents.update(checkedClaims(old, claims), expectedVersion(request, null), editor));
+        IfMatch ifMatch = IfMatch.required(request, checkId(id));
+        return saved(incidents.update(id, ifMatch.version(), editor, old -> {
+            List<Claim> claims = new ArrayList<>(old.claims());
+            claims.remove(claimIndex(old, n));
+            return checkedClaims(old, claims);
+        }));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -309,28 +320,6 @@ class IncidentsController {
         }
         return id;
     }
-
-    /** If-Match: "3" (or the body's properties.version) names the version the editor changed. */
-    static Integer expectedVersion(HttpServletRequest request, JsonNode body) {
-        String h = request.getHeader(HttpHeaders.IF_MATCH);
-        if (h != null && !h.isBlank() && !h.strip().equals("*")) {
-            String v = h.strip().replaceFirst("^W/", "").replace("\"", "");
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw Params.invalid("If-Match", "expected the incident's ETag, e.g. \"3\"");
-            }
-        }
-        if (body != null) {
-            JsonNode p = body.has("properties") ? body.get("properties") : body;
-            if (p.has("version") && p.get("version").canConvertToInt()) {
-                return p.get("version").asInt();
-            }
-        }
-        return null;
-    }
-
-
 
     private IncidentQuery query(HttpServletRequest r) {
         Set<String> statuses = new LinkedHashSet<>();

@@ -71,16 +71,17 @@ class MergeSplitController {
             throw Params.invalid("from", "an incident cannot be merged with itself");
         }
         Integer fromVersion = body.path("from_version").canConvertToInt() ? body.get("from_version").asInt() : null;
-        Integer expected = IncidentsController.expectedVersion(request, null);
+        Integer expected = IfMatch.required(request, id).version();
         Incident stored = tx.execute(s -> {
-            Incident into = existing(id);
-            Incident from = existing(fromId);
-            if (!"draft".equals(from.status())) {
-                throw Params.invalid("from", "only a draft can be merged away; unpublish '" + fromId + "' first");
-            }
-            Incident merged = new IncidentJson(gazetteer).read(merged(IncidentFeatures.feature(into), IncidentFeatures.feature(from)),
-                    id, into.version(), into.created(), into.updated());
-            Incident out = incidents.update(merged, expected, editor);
+            // the row locks: {id}'s first (update), then {from}'s (delete), both held to the commit
+            Incident out = incidents.update(id, expected, editor, into -> {
+                Incident from = existing(fromId);
+                if (!"draft".equals(from.status())) {
+                    throw Params.invalid("from", "only a draft can be merged away; unpublish '" + fromId + "' first");
+                }
+                return new IncidentJson(gazetteer).read(merged(IncidentFeatures.feature(into), IncidentFeatures.feature(from)),
+                        id, into.version(), into.created(), into.updated());
+            });
             incidents.delete(fromId, fromVersion, editor);
             events.publishEvent(new IncidentsRegrouped(fromId, id, true));
             return out;
@@ -92,9 +93,9 @@ class MergeSplitController {
     ResponseEntity<ObjectNode> split(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.require(request);
         JsonNode body = body(request);
-        Integer expected = IncidentsController.expectedVersion(request, null);
-        Incident[] both = tx.execute(s -> {
-            Incident old = existing(id);
+        Integer expected = IfMatch.required(request, id).version();
+        Incident[] both = new Incident[2];
+        tx.executeWithoutResult(s -> both[0] = incidents.update(id, expected, editor, old -> {
             Set<Integer> moved = new LinkedHashSet<>();
             body.path("claims").forEach(n -> moved.add(Params.integer("claims", n.asString(""), -1, 0,
                     Math.max(0, old.claims().size() - 1))));
@@ -127,12 +128,10 @@ class MergeSplitController {
             });
             cp.set("sources", sources);
             p.set("claims", kept);
-            Incident created = incidents.create(new IncidentJson(gazetteer).read(copy, null, 0, null, null), editor);
-            Incident updated = incidents.update(new IncidentJson(gazetteer).read(feature, id, old.version(), old.created(),
-                    old.updated()), expected, editor);
-            events.publishEvent(new IncidentsRegrouped(id, created.id(), false));
-            return new Incident[] {updated, created};
-        });
+            both[1] = incidents.create(new IncidentJson(gazetteer).read(copy, null, 0, null, null), editor);
+            events.publishEvent(new IncidentsRegrouped(id, both[1].id(), false));
+            return new IncidentJson(gazetteer).read(feature, id, old.version(), old.created(), old.updated());
+        }));
         ObjectNode out = json.createObjectNode();
         out.set("incident", IncidentFeatures.feature(both[0]));
         out.set("created", IncidentFeatures.feature(both[1]));

@@ -269,11 +269,11 @@ class IncidentsContractTest {
 
             Http.Response claim = http().send("POST", "/api/incidents/" + id + "/claims",
                     "{\"claimant\": \"UNAMA\", \"party\": \"un\", \"side\": \"civilians\", \"wounded\": 3, \"sources\": [\"S1\"]}",
-                    "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+                    "Content-Type", JSON, "Authorization", EDITOR_AUTH, "If-Match", patched.header("ETag"));
             assertThat(claim.status()).as(claim.body()).isEqualTo(201);
             assertThat(claim.json().get("properties").get("claims")).hasSize(3);
             Http.Response removed = http().send("DELETE", "/api/incidents/" + id + "/claims/0", (String) null,
-                    "Authorization", EDITOR_AUTH);
+                    "Authorization", EDITOR_AUTH, "If-Match", claim.header("ETag"));
             assertThat(removed.json().get("properties").get("claims").get(0).get("party").asString())
                     .isEqualTo("pk_government");
 
@@ -285,8 +285,8 @@ class IncidentsContractTest {
             assertThat(history.get(0).get("feature").get("properties").get("title").asString())
                     .isEqualTo("Test shelling near Torkham");
 
-            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH)
-                    .status()).isEqualTo(204);
+            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH,
+                    "If-Match", removed.header("ETag")).status()).isEqualTo(204);
             assertThat(http().get("/api/incidents/" + id).status()).isEqualTo(404);
             assertThat(http().get("/api/incidents/" + id + "/history").json().get("history")).hasSize(5);
         }
@@ -299,7 +299,7 @@ class IncidentsContractTest {
             String before = java.time.Instant.now().toString();
             Thread.sleep(20);
             http().send("PATCH", "/api/incidents/" + id, "{\"title\": \"Changed later\"}", "Content-Type", JSON,
-                    "Authorization", EDITOR_AUTH);
+                    "Authorization", EDITOR_AUTH, "If-Match", "\"1\"");
             JsonNode then = http().get("/api/incidents?q=torkham&asof=" + before + "&limit=1000").json();
             String title = null;
             for (JsonNode f : then.get("features")) {

@@ -126,7 +126,7 @@ class IngestContractTest {
             assertThat(http().get("/api/articles/" + linked).status()).as("article text is never public").isEqualTo(401);
 
             Http.Response published = http().send("PATCH", "/api/incidents/" + draftId, "{\"status\": \"published\"}",
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH, "If-Match", "\"1\"");
             assertThat(published.status()).isEqualTo(200);
             assertThat(http().get("/api/incidents/" + draftId).status()).isEqualTo(200);
         }

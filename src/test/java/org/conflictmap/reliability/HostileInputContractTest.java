@@ -125,6 +125,9 @@ class HostileInputContractTest {
                 headers.addAll(List.of("Content-Type", c.contentType()));
             }
             if (c.auth().equals("good")) {
+                // an editor's change carries If-Match (428 without it): * so that the row tests the body
+                headers.addAll(List.of("Authorization", EDITOR_AUTH, "If-Match", "*"));
+            } else if (c.auth().equals("good-without-if-match")) {
                 headers.addAll(List.of("Authorization", EDITOR_AUTH));
             } else if (c.auth().equals("bad")) {
                 headers.addAll(List.of("Authorization", "Bearer forged-" + EDITOR_TOKEN.substring(0, 8)));

@@ -220,12 +220,13 @@ class TilesContractTest {
             assertThat(opaqueBefore).isGreaterThanOrEqualTo(0);
             Http.Response moved = http().send("PATCH", "/api/incidents/" + id,
                     "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [79.6, 31.6]}}", "Content-Type", "application/json",
-                    "Authorization", EDITOR_AUTH);
+                    "Authorization", EDITOR_AUTH, "If-Match", created.header("ETag"));
             assertThat(moved.status()).isEqualTo(200);
             String tile = tileOf(79.6, 31.6, 9);
             long drawn = opaque(png(http().get("/tiles/incidents/" + tile + ".png")));
             assertThat(drawn).as("the new point is drawn").isGreaterThan(50);
-            http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH);
+            http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH, "If-Match",
+                    moved.header("ETag"));
             assertThat(opaque(png(http().get("/tiles/incidents/" + tile + ".png")))).as("deleted: gone at once").isLessThan(drawn);
         }
 
@@ -328,7 +329,7 @@ class TilesContractTest {
             assertThat(mvt(near)).as("a draft is in no tile").doesNotContain(id);
 
             assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "Content-Type",
-                    "application/json", "Authorization", EDITOR_AUTH).status()).isEqualTo(200);
+                    "application/json", "Authorization", EDITOR_AUTH, "If-Match", "\"1\"").status()).isEqualTo(200);
             String detailed = mvt(near);
             assertThat(detailed).as("published: in the next tile").contains(id, "Vector tile test strike", "killed_min (Integer) = 2",
                     "killed_max (Integer) = 7", "contested (Integer(Boolean)) = 1", "start (String) = 2031-05-04T00:00:00Z", "parties (String)");
@@ -338,12 +339,13 @@ class TilesContractTest {
                     .doesNotContain("Vector tile test strike", "title (String)");
 
             assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [76.2, 36.6]}}",
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH).status()).isEqualTo(200);
+                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH, "If-Match", "\"2\"").status())
+                    .isEqualTo(200);
             assertThat(mvt(near)).as("moved away").doesNotContain(id);
             assertThat(mvt(tileOf(76.2, 36.6, 10))).as("moved here").contains(id);
 
-            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH).status())
-                    .isEqualTo(204);
+            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH, "If-Match",
+                    "\"3\"").status()).isEqualTo(204);
             assertThat(mvt(tileOf(76.2, 36.6, 10))).as("deleted: in no tile").doesNotContain(id);
         }
 
@@ -444,7 +446,7 @@ class TilesContractTest {
                 assertThat(new String(after.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains(id);
                 assertThat(new String(cached, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(id);
             } finally {
-                http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH);
+                http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH, "If-Match", "\"1\"");
             }
         }
 
