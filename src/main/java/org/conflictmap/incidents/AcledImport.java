@@ -35,8 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * published incident with one claim: ACLED's fatality count, attributed to ACLED and the row's
  * source — it is a coder's estimate, not a government figure. Rows are checked one by one; a bad
  * row is reported with its line number and skipped, or, with {@code atomic}, the whole import
- * changes nothing. Rows are written in batches, one transaction per batch (one for everything when
- * atomic), so 100k rows never sit in one statement.
+ * changes nothing. Rows are written in batches (100k rows never sit in one statement or in memory),
+ * but all batches commit together at the end: a file that breaks half way (a cut upload, a quote
+ * never closed, a store that fails) changes nothing, and the editor can fix it and send it again,
+ * rather than find out which 2,000 of its rows went in.
  */
 @Component
 public class AcledImport {
@@ -88,13 +90,14 @@ public class AcledImport {
         }
     }
 
-    /**
-     * Reads the CSV and writes its rows. A file that cannot be read as ACLED CSV at all (no header,
-     * missing columns) is a 400 and changes nothing; so is any bad row when {@code atomic}.
-     */
     /** After a bulk import this large, the planner's statistics are refreshed (they said 111 rows after 100,000). */
     static final long ANALYZE_AFTER = 5_000;
 
+    /**
+     * Reads the CSV and writes its rows in one transaction. A file that cannot be read as ACLED CSV (no
+     * header, missing columns, broken anywhere) is a 400 and changes nothing; so is any bad row when
+     * {@code atomic}.
+     */
     public Report run(Reader csv, boolean atomic, String editor) {
         return run(csv, atomic, editor, rows -> { });
     }
@@ -110,7 +113,7 @@ public class AcledImport {
             if (!rows.isEmpty()) {
                 List<Incident> batch = List.copyOf(rows);
                 rows.clear();
-                int created = atomic ? incidents.upsertInTransaction(batch, who) : incidents.upsertAll(batch, who);
+                int created = incidents.upsertInTransaction(batch, who);
                 counts[0] += created;
                 counts[1] += batch.size() - created;
                 progress.accept(counts[2]);
@@ -150,29 +153,27 @@ public class AcledImport {
                 }
                 flush.run();
             } catch (IOException | java.io.UncheckedIOException e) {
-                // commons-csv wraps its CSVException; say what it says, never its class name
+                // commons-csv wraps its CSVException; say what it says (it names the line), never its class name
                 Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
-                throw ApiProblem.badRequest("the CSV could not be read: " + clip(String.valueOf(cause.getMessage())));
+                throw ApiProblem.badRequest("the CSV could not be read after " + counts[2] + " rows; nothing was imported: "
+                        + clip(String.valueOf(cause.getMessage()), 160));
             } catch (IllegalArgumentException | IllegalStateException e) {
-                throw ApiProblem.badRequest("the CSV is malformed: " + clip(String.valueOf(e.getMessage())));
+                throw ApiProblem.badRequest("the CSV is malformed after " + counts[2] + " rows; nothing was imported: "
+                        + clip(String.valueOf(e.getMessage()), 160));
             }
             if (atomic && counts[3] > 0) {
                 throw new AtomicFailure(errors);
             }
-            if (atomic && counts[0] + counts[1] > 0) {
+            if (counts[0] + counts[1] > 0) {
                 dataVersion.bump(); // once, at the end: upsertInTransaction leaves it to the transaction's owner
             }
         };
-        if (atomic) {
-            try {
-                tx.executeWithoutResult(s -> all.run());
-            } catch (AtomicFailure f) {
-                throw ApiProblem.invalid(f.errors.size() + " row(s) are invalid; --atomic: nothing was imported",
-                        f.errors.stream().limit(100).map(e -> new ApiProblem.FieldError("line " + e.line() + " " + e.field(),
-                                e.message())).toList());
-            }
-        } else {
-            all.run();
+        try {
+            tx.executeWithoutResult(s -> all.run());
+        } catch (AtomicFailure f) {
+            throw ApiProblem.invalid(f.errors.size() + " row(s) are invalid; --atomic: nothing was imported",
+                    f.errors.stream().limit(100).map(e -> new ApiProblem.FieldError("line " + e.line() + " " + e.field(),
+                            e.message())).toList());
         }
         if (counts[0] + counts[1] >= ANALYZE_AFTER) {
             incidents.analyze();

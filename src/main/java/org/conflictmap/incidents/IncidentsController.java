@@ -49,13 +49,16 @@ import tools.jackson.databind.node.ObjectNode;
  * GET    /api/incidents                 ?bbox&amp;datetime&amp;type&amp;party&amp;contested&amp;q&amp;operation&amp;status&amp;asof&amp;limit&amp;offset&amp;view=map
  * GET    /api/incidents/{id}            one Feature (any status for editors)
  * GET    /api/incidents/{id}/history    every write, oldest first
- * POST   /api/incidents                 create (201 + Location)
- * PUT    /api/incidents/{id}            replace            (If-Match: "version" → 412 when stale)
+ * POST   /api/incidents                 create (201 + Location; 409 when the id exists)
+ * PUT    /api/incidents/{id}            replace
  * PATCH  /api/incidents/{id}            merge-patch of the properties and/or geometry
  * DELETE /api/incidents/{id}            delete (204)
  * POST   /api/incidents/{id}/claims     add a claim
  * PUT    /api/incidents/{id}/claims/{n} replace claim n (0-based); DELETE removes it
  * </pre>
+ *
+ * Every change of an existing incident needs {@link IfMatch} (428 without, 412 when stale) and runs as one
+ * {@link IncidentRepository#update} under the incident's row lock.
  */
 @RestController
 @RequestMapping("/api/incidents")

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataset          where the dataset's JSON files are (default {@code classpath:geodata/incidents/};
  *                         {@code file:/dir/} for a folder); every {@code *.json} there is an array of incidents
  * @param loadOnStartup    load the dataset when its files changed since the last load (default true)
- * @param importBatchSize  rows per transaction batch in a CSV import (default 2000)
+ * @param importBatchSize  rows per batch in a CSV import (default 2000); the batches commit together
  * @param maxImportBytes   the largest CSV {@code POST /api/import} accepts (default 64 MiB)
  */
 @ConfigurationProperties("conflictmap.incidents")

@@ -38,6 +38,19 @@ class ImportContractTest {
                 + "," + lon + "," + geoPrecision + ",Pajhwok,\"Notes, with a comma\"," + fatalities + "\n";
     }
 
+    /**
+     * {@code rows} good rows (more than a batch: the first 2,000 were once committed on their own), then one
+     * that cannot be parsed (a character after a closing quote), then more good rows.
+     */
+    static String brokenAfter(String prefix, int rows) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int k = 1; k <= rows + 50; k++) {
+            csv.append(k == rows + 1 ? prefix + k + ",2031-03-01,2026,1,Battles,\"Armed clash\"x,,,,,,,34.9,71.1,1,,,1\n"
+                    : row(prefix + k, "2031-03-01", "Armed clash", "Kunar", "34.9", "71.1", 1, "1"));
+        }
+        return csv.toString();
+    }
+
     @Nested
     @OnH2gis
     class Embedded extends Contract {
@@ -132,6 +145,21 @@ class ImportContractTest {
         }
 
         @Test
+        void aFileThatBreaksAfter2100RowsChangesNothing() {
+            long before = version.current().version();
+            String p = "K" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            Http.Response r = post(brokenAfter(p, 2100), "");
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("detail").asString()).contains("after 2100 rows", "nothing was imported")
+                    .doesNotContain("org.apache", "Exception");
+            for (int k : new int[] {1, 2000, 2100}) {
+                assertThat(http().get("/api/incidents/acled-" + p.toLowerCase() + k).status()).as("row %d", k).isEqualTo(404);
+            }
+            assertThat(version.current().version()).as("data unchanged").isEqualTo(before);
+        }
+
+        @Test
         void unusableUploadsAreRefusedAndChangeNothing() {
             long before = version.current().version();
             assertThat(post("id,date\n1,2\n", "").status()).isEqualTo(400);
@@ -161,6 +189,18 @@ class ImportContractTest {
                 common[1]}, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(partial).isEqualTo(3);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 rows read, 1 created", "1 rejected", "line 3, event_date");
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, brokenAfter("BRK", 2100));
+        out.reset();
+        assertThat(ImportCommand.run(ConflictMapApplication.class, new String[] {"import", broken.toString(), common[0],
+                common[1]}, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing imported", "after 2100 rows")
+                .doesNotContain("org.apache", "Exception");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store/conflictmap"), "sa", "");
+                var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM incidents WHERE id LIKE 'acled-brk%'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("the broken file changed nothing").isZero();
+        }
         out.reset();
         assertThat(ImportCommand.run(ConflictMapApplication.class, new String[] {"import"},
                 new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
