@@ -153,7 +153,8 @@ class ArticleIngest {
             return record(articleId, created, p, e, linked, "amends " + match.id());
         }
         Drafts.Merged merged = Drafts.merge(match, p, source);
-        Incident updated = incidents.update(merged.incident(), match.version(), editor);
+        // under the draft's row lock, at the version merged from (412 if an editor changed it meanwhile)
+        Incident updated = incidents.update(match.id(), match.version(), editor, stored -> merged.incident());
         return record(articleId, updated, new Drafts.Proposal(updated, merged.claimIndex(), p.provenance()), e, linked, "added");
     }
 

@@ -229,7 +229,8 @@ class IngestContractTest {
             Http.Response a = submit(article(first, "https://example.org/pub/" + marker, "Wire one", "2033-04-10"));
             String id = a.json().get("drafts").get(0).asString();
             assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "Content-Type", "application/json",
-                    "Authorization", EDITOR_AUTH).status()).isEqualTo(200);
+                    "Authorization", EDITOR_AUTH, "If-Match", http().get("/api/incidents/" + id, "Authorization", EDITOR_AUTH)
+                            .header("ETag")).status()).isEqualTo(200);
             String publishedBefore = http().get("/api/incidents/" + id).body();
             String second = "BANNU - Eleven soldiers were killed when a suicide car bomber hit an army checkpoint in Bannu on Saturday, "
                     + "the military said. Ref " + marker + ".";

@@ -190,7 +190,7 @@ class AccountsContractTest {
                         .doesNotContain("Unpublished article text");
             }
             Http.Response published = http().send("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}",
-                    "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+                    "Content-Type", JSON, "Authorization", EDITOR_AUTH, "If-Match", "*");
             assertThat(published.status()).isEqualTo(200);
             JsonNode history = http().get("/api/incidents/" + id + "/history").json().get("history");
             assertThat(history).isNotEmpty();

@@ -152,7 +152,7 @@ class DeskBrowserTest {
             e.navigate(url("/desk#/review/" + id));
             e.waitForSelector("#edit");
             Http.Response other = new Http(port).send("PATCH", "/api/incidents/" + id, "{\"summary\": \"Changed by another editor\"}",
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH, "If-Match", "*");
             assertThat(other.status()).isEqualTo(200);
             e.fill("#e-title", "My stale title");
             e.click("#save");
