@@ -11,6 +11,7 @@ import { AreaLayer } from './areas.js';
 import { Basemap, json } from './basemap.js';
 import { embedPage, embedDialog, pinWords } from './embed.js';
 import { MSG } from './messages.js';
+import { side, languageMenu } from './i18n.js';
 import { TYPE_STYLE, symbolSvg, clusterSvg } from './symbols.js';
 import { TYPE_NAMES, PARTY_NAMES, dayOf, dayToIso, isoToDay, esc, killedRange, countDay } from './format.js';
 
@@ -32,6 +33,9 @@ for (const el of document.querySelectorAll('[data-msg-label]')) {
 for (const el of document.querySelectorAll('[data-msg-placeholder]')) {
   el.setAttribute('placeholder', MSG[el.dataset.msgPlaceholder]);
 }
+document.title = `${MSG.pageTitle} · Conflict Map`;
+languageMenu($('lang-menu'));
+$('about-link').search = `?lang=${encodeURIComponent(document.documentElement.lang)}`;
 
 // ------------------------------------------------------------------ state (the permalink)
 
@@ -132,6 +136,9 @@ function saveState() {
 
 const map = L.map('map', { zoomSnap: 0.5, minZoom: 4, maxZoom: 13, worldCopyJump: false, keyboard: true })
   .setView(state.center, state.zoom);
+// right to left, the corners are mirrored (side): zoom top right, legend bottom left
+map.zoomControl.setPosition(side('topleft'));
+map.attributionControl.setPosition(side('bottomright'));
 map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
 map.attributionControl.addAttribution(MSG.attribution);
 // panes, bottom to top: basemap 250, areas 390, crossings 410 (under incidents reported at them),
@@ -160,13 +167,13 @@ const basemap = new Basemap(map, layers, baseCanvas);
 
 // ------------------------------------------------------------------ controls
 
-L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+L.control.scale({ imperial: false, position: side('bottomleft') }).addTo(map);
 
-const asOf = L.control({ position: 'bottomleft' });
+const asOf = L.control({ position: side('bottomleft') });
 asOf.onAdd = () => L.DomUtil.create('div', 'data-as-of');
 asOf.addTo(map);
 
-const legend = L.control({ position: 'bottomright' });
+const legend = L.control({ position: side('bottomright') });
 legend.onAdd = () => {
   const div = L.DomUtil.create('details', 'legend');
   div.open = !PHONE.matches && !EMBED && window.innerHeight >= 900;
@@ -199,7 +206,7 @@ function layerSwitcher(cfg) {
   if (!cfg.base) {
     overlays[MSG.layerProvinces] = layers.provinces;
   }
-  L.control.layers(null, overlays, { collapsed: true, position: 'topright' }).addTo(map);
+  L.control.layers(null, overlays, { collapsed: true, position: side('topright') }).addTo(map);
 }
 
 // ------------------------------------------------------------------ incidents

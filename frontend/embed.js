@@ -4,13 +4,15 @@
 
 import { esc } from './format.js';
 import { MSG } from './messages.js';
+import { dayText, timeText } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const SIZES = { small: [300, 250], medium: [800, 560], large: [1400, 900], full: ['100%', 560] };
 
 /** When the data is pinned, in words ("6 Dec 2026 15:23 UTC"). */
 export function pinWords(iso) {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const d = new Date(iso);
+  return `${dayText(d)} ${timeText(d, 'UTC')} UTC`;
 }
 
 /** Sets up /embed: the credit line with the title, the filters and the pin; the wheel guard. */

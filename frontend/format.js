@@ -1,9 +1,10 @@
 // Formatting shared by the panel, the timeline and the clusters. Times show only what their
 // precision allows: a month-precise incident never gets a day.
 
-import { MSG, MONTHS, LONG_MONTHS } from './messages.js';
+import { MSG, ZONE_NAMES } from './messages.js';
+import { num as localNum, dayText, monthText, monthName, timeText, solarHijri } from './i18n.js';
 
-export { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES } from './messages.js';
+export { TYPE_NAMES, PARTY_NAMES, PRECISION_NAMES, TIME_PRECISION_NAMES } from './messages.js';
 
 /** Days since 1970-01-01 in UTC+4:30 (Afghan time), so "the night of the 26th" stays on the 26th. */
 export const OFFSET_MS = 4.5 * 3600 * 1000;
@@ -19,28 +20,35 @@ export function dayToIso(day) {
 export function isoToDay(s) {
   return Math.floor(Date.parse(s + 'T00:00:00Z') / 86400000);
 }
+/** A timeline day in the reader's language and digits, with its Solar Hijri date for Dari and Pashto. */
 export function dayWords(day) {
   const d = dayToDate(day);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const solar = solarHijri(d);
+  return solar ? `${dayText(d)} (${solar})` : dayText(d);
 }
 
-function local(iso) {
-  return new Date(Date.parse(iso) + OFFSET_MS);
+/** The zone an incident's times are read in: Pakistan time for a place in Pakistan, else Afghan time. */
+export function zoneOf(p) {
+  const countries = (p.places || []).map((pl) => String(pl.id || '').slice(0, 3)).filter((c) => c === 'af-' || c === 'pk-');
+  return p.zone || (countries.length && countries.every((c) => c === 'pk-') ? 'Asia/Karachi' : 'Asia/Kabul');
 }
 
-/** The incident's time in words, at its precision, in Afghan local time. */
-export function whenWords(occurred) {
-  const s = local(occurred.start);
-  const e = local(occurred.end);
-  const day = (d) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  const hm = (d) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+/** The incident's time in words, at its precision, in the local time of its place (zone), zone named. */
+export function whenWords(occurred, zone = 'Asia/Kabul') {
+  const s = new Date(occurred.start);
+  const e = new Date(occurred.end);
+  const day = (d) => {
+    const solar = solarHijri(d, zone);
+    return solar ? `${dayText(d, zone)} (${solar})` : dayText(d, zone);
+  };
+  const hm = (d) => timeText(d, zone);
   switch (occurred.precision) {
     case 'month': {
       // a month is named as its reporter meant it: an incident "earlier in February" in Pakistan starts
       // at midnight Pakistan time, 23:30 on 31 January in Afghan time, so the month is read at the middle
       const m = months(occurred);
-      return m.length === 1 ? `${LONG_MONTHS[m[0][1]]} ${m[0][0]}`
-        : `${LONG_MONTHS[m[0][1]]} – ${LONG_MONTHS[m[m.length - 1][1]]} ${m[m.length - 1][0]} ${MSG.monthKnown}`;
+      return m.length === 1 ? monthText(m[0][0], m[0][1])
+        : `${monthName(m[0][1], true)} – ${monthText(m[m.length - 1][0], m[m.length - 1][1])} ${MSG.monthKnown}`;
     }
     case 'week':
       return MSG.weekOf(day(s));
@@ -50,7 +58,8 @@ export function whenWords(occurred) {
       return day(s) === day(e) ? `${day(s)}, ${hm(s)}–${hm(e)} ${MSG.approx}` : MSG.nightOf(day(s), day(e));
     case 'hour':
     default:
-      return day(s) === day(e) || hm(e) === '00:00' ? `${day(s)}, ${hm(s)}–${hm(e)} ${MSG.afghanTime}` : `${day(s)} ${hm(s)} – ${day(e)} ${hm(e)}`;
+      return day(s) === day(e) || e - s <= 86400000 ? `${day(s)}, ${hm(s)}–${hm(e)} ${ZONE_NAMES[zone]}`
+        : `${day(s)} ${hm(s)} – ${day(e)} ${hm(e)} ${ZONE_NAMES[zone]}`;
   }
 }
 
@@ -86,7 +95,7 @@ export function esc(v) {
 }
 
 export function num(v) {
-  return v === null || v === undefined ? '–' : Number(v).toLocaleString('en');
+  return v === null || v === undefined ? '–' : localNum(Number(v));
 }
 
 /** "2–133 killed claimed", "13 killed claimed" or "" for a killed range [min, max]. */

@@ -2,7 +2,7 @@
 // with title, type, place, date and the claimed range. It is the keyboard's and the screen reader's
 // way to every incident, and it follows the map (hover, selection) as the map follows it.
 
-import { esc, whenWords, killedRange, TYPE_NAMES } from './format.js';
+import { esc, whenWords, zoneOf, killedRange, TYPE_NAMES } from './format.js';
 import { MSG } from './messages.js';
 import { symbolSvg } from './symbols.js';
 
@@ -40,9 +40,9 @@ export class IncidentList {
       const p = f.properties;
       const range = killedRange(p.killed_min ?? null, p.killed_max ?? null) || MSG.noKilled;
       return `<li><button type="button" data-id="${esc(f.id)}"${f.id === selectedId ? ' aria-current="true"' : ''}>`
-        + `${symbolSvg(p.type, 16, p.contested)}<span class="li-title">${esc(p.title)}</span>`
-        + `<span class="li-meta">${esc(TYPE_NAMES[p.type] || p.type)} · ${esc(p.place || '–')}</span>`
-        + `<span class="li-meta">${esc(whenWords(p.occurred))} · ${esc(range)}</span></button></li>`;
+        + `${symbolSvg(p.type, 16, p.contested)}<span class="li-title" lang="en" dir="auto">${esc(p.title)}</span>`
+        + `<span class="li-meta">${esc(TYPE_NAMES[p.type] || p.type)} · <bdi>${esc(p.place || "–")}</bdi></span>`
+        + `<span class="li-meta">${esc(whenWords(p.occurred, zoneOf(p)))} · ${esc(range)}</span></button></li>`;
     }).join('');
     const again = focused && this.button(focused);
     if (again) {

@@ -1,7 +1,8 @@
 // The incident panel: every claim side by side, grouped by whose losses it states. No single number.
 
-import { esc, num, whenWords, TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES } from './format.js';
+import { esc, num, whenWords, zoneOf, TYPE_NAMES, PARTY_NAMES, PRECISION_NAMES, TIME_PRECISION_NAMES } from './format.js';
 import { MSG } from './messages.js';
+import { dayText } from './i18n.js';
 
 const FIGURES = Object.entries(MSG.figures);
 
@@ -15,30 +16,30 @@ export function renderPanel(p, pinned = null) {
     }
     bySide.get(c.side).push(c);
   }
-  const places = (p.places || []).map((pl) => esc(pl.name)).join(', ');
-  let html = `<h2 id="panel-title" tabindex="-1">${esc(p.title)}</h2>
+  const places = MSG.joinList((p.places || []).map((pl) => `<bdi>${esc(pl.name)}</bdi>`));
+  let html = `<h2 id="panel-title" tabindex="-1"><bdi lang="${esc(p.lang || 'en')}">${esc(p.title)}</bdi></h2>
     <p class="meta">${esc(TYPE_NAMES[p.type] || p.type)}${p.operation ? ` · ${esc(MSG.operation(p.operation))}` : ''}
       ${p.contested ? ` <span class="badge" title="${esc(MSG.contestedTitle)}">${esc(MSG.contested)}</span>` : ''}
       ${p.status === 'draft' ? ` <span class="badge quiet">${esc(MSG.draft)}</span>` : ''}</p>
-    <p class="meta"><strong>${esc(MSG.when)}</strong> ${esc(whenWords(p.occurred))} <span class="badge quiet">${esc(p.occurred.precision.replace(/_/g, ' '))}</span></p>
+    <p class="meta"><strong>${esc(MSG.when)}</strong> ${esc(whenWords(p.occurred, zoneOf(p)))} <span class="badge quiet">${esc(TIME_PRECISION_NAMES[p.occurred.precision] || p.occurred.precision)}</span></p>
     <p class="meta"><strong>${esc(MSG.where)}</strong> ${places || '–'} <span class="badge quiet">${esc(PRECISION_NAMES[p.geo_precision] || p.geo_precision)}</span></p>
-    ${p.summary ? `<p class="summary">${esc(p.summary)}</p>` : ''}`;
+    ${p.summary ? `<p class="summary" lang="${esc(p.lang || 'en')}" dir="auto">${esc(p.summary)}</p>` : ''}`;
   if (!bySide.size) {
     html += `<p class="meta">${esc(MSG.noClaims)}</p>`;
   }
   for (const [side, claims] of bySide) {
     const used = FIGURES.filter(([k]) => claims.some((c) => c[k] !== null && c[k] !== undefined));
     html += `<table class="claims" data-side="${esc(side)}">
-      <caption>${esc(MSG.claimsAbout(SIDE_NAMES[side] || side))}</caption>
+      <caption>${esc(MSG.claimsAbout(side))}</caption>
       <thead><tr><th scope="col">${esc(MSG.claimant)}</th>${used.map(([, name]) => `<th scope="col" class="n">${esc(name)}</th>`).join('')}</tr></thead>
       <tbody>`;
     for (const c of claims) {
       const cited = (c.sources || []).map((id) => sources.get(id)).filter(Boolean);
       html += `<tr class="claim" data-party="${esc(c.party)}">
-        <th scope="row"><span class="party party-${esc(c.party)}" aria-hidden="true"></span>${esc(c.claimant)}
-          <span class="statement">· ${esc(PARTY_NAMES[c.party] || c.party)}${c.stated_at ? `, ${esc(c.stated_at)}` : ''}</span></th>
+        <th scope="row"><span class="party party-${esc(c.party)}" aria-hidden="true"></span><bdi lang="${esc(c.lang || p.lang || 'en')}">${esc(c.claimant)}</bdi>
+          <span class="statement">· ${esc(PARTY_NAMES[c.party] || c.party)}${c.stated_at ? `, <bdi>${esc(c.stated_at)}</bdi>` : ''}</span></th>
         ${used.map(([k]) => `<td class="n">${num(c[k])}</td>`).join('')}</tr>
-        <tr class="claim-detail"><td colspan="${used.length + 1}">${c.statement ? `“${esc(c.statement)}” ` : ''}
+        <tr class="claim-detail"><td colspan="${used.length + 1}">${c.statement ? `<q class="statement-text" lang="${esc(c.statement_lang || c.lang || p.lang || 'en')}" dir="auto" title="${esc(MSG.statementIn)}">${esc(c.statement)}</q> ` : ''}
           <span class="cited">${esc(MSG.source)} ${cited.map((s) => sourceLink(s)).join(', ') || '–'}</span></td></tr>`;
     }
     html += '</tbody></table>';
@@ -47,7 +48,7 @@ export function renderPanel(p, pinned = null) {
     html += `<h3>${esc(MSG.sources)}</h3><ol class="sources">${[...sources.values()].map((s) =>
       `<li id="src-${esc(s.id)}">${sourceLink(s, true)}</li>`).join('')}</ol>`;
   }
-  html += `<p class="meta">${esc(pinned ? MSG.pinnedVersion(pinned) : MSG.version(p.version, (p.updated || '').slice(0, 10)))} ·
+  html += `<p class="meta">${esc(pinned ? MSG.pinnedVersion(pinned) : MSG.version(p.version, p.updated ? dayText(new Date(p.updated)) : '–'))} ·
     <a href="/api/incidents/${encodeURIComponent(p.id)}">GeoJSON</a></p>`;
   return html;
 }
@@ -56,5 +57,6 @@ function sourceLink(s, long = false) {
   const text = long
     ? `${esc(s.id)}: ${esc(s.outlet)}${s.wire ? ` (${esc(s.wire)})` : ''}${s.published ? `, ${esc(s.published)}` : ''}`
     : `${esc(s.outlet)}${s.wire ? ` / ${esc(s.wire)}` : ''}${s.published ? ` ${esc(s.published.slice(5))}` : ''}`;
-  return s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer" target="_blank">${text}</a>` : text;
+  // an outlet's name keeps its own direction inside a right-to-left sentence
+  return s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer" target="_blank"><bdi>${text}</bdi></a>` : `<bdi>${text}</bdi>`;
 }

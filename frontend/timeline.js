@@ -137,7 +137,7 @@ export class Timeline {
       r.setAttribute('height', bh);
       r.setAttribute('class', day >= this.start && day <= this.end ? 'bar in' : 'bar');
       const t = document.createElementNS(SVG, 'title');
-      t.textContent = `${dayWords(day)}: ${n} incident${n === 1 ? '' : 's'}`;
+      t.textContent = MSG.histogramDay(dayWords(day), n);
       r.appendChild(t);
       svg.appendChild(r);
     }

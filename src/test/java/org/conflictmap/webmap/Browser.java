@@ -57,6 +57,17 @@ final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** axe-core's violations on a page (its context must bypass the CSP to take the injected script), in words. */
+    static List<?> axeViolations(Page page) {
+        try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+            page.evaluate(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return (List<?>) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                + ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+    }
+
     /**
      * Waits until a JavaScript expression is true in a frame. Polls with evaluate: Playwright's own
      * waitForFunction evaluates strings in the page, which the page's CSP (no unsafe-eval) forbids.

@@ -76,7 +76,7 @@ class WebMapBrowserTest {
                 .isGreaterThanOrEqualTo(4);
         assertThat(page.textContent(".leaflet-control-attribution")).contains("Natural Earth", "GeoNames");
         assertThat(page.textContent(".legend")).contains("Area report", "Durand Line", "Border crossing", "Air/drone strike");
-        assertThat(page.textContent(".data-as-of")).startsWith("Data as of 20");
+        assertThat(page.textContent(".data-as-of")).matches("Data as of \\d{1,2} [A-Z][a-z]{2} 20\\d\\d \\d\\d:\\d\\d UTC");
         assertThat(page.locator(".leaflet-control-scale").count()).isEqualTo(1);
         assertThat(page.locator(".label-border").first().textContent()).contains("Durand Line");
         assertThat(page.locator(".crossing-icon").count()).isGreaterThanOrEqualTo(3);

@@ -3,7 +3,6 @@ package org.conflictmap.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -385,21 +384,14 @@ class WebMapContractTest {
         // ------------------------------------------------------------------ 6. accessibility
 
         @Test
-        void axeFindsNoViolationOnTheMapTheEmbedAndTheOpenPanel() throws IOException {
-            String axe;
-            try (InputStream in = Contract.class.getResourceAsStream("/axe/axe.min.js")) {
-                axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+        void axeFindsNoViolationOnTheMapTheEmbedAndTheOpenPanel() {
             for (String query : List.of("/", "/embed", "/?i=" + ATTACKS)) {
                 // the page's CSP allows no injected script: the test context bypasses it to load axe-core
                 Page page = ready(browser.page(new NewContextOptions().setViewportSize(1280, 800).setBypassCSP(true)), query);
                 if (query.contains("i=")) {
                     page.waitForSelector("#panel:not([hidden]) #panel-title");
                 }
-                page.evaluate(axe);
-                Object violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                        + ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
-                assertThat((List<?>) violations).as("axe-core violations on %s", query).isEmpty();
+                assertThat(Browser.axeViolations(page)).as("axe-core violations on %s", query).isEmpty();
                 page.context().close();
             }
         }

@@ -1,0 +1,204 @@
+package org.conflictmap.webmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.conflictmap.TestStores.OnH2gis;
+import org.conflictmap.TestStores.OnPostgis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The map in its readers' languages (issue 22), in a real browser on both stores: English, Pashto,
+ * Dari and Urdu set lang and dir, show every string from their own file (no English left, no key
+ * shown), mirror the list and the panel right to left, write numbers in the locale's digits and dates
+ * with the Solar Hijri day for Dari and Pashto, and pass axe-core, at laptop and phone sizes.
+ */
+class WebMapLanguageContractTest {
+
+    @Nested
+    @OnH2gis
+    class Embedded extends Contract {
+    }
+
+    @Nested
+    @OnPostgis
+    class Postgis extends Contract {
+    }
+
+    static final String ATTACKS = "2026-02-26-durand-line-post-attacks";
+    static final String ISLAMABAD = "2026-02-islamabad-mosque-bombing";
+    static final Map<String, String> DIRS = Map.of("en", "ltr", "ps", "rtl", "fa-AF", "rtl", "ur", "rtl");
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Contract {
+        @LocalServerPort
+        int port;
+        Browser browser;
+
+        @BeforeAll
+        void start() {
+            browser = new Browser();
+        }
+
+        @AfterAll
+        void stop() {
+            browser.close();
+        }
+
+        @AfterEach
+        void nothingLeftTheMachineAndNothingFailed() {
+            assertThat(browser.outside).as("requests to other hosts").isEmpty();
+            assertThat(browser.consoleErrors).as("console errors").isEmpty();
+        }
+
+        Page ready(Page page, String query) {
+            page.navigate("http://127.0.0.1:" + port + query);
+            page.waitForSelector("body[data-ready=true]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            return page;
+        }
+
+        static JsonNode strings(String lang) {
+            try (InputStream in = Contract.class.getResourceAsStream("/static/i18n/" + lang + ".json")) {
+                return JsonMapper.builder().build().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"en", "ps", "fa-AF", "ur"})
+        void eachLanguageSetsLangAndDirAndShowsOnlyItsOwnStrings(String lang) {
+            Page page = ready(browser.page(1280, 800), "/?lang=" + lang + "&i=" + ATTACKS);
+            page.waitForSelector("#panel:not([hidden]) #panel-title");
+            assertThat(page.getAttribute("html", "lang")).isEqualTo(lang);
+            assertThat(page.getAttribute("html", "dir")).isEqualTo(DIRS.get(lang));
+            JsonNode own = strings(lang);
+            JsonNode english = strings("en");
+            // every data-msg text is this language's string; no key and no English string is left
+            Object texts = page.evaluate("() => [...document.querySelectorAll('[data-msg]')].map(e => [e.dataset.msg, e.textContent])");
+            for (Object pair : (List<?>) texts) {
+                List<?> kv = (List<?>) pair;
+                assertThat(kv.get(1)).as("%s in %s", kv.get(0), lang).isEqualTo(own.get((String) kv.get(0)).asString());
+            }
+            String body = page.textContent("body");
+            assertThat(body).doesNotContain("undefined", "timePrecision.", "type.", "party.");
+            if (!lang.equals("en")) {
+                for (String key : List.of("legendCrossing", "claimant", "listTitle", "allDates", "legendContested", "type.armed_clash",
+                        "claimsAbout.pk_forces", "figure.killed", "precision.multiple")) {
+                    assertThat(body).as("English %s in %s", key, lang).doesNotContain(english.get(key).asString());
+                    assertThat(body).as("%s in %s", key, lang).contains(own.get(key).asString());
+                }
+                // the figures in the locale's digits (۱۳۳), the outlet names and claimants kept as recorded, isolated
+                assertThat(page.locator("#panel td.n").allTextContents()).contains("۱۳۳").doesNotContain("133");
+                assertThat(page.locator("#panel bdi").count()).isPositive();
+                assertThat(page.getAttribute("#panel q.statement-text >> nth=0", "lang")).isEqualTo("en");
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-" + lang + ".png")));
+            page.context().close();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ps", "fa-AF", "ur"})
+        void rightToLeftMirrorsTheListThePanelAndTheControls(String lang) {
+            Page page = ready(browser.page(1280, 800), "/?lang=" + lang + "&i=" + ATTACKS);
+            page.waitForSelector("#panel:not([hidden]) #panel-title");
+            BoundingBox list = page.locator("#list").boundingBox();
+            BoundingBox map = page.locator("#map").boundingBox();
+            BoundingBox panel = page.locator("#panel").boundingBox();
+            assertThat(list.x).as("the list on the right").isGreaterThanOrEqualTo(map.x + map.width - 1);
+            assertThat(panel.x + panel.width).as("the panel on the left").isLessThanOrEqualTo(map.x + 1);
+            BoundingBox zoom = page.locator(".leaflet-control-zoom").boundingBox();
+            assertThat(zoom.x).as("zoom at the top right").isGreaterThan(map.x + map.width / 2);
+            BoundingBox legend = page.locator(".legend").boundingBox();
+            assertThat(legend.x).as("legend at the bottom left").isLessThan(map.x + map.width / 2);
+            page.context().close();
+
+            Page english = ready(browser.page(1280, 800), "/?lang=en&i=" + ATTACKS);
+            english.waitForSelector("#panel:not([hidden]) #panel-title");
+            assertThat(english.locator("#list").boundingBox().x).as("English keeps the list on the left")
+                    .isLessThan(english.locator("#map").boundingBox().x);
+            english.context().close();
+        }
+
+        @Test
+        void dariAndPashtoDatesCarryTheSolarHijriDayAndEachPlaceItsOwnZone() {
+            Page dari = ready(browser.page(1280, 800), "/?lang=fa-AF&i=" + ATTACKS);
+            dari.waitForSelector("#panel:not([hidden]) #panel-title");
+            // 26 February 2026 is 7 Hoot 1404; the list and the timeline are in Persian digits
+            assertThat(dari.textContent("#panel")).contains("۲۰۲۶", "حوت ۱۴۰۴", "هـ.ش");
+            assertThat(dari.textContent("#list")).contains("۲۰۲۶");
+            dari.context().close();
+
+            Page pashto = ready(browser.page(1280, 800), "/?lang=ps&i=" + ATTACKS);
+            pashto.waitForSelector("#panel:not([hidden]) #panel-title");
+            assertThat(pashto.textContent("#panel")).contains("۱۴۰۴", "لمریز");
+            pashto.context().close();
+
+            // Urdu: Gregorian only; a month report stays one month ("فروری ۲۰۲۶"), never January – February
+            Page urdu = ready(browser.page(1280, 800), "/?lang=ur&i=" + ISLAMABAD);
+            urdu.waitForSelector("#panel:not([hidden]) #panel-title");
+            assertThat(urdu.textContent("#panel")).contains("فروری ۲۰۲۶").doesNotContain("جنوری", "ہجری");
+            urdu.context().close();
+
+            Page english = ready(browser.page(1280, 800), "/?lang=en&i=" + ATTACKS);
+            english.waitForSelector("#panel:not([hidden]) #panel-title");
+            assertThat(english.textContent("#panel")).contains("Afghan time").doesNotContain("1404");
+            english.context().close();
+        }
+
+        @Test
+        void theLanguageMenuAndTheBrowsersPreferenceChooseTheLanguage() {
+            Page page = browser.page(new NewContextOptions().setViewportSize(1280, 800).setLocale("ur-PK"));
+            ready(page, "/");
+            assertThat(page.getAttribute("html", "lang")).as("the browser's preference").isEqualTo("ur");
+            page.selectOption("#lang-menu", "ps");
+            page.waitForURL(url -> url.contains("lang=ps"));
+            page.waitForSelector("body[data-ready=true]");
+            assertThat(page.getAttribute("html", "lang")).isEqualTo("ps");
+            // the choice is kept: the About page opens in Pashto too
+            page.click("#about-link");
+            page.waitForSelector("body[data-ready=true]");
+            assertThat(page.getAttribute("html", "dir")).isEqualTo("rtl");
+            assertThat(page.textContent("h1")).isEqualTo(strings("ps").get("aboutPage.title").asString());
+            page.context().close();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"en", "ps", "fa-AF", "ur"})
+        void aPhoneInEachLanguageHasNoSidewaysScrollAndAxeFindsNothing(String lang) {
+            Page phone = ready(browser.page(360, 740), "/?lang=" + lang + "&i=2026-02-21-nangarhar-paktika-air-strikes");
+            phone.waitForSelector("#panel:not([hidden]) #panel-title");
+            Number scrollWidth = (Number) phone.evaluate("() => document.scrollingElement.scrollWidth");
+            assertThat(scrollWidth.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(360);
+            assertThat(phone.getAttribute("html", "dir")).isEqualTo(DIRS.get(lang));
+            phone.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-phone-" + lang + ".png")));
+            phone.context().close();
+
+            for (String query : List.of("/?lang=" + lang + "&i=" + ATTACKS, "/embed?lang=" + lang, "/about.html?lang=" + lang)) {
+                Page page = ready(browser.page(new NewContextOptions().setViewportSize(1280, 800).setBypassCSP(true)), query);
+                assertThat(Browser.axeViolations(page)).as("axe-core violations on %s", query).isEmpty();
+                page.context().close();
+            }
+        }
+    }
+}
