@@ -35,7 +35,9 @@ for (const el of document.querySelectorAll('[data-msg-placeholder]')) {
 }
 document.title = `${MSG.pageTitle} · Conflict Map`;
 languageMenu($('lang-menu'));
-$('about-link').search = `?lang=${encodeURIComponent(document.documentElement.lang)}`;
+if (document.documentElement.lang !== 'en') {
+  $('about-link').search = `?lang=${encodeURIComponent(document.documentElement.lang)}`;
+}
 
 // ------------------------------------------------------------------ state (the permalink)
 

@@ -4,7 +4,7 @@
 import { MSG, ZONE_NAMES } from './messages.js';
 import { num as localNum, dayText, monthText, monthName, timeText, solarHijri } from './i18n.js';
 
-export { TYPE_NAMES, PARTY_NAMES, PRECISION_NAMES, TIME_PRECISION_NAMES } from './messages.js';
+export { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES, TIME_PRECISION_NAMES } from './messages.js';
 
 /** Days since 1970-01-01 in UTC+4:30 (Afghan time), so "the night of the 26th" stays on the 26th. */
 export const OFFSET_MS = 4.5 * 3600 * 1000;

@@ -33,7 +33,9 @@ export function pickLanguage(query, saved, preferred) {
   return supported(query) || supported(saved) || (preferred || []).map(supported).find(Boolean) || 'en';
 }
 
-export const LANG = pickLanguage(new URLSearchParams(location.search).get('lang'), stored(), navigator.languages);
+// the newsroom's desk stays English
+export const LANG = location.pathname.startsWith('/desk') ? 'en'
+  : pickLanguage(new URLSearchParams(location.search).get('lang'), stored(), navigator.languages);
 export const DIR = LANGUAGES[LANG].dir;
 document.documentElement.lang = LANG;
 document.documentElement.dir = DIR;

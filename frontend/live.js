@@ -2,6 +2,8 @@
 // each publish, update and delete; the map applies them at once and says "2 new incidents".
 // EventSource reconnects by itself and resumes after the last event it saw (Last-Event-ID).
 
+import { MSG } from './messages.js';
+
 /**
  * Follows the stream. `upsert(feature)` adds or replaces an incident, `remove(id)` takes one away,
  * `where` is the element the notice is shown in. Returns the EventSource (close() stops it).
@@ -34,7 +36,7 @@ export function followChanges({ upsert, remove, where }) {
       }
     }
     note.hidden = fresh.length === 0;
-    note.textContent = `${fresh.length} new incident${fresh.length === 1 ? '' : 's'} · dismiss`;
+    note.textContent = MSG.liveNew(fresh.length);
     note.dataset.ids = fresh.join(' ');
   };
   return source;

@@ -7,6 +7,7 @@ import { t, group, num, monthName, monthText, LANG, DIR, LANGUAGES } from './i18
 export { LANG, DIR, LANGUAGES };
 export const TYPE_NAMES = group('type');
 export const PARTY_NAMES = group('party');
+export const SIDE_NAMES = group('side');
 export const PRECISION_NAMES = group('precision');
 export const TIME_PRECISION_NAMES = group('timePrecision');
 export const ZONE_NAMES = group('zone');
@@ -76,6 +77,7 @@ export const MSG = {
   areaGroup: (n, place) => t('areaGroup', { n, place: iso(place) }),
   areaPick: t('areaPick'),
   wheelHint: t('wheelHint'),
+  liveNew: (n) => t('liveNew', { n }),
   // the panel
   operation: (name) => t('operation', { name: iso(name) }),
   contested: t('contested'),

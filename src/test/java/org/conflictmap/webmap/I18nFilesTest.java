@@ -107,6 +107,7 @@ class I18nFilesTest {
         assertThat(group(keys, "type")).isEqualTo(new TreeSet<>(Vocabulary.TYPES));
         assertThat(group(keys, "party")).isEqualTo(new TreeSet<>(Vocabulary.PARTIES));
         assertThat(group(keys, "claimsAbout")).isEqualTo(new TreeSet<>(Vocabulary.SIDES));
+        assertThat(group(keys, "side")).isEqualTo(new TreeSet<>(Vocabulary.SIDES));
         assertThat(group(keys, "precision")).isEqualTo(new TreeSet<>(Vocabulary.GEO_PRECISIONS));
         assertThat(group(keys, "timePrecision")).isEqualTo(new TreeSet<>(Vocabulary.TIME_PRECISIONS));
         Set<String> about = new TreeSet<>();

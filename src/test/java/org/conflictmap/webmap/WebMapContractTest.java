@@ -315,6 +315,7 @@ class WebMapContractTest {
         void theAboutPageSaysWhatAClaimAndPrecisionAreAndTheFaviconIsServed() {
             Page page = browser.page(1000, 800);
             page.navigate(base() + "/about.html");
+            page.waitForSelector("body[data-ready=true]"); // its texts come from i18n/en.json
             assertThat(page.textContent("main")).contains("What a claim is", "What precision means", "Sources and licence",
                     "Natural Earth", "GeoNames");
             assertThat(page.request().get(base() + "/favicon.svg").status()).isEqualTo(200);
