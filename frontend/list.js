@@ -35,8 +35,17 @@ export class IncidentList {
     const focused = this.ol.contains(document.activeElement) ? document.activeElement.dataset.id : null;
     const rows = features.slice().sort((a, b) => b.startMs - a.startMs || (a.id < b.id ? -1 : 1));
     this.ids = rows.map((f) => f.id);
-    this.count.textContent = rows.length ? MSG.listCount(Math.min(rows.length, MAX_ROWS), rows.length) : MSG.listEmpty;
-    this.ol.innerHTML = rows.slice(0, MAX_ROWS).map((f) => {
+    this.features = features;
+    // the selected and the focused incident keep their rows even when newer ones fill the first MAX_ROWS
+    const shown = rows.slice(0, MAX_ROWS);
+    for (const keep of [selectedId, focused]) {
+      const f = keep && !shown.some((r) => r.id === keep) && rows.find((r) => r.id === keep);
+      if (f) {
+        shown.push(f);
+      }
+    }
+    this.count.textContent = rows.length ? MSG.listCount(shown.length, rows.length) : MSG.listEmpty;
+    this.ol.innerHTML = shown.map((f) => {
       const p = f.properties;
       const range = killedRange(p.killed_min ?? null, p.killed_max ?? null) || MSG.noKilled;
       return `<li><button type="button" data-id="${esc(f.id)}"${f.id === selectedId ? ' aria-current="true"' : ''}>`
@@ -60,6 +69,9 @@ export class IncidentList {
   }
 
   select(id) {
+    if (id && !this.button(id) && this.ids.includes(id)) {
+      this.render(this.features, id); // a selection beyond the first MAX_ROWS rows gets its row
+    }
     this.ol.querySelectorAll('[aria-current]').forEach((b) => b.removeAttribute('aria-current'));
     const b = id && this.button(id);
     if (b) {
