@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geocoding.Geocoder;
 import org.conflictmap.incidents.TimeInterval;
@@ -57,9 +58,30 @@ class EventExtractor {
     }
 
     private final Geocoder geocoder;
+    private final Gazetteer gazetteer;
 
-    EventExtractor(Geocoder geocoder) {
+    EventExtractor(Geocoder geocoder, Gazetteer gazetteer) {
         this.geocoder = geocoder;
+        this.gazetteer = gazetteer;
+    }
+
+    /**
+     * A district (admin2) stands in an event's places for its province: the districts loaded from the
+     * admin2 layer share names with provinces and towns (Bajaur, Kurram, Khost, Barmal), and an event's
+     * places are what it is matched and merged by across sentences and outlets, at province level as
+     * the gold and the desk read them. The district is kept only where no province contains it.
+     */
+    private Geocoder.Mention asProvince(Geocoder.Mention m) {
+        if (!m.place().kind().equals("district") || m.place().admin1() == null) {
+            return m;
+        }
+        for (Place p : gazetteer.all()) {
+            if (p.kind().equals("province") && m.place().admin1().equals(p.admin1())) {
+                return new Geocoder.Mention(m.text(), m.start(), m.end(), p, m.score(), "province", m.metonymic(), m.choice(),
+                        m.alternatives());
+            }
+        }
+        return m;
     }
 
     private static final class Open {
@@ -84,7 +106,7 @@ class EventExtractor {
         List<Geocoder.Mention> mentions = new ArrayList<>();
         for (Geocoder.Mention m : parsed.mentions()) {
             if (!m.metonymic() && m.start() >= dateline && !governmentCapital(text, m)) {
-                mentions.add(m);
+                mentions.add(asProvince(m));
             }
         }
         String datelineCountry = null;
