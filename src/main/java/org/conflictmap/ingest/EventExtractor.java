@@ -51,7 +51,7 @@ class EventExtractor {
 
     /** What one event of the article became. */
     record Event(int index, List<Sentences.Sentence> sentences, EventTypes.Cue cue, EventTime.When when, TimeInterval occurred,
-            Map<String, Place> places, List<int[]> placeSpans, String country, List<Claims.Stated> claims) {
+            Map<String, Place> places, List<int[]> placeSpans, String country, List<Claims.Stated> claims, Map<String, Place> districts) {
         String type() {
             return cue == null ? "other" : cue.type();
         }
@@ -71,6 +71,13 @@ class EventExtractor {
      * places are what it is matched and merged by across sentences and outlets, at province level as
      * the gold and the desk read them. The district is kept only where no province contains it.
      */
+    /** "Bajaur district", "the district of Barmal": the text means the district, not a town or province of that name. */
+    static boolean namedAsDistrict(String text, Geocoder.Mention m) {
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 12)).toLowerCase(Locale.ROOT);
+        String before = text.substring(Math.max(0, m.start() - 16), m.start()).toLowerCase(Locale.ROOT);
+        return after.matches("(?s)^\\s+districts?\\b.*") || before.matches("(?s).*\\bdistrict of\\s+$");
+    }
+
     private Geocoder.Mention asProvince(Geocoder.Mention m) {
         if (!m.place().kind().equals("district") || m.place().admin1() == null) {
             return m;
@@ -89,6 +96,8 @@ class EventExtractor {
         EventTypes.Cue cue;
         EventTime.When when;
         final Map<String, Place> places = new LinkedHashMap<>();
+        /** Districts the text names as such ("Bajaur district"), for the draft's geometry only. */
+        final Map<String, Place> districts = new LinkedHashMap<>();
         final List<int[]> placeSpans = new ArrayList<>();
         final List<Sentences.Sentence> figureSentences = new ArrayList<>();
         final List<Claims.Speaker> speakers = new ArrayList<>();
@@ -104,8 +113,12 @@ class EventExtractor {
         Geocoder.Result parsed = geocoder.parse(text, pub);
         int dateline = Sentences.dateline(text);
         List<Geocoder.Mention> mentions = new ArrayList<>();
+        Map<Integer, Place> namedDistricts = new java.util.HashMap<>();
         for (Geocoder.Mention m : parsed.mentions()) {
             if (!m.metonymic() && m.start() >= dateline && !governmentCapital(text, m)) {
+                if (m.place().kind().equals("district") && namedAsDistrict(text, m)) {
+                    namedDistricts.put(m.start(), m.place());
+                }
                 mentions.add(asProvince(m));
             }
         }
@@ -186,6 +199,10 @@ class EventExtractor {
                 if (trigger || figures || cue != null) {
                     for (Geocoder.Mention m : here) {
                         target.places.putIfAbsent(m.place().id(), m.place());
+                        Place d = namedDistricts.get(m.start());
+                        if (d != null) {
+                            target.districts.putIfAbsent(d.id(), d);
+                        }
                         target.placeSpans.add(new int[] {s.start(), s.end()});
                     }
                 }
@@ -236,7 +253,7 @@ class EventExtractor {
                 claims.addAll(Claims.of(e.figureSentences.get(k), e.speakers.get(k), country, civilian));
             }
             claims = withoutGenericRepeats(claims, country);
-            out.add(new Event(out.size(), List.copyOf(e.sentences), e.cue, when, when.at(zone), e.places, e.placeSpans, country, claims));
+            out.add(new Event(out.size(), List.copyOf(e.sentences), e.cue, when, when.at(zone), e.places, e.placeSpans, country, claims, e.districts));
         }
         return out;
     }
