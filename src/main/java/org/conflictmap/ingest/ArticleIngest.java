@@ -129,11 +129,28 @@ class ArticleIngest {
         });
     }
 
+    /**
+     * The event's places for its geometry: a district the text names as such stands in for its province
+     * (ACLED's admin2 precision), unless a town or crossing of the event lies inside it, which is finer.
+     */
+    static List<Place> withDistricts(EventExtractor.Event e) {
+        List<Place> out = new java.util.ArrayList<>(e.places().values());
+        for (Place d : e.districts().values()) {
+            boolean finer = out.stream().anyMatch(p -> !p.kind().equals("province") && !p.kind().equals("border")
+                    && !p.kind().equals("country") && !p.kind().equals("district") && d.geometry().covers(p.geometry().getInteriorPoint()));
+            if (!finer) {
+                out.removeIf(p -> p.kind().equals("province") && p.admin1() != null && p.admin1().equals(d.admin1()));
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     /** Creates or extends the draft for one event. */
     private Found file(String articleId, Article a, EventExtractor.Event e, String editor, Set<String> linked) {
         Place line = gazetteer.get("border-durand-line").orElse(null);
         boolean alongBorder = e.sentences().stream().anyMatch(x -> EventExtractor.BORDER_WORDS.matcher(x.text()).find());
-        Places.Where where = Places.where(e.places().values(), alongBorder, line);
+        Places.Where where = Places.where(withDistricts(e), alongBorder, line);
         if (where == null) {
             where = country(e);
         }

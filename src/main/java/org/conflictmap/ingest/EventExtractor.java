@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geocoding.Geocoder;
 import org.conflictmap.incidents.TimeInterval;
@@ -50,16 +51,44 @@ class EventExtractor {
 
     /** What one event of the article became. */
     record Event(int index, List<Sentences.Sentence> sentences, EventTypes.Cue cue, EventTime.When when, TimeInterval occurred,
-            Map<String, Place> places, List<int[]> placeSpans, String country, List<Claims.Stated> claims) {
+            Map<String, Place> places, List<int[]> placeSpans, String country, List<Claims.Stated> claims, Map<String, Place> districts) {
         String type() {
             return cue == null ? "other" : cue.type();
         }
     }
 
     private final Geocoder geocoder;
+    private final Gazetteer gazetteer;
 
-    EventExtractor(Geocoder geocoder) {
+    EventExtractor(Geocoder geocoder, Gazetteer gazetteer) {
         this.geocoder = geocoder;
+        this.gazetteer = gazetteer;
+    }
+
+    /**
+     * A district (admin2) stands in an event's places for its province: the districts loaded from the
+     * admin2 layer share names with provinces and towns (Bajaur, Kurram, Khost, Barmal), and an event's
+     * places are what it is matched and merged by across sentences and outlets, at province level as
+     * the gold and the desk read them. The district is kept only where no province contains it.
+     */
+    /** "Bajaur district", "the district of Barmal": the text means the district, not a town or province of that name. */
+    static boolean namedAsDistrict(String text, Geocoder.Mention m) {
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 12)).toLowerCase(Locale.ROOT);
+        String before = text.substring(Math.max(0, m.start() - 16), m.start()).toLowerCase(Locale.ROOT);
+        return after.matches("(?s)^\\s+districts?\\b.*") || before.matches("(?s).*\\bdistrict of\\s+$");
+    }
+
+    private Geocoder.Mention asProvince(Geocoder.Mention m) {
+        if (!m.place().kind().equals("district") || m.place().admin1() == null) {
+            return m;
+        }
+        for (Place p : gazetteer.all()) {
+            if (p.kind().equals("province") && m.place().admin1().equals(p.admin1())) {
+                return new Geocoder.Mention(m.text(), m.start(), m.end(), p, m.score(), "province", m.metonymic(), m.choice(),
+                        m.alternatives());
+            }
+        }
+        return m;
     }
 
     private static final class Open {
@@ -67,6 +96,8 @@ class EventExtractor {
         EventTypes.Cue cue;
         EventTime.When when;
         final Map<String, Place> places = new LinkedHashMap<>();
+        /** Districts the text names as such ("Bajaur district"), for the draft's geometry only. */
+        final Map<String, Place> districts = new LinkedHashMap<>();
         final List<int[]> placeSpans = new ArrayList<>();
         final List<Sentences.Sentence> figureSentences = new ArrayList<>();
         final List<Claims.Speaker> speakers = new ArrayList<>();
@@ -82,9 +113,13 @@ class EventExtractor {
         Geocoder.Result parsed = geocoder.parse(text, pub);
         int dateline = Sentences.dateline(text);
         List<Geocoder.Mention> mentions = new ArrayList<>();
+        Map<Integer, Place> namedDistricts = new java.util.HashMap<>();
         for (Geocoder.Mention m : parsed.mentions()) {
             if (!m.metonymic() && m.start() >= dateline && !governmentCapital(text, m)) {
-                mentions.add(m);
+                if (m.place().kind().equals("district") && namedAsDistrict(text, m)) {
+                    namedDistricts.put(m.start(), m.place());
+                }
+                mentions.add(asProvince(m));
             }
         }
         String datelineCountry = null;
@@ -164,6 +199,10 @@ class EventExtractor {
                 if (trigger || figures || cue != null) {
                     for (Geocoder.Mention m : here) {
                         target.places.putIfAbsent(m.place().id(), m.place());
+                        Place d = namedDistricts.get(m.start());
+                        if (d != null) {
+                            target.districts.putIfAbsent(d.id(), d);
+                        }
                         target.placeSpans.add(new int[] {s.start(), s.end()});
                     }
                 }
@@ -214,7 +253,7 @@ class EventExtractor {
                 claims.addAll(Claims.of(e.figureSentences.get(k), e.speakers.get(k), country, civilian));
             }
             claims = withoutGenericRepeats(claims, country);
-            out.add(new Event(out.size(), List.copyOf(e.sentences), e.cue, when, when.at(zone), e.places, e.placeSpans, country, claims));
+            out.add(new Event(out.size(), List.copyOf(e.sentences), e.cue, when, when.at(zone), e.places, e.placeSpans, country, claims, e.districts));
         }
         return out;
     }
