@@ -1,6 +1,8 @@
 // The desk's one door to the server: JSON in and out, the session's CSRF token on every write,
 // If-Match on every change to an incident, and problem+json turned into a sentence for the editor.
 
+import { OFFSET_MS } from '../format.js';
+
 let csrf = null;
 
 export function setCsrf(token) {
@@ -59,12 +61,11 @@ export function explain(e) {
 // Incident days are local days: the dataset and the ingest start a day at 00:00 Afghan time
 // (UTC+04:30, so 19:30Z the evening before). The desk shows and writes days in that zone, never
 // the UTC date of an instant, which for a day-precision incident is the day before.
-const AFGHAN_OFFSET_MS = 270 * 60 * 1000;
 
 /** The Afghan-time calendar day (YYYY-MM-DD) of an RFC 3339 instant. */
 export function localDay(iso) {
   const t = Date.parse(iso || '');
-  return Number.isNaN(t) ? '' : new Date(t + AFGHAN_OFFSET_MS).toISOString().slice(0, 10);
+  return Number.isNaN(t) ? '' : new Date(t + OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** A day picked in the desk, as the RFC 3339 start or end of that Afghan-time day. */
