@@ -77,6 +77,19 @@ final class Claims {
             return paragraphSpeaker;
         }
 
+        /**
+         * The claimant a parser found for the sentence (the subject of its reporting verb, an appositive
+         * as the role), resolved as the rules resolve theirs: pronouns, "the ministry", party. Null when
+         * it resolves to nobody.
+         */
+        Speaker parsed(Sentences.Sentence s, String subject, String role) {
+            Speaker found = remember(resolve(subject, role, s.start()));
+            if (found != null) {
+                paragraphSpeaker = found;
+            }
+            return found;
+        }
+
         private Speaker attribution(String sentence, int offset) {
             Matcher a = ACCORDING.matcher(sentence);
             if (a.find()) {

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
+import org.conflictmap.geocoding.DateResolver;
 import org.conflictmap.geocoding.Geocoder;
 import org.conflictmap.incidents.TimeInterval;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,10 +61,22 @@ class EventExtractor {
 
     private final Geocoder geocoder;
     private final Gazetteer gazetteer;
+    private final LanguageTools tools;
 
+    @Autowired
     EventExtractor(Geocoder geocoder, Gazetteer gazetteer) {
+        this(geocoder, gazetteer, LanguageTools.RULES);
+    }
+
+    private EventExtractor(Geocoder geocoder, Gazetteer gazetteer, LanguageTools tools) {
         this.geocoder = geocoder;
         this.gazetteer = gazetteer;
+        this.tools = tools;
+    }
+
+    /** This extractor reading sentences, dates, places and claimants with other tools (the NLP measurement in docs/INGEST.md). */
+    EventExtractor with(LanguageTools other) {
+        return new EventExtractor(geocoder, gazetteer, other);
     }
 
     /**
@@ -114,7 +128,7 @@ class EventExtractor {
         int dateline = Sentences.dateline(text);
         List<Geocoder.Mention> mentions = new ArrayList<>();
         Map<Integer, Place> namedDistricts = new java.util.HashMap<>();
-        for (Geocoder.Mention m : parsed.mentions()) {
+        for (Geocoder.Mention m : tools.places(text, pub, parsed.mentions())) {
             if (!m.metonymic() && m.start() >= dateline && !governmentCapital(text, m)) {
                 if (m.place().kind().equals("district") && namedAsDistrict(text, m)) {
                     namedDistricts.put(m.start(), m.place());
@@ -130,14 +144,15 @@ class EventExtractor {
             }
         }
         Claims.Reader reader = new Claims.Reader(text, datelineCountry);
+        List<DateResolver.Found> dates = tools.dates(text, pub, parsed.dates());
         List<Open> events = new ArrayList<>();
         Open current = null;
-        for (Sentences.Sentence whole : Sentences.split(text)) {
-            Claims.Speaker speaker = reader.speaker(whole);
+        for (Sentences.Sentence whole : tools.sentences(text, pub)) {
+            Claims.Speaker speaker = tools.speaker(whole, reader);
             List<Sentences.Sentence> parts = clauses(whole);
             Open lede = null;
             for (Sentences.Sentence s : parts) {
-                List<EventTime.When> all = EventTime.of(s, text, parsed.dates(), pub, dateline);
+                List<EventTime.When> all = EventTime.of(s, text, dates, pub, dateline);
                 List<EventTime.When> whens = all.stream().filter(w -> !w.statement()).toList();
                 EventTime.When said = all.stream().filter(EventTime.When::statement).findFirst().orElse(null);
                 EventTypes.Cue cue = EventTypes.cue(s.text(), s.start(), whens.isEmpty() ? -1 : whens.get(0).start() - s.start());
