@@ -62,6 +62,8 @@ public class Geocoder {
     /** Verbs whose object is a government: "Islamabad accuses Kabul". */
     static final Set<String> ADDRESSED = Set.of("accuses", "accused", "blamed", "blames", "warned", "warns", "urged", "urges",
             "told", "pressed", "asked", "demanded", "criticised", "criticized");
+    /** "Dand-e-Patan", "Tehreek-i-Taliban": the word after a Persian or Urdu connector is part of a longer name. */
+    static final Pattern IZAFE = Pattern.compile("\\p{L}-(?:e|i|ul|al|o|da|de)-$");
     static final Pattern CAPITAL_BEFORE = Pattern.compile("(?i)(afghan|pakistani|the) capital,? $");
     /** The two capitals whose names stand for their governments. */
     static final Set<String> CAPITALS = Set.of("geonames-1138958", "geonames-1176615");
@@ -213,8 +215,11 @@ public class Geocoder {
         List<Span> spans = spans(text, tokens);
         Set<String> admin1 = new HashSet<>();
         for (Span s : spans) {
+            // "near Parachinar in Pakistan's Kurram district": a district named as such is as good evidence as a province
+            boolean namedDistrict = s.last + 1 < tokens.size() && tokens.get(s.last + 1).text().toLowerCase(Locale.ROOT).startsWith("district");
             for (NameIndex.Entry e : s.entries) {
-                if (strong(e.place()) && e.place().admin1() != null) {
+                boolean district = namedDistrict && e.place().kind().equals("district");
+                if ((strong(e.place()) || district) && e.place().admin1() != null) {
                     admin1.add(e.place().admin1());
                 }
             }
@@ -307,7 +312,7 @@ public class Geocoder {
             }
             if (longest > 0) {
                 int last = i + longest - 1;
-                if (!foreign) {
+                if (!foreign && !IZAFE.matcher(text.substring(Math.max(0, tokens.get(i).start() - 5), tokens.get(i).start())).find()) {
                     int start = tokens.get(i).start();
                     int end = tokens.get(last).start() + tokens.get(last).bare().length();
                     out.add(new Span(i, last, text.substring(start, end), start, end, found));
@@ -343,9 +348,12 @@ public class Geocoder {
 
     private Mention resolve(String text, List<Token> tokens, Span s, Set<String> admin1) {
         String next = s.last + 1 < tokens.size() ? tokens.get(s.last + 1).text().toLowerCase(Locale.ROOT) : "";
+        String next2 = s.last + 2 < tokens.size() ? tokens.get(s.last + 2).text().toLowerCase(Locale.ROOT) : "";
+        // "Islamabad swiftly denied", "the South Waziristan tribal district": one lowercase word between
+        boolean modifier = !next.isEmpty() && Character.isLowerCase(next.charAt(0)) && !LOCATIVE.contains(next) && !next.equals("and");
         String prev = s.first > 0 ? tokens.get(s.first - 1).text().toLowerCase(Locale.ROOT) : "";
         String prev2 = s.first > 1 ? tokens.get(s.first - 2).text().toLowerCase(Locale.ROOT) + " " + prev : prev;
-        boolean cue = PLACE_CUES.contains(next) || prev2.endsWith("village of") || prev2.endsWith("town of")
+        boolean cue = PLACE_CUES.contains(next) || modifier && PLACE_CUES.contains(next2) || prev2.endsWith("village of") || prev2.endsWith("town of")
                 || prev2.endsWith("city of") || prev2.endsWith("district of") || prev2.endsWith("province of");
         List<NameIndex.Entry> ok = new ArrayList<>();
         for (NameIndex.Entry e : s.entries) {
@@ -397,7 +405,8 @@ public class Geocoder {
         }
         Place p = chosen.place();
         boolean metonymic = CAPITALS.contains(p.id()) && !LOCATIVE.contains(prev)
-                && (REPORTING.contains(next) || ADDRESSED.contains(prev)) && !PLACE_CUES.contains(next);
+                && (REPORTING.contains(next) || next.endsWith("ly") && REPORTING.contains(next2) || ADDRESSED.contains(prev))
+                && !PLACE_CUES.contains(next);
         double score = (chosen.main() ? 0.97 : 0.93) - (choice.equals("default") ? 0.07 : choice.equals("ranked") ? 0.04 : 0)
                 - (strong(p) ? 0 : p.population() != null && p.population() >= properties.evidencePopulation() ? 0.1 : 0.2);
         final Place picked = p;

@@ -26,7 +26,10 @@ final class Claims {
 
     static final Pattern REPORTING = Pattern.compile("\\b(saying|said|says|told|posted|wrote|added|claimed|confirmed|announced|reported|"
             + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused)\\b");
-    static final Pattern ACCORDING = Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?([^,.;“”\"]{2,80}?)(?=[,.;]|$)");
+    static final Pattern ACCORDING = Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig)\\.\\s+)?"
+            + "[^,.;“”\"]{2,80}?)(?=[,.;]|$)");
+    /** A person's name and nothing else: "Mohammad Yousuf". */
+    static final Pattern PERSON = Pattern.compile("(?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+");
     static final Pattern INVERTED = Pattern.compile("\\b(?:said|says|according to)\\s+((?:[A-Z][\\w'’.-]+\\s?){2,4}?)(?:,\\s+(?:the\\s+|a\\s+|an\\s+)?"
             + "([^,.]{3,80}))?[.,]?$");
     static final Pattern APPOSITIVE = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?:the\\s+|a\\s+|an\\s+)?([^,]{3,90}),\\s*$");
@@ -124,7 +127,15 @@ final class Claims {
                     continue;
                 }
                 Matcher app = APPOSITIVE.matcher(before);
-                if (app.find()) {
+                // "A spokesman for the 203rd Mansoori Corps, Mohammad Yousuf, said": the body ends a role, the name follows
+                boolean roleFirst = app.find() && PERSON.matcher(app.group(2).strip()).matches()
+                        && before.substring(0, app.start()).matches("(?s).*\\b(?:for|of)\\s+(?:the\\s+)?(?:\\S+\\s+)?$");
+                if (roleFirst) {
+                    String role = before.substring(0, app.end(1)).replaceAll("^.*[.;:]\\s*", "").strip();
+                    found = resolve(app.group(2).strip(), role, offset);
+                    break;
+                }
+                if (app.find(0)) {
                     found = resolve(app.group(1).strip(), app.group(2).strip(), offset);
                     break;
                 }
@@ -179,10 +190,15 @@ final class Claims {
                     return body;
                 }
             }
+            boolean personal = low.matches("he|she|it|they|him|her|them|its spokesman");
             if (PRONOUNS.contains(low) || low.equals("they")) {
                 Speaker body = lastBody != null ? lastBody : lastPerson;
-                if (body == null) {
+                if (body == null && personal) {
                     return null;
+                }
+                if (body == null) {
+                    // "the military said" in a lede: nobody named before it, so the body itself is the claimant
+                    return new Speaker(s.replaceAll("^(?i)the\\s+", ""), role, party(s, offset));
                 }
                 if (low.startsWith("its ") && body != null) {
                     return new Speaker(body.claimant(), s.substring(4), body.party());
@@ -221,18 +237,22 @@ final class Claims {
             if (c.matches(".*(\\bun\\b|u\\.n\\.|united nations|unama|un mission).*")) {
                 return "un";
             }
-            if (c.matches(".*\\b(islamic state|is-k|isis|ttp|tehreek|amaq)\\b.*")) {
+            if (c.matches(".*\\b(islamic state|is-k|isis|ttp|tehreek|tehrik|amaq|pakistani taliban)\\b.*")) {
                 return "armed_group";
             }
             if (c.matches(".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross)\\b.*")) {
                 return "other";
             }
             if (c.matches(".*\\b(police|governor|governor's|provincial|district|deputy commissioner|information chief|head of information|"
-                    + "municipal|local officials?|chief minister|commissioner|khyber pakhtunkhwa government)\\b.*")
+                    + "municipal|local(?: [a-z]+)? officials?|officials? there|chief minister|commissioner|khyber pakhtunkhwa government)\\b.*")
+                    || c.matches(".*\\bofficials? (?:in|from) (?!kabul|islamabad|afghanistan|pakistan|the )[a-z]+.*")
                     || c.matches(".*\\b(kunar|nangarhar|khost|kandahar|paktika|paktia|kurram|bajaur|chaman|bannu) officials?\\b.*")) {
                 return "local_official";
             }
-            if (c.matches(".*\\b(mujahid|fitrat|khwarazmi|islamic emirate|ministry of national defence|taliban|afghan|afghanistan|"
+            if (c.matches(".*\\b(frontier corps|fc)\\b.*")) {
+                return "pk_government";
+            }
+            if (c.matches(".*\\b(mujahid|fitrat|khwarazmi|islamic emirate|ministry of national defen[cs]e|taliban|afghan|afghanistan|"
                     + "afghanistan's|kabul)\\b.*")) {
                 return "af_government";
             }
@@ -279,6 +299,11 @@ final class Claims {
         int that = b.lastIndexOf(" that ");
         if (that >= 0) {
             cut = Math.max(cut, that + 5);
+        }
+        // "The claim came a day after the Pakistani military said": the subject starts after the conjunction
+        Matcher conj = Pattern.compile("\\s(?:after|before|since|when|as|because|while)\\s").matcher(b);
+        while (conj.find()) {
+            cut = Math.max(cut, conj.end() - 2);
         }
         String s = b.substring(cut + 1).strip();
         if (s.isEmpty() || s.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|adding|"
@@ -346,7 +371,9 @@ final class Claims {
             return "militants";
         }
         if (noun.matches("fighters?|attackers")) {
-            return forNat != null ? forNat : other;
+            // a police force's or a local official's attackers are militants; a government's may be the other army
+            boolean gov = party.equals("af_government") || party.equals("pk_government");
+            return forNat != null ? forNat : gov ? other : "militants";
         }
         if (noun.matches("soldiers?|troops|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|"
                 + "commanders?|officials?|members")) {

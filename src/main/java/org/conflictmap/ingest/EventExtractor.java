@@ -43,6 +43,7 @@ class EventExtractor {
             + "(?:Afghanistan|Pakistan|Pak)[-–](?:Afghanistan|Pakistan|Afghan) border)\\b");
     static final Pattern CIVILIAN = Pattern.compile("(?i)\\b(civilians?|children|women|family|families|homes?|houses?|mosque|worshippers|"
             + "refugees?|camp|villages?|market|school|bazaar|residents|returnees|madrassa|clinic|prayers)\\b");
+    static final Pattern CONTINUED = Pattern.compile("(?i)\\b(?:continued|lasted|went on|dragged on|raged)\\b[^.;]{0,30}?\\b(?:into|until|till|through)\\b");
     static final Pattern DURING_FIGHTING = Pattern.compile("(?i)\\b(?:during|in) the (?:clashes|fighting|battle|exchange)\\b");
     static final Pattern MILITARY_TARGET = Pattern.compile("(?i)\\b(?:base|military|army|checkpoint|checkpost|posts?|brigade|headquarters|"
             + "depot|garrison|convoy)\\b");
@@ -165,14 +166,20 @@ class EventExtractor {
                 }
                 EventTime.When when = whens.stream().min(java.util.Comparator.comparingLong(EventTime.When::hours)).orElse(null);
                 final Open now = current;
-                boolean elsewhere = now != null && (when != null && !timeFits(now, when) || !here.isEmpty() && !now.places.isEmpty()
-                        && !now.onlyVaguePlaces() && here.stream().noneMatch(m -> now.places.values().stream().anyMatch(p -> Places.near(p, m.place()))));
+                // "along the Durand Line" or "the border" says where fighting was, not that it was somewhere else
+                List<Geocoder.Mention> located = here.stream().filter(m -> !m.place().kind().equals("border")
+                        && !m.place().kind().equals("country")).toList();
+                boolean elsewhere = now != null && (when != null && !timeFits(now, when) || !located.isEmpty() && !now.places.isEmpty()
+                        && !now.onlyVaguePlaces() && located.stream().noneMatch(m -> now.places.values().stream().anyMatch(p -> Places.near(p, m.place()))));
                 boolean trigger = cue != null && !cue.weak() && (when != null || !here.isEmpty() || cue.strongAlone())
                         || cue != null && cue.weak() && (current == null || elsewhere) && (when != null || !here.isEmpty())
                         || figures && current == null;
                 Open target = null;
                 Open clash = lastClash(events);
-                if (DURING_FIGHTING.matcher(s.text()).find() && clash != null && when == null) {
+                if (CONTINUED.matcher(s.text()).find() && current != null) {
+                    // "the operation continued into the early hours of Saturday": the same event, told further
+                    trigger = false;
+                } else if (DURING_FIGHTING.matcher(s.text()).find() && clash != null && when == null) {
                     trigger = false;
                     current = clash;
                 } else if (!trigger && figures && current != null && clash != null && clash != current

@@ -46,8 +46,11 @@ final class Figures {
             + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost)";
     static final String AUX = "(?:\\s*,\\s*(?:including|among them|most of them)[^,]{1,50},)?(?:\\s+(?:were|was|had been|have been|has been|"
             + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
+    /** "seven members of one family were killed": the family makes them civilians. */
+    static final String OF_FAMILY = "(?:\\s+of\\s+(?:a|an|one|the|their|his|her|the same)\\s+(?:[\\w-]+\\s+)?famil(?:y|ies))?";
     static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?"
-            + "(?:\\s+(?:their|its|the|our|them|his|her))?(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b" + AUX + "\\s+" + VERBS + "\\b");
+            + "(?:\\s+(?:their|its|the|our|them|his|her))?(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b" + OF_FAMILY + AUX + "\\s+" + VERBS
+            + "\\b");
     static final Pattern PASSIVE_ONE = Pattern.compile("(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + AUX
             + "\\s+" + VERBS + "\\b");
     static final Pattern ACTIVE = Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|"
@@ -60,11 +63,17 @@ final class Figures {
             + ")\\s+and\\s+$");
     static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(injured|wounded|dead)\\s+"
             + "(people|persons|civilians|soldiers)\\b");
-    static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|\\bwith|\\bwhile)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + "|several)"
-            + "(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been))?\\s+(killed|wounded|injured|dead|died|"
+    static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|\\bwith|\\bwhile|\\bthat|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
+            + "|several)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
+            + "(killed|wounded|injured|dead|died|"
             + "destroyed|captured|hurt)\\b");
     static final Pattern BARE_ACTIVE = Pattern.compile("(?i)\\b(wounding|injuring|killing|wounded|injured)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT
             + ")\\b(?!\\s*(?:km|kilomet|mile|%|per))");
+    static final Pattern ANTECEDENT = Pattern.compile("(?i)\\b(" + PLURAL + ")\\b((?:\\s+of)?(?:\\s+the)?(?:\\s+(?:Pakistani|Afghan)"
+            + "(?:\\s+Taliban)?|\\s+TTP)?)");
+    /** "killed a dozen of them": the noun is in the sentence before, so the figure has none. */
+    static final Pattern OF_THEM = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(?:(" + BOUND + ")\\s+)?("
+            + QUANT + ")\\s+of\\s+them\\b");
     static final Pattern TOLL = Pattern.compile("(?i)\\b(?:put|putting|puts|placed)\\s+the\\s+(?:death\\s+)?toll\\s+at\\s+(?:("
             + BOUND + ")\\s+)?(" + QUANT + ")\\b|\\btoll\\b[^.;]{0,100}?\\b(?:rose|risen|climbed|jumped|reached|rises)\\s+to\\s+(?:("
             + BOUND + ")\\s+)?(" + QUANT + ")\\b");
@@ -82,8 +91,10 @@ final class Figures {
             + "(captured|taken prisoner|killed|wounded|injured|hurt|harmed|present)\\b");
     static final Pattern NOBODY = Pattern.compile("(?i)\\b(?:nobody|no one|no-one)\\s+(?:was|had been|were)\\s+(hurt|injured|killed|harmed|wounded)\\b");
     static final Pattern NO_CASUALTIES = Pattern.compile("(?i)(?<!reports of )(?<!reports of any )\\bno\\s+(civilian\\s+)?(?:casualties|"
-            + "deaths|injuries|losses)\\b(?:\\s+on\\s+(?:the|their)\\s+(Pakistani|Afghan)\\s+side)?");
-    static final Pattern NO_AIRCRAFT = Pattern.compile("(?i)\\bno\\s+(?:aircraft|jet|drone|plane)s?\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+)?"
+            + "deaths|injuries|losses)\\b(?:\\s+on\\s+(?:the|their)\\s+(Pakistani|Afghan)\\s+side)?"
+            // "No casualties were reported" is the reporter's own line, not a party's denial
+            + "(?!\\s+(?:were|was|have been|had been)\\s+(?:immediately\\s+)?reported)");
+    static final Pattern NO_AIRCRAFT = Pattern.compile("(?i)\\bno\\s+(?:(?:Pakistani|Afghan)\\s+)?(?:aircraft|jet|drone|plane)s?\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+)?"
             + "(?:been\\s+)?(?:lost|downed|shot down)\\b");
     static final Pattern DENIED_CLAIM = Pattern.compile("(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)\\s+that\\b");
     static final Pattern DENIED_POSTS = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
@@ -92,10 +103,50 @@ final class Figures {
     private Figures() {
     }
 
+    /**
+     * Quotation marks around a word ("killed 25 \"terrorists\"", 'dozens of terrorists') stand
+     * between a number and its noun; they become spaces, so that offsets stay those of the article.
+     */
+    static final Pattern QUOTES = Pattern.compile("[\"“”‘]|(?<![\\w])'|'(?![\\w])(?<!s')");
+    /** "between 10 and 15 people": the lower figure is the claim's value, the range its bound. */
+    static final Pattern RANGE = Pattern.compile("(?i)\\bbetween\\s+(" + QUANT + ")\\s+and\\s+(?=" + QUANT + "\\b)");
+    /** "the head of the council and his deputy": two people named by their posts. */
+    static final Pattern HEAD_AND_DEPUTY = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+the\\s+"
+            + "(?:head|chief|commander|leader|chairman|director|mayor|elder)\\b[^,.;]{0,60}?\\s+and\\s+(?:his|her|their)\\s+(?:deputy|son|brother|"
+            + "aide|driver|guard|bodyguard)\\b");
+    static final Pattern LOST_NO_POST = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+(?:forces|troops|soldiers|border forces)\\s+)?"
+            + "(?:had\\s+|have\\s+|has\\s+)?(?:lost|lose)\\s+no\\s+(?:posts?|outposts?|checkposts?|positions?)\\b");
+
     /** The figures of one sentence, in text order; {@code offset} is the sentence's start in the article. */
-    static List<Figure> of(String sentence, int offset) {
+    static List<Figure> of(String quoted, int offset) {
+        String sentence = QUOTES.matcher(quoted).replaceAll(" ");
         List<Figure> out = new ArrayList<>();
-        Matcher m = NO_POST.matcher(sentence);
+        Matcher m = RANGE.matcher(sentence);
+        String lowest = null;
+        while (m.find()) {
+            lowest = m.group(1);
+            Matcher upper = PASSIVE.matcher(sentence).region(m.end(), sentence.length());
+            if (upper.lookingAt()) {
+                String noun = upper.group(4).toLowerCase(Locale.ROOT);
+                String field = field(upper.group(5).toLowerCase(Locale.ROOT), noun);
+                if (field != null) {
+                    add(out, new Figure(field, number(lowest), "between " + lowest.toLowerCase(Locale.ROOT) + " and "
+                            + upper.group(2).toLowerCase(Locale.ROOT), null, noun, nat(upper.group(3) + " " + noun), upper.group(5)
+                            .toLowerCase(Locale.ROOT), m.start(), upper.end()));
+                }
+            }
+        }
+        m = HEAD_AND_DEPUTY.matcher(sentence);
+        while (m.find()) {
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            add(out, new Figure(verb.startsWith("kill") ? "killed" : "wounded", 2, null, null, "people", null, "active:" + verb,
+                    m.start(), m.end()));
+        }
+        m = LOST_NO_POST.matcher(sentence);
+        while (m.find()) {
+            add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", m.start(), m.end()));
+        }
+        m = NO_POST.matcher(sentence);
         while (m.find()) {
             add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", m.start(), m.end()));
         }
@@ -183,7 +234,7 @@ final class Figures {
         }
         m = PASSIVE.matcher(sentence);
         while (m.find()) {
-            String noun = m.group(4).toLowerCase(Locale.ROOT);
+            String noun = m.group().matches("(?is).*\\bfamil(?:y|ies)\\b.*") ? "family members" : m.group(4).toLowerCase(Locale.ROOT);
             String verb = m.group(5).toLowerCase(Locale.ROOT);
             String field = field(verb, noun);
             if (field != null) {
@@ -228,6 +279,20 @@ final class Figures {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
             add(out, figure(verb.startsWith("kill") ? "killed" : "wounded", m.group(2), m.group(3), null, null, verb, m.start(), m.end()));
         }
+        m = OF_THEM.matcher(sentence);
+        while (m.find()) {
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            // "them" are the last people the sentence counted or named before ("commanders of the Pakistani Taliban")
+            String noun = null;
+            String mods = null;
+            Matcher before = ANTECEDENT.matcher(sentence.substring(0, m.start()));
+            while (before.find()) {
+                noun = before.group(1).toLowerCase(Locale.ROOT);
+                mods = before.group(2);
+            }
+            add(out, figure(verb.startsWith("kill") ? "killed" : "wounded", m.group(2), m.group(3), noun, mods, "active:" + verb, m.start(),
+                    m.end()));
+        }
         m = BARE.matcher(sentence);
         while (m.find()) {
             String verb = m.group(3).toLowerCase(Locale.ROOT);
@@ -243,7 +308,8 @@ final class Figures {
         for (int i = 1; i < out.size(); i++) {
             Figure f = out.get(i);
             Figure prev = out.get(i - 1);
-            if (f.noun() == null && prev.noun() != null && !prev.noun().matches("posts|aircraft")) {
+            boolean bare = f.noun() == null || f.noun().equals("others") && !prev.noun().equals("others");
+            if (bare && prev.noun() != null && !prev.noun().matches("posts|aircraft")) {
                 out.set(i, new Figure(f.field(), f.value(), f.bound(), f.vague(), prev.noun(), prev.nationality(), f.verb(), f.start(), f.end()));
             }
         }
