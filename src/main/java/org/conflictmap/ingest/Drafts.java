@@ -1,5 +1,6 @@
 package org.conflictmap.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.PlaceRef;
 import org.conflictmap.incidents.Source;
+import org.conflictmap.incidents.TimeInterval;
 
 /**
  * The draft incident an event proposes, with where each field came from, and the merge of a second
@@ -134,9 +136,39 @@ final class Drafts {
                 places.add(r);
             }
         }
-        return new Merged(new Incident(draft.id(), draft.title(), draft.summary(), draft.type(), draft.status(), draft.occurred(),
-                draft.geoPrecision(), places, draft.actors(), draft.operation(), draft.tags(), claims, sources, draft.geometry(),
+        Incident report = p.incident();
+        boolean finer = finerPlace(report, draft);
+        return new Merged(new Incident(draft.id(), draft.title(), draft.summary(), draft.type(), draft.status(),
+                narrower(draft.occurred(), report.occurred()), finer ? report.geoPrecision() : draft.geoPrecision(), places,
+                draft.actors(), draft.operation(), draft.tags(), claims, sources, finer ? report.geometry() : draft.geometry(),
                 draft.version(), draft.created(), draft.updated()), index);
+    }
+
+    /** Geo precisions from the finest; "multiple" (several places) and "country" are the coarsest. */
+    static final List<String> FINEST_FIRST = List.of("exact", "near", "district", "border_segment", "province", "multiple", "country");
+
+    /**
+     * The second report's interval when it is narrower and lies inside the draft's (a first report's
+     * "Thursday" and a second's "Thursday night"); otherwise the draft keeps its own.
+     */
+    static TimeInterval narrower(TimeInterval kept, TimeInterval report) {
+        boolean inside = !report.start().isBefore(kept.start()) && !report.end().isAfter(kept.end());
+        boolean shorter = Duration.between(report.start(), report.end()).compareTo(Duration.between(kept.start(), kept.end())) < 0;
+        return inside && shorter ? report : kept;
+    }
+
+    /**
+     * Whether the second report places the event more precisely (a town where the first named its
+     * province) and consistently: its shape lies within the draft's, or within the adjacency distance
+     * of it (a town on the far side of a border segment's buffer).
+     */
+    static boolean finerPlace(Incident report, Incident draft) {
+        if (report.geometry() == null || draft.geometry() == null) {
+            return draft.geometry() == null && report.geometry() != null;
+        }
+        int r = FINEST_FIRST.indexOf(report.geoPrecision());
+        int d = FINEST_FIRST.indexOf(draft.geoPrecision());
+        return r >= 0 && d >= 0 && r < d && report.geometry().distance(draft.geometry()) <= Places.ADJACENT / 5;
     }
 
     /** The same claimant (name before any role) and party saying the same figures about the same side. */

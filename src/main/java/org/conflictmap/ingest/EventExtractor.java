@@ -354,6 +354,10 @@ class EventExtractor {
         if (when != null && e.when != null && (when.to().isBefore(e.when.from()) || when.from().isAfter(e.when.to()))) {
             return false;
         }
+        // "in October" after an undated report of yesterday's fighting: a month of background is not that event
+        if (when != null && e.when == null && !e.figureSentences.isEmpty() && !overlapsMostly(when, when)) {
+            return false;
+        }
         if (when != null && e.when != null && !when.precision().equals(e.when.precision()) && !overlapsMostly(when, e.when)) {
             return false;
         }

@@ -282,25 +282,30 @@ final class Figures {
         m = OF_THEM.matcher(sentence);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
-            // "them" are the last people the sentence counted or named before ("commanders of the Pakistani Taliban")
-            String noun = null;
-            String mods = null;
-            Matcher before = ANTECEDENT.matcher(sentence.substring(0, m.start()));
-            while (before.find()) {
-                noun = before.group(1).toLowerCase(Locale.ROOT);
-                mods = before.group(2);
-            }
-            add(out, figure(verb.startsWith("kill") ? "killed" : "wounded", m.group(2), m.group(3), noun, mods, "active:" + verb, m.start(),
-                    m.end()));
+            String[] them = antecedent(sentence, m.start());
+            add(out, figure(verb.startsWith("kill") ? "killed" : "wounded", m.group(2), m.group(3), them[0], them[1], "active:" + verb,
+                    m.start(), m.end()));
         }
         m = BARE.matcher(sentence);
         while (m.find()) {
             String verb = m.group(3).toLowerCase(Locale.ROOT);
-            add(out, figure(field(verb, null), m.group(1), m.group(2), null, null, verb, m.start(), m.end()));
+            String[] them = m.group().matches("(?is).*\\bof\\s+them\\b.*") ? antecedent(sentence, m.start()) : new String[2];
+            add(out, figure(field(verb, them[0]), m.group(1), m.group(2), them[0], them[1], verb, m.start(), m.end()));
         }
         out.sort(Comparator.comparingInt(Figure::start));
         inheritNouns(out);
         return shift(out, offset);
+    }
+
+    /** "them" are the last people the sentence named before {@code end} ("commanders of the Pakistani Taliban"): noun and its words. */
+    private static String[] antecedent(String sentence, int end) {
+        String[] found = new String[2];
+        Matcher before = ANTECEDENT.matcher(sentence.substring(0, end));
+        while (before.find()) {
+            found[0] = before.group(1).toLowerCase(Locale.ROOT);
+            found[1] = before.group(2);
+        }
+        return found;
     }
 
     /** A figure without its own noun ("and three wounded") counts what the figure before it counted. */

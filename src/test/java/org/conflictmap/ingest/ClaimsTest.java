@@ -1,6 +1,7 @@
 package org.conflictmap.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,5 +54,43 @@ class ClaimsTest {
     void aRelayedClaimKeepsItsSourceAndAnActiveVerbHitsTheOtherSide() {
         assertThat(claims("The Afghan Defense Ministry said its forces seized 17 Pakistani army posts and killed 40 soldiers.", "AF"))
                 .containsExactly("af_government:pk_forces:posts_captured:17", "af_government:pk_forces:killed:40");
+    }
+
+    @Test
+    void aQuotedNounStillCountsAndALedeBodyWithNobodyBeforeItIsTheClaimant() {
+        assertThat(claims("Pakistani troops raided a hideout, killing 25 \"terrorists\", the military said. "
+                + "He said \"dozens\" of Pakistani soldiers were killed.", "PK"))
+                .containsExactly("pk_government:militants:killed:25", "pk_government:pk_forces:killed:null");
+    }
+
+    @Test
+    void aRangeKeepsItsLowerFigureAndTheHeadAndHisDeputyAreTwo() {
+        List<Figures.Figure> range = Figures.of("Between 10 and 15 people were wounded in the strikes.", 0);
+        assertThat(range).extracting(Figures.Figure::field, Figures.Figure::value, Figures.Figure::bound)
+                .containsExactly(tuple("wounded", 10, "between 10 and 15"));
+        assertThat(Figures.of("Shells hit the village, killing the head of its council and his deputy.", 0))
+                .extracting(Figures.Figure::field, Figures.Figure::value).containsExactly(tuple("killed", 2));
+    }
+
+    @Test
+    void aRoleThenANameIsThePersonAndTheirAntecedentGivesTheSide() {
+        assertThat(claims("A spokesman for the 203rd Mansoori Corps, Mohammad Yousuf, said two Afghan border guards were wounded. "
+                + "A Pakistani security official said the strike targeted commanders of the Pakistani Taliban, and that three of them "
+                + "had been killed.", "AF"))
+                .containsExactly("af_government:af_forces:wounded:2", "pk_government:militants:killed:3");
+    }
+
+    @Test
+    void theReportersNoCasualtiesIsNoClaimButAPartysLostNoPostsIsADenial() {
+        assertThat(claims("Forces clashed near the crossing, residents said. No casualties were reported.", "AF")).isEmpty();
+        assertThat(claims("A spokesman for the provincial police chief said Afghan forces had lost no posts.", "AF"))
+                .containsExactly("local_official:af_forces:posts_captured:0");
+    }
+
+    @Test
+    void thePakistaniTalibanIsAnArmedGroupAndPoliceAttackersAreMilitants() {
+        assertThat(claims("The Pakistani Taliban claimed the attack, saying its fighters had killed five policemen. "
+                + "Police said two of the attackers were also killed.", "PK"))
+                .containsExactly("armed_group:pk_forces:killed:5", "local_official:militants:killed:2");
     }
 }
