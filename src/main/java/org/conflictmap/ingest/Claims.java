@@ -28,6 +28,7 @@ final class Claims {
             + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused)\\b");
     static final Pattern ACCORDING = Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig)\\.\\s+)?"
             + "[^,.;“”\"]{2,80}?)(?=[,.;]|$)");
+    static final Pattern CITING = Pattern.compile("\\b(?:reported|said|reports|says),\\s+citing\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
     /** A person's name and nothing else: "Mohammad Yousuf". */
     static final Pattern PERSON = Pattern.compile("(?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+");
     static final Pattern INVERTED = Pattern.compile("\\b(?:said|says|according to)\\s+((?:[A-Z][\\w'’.-]+\\s?){2,4}?)(?:,\\s+(?:the\\s+|a\\s+|an\\s+)?"
@@ -98,6 +99,14 @@ final class Claims {
             if (a.find()) {
                 return remember(resolve(a.group(1).strip(), null, offset));
             }
+            // "state media reported, citing security sources": the claim is the cited body's, relayed
+            Matcher citing = CITING.matcher(sentence);
+            if (citing.find()) {
+                Speaker cited = resolve(citing.group(1).strip(), null, offset);
+                if (cited != null) {
+                    return remember(cited);
+                }
+            }
             Matcher inv = INVERTED.matcher(sentence);
             if (inv.find()) {
                 return remember(resolve(inv.group(1).strip(), inv.group(2), offset));
@@ -110,7 +119,7 @@ final class Claims {
                     continue;
                 }
                 String before = sentence.substring(0, v.start());
-                if (before.matches("(?s).*\\b(?:were|was|is|are|been|be)\\s*$")) {
+                if (before.matches("(?s).*\\b(?:were|was|is|are|been|be)(?:\\s+also|\\s+\\w+ly)?\\s*$")) {
                     continue;
                 }
                 if (verb.equals("saying")) {
@@ -240,6 +249,13 @@ final class Claims {
             if (c.matches(".*\\b(islamic state|is-k|isis|ttp|tehreek|tehrik|amaq|pakistani taliban)\\b.*")) {
                 return "armed_group";
             }
+            if (c.matches(".*\\btaliban\\b.*") && !c.matches(".*\\b(pakistani taliban|police|governor|governor's)\\b.*")) {
+                // "a local Taliban official", "a Taliban official in Kandahar": the Taliban government's own
+                return "af_government";
+            }
+            if (c.matches(".*\\bstate(?:-run)? (?:media|television|broadcaster|radio|news agency)\\b.*")) {
+                return nearestNationality(offset);
+            }
             if (c.matches(".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross)\\b.*")) {
                 return "other";
             }
@@ -324,6 +340,7 @@ final class Claims {
             return null;
         }
         if (!s.matches("(?s).*\\b(?:[A-Z][\\w'’-]*|he|she|it|they|him|her|police|officials?|residents|sources|ministry|military|army|"
+                + "media|broadcaster|television|radio|agency|newspaper|"
                 + "spokes(?:man|woman|person)|chief|governor|commander|officers?|minister|head|director|commissioner|witness(?:es)?|"
                 + "doctors?|villagers|elders?|mission|government|authorities)\\b.*")) {
             return null;

@@ -43,7 +43,7 @@ final class Figures {
     /** An adjective or other word between a number and its noun: never a conjunction, a verb of being, a number or "bodies". */
     static final String MOD = "(?:\\s+(?!(?:and|or|were|was|are|bodies|body|families|family|had|have|of)\\b)(?!" + QUANT + "\\b)[\\w'’-]+)";
     static final String VERBS = "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|captured|taken prisoner|"
-            + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost)";
+            + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost|sent to hell|eliminated|neutrali[sz]ed)";
     static final String AUX = "(?:\\s*,\\s*(?:including|among them|most of them)[^,]{1,50},)?(?:\\s+(?:were|was|had been|have been|has been|"
             + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
     /** "seven members of one family were killed": the family makes them civilians. */
@@ -54,7 +54,8 @@ final class Figures {
     static final Pattern PASSIVE_ONE = Pattern.compile("(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + AUX
             + "\\s+" + VERBS + "\\b");
     static final Pattern ACTIVE = Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|"
-            + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving)\\s+(?:(" + BOUND
+            + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving|lost|losing|eliminated|"
+            + "eliminating)\\s+(?:(" + BOUND
             + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD + "{0,3}?)\\s+("
             + PLURAL + ")\\b(\\s+dead)?");
     static final Pattern ACTIVE_ONE = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(a|an|one)(" + MOD
@@ -63,7 +64,7 @@ final class Figures {
             + ")\\s+and\\s+$");
     static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(injured|wounded|dead)\\s+"
             + "(people|persons|civilians|soldiers)\\b");
-    static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|\\bwith|\\bwhile|\\bthat|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
+    static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
             + "|several)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
             + "(killed|wounded|injured|dead|died|"
             + "destroyed|captured|hurt)\\b");
@@ -71,6 +72,9 @@ final class Figures {
             + ")\\b(?!\\s*(?:km|kilomet|mile|%|per))");
     static final Pattern ANTECEDENT = Pattern.compile("(?i)\\b(" + PLURAL + ")\\b((?:\\s+of)?(?:\\s+the)?(?:\\s+(?:Pakistani|Afghan)"
             + "(?:\\s+Taliban)?|\\s+TTP)?)");
+    /** "had taken two Pakistani soldiers prisoner". */
+    static final Pattern PRISONER = Pattern.compile("(?i)\\b(?:took|taken|taking|take)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD
+            + "{0,3}?)\\s+(" + PLURAL + ")\\s+(?:as\\s+)?(?:prisoners?|captives?|hostages?)\\b");
     /** "killed a dozen of them": the noun is in the sentence before, so the figure has none. */
     static final Pattern OF_THEM = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(?:(" + BOUND + ")\\s+)?("
             + QUANT + ")\\s+of\\s+them\\b");
@@ -228,7 +232,11 @@ final class Figures {
                 continue;
             }
             String field = activeField(verb, noun);
-            if (field != null) {
+            if (field != null && verb.matches("los.*")) {
+                // "Afghan forces had lost several posts": one's own losses, the nationality is the subject's
+                String subject = sentence.substring(Math.max(0, m.start() - 30), m.start());
+                add(out, figure(field, m.group(2), m.group(3), noun, subject + " " + m.group(4), "lost", m.start(), m.end()));
+            } else if (field != null) {
                 add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), "active:" + verb, m.start(), m.end()));
             }
         }
@@ -278,6 +286,10 @@ final class Figures {
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
             add(out, figure(verb.startsWith("kill") ? "killed" : "wounded", m.group(2), m.group(3), null, null, verb, m.start(), m.end()));
+        }
+        m = PRISONER.matcher(sentence);
+        while (m.find()) {
+            add(out, figure("captured", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), m.group(3), "captured", m.start(), m.end()));
         }
         m = OF_THEM.matcher(sentence);
         while (m.find()) {
@@ -354,7 +366,7 @@ final class Figures {
                     : verb.matches("captured|taken|seized|overrun|fell|lost|captured alive") ? "posts_captured" : null;
         }
         return switch (verb) {
-            case "killed", "dead", "died", "martyred", "embraced martyrdom" -> "killed";
+            case "killed", "dead", "died", "martyred", "embraced martyrdom", "sent to hell", "eliminated", "neutralised", "neutralized" -> "killed";
             case "wounded", "injured", "hurt" -> "wounded";
             case "captured", "taken prisoner", "captured alive", "abducted", "arrested", "taken", "seized" -> "captured";
             default -> null;
@@ -369,7 +381,10 @@ final class Figures {
         if (noun.matches("aircraft|drones|jets")) {
             return null;
         }
-        if (verb.startsWith("kill") || verb.startsWith("le") || verb.startsWith("martyr")) {
+        if (verb.matches("los.*")) {
+            return "killed";
+        }
+        if (verb.startsWith("kill") || verb.startsWith("le") || verb.startsWith("martyr") || verb.startsWith("elimin")) {
             return "killed";
         }
         if (verb.startsWith("wound") || verb.startsWith("injur")) {
