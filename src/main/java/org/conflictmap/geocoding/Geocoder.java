@@ -368,7 +368,9 @@ public class Geocoder {
         if (ok.isEmpty()) {
             return null;
         }
-        boolean provinceCue = PROVINCE_CUES.contains(next) || prev2.endsWith("province of");
+        // "Kandahar's Spin Boldak district", "Nangarhar's Achin district": the possessive names the province
+        boolean ofPlace = tokens.get(s.last).possessive() && s.last + 1 < tokens.size() && tokens.get(s.last + 1).capitalised();
+        boolean provinceCue = PROVINCE_CUES.contains(next) || prev2.endsWith("province of") || ofPlace;
         java.util.function.BooleanSupplier cityCue = () -> CITY_CUES.contains(next) || prev2.endsWith("city of")
                 || CAPITAL_BEFORE.matcher(text.substring(Math.max(0, s.start - 40), s.start)).find();
         boolean crossingCue = next.equals("crossing") || next.equals("border") || next.equals("gate");

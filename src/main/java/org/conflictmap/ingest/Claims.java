@@ -260,7 +260,7 @@ final class Claims {
                 return "other";
             }
             if (c.matches(".*\\b(police|governor|governor's|provincial|district|deputy commissioner|information chief|head of information|"
-                    + "municipal|local(?: [a-z]+)? officials?|officials? there|chief minister|commissioner|khyber pakhtunkhwa government)\\b.*")
+                    + "municipal|local(?: [a-z]+)? officials?|local (?:government|administration)|administrator|officials? there|chief minister|commissioner|khyber pakhtunkhwa government)\\b.*")
                     || c.matches(".*\\bofficials? (?:in|from) (?!kabul|islamabad|afghanistan|pakistan|the )[a-z]+.*")
                     || c.matches(".*\\b(kunar|nangarhar|khost|kandahar|paktika|paktia|kurram|bajaur|chaman|bannu) officials?\\b.*")) {
                 return "local_official";
@@ -381,7 +381,7 @@ final class Claims {
             return forNat != null ? forNat : denial ? own : other;
         }
         if (noun.matches("civilians?|children|child|women|woman|girl|boy|refugees?|residents?|worshippers?|villagers|passengers|"
-                + "family members|returnees|students|elder|passerby|bystander|men|man")) {
+                + "family members|returnees|students|elder|passerby|bystander|men|man|passers-by|passersby|bystanders")) {
             return "civilians";
         }
         if (noun.matches("militants?|insurgents|terrorists|infiltrators")) {

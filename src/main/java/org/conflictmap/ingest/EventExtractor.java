@@ -42,7 +42,8 @@ class EventExtractor {
     static final Pattern BORDER_WORDS = Pattern.compile("(?i)\\b(?:along the (?:Durand Line|border|frontier)|border posts?|the Durand Line|"
             + "(?:Afghanistan|Pakistan|Pak)[-–](?:Afghanistan|Pakistan|Afghan) border)\\b");
     static final Pattern CIVILIAN = Pattern.compile("(?i)\\b(civilians?|children|women|family|families|homes?|houses?|mosque|worshippers|"
-            + "refugees?|camp|villages?|market|school|bazaar|residents|returnees|madrassa|clinic|prayers)\\b");
+            + "refugees?|camp|villages?|market|school|bazaar|residents|returnees|madrassa|clinic|prayers|passengers?|passers-by|farmers|"
+            + "wedding|pilgrims|shoppers)\\b");
     static final Pattern SPEAKER_IN = Pattern.compile("(?i)\\b(?:officials?|spokes(?:man|woman|person)|sources?|authorities)\\s+(?:in|from)\\s+$");
     static final Pattern CONTINUED = Pattern.compile("(?i)\\b(?:continued|lasted|went on|dragged on|raged)\\b[^.;]{0,30}?\\b(?:into|until|till|through)\\b");
     static final Pattern DURING_FIGHTING = Pattern.compile("(?i)\\b(?:during|in) the (?:clashes|fighting|battle|exchange)\\b");

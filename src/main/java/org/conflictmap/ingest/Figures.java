@@ -28,13 +28,14 @@ final class Figures {
             Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19),
             Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50),
             Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90),
-            Map.entry("hundred", 100), Map.entry("a dozen", 12), Map.entry("dozen", 12));
+            Map.entry("hundred", 100), Map.entry("a dozen", 12), Map.entry("dozen", 12), Map.entry("another", 1));
     static final String NUMWORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             + "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
     static final String QUANT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+|" + NUMWORD + "(?:[- ]" + NUMWORD + ")?|a dozen)";
     static final String VAGUE = "(?:dozens|scores|several|hundreds|many|a number|a large number|a few|a handful)";
     static final String BOUND = "(?:at least|more than|over|nearly|about|around|some|up to|as many as|fewer than|less than|almost|roughly)";
     static final String PLURAL = "(?:soldiers|troops|militants|fighters|civilians|people|persons|children|women|men|refugees|policemen|"
+            + "passers-by|passersby|bystanders|"
             + "police officers|police|officers|insurgents|terrorists|attackers|infiltrators|guards|border guards|worshippers|residents|"
             + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|"
             + "posts|outposts|checkposts|positions|aircraft|drones|jets)";
@@ -46,8 +47,12 @@ final class Figures {
             + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost|sent to hell|eliminated|neutrali[sz]ed)";
     static final String AUX = "(?:\\s*,\\s*(?:including|among them|most of them)[^,]{1,50},)?(?:\\s+(?:were|was|had been|have been|has been|"
             + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
-    /** "seven members of one family were killed": the family makes them civilians. */
-    static final String OF_FAMILY = "(?:\\s+of\\s+(?:a|an|one|the|their|his|her|the same)\\s+(?:[\\w-]+\\s+)?famil(?:y|ies))?";
+    /**
+     * "seven members of one family were killed" (the family makes them civilians), "two members of the
+     * Levies force were killed" (a force's members are its men).
+     */
+    static final String OF_FAMILY = "(?:\\s+of\\s+(?:a|an|one|the|their|his|her|the same)\\s+(?:[\\w-]+\\s+){0,2}?(?:famil(?:y|ies)|force|forces|"
+            + "police|militia|army|corps|unit|council))?";
     static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?"
             + "(?:\\s+(?:their|its|the|our|them|his|her))?(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b" + OF_FAMILY + AUX + "\\s+" + VERBS
             + "\\b");
@@ -65,7 +70,7 @@ final class Figures {
     static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(injured|wounded|dead)\\s+"
             + "(people|persons|civilians|soldiers)\\b");
     static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
-            + "|several)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
+            + "|several|another)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
             + "(killed|wounded|injured|dead|died|"
             + "destroyed|captured|hurt)\\b");
     static final Pattern BARE_ACTIVE = Pattern.compile("(?i)\\b(wounding|injuring|killing|wounded|injured)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT
