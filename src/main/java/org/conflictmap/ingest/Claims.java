@@ -28,6 +28,7 @@ final class Claims {
             + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused)\\b");
     static final Pattern ACCORDING = Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig)\\.\\s+)?"
             + "[^,.;“”\"]{2,80}?)(?=[,.;]|$)");
+    static final Pattern CONJUNCTION = Pattern.compile("\\s(?:after|before|since|when|as|because|while)\\s");
     static final Pattern CITING = Pattern.compile("\\b(?:reported|said|reports|says),\\s+citing\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
     /** A person's name and nothing else: "Mohammad Yousuf". */
     static final Pattern PERSON = Pattern.compile("(?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+");
@@ -317,7 +318,7 @@ final class Claims {
             cut = Math.max(cut, that + 5);
         }
         // "The claim came a day after the Pakistani military said": the subject starts after the conjunction
-        Matcher conj = Pattern.compile("\\s(?:after|before|since|when|as|because|while)\\s").matcher(b);
+        Matcher conj = CONJUNCTION.matcher(b);
         while (conj.find()) {
             cut = Math.max(cut, conj.end() - 2);
         }
