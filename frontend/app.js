@@ -11,7 +11,8 @@ import { AreaLayer } from './areas.js';
 import { Basemap, json } from './basemap.js';
 import { embedPage, embedDialog, pinWords } from './embed.js';
 import { MSG } from './messages.js';
-import { side, languageMenu } from './i18n.js';
+import { side, languageMenu, DIR } from './i18n.js';
+import { loadPlaces, placeName } from './places.js';
 import { TYPE_STYLE, symbolSvg, clusterSvg } from './symbols.js';
 import { TYPE_NAMES, PARTY_NAMES, dayOf, dayToIso, isoToDay, esc, killedRange, countDay } from './format.js';
 
@@ -503,6 +504,9 @@ document.addEventListener('keydown', (e) => {
 // ------------------------------------------------------------------ timeline
 
 const timeline = new Timeline($('histogram'), { onChange: () => refresh() });
+// time runs right to left in Pashto, Dari and Urdu: ▶ points the way it plays
+const PLAY = DIR === 'rtl' ? '◀' : '▶';
+$('play').textContent = PLAY;
 $('play').addEventListener('click', () => {
   if (timeline.playing()) {
     timeline.pause();
@@ -513,7 +517,7 @@ $('play').addEventListener('click', () => {
   }
 });
 $('histogram').addEventListener('paused', () => {
-  $('play').textContent = '▶';
+  $('play').textContent = PLAY;
   $('play').setAttribute('aria-label', MSG.play);
 });
 $('window-all').addEventListener('click', () => {
@@ -559,7 +563,7 @@ $('search').addEventListener('submit', async (e) => {
     return;
   }
   $('search-input').setCustomValidity('');
-  status.textContent = MSG.searchShowing(f.properties.name);
+  status.textContent = MSG.searchShowing(placeName(f.properties.id, f.properties.name));
   const bounds = L.geoJSON(f).getBounds();
   map.flyToBounds(bounds.pad(0.2), { maxZoom: 10 });
 });
@@ -614,6 +618,7 @@ function prepare(f) {
 async function start() {
   buildFilters();
   config = await json('/webmap/config.json');
+  const placesLoaded = loadPlaces();
   const basemapDrawn = basemap.load(config).catch((e) => console.warn('basemap', e));
   // the lean view: what markers, filters, the list and the timeline need; the panel fetches the rest on
   // click. A pinned embed loads the same lean view as of its pin, cached by the browser forever.
@@ -629,6 +634,7 @@ async function start() {
       }
     }
   }
+  await placesLoaded; // the list, the panel and the areas name places in the reader's script
   incidents = fc.features;
   indexCache.clear(); // new data: the cached clusters are of the old
   incidents.forEach(prepare);

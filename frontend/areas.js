@@ -7,6 +7,7 @@ import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import { esc } from './format.js';
 import { MSG } from './messages.js';
 import { colourOf, symbolSvg } from './symbols.js';
+import { placeNames } from './places.js';
 
 /** How many reports a shared shape offers in its chooser; the list beside the map has them all. */
 const PICK_MAX = 12;
@@ -44,7 +45,7 @@ export class AreaLayer {
       const types = new Set(fs.map((f) => f.properties.type));
       g.layer.setStyle(style(fs[0], types.size === 1 ? colourOf(fs[0].properties.type) : '#3b3b3b'));
       this.group.addLayer(g.layer);
-      const name = fs.length === 1 ? fs[0].properties.title : MSG.areaGroup(fs.length, fs[0].properties.place || '');
+      const name = fs.length === 1 ? fs[0].properties.title : MSG.areaGroup(fs.length, MSG.joinList(placeNames(fs[0].properties)));
       g.layer.eachLayer((l) => {
         const el = l.getElement && l.getElement();
         if (el) {

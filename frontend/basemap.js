@@ -5,6 +5,7 @@
 import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import { esc } from './format.js';
 import { MSG } from './messages.js';
+import { LANG } from './i18n.js';
 
 export async function json(url) {
   const r = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
@@ -20,6 +21,12 @@ export async function json(url) {
  */
 function basemapUrl(template, ratio) {
   return ratio > 1.4 ? template.replace(/\.png$/, '@2x.png') : template;
+}
+
+/** The label tiles in the reader's language: place names in Pashto, Dari or Urdu where the gazetteer has them. */
+function labelsUrl(template, ratio) {
+  const lang = { ps: 'ps', 'fa-AF': 'fa', ur: 'ur' }[LANG];
+  return basemapUrl(template, ratio) + (lang ? `?lang=${lang}` : '');
 }
 
 export class Basemap {
@@ -41,7 +48,7 @@ export class Basemap {
       // crossings are drawn here, so the switcher can hide each
       const ratio = window.devicePixelRatio || 1;
       L.tileLayer(basemapUrl(config.base, ratio), { maxZoom: 13, tileSize: 256 }).addTo(layers.basemap);
-      L.tileLayer(basemapUrl(config.labels, ratio), { maxZoom: 13, tileSize: 256, pane: 'labels' }).addTo(layers.labels);
+      L.tileLayer(labelsUrl(config.labels, ratio), { maxZoom: 13, tileSize: 256, pane: 'labels' }).addTo(layers.labels);
       await this.overlays();
       return;
     }

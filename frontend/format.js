@@ -3,6 +3,7 @@
 
 import { MSG, ZONE_NAMES } from './messages.js';
 import { num as localNum, dayText, monthText, monthName, timeText, solarHijri } from './i18n.js';
+import { zoneOfPlaces } from './places.js';
 
 export { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES, TIME_PRECISION_NAMES } from './messages.js';
 
@@ -27,10 +28,9 @@ export function dayWords(day) {
   return solar ? `${dayText(d)} (${solar})` : dayText(d);
 }
 
-/** The zone an incident's times are read in: Pakistan time for a place in Pakistan, else Afghan time. */
+/** The zone an incident's times are read in: Pakistan time for places in Pakistan, else Afghan time. */
 export function zoneOf(p) {
-  const countries = (p.places || []).map((pl) => String(pl.id || '').slice(0, 3)).filter((c) => c === 'af-' || c === 'pk-');
-  return p.zone || (countries.length && countries.every((c) => c === 'pk-') ? 'Asia/Karachi' : 'Asia/Kabul');
+  return p.zone || zoneOfPlaces(p);
 }
 
 /** The incident's time in words, at its precision, in the local time of its place (zone), zone named. */

@@ -5,6 +5,7 @@
 import { esc, whenWords, zoneOf, killedRange, TYPE_NAMES } from './format.js';
 import { MSG } from './messages.js';
 import { symbolSvg } from './symbols.js';
+import { placeNames } from './places.js';
 
 /** More rows than this cost more layout than a reader can scan; the count says how many there are. */
 const MAX_ROWS = 150;
@@ -50,7 +51,7 @@ export class IncidentList {
       const range = killedRange(p.killed_min ?? null, p.killed_max ?? null) || MSG.noKilled;
       return `<li><button type="button" data-id="${esc(f.id)}"${f.id === selectedId ? ' aria-current="true"' : ''}>`
         + `${symbolSvg(p.type, 16, p.contested)}<span class="li-title" lang="en" dir="auto">${esc(p.title)}</span>`
-        + `<span class="li-meta">${esc(TYPE_NAMES[p.type] || p.type)} · <bdi>${esc(p.place || "–")}</bdi></span>`
+        + `<span class="li-meta">${esc(TYPE_NAMES[p.type] || p.type)} · ${MSG.joinList(placeNames(p).map((name) => `<bdi>${esc(name)}</bdi>`)) || '–'}</span>`
         + `<span class="li-meta">${esc(whenWords(p.occurred, zoneOf(p)))} · ${esc(range)}</span></button></li>`;
     }).join('');
     const again = focused && this.button(focused);

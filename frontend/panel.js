@@ -3,6 +3,7 @@
 import { esc, num, whenWords, zoneOf, TYPE_NAMES, PARTY_NAMES, PRECISION_NAMES, TIME_PRECISION_NAMES } from './format.js';
 import { MSG } from './messages.js';
 import { dayText } from './i18n.js';
+import { placeNames } from './places.js';
 
 const FIGURES = Object.entries(MSG.figures);
 
@@ -16,7 +17,7 @@ export function renderPanel(p, pinned = null) {
     }
     bySide.get(c.side).push(c);
   }
-  const places = MSG.joinList((p.places || []).map((pl) => `<bdi>${esc(pl.name)}</bdi>`));
+  const places = MSG.joinList(placeNames(p).map((name) => `<bdi>${esc(name)}</bdi>`));
   let html = `<h2 id="panel-title" tabindex="-1"><bdi lang="${esc(p.lang || 'en')}">${esc(p.title)}</bdi></h2>
     <p class="meta">${esc(TYPE_NAMES[p.type] || p.type)}${p.operation ? ` · ${esc(MSG.operation(p.operation))}` : ''}
       ${p.contested ? ` <span class="badge" title="${esc(MSG.contestedTitle)}">${esc(MSG.contested)}</span>` : ''}

@@ -1,14 +1,18 @@
 // The timeline: a histogram of incidents per day with a draggable, resizable window, play/pause,
 // and keyboard control (arrows move, shift+arrows resize, Home/End, PageUp/PageDown by a week).
+// In Pashto, Dari and Urdu time runs right to left: the oldest day on the right, ▶ plays leftwards,
+// and the arrow keys move the window the way they point.
 
 import { dayWords } from './format.js';
 import { MSG } from './messages.js';
+import { DIR } from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
 export class Timeline {
-  constructor(svg, { onChange }) {
+  constructor(svg, { onChange }, rtl = DIR === 'rtl') {
     this.svg = svg;
+    this.rtl = rtl;
     this.onChange = onChange;
     this.min = 0;
     this.max = 0;
@@ -107,16 +111,30 @@ export class Timeline {
 
   // ------------------------------------------------------------------ drawing
 
-  x(day) {
+  /** Where a day's column begins along the time axis, in pixels from the axis's start (left, or right in RTL). */
+  along(day) {
     const w = this.svg.clientWidth || 600;
     const span = Math.max(1, this.max - this.min + 1);
     return ((day - this.min) / span) * w;
   }
 
+  /** The left edge of a day's column. */
+  x(day) {
+    return this.rtl ? (this.svg.clientWidth || 600) - this.along(day + 1) : this.along(day);
+  }
+
+  /** The left edge of the earliest and the right edge of the latest day: the span of start..end on screen. */
+  edges(start, end) {
+    const a = this.x(start);
+    const b = this.x(end);
+    const cell = this.along(this.min + 1) - this.along(this.min);
+    return this.rtl ? [b, a + cell] : [a, b + cell];
+  }
+
   dayAt(px) {
     const w = this.svg.clientWidth || 600;
     const span = Math.max(1, this.max - this.min + 1);
-    return Math.floor(this.min + (px / w) * span);
+    return Math.floor(this.min + ((this.rtl ? w - px : px) / w) * span);
   }
 
   draw() {
@@ -127,7 +145,7 @@ export class Timeline {
       svg.removeChild(svg.firstChild);
     }
     const peak = Math.max(1, ...this.counts.values());
-    const barW = Math.max(1, this.x(this.min + 1) - this.x(this.min) - 0.5);
+    const barW = Math.max(1, this.along(this.min + 1) - this.along(this.min) - 0.5);
     for (const [day, n] of this.counts) {
       const bh = Math.max(2, ((h - axis - 4) * n) / peak);
       const r = document.createElementNS(SVG, 'rect');
@@ -143,7 +161,7 @@ export class Timeline {
     }
     // month ticks, thinned to every 3rd, 6th or 12th month when they would crowd
     const first = new Date(this.min * 86400000);
-    const monthPx = this.x(this.min + 30) - this.x(this.min);
+    const monthPx = this.along(this.min + 30) - this.along(this.min);
     const every = monthPx >= 36 ? 1 : monthPx * 3 >= 36 ? 3 : monthPx * 6 >= 36 ? 6 : 12;
     for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)); m.getTime() / 86400000 <= this.max;
       m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
@@ -152,14 +170,16 @@ export class Timeline {
       }
       const day = m.getTime() / 86400000;
       const label = document.createElementNS(SVG, 'text');
-      label.setAttribute('x', this.x(day) + 2);
+      // a month begins at its first day's edge nearest the past; its name runs from there (SVG text follows dir)
+      label.setAttribute('x', this.rtl ? this.edges(day, day)[1] - 2 : this.x(day) + 2);
       label.setAttribute('y', h - 1);
       label.setAttribute('class', 'axis');
       label.textContent = MSG.monthAxis(m.getUTCMonth(), m.getUTCFullYear());
       svg.appendChild(label);
     }
-    const wx = this.x(this.start);
-    const ww = Math.max(3, this.x(this.end + 1) - wx);
+    const [left, right] = this.edges(this.start, this.end);
+    const wx = left;
+    const ww = Math.max(3, right - left);
     const win = document.createElementNS(SVG, 'rect');
     win.setAttribute('x', wx);
     win.setAttribute('y', 0);
@@ -168,7 +188,7 @@ export class Timeline {
     win.setAttribute('class', 'window');
     win.dataset.part = 'window';
     svg.appendChild(win);
-    for (const [part, px] of [['start', wx], ['end', wx + ww]]) {
+    for (const [part, px] of this.rtl ? [['end', wx], ['start', wx + ww]] : [['start', wx], ['end', wx + ww]]) {
       const handle = document.createElementNS(SVG, 'rect');
       handle.setAttribute('x', px - 3);
       handle.setAttribute('y', (h - axis) / 2 - 9);
@@ -230,7 +250,9 @@ export class Timeline {
   key(e) {
     const width = this.end - this.start;
     let handled = true;
-    switch (e.key) {
+    // the arrows follow the screen: in right to left, ← goes towards the later days
+    const mirrored = { ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' };
+    switch (this.rtl ? mirrored[e.key] || e.key : e.key) {
       case 'ArrowLeft':
         if (e.shiftKey) {
           this.set(this.start, Math.max(this.start, this.end - 1));

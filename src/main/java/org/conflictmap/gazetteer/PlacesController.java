@@ -1,17 +1,27 @@
 package org.conflictmap.gazetteer;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.ETags;
 import org.conflictmap.web.Params;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,10 +33,46 @@ class PlacesController {
 
     private final PlaceRepository places;
     private final ObjectMapper json;
+    private final Gazetteer gazetteer;
+    private final Map<String, byte[]> names = new ConcurrentHashMap<>();
 
-    PlacesController(PlaceRepository places, ObjectMapper json) {
+    PlacesController(PlaceRepository places, ObjectMapper json, Gazetteer gazetteer) {
         this.places = places;
         this.json = json;
+        this.gazetteer = gazetteer;
+    }
+
+    /**
+     * Every place (an incident can be at any), for the web map to name it in its reader's script and to read
+     * its times in the place's zone: {@code {"lang": "ps", "places": [[id, name, local name or null,
+     * country or null], …]}}. The gazetteer is held in memory and does not change while the server
+     * runs, so each language's answer is made once.
+     */
+    @GetMapping(value = "/api/places/names", produces = "application/json")
+    ResponseEntity<byte[]> names(@RequestParam(required = false) String lang,
+            HttpServletRequest request) {
+        String l = lang == null || lang.isBlank() ? "en" : LocalNames.language(lang);
+        if (l == null) {
+            throw Params.invalid("lang", "places are named in en, ps, fa (fa-AF, prs) and ur, not '"
+                    + (lang.length() > 20 ? lang.substring(0, 20) + "…" : lang) + "'");
+        }
+        byte[] body = names.computeIfAbsent(l, this::namesIn);
+        String etag = "\"n" + l + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
+        if (ETags.notModified(request, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache())
+                .contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private byte[] namesIn(String lang) {
+        ObjectNode out = json.createObjectNode();
+        out.put("lang", lang);
+        var list = out.putArray("places");
+        gazetteer.all().stream().sorted(Comparator.comparing(Place::id))
+                .forEach(p -> list.addArray().add(p.id()).add(p.name()).add(lang.equals("en") ? null : LocalNames.of(p, lang))
+                        .add(p.country()));
+        return json.writeValueAsBytes(out);
     }
 
     @GetMapping(value = "/api/places", produces = {GeoJson.MEDIA_TYPE, "application/json"})

@@ -7,6 +7,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -130,7 +131,7 @@ final class Painter {
                 case CROSSING -> BORDER;
                 default -> new Color(0x222222);
             };
-            label(l.text(), p, Labels.font(l.kind(), ratio), colour, Labels.dx(l.kind()) * ratio);
+            label(l.text(), p, Labels.font(l.kind(), ratio, l.text()), colour, Labels.dx(l.kind()) * ratio);
         }
     }
 
@@ -285,14 +286,18 @@ final class Painter {
         g.draw(diamond);
     }
 
-    /** Text with a white halo; {@code dx} > 0 puts it right of the point, 0 centres it. */
+    /**
+     * Text with a white halo; {@code dx} > 0 puts it right of the point, 0 centres it. Arabic script is
+     * laid out by a TextLayout (shaped: joined letter forms, right to left), as drawString would.
+     */
     void label(String text, double[] p, Font font, Color colour, double dx) {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         float x = (float) (dx > 0 ? p[0] + dx : p[0] - fm.stringWidth(text) / 2.0);
         float y = (float) (p[1] + fm.getAscent() / 2.0 - 1);
-        java.awt.font.GlyphVector gv = font.createGlyphVector(g.getFontRenderContext(), text);
-        Shape outline = gv.getOutline(x, y);
+        Shape outline = Labels.arabic(text)
+                ? new TextLayout(text, font, g.getFontRenderContext()).getOutline(AffineTransform.getTranslateInstance(x, y))
+                : font.createGlyphVector(g.getFontRenderContext(), text).getOutline(x, y);
         g.setColor(new Color(255, 255, 255, 220));
         g.setStroke(new BasicStroke((float) (3 * ratio), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(outline);

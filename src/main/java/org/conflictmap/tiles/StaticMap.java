@@ -35,10 +35,10 @@ final class StaticMap {
     }
 
     static BufferedImage draw(TileRenderer renderer, Envelope window, int width, int height, int scale, String style,
-            TileFilter filter, String title) {
+            TileFilter filter, String title, String lang) {
         int w = width * scale;
         int h = height * scale;
-        BufferedImage img = renderer.image(window, w, h, zoomFor(window, width), scale, style, filter);
+        BufferedImage img = renderer.image(window, w, h, zoomFor(window, width), scale, style, filter, lang);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

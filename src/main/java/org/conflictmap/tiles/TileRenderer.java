@@ -12,6 +12,7 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.store.DataVersion;
@@ -48,6 +49,8 @@ class TileRenderer {
      */
     static final List<String> STYLES = List.of("basemap", "incidents", "combined", "base", "labels");
     static final Set<String> INCIDENT_STYLES = Set.of("incidents", "combined");
+    /** The raster styles that draw place labels, so differ by language ({@code ?lang=}). */
+    static final Set<String> LABELLED_STYLES = Set.of("basemap", "combined", "labels");
     static final List<String> LAYERS = List.of("incidents", "places", "provinces", "border");
     static final byte[] EMPTY = new byte[0];
     /**
@@ -99,18 +102,18 @@ class TileRenderer {
                 .weigher((String k, byte[] v) -> k.length() * 2 + v.length + 64).build();
     }
 
-    /** A PNG tile of {@code style} (a transparent one when there is nothing to draw). */
-    byte[] raster(String style, TileRequest t, TileFilter filter) {
-        return cached(key("png", style, t, filter), () -> {
+    /** A PNG tile of {@code style} with place labels in {@code lang} (a transparent one when there is nothing to draw). */
+    byte[] raster(String style, TileRequest t, TileFilter filter, String lang) {
+        return cached(key("png", style, t, filter, lang), () -> {
             int px = SIZE * t.ratio();
             Envelope window = Mercator.tile(t.z(), t.x(), t.y());
-            return png(window, px, px, t.z(), t.ratio(), style, filter);
+            return png(window, px, px, t.z(), t.ratio(), style, filter, lang);
         });
     }
 
     /** An MVT tile of {@code layer}; empty (length 0) when no feature touches it. */
     byte[] vector(String layer, TileRequest t, TileFilter filter) {
-        return cached(key("mvt", layer, t, filter), () -> {
+        return cached(key("mvt", layer, t, filter, "en"), () -> {
             if (layer.equals("incidents") && postgis) {
                 return postgisIncidents(t, filter);
             }
@@ -145,6 +148,11 @@ class TileRenderer {
                         Map<String, Object> p = new LinkedHashMap<>();
                         p.put("id", f.place().id());
                         p.put("name", f.place().name());
+                        // names in the readers' scripts, for a MapLibre style to choose ["coalesce", ["get", "name:ps"], ["get", "name"]]
+                        p.put("name:en", f.place().name());
+                        for (Map.Entry<String, String> local : LocalNames.all(f.place()).entrySet()) {
+                            p.put("name:" + local.getKey(), local.getValue());
+                        }
                         p.put("kind", kind);
                         if (f.place().country() != null) {
                             p.put("country", f.place().country());
@@ -173,7 +181,7 @@ class TileRenderer {
         if (plain.length == 0) {
             return EMPTY;
         }
-        return cached(key("mvt.gz", layer, t, filter), () -> {
+        return cached(key("mvt.gz", layer, t, filter, "en"), () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
             try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
                 gz.write(plain);
@@ -185,12 +193,13 @@ class TileRenderer {
     }
 
     /** A picture of any 3857 window: static maps use it with their own size. */
-    byte[] png(Envelope window, int width, int height, int zoom, double ratio, String style, TileFilter filter) {
-        BufferedImage img = image(window, width, height, zoom, ratio, style, filter);
+    byte[] png(Envelope window, int width, int height, int zoom, double ratio, String style, TileFilter filter, String lang) {
+        BufferedImage img = image(window, width, height, zoom, ratio, style, filter, lang);
         return encode(img);
     }
 
-    BufferedImage image(Envelope window, int width, int height, int zoom, double ratio, String style, TileFilter filter) {
+    BufferedImage image(Envelope window, int width, int height, int zoom, double ratio, String style, TileFilter filter,
+            String lang) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = img.createGraphics();
         try {
@@ -201,7 +210,7 @@ class TileRenderer {
                 p.basemap(basemap.query(buffered), width, height, !style.equals("base"));
             }
             if (!style.equals("incidents") && !style.equals("base")) {
-                p.labels(labels.within(zoom, window));
+                p.labels(labels.within(zoom, lang, window));
             }
             if (INCIDENT_STYLES.contains(style)) {
                 // incidents reach into the picture by their marker's radius at most (basemap labels by much more)
@@ -243,13 +252,18 @@ class TileRenderer {
      */
     byte[] cachedOnly(TilesController.TileAsk ask, long version) {
         String kind = !ask.vector() ? "png" : ask.gzip() ? "mvt.gz" : "mvt";
-        return cache.getIfPresent(key(kind, ask.name(), ask.tile(), ask.filter()) + "|v" + version);
+        return cache.getIfPresent(key(kind, ask.name(), ask.tile(), ask.filter(), ask.lang()) + "|v" + version);
     }
 
-    /** A tile's cache key without the data version: kind (png, mvt, mvt.gz), style or layer, address, filter. */
-    private static String key(String kind, String name, TileRequest t, TileFilter filter) {
-        boolean filtered = kind.equals("png") ? INCIDENT_STYLES.contains(name) : name.equals("incidents");
-        return kind + "|" + name + "|" + t + "|" + (filtered ? filter.key() : "");
+    /**
+     * A tile's cache key without the data version: kind (png, mvt, mvt.gz), style or layer, address,
+     * filter, and the labels' language where the style draws labels in one.
+     */
+    private static String key(String kind, String name, TileRequest t, TileFilter filter, String lang) {
+        boolean png = kind.equals("png");
+        boolean filtered = png ? INCIDENT_STYLES.contains(name) : name.equals("incidents");
+        boolean labelled = png && LABELLED_STYLES.contains(name) && !lang.equals("en");
+        return kind + "|" + name + "|" + t + "|" + (filtered ? filter.key() : "") + (labelled ? "|" + lang : "");
     }
 
     /** The incidents layer's attributes at zoom {@code z}: the summary, and the detail from the detail zoom on. */

@@ -2,7 +2,10 @@ package org.conflictmap.tiles;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Links;
@@ -30,17 +33,18 @@ import tools.jackson.databind.node.ObjectNode;
  * GET /tiles/{layer}/{z}/{x}/{y}.mvt                layer: incidents, places, provinces, border (204 when empty)
  * GET /tiles/{tileset}.json                        TileJSON 3.0: basemap, incidents, combined, {layer}-mvt
  * GET /tiles/changes?since={version}               the tiles writes touched after a data version (CDN purges)
- * GET /map.png?bbox=|center=(lon,lat)&zoom=&width=&height=&scale=&style=&title=&datetime=&type=&contested=
+ * GET /map.png?bbox=|center=(lon,lat)&zoom=&width=&height=&scale=&style=&title=&datetime=&type=&contested=&lang=
  * </pre>
  *
- * Incident tiles take {@code datetime}, {@code type}, {@code contested}. ETags carry the data version;
+ * Incident tiles take {@code datetime}, {@code type}, {@code contested}; raster tiles with labels and
+ * static maps {@code lang} (en, ps, fa, ur: the place labels' language). ETags carry the data version;
  * {@code If-None-Match} answers 304.
  */
 @RestController
 class TilesController {
     static final String MVT = "application/vnd.mapbox-vector-tile";
     static final Set<String> STATIC_PARAMS = Set.of("bbox", "center", "zoom", "width", "height", "scale", "style", "title",
-            "datetime", "type", "contested");
+            "datetime", "type", "contested", "lang");
     static final double[] BOUNDS = {60.5, 23.6, 77.9, 38.5};
     static final CacheControl CACHE = CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
     static final java.util.regex.Pattern Q_ZERO = java.util.regex.Pattern.compile("q=0(\\.0*)?");
@@ -72,7 +76,7 @@ class TilesController {
             return withVary(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag), vector).build();
         }
         byte[] body = vector ? (gzip ? renderer.vectorGzip(name, t, filter) : renderer.vector(name, t, filter))
-                : renderer.raster(name, t, filter);
+                : renderer.raster(name, t, filter, ask.lang());
         if (vector && body.length == 0) {
             return withVary(ResponseEntity.status(HttpStatus.NO_CONTENT).eTag(etag).cacheControl(CACHE), vector).build();
         }
@@ -87,15 +91,20 @@ class TilesController {
      * One tile request as TilesController and CachedTileFilter both read it: the style or layer, the
      * address, the incident filter, and whether the answer goes out gzipped.
      */
-    record TileAsk(String name, TileRequest tile, TileFilter filter, boolean gzip) {
+    record TileAsk(String name, TileRequest tile, TileFilter filter, boolean gzip, String lang) {
+        /** What a tile request may carry: the incident filter and {@code lang}, the place labels' language. */
+        static final Set<String> PARAMS = Stream.concat(TileFilter.PARAMS.stream(), Stream.of("lang"))
+                .collect(Collectors.toUnmodifiableSet());
+
         /**
          * Reads a request for /tiles/{name}/{z}/{x}/{file}; refuses it with the problem the client gets
          * (a bad address, an unknown parameter or filter value, no such style or layer).
          */
         static TileAsk parse(String name, String z, String x, String file, HttpServletRequest r, int maxZoom) {
             TileRequest t = TileRequest.parse(z, x, file, maxZoom);
-            Params.onlyKnown(r.getParameterMap(), TileFilter.PARAMS);
+            Params.onlyKnown(r.getParameterMap(), PARAMS);
             TileFilter filter = TileFilter.parse(r::getParameter);
+            String lang = language(r.getParameter("lang"));
             boolean vector = t.format().equals("mvt");
             if (!(vector ? TileRenderer.LAYERS : TileRenderer.STYLES).contains(name)) {
                 throw ApiProblem.notFound("no " + (vector ? "vector layer" : "raster style") + " '" + clip(name) + "'; there are "
@@ -103,17 +112,30 @@ class TilesController {
             }
             // vector tiles go out gzip-compressed to clients that take it (a z5 tile of 44,000 incidents is
             // ~5 MB plain); Tomcat's own compression skips them (strong ETags), so it is done here, once
-            return new TileAsk(name, t, filter, vector && acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING)));
+            return new TileAsk(name, t, filter, vector && acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING)), lang);
         }
 
         boolean vector() {
             return tile.format().equals("mvt");
         }
 
-        /** The tile's entity tag: the data version, a hash of the address and filter, and whether it is gzipped. */
+        /** The tile's entity tag: the data version, a hash of the address, filter and language, and whether it is gzipped. */
         String etag(long version) {
-            return "\"t" + version + "-" + Integer.toHexString((name + tile + filter.key()).hashCode()) + (gzip ? "-gz" : "") + "\"";
+            String labels = lang.equals("en") || vector() ? "" : lang;
+            return "\"t" + version + "-" + Integer.toHexString((name + tile + filter.key() + labels).hashCode()) + (gzip ? "-gz" : "") + "\"";
         }
+    }
+
+    /** The labels' language of {@code ?lang=}: en (absent), ps, fa (also fa-AF, prs) or ur; any other is a 400. */
+    static String language(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return "en";
+        }
+        String lang = LocalNames.language(tag);
+        if (lang == null) {
+            throw Params.invalid("lang", "place labels come in en, ps, fa (fa-AF, prs) and ur, not '" + clip(tag) + "'");
+        }
+        return lang;
     }
 
     private static <B extends ResponseEntity.HeadersBuilder<B>> B withVary(B builder, boolean vector) {
@@ -194,7 +216,7 @@ class TilesController {
             }
             ObjectNode fields = layer.putObject("fields");
             for (String f : name.equals("incidents") ? renderer.attributes(properties.maxZoom())
-                    : List.of("id", "name", "kind", "country", "population")) {
+                    : List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country", "population")) {
                 fields.put(f, f.endsWith("_min") || f.endsWith("_max") || f.equals("claims_count") || f.equals("population")
                         ? "Number" : f.equals("contested") ? "Boolean" : "String");
             }
@@ -219,13 +241,14 @@ class TilesController {
         String style = Params.oneOf("style", r.getParameter("style"), Set.copyOf(TileRenderer.STYLES));
         String title = Params.text("title", r.getParameter("title"), 120);
         TileFilter filter = TileFilter.parse(r::getParameter);
+        String lang = language(r.getParameter("lang"));
         Envelope window = window(r, width, height);
         String etag = "\"m" + renderer.version() + "-" + Integer.toHexString(String.valueOf(r.getQueryString()).hashCode()) + "\"";
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         byte[] png = TileRenderer.encode(StaticMap.draw(renderer, window, width, height, scale, style == null ? "combined" : style,
-                filter, title));
+                filter, title, lang));
         return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic())
                 .contentType(MediaType.IMAGE_PNG).body(png);
     }

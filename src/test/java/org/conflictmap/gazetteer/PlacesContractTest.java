@@ -111,6 +111,26 @@ class PlacesContractTest {
         }
 
         @Test
+        void placesAreNamedInEachReadersScriptWithTheirCountry() {
+            JsonNode pashto = http().get("/api/places/names?lang=ps").json();
+            assertThat(pashto.get("lang").asString()).isEqualTo("ps");
+            java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+            pashto.get("places").forEach(p -> byId.put(p.get(0).asString(), p));
+            assertThat(byId.get("geonames-1168197").get(2).asString()).as("Peshawar in Pashto").isEqualTo("پېښور");
+            assertThat(byId.get("geonames-1176615").get(3).asString()).as("Islamabad's country").isEqualTo("PK");
+            assertThat(byId.get("af-province-khost").get(2).asString()).isEqualTo("خوست");
+            assertThat(byId.get("border-durand-line").get(2).asString()).as("the border, in no country").isEqualTo("د ډیورنډ کرښه");
+            assertThat(byId.get("border-durand-line").get(3).isNull()).isTrue();
+            JsonNode dari = http().get("/api/places/names?lang=fa-AF").json();
+            assertThat(dari.get("lang").asString()).isEqualTo("fa");
+            JsonNode english = http().get("/api/places/names").json();
+            assertThat(english.get("places").get(0).get(2).isNull()).as("English: no second name").isTrue();
+            Http.Response bad = http().get("/api/places/names?lang=de");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.contentType()).isEqualTo("application/problem+json");
+        }
+
+        @Test
         void bboxLimitsToTheBox() {
             JsonNode fc = http().get("/api/places?kind=crossing&bbox=70.5,33.5,71.5,34.5").json();
             assertThat(fc.get("features")).hasSize(1);

@@ -58,7 +58,7 @@ class TilesContractTest {
             org.locationtech.jts.geom.Envelope world = new org.locationtech.jts.geom.Envelope(-Mercator.HALF, Mercator.HALF,
                     -Mercator.HALF, Mercator.HALF);
             for (int z = 4; z <= 12; z++) {
-                List<Labels.Placed> placed = labels.within(z, world);
+                List<Labels.Placed> placed = labels.within(z, "en", world);
                 assertThat(placed).as("labels at z%s", z).isNotEmpty();
                 assertThat(placed.stream().map(p -> p.feature().place().id()).distinct().count()).as("each label once at z%s", z)
                         .isEqualTo(placed.size());
@@ -71,7 +71,7 @@ class TilesContractTest {
             }
             // the capital wins over the city beside it and the territory around it
             for (int z : new int[] {5, 6, 7}) {
-                assertThat(labels.within(z, world).stream().map(Labels.Placed::text)).as("z%s", z).contains("Islamabad");
+                assertThat(labels.within(z, "en", world).stream().map(Labels.Placed::text)).as("z%s", z).contains("Islamabad");
             }
         }
 
@@ -91,7 +91,7 @@ class TilesContractTest {
             }
             org.locationtech.jts.geom.Envelope window = Mercator.tile(z, x0, y0);
             window.expandToInclude(Mercator.tile(z, x0 + 1, y0 + 1));
-            BufferedImage whole = renderer.image(window, 512, 512, z, 1, "labels", null);
+            BufferedImage whole = renderer.image(window, 512, 512, z, 1, "labels", null, "en");
             long differ = 0;
             long inked = 0;
             for (int y = 0; y < 512; y++) {
@@ -124,6 +124,17 @@ class TilesContractTest {
                 }
             }
             return colours.size();
+        }
+
+        /** How many pixels of two pictures of the same size differ. */
+        static long differingPixels(BufferedImage a, BufferedImage b) {
+            long n = 0;
+            for (int y = 0; y < a.getHeight(); y++) {
+                for (int x = 0; x < a.getWidth(); x++) {
+                    n += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+                }
+            }
+            return n;
         }
 
         static long opaque(BufferedImage img) {
@@ -168,6 +179,42 @@ class TilesContractTest {
             assertThat(Gdal.ogrinfo("-ro", "-al", "-q", dir.resolve("provinces.mvt").toString())).contains("af-province-khost",
                     "af-province-paktia", "af-province-paktika");
             assertThat(http().get("/tiles/incidents/6/10/10.mvt").status()).as("empty vector tile").isEqualTo(204);
+        }
+
+        @Test
+        void placeLabelsComeInTheReadersScript() throws Exception {
+            // the z6 labels tile around Khost in Pashto: other pixels than the English tile of the same address
+            BufferedImage english = png(http().get("/tiles/labels/" + KHOST_Z6 + ".png"));
+            Http.Response pashtoTile = http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=ps");
+            BufferedImage pashto = png(pashtoTile);
+            assertThat(differingPixels(english, pashto)).as("pixels the Pashto labels change").isGreaterThan(500);
+            assertThat(opaque(pashto)).as("Pashto labels drawn").isGreaterThan(500);
+            // its own cache entry and entity tag; fa-AF and prs are Dari's fa
+            assertThat(pashtoTile.header("ETag")).isNotEqualTo(http().get("/tiles/labels/" + KHOST_Z6 + ".png").header("ETag"));
+            assertThat(http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=fa-AF").bytes())
+                    .isEqualTo(http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=prs").bytes());
+            assertThat(http().get("/tiles/base/" + KHOST_Z6 + ".png?lang=ps").bytes()).as("no labels, no language")
+                    .isEqualTo(http().get("/tiles/base/" + KHOST_Z6 + ".png").bytes());
+            org.locationtech.jts.geom.Envelope world = new org.locationtech.jts.geom.Envelope(-Mercator.HALF, Mercator.HALF,
+                    -Mercator.HALF, Mercator.HALF);
+            assertThat(labels.within(6, "ps", world).stream().map(Labels.Placed::text)).contains("کابل", "خوست", "پېښور");
+            assertThat(labels.within(6, "ur", world).stream().map(Labels.Placed::text)).contains("پشاور");
+            // the static map too
+            BufferedImage map = png(http().get("/map.png?center=70.5,34&zoom=7&width=400&height=300&style=basemap&lang=ur"));
+            BufferedImage mapEn = png(http().get("/map.png?center=70.5,34&zoom=7&width=400&height=300&style=basemap"));
+            assertThat(differingPixels(map, mapEn)).as("pixels the Urdu labels change on /map.png").isGreaterThan(500);
+            // vector tiles carry every script, for a style to choose
+            Files.write(dir.resolve("places.mvt"), http().get("/tiles/places/" + KHOST_Z6 + ".mvt").bytes());
+            assertThat(Gdal.ogrinfo("-ro", "-al", "-q", dir.resolve("places.mvt").toString()))
+                    .contains("name:en (String) = Kabul", "name:ps (String) = کابل", "name:fa (String) = کابل", "name:ur (String) = کابل",
+                            "name:ps (String) = پېښور");
+            Files.write(dir.resolve("provinces-names.mvt"), http().get("/tiles/provinces/" + KHOST_Z6 + ".mvt").bytes());
+            assertThat(Gdal.ogrinfo("-ro", "-al", "-q", dir.resolve("provinces-names.mvt").toString())).contains("name:fa (String) = خوست");
+            assertThat(http().get("/tiles/places-mvt.json").body()).contains("name:ps", "name:fa", "name:ur");
+            Http.Response bad = http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=xx");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.body()).contains("lang");
+            assertThat(http().get("/map.png?lang=klingon").status()).isEqualTo(400);
         }
 
         @Test

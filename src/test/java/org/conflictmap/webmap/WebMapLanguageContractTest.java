@@ -1,12 +1,22 @@
 package org.conflictmap.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.TestStores.EDITOR_AUTH;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.imageio.ImageIO;
+
+import org.conflictmap.Http;
 
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -21,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 
@@ -167,6 +178,136 @@ class WebMapLanguageContractTest {
             english.waitForSelector("#panel:not([hidden]) #panel-title");
             assertThat(english.textContent("#panel")).contains("Afghan time").doesNotContain("1404");
             english.context().close();
+        }
+
+        /** Laptop and phone, the sizes issue 22 names. */
+        static final int[][] SIZES = {{1366, 768}, {390, 844}};
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ps", "fa-AF", "ur"})
+        void placesAreNamedInTheReadersScriptInThePanelTheListAndTheTiles(String lang) throws Exception {
+            for (int[] size : SIZES) {
+                Page page = browser.page(size[0], size[1]);
+                List<String> labelTiles = new CopyOnWriteArrayList<>();
+                page.onRequest(r -> {
+                    if (r.url().contains("/tiles/labels/")) {
+                        labelTiles.add(r.url());
+                    }
+                });
+                ready(page, "/?lang=" + lang + "&i=" + ATTACKS);
+                page.waitForSelector("#panel:not([hidden]) #panel-title");
+                // the panel's places: Khost and Kurram in Arabic script, not in English
+                String where = page.textContent("#panel .meta:has(bdi)");
+                assertThat(where).as("the panel's places in %s", lang).containsPattern("\\p{IsArabic}{3,}").doesNotContain("Khost");
+                // the list's places, as the lean view names them, in Arabic script
+                String listPlaces = String.join(" ", page.locator("#list .li-meta bdi").allTextContents());
+                assertThat(listPlaces).as("the list's places in %s", lang).containsPattern("\\p{IsArabic}{3,}");
+                // the label tiles are this language's; each differs from the English tile of the same z/x/y
+                page.waitForCondition(() -> !labelTiles.isEmpty(), new Page.WaitForConditionOptions().setTimeout(60_000));
+                String gazetteer = lang.equals("fa-AF") ? "fa" : lang;
+                assertThat(labelTiles).as("label tiles asked in %s", lang).allMatch(u -> u.endsWith("?lang=" + gazetteer));
+                if (size[0] > 1000) {
+                    assertThat(differingLabelTiles(labelTiles)).as("tiles whose labels differ from English").isPositive();
+                    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-names-" + lang + ".png")));
+                } else {
+                    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-names-phone-" + lang + ".png")));
+                }
+                page.context().close();
+            }
+        }
+
+        /** How many of these label tiles have other pixels than the English tile of the same address. */
+        int differingLabelTiles(List<String> urls) throws Exception {
+            int differ = 0;
+            Http http = new Http(port);
+            for (String url : urls) {
+                String path = url.substring(url.indexOf("/tiles/"));
+                byte[] local = http.get(path).bytes();
+                byte[] english = http.get(path.substring(0, path.indexOf('?'))).bytes();
+                BufferedImage a = ImageIO.read(new ByteArrayInputStream(local));
+                BufferedImage b = ImageIO.read(new ByteArrayInputStream(english));
+                long pixels = 0;
+                for (int y = 0; y < a.getHeight(); y++) {
+                    for (int x = 0; x < a.getWidth(); x++) {
+                        pixels += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+                    }
+                }
+                differ += pixels > 100 ? 1 : 0;
+            }
+            return differ;
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ps", "fa-AF", "ur"})
+        void theTimelineRunsRightToLeftAndItsArrowsFollowTheScreen(String lang) {
+            for (int[] size : SIZES) {
+                Page page = ready(browser.page(size[0], size[1]), "/?lang=" + lang);
+                // the oldest day on the right, the latest on the left
+                Number oldest = (Number) page.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.min); }");
+                Number latest = (Number) page.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.max); }");
+                assertThat(oldest.doubleValue()).as("oldest day right of the latest in %s", lang).isGreaterThan(latest.doubleValue());
+                // one day's window, three days from the start: ← moves it a day later (leftwards), → a day earlier
+                page.evaluate("() => { const t = window.conflictMap.timeline; t.set(t.min + 3, t.min + 3); }");
+                page.focus("#histogram");
+                page.keyboard().press("ArrowLeft");
+                assertThat(((Number) page.evaluate("() => window.conflictMap.timeline.start - window.conflictMap.timeline.min")).intValue())
+                        .as("← in %s", lang).isEqualTo(4);
+                page.keyboard().press("ArrowRight");
+                page.keyboard().press("ArrowRight");
+                assertThat(((Number) page.evaluate("() => window.conflictMap.timeline.start - window.conflictMap.timeline.min")).intValue())
+                        .as("→ in %s", lang).isEqualTo(2);
+                // the window is drawn where its day is: right of the window of a later day
+                double early = windowX(page);
+                page.evaluate("() => { const t = window.conflictMap.timeline; t.set(t.min + 9, t.min + 9); }");
+                assertThat(windowX(page)).as("a later window sits further left").isLessThan(early);
+                // ▶ points the way it plays, and playing moves the window leftwards
+                assertThat(page.textContent("#play")).isEqualTo("◀");
+                page.click("#play");
+                page.waitForCondition(() -> ((Number) page.evaluate("() => window.conflictMap.timeline.start - window.conflictMap.timeline.min"))
+                        .intValue() > 0 && windowX(page) < early, new Page.WaitForConditionOptions().setTimeout(30_000));
+                page.click("#play");
+                if (size[0] > 1000) {
+                    page.locator("#timeline").screenshot(new Locator.ScreenshotOptions()
+                            .setPath(Browser.SCREENSHOTS.resolve("lang-timeline-" + lang + ".png")));
+                }
+                page.context().close();
+            }
+            Page english = ready(browser.page(1366, 768), "/?lang=en");
+            Number first = (Number) english.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.min); }");
+            Number last = (Number) english.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.max); }");
+            assertThat(first.doubleValue()).as("English keeps the oldest day on the left").isLessThan(last.doubleValue());
+            assertThat(english.textContent("#play")).isEqualTo("▶");
+            english.context().close();
+        }
+
+        static double windowX(Page page) {
+            return ((Number) page.evaluate("() => Number(document.querySelector('#histogram .window').getAttribute('x'))")).doubleValue();
+        }
+
+        @Test
+        void aPlaceInPakistanKnownByItsGeoNamesIdIsReadInPakistanTime() {
+            String id = "lang-islamabad-" + UUID.randomUUID().toString().substring(0, 8);
+            Http http = new Http(port);
+            Http.Response created = http.send("POST", "/api/incidents", """
+                    {"id": "%s", "title": "Blast in Islamabad", "type": "suicide_bomb",
+                     "occurred": {"start": "2026-02-06T13:00:00+05:00", "end": "2026-02-06T14:00:00+05:00", "precision": "hour"},
+                     "places": ["geonames-1176615"]}""".formatted(id), "Content-Type", "application/json",
+                    "Authorization", EDITOR_AUTH);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            try {
+                for (String lang : List.of("en", "ur")) {
+                    Page page = ready(browser.page(1366, 768), "/?lang=" + lang + "&i=" + id);
+                    page.waitForSelector("#panel:not([hidden]) #panel-title");
+                    String pakistan = strings(lang).get("zone.Asia/Karachi").asString();
+                    String digits13 = lang.equals("en") ? "13:00" : "۱۳:۰۰";
+                    assertThat(page.textContent("#panel")).as("the panel in %s", lang).contains(pakistan, digits13);
+                    assertThat(page.textContent("#list button[data-id=\"" + id + "\"]")).as("the list in %s", lang).contains(pakistan, digits13);
+                    page.context().close();
+                }
+            } finally {
+                http.send("DELETE", "/api/incidents/" + id, "", "Authorization", EDITOR_AUTH,
+                        "If-Match", created.header("ETag"));
+            }
         }
 
         @Test
