@@ -121,7 +121,7 @@ class TilesController {
 
         /** The tile's entity tag: the data version, a hash of the address, filter and language, and whether it is gzipped. */
         String etag(long version) {
-            String labels = lang.equals("en") || vector() ? "" : lang;
+            String labels = !vector() && TileRenderer.LABELLED_STYLES.contains(name) && !lang.equals("en") ? lang : "";
             return "\"t" + version + "-" + Integer.toHexString((name + tile + filter.key() + labels).hashCode()) + (gzip ? "-gz" : "") + "\"";
         }
     }
