@@ -1,43 +1,76 @@
 package org.conflictmap.export;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.conflictmap.web.ApiProblem;
 
-/** The download formats of {@code /api/export/incidents.{format}}. */
-public enum ExportFormat {
-    GEOJSON("geojson", "application/geo+json"),
-    CSV("csv", "text/csv"),
-    SHP("shp", "application/zip"),
-    GPKG("gpkg", "application/geopackage+sqlite3"),
-    KML("kml", "application/vnd.google-earth.kml+xml"),
-    FGB("fgb", "application/flatgeobuf");
+/**
+ * The download formats of {@code /api/export/incidents.{format}}, the registry of {@link ExportWriter}s:
+ * a new format is its writer class and one constant here. Everything that lists formats (the
+ * controller's refusals, the OGC collection's enclosure links) reads them from here.
+ */
+enum ExportFormat {
+    GEOJSON("geojson", ".geojson", "application/geo+json", "GeoJSON", false, GeoJsonWriter::write),
+    /** The only format with separate tables: {@code table=incidents|claims}. */
+    CSV("csv", ".csv", "text/csv", "CSV", true, CsvWriter::write),
+    /** A zip of the Shapefile's several files. */
+    SHP("shp", ".shp.zip", "application/zip", "Shapefile", false, ShapefileZipWriter::write),
+    GPKG("gpkg", ".gpkg", "application/geopackage+sqlite3", "GeoPackage", false, GeoPackageWriter::write),
+    KML("kml", ".kml", "application/vnd.google-earth.kml+xml", "KML", false, KmlWriter::write),
+    FGB("fgb", ".fgb", "application/flatgeobuf", "FlatGeobuf", false, FlatGeobufWriter::write);
+
+    /** Every format's extension, in the order above. */
+    static final List<String> EXTENSIONS = Arrays.stream(values()).map(ExportFormat::extension).toList();
 
     private final String extension;
+    private final String fileSuffix;
     private final String mediaType;
+    private final String title;
+    private final boolean tables;
+    private final ExportWriter writer;
 
-    ExportFormat(String extension, String mediaType) {
+    ExportFormat(String extension, String fileSuffix, String mediaType, String title, boolean tables, ExportWriter writer) {
         this.extension = extension;
+        this.fileSuffix = fileSuffix;
         this.mediaType = mediaType;
+        this.title = title;
+        this.tables = tables;
+        this.writer = writer;
     }
 
-    public String extension() {
+    String extension() {
         return extension;
     }
 
-    public String mediaType() {
+    String mediaType() {
         return mediaType;
     }
 
-    /** The dated file name a download gets (a zip for the Shapefile's several files). */
-    String fileName(String base) {
-        return base + "-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + (this == SHP ? ".shp.zip" : "." + extension);
+    String title() {
+        return title;
     }
 
-    public static ExportFormat of(String extension) {
+    ExportWriter writer() {
+        return writer;
+    }
+
+    /** Whether the format has separate incidents and claims tables to choose from ({@code table=}). */
+    boolean hasTables() {
+        return tables;
+    }
+
+    /** The dated file name a download gets. */
+    String fileName(String base) {
+        return base + "-" + LocalDate.now(ZoneOffset.UTC) + fileSuffix;
+    }
+
+    static ExportFormat of(String extension) {
         return Arrays.stream(values()).filter(f -> f.extension.equals(extension.toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("no export format '" + (extension.length() > 20
-                        ? extension.substring(0, 20) : extension) + "'; formats: geojson, csv, shp, gpkg, kml, fgb"));
+                        ? extension.substring(0, 20) : extension) + "'; formats: " + String.join(", ", EXTENSIONS)));
     }
 }

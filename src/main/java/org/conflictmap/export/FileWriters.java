@@ -6,20 +6,13 @@ import java.nio.file.Files;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.conflictmap.incidents.Incident;
 import org.conflictmap.ogcapi.Queryables;
 import org.conflictmap.store.Wkb;
-import org.h2gis.functions.factory.H2GISFunctions;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 import org.h2gis.functions.io.shp.internal.ShapefileWriter;
 import org.h2gis.functions.io.shp.internal.ShapeType;
@@ -29,8 +22,8 @@ import org.locationtech.jts.geom.Lineal;
 import org.springframework.util.StreamUtils;
 
 /**
- * Shapefile and FlatGeobuf through H2GIS IO, whatever the store is (PostGIS or H2GIS). Both take the
- * incidents as they stream from the store and keep them on disk, never all in memory.
+ * The zipped Shapefile through H2GIS IO, whatever the store is (PostGIS or H2GIS): it takes the
+ * incidents as they stream from the store and keeps them on disk, never all in memory.
  */
 final class FileWriters {
     private FileWriters() {
@@ -429,56 +422,6 @@ final class FileWriters {
         }
         h.setNumRecords(Math.toIntExact(records));
         return h;
-    }
-
-    /**
-     * FlatGeobuf through H2GIS's writer, which reads a table: the incidents stream into a scratch H2GIS
-     * database on disk (not in memory, so a million rows do not fill the heap) and H2GIS writes the file.
-     */
-    static void flatgeobuf(Source<Incident> incidents, Path dir, OutputStream out) throws IOException, SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("scratch").toAbsolutePath(), "sa", "")) {
-            H2GISFunctions.load(c);
-            layer(c, "INCIDENTS", incidents);
-            Path file = dir.resolve("incidents.fgb");
-            try (PreparedStatement s = c.prepareStatement("CALL FGBWrite(?, 'INCIDENTS', true)")) {
-                s.setString(1, file.toString());
-                s.execute();
-            }
-            Files.copy(file, out);
-        }
-    }
-
-    /** Every incident, whole geometry and full attribute names, as an H2GIS table. */
-    private static void layer(Connection c, String table, Source<Incident> incidents) throws SQLException, IOException {
-        StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (THE_GEOM GEOMETRY(GEOMETRY, 4326)");
-        for (Queryables.Attribute a : Queryables.ALL) {
-            ddl.append(", \"").append(a.name()).append("\" ")
-                    .append(a.type() == Integer.class ? "INTEGER" : a.type() == Boolean.class ? "BOOLEAN" : "VARCHAR");
-        }
-        StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES (ST_GeomFromWKB(?, 4326)");
-        Queryables.ALL.forEach(a -> insert.append(", ?"));
-        try (Statement s = c.createStatement()) {
-            s.execute(ddl.append(')').toString());
-        }
-        try (PreparedStatement ps = c.prepareStatement(insert.append(')').toString())) {
-            int[] n = {0};
-            incidents.forEach(i -> {
-                try {
-                    ps.setBytes(1, Wkb.write(i.geometry()));
-                    int k = 2;
-                    for (Queryables.Attribute a : Queryables.ALL) {
-                        ps.setObject(k++, FlatRows.value(a, i));
-                    }
-                    ps.addBatch();
-                    if (++n[0] % 5000 == 0) {
-                        ps.executeBatch();
-                    }
-                } catch (SQLException e) {
-                    throw new IOException("scratch table", e);
-                }
-            });
-            ps.executeBatch();
-        }
     }
 
     /** A DBF text is at most 254 bytes: a longer one is cut (at a whole character) and marked with an ellipsis. */

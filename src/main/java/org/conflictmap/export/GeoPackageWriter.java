@@ -2,9 +2,13 @@ package org.conflictmap.export;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.conflictmap.incidents.Incident;
 import org.conflictmap.ogcapi.Queryables;
 import org.conflictmap.store.Wkb;
 
@@ -35,7 +39,16 @@ final class GeoPackageWriter {
     private GeoPackageWriter() {
     }
 
-    static void write(FileWriters.Source<org.conflictmap.incidents.Incident> incidents, File file) throws IOException, java.sql.SQLException {
+    /** The {@link ExportFormat#GPKG} download: the file is written in a scratch directory, then sent. */
+    static void write(ExportRows rows, OutputStream out) throws IOException {
+        ScratchDirectories.within(dir -> {
+            Path file = dir.resolve("incidents.gpkg");
+            write(rows.incidents(), file.toFile());
+            Files.copy(file, out);
+        });
+    }
+
+    static void write(FileWriters.Source<Incident> incidents, File file) throws IOException, java.sql.SQLException {
         GeoPackageManager.create(file);
         GeoPackage gpkg = GeoPackageManager.open(file);
         try {

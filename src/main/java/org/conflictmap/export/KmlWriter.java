@@ -42,6 +42,11 @@ final class KmlWriter {
         geometry.setPrecision(6);
     }
 
+    /** The {@link ExportFormat#KML} download, straight to the client. */
+    static void write(ExportRows rows, OutputStream out) throws IOException {
+        write(rows.incidents(), out);
+    }
+
     static void write(FileWriters.Source<Incident> incidents, OutputStream out) throws IOException {
         try {
             KmlWriter w = new KmlWriter(out);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -35,6 +36,24 @@ class ScratchDirectories {
         int removed = sweep(Path.of(System.getProperty("java.io.tmpdir")));
         if (removed > 0) {
             log.info("Removed {} scratch directories left by interrupted exports", removed);
+        }
+    }
+
+    /** Work on files that need every row before their first byte. */
+    @FunctionalInterface
+    interface Work {
+        void in(Path dir) throws IOException, SQLException;
+    }
+
+    /** Runs {@code work} in a new scratch directory, deleted after however the work ends. */
+    static void within(Work work) throws IOException {
+        Path dir = create();
+        try {
+            work.in(dir);
+        } catch (SQLException e) {
+            throw new IOException("export failed", e);
+        } finally {
+            delete(dir);
         }
     }
 

@@ -63,12 +63,6 @@ public record IncidentFilter(IncidentQuery query) {
         incidents.stream(query.withPage(limit, offset), each);
     }
 
-    /** Chosen columns of every selected incident, in time order, paged ({@link IncidentRepository#streamColumns}). */
-    public void streamColumns(IncidentRepository incidents, int offset, int limit, String columns,
-            org.springframework.jdbc.core.RowCallbackHandler each) {
-        incidents.streamColumns(query.withPage(limit, offset), columns, each);
-    }
-
     /** The stored GeoJSON Feature text of every selected incident, in time order, paged. */
     public void streamFeatures(IncidentRepository incidents, int offset, int limit, Consumer<byte[]> each) {
         incidents.streamFeatures(query.withPage(limit, offset), each);

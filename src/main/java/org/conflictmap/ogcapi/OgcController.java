@@ -22,6 +22,7 @@ import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -83,8 +84,11 @@ class OgcController {
     private final Gazetteer gazetteer;
     private final DataVersion dataVersion;
     private final ObjectMapper json;
+    private final ObjectProvider<Enclosures> enclosures;
 
-    OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, Links links) {
+    OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, Links links,
+            ObjectProvider<Enclosures> enclosures) {
+        this.enclosures = enclosures;
         this.links = links;
         this.incidents = incidents;
         this.gazetteer = gazetteer;
@@ -380,12 +384,8 @@ class OgcController {
         link(links, self + "/items?f=html", "items", "text/html", "the features as HTML");
         link(links, self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
                 "the queryable properties");
-        if (id.equals("incidents")) {
-            for (String format : List.of("geojson", "csv", "shp", "gpkg", "kml", "fgb")) {
-                link(links, base + "/api/export/incidents." + format, "enclosure", org.conflictmap.export.ExportFormat.of(format).mediaType(),
-                        "download everything as " + format);
-            }
-        }
+        enclosures.orderedStream().flatMap(e -> e.of(id).stream())
+                .forEach(e -> link(links, base + e.path(), "enclosure", e.mediaType(), e.title()));
         return c;
     }
 

@@ -1,0 +1,72 @@
+package org.conflictmap.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.IncidentQuery;
+import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.incidents.StoredRow;
+import org.conflictmap.ogcapi.IncidentFilter;
+
+/**
+ * The incidents one export request selects, as the typed rows a format asks for: built incidents,
+ * their stored GeoJSON Feature texts, or chosen stored columns ({@link StoredRow}). Each streams from
+ * the store in time order, one row at a time; an {@link IOException} of the download comes out as itself.
+ */
+final class ExportRows {
+    private final IncidentRepository incidents;
+    private final IncidentFilter filter;
+    private final boolean claimsTable;
+
+    ExportRows(IncidentRepository incidents, IncidentFilter filter, boolean claimsTable) {
+        this.incidents = incidents;
+        this.filter = filter;
+        this.claimsTable = claimsTable;
+    }
+
+    /** Whether the request asked for the claims table ({@code table=claims}) instead of the incidents. */
+    boolean claimsTable() {
+        return claimsTable;
+    }
+
+    FileWriters.Source<Incident> incidents() {
+        return each -> rethrowingIo(() -> filter.stream(incidents, 0, IncidentQuery.MAX_LIMIT, unchecked(each)));
+    }
+
+    /** The stored GeoJSON Feature text of each incident, as UTF-8 bytes. */
+    FileWriters.Source<byte[]> features() {
+        return each -> rethrowingIo(() -> filter.streamFeatures(incidents, 0, IncidentQuery.MAX_LIMIT, unchecked(each)));
+    }
+
+    FileWriters.Source<StoredRow> stored(List<StoredRow.Column> columns) {
+        return each -> rethrowingIo(() -> incidents.streamStored(filter.query().withPage(IncidentQuery.MAX_LIMIT, 0), columns,
+                unchecked(each)));
+    }
+
+    /** Parses {@link StoredRow#claims()} and {@link StoredRow#sources()}; safe to share between threads. */
+    IncidentRepository.StoredClaims storedClaims() {
+        return incidents.storedClaims();
+    }
+
+    /** The store's row callbacks cannot throw {@link IOException}: it travels wrapped and comes out in {@link #rethrowingIo}. */
+    private static <T> Consumer<T> unchecked(FileWriters.Each<T> each) {
+        return row -> {
+            try {
+                each.accept(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static void rethrowingIo(Runnable read) throws IOException {
+        try {
+            read.run();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

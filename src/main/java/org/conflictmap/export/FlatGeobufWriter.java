@@ -1,0 +1,77 @@
+package org.conflictmap.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.store.Wkb;
+import org.h2gis.functions.factory.H2GISFunctions;
+
+/**
+ * FlatGeobuf through H2GIS's writer, which reads a table: the incidents stream into a scratch H2GIS
+ * database on disk (not in memory, so a million rows do not fill the heap) and H2GIS writes the file,
+ * whatever the store is (PostGIS or H2GIS).
+ */
+final class FlatGeobufWriter {
+    private FlatGeobufWriter() {
+    }
+
+    /** The {@link ExportFormat#FGB} download. */
+    static void write(ExportRows rows, OutputStream out) throws IOException {
+        ScratchDirectories.within(dir -> write(rows.incidents(), dir, out));
+    }
+
+    private static void write(FileWriters.Source<Incident> incidents, Path dir, OutputStream out) throws IOException, SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("scratch").toAbsolutePath(), "sa", "")) {
+            H2GISFunctions.load(c);
+            layer(c, "INCIDENTS", incidents);
+            Path file = dir.resolve("incidents.fgb");
+            try (PreparedStatement s = c.prepareStatement("CALL FGBWrite(?, 'INCIDENTS', true)")) {
+                s.setString(1, file.toString());
+                s.execute();
+            }
+            Files.copy(file, out);
+        }
+    }
+
+    /** Every incident, whole geometry and full attribute names, as an H2GIS table. */
+    private static void layer(Connection c, String table, FileWriters.Source<Incident> incidents) throws SQLException, IOException {
+        StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (THE_GEOM GEOMETRY(GEOMETRY, 4326)");
+        for (Queryables.Attribute a : Queryables.ALL) {
+            ddl.append(", \"").append(a.name()).append("\" ")
+                    .append(a.type() == Integer.class ? "INTEGER" : a.type() == Boolean.class ? "BOOLEAN" : "VARCHAR");
+        }
+        StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES (ST_GeomFromWKB(?, 4326)");
+        Queryables.ALL.forEach(a -> insert.append(", ?"));
+        try (Statement s = c.createStatement()) {
+            s.execute(ddl.append(')').toString());
+        }
+        try (PreparedStatement ps = c.prepareStatement(insert.append(')').toString())) {
+            int[] n = {0};
+            incidents.forEach(i -> {
+                try {
+                    ps.setBytes(1, Wkb.write(i.geometry()));
+                    int k = 2;
+                    for (Queryables.Attribute a : Queryables.ALL) {
+                        ps.setObject(k++, FlatRows.value(a, i));
+                    }
+                    ps.addBatch();
+                    if (++n[0] % 5000 == 0) {
+                        ps.executeBatch();
+                    }
+                } catch (SQLException e) {
+                    throw new IOException("scratch table", e);
+                }
+            });
+            ps.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.conflictmap.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+
+import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.incidents.StoredRow;
+import org.conflictmap.ogcapi.Queryables;
+
+/**
+ * The {@link ExportFormat#SHP} download, from the store's columns: no incident is built. Each layer
+ * field is its queryable's own column ({@link Queryables.Attribute#column}); the claims and sources
+ * JSON go to the claims table; {@link FileWriters#shapefile} writes the zip.
+ */
+final class ShapefileZipWriter {
+    /** The stored columns of {@link FileWriters#SHP_ATTRIBUTES}, in order, read as their types. */
+    static final List<StoredRow.Column> COLUMNS = FileWriters.SHP_ATTRIBUTES.stream()
+            .map(a -> new StoredRow.Column(a.column(), a.type())).toList();
+
+    private ShapefileZipWriter() {
+    }
+
+    static void write(ExportRows rows, OutputStream out) throws IOException {
+        FileWriters.Source<StoredRow> stored = rows.stored(COLUMNS);
+        FileWriters.Source<FileWriters.ShapeRow> shapeRows = each -> stored.forEach(r -> {
+            Object[] fields = r.values();
+            for (int k = 0; k < fields.length; k++) {
+                if (fields[k] instanceof Instant t) {
+                    fields[k] = t.toString(); // a DBF date would drop the time of day: ISO text
+                }
+            }
+            each.accept(new FileWriters.ShapeRow(r.point(), r.geometry(), fields, r.claims(), r.sources()));
+        });
+        IncidentRepository.StoredClaims claims = rows.storedClaims();
+        ScratchDirectories.within(dir -> FileWriters.shapefile(shapeRows,
+                (id, claimsJson, sourcesJson) -> FlatRows.claims(id, claims.claims(claimsJson), claims.sources(sourcesJson)), dir, out));
+    }
+}
