@@ -13,14 +13,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import org.conflictmap.errors.AlreadyExists;
+import org.conflictmap.errors.Invalid;
+import org.conflictmap.errors.NotFound;
+import org.conflictmap.errors.VersionConflict;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.store.Wkb;
-import org.conflictmap.web.ApiProblem;
-import org.conflictmap.web.Params;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -333,9 +334,8 @@ public class IncidentRepository {
         }
     }
 
-    private static ApiProblem exists(String id) {
-        return new ApiProblem(HttpStatus.CONFLICT, "Conflict", "an incident with id '" + id
-                + "' exists already; PUT /api/incidents/" + id + " replaces it", List.of());
+    private static AlreadyExists exists(String id) {
+        return new AlreadyExists("an incident with id '" + id + "' exists already; PUT /api/incidents/" + id + " replaces it");
     }
 
     /**
@@ -350,7 +350,7 @@ public class IncidentRepository {
             Instant now = now();
             Incident stored = change.apply(old).withVersion(old.version() + 1, old.created(), now);
             if (!stored.id().equals(id)) {
-                throw Params.invalid("id", "an incident's id cannot change (it is '" + id + "')");
+                throw new Invalid("id", "an incident's id cannot change (it is '" + id + "')");
             }
             int n = jdbc.update(UPDATE.formatted(dialect.geometryFromWkb(), dialect.geometryFromWkb()),
                     ps -> bindUpdate(ps, stored));
@@ -380,20 +380,19 @@ public class IncidentRepository {
     private Incident locked(String id, Integer expectedVersion) {
         List<Integer> version = jdbc.queryForList(LOCK, Integer.class, id);
         if (version.isEmpty()) {
-            throw ApiProblem.notFound("no incident with id '" + id + "'");
+            throw new NotFound("no incident with id '" + id + "'");
         }
         // read after the lock: on either store this statement sees the version the lock holder committed
-        Incident old = byId(id).orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"));
+        Incident old = byId(id).orElseThrow(() -> new NotFound("no incident with id '" + id + "'"));
         if (expectedVersion != null && expectedVersion != old.version()) {
             throw stale(id, old.version(), expectedVersion);
         }
         return old;
     }
 
-    private static ApiProblem stale(String id, Integer stored, int expected) {
-        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", "incident '" + id + "' is "
-                + (stored == null ? "gone" : "at version " + stored) + ", not " + expected
-                + "; reload it and apply the change again", List.of());
+    private static VersionConflict stale(String id, Integer stored, int expected) {
+        return new VersionConflict("incident '" + id + "' is " + (stored == null ? "gone" : "at version " + stored) + ", not "
+                + expected + "; reload it and apply the change again");
     }
 
     private Integer currentVersion(String id) {

@@ -9,7 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.conflictmap.store.StoreUnavailableException;
+import org.conflictmap.errors.AlreadyExists;
+import org.conflictmap.errors.DomainException;
+import org.conflictmap.errors.Invalid;
+import org.conflictmap.errors.NotFound;
+import org.conflictmap.errors.Unavailable;
+import org.conflictmap.errors.VersionConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -55,6 +60,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return r;
     }
 
+    /** The data layer's refusals ({@link DomainException}s), each with its status; {@link Unavailable} is {@link #storeDown}. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> refused(DomainException e) {
+        return apiProblem(problem(e));
+    }
+
+    static ApiProblem problem(DomainException e) {
+        if (e instanceof Invalid i) {
+            return Params.invalid(i.field(), i.reason());
+        }
+        if (e instanceof NotFound) {
+            return ApiProblem.notFound(e.getMessage());
+        }
+        if (e instanceof AlreadyExists) {
+            return new ApiProblem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), List.of());
+        }
+        if (e instanceof VersionConflict) {
+            return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage(), List.of());
+        }
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Refused", e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -65,7 +92,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class, StoreUnavailableException.class,
+            TransientDataAccessException.class, Unavailable.class,
             org.springframework.transaction.CannotCreateTransactionException.class,
             org.springframework.transaction.TransactionSystemException.class})
     ResponseEntity<Object> storeDown(Exception e) {
