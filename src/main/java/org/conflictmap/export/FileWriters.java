@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.conflictmap.geo.Wkb;
 import org.conflictmap.ogcapi.Queryables;
-import org.conflictmap.store.Wkb;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 import org.h2gis.functions.io.shp.internal.ShapefileWriter;
 import org.h2gis.functions.io.shp.internal.ShapeType;

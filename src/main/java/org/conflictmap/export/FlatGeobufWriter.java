@@ -10,9 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.ogcapi.Queryables;
-import org.conflictmap.store.Wkb;
 import org.h2gis.functions.factory.H2GISFunctions;
 
 /**

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.ogcapi.Queryables;
-import org.conflictmap.store.Wkb;
 
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.conflictmap.geo.Bbox;
+import org.conflictmap.geo.Wkb;
 import org.conflictmap.store.SpatialDialect;
-import org.conflictmap.store.Wkb;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

@@ -3,7 +3,6 @@ package org.conflictmap.geo;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.conflictmap.store.Wkb;
 import org.conflictmap.web.ApiProblem;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;

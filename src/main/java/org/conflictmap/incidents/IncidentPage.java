@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.function.IntFunction;
 
 import org.conflictmap.geo.GeoJson;
-import org.conflictmap.store.Wkb;
+import org.conflictmap.geo.Wkb;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;

@@ -9,8 +9,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.IncidentQuery;
-import org.conflictmap.store.Wkb;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;

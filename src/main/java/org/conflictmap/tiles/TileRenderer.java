@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 
 import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.geo.Bbox;
+import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.SpatialDialect;
@@ -134,7 +135,7 @@ class TileRenderer {
                                     ? rs.getObject(c, java.time.OffsetDateTime.class).toInstant().toString() : v);
                         }
                     }
-                    add(geoms, Mercator.project(org.conflictmap.store.Wkb.read(rs.getBytes("wkb"))), tile, p);
+                    add(geoms, Mercator.project(Wkb.read(rs.getBytes("wkb"))), tile, p);
                 });
             } else {
                 for (Basemap.Feature f : basemap.query(buffered)) {
@@ -218,7 +219,7 @@ class TileRenderer {
                 near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
                 List<Painter.Mark> marks = new ArrayList<>();
                 incidents.streamColumns(filter.query(bbox(near)), "type, contested, geo_precision",
-                        rs -> marks.add(new Painter.Mark(org.conflictmap.store.Wkb.read(rs.getBytes(4)), rs.getString(1),
+                        rs -> marks.add(new Painter.Mark(Wkb.read(rs.getBytes(4)), rs.getString(1),
                                 rs.getBoolean(2), rs.getString(3))));
                 p.incidents(marks);
             }
@@ -304,7 +305,7 @@ class TileRenderer {
     }
 
     private static void add(List<Geometry> out, Geometry m, Envelope tile, Map<String, Object> properties) {
-        Geometry g = JtsAdapter.createTileGeom(m, tile, org.conflictmap.store.Wkb.FACTORY, MvtLayerParams.DEFAULT, null);
+        Geometry g = JtsAdapter.createTileGeom(m, tile, Wkb.FACTORY, MvtLayerParams.DEFAULT, null);
         if (g != null && !g.isEmpty()) {
             for (int k = 0; k < g.getNumGeometries(); k++) {
                 Geometry part = g.getGeometryN(k);

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.conflictmap.Gdal;
+import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.TimeInterval;
-import org.conflictmap.store.Wkb;
 import org.conflictmap.web.Texts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

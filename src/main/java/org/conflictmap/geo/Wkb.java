@@ -1,4 +1,4 @@
-package org.conflictmap.store;
+package org.conflictmap.geo;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;

@@ -1,0 +1,132 @@
+package org.conflictmap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+
+/**
+ * The package table of ARCHITECTURE.md ("Features (packages)"), held against the compiled classes:
+ * every package is in the table, every arrow of the code is one the table allows, and neither the
+ * code nor the table has a cycle. The table is read from the document itself, so they cannot drift.
+ */
+class ArchitectureTest {
+    private static final String ROOT = "org.conflictmap";
+    /** The server's compiled classes only (scanning the whole class path for the package took ~40 s more). */
+    private static final JavaClasses CLASSES = new ClassFileImporter().importPath(Path.of("target", "classes"));
+    private static final Map<String, Set<String>> TABLE = table(Path.of("ARCHITECTURE.md"));
+
+    @Test
+    void theTableListsEveryPackageAndNoOther() {
+        Set<String> packages = new TreeSet<>();
+        for (JavaClass c : CLASSES) {
+            String rest = c.getPackageName().equals(ROOT) ? "" : c.getPackageName().substring(ROOT.length() + 1);
+            if (!rest.isEmpty()) {
+                packages.add(rest.split("\\.")[0]);
+            }
+        }
+        assertThat(TABLE.keySet()).as("the packages of ARCHITECTURE.md's table").isEqualTo(packages);
+        TABLE.forEach((p, deps) -> assertThat(packages).as("what " + p + " depends on").containsAll(deps));
+    }
+
+    @Test
+    void everyArrowIsOneTheTableAllows() {
+        for (Map.Entry<String, Set<String>> row : TABLE.entrySet()) {
+            List<String> forbidden = new ArrayList<>();
+            for (String other : TABLE.keySet()) {
+                if (!other.equals(row.getKey()) && !row.getValue().contains(other)) {
+                    forbidden.add(ROOT + "." + other + "..");
+                }
+            }
+            if (!forbidden.isEmpty()) {
+                noClasses().that().resideInAPackage(ROOT + "." + row.getKey() + "..")
+                        .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                        .because("ARCHITECTURE.md lets " + row.getKey() + " depend on " + row.getValue() + " only")
+                        .check(CLASSES);
+            }
+        }
+    }
+
+    @Test
+    void thePackagesFormNoCycle() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theTableHasNoCycle() {
+        Set<String> done = new HashSet<>();
+        for (String p : TABLE.keySet()) {
+            visit(p, new ArrayList<>(), done);
+        }
+    }
+
+    @Test
+    void theDataLayerKnowsNothingOfHttp() {
+        noClasses().that().haveSimpleNameEndingWith("Repository")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", "org.springframework.http..",
+                        "org.springframework.web..", "jakarta.servlet..")
+                .because("repositories throw the domain's errors (org.conflictmap.errors); web.ProblemHandler maps them")
+                .check(CLASSES);
+    }
+
+    private static void visit(String p, List<String> path, Set<String> done) {
+        assertThat(path).as("a cycle in ARCHITECTURE.md's table: " + path + " → " + p).doesNotContain(p);
+        if (done.contains(p)) {
+            return;
+        }
+        path.add(p);
+        for (String d : TABLE.getOrDefault(p, Set.of())) {
+            visit(d, path, done);
+        }
+        path.remove(path.size() - 1);
+        done.add(p);
+    }
+
+    /** Package → the packages it may depend on, from the rows {@code | `name` | what | a, b |} of the section. */
+    static Map<String, Set<String>> table(Path document) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(document);
+        } catch (IOException e) {
+            throw new IllegalStateException("ARCHITECTURE.md is not readable from " + Path.of("").toAbsolutePath(), e);
+        }
+        int start = lines.indexOf("## Features (packages)");
+        assertThat(start).as("ARCHITECTURE.md has a section '## Features (packages)'").isNotNegative();
+        Map<String, Set<String>> table = new TreeMap<>();
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (line.startsWith("## ")) {
+                break;
+            }
+            if (line.startsWith("| `")) {
+                String[] cells = line.split("\\|");
+                String name = cells[1].strip().replace("`", "");
+                String deps = cells[cells.length - 1].strip();
+                Set<String> allowed = new TreeSet<>();
+                if (!deps.equals("–") && !deps.equals("-")) {
+                    for (String d : deps.split(",")) {
+                        allowed.add(d.strip().replace("`", ""));
+                    }
+                }
+                assertThat(table.put(name, allowed)).as("package " + name + " has one row").isNull();
+            }
+        }
+        assertThat(table).as("the package table of ARCHITECTURE.md").isNotEmpty();
+        return table;
+    }
+}
