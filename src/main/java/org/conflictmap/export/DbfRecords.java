@@ -1,12 +1,14 @@
 package org.conflictmap.export;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Calendar;
 
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 
@@ -31,10 +33,10 @@ final class DbfRecords implements Closeable {
 
     DbfRecords(DbaseFileHeader header, OutputStream target) throws IOException {
         this.out = new BufferedOutputStream(target, 1 << 16);
-        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
         header.writeHeader(Channels.newChannel(head));
         byte[] h = head.toByteArray();
-        h[1] = (byte) (java.util.Calendar.getInstance().get(java.util.Calendar.YEAR) - 1900);
+        h[1] = (byte) (Calendar.getInstance().get(Calendar.YEAR) - 1900);
         out.write(h);
         int n = header.getNumFields();
         types = new char[n];

@@ -1,24 +1,39 @@
 package org.conflictmap.export;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.ogcapi.Queryables;
+import org.h2gis.functions.io.dbf.internal.DbaseFileException;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
-import org.h2gis.functions.io.shp.internal.ShapefileWriter;
 import org.h2gis.functions.io.shp.internal.ShapeType;
+import org.h2gis.functions.io.shp.internal.ShapefileWriter;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Lineal;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
 import org.springframework.util.StreamUtils;
 
 /**
@@ -82,7 +97,7 @@ final class FileWriters {
             // The points layer's DBF, the largest file, goes straight into the zip as it is written; the
             // .shp files' headers are rewritten at the end (bounds, length), so they go through disk.
             ZipOutputStream zip = new ZipOutputStream(out);
-            zip.setLevel(java.util.zip.Deflater.BEST_SPEED); // padded DBF fields squeeze well even so
+            zip.setLevel(Deflater.BEST_SPEED); // padded DBF fields squeeze well even so
             zip.putNextEntry(new ZipEntry("incidents_points.dbf"));
             try (Layer points = new Layer(dir, "incidents_points", ShapeType.POINT,
                     header(names, types, widths, rows.rows()), StreamUtils.nonClosing(zip), files);
@@ -96,10 +111,10 @@ final class FileWriters {
                     points.write(Wkb.read((byte[]) row[0]), values);
                     if (row[1] != null) {
                         Geometry g = Wkb.read((byte[]) row[1]);
-                        if (g instanceof org.locationtech.jts.geom.Polygon p) {
-                            g = Wkb.FACTORY.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {p});
-                        } else if (g instanceof org.locationtech.jts.geom.LineString l) {
-                            g = Wkb.FACTORY.createMultiLineString(new org.locationtech.jts.geom.LineString[] {l});
+                        if (g instanceof Polygon p) {
+                            g = Wkb.FACTORY.createMultiPolygon(new Polygon[] {p});
+                        } else if (g instanceof LineString l) {
+                            g = Wkb.FACTORY.createMultiLineString(new LineString[] {l});
                         }
                         (g instanceof Polygonal ? polygons : arcs).write(g, values);
                     }
@@ -177,20 +192,20 @@ final class FileWriters {
      * claim rows and spools them, since their widths are known only at the end, and once the last batch
      * is in it writes the file, while the first thread writes the layers.
      */
-    private static final class ClaimsTable implements java.io.Closeable {
+    private static final class ClaimsTable implements Closeable {
         private static final int BATCH = 256;
         private static final List<String[]> END = new ArrayList<>();
         private static final List<String[]> ABORT = new ArrayList<>();
 
-        private final java.util.concurrent.BlockingQueue<List<String[]>> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final BlockingQueue<List<String[]>> queue = new ArrayBlockingQueue<>(16);
         private final Spool spool;
         private final int[] widths = new int[FlatRows.CLAIM_COLUMNS.size()];
-        private final java.util.concurrent.CompletableFuture<Void> done;
+        private final CompletableFuture<Void> done;
         private List<String[]> batch = new ArrayList<>(BATCH);
 
         ClaimsTable(ClaimRows rows, Path dir) throws IOException {
             spool = new Spool(dir.resolve("claims.spool"));
-            done = java.util.concurrent.CompletableFuture.runAsync(() -> run(rows, dir), task -> {
+            done = CompletableFuture.runAsync(() -> run(rows, dir), task -> {
                 Thread t = new Thread(task, "shapefile-claims");
                 t.setDaemon(true);
                 t.start();
@@ -221,8 +236,8 @@ final class FileWriters {
         void await() throws IOException {
             try {
                 done.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof java.io.UncheckedIOException u) {
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException u) {
                     throw u.getCause();
                 }
                 if (e.getCause() instanceof RuntimeException r) {
@@ -234,7 +249,7 @@ final class FileWriters {
 
         private void put(List<String[]> b) throws IOException {
             try {
-                while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
                     if (done.isDone()) { // the thread failed: its reason, not a wait for ever
                         await();
                         throw new IOException("the claims table stopped early");
@@ -242,7 +257,7 @@ final class FileWriters {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while writing the claims table");
+                throw new InterruptedIOException("interrupted while writing the claims table");
             }
         }
 
@@ -264,7 +279,7 @@ final class FileWriters {
                 }
                 claimsDbf(spool, widths, dir);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -277,7 +292,7 @@ final class FileWriters {
                 abort();
                 try {
                     done.join();
-                } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException ignored) {
+                } catch (CompletionException | CancellationException ignored) {
                     // the export has failed already; that failure is the one reported
                 }
             }
@@ -319,7 +334,7 @@ final class FileWriters {
      * One Shapefile layer: H2GIS's Shapefile writer for the .shp and .shx, {@link DbfRecords} for the
      * attributes, into {@code dbf} (a zip entry) or, when that is null, the layer's own .dbf file.
      */
-    private static final class Layer implements java.io.Closeable {
+    private static final class Layer implements Closeable {
         private final ShapeType type;
         private final Path shpFile;
         private final Path shxFile;
@@ -371,9 +386,9 @@ final class FileWriters {
         private static void repairPolygonLengths(Path shp, Path shx) throws IOException {
             try (FileChannel s = FileChannel.open(shp, StandardOpenOption.READ, StandardOpenOption.WRITE);
                     FileChannel x = FileChannel.open(shx, StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(52);
-                java.nio.ByteBuffer word = java.nio.ByteBuffer.allocate(4);
-                java.nio.ByteBuffer entry = java.nio.ByteBuffer.allocate(8);
+                ByteBuffer head = ByteBuffer.allocate(52);
+                ByteBuffer word = ByteBuffer.allocate(4);
+                ByteBuffer entry = ByteBuffer.allocate(8);
                 long size = s.size();
                 long pos = 100;
                 long index = 100;
@@ -382,14 +397,14 @@ final class FileWriters {
                     while (head.hasRemaining() && s.read(head, pos + head.position()) > 0) {
                         // a record header, its shape type, box, part and point counts
                     }
-                    head.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    head.order(ByteOrder.LITTLE_ENDIAN);
                     int shapeType = head.getInt(8);
                     int content = shapeType == 0 ? 4 : 44 + 4 * head.getInt(44) + 16 * head.getInt(48);
                     word.clear();
-                    word.order(java.nio.ByteOrder.BIG_ENDIAN).putInt(0, content / 2);
+                    word.order(ByteOrder.BIG_ENDIAN).putInt(0, content / 2);
                     s.write(word, pos + 4);
                     entry.clear();
-                    entry.order(java.nio.ByteOrder.BIG_ENDIAN).putInt(0, (int) (pos / 2)).putInt(4, content / 2);
+                    entry.order(ByteOrder.BIG_ENDIAN).putInt(0, (int) (pos / 2)).putInt(4, content / 2);
                     x.write(entry, index);
                     pos += 8 + content;
                     index += 8;
@@ -417,7 +432,7 @@ final class FileWriters {
                     default -> h.addColumn(names.get(k), 'C', Math.max(1, widths[k]), 0);
                 }
             }
-        } catch (org.h2gis.functions.io.dbf.internal.DbaseFileException e) {
+        } catch (DbaseFileException e) {
             throw new IOException(e);
         }
         h.setNumRecords(Math.toIntExact(records));

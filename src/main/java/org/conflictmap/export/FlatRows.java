@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.conflictmap.incidents.Claim;
@@ -11,6 +12,7 @@ import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.PlaceRef;
 import org.conflictmap.incidents.Source;
 import org.conflictmap.ogcapi.Queryables;
+import org.locationtech.jts.io.WKTWriter;
 
 /**
  * Incidents and their claims as flat rows, for the tabular formats. Incident columns are the OGC
@@ -87,8 +89,8 @@ final class FlatRows {
                 round(p.getY()), round(p.getX()),
                 switch (i.geoPrecision()) { case "exact" -> 1; case "near" -> 2; default -> 3; },
                 i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; ")), i.summary(),
-                i.claims().stream().map(Claim::killed).filter(java.util.Objects::nonNull).min(Integer::compare).orElse(null),
-                i.geometry().getDimension() == 0 ? null : new org.locationtech.jts.io.WKTWriter().write(i.geometry())};
+                i.claims().stream().map(Claim::killed).filter(Objects::nonNull).min(Integer::compare).orElse(null),
+                i.geometry().getDimension() == 0 ? null : new WKTWriter().write(i.geometry())};
     }
 
     /**

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +50,7 @@ final class GeoPackageWriter {
         });
     }
 
-    static void write(FileWriters.Source<Incident> incidents, File file) throws IOException, java.sql.SQLException {
+    static void write(FileWriters.Source<Incident> incidents, File file) throws IOException, SQLException {
         GeoPackageManager.create(file);
         GeoPackage gpkg = GeoPackageManager.open(file);
         try {
@@ -106,6 +108,6 @@ final class GeoPackageWriter {
 
     private static GeoPackageDataType type(Class<?> t) {
         return t == Integer.class ? GeoPackageDataType.INTEGER : t == Boolean.class ? GeoPackageDataType.BOOLEAN
-                : t == java.time.Instant.class ? GeoPackageDataType.DATETIME : GeoPackageDataType.TEXT;
+                : t == Instant.class ? GeoPackageDataType.DATETIME : GeoPackageDataType.TEXT;
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -172,7 +173,7 @@ final class KmlWriter {
                     .append(Html.esc(c.side())).append("</td><td>").append(number(c.killed())).append("</td><td>").append(number(c.wounded()))
                     .append("</td><td>").append(number(c.captured())).append("</td><td>").append(Html.esc(c.statement())).append("</td><td>")
                     .append(c.statedAt() == null ? "" : c.statedAt()).append("</td><td>")
-                    .append(Html.esc(c.sources().stream().map(sources::get).filter(java.util.Objects::nonNull)
+                    .append(Html.esc(c.sources().stream().map(sources::get).filter(Objects::nonNull)
                             .map(s -> s.outlet() + (s.published() == null ? "" : ", " + s.published())).collect(Collectors.joining("; "))))
                     .append("</td></tr>");
         }
