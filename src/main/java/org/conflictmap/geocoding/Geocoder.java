@@ -52,7 +52,7 @@ public class Geocoder {
     static final Set<String> PROVINCE_CUES = Set.of("province", "provinces", "provincial");
     static final Set<String> CITY_CUES = Set.of("city", "capital");
     static final Set<String> PLACE_CUES = Set.of("district", "village", "town", "city", "area", "camp", "crossing", "border",
-            "region", "valley", "province", "bazaar", "checkpoint", "post", "outpost");
+            "region", "valley", "province", "bazaar", "checkpoint", "post", "outpost", "tehsil", "subdivision");
     static final Set<String> LOCATIVE = Set.of("in", "at", "on", "near", "from", "to", "into", "over", "across", "outside",
             "inside", "of", "around", "toward", "towards");
     static final Set<String> REPORTING = Set.of("accused", "accuses", "accuse", "said", "says", "say", "denied", "denies",
@@ -355,11 +355,13 @@ public class Geocoder {
         String prev2 = s.first > 1 ? tokens.get(s.first - 2).text().toLowerCase(Locale.ROOT) + " " + prev : prev;
         boolean cue = PLACE_CUES.contains(next) || modifier && PLACE_CUES.contains(next2) || prev2.endsWith("village of") || prev2.endsWith("town of")
                 || prev2.endsWith("city of") || prev2.endsWith("district of") || prev2.endsWith("province of");
+        // "Kandahar's Spin Boldak district", "Bajaur's Mamund tehsil": the possessive names the area the next place lies in
+        boolean ofPlace = tokens.get(s.last).possessive() && s.last + 1 < tokens.size() && tokens.get(s.last + 1).capitalised();
         List<NameIndex.Entry> ok = new ArrayList<>();
         for (NameIndex.Entry e : s.entries) {
             Place p = e.place();
             boolean evidence = strong(p) || (p.population() != null && p.population() >= properties.evidencePopulation())
-                    || (cue && isHome(p)) || (p.admin1() != null && admin1.contains(p.admin1()) && s.last == s.first + 0 && isHome(p)
+                    || ((cue || ofPlace) && isHome(p)) || (p.admin1() != null && admin1.contains(p.admin1()) && s.last == s.first + 0 && isHome(p)
                             && p.population() != null && p.population() > 0);
             if (evidence) {
                 ok.add(e);
@@ -369,7 +371,6 @@ public class Geocoder {
             return null;
         }
         // "Kandahar's Spin Boldak district", "Nangarhar's Achin district": the possessive names the province
-        boolean ofPlace = tokens.get(s.last).possessive() && s.last + 1 < tokens.size() && tokens.get(s.last + 1).capitalised();
         boolean provinceCue = PROVINCE_CUES.contains(next) || prev2.endsWith("province of") || ofPlace;
         java.util.function.BooleanSupplier cityCue = () -> CITY_CUES.contains(next) || prev2.endsWith("city of")
                 || CAPITAL_BEFORE.matcher(text.substring(Math.max(0, s.start - 40), s.start)).find();

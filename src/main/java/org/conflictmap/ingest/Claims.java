@@ -385,7 +385,7 @@ final class Claims {
                 + "family members|returnees|students|elder|passerby|bystander|men|man|passers-by|passersby|bystanders")) {
             return "civilians";
         }
-        if (noun.matches("militants?|insurgents|terrorists|infiltrators")) {
+        if (noun.matches("militants?|insurgents|terrorists|infiltrators|khwarij|khawarij|kharijis")) {
             return "militants";
         }
         if (noun.matches("fighters?|attackers")) {

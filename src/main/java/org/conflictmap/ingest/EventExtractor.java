@@ -45,6 +45,12 @@ class EventExtractor {
             + "refugees?|camp|villages?|market|school|bazaar|residents|returnees|madrassa|clinic|prayers|passengers?|passers-by|farmers|"
             + "wedding|pilgrims|shoppers)\\b");
     static final Pattern SPEAKER_IN = Pattern.compile("(?i)\\b(?:officials?|spokes(?:man|woman|person)|sources?|authorities)\\s+(?:in|from)\\s+$");
+    /** "shifted to Lady Reading Hospital in Peshawar", "sent to Kabul for treatment": where the wounded went, not where they were hit. */
+    static final Pattern TREATED_IN = Pattern.compile("(?i)\\b(?:sent|taken|shifted|referred|transferred|airlifted)\\s+to\\s+"
+            + "(?:[\\w'’.-]+\\s+){0,5}?(?:in\\s+)?$");
+    /** "Bajaur, which borders Afghanistan's Kunar province", "shares a border with North Waziristan": a neighbour, not the place. */
+    static final Pattern NEIGHBOUR = Pattern.compile("(?i)\\b(?:borders|bordering|adjoins|adjoining|shares an?\\s+(?:long\\s+)?border\\s+with)\\s+"
+            + "(?:[\\w'’]+\\s+){0,2}$");
     static final Pattern CONTINUED = Pattern.compile("(?i)\\b(?:continued|lasted|went on|dragged on|raged)\\b[^.;]{0,30}?\\b(?:into|until|till|through)\\b");
     static final Pattern DURING_FIGHTING = Pattern.compile("(?i)\\b(?:during|in) the (?:clashes|fighting|battle|exchange)\\b");
     static final Pattern MILITARY_TARGET = Pattern.compile("(?i)\\b(?:base|military|army|checkpoint|checkpost|posts?|brigade|headquarters|"
@@ -414,10 +420,12 @@ class EventExtractor {
         return List.of(s);
     }
 
-    /** "a Taliban official in Kandahar told AFP": where the one who speaks sits, not where the event was. */
+    /** "a Taliban official in Kandahar told AFP": where the one who speaks sits, not where the event was; nor where the wounded were taken, nor a neighbour. */
     static boolean whereTheClaimantIs(String text, Geocoder.Mention m) {
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
-        return SPEAKER_IN.matcher(before).find() && !m.place().kind().equals("province");
+        return SPEAKER_IN.matcher(before).find() && !m.place().kind().equals("province")
+                || TREATED_IN.matcher(text.substring(Math.max(0, m.start() - 60), m.start())).find()
+                || NEIGHBOUR.matcher(before).find();
     }
 
     /** "the Taliban-run government in Kabul", "talks in Islamabad": a capital named for its government or as a venue. */
@@ -430,7 +438,9 @@ class EventExtractor {
             return m.text().endsWith("'s") || m.text().endsWith("’s") ? after.matches("(?s)^\\s+(?:chief minister|government|foreign|prime).*")
                     : after.matches("(?s)^\\s+government\\b.*");
         }
-        return CAPITAL_AS_GOVERNMENT.matcher(before).find() || m.text().endsWith("'s") || m.text().endsWith("’s")
+        // "mistrust between Kabul and Islamabad": the two capitals named together are the two governments
+        boolean pair = after.matches("(?s)^\\s+and\\s+(?:Islamabad|Kabul)\\b.*") || before.matches("(?s).*\\b(?:Islamabad|Kabul)\\s+and\\s*$");
+        return pair || CAPITAL_AS_GOVERNMENT.matcher(before).find() || m.text().endsWith("'s") || m.text().endsWith("’s")
                 || after.matches("(?s)^\\s+(?:put|puts|has|have|had|says|said|accuses|accused|would|will|urged|is|was)\\b.*")
                 || m.place().kind().equals("country");
     }

@@ -36,7 +36,8 @@ final class Figures {
     static final String BOUND = "(?:at least|more than|over|nearly|about|around|some|up to|as many as|fewer than|less than|almost|roughly)";
     static final String PLURAL = "(?:soldiers|troops|militants|fighters|civilians|people|persons|children|women|men|refugees|policemen|"
             + "passers-by|passersby|bystanders|"
-            + "police officers|police|officers|insurgents|terrorists|attackers|infiltrators|guards|border guards|worshippers|residents|"
+            + "police officers|police|officers|insurgents|terrorists|khwarij|khawarij|kharijis|attackers|infiltrators|guards|border guards|"
+            + "worshippers|residents|"
             + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|"
             + "posts|outposts|checkposts|positions|aircraft|drones|jets)";
     static final String SINGULAR = "(?:soldier|militant|fighter|civilian|person|child|woman|man|girl|boy|refugee|policeman|police officer|"
@@ -44,15 +45,22 @@ final class Figures {
     /** An adjective or other word between a number and its noun: never a conjunction, a verb of being, a number or "bodies". */
     static final String MOD = "(?:\\s+(?!(?:and|or|were|was|are|bodies|body|families|family|had|have|of)\\b)(?!" + QUANT + "\\b)[\\w'’-]+)";
     static final String VERBS = "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|captured|taken prisoner|"
-            + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost|sent to hell|eliminated|neutrali[sz]ed)";
-    static final String AUX = "(?:\\s*,\\s*(?:including|among them|most of them)[^,]{1,50},)?(?:\\s+(?:were|was|had been|have been|has been|"
+            + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
+            + "eliminated|neutrali[sz]ed)";
+    /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
+    static final String AUX = "(?:\\s*,\\s*(?:including|among them|most of them)[^,]{1,50},|\\s+(?:including|among them)\\s+(?:" + QUANT
+            + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
             + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
+    /** Whose men a noun names after it: "three soldiers of the Islamic Emirate", "two commanders of the Pakistani Taliban". */
+    static final String OF_WHOM = "of\\s+(?:the\\s+)?(?:Islamic Emirate|Pakistani Taliban|Afghan Taliban|TTP|Tehr[ei]e?k[- ]e[- ]Taliban Pakistan|"
+            + "Pakistan(?:i)? (?:army|military)|Afghan (?:army|forces))\\b";
+    static final Pattern OF_WHOM_AFTER = Pattern.compile("(?i)^\\s+(" + OF_WHOM + ")");
     /**
      * "seven members of one family were killed" (the family makes them civilians), "two members of the
      * Levies force were killed" (a force's members are its men).
      */
     static final String OF_FAMILY = "(?:\\s+of\\s+(?:a|an|one|the|their|his|her|the same)\\s+(?:[\\w-]+\\s+){0,2}?(?:famil(?:y|ies)|force|forces|"
-            + "police|militia|army|corps|unit|council))?";
+            + "police|militia|army|corps|unit|council)|\\s+" + OF_WHOM + ")?";
     static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?"
             + "(?:\\s+(?:their|its|the|our|them|his|her))?(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b" + OF_FAMILY + AUX + "\\s+" + VERBS
             + "\\b");
@@ -311,6 +319,7 @@ final class Figures {
         }
         out.sort(Comparator.comparingInt(Figure::start));
         inheritNouns(out);
+        ofWhom(sentence, out);
         return shift(out, offset);
     }
 
@@ -333,6 +342,24 @@ final class Figures {
             boolean bare = f.noun() == null || f.noun().equals("others") && !prev.noun().equals("others");
             if (bare && prev.noun() != null && !prev.noun().matches("posts|aircraft")) {
                 out.set(i, new Figure(f.field(), f.value(), f.bound(), f.vague(), prev.noun(), prev.nationality(), f.verb(), f.start(), f.end()));
+            }
+        }
+    }
+
+    /** A figure whose noun has no nationality before it takes the one its "of the X" after it names. */
+    private static void ofWhom(String sentence, List<Figure> out) {
+        for (int i = 0; i < out.size(); i++) {
+            Figure f = out.get(i);
+            if (f.nationality() != null || f.noun() == null) {
+                continue;
+            }
+            Matcher noun = Pattern.compile("(?i)\\b" + Pattern.quote(f.noun()) + "\\b").matcher(sentence).region(f.start(), f.end());
+            if (!noun.find()) {
+                continue;
+            }
+            Matcher of = OF_WHOM_AFTER.matcher(sentence.substring(noun.end()));
+            if (of.find()) {
+                out.set(i, new Figure(f.field(), f.value(), f.bound(), f.vague(), f.noun(), nat(of.group(1)), f.verb(), f.start(), f.end()));
             }
         }
     }
@@ -371,7 +398,8 @@ final class Figures {
                     : verb.matches("captured|taken|seized|overrun|fell|lost|captured alive") ? "posts_captured" : null;
         }
         return switch (verb) {
-            case "killed", "dead", "died", "martyred", "embraced martyrdom", "sent to hell", "eliminated", "neutralised", "neutralized" -> "killed";
+            case "killed", "dead", "died", "martyred", "embraced martyrdom", "sent to hell", "eliminated", "neutralised", "neutralized",
+                    "lost their lives", "lost his life", "lost her life" -> "killed";
             case "wounded", "injured", "hurt" -> "wounded";
             case "captured", "taken prisoner", "captured alive", "abducted", "arrested", "taken", "seized" -> "captured";
             default -> null;
@@ -407,7 +435,7 @@ final class Figures {
         if (w.contains("pakistani taliban") || w.matches(".*\\b(ttp|tehreek)\\b.*")) {
             return "ttp";
         }
-        if (w.matches(".*\\b(afghan|afghanistan|taliban|afghan taliban)\\b.*")) {
+        if (w.matches(".*\\b(afghan|afghanistan|taliban|afghan taliban|islamic emirate)\\b.*")) {
             return "af";
         }
         if (w.matches(".*\\b(pakistani|pakistan)\\b.*")) {

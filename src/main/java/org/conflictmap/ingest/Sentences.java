@@ -18,7 +18,7 @@ final class Sentences {
     }
 
     static final Pattern DATELINE = Pattern.compile(
-            "\\A\\s*[A-Z][A-Z'’.\\- ]{2,40}(?:,[^—–\\n:]{0,50}?)?(?:\\s*\\([A-Za-z. ]{1,20}\\))?\\s*(?:—|–|--|-|:)\\s+");
+            "\\A\\s*[A-Z][A-Z'’.\\-/ ]{2,40}(?:,[^—–\\n:]{0,50}?)?(?:\\s*\\([A-Za-z. ]{1,20}\\))?\\s*(?:—|–|--|-|:)\\s+");
     static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st",
             "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.n", "u.s", "gov",
             "sen", "rep", "brig", "cmdr", "vs", "approx", "a.m", "p.m", "e.g", "i.e");

@@ -93,4 +93,27 @@ class ClaimsTest {
                 + "Police said two of the attackers were also killed.", "PK"))
                 .containsExactly("armed_group:pk_forces:killed:5", "local_official:militants:killed:2");
     }
+
+    @Test
+    void aTollIncludingAGroupWithoutCommasIsTheWholeTollAndLostTheirLivesIsKilled() {
+        assertThat(claims("Five civilians including three children were killed, a provincial spokesman said. "
+                + "\"Three people, including a woman, lost their lives and 12 were injured,\" the deputy commissioner said.", "AF"))
+                .containsExactly("local_official:civilians:killed:5", "local_official:civilians:killed:3",
+                        "local_official:civilians:wounded:12");
+    }
+
+    @Test
+    void whoseMenANounNamesAfterItGivesTheSide() {
+        assertThat(claims("Afghanistan's defence ministry said three soldiers of the Islamic Emirate were martyred. "
+                + "A Pakistani security official said the strike killed two commanders of the Pakistani Taliban. "
+                + "The ISPR said 12 khwarij were sent to hell.", "AF"))
+                .containsExactly("af_government:af_forces:killed:3", "pk_government:militants:killed:2",
+                        "pk_government:militants:killed:12");
+    }
+
+    @Test
+    void aDoubleDatelineIsCutOff() {
+        String text = "KABUL/ISLAMABAD, Jan 13 (Reuters) - Pakistani air strikes hit two Afghan provinces overnight.";
+        assertThat(text.substring(Sentences.dateline(text))).startsWith("Pakistani air strikes");
+    }
 }
