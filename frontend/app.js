@@ -9,6 +9,7 @@ import { followChanges } from './live.js';
 import { IncidentList } from './list.js';
 import { AreaLayer } from './areas.js';
 import { Basemap, json } from './basemap.js';
+import { PIN, incidentsRequest, configRequest } from './load.js';
 import { embedPage, embedDialog, pinWords } from './embed.js';
 import { MSG } from './messages.js';
 import { side, languageMenu, DIR } from './i18n.js';
@@ -69,7 +70,7 @@ function readState(q) {
     q.set('z', q.get('zoom'));
   }
   return {
-    asof: /^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/.test(q.get('asof') || '') ? q.get('asof') : null,
+    asof: PIN,
     title: (q.get('title') || '').slice(0, 120),
     layers: q.get('layers') ? new Set(q.get('layers').split(',')) : null,
     center: c || HOME.center,
@@ -615,14 +616,26 @@ function prepare(f) {
   }
 }
 
+/** The JSON of a request under way (load.js), or an error naming it. */
+async function answer(request, what) {
+  const r = await request;
+  if (!r.ok) {
+    throw new Error(`${what}: ${r.status}`);
+  }
+  return r.json();
+}
+
 async function start() {
+  performance.mark('start');
   buildFilters();
-  config = await json('/webmap/config.json');
+  config = await answer(configRequest, '/webmap/config.json');
   const placesLoaded = loadPlaces();
   const basemapDrawn = basemap.load(config).catch((e) => console.warn('basemap', e));
   // the lean view: what markers, filters, the list and the timeline need; the panel fetches the rest on
   // click. A pinned embed loads the same lean view as of its pin, cached by the browser forever.
-  const fc = await json(`/api/incidents?limit=100000&view=map${state.asof ? `&asof=${encodeURIComponent(state.asof)}` : ''}`);
+  // (requested by load.js as the page was parsed)
+  const fc = await answer(incidentsRequest, '/api/incidents');
+  performance.mark('incidents-parsed');
   dataTime = state.asof || fc.timeStamp;
   layerSwitcher(config);
   asOf.getContainer().textContent = MSG.dataAsOf(pinWords(dataTime));
@@ -639,9 +652,12 @@ async function start() {
   indexCache.clear(); // new data: the cached clusters are of the old
   incidents.forEach(prepare);
   incidents.byId = new Map(incidents.map((f) => [f.id, f]));
+  performance.mark('incidents-prepared');
   timeline.setData(incidents.map((f) => [f.dayStart, f.dayEnd, f.countDay]), state.window);
+  performance.mark('timeline-drawn');
   areaLayer.addPatterns();
   refresh();
+  performance.mark('map-drawn');
   if (state.incident) {
     select(state.incident);
   }
@@ -649,6 +665,7 @@ async function start() {
     followChanges({ upsert: (f) => liveChange(f.id, f), remove: (id) => liveChange(id, null), where: $('layout') });
   }
   await basemapDrawn;
+  performance.mark('basemap-drawn');
   document.body.dataset.ready = 'true';
 }
 start();

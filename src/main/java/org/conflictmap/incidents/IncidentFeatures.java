@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.conflictmap.geo.GeoJson;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,9 +59,9 @@ public final class IncidentFeatures {
     /**
      * The lean Feature the web map loads for every incident ({@code /api/incidents?view=map}): what it
      * needs to place, filter, colour and label a marker; the panel fetches the full Feature on click.
-     * Areas are simplified to about 1 km, which is finer than a province-level report's meaning.
+     * {@code shown} is the geometry as {@link #mapGeometry} draws it.
      */
-    static ObjectNode mapFeature(String id, org.locationtech.jts.geom.Geometry g, String title, String type, String geoPrecision,
+    static ObjectNode mapFeature(String id, Geometry shown, String title, String type, String geoPrecision,
             String place, Instant start, Instant end, String timePrecision, boolean contested, Integer killedMin,
             Integer killedMax, List<String> parties) {
         ObjectNode p = NODES.objectNode();
@@ -71,15 +74,18 @@ public final class IncidentFeatures {
         p.put("killed_min", killedMin);
         p.put("killed_max", killedMax);
         strings(p.putArray("parties"), parties);
-        org.locationtech.jts.geom.Geometry shown = g.getDimension() == 0 ? g
-                : org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(g, 0.01);
         return GeoJson.feature(id, shown, p);
+    }
+
+    /** An incident's geometry as the map draws it: areas simplified to about 1 km, finer than an area report's meaning. */
+    static Geometry mapGeometry(Geometry g) {
+        return g.getDimension() == 0 ? g : TopologyPreservingSimplifier.simplify(g, 0.01);
     }
 
     /** {@link #mapFeature} of a whole incident (the {@code asof} path, which reads the history). */
     static ObjectNode mapFeature(Incident i) {
         int[] killed = i.figures(Claim::killed);
-        return mapFeature(i.id(), i.geometry(), i.title(), i.type(), i.geoPrecision(), i.placeNames(), i.occurred().start(),
+        return mapFeature(i.id(), mapGeometry(i.geometry()), i.title(), i.type(), i.geoPrecision(), i.placeNames(), i.occurred().start(),
                 i.occurred().end(), i.occurred().precision(), i.contested(), killed == null ? null : killed[0], killed == null ? null : killed[1],
                 i.claims().stream().map(Claim::party).distinct().toList());
     }

@@ -4,14 +4,18 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.geo.Wkb;
+import org.locationtech.jts.geom.Geometry;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,8 +54,10 @@ record IncidentPage(IncidentQuery query, Instant asof, boolean lean, IntFunction
                 matched = seen[0];
             } else {
                 if (lean) {
+                    // the same area (a province, a border segment) is simplified once, not once per report on it
+                    Map<ByteBuffer, Geometry> shapes = new HashMap<>();
                     incidents.streamColumns(query, IncidentsController.MAP_COLUMNS, rs -> feature(o, returned, json.writeValueAsBytes(
-                            IncidentFeatures.mapFeature(rs.getString(1), Wkb.read(rs.getBytes("wkb")), rs.getString(2),
+                            IncidentFeatures.mapFeature(rs.getString(1), shown(shapes, rs.getBytes("wkb")), rs.getString(2),
                                     rs.getString(3), rs.getString(4), rs.getString(11), rs.getObject(5, OffsetDateTime.class).toInstant(),
                                     rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(12), rs.getBoolean(7),
                                     rs.getObject(8, Integer.class), rs.getObject(9, Integer.class),
@@ -67,6 +73,22 @@ record IncidentPage(IncidentQuery query, Instant asof, boolean lean, IntFunction
         }
         o.write(tail(json, matched, returned[0]));
         o.flush();
+    }
+
+    /** The map's geometry of these WKB bytes: a point as it is, an area simplified once per page. */
+    private static Geometry shown(Map<ByteBuffer, Geometry> shapes, byte[] wkb) {
+        ByteBuffer key = ByteBuffer.wrap(wkb);
+        Geometry known = shapes.get(key);
+        if (known != null) {
+            return known;
+        }
+        Geometry g = Wkb.read(wkb);
+        if (g.getDimension() == 0) {
+            return g;
+        }
+        Geometry shown = IncidentFeatures.mapGeometry(g);
+        shapes.put(key, shown);
+        return shown;
     }
 
     private static void feature(OutputStream o, long[] returned, byte[] feature) {

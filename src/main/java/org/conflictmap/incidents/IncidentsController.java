@@ -2,6 +2,7 @@ package org.conflictmap.incidents;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -82,10 +83,12 @@ class IncidentsController {
     private final DataVersion dataVersion;
     private final ObjectMapper json;
     private final org.conflictmap.gazetteer.Gazetteer gazetteer;
+    private final MapViews mapViews;
 
     IncidentsController(IncidentRepository incidents, Editors editors, DataVersion dataVersion, ObjectMapper json,
-            org.conflictmap.gazetteer.Gazetteer gazetteer) {
+            org.conflictmap.gazetteer.Gazetteer gazetteer, MapViews mapViews) {
         this.incidents = incidents;
+        this.mapViews = mapViews;
         this.editors = editors;
         this.dataVersion = dataVersion;
         this.json = json;
@@ -100,7 +103,8 @@ class IncidentsController {
         IncidentQuery query = query(request);
         Instant asof = asof(request.getParameter("asof"));
         boolean lean = "map".equals(Params.oneOf("view", request.getParameter("view"), Set.of("full", "map")));
-        String etag = dataVersion.current().etag(request.getQueryString() + "|" + query.statuses());
+        DataVersion.Stamp version = dataVersion.current();
+        String etag = MapViews.etag(version, request.getQueryString(), query);
         if (org.conflictmap.web.ETags.notModified(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
@@ -112,9 +116,24 @@ class IncidentsController {
         boolean settled = asof != null && asof.isBefore(Instant.now().minus(PIN_SETTLED));
         String cache = !settled ? "no-cache" : request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 ? "public, max-age=31536000, immutable" : "private, max-age=31536000, immutable";
-        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache)
-                .header(HttpHeaders.VARY, "Authorization").contentType(listType(request))
-                .body(out -> page.write(incidents, json, out));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache)
+                .contentType(listType(request));
+        if (!lean) {
+            return ok.header(HttpHeaders.VARY, "Authorization").body(out -> page.write(incidents, json, out));
+        }
+        // the map's view: written once per data version (a settled pin: once), then copied gzipped
+        String key = MapViews.key(version, request.getQueryString(), query, settled);
+        byte[] view;
+        try {
+            view = mapViews.gzipped(key, out -> page.write(incidents, json, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ok.header(HttpHeaders.VARY, "Authorization, Accept-Encoding");
+        if (!MapViews.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            return ok.body(out -> MapViews.gunzip(view, out));
+        }
+        return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").contentLength(view.length).body(out -> out.write(view));
     }
 
     /** application/json when the client asks for it and not for GeoJSON, as the message converters chose before. */
@@ -366,7 +385,7 @@ class IncidentsController {
         }
     }
 
-    private static String href(String path, java.util.Map<String, String[]> params, int offset, int limit) {
+    static String href(String path, java.util.Map<String, String[]> params, int offset, int limit) {
         StringBuilder b = new StringBuilder(path).append('?');
         params.forEach((k, vs) -> {
             if (!k.equals("offset") && !k.equals("limit")) {

@@ -1,0 +1,186 @@
+package org.conflictmap.incidents;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.conflictmap.store.DataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The map's lean views ({@code /api/incidents?view=map}), written once per data version and kept
+ * gzipped: every reader of the map asks for the same few bytes. Writing the 10,009 incidents of
+ * {@code WebMapBenchmark} cost the server 0.6-1.4 s of CPU a request (streamed, then gzipped by
+ * Tomcat: 4.9 MB, 530 KB gzipped), most of the map's ready time; from here it is a copy of 530 KB.
+ *
+ * <p>A view is made by the first request that needs it; requests for the same view meanwhile wait
+ * for that one. The last {@link #KEPT} views are kept (a data version's public view, an editor's,
+ * pinned embeds' views), so the memory held is a few gzipped views (5 MB each at 100,000 incidents).
+ *
+ * <p>The view the map page asks for ({@link #MAP_QUERY}) is made ahead: a thread reads the data
+ * version every {@link #WARM_POLL_MS} ms and, once a new version has stood for one read (a burst of
+ * writes is over), writes that view, so the first reader after an edit or an import does not wait for
+ * it. Reading the version, not hearing the write, warms every server over one store.
+ */
+@Component
+class MapViews implements DisposableBean {
+    static final int KEPT = 6;
+    /** The request of {@code frontend/load.js}: the public lean view of every incident. */
+    static final String MAP_QUERY = "limit=100000&view=map";
+    static final long WARM_POLL_MS = 500;
+    private static final Logger log = LoggerFactory.getLogger(MapViews.class);
+
+    private final IncidentRepository incidents;
+    private final DataVersion dataVersion;
+    private final ObjectMapper json;
+    private final ScheduledExecutorService warmer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "map-view-warmer");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    // the warmer's own: the version its last read saw, and the one it last wrote the view of
+    private long seen = -1;
+    private long warmed = -1;
+
+    MapViews(IncidentRepository incidents, DataVersion dataVersion, ObjectMapper json) {
+        this.incidents = incidents;
+        this.dataVersion = dataVersion;
+        this.json = json;
+    }
+
+    /** Starts warming once the server answers requests (not in the import command). */
+    @EventListener(WebServerInitializedEvent.class)
+    void startWarming() {
+        warmer.scheduleWithFixedDelay(this::warm, WARM_POLL_MS, WARM_POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void warm() {
+        try {
+            DataVersion.Stamp now = dataVersion.current();
+            boolean settled = now.version() == seen;
+            seen = now.version();
+            if (!settled || warmed == now.version()) {
+                return;
+            }
+            IncidentQuery query = new IncidentQuery(null, null, null, null, null, null, null, null, null,
+                    IncidentsController.MAX_LIMIT, 0);
+            IncidentPage page = new IncidentPage(query, null, true, offset -> IncidentsController.href("/api/incidents",
+                    Map.of("limit", new String[] {"100000"}, "view", new String[] {"map"}), offset, query.limit()));
+            gzipped(key(now, MAP_QUERY, query, false), out -> page.write(incidents, json, out));
+            warmed = now.version();
+        } catch (IOException | RuntimeException e) {
+            // a store that is down, or closing: the next read tries again, and a request makes its own view
+            log.debug("map view not warmed: {}", e.getClass().getName());
+        }
+    }
+
+    /**
+     * The cache key of a view: its data version's ETag (for a pin that has settled, only the pin: the
+     * data as it was never changes), the request's parameters and the statuses shown.
+     */
+    static String key(DataVersion.Stamp version, String queryString, IncidentQuery query, boolean settledPin) {
+        return (settledPin ? "pin" : etag(version, queryString, query)) + "|" + queryString + "|" + query.statuses();
+    }
+
+    /** The ETag of a list: the data version, the parameters and the statuses. */
+    static String etag(DataVersion.Stamp version, String queryString, IncidentQuery query) {
+        return version.etag(queryString + "|" + query.statuses());
+    }
+
+    @Override
+    public void destroy() {
+        warmer.shutdownNow();
+    }
+
+    /** Writes a view's bytes, uncompressed. */
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private final Map<String, CompletableFuture<byte[]>> views = new LinkedHashMap<>(16, 0.75f, true);
+
+    /**
+     * The gzipped view under this key (which must name the data version, or a pin that never changes),
+     * made by {@code writer} when absent.
+     */
+    byte[] gzipped(String key, Writer writer) throws IOException {
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> view;
+        synchronized (views) {
+            view = views.putIfAbsent(key, mine);
+            if (view == null) {
+                view = mine;
+                while (views.size() > KEPT) {
+                    views.remove(views.keySet().iterator().next());
+                }
+            }
+        }
+        if (view == mine) {
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+                try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
+                    writer.write(gz);
+                }
+                mine.complete(bytes.toByteArray());
+            } catch (IOException | RuntimeException | Error e) {
+                synchronized (views) {
+                    views.remove(key, mine); // a failed view is made again by the next request
+                }
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return view.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the map view", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("the map view could not be written", e.getCause());
+        }
+    }
+
+    /** Whether the client takes gzip ({@code Accept-Encoding}, a q of 0 refusing it). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.strip().split(";");
+            String name = parts[0].strip();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                return parts.length < 2 || !parts[1].strip().matches("q\\s*=\\s*0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    /** Sends a gzipped view to a client that does not take gzip. */
+    static void gunzip(byte[] gzipped, OutputStream out) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            in.transferTo(out);
+        }
+    }
+}
