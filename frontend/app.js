@@ -186,6 +186,7 @@ legend.onAdd = () => {
     + `<li>${clusterSvg({ air_strike: 2, armed_clash: 1, shelling: 1 }, 4, 22)}${esc(MSG.legendCluster)}</li>`
     + `<li><i class="key-area"></i>${esc(MSG.legendArea)}</li>`
     + `<li><i class="key-country"></i>${esc(MSG.legendCountry)}</li>`
+    + `<li><i class="key-segment"></i>${esc(MSG.legendSegment)}</li>`
     + `<li>${symbolSvg('other', 14, true)}${esc(MSG.legendContested)}</li>`
     + `<li><i class="key-border"></i>${esc(MSG.legendBorder)}</li>`
     + `<li><i class="crossing-icon key-crossing"></i>${esc(MSG.legendCrossing)}</li></ul>`;

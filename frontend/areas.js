@@ -1,7 +1,8 @@
 // Area and line reports (province, district, country level; along the border), grouped by the shape
 // they are drawn as: 500 reports "in Kunar" are one Kunar outline with "500", never 500 stacked
 // translucent fills. Hatched by precision, outlined in the type's colour when the reports share a
-// type; larger shapes under smaller ones, lines on top. Each shape is focusable and named.
+// type; a stretch of the border (a line, or the band a few km either side of it) in that colour;
+// larger shapes under smaller ones, lines on top. Each shape is focusable and named.
 
 import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import { esc } from './format.js';
@@ -125,6 +126,10 @@ function style(f, colour) {
   const precision = f.properties.geo_precision;
   if (f.geometry.type.includes('Line')) {
     return { color: colour, weight: 7, opacity: 0.6, lineCap: 'butt', fill: false };
+  }
+  if (precision === 'border_segment') {
+    // a stretch of the border, a few km either side of the line: a band in the type's colour
+    return { color: colour, weight: 1.5, opacity: 0.9, fill: true, fillColor: colour, fillOpacity: 0.45 };
   }
   if (precision === 'country') {
     // "somewhere in this country": an outline, no colour over the basemap

@@ -67,6 +67,7 @@ export const MSG = {
   legendCountry: t('legendCountry'),
   legendContested: t('legendContested'),
   legendBorder: t('legendBorder'),
+  legendSegment: t('legendSegment'),
   legendCrossing: t('legendCrossing'),
   legendCluster: t('legendCluster'),
   contestedBorder: (name) => t('contestedBorder', { name: iso(name) }),

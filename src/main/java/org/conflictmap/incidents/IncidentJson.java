@@ -61,15 +61,19 @@ final class IncidentJson {
         List<Place> found = places(p.get("places"), places);
         Geometry geometry = null;
         JsonNode g = body.has("properties") ? body.get("geometry") : p.get("geometry");
-        if (g != null && !g.isNull()) {
+        boolean given = g != null && !g.isNull();
+        // a border line with the provinces along it is the stretch of the line there, unless the precision says otherwise
+        Locations.Located located = given || found.isEmpty() ? null : Locations.locate(found);
+        String geoPrecision = oneOf(p, "geo_precision", Vocabulary.GEO_PRECISIONS, located != null ? located.precision()
+                : found.isEmpty() ? null : Locations.precision(found));
+        if (given) {
             geometry = capture(() -> GeoJson.parseGeometry(g, "geometry"));
-        } else if (!found.isEmpty()) {
-            geometry = Locations.union(found);
-            geometry.setSRID(4326);
+        } else if (located != null) {
+            boolean segment = located.precision().equals("border_segment");
+            geometry = segment && geoPrecision != null && !geoPrecision.equals("border_segment") ? Locations.union(found) : located.geometry();
         } else if (errors.stream().noneMatch(e -> e.field().startsWith("places"))) {
             error("geometry", "give a geometry or at least one gazetteer place id in 'places'");
         }
-        String geoPrecision = oneOf(p, "geo_precision", Vocabulary.GEO_PRECISIONS, found.isEmpty() ? null : Locations.precision(found));
         List<String> actors = strings(p, "actors", 200);
         String operation = text(p, "operation", 200);
         List<String> tags = strings(p, "tags", 100);

@@ -11,12 +11,10 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Where an event happened, as the smallest honest geometry: towns and crossings where named (a
  * province adds nothing its town does not say), a province otherwise, and for fighting "along the
- * Durand Line" in named provinces the stretch of the line those provinces touch, buffered a few km,
- * rather than the provinces on either side.
+ * Durand Line" in named provinces the stretch of the line along them, buffered a few km
+ * ({@link Locations#borderSegment}), rather than the provinces on either side.
  */
 final class Places {
-    /** About 5 km in degrees at these latitudes: the buffer of a border segment. */
-    static final double SEGMENT_BUFFER = 0.045;
     /** How far apart two places may be (degrees, ~25 km) and still be one event's "same or adjacent" place. */
     static final double ADJACENT = 0.25;
 
@@ -47,17 +45,12 @@ final class Places {
         List<Place> smaller = places.stream().filter(p -> !p.kind().equals("province") && !p.kind().equals("border")
                 && !p.kind().equals("country")).toList();
         if (line != null && alongBorder && !provinces.isEmpty() && smaller.isEmpty()) {
-            List<Place> touching = provinces.stream().filter(p -> p.geometry().distance(line.geometry()) < 0.05).toList();
-            if (!touching.isEmpty()) {
-                Geometry area = Locations.union(touching).buffer(0.05);
-                Geometry segment = line.geometry().intersection(area).buffer(SEGMENT_BUFFER);
-                if (!segment.isEmpty()) {
-                    segment.setSRID(4326);
-                    if (places.stream().noneMatch(p -> p.id().equals(line.id()))) {
-                        places.add(line);
-                    }
-                    return new Where(segment, "border_segment", places);
+            Geometry segment = Locations.borderSegment(line.geometry(), provinces);
+            if (segment != null) {
+                if (places.stream().noneMatch(p -> p.id().equals(line.id()))) {
+                    places.add(line);
                 }
+                return new Where(segment, "border_segment", places);
             }
         }
         List<Place> shape = new ArrayList<>(smaller);

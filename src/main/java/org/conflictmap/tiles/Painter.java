@@ -152,7 +152,11 @@ final class Painter {
             }
             Geometry m = Mercator.project(i.geometry());
             Color c = TYPE.getOrDefault(i.type(), Color.GRAY);
-            if (m.getDimension() == 2) {
+            if (m.getDimension() == 2 && i.geoPrecision().equals("border_segment")) {
+                // a stretch of the border, a few km either side of the line: a band in the type's colour
+                fill(m, new Color(c.getRed(), c.getGreen(), c.getBlue(), 115));
+                stroke(m, c, 1.2f, null);
+            } else if (m.getDimension() == 2) {
                 boolean country = i.geoPrecision().equals("country");
                 fill(m, new Color(c.getRed(), c.getGreen(), c.getBlue(), country ? 8 : 40));
                 stroke(m, c, 1.5f, new float[] {5, 4});

@@ -81,7 +81,7 @@ final class StaticMap {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         int line = fm.getHeight();
-        int rows = TYPE_NAMES.size() + 2;
+        int rows = TYPE_NAMES.size() + 3;
         int boxW = 170 * scale;
         int x = w - boxW - 10 * scale;
         int y = h - rows * line - 40 * scale;
@@ -101,6 +101,12 @@ final class StaticMap {
         g.fillRect(x + 6 * scale, cy + 2 * scale, 12 * scale, line - 6 * scale);
         g.setColor(new Color(0x1d2329));
         g.drawString("Area: province-level report", x + 22 * scale, cy + fm.getAscent());
+        cy += line;
+        // a report along a stretch of the border: the band Painter draws in the type's colour
+        g.setColor(new Color(0x3b, 0x3b, 0x3b, 115));
+        g.fillRect(x + 6 * scale, cy + line / 2 - 3 * scale, 12 * scale, 6 * scale);
+        g.setColor(new Color(0x1d2329));
+        g.drawString("Along a stretch of the border", x + 22 * scale, cy + fm.getAscent());
         cy += line;
         g.setColor(Painter.BORDER);
         g.setStroke(new BasicStroke(2f * scale, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f * scale, 4f * scale}, 0));

@@ -294,6 +294,29 @@ class WebMapContractTest {
         }
 
         @Test
+        void borderFightingIsDrawnOnItsStretchOfTheBorderWithItsPrecision() {
+            // the 26 February attacks "along the Durand Line" in Kunar and Khost: a band on those stretches of the
+            // line, no longer the whole of Khyber Pakhtunkhwa
+            Page page = open("/?t=2026-02-26..2026-02-26&c=70.6,33.9&z=7", 1280, 800);
+            String idsAt = "([lon, lat]) => { const p = window.conflictMap.map.latLngToContainerPoint([lat, lon]);"
+                    + " const r = document.querySelector('#map').getBoundingClientRect();"
+                    + " const el = document.elementFromPoint(r.left + p.x, r.top + p.y); const hit = el && el.closest('[data-ids]');"
+                    + " return hit ? hit.dataset.ids : ''; }";
+            assertThat(hitPoint(page, ATTACKS)).as("the band takes the pointer").isNotNull();
+            for (List<Double> inKhyberPakhtunkhwa : List.of(List.of(71.57, 34.01), List.of(70.6, 33.0), List.of(72.36, 34.77))) {
+                assertThat((String) page.evaluate(idsAt, inKhyberPakhtunkhwa)).as("Peshawar, Bannu, Swat").doesNotContain(ATTACKS);
+            }
+            String band = "path[data-ids~='" + ATTACKS + "']";
+            assertThat(page.getAttribute(band, "fill")).as("filled in its type's colour, not hatched as an area").startsWith("#");
+            page.focus(band);
+            page.keyboard().press("Enter");
+            page.waitForSelector("#panel:not([hidden]) #panel-title");
+            assertThat(page.textContent("#panel-body")).contains("along the border");
+            assertThat(page.textContent(".legend")).contains("stretch of the border");
+            shot(page, "border-segment.png");
+        }
+
+        @Test
         void theListShowsTheIncidentsInViewAndInTheWindowNewestFirstAndFollowsTheMap() {
             Page page = open("/?t=2025-10-01..2026-02-27", 1280, 800);
             List<String> listed = listed(page);
