@@ -9,7 +9,7 @@ import { followChanges } from './live.js';
 import { IncidentList } from './list.js';
 import { AreaLayer } from './areas.js';
 import { Basemap, json } from './basemap.js';
-import { PIN, incidentsRequest, configRequest } from './load.js';
+import { PIN, incidentsRequest, configRequest, answer } from './load.js';
 import { embedPage, embedDialog, pinWords } from './embed.js';
 import { MSG } from './messages.js';
 import { side, languageMenu, DIR } from './i18n.js';
@@ -615,15 +615,6 @@ function prepare(f) {
     f.extent = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);
     f.labelAt = L.latLng((bbox[1] + bbox[3]) / 2, (bbox[0] + bbox[2]) / 2);
   }
-}
-
-/** The JSON of a request under way (load.js), or an error naming it. */
-async function answer(request, what) {
-  const r = await request;
-  if (!r.ok) {
-    throw new Error(`${what}: ${r.status}`);
-  }
-  return r.json();
 }
 
 async function start() {

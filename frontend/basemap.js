@@ -6,6 +6,7 @@ import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import { esc } from './format.js';
 import { MSG } from './messages.js';
 import { LANG } from './i18n.js';
+import { borderRequest, crossingsRequest, answer } from './load.js';
 
 export async function json(url) {
   const r = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
@@ -86,7 +87,7 @@ export class Basemap {
   /** The Durand Line with its label and the crossings' symbols: drawn over either basemap. */
   async overlays() {
     const { layers, baseCanvas, config } = this;
-    const border = await json('/api/places?kind=border');
+    const border = await answer(borderRequest, '/api/places?kind=border');
     L.geoJSON(border, { renderer: baseCanvas, style: { color: '#8b2e16', weight: 2.5, dashArray: '8 5' }, interactive: false }).addTo(layers.border);
     for (const f of border.features) {
       const line = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
@@ -95,7 +96,7 @@ export class Basemap {
         .bindTooltip(esc(MSG.contestedBorder(f.properties.name)), { permanent: true, direction: 'right', className: 'label-border' })
         .addTo(layers.border);
     }
-    const crossings = await json('/api/places?kind=crossing');
+    const crossings = await answer(crossingsRequest, '/api/places?kind=crossing');
     for (const f of crossings.features) {
       const [lon, lat] = f.geometry.coordinates;
       // not interactive: a crossing must never catch the click meant for an incident reported at it

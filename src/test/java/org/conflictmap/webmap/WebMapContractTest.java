@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.sun.net.httpserver.HttpServer;
@@ -314,6 +315,25 @@ class WebMapContractTest {
             assertThat(page.textContent("#panel-body")).contains("along the border");
             assertThat(page.textContent(".legend")).contains("stretch of the border");
             shot(page, "border-segment.png");
+        }
+
+        @Test
+        void theLayerSwitcherHidesAndShowsTheBorderTheCrossingsAndTheLabels() {
+            // the issue: the Durand Line, boundaries and labels toggles did nothing (they were baked into the tiles)
+            Page page = open("/?c=70.6,33.9&z=8", 1280, 800);
+            page.hover(".leaflet-control-layers");
+            Map<String, String> drawn = Map.of("Durand Line", ".label-border", "Border crossings", ".leaflet-crossings-pane .crossing-icon",
+                    "Labels", ".leaflet-labels-pane img.leaflet-tile");
+            for (Map.Entry<String, String> layer : drawn.entrySet()) {
+                String count = "document.querySelectorAll('" + layer.getValue() + "').length";
+                until(page.mainFrame(), count + " > 0");
+                Locator box = page.locator(".leaflet-control-layers-overlays label")
+                        .filter(new Locator.FilterOptions().setHasText(layer.getKey())).locator("input");
+                box.uncheck();
+                until(page.mainFrame(), count + " === 0");
+                box.check();
+                until(page.mainFrame(), count + " > 0");
+            }
         }
 
         @Test

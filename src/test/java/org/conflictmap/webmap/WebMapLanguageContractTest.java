@@ -118,7 +118,7 @@ class WebMapLanguageContractTest {
             assertThat(body).doesNotContain("undefined", "timePrecision.", "type.", "party.");
             if (!lang.equals("en")) {
                 for (String key : List.of("legendCrossing", "claimant", "listTitle", "allDates", "legendContested", "type.armed_clash",
-                        "claimsAbout.pk_forces", "figure.killed", "precision.multiple")) {
+                        "claimsAbout.pk_forces", "figure.killed", "precision.border_segment")) {
                     assertThat(body).as("English %s in %s", key, lang).doesNotContain(english.get(key).asString());
                     assertThat(body).as("%s in %s", key, lang).contains(own.get(key).asString());
                 }
