@@ -52,10 +52,10 @@ final class FileWriters {
     /**
      * A zip of Shapefiles: {@code incidents_points} (every incident at a point inside its location, with
      * {@code geo_prec} saying how precise that is), {@code incidents_areas} (the province-level and wider
-     * incidents as their polygons), {@code incidents_lines} (border-segment incidents), and the claims
-     * table {@code claims.dbf}; DBF field names are the 10-character {@code shortName}s. The files are
-     * written by H2GIS's Shapefile writer and dBase header, the records by {@link DbfRecords}, text fields
-     * as wide as their longest value.
+     * incidents as their polygons; a stretch of the border is a band among them), {@code incidents_lines}
+     * (incidents along the whole border), and the claims table {@code claims.dbf}; DBF field names are the
+     * 10-character {@code shortName}s. The files are written by H2GIS's Shapefile writer and dBase header,
+     * the records by {@link DbfRecords}, text fields as wide as their longest value.
      * A DBF header holds the record count and the field widths, so the rows stream from the store once
      * into scratch files (one row at a time: memory stays flat whatever the count), and the files are
      * written from there in a second pass. The rows come as the store's columns, not as incidents: the
@@ -142,7 +142,8 @@ final class FileWriters {
             incidents_points: every incident at a point inside its location; geo_prec tells how precise it is
               (province, border_segment, country... are NOT exact points: use incidents_areas / incidents_lines).
             incidents_areas: incidents reported for an area (province or wider), as the area.
-            incidents_lines: incidents reported along the border, as the line.
+            incidents_lines: incidents reported along the whole border, as the line (a stretch of it is a band
+              a few km wide, in incidents_areas).
             claims.dbf: every claim, one row each, joined on incident_i = id. kill_min/kill_max only summarise them;
               no single casualty figure exists for a contested incident.
             Times are ISO 8601 text (a DBF date would drop the time of day); texts are UTF-8 (.cpg).
