@@ -1,12 +1,11 @@
 package org.conflictmap.ogcapi;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.conflictmap.geo.Wkb;
@@ -14,345 +13,337 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;
-import org.geotools.api.filter.And;
-import org.geotools.api.filter.BinaryComparisonOperator;
-import org.geotools.api.filter.Filter;
-import org.geotools.api.filter.Id;
-import org.geotools.api.filter.Not;
-import org.geotools.api.filter.Or;
-import org.geotools.api.filter.PropertyIsBetween;
-import org.geotools.api.filter.PropertyIsEqualTo;
-import org.geotools.api.filter.PropertyIsGreaterThan;
-import org.geotools.api.filter.PropertyIsGreaterThanOrEqualTo;
-import org.geotools.api.filter.PropertyIsLessThan;
-import org.geotools.api.filter.PropertyIsLessThanOrEqualTo;
-import org.geotools.api.filter.PropertyIsLike;
-import org.geotools.api.filter.PropertyIsNotEqualTo;
-import org.geotools.api.filter.PropertyIsNull;
-import org.geotools.api.filter.expression.Expression;
-import org.geotools.api.filter.expression.Literal;
-import org.geotools.api.filter.expression.PropertyName;
-import org.geotools.api.filter.identity.Identifier;
-import org.geotools.api.filter.spatial.BBOX;
-import org.geotools.api.filter.spatial.BinarySpatialOperator;
-import org.geotools.api.filter.spatial.Contains;
-import org.geotools.api.filter.spatial.Crosses;
-import org.geotools.api.filter.spatial.Disjoint;
-import org.geotools.api.filter.spatial.Equals;
-import org.geotools.api.filter.spatial.Intersects;
-import org.geotools.api.filter.spatial.Overlaps;
-import org.geotools.api.filter.spatial.Touches;
-import org.geotools.api.filter.spatial.Within;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Turns a parsed CQL2 filter into a parameterised SQL condition over the incidents table, which both
+ * Turns a {@link Cql2} tree into a parameterised SQL condition over the incidents table, which both
  * stores run alike: every value becomes a {@code ?} parameter, every property name a column from
  * {@link Queryables} (never text from the request), geometries go in as WKB. What it cannot say in
  * SQL both stores share is a 400 naming the construct. SQL's three-valued logic applies: a
  * comparison with a missing value (a null {@code killed_max}) is neither true nor false, so
  * {@code NOT (killed_max > 50)} does not select incidents without a killed figure; use
- * {@code killed_max IS NULL} for those.
+ * {@code killed_max IS NULL} for those. Temporal predicates are in {@link CqlTime}, array predicates
+ * in {@link CqlArrays}.
  */
 final class CqlSql {
-    /** The spatial operators both stores implement, as SQL functions. */
-    private static final Map<Class<?>, String> SPATIAL = Map.of(Intersects.class, "ST_Intersects", Within.class, "ST_Within",
-            Contains.class, "ST_Contains", Equals.class, "ST_Equals", Touches.class, "ST_Touches", Crosses.class, "ST_Crosses",
-            Overlaps.class, "ST_Overlaps");
+    /** The spatial predicates as the SQL functions both stores implement. */
+    private static final Map<String, String> SPATIAL = Map.of("s_intersects", "ST_Intersects", "s_within", "ST_Within",
+            "s_contains", "ST_Contains", "s_equals", "ST_Equals", "s_touches", "ST_Touches", "s_crosses", "ST_Crosses",
+            "s_overlaps", "ST_Overlaps");
     private static final String GEOMETRY_PARAM = "ST_GeomFromWKB(?, 4326)";
+    /** The farthest S_DWITHIN reaches: beyond it a circle on a local projection is no longer a good answer. */
+    static final double MAX_METRES = 1_000_000;
 
-    private final StringBuilder sql = new StringBuilder();
-    private final List<Object> params = new ArrayList<>();
+    final StringBuilder sql = new StringBuilder();
+    final List<Object> params = new ArrayList<>();
 
-    private CqlSql() {
+    CqlSql() {
     }
 
-    static IncidentQuery.Condition translate(Filter filter) {
+    static IncidentQuery.Condition translate(Cql2 filter) {
         CqlSql t = new CqlSql();
-        t.filter(filter);
+        t.predicate(filter);
         return new IncidentQuery.Condition(t.sql.toString(), t.params);
     }
 
-    private void filter(Filter f) {
-        if (f == Filter.INCLUDE) {
-            sql.append("1 = 1");
-        } else if (f == Filter.EXCLUDE) {
-            sql.append("1 = 0");
-        } else if (f instanceof And a) {
-            junction(a.getChildren(), " AND ");
-        } else if (f instanceof Or o) {
-            junction(o.getChildren(), " OR ");
-        } else if (f instanceof Not n) {
+    /** A value in SQL: its text, its parameters, and its kind (a {@link Queryables.Attribute#type()}). */
+    record Term(String sql, List<Object> params, Class<?> type) {
+    }
+
+    void predicate(Cql2 f) {
+        if (f instanceof Cql2.And a) {
+            junction(a.args(), " AND ");
+        } else if (f instanceof Cql2.Or o) {
+            junction(o.args(), " OR ");
+        } else if (f instanceof Cql2.Not n) {
             sql.append("NOT (");
-            filter(n.getFilter());
+            predicate(n.arg());
             sql.append(')');
-        } else if (f instanceof BinaryComparisonOperator c) {
+        } else if (f instanceof Cql2.Bool b) {
+            sql.append(b.value() ? "1 = 1" : "1 = 0");
+        } else if (f instanceof Cql2.Comparison c) {
             compare(c);
-        } else if (f instanceof PropertyIsLike l) {
+        } else if (f instanceof Cql2.Like l) {
             like(l);
-        } else if (f instanceof PropertyIsNull n) {
-            sql.append(column(n.getExpression(), "IS NULL").column()).append(" IS NULL");
-        } else if (f instanceof PropertyIsBetween b) {
-            Queryables.Attribute a = column(b.getExpression(), "BETWEEN");
-            sql.append(a.column()).append(" BETWEEN ? AND ?");
-            params.add(value(a, b.getLowerBoundary()));
-            params.add(value(a, b.getUpperBoundary()));
-        } else if (f instanceof Id id) {
-            ids(id);
-        } else if (f instanceof BBOX box) {
-            bbox(box);
-        } else if (f instanceof BinarySpatialOperator s) {
-            spatial(s);
+        } else if (f instanceof Cql2.Between b) {
+            between(b);
+        } else if (f instanceof Cql2.In in) {
+            in(in);
+        } else if (f instanceof Cql2.IsNull n && n.value() instanceof Cql2.Property g && g.name().equals("geometry")) {
+            sql.append("1 = 0"); // every incident has a geometry
+        } else if (f instanceof Cql2.IsNull n) {
+            append(property(n.value(), "IS NULL"));
+            sql.append(" IS NULL");
+        } else if (f instanceof Cql2.Predicate p && Cql2.TEMPORAL.contains(p.op())) {
+            CqlTime.predicate(this, p);
+        } else if (f instanceof Cql2.Predicate p && Cql2.ARRAY.contains(p.op())) {
+            CqlArrays.predicate(this, p);
+        } else if (f instanceof Cql2.Predicate p) {
+            spatial(p);
+        } else if (f instanceof Cql2.DWithin d) {
+            dwithin(d);
         } else {
-            throw unsupported(f.getClass().getSimpleName().replaceAll("Impl$", ""));
+            throw invalid(describe(f) + " where a condition was expected");
         }
     }
 
-    private void junction(List<Filter> children, String op) {
+    private void between(Cql2.Between b) {
+        Term v = property(b.value(), "BETWEEN");
+        if (v.type() != Integer.class && v.type() != Instant.class) {
+            throw invalid("BETWEEN compares numbers or times; '" + name(b.value()) + "' is not one");
+        }
+        append(v);
+        sql.append(" BETWEEN ");
+        append(term(b.low(), v.type()));
+        sql.append(" AND ");
+        append(term(b.high(), v.type()));
+    }
+
+    private void in(Cql2.In in) {
+        Term v = property(in.value(), "IN");
+        append(v);
+        sql.append(" IN (");
+        for (int k = 0; k < in.list().size(); k++) {
+            sql.append(k == 0 ? "" : ", ");
+            append(term(in.list().get(k), v.type()));
+        }
+        sql.append(in.list().isEmpty() ? "NULL)" : ")");
+    }
+
+    private void junction(List<Cql2> children, String op) {
         sql.append('(');
         for (int k = 0; k < children.size(); k++) {
-            if (k > 0) {
-                sql.append(op);
-            }
-            filter(children.get(k));
+            sql.append(k > 0 ? op : "");
+            predicate(children.get(k));
         }
         sql.append(')');
     }
 
-    private void compare(BinaryComparisonOperator c) {
-        String op = c instanceof PropertyIsEqualTo ? "=" : c instanceof PropertyIsNotEqualTo ? "<>"
-                : c instanceof PropertyIsLessThan ? "<" : c instanceof PropertyIsLessThanOrEqualTo ? "<="
-                : c instanceof PropertyIsGreaterThan ? ">" : c instanceof PropertyIsGreaterThanOrEqualTo ? ">=" : null;
-        if (op == null) {
-            throw unsupported(c.getClass().getSimpleName());
-        }
-        Expression left = c.getExpression1();
-        Expression right = c.getExpression2();
-        if (left instanceof PropertyName && right instanceof PropertyName) {
-            Queryables.Attribute a = column(left, op);
-            Queryables.Attribute b = column(right, op);
-            if (a.type() != b.type()) {
-                throw invalid("'" + a.name() + "' and '" + b.name() + "' hold different kinds of value and cannot be compared");
-            }
-            sql.append(text(a, c.isMatchingCase())).append(' ').append(op).append(' ').append(text(b, c.isMatchingCase()));
-            return;
-        }
-        if (left instanceof Literal && right instanceof PropertyName) {
-            Expression e = left;
-            left = right;
-            right = e;
-            op = switch (op) {
-                case "<" -> ">";
-                case "<=" -> ">=";
-                case ">" -> "<";
-                case ">=" -> "<=";
-                default -> op;
-            };
-        }
-        if (!(left instanceof PropertyName && right instanceof Literal)) {
-            throw invalid("a comparison needs a queryable on one side and a value (or another queryable) on the other");
-        }
-        Queryables.Attribute a = column(left, op);
-        Object v = value(a, right);
-        boolean fold = !c.isMatchingCase() && a.type() == String.class;
-        sql.append(text(a, c.isMatchingCase())).append(' ').append(op).append(fold ? " LOWER(?)" : " ?");
-        params.add(v);
+    void append(Term t) {
+        sql.append(t.sql());
+        params.addAll(t.params());
     }
 
-    private static String text(Queryables.Attribute a, boolean matchCase) {
-        return !matchCase && a.type() == String.class ? "LOWER(" + a.column() + ")" : a.column();
+    private void compare(Cql2.Comparison c) {
+        boolean leftQueryable = queryable(c.left());
+        boolean rightQueryable = queryable(c.right());
+        if (!leftQueryable && !rightQueryable) {
+            throw invalid("a comparison needs a queryable on one side");
+        }
+        Term left = leftQueryable ? property(c.left(), c.op()) : null;
+        Term right = rightQueryable ? property(c.right(), c.op()) : null;
+        if (left != null && right != null && left.type() != right.type()) {
+            throw invalid("'" + name(c.left()) + "' and '" + name(c.right()) + "' hold different kinds of value and cannot be compared");
+        }
+        left = left != null ? left : term(c.left(), right.type());
+        right = right != null ? right : term(c.right(), left.type());
+        append(left);
+        sql.append(' ').append(c.op()).append(' ');
+        append(right);
     }
 
-    private void like(PropertyIsLike l) {
-        Queryables.Attribute a = column(l.getExpression(), "LIKE");
-        if (a.type() != String.class) {
-            throw invalid("LIKE compares text; '" + a.name() + "' is not text");
+    private void like(Cql2.Like l) {
+        Term v = property(l.value(), "LIKE");
+        if (v.type() != String.class) {
+            throw invalid("LIKE compares text; '" + name(l.value()) + "' is not text");
         }
-        String pattern = l.getLiteral();
-        StringBuilder out = new StringBuilder();
-        String wild = l.getWildCard();
-        String single = l.getSingleChar();
-        String escape = l.getEscape();
-        for (int k = 0; k < pattern.length(); k++) {
-            if (escape != null && !escape.isEmpty() && pattern.startsWith(escape, k) && k + escape.length() < pattern.length()) {
-                k += escape.length();
-                literal(out, pattern.charAt(k));
-            } else if (pattern.startsWith(wild, k)) {
-                out.append('%');
-                k += wild.length() - 1;
-            } else if (pattern.startsWith(single, k)) {
-                out.append('_');
-                k += single.length() - 1;
+        append(v);
+        sql.append(" LIKE ");
+        append(term(pattern(l.pattern()), String.class));
+        sql.append(" ESCAPE '\\'");
+    }
+
+    /**
+     * A LIKE pattern as both stores read it with {@code ESCAPE '\'}: CQL2's {@code %} and {@code _}
+     * stay wildcards, {@code \%}, {@code \_} and {@code \\} stay escaped, and any other backslash is a
+     * literal one (PostgreSQL refuses a pattern that ends in a lone escape character).
+     */
+    private static Cql2 pattern(Cql2 p) {
+        if (p instanceof Cql2.Fold f) {
+            return new Cql2.Fold(f.fold(), pattern(f.arg()));
+        }
+        if (!(p instanceof Cql2.Text t)) {
+            throw invalid("LIKE takes a quoted pattern");
+        }
+        String s = t.value();
+        StringBuilder out = new StringBuilder(s.length() + 4);
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '\\') {
+                char next = k + 1 < s.length() ? s.charAt(k + 1) : 0;
+                out.append(next == '%' || next == '_' || next == '\\' ? "\\" + next : "\\\\");
+                k += next == '%' || next == '_' || next == '\\' ? 1 : 0;
             } else {
-                literal(out, pattern.charAt(k));
+                out.append(c);
             }
         }
-        boolean fold = !l.isMatchingCase();
-        sql.append(fold ? "LOWER(" + a.column() + ")" : a.column()).append(fold ? " LIKE LOWER(?)" : " LIKE ?")
-                .append(" ESCAPE '\\'");
-        params.add(out.toString());
+        return new Cql2.Text(out.toString());
     }
 
-    private static void literal(StringBuilder out, char c) {
-        if (c == '%' || c == '_' || c == '\\') {
-            out.append('\\');
+    private void spatial(Cql2.Predicate p) {
+        String op = p.op();
+        Cql2 property = p.left();
+        Cql2 other = p.right();
+        if (!(property instanceof Cql2.Property) && other instanceof Cql2.Property) {
+            property = p.right();
+            other = p.left();
+            op = op.equals("s_within") ? "s_contains" : op.equals("s_contains") ? "s_within" : op;
         }
-        out.append(c);
-    }
-
-    private void ids(Id id) {
-        if (id.getIdentifiers().isEmpty()) {
-            sql.append("1 = 0");
-            return;
-        }
-        sql.append("id IN (");
-        int k = 0;
-        for (Identifier i : id.getIdentifiers()) {
-            sql.append(k++ == 0 ? "?" : ", ?");
-            params.add(String.valueOf(i.getID()));
-        }
-        sql.append(')');
-    }
-
-    private void bbox(BBOX box) {
-        geometryProperty(box.getExpression1());
-        var b = box.getBounds();
-        if (b == null || b.isEmpty()) {
-            throw invalid("BBOX needs minimum and maximum longitude and latitude");
-        }
-        sql.append("(geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))");
-        for (int k = 0; k < 2; k++) {
-            params.add(b.getMinX());
-            params.add(b.getMinY());
-            params.add(b.getMaxX());
-            params.add(b.getMaxY());
-        }
-    }
-
-    private void spatial(BinarySpatialOperator s) {
-        Expression property = s.getExpression1();
-        Expression other = s.getExpression2();
-        Class<?> kind = SPATIAL.keySet().stream().filter(c -> c.isInstance(s)).findFirst().orElse(null);
-        boolean disjoint = s instanceof Disjoint;
-        if (kind == null && !disjoint) {
-            throw unsupported(s.getClass().getSimpleName().replaceAll("Impl$", ""));
-        }
-        if (property instanceof Literal && other instanceof PropertyName) {
-            property = s.getExpression2();
-            other = s.getExpression1();
-            kind = kind == Within.class ? Contains.class : kind == Contains.class ? Within.class : kind;
-        }
-        geometryProperty(property);
-        if (!(other instanceof Literal lit) || !(lit.getValue() instanceof Geometry g)) {
-            throw invalid("a spatial operator compares the geometry with a WKT geometry");
-        }
-        if (g.isEmpty() || !g.isValid()) {
-            throw invalid("the filter's geometry is empty or not valid (a ring that crosses itself?)");
-        }
-        g.setSRID(4326);
-        byte[] wkb = Wkb.write(g);
-        if (disjoint) {
+        byte[] wkb = Wkb.write(geometryArgument(property, other));
+        if (op.equals("s_disjoint")) {
             sql.append("NOT ST_Intersects(geom, ").append(GEOMETRY_PARAM).append(')');
             params.add(wkb);
             return;
         }
-        sql.append("(geom && ").append(GEOMETRY_PARAM).append(" AND ").append(SPATIAL.get(kind)).append("(geom, ")
+        sql.append("(geom && ").append(GEOMETRY_PARAM).append(" AND ").append(SPATIAL.get(op)).append("(geom, ")
                 .append(GEOMETRY_PARAM).append("))");
         params.add(wkb);
         params.add(wkb);
     }
 
-    private static void geometryProperty(Expression e) {
-        if (!(e instanceof PropertyName p) || !p.getPropertyName().equals("geometry")) {
-            throw invalid("spatial operators apply to 'geometry'");
+    private void dwithin(Cql2.DWithin d) {
+        Cql2 property = d.left() instanceof Cql2.Property ? d.left() : d.right();
+        Cql2 other = property == d.left() ? d.right() : d.left();
+        Geometry g = geometryArgument(property, other);
+        if (!(d.metres() >= 0 && d.metres() <= MAX_METRES)) {
+            throw invalid("S_DWITHIN takes a distance in metres from 0 to " + (long) MAX_METRES);
         }
+        byte[] wkb = Wkb.write(Distances.buffer(g, d.metres()));
+        sql.append("(geom && ").append(GEOMETRY_PARAM).append(" AND ST_Intersects(geom, ").append(GEOMETRY_PARAM).append("))");
+        params.add(wkb);
+        params.add(wkb);
     }
 
-    private static Queryables.Attribute column(Expression e, String op) {
-        if (!(e instanceof PropertyName p)) {
+    private static Geometry geometryArgument(Cql2 property, Cql2 other) {
+        if (!(property instanceof Cql2.Property p) || !p.name().equals("geometry")) {
+            throw invalid("spatial operators apply to 'geometry'");
+        }
+        if (!(other instanceof Cql2.Geom lit)) {
+            throw invalid("a spatial operator compares the geometry with a geometry literal (WKT, GeoJSON or BBOX)");
+        }
+        Geometry g = lit.geometry();
+        if (g.isEmpty() || !g.isValid()) {
+            throw invalid("the filter's geometry is empty or not valid (a ring that crosses itself?)");
+        }
+        g.setSRID(4326);
+        return g;
+    }
+
+    // ------------------------------------------------------------------ values
+
+    private static boolean queryable(Cql2 e) {
+        return e instanceof Cql2.Property || e instanceof Cql2.Fold f && queryable(f.arg());
+    }
+
+    /** A queryable, or CASEI/ACCENTI of one, as SQL. */
+    static Term property(Cql2 e, String op) {
+        if (e instanceof Cql2.Fold f) {
+            Term inner = property(f.arg(), f.fold().toUpperCase(Locale.ROOT));
+            return fold(f.fold(), inner);
+        }
+        Queryables.Attribute a = attribute(e, op);
+        return new Term(a.column(), List.of(), a.type());
+    }
+
+    static Queryables.Attribute attribute(Cql2 e, String op) {
+        if (!(e instanceof Cql2.Property p)) {
             throw invalid(op + " needs a queryable on its left");
         }
-        Queryables.Attribute a = Queryables.BY_NAME.get(p.getPropertyName());
+        Queryables.Attribute a = Queryables.BY_NAME.get(p.name());
         if (a == null) {
-            throw invalid(p.getPropertyName().equals("geometry") ? "'geometry' takes spatial operators (S_INTERSECTS…), not " + op
-                    : "'" + p.getPropertyName() + "' is not a queryable; see /ogc/collections/incidents/queryables");
+            throw invalid(p.name().equals("geometry") ? "'geometry' takes spatial operators (S_INTERSECTS…), not " + op
+                    : "'" + clip(p.name()) + "' is not a queryable; see /ogc/collections/incidents/queryables");
         }
         return a;
     }
 
-    /** The literal as a parameter of the attribute's SQL type; a value that cannot be one is a 400. */
-    private static Object value(Queryables.Attribute a, Expression e) {
-        if (!(e instanceof Literal lit)) {
-            throw invalid("'" + a.name() + "' is compared with a value here, not with an expression");
+    private static Term fold(String fold, Term inner) {
+        if (inner.type() != String.class) {
+            throw invalid(fold.toUpperCase(Locale.ROOT) + " applies to text");
         }
-        Object v = lit.getValue();
-        if (v == null) {
-            throw invalid("compare with NULL as '" + a.name() + " IS NULL'");
+        String sql = fold.equals("casei") ? "LOWER(" + inner.sql() + ")"
+                : "TRANSLATE(" + inner.sql() + ", '" + Accents.FROM + "', '" + Accents.TO + "')";
+        return new Term(sql, inner.params(), String.class);
+    }
+
+    /** A literal (or CASEI/ACCENTI of one) as a parameter of the kind {@code type}. */
+    static Term term(Cql2 e, Class<?> type) {
+        if (e instanceof Cql2.Fold f) {
+            return fold(f.fold(), term(f.arg(), type));
         }
-        Class<?> type = a.type();
+        if (e instanceof Cql2.Property) {
+            Term t = property(e, "a comparison");
+            if (t.type() != type) {
+                throw invalid("'" + name(e) + "' holds another kind of value than the other side");
+            }
+            return t;
+        }
+        return new Term("?", List.of(value(e, type)), type);
+    }
+
+    private static Object value(Cql2 e, Class<?> type) {
         if (type == String.class) {
-            if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-                return v.toString();
+            if (e instanceof Cql2.Text t) {
+                return t.value();
+            }
+            if (e instanceof Cql2.Num n) {
+                return n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 9e15 ? String.valueOf((long) n.value())
+                        : String.valueOf(n.value());
             }
         } else if (type == Integer.class) {
-            Number n = v instanceof Number x ? x : number(v.toString());
-            if (n != null) {
-                double d = n.doubleValue();
-                if (Double.isFinite(d)) {
-                    return d == Math.rint(d) && Math.abs(d) < 9e15 ? (Object) (long) d : (Object) d;
-                }
+            if (e instanceof Cql2.Num n) {
+                double d = n.value();
+                return d == Math.rint(d) && Math.abs(d) < 9e15 ? (Object) (long) d : (Object) d;
             }
         } else if (type == Boolean.class) {
-            if (v instanceof Boolean) {
-                return v;
-            }
-            if (v.toString().equalsIgnoreCase("true") || v.toString().equalsIgnoreCase("false")) {
-                return Boolean.valueOf(v.toString());
+            if (e instanceof Cql2.Bool b) {
+                return b.value();
             }
         } else if (type == Instant.class) {
-            // a DATE literal arrives as a java.sql.Date (a calendar day): the day starts at 00:00 UTC
-            Instant t = v instanceof java.sql.Date day ? day.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : v instanceof Date d ? d.toInstant() : instant(v.toString());
+            Instant t = e instanceof Cql2.Time time ? time.at()
+                    : e instanceof Cql2.Text text && text.value().length() > 10 ? Cql2Text.time(text.value(), false).at() : null;
             if (t != null) {
-                try {
-                    return OffsetDateTime.ofInstant(Times.checked(t), ZoneOffset.UTC);
-                } catch (Times.OutOfRange range) {
-                    throw invalid("'" + a.name() + "': " + range.getMessage());
-                }
+                return utc(t);
             }
         }
-        throw invalid("'" + a.name() + "' holds " + (type == Integer.class ? "whole numbers" : type == Boolean.class
-                ? "true or false" : type == Instant.class ? "times (TIMESTAMP('2026-02-26T00:00:00Z') or DATE('2026-02-26'))"
-                : "text") + "; '" + clip(String.valueOf(v)) + "' is not one");
+        throw invalid("a value of the wrong kind: " + (type == Integer.class ? "a number" : type == Boolean.class ? "true or false"
+                : type == Instant.class ? "a time (TIMESTAMP('2026-02-26T00:00:00Z') or DATE('2026-02-26'))" : "a quoted text")
+                + " was expected, not " + describe(e));
     }
 
-    private static Number number(String s) {
+    static OffsetDateTime utc(Instant t) {
         try {
-            return Double.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
+            return OffsetDateTime.ofInstant(Times.checked(t), ZoneOffset.UTC);
+        } catch (Times.OutOfRange range) {
+            throw invalid(range.getMessage());
         }
     }
 
-    private static Instant instant(String s) {
-        try {
-            return s.length() == 10 ? Times.date(s).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Times.checked(OffsetDateTime.parse(s).toInstant());
-        } catch (DateTimeException e) {
-            return null;
+    private static String describe(Cql2 e) {
+        if (e instanceof Cql2.Text t) {
+            return "'" + clip(t.value()) + "'";
         }
+        if (e instanceof Cql2.Num n) {
+            return String.valueOf(n.value());
+        }
+        if (e instanceof Cql2.Bool b) {
+            return String.valueOf(b.value());
+        }
+        if (e instanceof Cql2.Time t) {
+            return t.at().toString();
+        }
+        return "a " + e.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    static String name(Cql2 e) {
+        return e instanceof Cql2.Property p ? clip(p.name()) : e instanceof Cql2.Fold f ? name(f.arg()) : describe(e);
     }
 
     private static String clip(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    private static ApiProblem invalid(String why) {
+    static ApiProblem invalid(String why) {
         return Params.invalid("filter", why);
-    }
-
-    private static ApiProblem unsupported(String what) {
-        return Params.invalid("filter", what + " is not supported here: basic CQL2 comparisons, LIKE, BETWEEN, IN, IS NULL, "
-                + "AND/OR/NOT and S_INTERSECTS, S_WITHIN, S_CONTAINS, S_DISJOINT, S_EQUALS, S_TOUCHES, S_CROSSES, S_OVERLAPS");
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.conflictmap.gazetteer.Gazetteer;
@@ -30,6 +31,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,8 +70,16 @@ class OgcController {
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
             "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
-            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions");
+            "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+            "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+            "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+            "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/array-functions");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     static final Set<String> ITEM_PARAMS;
@@ -178,14 +189,31 @@ class OgcController {
 
     @GetMapping("/ogc/collections/{collection}/items")
     ResponseEntity<?> items(@PathVariable String collection, HttpServletRequest r) {
+        return items(collection, r.getParameterMap(), r);
+    }
+
+    /**
+     * The items of a filter too long for a URL, or written as JSON: the body is a JSON object whose
+     * members are the items' parameters ({@code filter} a CQL2 JSON object or a CQL2 text string,
+     * {@code bbox} an array, {@code limit} a number…), or a CQL2 JSON filter on its own. The answer
+     * is the same page as GET .../items would give; its links are those GETs.
+     */
+    @PostMapping("/ogc/collections/{collection}/search")
+    ResponseEntity<?> search(@PathVariable String collection, @RequestBody(required = false) String body, HttpServletRequest r) {
         Collections.check(collection);
-        Params.onlyKnown(r.getParameterMap(), collection.equals("incidents") ? ITEM_PARAMS
+        Params.onlyKnown(r.getParameterMap(), Set.of("f"));
+        return items(collection, SearchBody.params(body), r);
+    }
+
+    private ResponseEntity<?> items(String collection, Map<String, String[]> q, HttpServletRequest r) {
+        Collections.check(collection);
+        Params.onlyKnown(q, collection.equals("incidents") ? ITEM_PARAMS
                 : Set.of("bbox", "limit", "offset", "f", "kind", "country", "q"));
-        int limit = Params.integer("limit", r.getParameter("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000);
+        int limit = Params.integer("limit", one(q, "limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = Params.integer("offset", one(q, "offset"), 0, 0, 10_000_000);
         boolean html = html(r);
         var stamp = dataVersion.current();
-        String etag = stamp.etag(collection + "?" + r.getQueryString() + (html ? "|html" : ""));
+        String etag = stamp.etag(collection + "?" + SearchBody.query(q) + (html ? "|html" : ""));
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
@@ -197,7 +225,7 @@ class OgcController {
         int returned;
         long matched;
         if (collection.equals("incidents")) {
-            IncidentFilter filter = IncidentFilter.parse(r::getParameter);
+            IncidentFilter filter = IncidentFilter.parse(n -> one(q, n));
             if (html) {
                 filter.stream(incidents, offset, limit, i -> features.add(IncidentFeatures.feature(i)));
                 returned = features.size();
@@ -209,7 +237,7 @@ class OgcController {
             }
             matched = returned < limit && (returned > 0 || offset == 0) ? offset + returned : incidents.count(filter.query());
         } else {
-            List<Place> all = places(collection, r);
+            List<Place> all = places(collection, q);
             matched = all.size();
             Collections.Layer layer = Collections.layer(collection);
             all.stream().skip(offset).limit(limit).forEach(p -> features.add(placeFeature(layer, p)));
@@ -219,14 +247,14 @@ class OgcController {
         fc.put("numberReturned", returned);
         fc.put("timeStamp", Instant.now().toString());
         ArrayNode links = fc.putArray("links");
-        String self = base(r) + r.getRequestURI();
-        link(links, page(self, r, offset, limit, "json"), "self", GeoJson.MEDIA_TYPE, "this page");
-        link(links, page(self, r, offset, limit, "html"), "alternate", "text/html", "this page as HTML");
+        String self = base(r) + "/ogc/collections/" + collection + "/items";
+        link(links, page(self, q, offset, limit, "json"), "self", GeoJson.MEDIA_TYPE, "this page");
+        link(links, page(self, q, offset, limit, "html"), "alternate", "text/html", "this page as HTML");
         if (offset + returned < matched) {
-            link(links, page(self, r, offset + limit, limit, html ? "html" : "json"), "next", GeoJson.MEDIA_TYPE, "next page");
+            link(links, page(self, q, offset + limit, limit, html ? "html" : "json"), "next", GeoJson.MEDIA_TYPE, "next page");
         }
         if (offset > 0) {
-            link(links, page(self, r, Math.max(0, offset - limit), limit, html ? "html" : "json"), "prev",
+            link(links, page(self, q, Math.max(0, offset - limit), limit, html ? "html" : "json"), "prev",
                     GeoJson.MEDIA_TYPE, "previous page");
         }
         if (featureText != null) {
@@ -308,17 +336,22 @@ class OgcController {
     }
 
 
-    private List<Place> places(String collection, HttpServletRequest r) {
-        List<Bbox> boxes = Bboxes.parse(r.getParameter("bbox"));
+    private static String one(Map<String, String[]> q, String name) {
+        String[] v = q.get(name);
+        return v == null || v.length == 0 ? null : v[0];
+    }
+
+    private List<Place> places(String collection, Map<String, String[]> q) {
+        List<Bbox> boxes = Bboxes.parse(one(q, "bbox"));
         // a place is selected when its geometry (not its envelope) meets the box: a river's or a
         // province's envelope covers much land the river or province does not
         org.locationtech.jts.geom.prep.PreparedGeometry box = boxes == null ? null
                 : org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(Bboxes.geometry(boxes));
         Collections.Layer layer = Collections.layer(collection);
-        String kind = Params.oneOf("kind", r.getParameter("kind"), Place.KINDS);
-        String country = Params.text("country", r.getParameter("country"), 2);
-        String q = Params.text("q", r.getParameter("q"), 200);
-        String folded = q == null ? null : org.conflictmap.gazetteer.Names.fold(q);
+        String kind = Params.oneOf("kind", one(q, "kind"), Place.KINDS);
+        String country = Params.text("country", one(q, "country"), 2);
+        String text = Params.text("q", one(q, "q"), 200);
+        String folded = text == null ? null : org.conflictmap.gazetteer.Names.fold(text);
         return gazetteer.all().stream()
                 .filter(p -> layer.holds(p) && (kind == null || p.kind().equals(kind)))
                 .filter(p -> country == null || country.toUpperCase(Locale.ROOT).equals(p.country()))
@@ -415,9 +448,9 @@ class OgcController {
         return links.base(r);
     }
 
-    private static String page(String self, HttpServletRequest r, int offset, int limit, String f) {
+    private static String page(String self, Map<String, String[]> q, int offset, int limit, String f) {
         StringBuilder b = new StringBuilder(self).append('?');
-        r.getParameterMap().forEach((k, vs) -> {
+        q.forEach((k, vs) -> {
             if (!Set.of("offset", "limit", "f").contains(k)) {
                 for (String v : vs) {
                     b.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")).append('&');

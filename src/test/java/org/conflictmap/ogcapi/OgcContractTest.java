@@ -210,7 +210,7 @@ class OgcContractTest {
 
         @Test
         void badRequestsAreProblemsNaming400Parameters() {
-            for (String q : List.of(filter("nonsense (("), filter("colour = 'red'"), "filter-lang=cql2-json", "limit=0",
+            for (String q : List.of(filter("nonsense (("), filter("colour = 'red'"), "filter-lang=cql2-yaml", "limit=0",
                     "limit=10001", "bbox=1,2", "datetime=never", "f=xml", "frobnicate=1")) {
                 Http.Response r = http().get("/ogc/collections/incidents/items?" + q);
                 assertThat(r.status()).as(q).isEqualTo(400);
