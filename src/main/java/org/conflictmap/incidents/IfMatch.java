@@ -17,15 +17,15 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * @param version the version the editor changed; null for {@code *}
  */
-record IfMatch(Integer version) {
-    IfMatch {
+public record IfMatch(Integer version) {
+    public IfMatch {
         if (version != null && version < 1) {
             throw new IllegalArgumentException("incident versions start at 1");
         }
     }
 
     /** The request's If-Match for a change of incident {@code id}: 428 when missing, 400 when not one ETag. */
-    static IfMatch required(HttpServletRequest request, String id) {
+    public static IfMatch required(HttpServletRequest request, String id) {
         String h = request.getHeader(HttpHeaders.IF_MATCH);
         if (h == null || h.isBlank()) {
             throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", "send If-Match with the "

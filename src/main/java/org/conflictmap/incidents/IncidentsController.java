@@ -84,9 +84,11 @@ class IncidentsController {
     private final ObjectMapper json;
     private final org.conflictmap.gazetteer.Gazetteer gazetteer;
     private final MapViews mapViews;
+    private final IncidentEdits edits;
 
     IncidentsController(IncidentRepository incidents, Editors editors, DataVersion dataVersion, ObjectMapper json,
-            org.conflictmap.gazetteer.Gazetteer gazetteer, MapViews mapViews) {
+            org.conflictmap.gazetteer.Gazetteer gazetteer, MapViews mapViews, IncidentEdits edits) {
+        this.edits = edits;
         this.incidents = incidents;
         this.mapViews = mapViews;
         this.editors = editors;
@@ -190,8 +192,7 @@ class IncidentsController {
     @PostMapping(produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> create(HttpServletRequest request) {
         String editor = editors.require(request);
-        Incident i = new IncidentJson(gazetteer).read(body(request), null, 0, null, null);
-        Incident stored = incidents.create(i, editor);
+        Incident stored = edits.create(body(request), editor);
         return ResponseEntity.created(URI.create("/api/incidents/" + stored.id())).eTag("\"" + stored.version() + "\"")
                 .body(IncidentFeatures.feature(stored));
     }
@@ -200,51 +201,21 @@ class IncidentsController {
     ResponseEntity<ObjectNode> replace(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.require(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
-        JsonNode body = body(request);
-        return saved(incidents.update(id, ifMatch.version(), editor,
-                old -> new IncidentJson(gazetteer).read(body, id, old.version(), old.created(), old.updated())));
+        return saved(edits.replace(id, ifMatch, body(request), editor));
     }
 
     @PatchMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> patch(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.require(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
-        JsonNode patch = body(request);
-        if (!patch.isObject()) {
-            throw ApiProblem.badRequest("a merge patch is a JSON object of the properties to change");
-        }
-        return saved(incidents.update(id, ifMatch.version(), editor, old -> merged(old, patch)));
-    }
-
-    /** The incident with a JSON merge patch of its properties (and geometry) applied. */
-    private Incident merged(Incident old, JsonNode patch) {
-        ObjectNode merged = IncidentFeatures.feature(old);
-        JsonNode props = patch.has("properties") ? patch.get("properties") : patch;
-        ObjectNode target = (ObjectNode) merged.get("properties");
-        props.properties().forEach(e -> {
-            if (e.getKey().equals("geometry")) {
-                merged.set("geometry", e.getValue());
-            } else if (e.getValue().isNull()) {
-                target.remove(e.getKey());
-            } else {
-                target.set(e.getKey(), e.getValue());
-            }
-        });
-        if (patch.has("geometry") && patch.has("properties")) {
-            merged.set("geometry", patch.get("geometry"));
-        }
-        if (props.has("places") && !props.has("geometry") && !patch.has("geometry")) {
-            merged.remove("geometry");
-            merged.putNull("geometry");
-        }
-        return new IncidentJson(gazetteer).read(merged, old.id(), old.version(), old.created(), old.updated());
+        return saved(edits.patch(id, ifMatch, body(request), editor));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.require(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
-        incidents.delete(id, ifMatch.version(), editor);
+        edits.delete(id, ifMatch, editor);
         return ResponseEntity.noContent().build();
     }
 
@@ -337,10 +308,7 @@ class IncidentsController {
     }
 
     private static String checkId(String id) {
-        if (!id.matches(Incident.ID_PATTERN)) {
-            throw Params.invalid("id", "incident ids are 1-100 lower-case letters, digits and '-'");
-        }
-        return id;
+        return IncidentEdits.checkId(id);
     }
 
     private IncidentQuery query(HttpServletRequest r) {

@@ -32,6 +32,11 @@ final class Collections {
         boolean holds(Place p) {
             return kinds != null && kinds.contains(p.kind());
         }
+
+        /** Whether editors may write its features (OGC API – Features Part 4): the incidents. */
+        boolean editable() {
+            return kinds == null;
+        }
     }
 
     static final Map<String, Layer> LAYERS = layers(

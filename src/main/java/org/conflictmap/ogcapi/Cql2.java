@@ -24,6 +24,25 @@ sealed interface Cql2 {
     /** The array predicates. */
     List<String> ARRAY = List.of("a_equals", "a_contains", "a_containedby", "a_overlaps");
 
+    /** Hands every geometry literal in {@code node} to {@code each}. */
+    static void geometries(Cql2 node, java.util.function.Consumer<Geometry> each) {
+        if (node instanceof Geom g) {
+            each.accept(g.geometry());
+        } else if (node instanceof And a) {
+            a.args().forEach(x -> geometries(x, each));
+        } else if (node instanceof Or o) {
+            o.args().forEach(x -> geometries(x, each));
+        } else if (node instanceof Not n) {
+            geometries(n.arg(), each);
+        } else if (node instanceof Predicate p) {
+            geometries(p.left(), each);
+            geometries(p.right(), each);
+        } else if (node instanceof DWithin d) {
+            geometries(d.left(), each);
+            geometries(d.right(), each);
+        }
+    }
+
     record And(List<Cql2> args) implements Cql2 {
         public And {
             args = List.copyOf(args);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * CQL2's array predicates over the queryables that list names ({@code places}, {@code place_ids},
@@ -29,7 +30,7 @@ final class CqlArrays {
         }
         Queryables.Attribute a = CqlSql.attribute(property, op.toUpperCase(Locale.ROOT));
         if (!ARRAYS.contains(a.name())) {
-            throw CqlSql.invalid("array operators apply to " + String.join(", ", new java.util.TreeSet<>(ARRAYS)) + ", not '"
+            throw CqlSql.invalid("array operators apply to " + String.join(", ", new TreeSet<>(ARRAYS)) + ", not '"
                     + a.name() + "'");
         }
         if (!(literal instanceof Cql2.Array array)) {

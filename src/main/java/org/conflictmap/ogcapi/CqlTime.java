@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -113,7 +114,7 @@ final class CqlTime {
         if (e instanceof Cql2.Property || e instanceof Cql2.Time) {
             return new End[] {bound(e, false, op), bound(e, true, op)};
         }
-        throw CqlSql.invalid(op.toUpperCase(java.util.Locale.ROOT)
+        throw CqlSql.invalid(op.toUpperCase(Locale.ROOT)
                 + " compares times: INTERVAL(start, end), a time queryable, TIMESTAMP(…), DATE(…) or INTERVAL(…, …)");
     }
 
@@ -124,7 +125,7 @@ final class CqlTime {
         if (e instanceof Cql2.Time t) {
             return new End(null, t.date() && end ? t.at().plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS) : t.at(), 0);
         }
-        Queryables.Attribute a = CqlSql.attribute(e, op.toUpperCase(java.util.Locale.ROOT));
+        Queryables.Attribute a = CqlSql.attribute(e, op.toUpperCase(Locale.ROOT));
         if (a.type() != Instant.class) {
             throw CqlSql.invalid("'" + a.name() + "' is not a time; temporal operators take start, end or updated");
         }

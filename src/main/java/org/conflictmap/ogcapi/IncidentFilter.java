@@ -12,6 +12,8 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.incidents.Vocabulary;
 import org.conflictmap.web.Params;
+import org.locationtech.jts.geom.CoordinateFilter;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Which incidents a request selects: bbox, datetime, type, party, contested, q and a CQL2
@@ -23,6 +25,10 @@ public record IncidentFilter(IncidentQuery query) {
             "filter-lang", "filter-crs");
     /** The filter languages: CQL2 text (the default) and CQL2 JSON. */
     public static final Set<String> LANGUAGES = Set.of("cql2-text", "cql2-json");
+    private static final String LAT_LON = "http://www.opengis.net/def/crs/EPSG/0/4326";
+    /** The CRS a filter's geometries may be in: CRS84, or EPSG:4326 with its latitude-first axis order. */
+    static final Set<String> FILTER_CRS = Set.of(Crs.CRS84, LAT_LON);
+
     /** The longest filter read, in characters (a GET's URL or a search body). */
     static final int MAX_FILTER_CHARS = 20_000;
 
@@ -33,17 +39,16 @@ public record IncidentFilter(IncidentQuery query) {
     /** Reads the selection parameters; anything malformed is a 400 naming the parameter. */
     public static IncidentFilter parse(java.util.function.Function<String, String> param) {
         String lang = Params.oneOf("filter-lang", param.apply("filter-lang"), LANGUAGES);
-        String crs = param.apply("filter-crs");
-        if (crs != null && !crs.isBlank() && !crs.equals("http://www.opengis.net/def/crs/OGC/1.3/CRS84")
-                && !crs.equals("http://www.opengis.net/def/crs/EPSG/0/4326")) {
-            throw Params.invalid("filter-crs", "filters are in CRS84 (longitude, latitude)");
-        }
+        String crs = Params.oneOf("filter-crs", param.apply("filter-crs"), FILTER_CRS);
         List<Bbox> boxes = Bboxes.parse(param.apply("bbox"));
         IncidentQuery q = new IncidentQuery(boxes == null || boxes.size() > 1 ? null : boxes.get(0),
                 DateRange.parse(param.apply("datetime"), "datetime"), list("type", param.apply("type"), Vocabulary.TYPES),
                 list("party", param.apply("party"), Vocabulary.PARTIES), Params.bool("contested", param.apply("contested")),
                 Params.text("q", param.apply("q"), 200), null, null, null, IncidentQuery.MAX_LIMIT, 0);
         Cql2 cql = cql(Params.text("filter", param.apply("filter"), MAX_FILTER_CHARS), lang);
+        if (cql != null && LAT_LON.equals(crs)) {
+            Cql2.geometries(cql, IncidentFilter::swapAxes);
+        }
         if (boxes != null && boxes.size() > 1) {
             // a bbox across the antimeridian: either half, as a CQL2 condition the store runs
             Cql2 halves = new Cql2.Or(boxes.stream().map(b -> (Cql2) new Cql2.Predicate("s_intersects", new Cql2.Property("geometry"),
@@ -61,6 +66,16 @@ public record IncidentFilter(IncidentQuery query) {
     /** The stored GeoJSON Feature text of every selected incident, in time order, paged. */
     public void streamFeatures(IncidentRepository incidents, int offset, int limit, Consumer<byte[]> each) {
         incidents.streamFeatures(query.withPage(limit, offset), each);
+    }
+
+    /** A latitude, longitude geometry (EPSG:4326's order) turned into longitude, latitude, in place. */
+    private static void swapAxes(Geometry g) {
+        g.apply((CoordinateFilter) c -> {
+            double x = c.x;
+            c.x = c.y;
+            c.y = x;
+        });
+        g.geometryChanged();
     }
 
     /** The filter in its language: cql2-text unless {@code filter-lang} says cql2-json. */

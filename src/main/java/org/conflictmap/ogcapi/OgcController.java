@@ -60,12 +60,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 class OgcController {
-    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    static final String CRS84 = Crs.CRS84;
+    /** The header naming the CRS of a response's coordinates (OGC API – Features Part 2). */
+    static final String CONTENT_CRS = "Content-Crs";
     static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
@@ -79,14 +82,16 @@ class OgcController {
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
             "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
-            "http://www.opengis.net/spec/cql2/1.0/conf/array-functions");
+            "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     static final Set<String> ITEM_PARAMS;
 
     static {
         Set<String> s = new java.util.HashSet<>(IncidentFilter.PARAMS);
-        s.addAll(Set.of("limit", "offset", "f"));
+        s.addAll(Set.of("limit", "offset", "f", "crs", "bbox-crs"));
         ITEM_PARAMS = Set.copyOf(s);
     }
 
@@ -208,7 +213,14 @@ class OgcController {
     private ResponseEntity<?> items(String collection, Map<String, String[]> q, HttpServletRequest r) {
         Collections.check(collection);
         Params.onlyKnown(q, collection.equals("incidents") ? ITEM_PARAMS
-                : Set.of("bbox", "limit", "offset", "f", "kind", "country", "q"));
+                : Set.of("bbox", "limit", "offset", "f", "kind", "country", "q", "crs", "bbox-crs"));
+        String crs = Crs.parse("crs", one(q, "crs"));
+        String bboxCrs = Crs.parse("bbox-crs", one(q, "bbox-crs"));
+        Map<String, String[]> given = q;
+        q = new java.util.LinkedHashMap<>(q);
+        if (!bboxCrs.equals(CRS84) && one(q, "bbox") != null) {
+            q.put("bbox", new String[] {Crs.bboxToCrs84(one(q, "bbox"), bboxCrs)});
+        }
         int limit = Params.integer("limit", one(q, "limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = Params.integer("offset", one(q, "offset"), 0, 0, 10_000_000);
         boolean html = html(r);
@@ -225,9 +237,11 @@ class OgcController {
         int returned;
         long matched;
         if (collection.equals("incidents")) {
-            IncidentFilter filter = IncidentFilter.parse(n -> one(q, n));
-            if (html) {
-                filter.stream(incidents, offset, limit, i -> features.add(IncidentFeatures.feature(i)));
+            Map<String, String[]> query = q;
+            IncidentFilter filter = IncidentFilter.parse(n -> one(query, n));
+            if (html || !crs.equals(CRS84)) {
+                // in another CRS each feature is built and its geometry transformed (the stored text is CRS84)
+                filter.stream(incidents, offset, limit, i -> features.add(inCrs(IncidentFeatures.feature(i), i.geometry(), crs)));
                 returned = features.size();
             } else {
                 Joined text = new Joined();
@@ -240,7 +254,7 @@ class OgcController {
             List<Place> all = places(collection, q);
             matched = all.size();
             Collections.Layer layer = Collections.layer(collection);
-            all.stream().skip(offset).limit(limit).forEach(p -> features.add(placeFeature(layer, p)));
+            all.stream().skip(offset).limit(limit).forEach(p -> features.add(placeFeature(layer, p, crs)));
             returned = features.size();
         }
         fc.put("numberMatched", matched);
@@ -248,13 +262,13 @@ class OgcController {
         fc.put("timeStamp", Instant.now().toString());
         ArrayNode links = fc.putArray("links");
         String self = base(r) + "/ogc/collections/" + collection + "/items";
-        link(links, page(self, q, offset, limit, "json"), "self", GeoJson.MEDIA_TYPE, "this page");
-        link(links, page(self, q, offset, limit, "html"), "alternate", "text/html", "this page as HTML");
+        link(links, page(self, given, offset, limit, "json"), "self", GeoJson.MEDIA_TYPE, "this page");
+        link(links, page(self, given, offset, limit, "html"), "alternate", "text/html", "this page as HTML");
         if (offset + returned < matched) {
-            link(links, page(self, q, offset + limit, limit, html ? "html" : "json"), "next", GeoJson.MEDIA_TYPE, "next page");
+            link(links, page(self, given, offset + limit, limit, html ? "html" : "json"), "next", GeoJson.MEDIA_TYPE, "next page");
         }
         if (offset > 0) {
-            link(links, page(self, q, Math.max(0, offset - limit), limit, html ? "html" : "json"), "prev",
+            link(links, page(self, given, Math.max(0, offset - limit), limit, html ? "html" : "json"), "prev",
                     GeoJson.MEDIA_TYPE, "previous page");
         }
         if (featureText != null) {
@@ -268,29 +282,31 @@ class OgcController {
             var body = new org.springframework.core.io.InputStreamResource(joined.in(head, tail));
             return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(etag).lastModified(stamp.updated())
                     .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
-                    .contentLength(head.length + joined.size() + tail.length).body(body);
+                    .contentLength(head.length + joined.size() + tail.length).header(CONTENT_CRS, Crs.header(crs)).body(body);
         }
         ResponseEntity<?> answer = answer(r, fc, Collections.title(collection), etag);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).lastModified(stamp.updated())
+                .header(CONTENT_CRS, Crs.header(crs))
                 .body(answer.getBody());
     }
 
     @GetMapping("/ogc/collections/{collection}/items/{id}")
     ResponseEntity<?> item(@PathVariable String collection, @PathVariable String id, HttpServletRequest r) {
         Collections.check(collection);
-        Params.onlyKnown(r.getParameterMap(), Set.of("f"));
+        Params.onlyKnown(r.getParameterMap(), Set.of("f", "crs"));
+        String crs = Crs.parse("crs", r.getParameter("crs"));
         ObjectNode f;
         String etag;
         if (collection.equals("incidents")) {
             Incident i = (id.matches(Incident.ID_PATTERN) ? incidents.byId(id) : java.util.Optional.<Incident>empty())
                     .filter(x -> x.status().equals("published"))
                     .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + clip(id) + "'"));
-            f = IncidentFeatures.feature(i);
+            f = inCrs(IncidentFeatures.feature(i), i.geometry(), crs);
             etag = "\"" + i.version() + (html(r) ? "-html" : "") + "\"";
         } else {
             Collections.Layer layer = Collections.layer(collection);
             f = placeFeature(layer, gazetteer.get(id).filter(layer::holds).orElseThrow(() -> ApiProblem.notFound("no place with id '"
-                    + clip(id) + "' in " + collection)));
+                    + clip(id) + "' in " + collection)), crs);
             etag = dataVersion.current().etag("place-" + id + (html(r) ? "-html" : ""));
         }
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
@@ -301,7 +317,10 @@ class OgcController {
         link(links, base + r.getRequestURI(), "self", GeoJson.MEDIA_TYPE, "this feature");
         link(links, base + r.getRequestURI() + "?f=html", "alternate", "text/html", "this feature as HTML");
         link(links, base + "/ogc/collections/" + collection, "collection", "application/json", "the collection");
-        return answer(r, f, f.path("properties").path("title").asString(f.path("properties").path("name").asString(id)), etag);
+        ResponseEntity<?> answer = answer(r, f, f.path("properties").path("title").asString(f.path("properties").path("name")
+                .asString(id)), etag);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(CONTENT_CRS, Crs.header(crs))
+                .body(answer.getBody());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -364,9 +383,13 @@ class OgcController {
     /** Each gazetteer collection's extent (the gazetteer does not change while the server runs). */
     private final java.util.Map<String, Envelope> placeExtents = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ObjectNode placeFeature(Collections.Layer layer, Place p) {
-        ObjectNode f = PlaceFeatures.feature(p, json);
-        f.set("geometry", GeoJson.geometry(LayerGeometry.of(layer, p)));
+    private ObjectNode placeFeature(Collections.Layer layer, Place p, String crs) {
+        return inCrs(PlaceFeatures.feature(p, json), LayerGeometry.of(layer, p), crs);
+    }
+
+    /** {@code f} with {@code geometry} (CRS84) in {@code crs} as its geometry. */
+    private static ObjectNode inCrs(ObjectNode f, org.locationtech.jts.geom.Geometry geometry, String crs) {
+        f.set("geometry", GeoJson.geometry(Crs.fromCrs84(geometry, crs)));
         return f;
     }
 
@@ -378,7 +401,7 @@ class OgcController {
         c.put("itemType", "feature");
         c.put("geometry-type", Collections.layer(id).geometryType());
         ArrayNode crs = c.putArray("crs");
-        crs.add(CRS84);
+        Crs.URIS.forEach(crs::add);
         c.put("storageCrs", CRS84);
         ObjectNode extent = c.putObject("extent");
         ArrayNode bbox = extent.putObject("spatial").putArray("bbox").addArray();

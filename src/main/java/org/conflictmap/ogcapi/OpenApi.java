@@ -21,7 +21,7 @@ final class OpenApi {
         ObjectNode c = get(paths, "/collections/{collectionId}", "one collection", "describeCollection");
         ref(c, "collectionId");
         ObjectNode items = get(paths, "/collections/{collectionId}/items", "features of a collection", "getFeatures");
-        for (String p : new String[] {"collectionId", "limit", "bbox", "datetime"}) {
+        for (String p : new String[] {"collectionId", "limit", "bbox", "datetime", "crs", "bbox-crs"}) {
             ref(items, p);
         }
         for (String p : new String[] {"filter", "filter-lang", "type", "party", "q", "kind", "country"}) {
@@ -32,6 +32,7 @@ final class OpenApi {
         ObjectNode item = get(paths, "/collections/{collectionId}/items/{featureId}", "one feature", "getFeature");
         ref(item, "collectionId");
         ref(item, "featureId");
+        ref(item, "crs");
         ObjectNode q = get(paths, "/collections/{collectionId}/queryables", "queryable properties", "getQueryables");
         ref(q, "collectionId");
         parameters(d.putObject("components").putObject("parameters"));
@@ -62,6 +63,11 @@ final class OpenApi {
         box.putObject("items").put("type", "number");
         query(ps, "datetime", "Either a date-time or an interval, open or closed (RFC 3339; open ends as '..'). Only features"
                 + " whose time intersects it are selected.").putObject("schema").put("type", "string");
+        query(ps, "crs", "The coordinate reference system of the response's geometries (OGC API – Features Part 2): one of "
+                + Crs.URIS + "; CRS84 when absent. EPSG:4326 is latitude, longitude.").putObject("schema").put("type", "string")
+                .put("format", "uri");
+        query(ps, "bbox-crs", "The coordinate reference system of bbox (Part 2): one of " + Crs.URIS + "; CRS84 when absent.")
+                .putObject("schema").put("type", "string").put("format", "uri");
         path(ps, "collectionId", "local identifier of a collection");
         path(ps, "featureId", "local identifier of a feature");
     }

@@ -1,0 +1,119 @@
+package org.conflictmap.ogcapi;
+
+import java.net.URI;
+import java.util.List;
+
+import org.conflictmap.geo.GeoJson;
+import org.conflictmap.incidents.IfMatch;
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.IncidentEdits;
+import org.conflictmap.incidents.IncidentFeatures;
+import org.conflictmap.security.Editors;
+import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.Bodies;
+import org.conflictmap.web.Links;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * OGC API – Features Part 4 (Create, Replace, Update, Delete) on the editable collection, the
+ * incidents, for editors (the account bearer tokens, as {@code /api/incidents}):
+ *
+ * <pre>
+ * POST   /ogc/collections/incidents/items         a GeoJSON Feature: 201, Location, ETag
+ * PUT    /ogc/collections/incidents/items/{id}    the whole Feature (If-Match required)
+ * PATCH  /ogc/collections/incidents/items/{id}    a JSON merge patch (If-Match required)
+ * DELETE /ogc/collections/incidents/items/{id}    204 (If-Match required)
+ * </pre>
+ *
+ * {@code If-Match} carries the ETag GET .../items/{id} gave (428 without it, 412 when the incident
+ * changed since); each write goes through {@link IncidentEdits}: the same validation, one transaction
+ * and the incident's history, as the desk's own writes.
+ */
+@RestController
+class OgcEditController {
+    private static final String[] TYPES = {GeoJson.MEDIA_TYPE, "application/json", "application/merge-patch+json"};
+
+    private final IncidentEdits edits;
+    private final Editors editors;
+    private final ObjectMapper json;
+    private final Links links;
+
+    OgcEditController(IncidentEdits edits, Editors editors, ObjectMapper json, Links links) {
+        this.edits = edits;
+        this.editors = editors;
+        this.json = json;
+        this.links = links;
+    }
+
+    @PostMapping("/ogc/collections/{collection}/items")
+    ResponseEntity<ObjectNode> create(@PathVariable String collection, HttpServletRequest r) {
+        editable(collection);
+        String editor = editors.require(r);
+        Incident stored = edits.create(body(r), editor);
+        return ResponseEntity.created(URI.create(links.base(r) + "/ogc/collections/" + collection + "/items/" + stored.id()))
+                .eTag(etag(stored)).contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE)).body(IncidentFeatures.feature(stored));
+    }
+
+    @PutMapping("/ogc/collections/{collection}/items/{id}")
+    ResponseEntity<ObjectNode> replace(@PathVariable String collection, @PathVariable String id, HttpServletRequest r) {
+        return change(collection, id, r, edits::replace);
+    }
+
+    @PatchMapping("/ogc/collections/{collection}/items/{id}")
+    ResponseEntity<ObjectNode> patch(@PathVariable String collection, @PathVariable String id, HttpServletRequest r) {
+        return change(collection, id, r, edits::patch);
+    }
+
+    /** A change of an existing incident: {@link IncidentEdits#replace} or {@link IncidentEdits#patch}. */
+    private interface Change {
+        Incident apply(String id, IfMatch ifMatch, JsonNode body, String editor);
+    }
+
+    private ResponseEntity<ObjectNode> change(String collection, String id, HttpServletRequest r, Change change) {
+        editable(collection);
+        String editor = editors.require(r);
+        IfMatch ifMatch = IfMatch.required(r, IncidentEdits.checkId(id));
+        Incident stored = change.apply(id, ifMatch, body(r), editor);
+        return ResponseEntity.ok().eTag(etag(stored)).contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
+                .body(IncidentFeatures.feature(stored));
+    }
+
+    @DeleteMapping("/ogc/collections/{collection}/items/{id}")
+    ResponseEntity<Void> delete(@PathVariable String collection, @PathVariable String id, HttpServletRequest r) {
+        editable(collection);
+        String editor = editors.require(r);
+        IfMatch ifMatch = IfMatch.required(r, IncidentEdits.checkId(id));
+        edits.delete(id, ifMatch, editor);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void editable(String collection) {
+        if (!Collections.layer(Collections.check(collection)).editable()) {
+            throw new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+                    "'" + collection + "' is read-only: the gazetteer comes from its sources; editors write incidents", List.of());
+        }
+    }
+
+    private JsonNode body(HttpServletRequest r) {
+        Bodies.requireType(r, "send the incident as application/geo+json, application/json or application/merge-patch+json", TYPES);
+        return Bodies.json(r, json, editors.maxBodyBytes(), "conflictmap.security.max-body-bytes");
+    }
+
+    /** The ETag GET .../items/{id} gives: the incident's version. */
+    private static String etag(Incident i) {
+        return "\"" + i.version() + "\"";
+    }
+}
