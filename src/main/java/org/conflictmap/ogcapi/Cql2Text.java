@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.conflictmap.store.Wkb;
+import org.conflictmap.geo.Wkb;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;

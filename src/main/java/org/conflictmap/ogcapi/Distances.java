@@ -1,6 +1,6 @@
 package org.conflictmap.ogcapi;
 
-import org.conflictmap.store.Wkb;
+import org.conflictmap.geo.Wkb;
 import org.geotools.api.referencing.FactoryException;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.operation.MathTransform;
