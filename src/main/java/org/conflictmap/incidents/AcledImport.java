@@ -21,7 +21,6 @@ import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.Wkb;
-import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Texts;
 import org.conflictmap.web.Times;
@@ -55,15 +54,12 @@ public class AcledImport {
     static final String EDITOR_PREFIX = "import:";
 
     private final IncidentRepository incidents;
-    private final DataVersion dataVersion;
     private final TransactionTemplate tx;
     private final IncidentsProperties properties;
     private final Map<String, Place> provinces = new HashMap<>();
 
-    AcledImport(IncidentRepository incidents, DataVersion dataVersion, TransactionTemplate tx, IncidentsProperties properties,
-            Gazetteer gazetteer) {
+    AcledImport(IncidentRepository incidents, TransactionTemplate tx, IncidentsProperties properties, Gazetteer gazetteer) {
         this.incidents = incidents;
-        this.dataVersion = dataVersion;
         this.tx = tx;
         this.properties = properties;
         for (Place p : gazetteer.all()) {
@@ -165,7 +161,7 @@ public class AcledImport {
                 throw new AtomicFailure(errors);
             }
             if (counts[0] + counts[1] > 0) {
-                dataVersion.bump(); // once, at the end: upsertInTransaction leaves it to the transaction's owner
+                incidents.bumpVersion(); // once, at the end: upsertInTransaction leaves it to the transaction's owner
             }
         };
         try {

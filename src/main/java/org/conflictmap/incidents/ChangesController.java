@@ -75,7 +75,7 @@ class ChangesController {
         }
         int limit = Params.integer("limit", request.getParameter("limit"), 1000, 1, MAX_ROWS);
         Instant asked = Instant.now();
-        long[] upTo = {0};
+        IncidentChanges.Position[] upTo = {IncidentChanges.Position.START};
         List<IncidentChanges.Change> found = changes.since(since, limit, upTo);
         Map<String, IncidentChanges.Change> last = new LinkedHashMap<>();
         found.forEach(c -> {
@@ -93,7 +93,7 @@ class ChangesController {
             }
         });
         fc.put("numberReturned", features.size());
-        boolean more = upTo[0] > 0 && found.size() > 0 && found.size() >= limit;
+        boolean more = upTo[0].seq() > 0 && found.size() > 0 && found.size() >= limit;
         // the next updated_since: when the page was cut, the last change read (a few may come again, never one lost)
         fc.put("timeStamp", (more ? found.get(found.size() - 1).at().minusMillis(1) : asked.minusMillis(1)).toString());
         fc.put("complete", !more);

@@ -84,6 +84,11 @@ public class IncidentRepository {
     static final String EXISTING = "SELECT id, version, created_at FROM incidents WHERE id IN (%s) FOR UPDATE";
     static final String HISTORY_INSERT = "INSERT INTO incident_history (incident_id, version, operation, editor, "
             + "recorded_at, document) VALUES (?, ?, ?, ?, ?, ?)";
+    /**
+     * Gives this transaction's history rows the data version it bumps to (V44): under data_version's row lock,
+     * held to the commit, so the event stream's order (change_version, seq) is commit order.
+     */
+    static final String STAMP_HISTORY = "UPDATE incident_history SET change_version = ? WHERE change_version IS NULL";
     static final String HISTORY_OF = "SELECT version, operation, editor, recorded_at, document FROM incident_history "
             + "WHERE incident_id = ? ORDER BY seq";
     static final String AS_OF = "SELECT h.document FROM incident_history h WHERE h.seq IN (SELECT MAX(seq) FROM "
@@ -326,7 +331,7 @@ public class IncidentRepository {
                 Incident stored = incident.withVersion(last == null ? 1 : last + 1, now, now);
                 insert(List.of(stored));
                 record(stored, stored.version(), "create", editor, now);
-                dataVersion.bump();
+                bumpVersion();
                 return stored;
             });
         } catch (DuplicateKeyException e) {
@@ -358,7 +363,7 @@ public class IncidentRepository {
                 throw stale(id, currentVersion(id), old.version());
             }
             record(stored, stored.version(), "update", editor, now);
-            dataVersion.bump();
+            bumpVersion();
             return stored;
         });
     }
@@ -372,7 +377,7 @@ public class IncidentRepository {
             Incident old = locked(id, expectedVersion);
             jdbc.update(DELETE, id);
             record(old, old.version() + 1, "delete", editor, now());
-            dataVersion.bump();
+            bumpVersion();
         });
     }
 
@@ -407,7 +412,7 @@ public class IncidentRepository {
     public int upsertAll(List<Incident> incidents, String editor) {
         return tx.execute(s -> {
             int created = upsertInTransaction(incidents, editor);
-            dataVersion.bump();
+            bumpVersion();
             return created;
         });
     }
@@ -454,6 +459,14 @@ public class IncidentRepository {
         replaced.forEach(i -> history.add(historyRow(i, i.version(), "update", editor, now)));
         jdbc.batchUpdate(HISTORY_INSERT, history);
         return created.size();
+    }
+
+    /**
+     * Bumps the data version and stamps this transaction's history rows with it; the last thing every write
+     * does before its commit (an import, once at its end).
+     */
+    void bumpVersion() {
+        jdbc.update(STAMP_HISTORY, dataVersion.bump().version());
     }
 
     private void insert(List<Incident> incidents) {

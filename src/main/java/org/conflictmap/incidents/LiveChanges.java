@@ -25,9 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The open event streams of {@code /api/incidents/changes}. While any is open, one thread reads the
- * history after the last row it saw every {@link #POLL_MS} ms (a primary-key range read: nothing when
+ * history after the last row it saw every {@link #POLL_MS} ms (an index range read: nothing when
  * nothing changed) and sends each public change to every stream, with the history row's seq as the
- * event id. Reading the store rather than hearing the write means every server over one store
+ * event id. The history is read in commit order ({@link IncidentChanges.Position}, V44), so a write
+ * whose transaction commits after a later-numbered one's is still sent, and a {@code Last-Event-ID}
+ * resumes exactly after the event it names. Reading the store rather than hearing the write means every server over one store
  * announces every write, whichever server took it.
  */
 @Component
@@ -40,14 +42,14 @@ class LiveChanges {
     private final IncidentChanges changes;
     private final ObjectMapper json;
     private final Gazetteer gazetteer;
-    private final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
+    private final List<Stream> streams = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "incident-changes");
         t.setDaemon(true);
         return t;
     });
     private ScheduledFuture<?> polling;
-    private long lastSeq = -1;
+    private IncidentChanges.Position last;
     private long lastBeat = System.currentTimeMillis();
 
     LiveChanges(IncidentChanges changes, ObjectMapper json, Gazetteer gazetteer) {
@@ -58,24 +60,27 @@ class LiveChanges {
 
     /** A new stream; with {@code lastEventId} it first receives every public change after that one. */
     synchronized SseEmitter open(Long lastEventId) throws IOException {
-        if (lastSeq < 0) {
-            lastSeq = changes.lastSeq();
+        if (last == null) {
+            last = changes.last();
         }
         SseEmitter s = new SseEmitter(30 * 60_000L);
-        if (lastEventId != null && lastEventId < lastSeq) {
-            long[] upTo = {lastEventId};
-            for (IncidentChanges.Change c : changes.afterSeq(lastEventId, BACKLOG_ROWS, upTo)) {
-                if (c.seq() <= lastSeq) {
+        IncidentChanges.Position from = lastEventId == null ? null : changes.positionOf(lastEventId);
+        if (from != null && from.compareTo(last) < 0) {
+            IncidentChanges.Position[] upTo = {from};
+            for (IncidentChanges.Change c : changes.after(from, BACKLOG_ROWS, upTo)) {
+                if (c.position().compareTo(last) <= 0) {
                     s.send(event(c));
                 }
             }
         }
-        s.send(SseEmitter.event().name("ready").id(String.valueOf(Math.max(lastSeq, lastEventId == null ? 0 : lastEventId)))
-                .data(Map.of("seq", lastSeq)));
-        streams.add(s);
-        s.onCompletion(() -> streams.remove(s));
-        s.onTimeout(() -> streams.remove(s));
-        s.onError(e -> streams.remove(s));
+        // the ready event's id is where this stream stands: a client that resumes from it misses nothing
+        IncidentChanges.Position at = from == null ? last : last.max(from);
+        s.send(SseEmitter.event().name("ready").id(String.valueOf(at.seq())).data(Map.of("seq", at.seq())));
+        Stream open = new Stream(s, at);
+        streams.add(open);
+        s.onCompletion(() -> streams.remove(open));
+        s.onTimeout(() -> streams.remove(open));
+        s.onError(e -> streams.remove(open));
         if (polling == null) {
             polling = poller.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         }
@@ -87,23 +92,25 @@ class LiveChanges {
             if (streams.isEmpty()) {
                 polling.cancel(false);
                 polling = null;
-                lastSeq = -1;
+                last = null;
                 return;
             }
-            long[] upTo = {lastSeq};
-            List<IncidentChanges.Change> found = changes.afterSeq(lastSeq, BACKLOG_ROWS, upTo);
-            lastSeq = upTo[0];
+            IncidentChanges.Position[] upTo = {last};
+            List<IncidentChanges.Change> found = changes.after(last, BACKLOG_ROWS, upTo);
+            last = upTo[0];
             boolean beat = System.currentTimeMillis() - lastBeat > HEARTBEAT_MS;
             if (beat) {
                 lastBeat = System.currentTimeMillis();
             }
-            for (SseEmitter s : streams) {
+            for (Stream s : streams) {
                 try {
                     for (IncidentChanges.Change c : found) {
-                        s.send(event(c));
+                        if (c.position().compareTo(s.sentUpTo()) > 0) {
+                            s.emitter().send(event(c));
+                        }
                     }
                     if (beat) {
-                        s.send(SseEmitter.event().comment("keep-alive"));
+                        s.emitter().send(SseEmitter.event().comment("keep-alive"));
                     }
                 } catch (IOException | IllegalStateException e) {
                     streams.remove(s);
@@ -112,6 +119,13 @@ class LiveChanges {
         } catch (RuntimeException e) {
             log.warn("reading incident changes failed: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * An open stream and the change it was told of last when it opened (a stream resumed from an event this
+     * server's poller has not reached yet is not sent that event again).
+     */
+    private record Stream(SseEmitter emitter, IncidentChanges.Position sentUpTo) {
     }
 
     /** The event of one change: the incident as the map's lean view has it ({@code view=map}), what the map adds. */
@@ -142,7 +156,7 @@ class LiveChanges {
     @EventListener(ContextClosedEvent.class)
     @PreDestroy
     void close() {
-        streams.forEach(SseEmitter::complete);
+        streams.forEach(s -> s.emitter().complete());
         poller.shutdownNow();
     }
 }

@@ -10,8 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -20,13 +29,17 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
+import org.conflictmap.gazetteer.Gazetteer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Merge and split, and publishing as readers see it: the event stream, the change feed with tombstones, Atom. */
 class ChangesContractTest {
@@ -140,6 +153,174 @@ class ChangesContractTest {
             assertThat(feed.json().get("features").toString()).doesNotContain(id);
             assertThat(http().get("/api/incidents?updated_since=yesterday").status()).isEqualTo(400);
             assertThat(http().get("/api/incidents/changes", "Last-Event-ID", "x").status()).isEqualTo(400);
+        }
+
+        @Autowired
+        IncidentRepository incidents;
+        @Autowired
+        TransactionTemplate tx;
+        @Autowired
+        Gazetteer gazetteer;
+        @Autowired
+        ObjectMapper json;
+
+        String publishedBody(String id, String date) {
+            return """
+                    {"id": "%s", "title": "Shelling %s", "type": "shelling", "status": "published",
+                     "occurred": {"start": "%s", "end": "%s", "precision": "day"}, "places": ["af-province-khost"],
+                     "sources": [{"id": "S1", "outlet": "Wire O", "published": "%s"}],
+                     "claims": [{"claimant": "Police", "party": "local_official", "side": "civilians", "killed": 1, "sources": ["S1"]}]}
+                    """.formatted(id, id, date, date, date);
+        }
+
+        /** An event stream read on a thread of its own, so that a missing event fails the test after a minute instead of hanging it. */
+        static final class Events {
+            final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+            Events(Stream<String> body) {
+                Thread t = new Thread(() -> {
+                    try {
+                        body.forEach(lines::add);
+                    } catch (RuntimeException e) {
+                        // the stream was closed
+                    }
+                }, "test-event-stream");
+                t.setDaemon(true);
+                t.start();
+            }
+
+            /** The next event whose data contains {@code text}, as {id, data}; null after a minute without it. */
+            String[] next(String text) throws InterruptedException {
+                String id = null;
+                while (true) {
+                    String line = lines.poll(60, TimeUnit.SECONDS);
+                    if (line == null) {
+                        return null;
+                    }
+                    if (line.startsWith("id:")) {
+                        id = line.substring(3).strip();
+                    } else if (line.startsWith("data:") && line.contains(text)) {
+                        return new String[] {id, line};
+                    }
+                }
+            }
+        }
+
+        /** A new event stream (resumed after {@code lastEventId} if given); the replayed events come before its ready event. */
+        Events open(HttpClient client, String lastEventId) throws Exception {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents/changes"))
+                    .header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                r.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<Stream<String>> stream = client.sendAsync(r.build(), HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+            assertThat(stream.statusCode()).isEqualTo(200);
+            return new Events(stream.body());
+        }
+
+        /**
+         * An import's transaction writes its history row first and commits last (its data version is bumped once, at
+         * its end); an editor's publish in between takes a later history seq but commits first. The stream announces
+         * both, in commit order, and resuming from either event's id gives exactly what came after it.
+         */
+        @Test
+        void aWriteThatCommitsAfterALaterNumberedOneIsStillAnnouncedAndResumingIsExact() throws Exception {
+            HttpClient client = HttpClient.newHttpClient();
+            Events lines = open(client, null);
+            String early = id("commits-late");
+            String late = id("commits-first");
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService importer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> slow = importer.submit(() -> tx.executeWithoutResult(s -> {
+                    incidents.upsertInTransaction(List.of(new IncidentJson(gazetteer).read(json.readTree(publishedBody(early,
+                            "2031-06-01")), null, 0, null, null)), "import:test");
+                    written.countDown();
+                    await(go);
+                    incidents.bumpVersion();
+                }));
+                assertThat(written.await(60, TimeUnit.SECONDS)).isTrue();
+                Http.Response r = http().send("POST", "/api/incidents", publishedBody(late, "2031-06-02"), "Content-Type", JSON,
+                        "Authorization", EDITOR_AUTH);
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                String[] first = lines.next(late);
+                assertThat(first[1]).contains("\"kind\":\"publish\"");
+                go.countDown();
+                slow.get(60, TimeUnit.SECONDS);
+                String[] second = lines.next(early);
+                assertThat(second).as("the write that committed last").isNotNull();
+                assertThat(second[1]).contains("\"kind\":\"publish\"");
+                assertThat(Long.parseLong(second[0])).as("its history seq is the lower one").isLessThan(Long.parseLong(first[0]));
+
+                Events resumed = open(client, first[0]);
+                String ours = resumed.next("commits-")[1];
+                assertThat(ours).as("resumed after the first event: only the second").contains(early);
+                Events after = open(client, second[0]);
+                String marker = id("marker");
+                assertThat(http().send("POST", "/api/incidents", publishedBody(marker, "2031-06-03"), "Content-Type", JSON,
+                        "Authorization", EDITOR_AUTH).status()).isEqualTo(201);
+                String line = after.next("2031-")[1];
+                assertThat(line).as("resumed after the second event: neither again, the next write").contains(marker);
+            } finally {
+                go.countDown();
+                importer.shutdownNow();
+            }
+        }
+
+        /** Writers on several threads at once: every publish is announced exactly once, and a resume mid-way gives the rest. */
+        @Test
+        void concurrentWritersAreEachAnnouncedOnceAndAResumeGivesExactlyTheRest() throws Exception {
+            HttpClient client = HttpClient.newHttpClient();
+            Events lines = open(client, null);
+            String run = id("burst");
+            int writers = 4;
+            int each = 6;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int k = 0; k < each; k++) {
+                        String one = run + "-" + writer + "-" + k;
+                        Http.Response r = http().send("POST", "/api/incidents", publishedBody(one, "2031-07-0" + (1 + k % 9)),
+                                "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+                        if (r.status() != 201) {
+                            return r.status();
+                        }
+                    }
+                    return 201;
+                }));
+            }
+            for (Future<Integer> f : done) {
+                assertThat(f.get(120, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+            pool.shutdown();
+            List<String[]> seen = new ArrayList<>();
+            while (seen.size() < writers * each) {
+                String[] e = lines.next(run);
+                assertThat(e).as("event %d of %d", seen.size() + 1, writers * each).isNotNull();
+                seen.add(e);
+            }
+            List<String> ids = seen.stream().map(e -> e[1].replaceFirst(".*\"id\":\"(" + run + "[^\"]*)\".*", "$1")).toList();
+            assertThat(new HashSet<>(ids)).hasSize(writers * each);
+            String middle = seen.get(9)[0];
+            Events resumed = open(client, middle);
+            List<String> rest = new ArrayList<>();
+            while (rest.size() < writers * each - 10) {
+                String[] e = resumed.next(run);
+                assertThat(e).isNotNull();
+                rest.add(e[1].replaceFirst(".*\"id\":\"(" + run + "[^\"]*)\".*", "$1"));
+            }
+            assertThat(rest).containsExactlyElementsOf(ids.subList(10, ids.size()));
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** The next data line containing {@code text}, reading at most 2,000 lines (the stream blocks until the server sends). */
