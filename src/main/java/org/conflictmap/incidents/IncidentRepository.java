@@ -89,6 +89,8 @@ public class IncidentRepository {
      * held to the commit, so the event stream's order (change_version, seq) is commit order.
      */
     static final String STAMP_HISTORY = "UPDATE incident_history SET change_version = ? WHERE change_version IS NULL";
+    static final String WRITERS_OF = "SELECT incident_id, operation, editor FROM incident_history WHERE incident_id IN (%s) "
+            + "ORDER BY incident_id, seq";
     static final String HISTORY_OF = "SELECT version, operation, editor, recorded_at, document FROM incident_history "
             + "WHERE incident_id = ? ORDER BY seq";
     static final String AS_OF = "SELECT h.document FROM incident_history h WHERE h.seq IN (SELECT MAX(seq) FROM "
@@ -311,6 +313,24 @@ public class IncidentRepository {
             h.set("feature", json.readTree(rs.getString(5)));
             return h;
         }, id);
+    }
+
+    /** Who created an incident (its last {@code create}) and who wrote it last. */
+    public record Writers(String createdBy, String updatedBy) {
+    }
+
+    /** The {@link Writers} of each of these incidents, read from the history a thousand ids at a time. */
+    public java.util.Map<String, Writers> writers(List<String> ids) {
+        java.util.Map<String, Writers> out = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            jdbc.query(WRITERS_OF.formatted(placeholders(chunk.size())), (RowCallbackHandler) rs -> {
+                Writers w = out.get(rs.getString(1));
+                String editor = rs.getString(3);
+                out.put(rs.getString(1), new Writers(w == null || "create".equals(rs.getString(2)) ? editor : w.createdBy(), editor));
+            }, chunk.toArray());
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ writes

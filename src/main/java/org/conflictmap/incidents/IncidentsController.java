@@ -22,6 +22,7 @@ import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>
  * GET    /api/incidents                 ?bbox&amp;datetime&amp;type&amp;party&amp;contested&amp;q&amp;operation&amp;status&amp;asof&amp;limit&amp;offset&amp;view=map
- * GET    /api/incidents/{id}            one Feature (any status for editors)
+ * GET    /api/incidents/{id}            one Feature (any status for editors; for them with provenance and articles)
  * GET    /api/incidents/{id}/history    every write, oldest first
  * POST   /api/incidents                 create (201 + Location; 409 when the id exists)
  * PUT    /api/incidents/{id}            replace
@@ -79,6 +80,7 @@ class IncidentsController {
     static final String GEOJSON = GeoJson.MEDIA_TYPE;
 
     private final IncidentRepository incidents;
+    private final ObjectProvider<Provenance> provenance;
     private final Editors editors;
     private final DataVersion dataVersion;
     private final ObjectMapper json;
@@ -87,10 +89,12 @@ class IncidentsController {
     private final IncidentEdits edits;
 
     IncidentsController(IncidentRepository incidents, Editors editors, DataVersion dataVersion, ObjectMapper json,
-            org.conflictmap.gazetteer.Gazetteer gazetteer, MapViews mapViews, IncidentEdits edits) {
+            org.conflictmap.gazetteer.Gazetteer gazetteer, MapViews mapViews, IncidentEdits edits,
+            ObjectProvider<Provenance> provenance) {
         this.edits = edits;
         this.incidents = incidents;
         this.mapViews = mapViews;
+        this.provenance = provenance;
         this.editors = editors;
         this.dataVersion = dataVersion;
         this.json = json;
@@ -166,8 +170,19 @@ class IncidentsController {
         if (org.conflictmap.web.ETags.notModified(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .body(IncidentFeatures.feature(i));
+        ObjectNode f = IncidentFeatures.feature(i);
+        if (editors.editor(request) == null) {
+            return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").body(f);
+        }
+        // editors also get where the fields came from (never anonymous readers): never from a shared cache
+        Provenance from = provenance.getIfAvailable();
+        if (from != null) {
+            ObjectNode p = (ObjectNode) f.get("properties");
+            p.set("provenance", json.valueToTree(from.spans(i.id())));
+            p.set("articles", json.valueToTree(from.articles(i.id())));
+        }
+        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .header(HttpHeaders.VARY, "Authorization, Cookie").body(f);
     }
 
     @GetMapping(value = "/{id}/history", produces = "application/json")

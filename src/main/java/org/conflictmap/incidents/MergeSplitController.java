@@ -38,6 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  *      → {id} gains the other's claims, sources, places, actors and tags and the union of both periods; the other (a draft) is deleted
  * POST /api/incidents/{id}/split  {"claims": [1, 2], "id": "new-id", "title": "…"}  If-Match
  *      → those claims (and the sources they cite) move to a new draft with the same place and time → 201 + Location
+ * POST /api/incidents/{id}/claims/{n}/move  {"to": "other-id", "to_version": 3}  If-Match
+ *      → claim n (and the sources it cites) moves to the other incident; both get a new version and a history row
  * </pre>
  */
 @RestController
@@ -139,36 +141,102 @@ class MergeSplitController {
                 .body(out);
     }
 
+    @PostMapping(value = "/api/incidents/{id}/claims/{n}/move", produces = "application/json")
+    ObjectNode move(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
+        String editor = editors.require(request);
+        JsonNode body = body(request);
+        String to = body.path("to").isString() ? body.get("to").asString() : null;
+        if (to == null || !to.matches(Incident.ID_PATTERN)) {
+            throw Params.invalid("to", "the id of the incident the claim moves to");
+        }
+        if (to.equals(id)) {
+            throw Params.invalid("to", "a claim cannot move to the incident it is in");
+        }
+        if (!body.path("to_version").canConvertToInt()) {
+            throw Params.invalid("to_version", "the version of '" + to + "' the editor saw (both incidents' versions are checked)");
+        }
+        int toVersion = body.get("to_version").asInt();
+        Integer expected = IfMatch.required(request, id).version();
+        Incident source = existing(id);
+        if (source.claims().isEmpty()) {
+            throw ApiProblem.notFound("incident '" + id + "' has no claims");
+        }
+        int k = Params.integer("n", n, 0, 0, source.claims().size() - 1);
+        existing(to);
+        Incident[] both = new Incident[2];
+        int[] as = {0};
+        tx.executeWithoutResult(s -> {
+            // both rows locked in id order, so two opposite moves cannot deadlock; each update checks its version
+            boolean sourceFirst = id.compareTo(to) < 0;
+            if (sourceFirst) {
+                both[0] = incidents.update(id, expected, editor, old -> without(old, k));
+            }
+            both[1] = incidents.update(to, toVersion, editor, old -> {
+                ObjectNode f = IncidentFeatures.feature(old);
+                ObjectNode moved = json.createObjectNode();
+                ObjectNode claim = (ObjectNode) IncidentFeatures.properties(source).get("claims").get(k);
+                moved.putArray("claims").add(claim);
+                ArrayNode cited = moved.putArray("sources");
+                Set<String> ids = new LinkedHashSet<>();
+                claim.path("sources").forEach(x -> ids.add(x.asString()));
+                IncidentFeatures.properties(source).path("sources").forEach(x -> {
+                    if (ids.contains(x.path("id").asString())) {
+                        cited.add(x);
+                    }
+                });
+                ObjectNode p = (ObjectNode) f.get("properties");
+                int before = p.path("claims").size();
+                addClaims(p, moved);
+                as[0] = p.path("claims").size() > before ? before : indexOf((ArrayNode) p.get("claims"), claim);
+                return new IncidentJson(gazetteer).read(f, to, old.version(), old.created(), old.updated());
+            });
+            if (!sourceFirst) {
+                both[0] = incidents.update(id, expected, editor, old -> without(old, k));
+            }
+            events.publishEvent(new ClaimMoved(id, k, to, as[0]));
+        });
+        ObjectNode out = json.createObjectNode();
+        out.set("from", IncidentFeatures.feature(both[0]));
+        out.set("to", IncidentFeatures.feature(both[1]));
+        return out;
+    }
+
+    /** The incident without claim {@code k}, and without the sources only that claim cited. */
+    private Incident without(Incident old, int k) {
+        if (k >= old.claims().size()) {
+            throw Params.invalid("n", "incident '" + old.id() + "' has " + old.claims().size() + " claims");
+        }
+        ObjectNode f = IncidentFeatures.feature(old);
+        ObjectNode p = (ObjectNode) f.get("properties");
+        ArrayNode claims = (ArrayNode) p.get("claims");
+        Set<String> cited = new LinkedHashSet<>();
+        claims.get(k).path("sources").forEach(x -> cited.add(x.asString()));
+        claims.remove(k);
+        claims.forEach(c -> c.path("sources").forEach(x -> cited.remove(x.asString())));
+        ArrayNode sources = json.createArrayNode();
+        p.path("sources").forEach(x -> {
+            if (!cited.contains(x.path("id").asString())) {
+                sources.add(x);
+            }
+        });
+        p.set("sources", sources);
+        return new IncidentJson(gazetteer).read(f, old.id(), old.version(), old.created(), old.updated());
+    }
+
+    private static int indexOf(ArrayNode claims, JsonNode c) {
+        for (int k = 0; k < claims.size(); k++) {
+            if (claims.get(k).equals(c)) {
+                return k;
+            }
+        }
+        return claims.size() - 1;
+    }
+
     /** {@code into} with {@code from}'s claims, sources (ids renamed where they clash), places, actors, tags and period added. */
     ObjectNode merged(ObjectNode into, ObjectNode from) {
         ObjectNode p = (ObjectNode) into.get("properties");
         JsonNode f = from.get("properties");
-        Map<String, JsonNode> sources = new LinkedHashMap<>();
-        p.path("sources").forEach(s -> sources.put(s.path("id").asString(), s));
-        Map<String, String> renamed = new HashMap<>();
-        for (JsonNode s : f.path("sources")) {
-            String sid = s.path("id").asString();
-            JsonNode same = sources.get(sid);
-            if (same != null && same.equals(s)) {
-                continue;
-            }
-            String newId = sid;
-            for (int k = 2; sources.containsKey(newId); k++) {
-                newId = sid + "-" + k;
-            }
-            renamed.put(sid, newId);
-            sources.put(newId, ((ObjectNode) s.deepCopy()).put("id", newId));
-        }
-        p.putArray("sources").addAll(new ArrayList<>(sources.values()));
-        ArrayNode claims = (ArrayNode) p.get("claims");
-        for (JsonNode c : f.path("claims")) {
-            ObjectNode copy = (ObjectNode) c.deepCopy();
-            ArrayNode cited = copy.putArray("sources");
-            c.path("sources").forEach(x -> cited.add(renamed.getOrDefault(x.asString(), x.asString())));
-            if (!contains(claims, copy)) {
-                claims.add(copy);
-            }
-        }
+        addClaims(p, f);
         union(p, f, "actors");
         union(p, f, "tags");
         ArrayNode places = json.createArrayNode();
@@ -199,6 +267,36 @@ class MergeSplitController {
             o.set("precision", fo.get("precision"));
         }
         return into;
+    }
+
+    /** Adds {@code f}'s claims (duplicates dropped) and the sources they cite to {@code p}, renaming a clashing source id ({@code S1} → {@code S1-2}). */
+    private static void addClaims(ObjectNode p, JsonNode f) {
+        Map<String, JsonNode> sources = new LinkedHashMap<>();
+        p.path("sources").forEach(s -> sources.put(s.path("id").asString(), s));
+        Map<String, String> renamed = new HashMap<>();
+        for (JsonNode s : f.path("sources")) {
+            String sid = s.path("id").asString();
+            JsonNode same = sources.get(sid);
+            if (same != null && same.equals(s)) {
+                continue;
+            }
+            String newId = sid;
+            for (int k = 2; sources.containsKey(newId); k++) {
+                newId = sid + "-" + k;
+            }
+            renamed.put(sid, newId);
+            sources.put(newId, ((ObjectNode) s.deepCopy()).put("id", newId));
+        }
+        p.putArray("sources").addAll(new ArrayList<>(sources.values()));
+        ArrayNode claims = (ArrayNode) p.get("claims");
+        for (JsonNode c : f.path("claims")) {
+            ObjectNode copy = (ObjectNode) c.deepCopy();
+            ArrayNode cited = copy.putArray("sources");
+            c.path("sources").forEach(x -> cited.add(renamed.getOrDefault(x.asString(), x.asString())));
+            if (!contains(claims, copy)) {
+                claims.add(copy);
+            }
+        }
     }
 
     private static boolean contains(ArrayNode claims, JsonNode c) {

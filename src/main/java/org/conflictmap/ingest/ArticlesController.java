@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * POST /api/articles        {text, outlet, url, published, title} → 201 with the proposed draft(s); 200 if already submitted
  * GET  /api/articles/{id}   the stored article (its text is never public)
- * GET  /api/drafts          every draft incident, with the articles it came from
+ * GET  /api/drafts          every draft incident, with the articles it came from and who created and last changed it
  * </pre>
  */
 @RestController
@@ -105,6 +105,15 @@ class ArticlesController {
             ((ObjectNode) f.get("properties")).putArray("articles")
                     .addAll(ingest.articlesOf(i.id()).stream().map(json.getNodeFactory()::textNode).toList());
             fc.withArray("features").add(f);
+        });
+        // who made and who last changed each draft, for the queue's editor filter (editors' names: editors only)
+        List<String> ids = new java.util.ArrayList<>();
+        fc.withArray("features").forEach(f -> ids.add(f.path("id").asString()));
+        Map<String, IncidentRepository.Writers> writers = incidents.writers(ids);
+        fc.withArray("features").forEach(f -> {
+            IncidentRepository.Writers w = writers.get(f.path("id").asString());
+            ((ObjectNode) f.get("properties")).put("created_by", w == null ? null : w.createdBy())
+                    .put("updated_by", w == null ? null : w.updatedBy());
         });
         fc.put("numberReturned", fc.get("features").size());
         return fc;
