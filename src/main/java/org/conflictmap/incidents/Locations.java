@@ -88,6 +88,9 @@ public final class Locations {
         return g;
     }
 
+    /** The gazetteer id of the Durand Line. */
+    public static final String DURAND_LINE = "border-durand-line";
+
     /** The geo precision a set of places gives: one province → province, several → multiple, … */
     public static String precision(List<Place> places) {
         if (places.size() > 1) {

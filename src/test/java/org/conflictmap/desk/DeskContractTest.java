@@ -199,6 +199,47 @@ class DeskContractTest {
             }
         }
 
+        @Test
+        void aBorderSegmentIsTheStretchOfTheDurandLineTheChosenProvincesTouch() {
+            Http.Response r = http().get("/api/border-segment?provinces=af-province-khost");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode f = r.json();
+            assertThat(f.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+            assertThat(f.get("properties").get("geo_precision").asString()).isEqualTo("border_segment");
+            assertThat(f.get("properties").get("places").toString()).contains("af-province-khost", "border-durand-line");
+            double[] box = bounds(f.get("geometry"));
+            assertThat(box[2] - box[0]).as("Khost's stretch, not the whole line (~10 degrees of longitude)").isLessThan(2);
+            assertThat(box[1]).isBetween(32.5, 34.0);
+            double[] two = bounds(http().get("/api/border-segment?provinces=af-province-khost,af-province-paktika").json()
+                    .get("geometry"));
+            assertThat(two[3] - two[1]).as("Khost and Paktika reach further than Khost").isGreaterThan(box[3] - box[1]);
+
+            for (String bad : List.of("", "af-province-nowhere", "border-durand-line", "af-province-bamyan")) {
+                Http.Response refused = http().get("/api/border-segment?provinces=" + bad);
+                assertThat(refused.status()).as(bad).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+            }
+            assertThat(http().get("/api/border-segment?provinces=af-province-khost&x=1").status()).isEqualTo(400);
+        }
+
+        /** min lon, min lat, max lon, max lat of a GeoJSON geometry's positions. */
+        static double[] bounds(JsonNode g) {
+            double[] b = {180, 90, -180, -90};
+            List<JsonNode> todo = new ArrayList<>(List.of(g.get("coordinates")));
+            while (!todo.isEmpty()) {
+                JsonNode n = todo.remove(todo.size() - 1);
+                if (n.get(0).isNumber()) {
+                    b[0] = Math.min(b[0], n.get(0).asDouble());
+                    b[1] = Math.min(b[1], n.get(1).asDouble());
+                    b[2] = Math.max(b[2], n.get(0).asDouble());
+                    b[3] = Math.max(b[3], n.get(1).asDouble());
+                } else {
+                    n.forEach(todo::add);
+                }
+            }
+            return b;
+        }
+
         /** The article offsets of one field's provenance spans. */
         static List<String> spans(JsonNode properties, String field) {
             List<String> out = new ArrayList<>();
