@@ -17,7 +17,7 @@ export class Problem extends Error {
   }
 }
 
-export async function call(method, url, body, { version, headers = {} } = {}) {
+export async function call(method, url, body, { version, headers = {}, keepalive = false } = {}) {
   const h = { Accept: 'application/json, application/geo+json', ...headers };
   if (body !== undefined) {
     h['Content-Type'] = 'application/json';
@@ -28,7 +28,7 @@ export async function call(method, url, body, { version, headers = {} } = {}) {
   if (version !== undefined && version !== null) {
     h['If-Match'] = `"${version}"`;
   }
-  const r = await fetch(url, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const r = await fetch(url, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', keepalive });
   const text = await r.text();
   let data = null;
   try {

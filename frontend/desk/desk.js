@@ -6,6 +6,7 @@ import { showQueue, showPaste } from './queue.js';
 import { showReview } from './review.js';
 import { showHistory } from './history.js';
 import { showAdmin, showTokens } from './admin.js';
+import { stopPresence } from './presence.js';
 
 const $ = (id) => document.getElementById(id);
 export const desk = { me: null };
@@ -78,6 +79,7 @@ function signedIn(me) {
 }
 
 $('sign-out').addEventListener('click', async () => {
+  stopPresence();
   try {
     await call('DELETE', '/api/session');
   } catch (e) {
@@ -105,6 +107,9 @@ export async function route() {
   }
   // each view renders into a fresh element that replaces the page only if no later route began
   // meanwhile: a slow answer for a view the editor already left never overwrites the current one
+  if (view !== 'review') {
+    stopPresence(); // a review left for another view is no longer open
+  }
   const mine = ++routes;
   const target = document.createElement('div');
   document.body.dataset.view = view || 'queue';

@@ -3,30 +3,36 @@
 import { call, localDay } from './api.js';
 import { desk, notice, failed } from './desk.js';
 import { TYPE_NAMES, esc } from '../format.js';
+import { clock } from './presence.js';
 
-let filters = { type: '', outlet: '', from: '', to: '' };
+let filters = { type: '', outlet: '', from: '', to: '', editor: '' };
 
 function matches(f) {
   const p = f.properties;
   const day = localDay(p.occurred.start);
   return (!filters.type || p.type === filters.type)
     && (!filters.outlet || (p.sources || []).some((s) => (s.outlet || '').toLowerCase().includes(filters.outlet.toLowerCase())))
-    && (!filters.from || day >= filters.from) && (!filters.to || day <= filters.to);
+    && (!filters.from || day >= filters.from) && (!filters.to || day <= filters.to)
+    && (!filters.editor || p.created_by === filters.editor || p.updated_by === filters.editor);
 }
 
 export async function showQueue(main) {
-  const { data } = await call('GET', '/api/drafts?limit=10000');
+  const [{ data }, open] = await Promise.all([call('GET', '/api/drafts?limit=10000'),
+    call('GET', '/api/presence').then((r) => r.data.presence).catch(() => [])]);
   const drafts = data.features.sort((a, b) => (b.properties.created || '').localeCompare(a.properties.created || ''));
+  const editors = [...new Set(drafts.flatMap((f) => [f.properties.created_by, f.properties.updated_by]).filter(Boolean))].sort();
+  const openBy = (id) => open.filter((o) => o.id === id && o.editor !== desk.me?.name);
   main.innerHTML = `<h2>Drafts <span class="muted" id="queue-count"></span></h2>
     <div class="filters" role="search">
       <label>Type <select id="f-type"><option value="">any</option>${Object.entries(TYPE_NAMES).map(([k, v]) => `<option value="${k}">${esc(v)}</option>`).join('')}</select></label>
       <label>Outlet <input id="f-outlet" type="search" placeholder="e.g. Dawn"></label>
       <label>From <input id="f-from" type="date"></label>
       <label>To <input id="f-to" type="date"></label>
+      <label>Editor <select id="f-editor"><option value="">any</option>${editors.map((e) => `<option value="${esc(e)}">${esc(e)}</option>`).join('')}</select></label>
       <button id="merge-selected" type="button" disabled>Merge the two selected</button>
     </div>
     <table id="queue"><thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Draft</th><th scope="col">Type</th><th scope="col">Occurred</th>
-      <th scope="col">Claims</th><th scope="col">Places</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Created</th></tr></thead><tbody></tbody></table>`;
+      <th scope="col">Claims</th><th scope="col">Places</th><th scope="col">Articles</th><th scope="col">Outlets</th><th scope="col">Created</th><th scope="col">Last editor</th><th scope="col">Open now</th></tr></thead><tbody></tbody></table>`;
   const body = main.querySelector('tbody');
   const draw = () => {
     const shown = drafts.filter(matches);
@@ -37,8 +43,10 @@ export async function showQueue(main) {
         <td><a href="#/review/${encodeURIComponent(f.id)}">${esc(p.title)}</a></td><td>${esc(TYPE_NAMES[p.type] || p.type)}</td>
         <td>${esc(localDay(p.occurred.start))}${localDay(p.occurred.end) !== localDay(p.occurred.start) ? ` – ${esc(localDay(p.occurred.end))}` : ''}</td>
         <td>${p.claims.length}</td><td>${p.places.length}</td><td>${(p.articles || []).length}</td>
-        <td>${esc([...new Set((p.sources || []).map((s) => s.outlet))].join(', '))}</td><td class="muted">${esc((p.created || '').slice(0, 16).replace('T', ' '))}</td></tr>`;
-    }).join('') || '<tr><td colspan="9" class="muted">No drafts. Paste an article to make some.</td></tr>';
+        <td>${esc([...new Set((p.sources || []).map((s) => s.outlet))].join(', '))}</td><td class="muted">${esc((p.created || '').slice(0, 16).replace('T', ' '))}</td>
+        <td>${esc(p.updated_by || '')}${p.created_by && p.created_by !== p.updated_by ? ` <span class="muted">(made by ${esc(p.created_by)})</span>` : ''}</td>
+        <td class="open-by">${openBy(f.id).map((o) => `${esc(o.editor)} since ${esc(clock(o.since))}`).join(', ')}</td></tr>`;
+    }).join('') || '<tr><td colspan="11" class="muted">No drafts. Paste an article to make some.</td></tr>';
     pickChanged();
   };
   const pickChanged = () => {
@@ -47,7 +55,7 @@ export async function showQueue(main) {
     return picked;
   };
   body.addEventListener('change', pickChanged);
-  for (const [id, key] of [['f-type', 'type'], ['f-outlet', 'outlet'], ['f-from', 'from'], ['f-to', 'to']]) {
+  for (const [id, key] of [['f-type', 'type'], ['f-outlet', 'outlet'], ['f-from', 'from'], ['f-to', 'to'], ['f-editor', 'editor']]) {
     const input = main.querySelector(`#${id}`);
     input.value = filters[key];
     input.addEventListener('input', () => { filters[key] = input.value; draw(); });

@@ -4,6 +4,8 @@
 
 import { call, explain, localDay, dayBound } from './api.js';
 import { notice, failed } from './desk.js';
+import { geometryHtml, geometryEditor } from './geometry.js';
+import { watchPresence, presenceWords } from './presence.js';
 import { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES, esc } from '../format.js';
 
 const TIME_PRECISIONS = ['hour', 'part_of_day', 'day', 'week', 'month'];
@@ -31,21 +33,8 @@ export function highlighted(text, spans) {
 }
 
 async function articlesOf(f) {
-  const ids = new Set((f.properties.provenance || []).map((s) => s.article).filter(Boolean));
-  if (f.properties.status === 'draft') {
-    try {
-      const { data } = await call('GET', '/api/drafts?limit=10000');
-      const draft = data.features.find((d) => d.id === f.id);
-      (draft?.properties.articles || []).forEach((a) => ids.add(a));
-      // the drafts list carries the ingest's provenance (docs/INGEST.md); the incident itself does not
-      if (!f.properties.provenance && draft?.properties.provenance) {
-        f.properties.provenance = draft.properties.provenance;
-        f.properties.provenance.forEach((s) => ids.add(s.article));
-      }
-    } catch {
-      // the queue is not essential here
-    }
-  }
+  // for editors the incident carries the ingest's provenance and its articles (GET /api/incidents/{id})
+  const ids = new Set([...(f.properties.articles || []), ...(f.properties.provenance || []).map((s) => s.article).filter(Boolean)]);
   const out = [];
   for (const id of ids) {
     try {
@@ -68,7 +57,8 @@ function claimRow(c, n, sourceIds) {
     <td><input class="c-killed" type="number" min="0" value="${c.killed ?? ''}" aria-label="Killed, claim ${n + 1}"></td>
     <td><input class="c-wounded" type="number" min="0" value="${c.wounded ?? ''}" aria-label="Wounded, claim ${n + 1}"></td>
     <td><input class="c-sources" value="${esc((c.sources || []).join(', '))}" aria-label="Sources of claim ${n + 1}" placeholder="${esc(sourceIds.join(', '))}"></td>
-    <td><button type="button" class="c-remove" aria-label="Remove claim ${n + 1}">×</button></td></tr>`;
+    <td class="nowrap"><button type="button" class="c-move" aria-label="Move claim ${n + 1} to another incident" title="Move to another incident">⇄</button>
+      <button type="button" class="c-remove" aria-label="Remove claim ${n + 1}">×</button></td></tr>`;
 }
 
 function sourceRow(s, n) {
@@ -100,6 +90,7 @@ export async function showReview(main, id) {
       : '<p class="muted">No article text for this incident.</p>'}
       ${spans.length ? '' : articles.length ? '<p class="muted">The ingest gave no provenance for this draft: nothing is highlighted.</p>' : ''}</section>
     <form class="edit form" id="edit" aria-label="Edit the incident">
+      <p id="presence" class="presence" role="status" hidden></p>
       <h2>${esc(p.title)} <span class="badge ${esc(p.status)}" id="status-badge">${esc(p.status)}</span> <span class="muted" id="version">version ${p.version}</span></h2>
       <div class="grid">
         <div class="full"><label for="e-title">Title</label><input id="e-title" value="${esc(p.title)}" maxlength="300" required data-focus></div>
@@ -110,12 +101,19 @@ export async function showReview(main, id) {
         <div class="wide"><label for="e-places">Places (gazetteer ids)</label><input id="e-places" value="${esc(p.places.map((x) => x.id).join(', '))}"></div>
         <div><label for="e-place-search">Find a place</label><input id="e-place-search" type="search" list="place-hits" placeholder="Khost…"><datalist id="place-hits"></datalist></div>
         <div><label for="e-geo">Location precision</label><select id="e-geo">${options(PRECISION_NAMES, p.geo_precision)}</select></div>
+        <div class="full">${geometryHtml()}</div>
         <div class="full"><label for="e-summary">Summary</label><textarea id="e-summary" rows="2" maxlength="4000">${esc(p.summary || '')}</textarea></div>
       </div>
       <h3>Claims</h3>
       <table class="claims" id="claims"><thead><tr><th scope="col"><span title="select to split">⇱</span></th><th scope="col">Claimant</th><th scope="col">Party</th><th scope="col">Side</th><th scope="col">Killed</th><th scope="col">Wounded</th><th scope="col">Sources</th><th scope="col"></th></tr></thead>
         <tbody>${p.claims.map((c, n) => claimRow(c, n, p.sources.map((s) => s.id))).join('')}</tbody></table>
       <button type="button" id="add-claim">Add a claim</button>
+      <section id="move-panel" class="move" hidden aria-label="Move a claim to another incident">
+        <label for="move-search" id="move-label">Move the claim to</label>
+        <input id="move-search" type="search" placeholder="Search incidents by title…" autocomplete="off">
+        <button type="button" id="move-cancel">Cancel</button>
+        <ul id="move-hits" class="hits"></ul>
+      </section>
       <h3>Sources</h3>
       <table id="sources"><thead><tr><th scope="col">Id</th><th scope="col">Outlet</th><th scope="col">URL</th><th scope="col">Published</th><th scope="col"></th></tr></thead>
         <tbody>${p.sources.map(sourceRow).join('')}</tbody></table>
@@ -131,10 +129,29 @@ export async function showReview(main, id) {
   const $ = (sel) => main.querySelector(sel);
   const claims = $('#claims tbody');
   const sources = $('#sources tbody');
+  const placeIds = () => $('#e-places').value.split(',').map((x) => x.trim()).filter(Boolean);
+  const geometry = geometryEditor(main, f, { places: placeIds, precision: $('#e-geo') });
+  watchPresence(id, (others) => {
+    const banner = main.querySelector('#presence');
+    banner.textContent = presenceWords(others);
+    banner.hidden = !others.length;
+  });
 
+  let moving = null;
   claims.addEventListener('click', (ev) => {
     if (ev.target.classList.contains('c-remove')) {
       ev.target.closest('tr').remove();
+      return;
+    }
+    if (ev.target.classList.contains('c-move')) {
+      moving = Number(ev.target.closest('tr').dataset.n);
+      if (moving >= p.claims.length) {
+        notice('Save the new claim first; then it can move.');
+        return;
+      }
+      $('#move-label').textContent = `Move claim ${moving + 1} (${p.claims[moving].claimant || 'no claimant'}) to`;
+      $('#move-panel').hidden = false;
+      $('#move-search').focus();
       return;
     }
     const row = ev.target.closest('tr');
@@ -174,6 +191,7 @@ export async function showReview(main, id) {
       const ids = $('#e-places').value.split(',').map((s) => s.trim()).filter(Boolean);
       ids.push(chosen.dataset.id);
       $('#e-places').value = [...new Set(ids)].join(', ');
+      geometry.showPlace(chosen.dataset.id);
       ev.target.value = '';
       return;
     }
@@ -202,10 +220,16 @@ export async function showReview(main, id) {
       q.occurred = { start: dayBound(start, false), end: dayBound(end, true), precision };
     }
     const places = v('#e-places').split(',').map((s) => s.trim()).filter(Boolean);
-    if (places.join(',') !== p.places.map((x) => x.id).join(',')) {
+    const g = geometry.value();
+    if (g.mode === 'drawn') {
+      feature.geometry = g.geometry;
+      q.places = g.places || places;
+    } else if (g.mode === 'places' || places.join(',') !== p.places.map((x) => x.id).join(',')) {
       q.places = places;
       feature.geometry = null;
-      delete q.geo_precision;
+      if (g.mode === 'places' || q.geo_precision === p.geo_precision) {
+        delete q.geo_precision; // the server takes it from the places
+      }
     }
     q.claims = [...claims.rows].map((r) => {
       const old = p.claims[Number(r.dataset.n)] || {};
@@ -228,6 +252,44 @@ export async function showReview(main, id) {
     }
     failed(e);
   };
+  let moveTimer = null;
+  $('#move-cancel').addEventListener('click', () => {
+    $('#move-panel').hidden = true;
+    claims.querySelector(`tr[data-n="${moving}"] .c-move`)?.focus();
+  });
+  $('#move-search').addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') {
+      $('#move-cancel').click();
+    }
+  });
+  $('#move-search').addEventListener('input', (ev) => {
+    clearTimeout(moveTimer);
+    const q = ev.target.value.trim();
+    moveTimer = setTimeout(async () => {
+      if (q.length < 2) {
+        $('#move-hits').innerHTML = '';
+        return;
+      }
+      const { data } = await call('GET', `/api/incidents?status=all&limit=8&q=${encodeURIComponent(q)}`);
+      $('#move-hits').innerHTML = data.features.filter((x) => x.id !== id).map((x) => `<li><button type="button" class="move-to" data-id="${esc(x.id)}"
+        data-version="${x.properties.version}">${esc(x.properties.title)}</button> <span class="muted">${esc(x.properties.status)} · ${esc(localDay(x.properties.occurred.start))} · ${x.properties.claims.length} claims</span></li>`).join('')
+        || '<li class="muted">No incident matches.</li>';
+    }, 200);
+  });
+  $('#move-hits').addEventListener('click', async (ev) => {
+    const to = ev.target.closest('.move-to');
+    if (!to) {
+      return;
+    }
+    try {
+      await call('POST', `/api/incidents/${encodeURIComponent(id)}/claims/${moving}/move`,
+        { to: to.dataset.id, to_version: Number(to.dataset.version) }, { version: p.version });
+      notice(`Claim ${moving + 1} moved to “${to.textContent}”; both histories record it.`, { ok: true });
+      await reload();
+    } catch (e) {
+      staleAware(e);
+    }
+  });
   $('#edit').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {

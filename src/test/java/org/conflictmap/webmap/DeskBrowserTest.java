@@ -20,12 +20,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The editors' desk in a real browser, on both stores: an admin adds an editor; the editor signs in,
  * pastes an article, fixes a claim's party and the date, publishes; a reader's map, open in another
  * browser context, shows the new incident within 2 s without a reload; the history diff shows the
  * change; a stale edit is refused with a clear message and nothing is lost; sign-out ends the session.
+ * Two editors on one draft see each other (queue and review); the queue filters by editor; the geometry
+ * becomes a border segment, a point drawn with the mouse, an area typed; a claim moves to another incident.
  */
 class DeskBrowserTest {
 
@@ -80,14 +85,140 @@ class DeskBrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name)));
         }
 
+        /** An account written straight into the store (the admin flow is the other test's). */
+        void account(String name, String role, String password) {
+            OffsetDateTime when = OffsetDateTime.now();
+            jdbc.update("INSERT INTO accounts (name, password_hash, role, disabled, generation, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, FALSE, 1, ?, ?)", name, new BCryptPasswordEncoder().encode(password), role, when, when);
+        }
+
+        String draft(String id, String title, String claims) {
+            Http.Response r = new Http(port).send("POST", "/api/incidents", """
+                    {"id": "%s", "title": "%s", "type": "shelling", "status": "draft",
+                     "occurred": {"start": "2033-05-14", "end": "2033-05-14", "precision": "day"}, "places": ["af-province-khost"],
+                     "sources": [{"id": "S1", "outlet": "Desk geometry wire", "published": "2033-05-15"}],
+                     "claims": [%s]}
+                    """.formatted(id, title, claims), "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            return id;
+        }
+
+        JsonNode stored(String id) {
+            return new Http(port).get("/api/incidents/" + id, "Authorization", EDITOR_AUTH).json();
+        }
+
+        /**
+         * Two editors on one draft: each sees the other (queue and review), one filters the queue by editor, sets
+         * the geometry to a border segment, then to a point drawn on the map, types a point, and moves a claim to
+         * another incident found by search.
+         */
+        @Test
+        void editorsSeeEachOtherEditTheGeometryAndMoveAClaim() {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String first = "ada-" + tag;
+            String second = "bo-" + tag;
+            account(first, "editor", "first-" + tag + "-password");
+            account(second, "editor", "second-" + tag + "-password");
+            String id = draft("desk-geo-" + tag, "Shelling along the Khost border " + tag,
+                    "{\"claimant\": \"Police\", \"party\": \"local_official\", \"side\": \"civilians\", \"killed\": 2, \"sources\": [\"S1\"]},"
+                    + "{\"claimant\": \"Army\", \"party\": \"pk_government\", \"side\": \"af_forces\", \"killed\": 5, \"sources\": [\"S1\"]}");
+            String target = draft("desk-target-" + tag, "Target incident " + tag,
+                    "{\"claimant\": \"Elders\", \"party\": \"local_official\", \"side\": \"civilians\", \"wounded\": 3, \"sources\": [\"S1\"]}");
+
+            Page a = desk();
+            signIn(a, first, "first-" + tag + "-password");
+            a.navigate(url("/desk#/review/" + id));
+            a.waitForSelector("#edit");
+            Page b = desk();
+            signIn(b, second, "second-" + tag + "-password");
+            b.waitForSelector("#queue tr[data-id='" + id + "'] .open-by:has-text('" + first + " since')");
+            b.selectOption("#f-editor", "test-editor");
+            b.waitForSelector("#queue tr[data-id='" + id + "']");
+            b.selectOption("#f-editor", "");
+            b.fill("#f-outlet", "Desk geometry wire");
+            b.waitForSelector("#queue tr[data-id='" + target + "']");
+            shot(b, "desk-queue.png");
+            b.click("#queue tr[data-id='" + id + "'] a");
+            b.waitForSelector("#presence:visible");
+            assertThat(b.textContent("#presence")).contains(first + " is editing this since");
+            shot(b, "desk-softlock.png");
+            a.waitForSelector("#presence:has-text('" + second + " is editing this since')", new Page.WaitForSelectorOptions()
+                    .setTimeout(60_000));
+            b.click("#nav a[href='#/queue']");
+            b.waitForSelector("#queue");
+
+            // a border segment of the province in Places, saved with If-Match
+            a.focus("#g-border");
+            a.keyboard().press("Enter");
+            a.waitForSelector("#g-status:has-text('Durand Line')");
+            a.waitForSelector("#geo-map .leaflet-tile-loaded", new Page.WaitForSelectorOptions().setState(
+                    WaitForSelectorState.ATTACHED));
+            assertThat(a.inputValue("#e-geo")).isEqualTo("border_segment");
+            shot(a, "desk-geometry.png");
+            a.keyboard().press("Control+s");
+            a.waitForSelector("#version:has-text('version 2')");
+            JsonNode segment = stored(id);
+            assertThat(segment.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+            assertThat(segment.get("properties").get("geo_precision").asString()).isEqualTo("border_segment");
+            assertThat(segment.get("properties").get("places").toString()).contains("border-durand-line");
+
+            // a point drawn with the mouse
+            a.waitForSelector("#geo-map.leaflet-container");
+            a.click("#g-point");
+            a.click("#geo-map", new Page.ClickOptions().setPosition(120, 100));
+            a.waitForSelector("#g-status:has-text('a point drawn')");
+            a.click("#save");
+            a.waitForSelector("#version:has-text('version 3')");
+            JsonNode point = stored(id);
+            assertThat(point.get("geometry").get("type").asString()).isEqualTo("Point");
+            assertThat(point.get("properties").get("geo_precision").asString()).isEqualTo("exact");
+
+            // an area typed with the keyboard
+            a.focus("#g-latlon");
+            a.keyboard().type("33.30, 69.90; 33.40, 70.00; 33.30, 70.10");
+            a.keyboard().press("Enter");
+            a.waitForSelector("#g-status:has-text('an area of 3 corners')");
+            a.keyboard().press("Control+s");
+            a.waitForSelector("#version:has-text('version 4')");
+            assertThat(stored(id).get("geometry").get("type").asString()).isEqualTo("Polygon");
+
+            // the queue by editor: the draft the first editor changed, not the one only test-editor wrote
+            b.navigate(url("/desk#/paste"));
+            b.click("#nav a[href='#/queue']");
+            b.waitForSelector("#f-editor option[value='" + first + "']", new Page.WaitForSelectorOptions().setState(
+                    WaitForSelectorState.ATTACHED));
+            b.selectOption("#f-editor", first);
+            b.waitForSelector("#queue tr[data-id='" + id + "']");
+            assertThat(b.locator("#queue tr[data-id='" + target + "']").count()).isZero();
+            assertThat(b.textContent("#queue tr[data-id='" + id + "']")).contains(first + " (made by test-editor)");
+
+            // the second claim moves to the other incident, found by search
+            a.click("#claims tbody tr:nth-child(2) .c-move");
+            a.waitForSelector("#move-panel:visible");
+            a.keyboard().type("Target incident " + tag);
+            a.waitForSelector("#move-hits .move-to");
+            shot(a, "desk-move.png");
+            a.focus("#move-hits .move-to");
+            a.keyboard().press("Enter");
+            a.waitForSelector("#version:has-text('version 5')");
+            assertThat(a.locator("#claims tbody tr").count()).isEqualTo(1);
+            JsonNode moved = stored(target);
+            assertThat(moved.get("properties").get("claims")).hasSize(2);
+            assertThat(moved.get("properties").get("claims").get(1).get("claimant").asString()).isEqualTo("Army");
+            JsonNode history = new Http(port).get("/api/incidents/" + target + "/history", "Authorization", EDITOR_AUTH).json()
+                    .get("history");
+            assertThat(history.get(history.size() - 1).get("editor").asString()).isEqualTo(first);
+
+            assertThat(browser.outside).as("requests to other hosts").isEmpty();
+            assertThat(browser.consoleErrors.stream().filter(m -> !m.contains("401") && !m.contains("412")).toList())
+                    .as("console errors").isEmpty();
+        }
+
         @Test
         void anAdminAddsAnEditorWhoPastesFixesPublishesAndReadersSeeItLive() {
             String admin = "chief-" + UUID.randomUUID().toString().substring(0, 6);
             String adminPassword = "admin-" + UUID.randomUUID();
-            String when = OffsetDateTime.now().toString();
-            jdbc.update("INSERT INTO accounts (name, password_hash, role, disabled, generation, created_at, updated_at) "
-                    + "VALUES (?, ?, 'admin', FALSE, 1, ?, ?)", admin, new BCryptPasswordEncoder().encode(adminPassword),
-                    OffsetDateTime.parse(when), OffsetDateTime.parse(when));
+            account(admin, "admin", adminPassword);
 
             Page a = desk();
             assertThat(a.isVisible("#signin-form")).isTrue();
@@ -123,6 +254,9 @@ class DeskBrowserTest {
             e.waitForSelector("#edit");
             String id = e.url().replaceFirst(".*#/review/", "");
             assertThat(e.textContent("#article")).contains(marker);
+            assertThat(e.locator("#article mark").count()).as("the incident's own provenance is highlighted").isPositive();
+            e.waitForSelector("#geo-map .leaflet-tile-loaded", new Page.WaitForSelectorOptions().setTimeout(30_000).setState(
+                    WaitForSelectorState.ATTACHED));
             shot(e, "desk-review.png");
 
             e.selectOption("#claims tbody tr:first-child .c-party", "un");
