@@ -81,6 +81,18 @@ class DeskBrowserTest {
             page.waitForSelector("#sign-out:visible");
         }
 
+        /** Waits until the review map's basemap tiles have all loaded (for the screenshots). */
+        static void tilesLoaded(Page page) {
+            // polled with evaluate: the desk's Content-Security-Policy refuses waitForFunction's string evaluation
+            for (int k = 0; k < 300; k++) {
+                if (Boolean.TRUE.equals(page.evaluate("() => { const t = document.querySelectorAll('#geo-map .leaflet-tile'); "
+                        + "return t.length > 0 && [...t].every((x) => x.classList.contains('leaflet-tile-loaded')); }"))) {
+                    return;
+                }
+                page.waitForTimeout(100);
+            }
+        }
+
         static void shot(Page page, String name) {
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name)));
         }
@@ -151,8 +163,7 @@ class DeskBrowserTest {
             a.focus("#g-border");
             a.keyboard().press("Enter");
             a.waitForSelector("#g-status:has-text('Durand Line')");
-            a.waitForSelector("#geo-map .leaflet-tile-loaded", new Page.WaitForSelectorOptions().setState(
-                    WaitForSelectorState.ATTACHED));
+            tilesLoaded(a);
             assertThat(a.inputValue("#e-geo")).isEqualTo("border_segment");
             shot(a, "desk-geometry.png");
             a.keyboard().press("Control+s");
@@ -255,8 +266,7 @@ class DeskBrowserTest {
             String id = e.url().replaceFirst(".*#/review/", "");
             assertThat(e.textContent("#article")).contains(marker);
             assertThat(e.locator("#article mark").count()).as("the incident's own provenance is highlighted").isPositive();
-            e.waitForSelector("#geo-map .leaflet-tile-loaded", new Page.WaitForSelectorOptions().setTimeout(30_000).setState(
-                    WaitForSelectorState.ATTACHED));
+            tilesLoaded(e);
             shot(e, "desk-review.png");
 
             e.selectOption("#claims tbody tr:first-child .c-party", "un");
