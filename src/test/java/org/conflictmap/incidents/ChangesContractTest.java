@@ -192,8 +192,9 @@ class ChangesContractTest {
             /** The next event whose data contains {@code text}, as {id, data}; null after a minute without it. */
             String[] next(String text) throws InterruptedException {
                 String id = null;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // keep-alive comments do not extend it
                 while (true) {
-                    String line = lines.poll(60, TimeUnit.SECONDS);
+                    String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (line == null) {
                         return null;
                     }
