@@ -101,10 +101,12 @@ class OgcController {
     private final DataVersion dataVersion;
     private final ObjectMapper json;
     private final ObjectProvider<Enclosures> enclosures;
+    private final ObjectProvider<OgcApiPart> parts;
 
     OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, Links links,
-            ObjectProvider<Enclosures> enclosures) {
+            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts) {
         this.enclosures = enclosures;
+        this.parts = parts;
         this.links = links;
         this.incidents = incidents;
         this.gazetteer = gazetteer;
@@ -124,6 +126,7 @@ class OgcController {
         link(links, base + "/ogc/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition");
         link(links, base + "/ogc/conformance", "conformance", "application/json", "conformance classes");
         link(links, base + "/ogc/collections", "data", "application/json", "the collections");
+        parts.orderedStream().forEach(p -> p.landingLinks(base, links));
         return answer(r, o, "Conflict map – OGC API Features", null);
     }
 
@@ -132,13 +135,19 @@ class OgcController {
         ObjectNode o = json.createObjectNode();
         ArrayNode a = o.putArray("conformsTo");
         CONFORMANCE.forEach(a::add);
+        parts.orderedStream().forEach(p -> p.conformance().forEach(a::add));
         return answer(r, o, "Conformance", null);
     }
 
     @GetMapping("/ogc/api")
     ResponseEntity<?> api(HttpServletRequest r) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0"))
-                .body(OpenApi.document(json, base(r)));
+                .body(withParts(OpenApi.document(json, base(r))));
+    }
+
+    private ObjectNode withParts(ObjectNode api) {
+        parts.orderedStream().forEach(p -> p.paths(api.withObject("paths")));
+        return api;
     }
 
     @GetMapping("/ogc/collections")
@@ -442,6 +451,7 @@ class OgcController {
                 "the queryable properties");
         enclosures.orderedStream().flatMap(e -> e.of(id).stream())
                 .forEach(e -> link(links, base + e.path(), "enclosure", e.mediaType(), e.title()));
+        parts.orderedStream().forEach(p -> p.collectionLinks(base, id, links));
         return c;
     }
 

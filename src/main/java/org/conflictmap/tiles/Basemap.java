@@ -33,9 +33,6 @@ class Basemap {
 
     Basemap(Gazetteer gazetteer) {
         for (Place p : gazetteer.all()) {
-            if (p.kind().equals("district")) {
-                continue; // not drawn yet: the districts' own tile layer is still to come (issue 24)
-            }
             Geometry m = Mercator.project(p.geometry());
             Geometry[] bands = new Geometry[3];
             for (int k = 0; k < 3; k++) {

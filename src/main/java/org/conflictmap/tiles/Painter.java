@@ -30,6 +30,8 @@ final class Painter {
     static final Color FOCUS_LAND = new Color(0xf4f1ea);
     static final Color WATER = new Color(0xa9c6d8);
     static final Color BORDER = new Color(0x8b2e16);
+    /** District (ADM2) boundaries: fainter than the provinces' (0xb5b0a5) on the land (0xf4f1ea). */
+    static final Color DISTRICT = new Color(0xd6d1c6);
     static final Map<String, Color> TYPE = Map.of("air_strike", new Color(0xc0392b), "armed_clash", new Color(0x8e44ad),
             "shelling", new Color(0xd35400), "suicide_bomb", new Color(0x2c3e50), "remote_explosive", new Color(0x7f8c8d),
             "shoot_down_claim", new Color(0x16a085), "cross_border_fire", new Color(0xb7950b), "other", new Color(0x95a5a6));
@@ -86,6 +88,12 @@ final class Painter {
         for (Basemap.Feature f : features) {
             if (f.place().kind().equals("river") && zoom >= 5) {
                 stroke(f.at(zoom), WATER, zoom >= 8 ? 1.6f : 1f, null);
+            }
+        }
+        for (Basemap.Feature f : features) {
+            if (f.place().kind().equals("district") && zoom >= TileRenderer.DISTRICT_MIN_ZOOM) {
+                // faint and thin: under the provinces' dashes, enough to tell which district an incident is in
+                stroke(f.at(zoom), DISTRICT, 0.5f, null);
             }
         }
         for (Basemap.Feature f : features) {

@@ -52,7 +52,15 @@ class TileRenderer {
     static final Set<String> INCIDENT_STYLES = Set.of("incidents", "combined");
     /** The raster styles that draw place labels, so differ by language ({@code ?lang=}). */
     static final Set<String> LABELLED_STYLES = Set.of("basemap", "combined", "labels");
-    static final List<String> LAYERS = List.of("incidents", "places", "provinces", "border");
+    static final List<String> LAYERS = List.of("incidents", "places", "provinces", "districts", "border");
+    /**
+     * The zoom from which districts are in the vector tiles and their boundaries in the raster basemap:
+     * at z7 a district (Afghanistan's 398: 20–80 km across) is 15–60 px wide, below it their 558 outlines
+     * are a grey mesh that hides the provinces.
+     */
+    static final int DISTRICT_MIN_ZOOM = 7;
+    /** Every vector layer in one tile: OGC API – Tiles' dataset vector tileset ({@code /ogc/tiles/vector}). */
+    static final String ALL_LAYERS = "vector";
     static final byte[] EMPTY = new byte[0];
     /**
      * The incidents layer's attributes at every zoom: what a graphic styles, filters and links by (the
@@ -114,7 +122,20 @@ class TileRenderer {
 
     /** An MVT tile of {@code layer}; empty (length 0) when no feature touches it. */
     byte[] vector(String layer, TileRequest t, TileFilter filter) {
+        if (layer.equals(ALL_LAYERS)) {
+            // an MVT tile is a protobuf message of repeated layers alone: the layers' own (cached) tiles
+            // concatenated are one valid tile holding them all
+            List<byte[]> parts = LAYERS.stream().map(l -> vector(l, t, filter)).toList();
+            return cached(key("mvt", layer, t, filter, "en"), () -> {
+                ByteArrayOutputStream all = new ByteArrayOutputStream(parts.stream().mapToInt(p -> p.length).sum());
+                parts.forEach(all::writeBytes);
+                return all.size() == 0 ? EMPTY : all.toByteArray();
+            });
+        }
         return cached(key("mvt", layer, t, filter, "en"), () -> {
+            if (t.z() < minZoom(layer)) {
+                return EMPTY;
+            }
             if (layer.equals("incidents") && postgis) {
                 return postgisIncidents(t, filter);
             }
@@ -143,7 +164,8 @@ class TileRenderer {
                     boolean wanted = switch (layer) {
                         case "provinces" -> kind.equals("province");
                         case "border" -> kind.equals("border");
-                        default -> !kind.equals("province") && !kind.equals("border") && !kind.equals("boundary");
+                        case "districts" -> kind.equals("district");
+                        default -> !Set.of("province", "district", "border", "boundary").contains(kind);
                     };
                     if (wanted && (!layer.equals("places") || keepPlace(f, t.z()))) {
                         Map<String, Object> p = new LinkedHashMap<>();
@@ -160,6 +182,9 @@ class TileRenderer {
                         }
                         if (f.place().population() != null) {
                             p.put("population", f.place().population());
+                        }
+                        if (f.place().properties().get("admin1_name") instanceof String province) {
+                            p.put("province", province);
                         }
                         add(geoms, f.at(t.z()), tile, p);
                     }
@@ -262,9 +287,29 @@ class TileRenderer {
      */
     private static String key(String kind, String name, TileRequest t, TileFilter filter, String lang) {
         boolean png = kind.equals("png");
-        boolean filtered = png ? INCIDENT_STYLES.contains(name) : name.equals("incidents");
+        boolean filtered = png ? INCIDENT_STYLES.contains(name) : name.equals("incidents") || name.equals(ALL_LAYERS);
         boolean labelled = png && LABELLED_STYLES.contains(name) && !lang.equals("en");
         return kind + "|" + name + "|" + t + "|" + (filtered ? filter.key() : "") + (labelled ? "|" + lang : "");
+    }
+
+    /** The zoom from which a vector layer has features (districts from {@link #DISTRICT_MIN_ZOOM}, the others from 0). */
+    static int minZoom(String layer) {
+        return layer.equals("districts") ? DISTRICT_MIN_ZOOM : 0;
+    }
+
+    /**
+     * A gazetteer layer's attributes: the name in English and, where the gazetteer has one, in the readers'
+     * scripts; {@code districts} also name their province, the others carry the population.
+     */
+    static List<String> placeAttributes(String layer) {
+        return layer.equals("districts") ? List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country", "province")
+                : List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country", "population");
+    }
+
+    /** A vector attribute's JSON Schema type: {@code integer} (figures, counts, population), {@code boolean}, {@code string}. */
+    static String attributeType(String attribute) {
+        return attribute.endsWith("_min") || attribute.endsWith("_max") || attribute.equals("claims_count")
+                || attribute.equals("population") ? "integer" : attribute.equals("contested") ? "boolean" : "string";
     }
 
     /** The incidents layer's attributes at zoom {@code z}: the summary, and the detail from the detail zoom on. */

@@ -66,7 +66,15 @@ class TilesController {
     @GetMapping("/tiles/{name}/{z}/{x}/{file}")
     ResponseEntity<byte[]> tile(@PathVariable String name, @PathVariable String z, @PathVariable String x,
             @PathVariable String file, HttpServletRequest r) {
-        TileAsk ask = TileAsk.parse(name, z, x, file, r, properties.maxZoom());
+        return answer(TileAsk.parse(name, z, x, file, r, properties.maxZoom()), renderer, r);
+    }
+
+    /**
+     * The answer to a tile request, here and at OGC API – Tiles' addresses ({@code OgcTilesController}):
+     * 304 to a matching {@code If-None-Match}, 204 for an empty vector tile, else the tile (gzipped when asked).
+     */
+    static ResponseEntity<byte[]> answer(TileAsk ask, TileRenderer renderer, HttpServletRequest r) {
+        String name = ask.name();
         TileRequest t = ask.tile();
         TileFilter filter = ask.filter();
         boolean vector = ask.vector();
@@ -88,7 +96,7 @@ class TilesController {
     }
 
     /**
-     * One tile request as TilesController and CachedTileFilter both read it: the style or layer, the
+     * One tile request as TilesController, CachedTileFilter and OgcTilesController read it: the style or layer, the
      * address, the incident filter, and whether the answer goes out gzipped.
      */
     record TileAsk(String name, TileRequest tile, TileFilter filter, boolean gzip, String lang) {
@@ -113,6 +121,17 @@ class TilesController {
             // vector tiles go out gzip-compressed to clients that take it (a z5 tile of 44,000 incidents is
             // ~5 MB plain); Tomcat's own compression skips them (strong ETags), so it is done here, once
             return new TileAsk(name, t, filter, vector && acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING)), lang);
+        }
+
+        /**
+         * An address already checked ({@code OgcTilesController} reads its own), with this request's filter,
+         * labels' language and encoding.
+         */
+        static TileAsk of(String name, TileRequest t, HttpServletRequest r) {
+            Params.onlyKnown(r.getParameterMap(), PARAMS);
+            boolean vector = t.format().equals("mvt");
+            return new TileAsk(name, t, TileFilter.parse(r::getParameter), vector && acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING)),
+                    language(r.getParameter("lang")));
         }
 
         boolean vector() {
@@ -208,7 +227,7 @@ class TilesController {
         if (vector) {
             ObjectNode layer = t.putArray("vector_layers").addObject();
             layer.put("id", name);
-            layer.put("minzoom", 0);
+            layer.put("minzoom", TileRenderer.minZoom(name));
             layer.put("maxzoom", properties.maxZoom());
             if (name.equals("incidents")) {
                 layer.put("description", "Incidents with the claims summary; " + String.join(", ", TileRenderer.MVT_DETAIL)
@@ -216,9 +235,9 @@ class TilesController {
             }
             ObjectNode fields = layer.putObject("fields");
             for (String f : name.equals("incidents") ? renderer.attributes(properties.maxZoom())
-                    : List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country", "population")) {
-                fields.put(f, f.endsWith("_min") || f.endsWith("_max") || f.equals("claims_count") || f.equals("population")
-                        ? "Number" : f.equals("contested") ? "Boolean" : "String");
+                    : TileRenderer.placeAttributes(name)) {
+                String type = TileRenderer.attributeType(f);
+                fields.put(f, type.equals("integer") ? "Number" : type.equals("boolean") ? "Boolean" : "String");
             }
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(t);
