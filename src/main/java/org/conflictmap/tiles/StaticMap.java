@@ -3,14 +3,12 @@ package org.conflictmap.tiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.locationtech.jts.geom.Envelope;
 
@@ -19,10 +17,10 @@ import org.locationtech.jts.geom.Envelope;
  * range and attribution drawn in. {@code scale} multiplies every pixel (2 for print).
  */
 final class StaticMap {
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    static final Map<String, String> TYPE_NAMES = Map.of("air_strike", "Air/drone strike", "armed_clash", "Armed clash",
-            "shelling", "Shelling", "suicide_bomb", "Suicide bombing", "cross_border_fire", "Cross-border fire",
-            "shoot_down_claim", "Shoot-down claim", "remote_explosive", "Remote explosive");
+    /** The types the legend shows, in its order. */
+    static final List<String> LEGEND_TYPES = List.of("air_strike", "armed_clash", "cross_border_fire", "remote_explosive", "shelling",
+            "shoot_down_claim", "suicide_bomb");
+    private static final Color INK = new Color(0x1d2329);
 
     private StaticMap() {
     }
@@ -34,88 +32,111 @@ final class StaticMap {
         return Math.max(0, Math.min(14, z));
     }
 
+    /**
+     * The map with its words in {@code lang} (en, ps, fa, ur; {@link MapText}): in Pashto, Dari and Urdu
+     * the title reads from the right edge and the legend, scale bar and attribution swap sides, as the page does.
+     */
     static BufferedImage draw(TileRenderer renderer, Envelope window, int width, int height, int scale, String style,
             TileFilter filter, String title, String lang) {
         int w = width * scale;
         int h = height * scale;
+        MapText text = MapText.of(lang);
         BufferedImage img = renderer.image(window, w, h, zoomFor(window, width), scale, style, filter, lang);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         try {
             int pad = 10 * scale;
-            Font titleFont = new Font(Painter.FONT, Font.BOLD, 18 * scale);
             Font small = new Font(Painter.FONT, Font.PLAIN, 11 * scale);
-            String period = filter.period().isAll() ? "All reported incidents"
-                    : (filter.period().start() == null ? "…" : DAY.format(filter.period().start())) + " – "
-                            + (filter.period().end() == null ? "…" : DAY.format(filter.period().end()));
-            g.setFont(titleFont);
-            FontMetrics tm = g.getFontMetrics();
-            int boxH = tm.getHeight() + g.getFontMetrics(small).getHeight() + pad;
+            String period = filter.period().isAll() ? text.t("allDates")
+                    : (filter.period().start() == null ? "…" : text.day(filter.period().start())) + " – "
+                            + (filter.period().end() == null ? "…" : text.day(filter.period().end()));
+            TextLayout head = text.layout(title == null || title.isBlank() ? text.t("pageTitle") : title,
+                    new Font(Painter.FONT, Font.BOLD, 18 * scale), g.getFontRenderContext());
+            TextLayout sub = text.layout(period + " · " + text.t("mapClaimsNote"), small, g.getFontRenderContext());
+            int headH = lineHeight(head);
+            int boxH = headH + lineHeight(sub) + pad;
             g.setColor(new Color(255, 255, 255, 225));
             g.fillRect(0, 0, w, boxH + pad / 2);
-            g.setColor(new Color(0x1d2329));
-            g.drawString(title == null ? "Afghanistan–Pakistan border conflict" : title, pad, pad + tm.getAscent());
-            g.setFont(small);
+            g.setColor(INK);
+            draw(g, head, text.rtl() ? w - pad : pad, pad + head.getAscent(), text.rtl());
             g.setColor(new Color(0x5b6670));
-            g.drawString(period + " · figures are claims by the parties, not established facts", pad,
-                    pad + tm.getHeight() + g.getFontMetrics().getAscent());
+            draw(g, sub, text.rtl() ? w - pad : pad, pad + headH + sub.getAscent(), text.rtl());
             if (TileRenderer.INCIDENT_STYLES.contains(style) && height >= 200 && width >= 300) {
-                legend(g, w, h, scale, small);
+                legend(g, text, w, h, scale, small);
             }
-            scaleBar(g, window, w, h, scale, small);
-            String attribution = "Conflict Map Server · Natural Earth, GeoNames (CC BY 4.0)";
-            FontMetrics sm = g.getFontMetrics(small);
+            TextLayout attribution = text.layout("Conflict Map Server · " + text.t("attribution") + " Natural Earth, GeoNames (CC BY 4.0)",
+                    small, g.getFontRenderContext());
+            int aw = (int) Math.ceil(attribution.getAdvance());
+            int ah = lineHeight(attribution);
+            // the scale bar beside the attribution, or above it where a narrow map has no room for both
+            scaleBar(g, text, window, w, h, scale, small, w - aw - 2 * pad, ah + pad);
             g.setColor(new Color(255, 255, 255, 210));
-            g.fillRect(w - sm.stringWidth(attribution) - 2 * pad, h - sm.getHeight() - pad / 2, sm.stringWidth(attribution) + 2 * pad,
-                    sm.getHeight() + pad / 2);
+            g.fillRect(text.rtl() ? 0 : w - aw - 2 * pad, h - ah - pad / 2, aw + 2 * pad, ah + pad / 2);
             g.setColor(new Color(0x333333));
-            g.drawString(attribution, w - sm.stringWidth(attribution) - pad, h - pad / 2 - sm.getDescent());
+            // right to left the line starts at its right end: a map too narrow for it cuts its left end, not its start
+            draw(g, attribution, text.rtl() ? Math.min(w - pad, aw + pad) : w - aw - pad, h - pad / 2 - attribution.getDescent(), text.rtl());
         } finally {
             g.dispose();
         }
         return img;
     }
 
-    private static void legend(Graphics2D g, int w, int h, int scale, Font font) {
-        g.setFont(font);
-        FontMetrics fm = g.getFontMetrics();
-        int line = fm.getHeight();
-        int rows = TYPE_NAMES.size() + 3;
-        int boxW = 170 * scale;
-        int x = w - boxW - 10 * scale;
-        int y = h - rows * line - 40 * scale;
-        g.setColor(new Color(255, 255, 255, 225));
-        g.fillRoundRect(x, y, boxW, rows * line + 8 * scale, 6 * scale, 6 * scale);
-        int k = 0;
-        for (String type : new java.util.TreeSet<>(TYPE_NAMES.keySet())) {
-            int cy = y + 4 * scale + k * line;
-            g.setColor(Painter.TYPE.get(type));
-            g.fillOval(x + 6 * scale, cy + line / 2 - 5 * scale, 10 * scale, 10 * scale);
-            g.setColor(new Color(0x1d2329));
-            g.drawString(TYPE_NAMES.get(type), x + 22 * scale, cy + fm.getAscent());
-            k++;
-        }
-        int cy = y + 4 * scale + k * line;
-        g.setColor(new Color(217, 130, 43, 60));
-        g.fillRect(x + 6 * scale, cy + 2 * scale, 12 * scale, line - 6 * scale);
-        g.setColor(new Color(0x1d2329));
-        g.drawString("Area: province-level report", x + 22 * scale, cy + fm.getAscent());
-        cy += line;
-        // a report along a stretch of the border: the band Painter draws in the type's colour
-        g.setColor(new Color(0x3b, 0x3b, 0x3b, 115));
-        g.fillRect(x + 6 * scale, cy + line / 2 - 3 * scale, 12 * scale, 6 * scale);
-        g.setColor(new Color(0x1d2329));
-        g.drawString("Along a stretch of the border", x + 22 * scale, cy + fm.getAscent());
-        cy += line;
-        g.setColor(Painter.BORDER);
-        g.setStroke(new BasicStroke(2f * scale, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f * scale, 4f * scale}, 0));
-        g.drawLine(x + 6 * scale, cy + line / 2, x + 18 * scale, cy + line / 2);
-        g.setColor(new Color(0x1d2329));
-        g.drawString("Durand Line", x + 22 * scale, cy + fm.getAscent());
+    private static int lineHeight(TextLayout l) {
+        return (int) Math.ceil(l.getAscent() + l.getDescent() + l.getLeading());
     }
 
-    private static void scaleBar(Graphics2D g, Envelope window, int w, int h, int scale, Font font) {
+    /** Draws a line starting at x (its left end, or its right end when {@code fromRight}) on the baseline y. */
+    private static void draw(Graphics2D g, TextLayout l, float x, float y, boolean fromRight) {
+        l.draw(g, fromRight ? x - l.getAdvance() : x, y);
+    }
+
+    private static void legend(Graphics2D g, MapText text, int w, int h, int scale, Font font) {
+        List<TextLayout> rows = new ArrayList<>();
+        for (String type : LEGEND_TYPES) {
+            rows.add(text.layout(text.t("type." + type), font, g.getFontRenderContext()));
+        }
+        rows.add(text.layout(text.t("mapArea"), font, g.getFontRenderContext()));
+        rows.add(text.layout(text.t("legendSegment"), font, g.getFontRenderContext()));
+        rows.add(text.layout(text.t("legendBorder"), font, g.getFontRenderContext()));
+        int line = rows.stream().mapToInt(StaticMap::lineHeight).max().orElse(0);
+        int boxW = (int) Math.ceil(rows.stream().mapToDouble(TextLayout::getAdvance).max().orElse(0)) + 30 * scale;
+        boolean rtl = text.rtl();
+        int x = rtl ? 10 * scale : w - boxW - 10 * scale;
+        int y = h - rows.size() * line - 40 * scale;
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fillRoundRect(x, y, boxW, rows.size() * line + 8 * scale, 6 * scale, 6 * scale);
+        // the swatch 6-18 px from the box's leading edge (its right edge in right-to-left), the words after it
+        int swatch = rtl ? x + boxW - 18 * scale : x + 6 * scale;
+        int words = rtl ? x + boxW - 22 * scale : x + 22 * scale;
+        for (int k = 0; k < rows.size(); k++) {
+            int cy = y + 4 * scale + k * line;
+            if (k < LEGEND_TYPES.size()) {
+                g.setColor(Painter.TYPE.get(LEGEND_TYPES.get(k)));
+                g.fillOval(swatch + scale, cy + line / 2 - 5 * scale, 10 * scale, 10 * scale);
+            } else if (k == LEGEND_TYPES.size()) {
+                g.setColor(new Color(217, 130, 43, 60));
+                g.fillRect(swatch, cy + 2 * scale, 12 * scale, line - 6 * scale);
+            } else if (k == LEGEND_TYPES.size() + 1) {
+                // a report along a stretch of the border: the band Painter draws in the type's colour
+                g.setColor(new Color(0x3b, 0x3b, 0x3b, 115));
+                g.fillRect(swatch, cy + line / 2 - 3 * scale, 12 * scale, 6 * scale);
+            } else {
+                g.setColor(Painter.BORDER);
+                g.setStroke(new BasicStroke(2f * scale, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {6f * scale, 4f * scale}, 0));
+                g.drawLine(swatch, cy + line / 2, swatch + 12 * scale, cy + line / 2);
+            }
+            g.setColor(INK);
+            draw(g, rows.get(k), words, cy + (line - lineHeight(rows.get(k))) / 2f + rows.get(k).getAscent(), rtl);
+        }
+    }
+
+    /**
+     * A bar of a round number of kilometres, at the bottom left (bottom right in right-to-left), raised
+     * by {@code lift} pixels when it would not fit in the {@code room} pixels the attribution leaves.
+     */
+    private static void scaleBar(Graphics2D g, MapText text, Envelope window, int w, int h, int scale, Font font, int room, int lift) {
         double midLat = Mercator.lat((window.getMinY() + window.getMaxY()) / 2);
         double metresPerPixel = window.getWidth() / w * Math.cos(Math.toRadians(midLat));
         double target = metresPerPixel * 120 * scale;
@@ -129,16 +150,20 @@ final class StaticMap {
             }
         }
         int len = (int) Math.round(km * 1000 / metresPerPixel);
-        int x = 10 * scale;
-        int y = h - 14 * scale;
+        TextLayout label = text.layout(text.t("km", "n", km), font, g.getFontRenderContext());
+        int labelW = (int) Math.ceil(label.getAdvance());
+        int boxW = len + labelW + 14 * scale;
+        int left = text.rtl() ? w - 6 * scale - boxW : 6 * scale;
+        // the bar at the box's leading side, its length in words after it
+        int x = text.rtl() ? left + boxW - 4 * scale - len : left + 4 * scale;
+        int y = h - 14 * scale - (boxW + 12 * scale > room ? lift : 0);
         g.setColor(new Color(255, 255, 255, 210));
-        g.fillRect(x - 4 * scale, y - 16 * scale, len + 60 * scale, 24 * scale);
-        g.setColor(new Color(0x1d2329));
+        g.fillRect(left, y - 16 * scale, boxW, 24 * scale);
+        g.setColor(INK);
         g.setStroke(new BasicStroke(2f * scale));
         g.drawLine(x, y, x + len, y);
         g.drawLine(x, y - 5 * scale, x, y);
         g.drawLine(x + len, y - 5 * scale, x + len, y);
-        g.setFont(font);
-        g.drawString((km >= 1 ? String.valueOf((long) km) : String.valueOf(km)) + " km", x + len + 6 * scale, y);
+        draw(g, label, text.rtl() ? x - 6 * scale : x + len + 6 * scale, y, text.rtl());
     }
 }

@@ -410,6 +410,26 @@ class TilesContractTest {
         }
 
         @Test
+        void staticMapsSpeakTheReadersLanguageInTitleLegendAndScaleBar() throws Exception {
+            String at = "/map.png?bbox=69,33,72,35&width=600&height=400&datetime=2026-02-01T00:00:00Z/2026-02-28T23:59:59Z";
+            BufferedImage en = png(http().get(at));
+            BufferedImage ps = png(http().get(at + "&lang=ps"));
+            // the legend box stands bottom right in English and bottom left in Pashto (right to left), the
+            // scale bar the other way round: both corners change, as does the title band
+            assertThat(differingPixels(en.getSubimage(340, 180, 260, 220), ps.getSubimage(340, 180, 260, 220)))
+                    .as("pixels of the English legend's corner the Pashto map changes").isGreaterThan(2000);
+            assertThat(differingPixels(en.getSubimage(0, 180, 260, 220), ps.getSubimage(0, 180, 260, 220)))
+                    .as("pixels of the Pashto legend's corner").isGreaterThan(2000);
+            assertThat(differingPixels(en.getSubimage(0, 0, 600, 50), ps.getSubimage(0, 0, 600, 50))).as("the title band")
+                    .isGreaterThan(1000);
+            // Dari is one file (fa-AF.json) however it is asked for; Urdu and Dari are not Pashto
+            assertThat(http().get(at + "&lang=fa-AF").bytes()).isEqualTo(http().get(at + "&lang=fa").bytes());
+            assertThat(differingPixels(png(http().get(at + "&lang=ur")), ps)).isGreaterThan(1000);
+            // a title in another script keeps its own order inside the right-to-left line
+            assertThat(http().get(at + "&lang=ur&title=Khost%20%D8%AE%D9%88%D8%B3%D8%AA").status()).isEqualTo(200);
+        }
+
+        @Test
         void responsesLargerThanTheSocketWriteBufferArriveWhole() throws Exception {
             // the wider buffer (TileWrites) is Tomcat's: check it is the connector's, then send a body of several buffers
             org.apache.catalina.connector.Connector connector = ((org.springframework.boot.tomcat.TomcatWebServer) context

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The translators' files (frontend/i18n/*.json, issue 22): every language has exactly the English
  * keys, the same {placeholders} and plural forms with "other"; every key is used by the page and every
  * key the page uses exists; the vocabulary groups (types, parties, sides, precisions) match the data's
- * vocabulary. A string left in English in a translation fails too, except names kept as they are.
+ * vocabulary; the static map (tiles' MapText) counts as code. A string left in English in a translation fails too, except names kept as they are.
  */
 class I18nFilesTest {
     static final Path DIR = Path.of("frontend", "i18n");
@@ -95,6 +95,19 @@ class I18nFilesTest {
         Matcher g = Pattern.compile("\\bgroup\\('(\\w+)'\\)").matcher(code);
         while (g.find()) {
             groups.add(g.group(1));
+        }
+        // the static map's words (/map.png?lang=) come from the same files: MapText's t("key") in the tiles feature
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "org", "conflictmap", "tiles"))) {
+            for (Path f : files.toList()) {
+                Matcher j = Pattern.compile("\\bt\\(\"([\\w.]+)\"").matcher(Files.readString(f));
+                while (j.find()) {
+                    if (j.group(1).endsWith(".")) { // t("type." + type): the whole group
+                        groups.add(j.group(1).substring(0, j.group(1).length() - 1));
+                    } else {
+                        used.add(j.group(1));
+                    }
+                }
+            }
         }
         Set<String> keys = keys(read("en"));
         assertThat(keys).as("keys the code asks for").containsAll(used);
