@@ -171,7 +171,13 @@ const basemap = new Basemap(map, layers, baseCanvas);
 
 // ------------------------------------------------------------------ controls
 
-L.control.scale({ imperial: false, position: side('bottomleft') }).addTo(map);
+// the scale bar in the reader's words and digits: Leaflet writes only English "500 m" and "2 km"
+const scaleBar = L.control.scale({ imperial: false, position: side('bottomleft') });
+scaleBar._updateMetric = function updateMetric(maxMeters) {
+  const meters = this._getRoundNum(maxMeters);
+  this._updateScale(this._mScale, MSG.km(meters / 1000), meters / maxMeters);
+};
+scaleBar.addTo(map);
 
 const asOf = L.control({ position: side('bottomleft') });
 asOf.onAdd = () => L.DomUtil.create('div', 'data-as-of');

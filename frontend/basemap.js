@@ -7,6 +7,7 @@ import { esc } from './format.js';
 import { MSG } from './messages.js';
 import { LANG } from './i18n.js';
 import { borderRequest, crossingsRequest, answer } from './load.js';
+import { loadPlaces, placeName } from './places.js';
 
 export async function json(url) {
   const r = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
@@ -53,6 +54,8 @@ export class Basemap {
       await this.overlays();
       return;
     }
+    // the vector map names its provinces and cities in the reader's script, as the label tiles do
+    await loadPlaces();
     const countries = await json('/api/places?kind=country&limit=50');
     L.geoJSON(countries, {
       renderer: baseCanvas, interactive: false,
@@ -69,7 +72,7 @@ export class Basemap {
     for (const f of provinces.features) {
       const centre = L.geoJSON(f).getBounds().getCenter();
       L.marker(centre, { pane: 'labels', interactive: false, keyboard: false, opacity: 0, icon: L.divIcon({ className: '', iconSize: [0, 0] }) })
-        .bindTooltip(esc(f.properties.name), { permanent: true, direction: 'center', className: 'label-province', pane: 'labels' })
+        .bindTooltip(esc(placeName(f.properties.id, f.properties.name)), { permanent: true, direction: 'center', className: 'label-province', pane: 'labels' })
         .addTo(layers.labels)
         .options.minZoom = 7;
     }
@@ -78,7 +81,7 @@ export class Basemap {
     for (const f of cities.features.slice(0, 60)) {
       const [lon, lat] = f.geometry.coordinates;
       L.circleMarker([lat, lon], { renderer: baseCanvas, radius: 2.5, color: '#333', weight: 1, fillColor: '#fff', fillOpacity: 1, interactive: false })
-        .bindTooltip(esc(f.properties.name), { permanent: true, direction: 'right', offset: [4, 0], className: 'label-city', pane: 'labels' })
+        .bindTooltip(esc(placeName(f.properties.id, f.properties.name)), { permanent: true, direction: 'right', offset: [4, 0], className: 'label-city', pane: 'labels' })
         .addTo(layers.labels).options.minZoom = (f.properties.population || 0) > 1000000 ? 5 : 7;
     }
     await this.overlays();
@@ -87,13 +90,14 @@ export class Basemap {
   /** The Durand Line with its label and the crossings' symbols: drawn over either basemap. */
   async overlays() {
     const { layers, baseCanvas, config } = this;
-    const border = await answer(borderRequest, '/api/places?kind=border');
+    // the Durand Line and the crossings named in the reader's script: the names load beside the border
+    const [border] = await Promise.all([answer(borderRequest, '/api/places?kind=border'), loadPlaces()]);
     L.geoJSON(border, { renderer: baseCanvas, style: { color: '#8b2e16', weight: 2.5, dashArray: '8 5' }, interactive: false }).addTo(layers.border);
     for (const f of border.features) {
       const line = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
       const [lon, lat] = line[Math.floor(line.length * 0.3)];
       L.marker([lat, lon], { opacity: 0, interactive: false, keyboard: false, icon: L.divIcon({ className: '', iconSize: [0, 0] }) })
-        .bindTooltip(esc(MSG.contestedBorder(f.properties.name)), { permanent: true, direction: 'right', className: 'label-border' })
+        .bindTooltip(esc(MSG.contestedBorder(placeName(f.properties.id, f.properties.name))), { permanent: true, direction: 'right', className: 'label-border' })
         .addTo(layers.border);
     }
     const crossings = await answer(crossingsRequest, '/api/places?kind=crossing');
@@ -105,7 +109,7 @@ export class Basemap {
         interactive: false, keyboard: false, pane: 'crossings',
       });
       if (!config.labels) { // the label tiles name the crossings: never twice
-        m.bindTooltip(esc(MSG.crossing(f.properties.name)), { permanent: true, direction: 'left', offset: [-8, 0], className: 'label-city' });
+        m.bindTooltip(esc(MSG.crossing(placeName(f.properties.id, f.properties.name))), { permanent: true, direction: 'left', offset: [-8, 0], className: 'label-city' });
       }
       m.addTo(layers.crossings).options.minZoom = 8;
     }

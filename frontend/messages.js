@@ -71,6 +71,7 @@ export const MSG = {
   legendCrossing: t('legendCrossing'),
   legendCluster: t('legendCluster'),
   contestedBorder: (name) => t('contestedBorder', { name: iso(name) }),
+  km: (n) => t('km', { n }),
   crossing: (name) => t('crossing', { name: iso(name) }),
   noKilled: t('noKilled'),
   killedRange: (min, max) => (min === max ? t('killedOne', { n: min }) : t('killedRange', { min, max })),

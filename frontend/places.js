@@ -10,8 +10,15 @@ const GAZETTEER_LANG = { en: 'en', ps: 'ps', 'fa-AF': 'fa', ur: 'ur' }[LANG] || 
 const byId = new Map();
 const byName = new Map();
 
-/** Loads the names once; the page renders names and times after it (a failure leaves English and Afghan time). */
-export async function loadPlaces() {
+let loading = null;
+
+/** Loads the names once, however often asked; the page renders names and times after it (a failure leaves English and Afghan time). */
+export function loadPlaces() {
+  loading ??= fetchNames();
+  return loading;
+}
+
+async function fetchNames() {
   try {
     const r = await fetch(`/api/places/names?lang=${GAZETTEER_LANG}`);
     if (!r.ok) {

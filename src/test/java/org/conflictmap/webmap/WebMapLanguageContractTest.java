@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.BoundingBox;
 
 import tools.jackson.databind.JsonNode;
@@ -214,6 +215,38 @@ class WebMapLanguageContractTest {
                 }
                 page.context().close();
             }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ps", "fa-AF", "ur"})
+        void theDurandLineTheScaleBarAndTheVectorMapWithoutTilesSpeakTheReadersLanguage(String lang) {
+            JsonNode own = strings(lang);
+            Page page = ready(browser.page(1366, 768), "/?lang=" + lang + "&c=70.6,34.0&z=8");
+            page.waitForSelector(".label-border");
+            String border = page.textContent(".label-border");
+            String suffix = own.get("contestedBorder").asString().replace("{name}", "");
+            assertThat(border).as("the Durand Line's label in %s", lang).contains(suffix.strip()).doesNotContain("Durand")
+                    .containsPattern("\\p{IsArabic}{3,}.*\\p{IsArabic}{3,}");
+            String scale = page.textContent(".leaflet-control-scale-line");
+            assertThat(scale).as("the scale bar in %s", lang).doesNotContain("km").doesNotContainPattern("[0-9]")
+                    .containsPattern("[\\u06F0-\\u06F9]+ \\p{IsArabic}+");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-border-" + lang + ".png")));
+            page.context().close();
+
+            // a server without the tiles feature: the page draws its vector map from /api/places, named in the reader's script
+            Page vector = browser.page(1366, 768);
+            vector.route("**/webmap/config.json", r -> r.fulfill(new Route.FulfillOptions().setContentType("application/json")
+                    .setBody("{\"basemap\":null,\"base\":null,\"labels\":null,\"geocoder\":\"/api/places\"}")));
+            ready(vector, "/?lang=" + lang + "&c=70.6,34.0&z=8");
+            vector.waitForSelector(".label-province");
+            List<String> names = vector.locator(".label-province, .label-city").allTextContents();
+            assertThat(names).as("vector labels").hasSizeGreaterThan(5);
+            assertThat(names.stream().filter(n -> n.matches(".*\\p{IsArabic}.*")).count()).as("vector labels in Arabic script: %s", names)
+                    .isGreaterThan(names.size() / 2);
+            assertThat(names).doesNotContain("Nangarhar", "Khost", "Kabul");
+            assertThat(vector.textContent(".label-border")).doesNotContain("Durand");
+            vector.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-vector-" + lang + ".png")));
+            vector.context().close();
         }
 
         /** How many of these label tiles have other pixels than the English tile of the same address. */
