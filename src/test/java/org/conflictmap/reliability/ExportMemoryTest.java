@@ -34,11 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExportMemoryTest {
     static final int INCIDENTS = 60_000;
-    /** Enough for the server itself and its caches; not for 60,000 incidents as objects. */
-    static final String HEAP = "112m";
+    /**
+     * Enough for the server itself and its caches; not for 60,000 incidents as objects. 112 MB until
+     * 2026-12-06: the server's own base grew that day (CQL2, CRS, OGC Tiles, the desk, names in four
+     * scripts) and the 112 MB child ended with an OutOfMemoryError in two of three clean-clone runs
+     * (not profiled yet: see the closing note). 60,000 incidents as objects need several hundred MB.
+     */
+    static final String HEAP = "128m";
 
     @Test
-    void everyFormatOf60000IncidentsWithA112MbHeap(@TempDir Path dir) throws Exception {
+    void everyFormatOf60000IncidentsWithA128MbHeap(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("incidents.csv");
         writeAcledCsv(csv, INCIDENTS);
         Path data = dir.resolve("store");
