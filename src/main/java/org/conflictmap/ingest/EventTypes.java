@@ -69,6 +69,17 @@ final class EventTypes {
         return best;
     }
 
+    /** The first strong cue of one type in the sentence ("the clashes" in a report of an exchange of fire), or null. */
+    static Cue strong(String type, String sentence, int offset) {
+        for (Rule r : RULES) {
+            Matcher m = r.pattern().matcher(sentence);
+            if (r.type().equals(type) && !r.weak() && m.find()) {
+                return new Cue(r.type(), offset + m.start(), offset + m.end(), false, r.alone());
+            }
+        }
+        return null;
+    }
+
     /** Kinds that one event can be told as: the same, or fighting told as an exchange of fire. */
     static boolean compatible(String a, String b) {
         return a.equals(b) || a.equals("other") || b.equals("other")

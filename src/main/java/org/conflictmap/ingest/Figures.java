@@ -39,7 +39,10 @@ final class Figures {
             + "police officers|police|officers|insurgents|terrorists|khwarij|khawarij|kharijis|attackers|infiltrators|guards|border guards|"
             + "worshippers|residents|"
             + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|"
-            + "posts|outposts|checkposts|positions|aircraft|drones|jets)";
+            + "posts|outposts|checkposts|positions|aircraft|drones|jets|"
+            // "30 Afghan Taliban were killed"; but in "four Afghan Taliban posts" the noun is posts
+            + "Taliban(?!\\s+(?:posts?|outposts?|checkposts?|positions?|fighters?|soldiers?|militants?|commanders?|members?|officials?|"
+            + "forces|guards?|troops|personnel|men|man|regime|government|administration)\\b))";
     static final String SINGULAR = "(?:soldier|militant|fighter|civilian|person|child|woman|man|girl|boy|refugee|policeman|police officer|"
             + "officer|guard|elder|commander|official|resident|worshipper|passerby|bystander|post|outpost|drone|jet|aircraft|F-16|plane|helicopter|quadcopter)";
     /** An adjective or other word between a number and its noun: never a conjunction, a verb of being, a number or "bodies". */
@@ -64,6 +67,9 @@ final class Figures {
     static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?"
             + "(?:\\s+(?:their|its|the|our|them|his|her))?(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b" + OF_FAMILY + AUX + "\\s+" + VERBS
             + "\\b");
+    /** "More than 30 Afghan Taliban and khwarij were killed": one figure counts two nouns together; the first one's words give the side. */
+    static final Pattern JOINT = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL
+            + ")\\s+and\\s+(?:(?!" + QUANT + "\\b|a\\b|an\\b)[\\w'’-]+\\s+){0,2}?" + PLURAL + "\\b" + AUX + "\\s+" + VERBS + "\\b");
     static final Pattern PASSIVE_ONE = Pattern.compile("(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + AUX
             + "\\s+" + VERBS + "\\b");
     static final Pattern ACTIVE = Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|"
@@ -116,6 +122,17 @@ final class Figures {
     static final Pattern DENIED_CLAIM = Pattern.compile("(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)\\s+that\\b");
     static final Pattern DENIED_POSTS = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
     static final Pattern DENIED_AIRCRAFT = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:drone|jet|aircraft|F-16|plane)\\s+(?:had|has)\\s+been\\s+(?:downed|shot down)\\b");
+
+    /**
+     * "denied hitting any civilian targets", "denies losing any posts", "denied that it had lost any soldiers": a
+     * party's denial of any loss of that kind is its figure 0. Only with "any": "denied targeting civilians"
+     * denies an intent, not a toll, and states no figure.
+     */
+    static final Pattern DENIED_ANY = Pattern.compile("(?i)\\b(?:denied|denies|deny|denying|rejected)\\s+(?:that\\s+(?:it|they|its forces|"
+            + "its troops)\\s+(?:had|have|has)\\s+)?(hitting|targeting|striking|shelling|harming|killing|losing|lost|having lost|"
+            + "suffering|suffered)\\s+(?:any|a single)\\s+(?:(Pakistani|Afghan)\\s+)?(?:(civilian|army|border|military|security)\\s+)?"
+            + "(targets?|areas?|homes?|houses?|populations?|settlements?|villages?|civilians?|posts?|outposts?|checkposts?|positions?|"
+            + "soldiers?|troops|personnel|men|lives|casualties|aircraft|jets?|drones?|planes?|helicopters?)\\b");
 
     private Figures() {
     }
@@ -201,6 +218,25 @@ final class Figures {
         while (m.find()) {
             add(out, new Figure("aircraft_downed", 0, null, null, "aircraft", null, "denied", m.start(), m.end()));
         }
+        m = DENIED_ANY.matcher(sentence);
+        while (m.find()) {
+            String act = m.group(1).toLowerCase(Locale.ROOT);
+            String what = m.group(4).toLowerCase(Locale.ROOT);
+            boolean civilian = m.group(3) != null && m.group(3).equalsIgnoreCase("civilian") || what.startsWith("civilian");
+            boolean losing = act.matches("los.*|lost|having lost|suffer.*");
+            if (civilian) {
+                add(out, new Figure("killed", 0, null, null, "civilians", null, "denied", m.start(), m.end()));
+            } else if (!losing) {
+                continue;
+            } else if (what.matches("posts?|outposts?|checkposts?|positions?")) {
+                add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(2)), "denied", m.start(), m.end()));
+            } else if (what.matches("aircraft|jets?|drones?|planes?|helicopters?")) {
+                add(out, new Figure("aircraft_downed", 0, null, null, "aircraft", nat(m.group(2)), "denied", m.start(), m.end()));
+            } else if (what.matches("soldiers?|troops|personnel|men|lives|casualties")) {
+                add(out, new Figure("killed", 0, null, null, what.matches("lives|casualties|men") ? "soldiers" : what,
+                        nat(m.group(2)), "denied", m.start(), m.end()));
+            }
+        }
         Matcher denied = DENIED_CLAIM.matcher(sentence);
         if (denied.find()) {
             String clause = sentence.substring(denied.end());
@@ -251,6 +287,14 @@ final class Figures {
                 add(out, figure(field, m.group(2), m.group(3), noun, subject + " " + m.group(4), "lost", m.start(), m.end()));
             } else if (field != null) {
                 add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), "active:" + verb, m.start(), m.end()));
+            }
+        }
+        m = JOINT.matcher(sentence);
+        while (m.find()) {
+            String noun = m.group(4).toLowerCase(Locale.ROOT);
+            String field = field(m.group(5).toLowerCase(Locale.ROOT), noun);
+            if (field != null) {
+                add(out, figure(field, m.group(1), m.group(2), noun, m.group(3), m.group(5).toLowerCase(Locale.ROOT), m.start(), m.end()));
             }
         }
         m = PASSIVE.matcher(sentence);
@@ -320,6 +364,7 @@ final class Figures {
         out.sort(Comparator.comparingInt(Figure::start));
         inheritNouns(out);
         ofWhom(sentence, out);
+        ours(sentence, out);
         return shift(out, offset);
     }
 
@@ -345,6 +390,20 @@ final class Figures {
             }
         }
     }
+
+    /** "four of our men were martyred", "our soldiers": the speaker's own men (nationality {@code own}), whatever the noun. */
+    private static void ours(String sentence, List<Figure> out) {
+        for (int i = 0; i < out.size(); i++) {
+            Figure f = out.get(i);
+            if (f.nationality() == null && f.noun() != null && f.noun().matches("men|man|soldiers?|troops|fighters?|guards?|border guards|"
+                    + "personnel|policemen|officers|comrades|members")
+                    && OUR.matcher(sentence.substring(f.start(), f.end())).find()) {
+                out.set(i, new Figure(f.field(), f.value(), f.bound(), f.vague(), f.noun(), "own", f.verb(), f.start(), f.end()));
+            }
+        }
+    }
+
+    static final Pattern OUR = Pattern.compile("(?i)\\bour\\b");
 
     /** A figure whose noun has no nationality before it takes the one its "of the X" after it names. */
     private static void ofWhom(String sentence, List<Figure> out) {

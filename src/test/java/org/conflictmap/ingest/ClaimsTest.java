@@ -116,4 +116,57 @@ class ClaimsTest {
         String text = "KABUL/ISLAMABAD, Jan 13 (Reuters) - Pakistani air strikes hit two Afghan provinces overnight.";
         assertThat(text.substring(Sentences.dateline(text))).startsWith("Pakistani air strikes");
     }
+
+    @Test
+    void aDenialOfAnyLossOrAnyCivilianHitIsZeroButADenialOfIntentOrOfAClaimIsNothing() {
+        assertThat(claims("Pakistan's army said it had struck only militant hideouts and denied hitting any civilian targets.", "AF"))
+                .containsExactly("pk_government:civilians:killed:0");
+        assertThat(claims("The Afghan defence ministry denied losing any posts in the exchange. "
+                + "It also denied losing any soldiers, and denied losing any aircraft.", "AF"))
+                .containsExactly("af_government:af_forces:posts_captured:0", "af_government:af_forces:killed:0",
+                        "af_government:af_forces:aircraft_downed:0");
+        assertThat(claims("Islamabad rejected the claims as baseless. Pakistan's foreign office denied targeting civilians.", "AF"))
+                .isEmpty();
+    }
+
+    @Test
+    void aQuoteAfterItsAttributionAndAQuoteRunningOverParagraphsKeepTheirSpeaker() {
+        assertThat(claims("Our forces held the line, the Frontier Corps said in a statement from Quetta. \"Some 25 Afghan Taliban and "
+                + "khwarij were killed.\"\n\n\"Four of our men were martyred and two posts were damaged.\"\n\n"
+                + "\"We will respond again,\" Zabihullah Mujahid said. \"Seven soldiers were injured.\"", "PK"))
+                .containsExactly("pk_government:af_forces:killed:25", "pk_government:pk_forces:killed:4",
+                        "af_government:af_forces:wounded:7");
+    }
+
+    @Test
+    void aParagraphOpeningAQuoteWhoseSpeakerComesAfterItIsNotTheLastSpeakers() {
+        assertThat(claims("Pakistan's military said it had repelled the attack.\n\n"
+                + "\"Three of our soldiers were wounded,\" a district police chief in Khost said.", "AF"))
+                .containsExactly("local_official:af_forces:wounded:3");
+    }
+
+    @Test
+    void aBodyNamedBackAfterAccordingToIsTheBodyNamedBefore() {
+        assertThat(claims("Enayatullah Khwarazmi, spokesman for the Ministry of National Defense, said the attack was repelled.\n\n"
+                + "Pakistani security sources said three soldiers were injured.\n\n"
+                + "Last month's fighting left 23 Pakistani soldiers dead, according to the ministry.", "AF"))
+                .containsExactly("pk_government:pk_forces:wounded:3", "af_government:pk_forces:killed:23");
+        assertThat(claims("Pakistani shells hit two villages in Afghanistan's Kunar province, killing three civilians, according to officials.", "AF"))
+                .containsExactly("af_government:civilians:killed:3");
+    }
+
+    @Test
+    void twoNounsUnderOneFigureAreOneClaimButTwoFiguresStayTwo() {
+        assertThat(claims("The ISPR said more than 20 Afghan Taliban and khwarij were killed. The military said three soldiers and "
+                + "seven infiltrators were killed. Pakistani troops responded, destroying five Afghan Taliban posts, the ISPR said.", "PK"))
+                .containsExactly("pk_government:af_forces:killed:20", "pk_government:pk_forces:killed:3",
+                        "pk_government:militants:killed:7", "pk_government:af_forces:posts_destroyed:5");
+    }
+
+    @Test
+    void aSurnameAloneIsThePersonNamedInFullBefore() {
+        assertThat(claims("Provincial police spokesman Abdul Wali Sarhadi said shells hit a school.\n\n"
+                + "Two students were wounded, Sarhadi said.", "AF"))
+                .containsExactly("local_official:civilians:wounded:2");
+    }
 }

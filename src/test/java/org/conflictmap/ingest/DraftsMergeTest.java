@@ -62,4 +62,27 @@ class DraftsMergeTest {
         assertThat(m.geoPrecision()).isEqualTo("near");
         assertThat(m.geometry().getGeometryType()).isEqualTo("Point");
     }
+
+    static Incident titled(String title, TimeInterval when, String precision, Geometry where, PlaceRef place) {
+        return new Incident("draft-" + place.id(), title, null, "air_strike", "draft", when, precision, List.of(place), List.of(), null,
+                List.of("ingest"), List.of(), List.of(new Source("S1", "AFP", null, LocalDate.parse("2026-05-08"), null)), where, 0,
+                Instant.EPOCH, Instant.EPOCH);
+    }
+
+    @Test
+    void aRefinedPlaceAndDayAreRetitledButAnEditorsTitleIsKept() {
+        TimeInterval twoDays = new TimeInterval(Instant.parse("2026-05-05T19:30:00Z"), Instant.parse("2026-05-07T19:29:59Z"), "day");
+        TimeInterval night = new TimeInterval(Instant.parse("2026-05-07T15:30:00Z"), Instant.parse("2026-05-07T19:29:59Z"), "part_of_day");
+        PlaceRef khost = new PlaceRef("af-province-khost", "Khost");
+        PlaceRef town = new PlaceRef("geonames-1", "Spera");
+        String made = Drafts.title("air_strike", List.of(khost), twoDays, "AF");
+        assertThat(made).isEqualTo("Air strike — Khost (2026-05-06)");
+        Incident report = titled(Drafts.title("air_strike", List.of(town), night, "AF"), night, "near",
+                GEO.createPoint(new Coordinate(69.9, 33.3)), town);
+        Incident m = merged(titled(made, twoDays, "province", PROVINCE, khost), report);
+        assertThat(m.title()).isEqualTo("Air strike — Spera (2026-05-07)");
+        Incident kept = merged(titled("Strike on a madrassa in Khost", twoDays, "province", PROVINCE, khost), report);
+        assertThat(kept.title()).isEqualTo("Strike on a madrassa in Khost");
+        assertThat(kept.occurred()).isEqualTo(night);
+    }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.conflictmap.ConflictMapApplication;
@@ -219,6 +221,64 @@ class IngestContractTest {
             List<String> provenanceArticles = new ArrayList<>();
             draft.get("provenance").forEach(p -> provenanceArticles.add(p.get("article").asString()));
             assertThat(provenanceArticles).contains(a.json().get("article").asString(), b.json().get("article").asString());
+        }
+
+        /** Each provenance field of an incident (as editors read it) with the article text its spans cover. */
+        Map<String, List<String>> spans(String incident) {
+            JsonNode p = http().get("/api/incidents/" + incident, "Authorization", EDITOR_AUTH).json().get("properties");
+            Map<String, List<String>> out = new TreeMap<>();
+            for (JsonNode s : p.get("provenance")) {
+                String text = http().get("/api/articles/" + s.get("article").asString(), "Authorization", EDITOR_AUTH).json().get("text")
+                        .asString();
+                out.computeIfAbsent(s.get("field").asString(), k -> new ArrayList<>())
+                        .add(text.substring(s.get("start").asInt(), s.get("end").asInt()));
+            }
+            return out;
+        }
+
+        String etag(String incident) {
+            return http().get("/api/incidents/" + incident, "Authorization", EDITOR_AUTH).header("ETag");
+        }
+
+        @Test
+        void splittingAndMergingDraftsMoveTheirProvenanceWithTheClaims() {
+            String marker = UUID.randomUUID().toString();
+            String text = "Pakistani shells hit homes near Asadabad in Kunar province on Tuesday night. Four civilians were killed, the "
+                    + "district governor said. Nine civilians were wounded, according to the UN mission in Afghanistan. Ref " + marker + ".";
+            Http.Response r = submit("{\"text\": \"" + text + "\", \"outlet\": \"Test wire\", \"url\": \"https://example.org/split/" + marker
+                    + "\", \"published\": \"2034-06-14\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            String id = r.json().get("drafts").get(0).asString();
+            JsonNode claims = r.json().get("incidents").get(0).get("properties").get("claims");
+            assertThat(claims).as(r.body()).hasSize(2);
+            int un = claims.get(0).get("party").asString().equals("un") ? 0 : 1;
+            assertThat(spans(id).get("claims[" + un + "]")).allMatch(s -> s.contains("Nine civilians"));
+
+            String newId = "split-" + marker.substring(0, 8);
+            Http.Response split = http().send("POST", "/api/incidents/" + id + "/split", "{\"claims\": [" + un + "], \"id\": \"" + newId
+                    + "\"}", "Content-Type", "application/json", "Authorization", EDITOR_AUTH, "If-Match", etag(id));
+            assertThat(split.status()).as(split.body()).isEqualTo(201);
+            Map<String, List<String>> taken = spans(newId);
+            assertThat(taken.get("claims[0]")).as("the UN's claim took its sentence along").isNotEmpty()
+                    .allMatch(s -> s.contains("Nine civilians"));
+            assertThat(taken).containsKeys("type", "occurred", "places").doesNotContainKey("claims[1]");
+            Map<String, List<String>> left = spans(id);
+            assertThat(left.get("claims[0]")).as("the claim that stayed is claim 0 now").isNotEmpty()
+                    .allMatch(s -> s.contains("Four civilians"));
+            assertThat(left).containsKeys("type", "occurred").doesNotContainKey("claims[1]");
+
+            String fromVersion = etag(newId).replace("\"", "");
+            Http.Response merge = http().send("POST", "/api/incidents/" + id + "/merge", "{\"from\": \"" + newId + "\", \"from_version\": "
+                    + fromVersion + "}", "Content-Type", "application/json", "Authorization", EDITOR_AUTH, "If-Match", etag(id));
+            assertThat(merge.status()).as(merge.body()).isEqualTo(200);
+            JsonNode merged = merge.json().get("properties").get("claims");
+            Map<String, List<String>> back = spans(id);
+            for (int k = 0; k < merged.size(); k++) {
+                String said = merged.get(k).get("party").asString().equals("un") ? "Nine civilians" : "Four civilians";
+                assertThat(back.get("claims[" + k + "]")).as("claim " + k + " after the merge").isNotEmpty().allMatch(s -> s.contains(said));
+            }
+            assertThat(merged).hasSize(2);
+            assertThat(back.get("type")).as("a span merged in twice is kept once").doesNotHaveDuplicates();
         }
 
         @Test

@@ -43,7 +43,7 @@ final class IngestEvaluation {
 
     /** The measures, with the counts behind them. */
     record Measures(int events, int found, int eventHits, int claims, int claimsFound, int claimHits, int sideRight,
-            int datesRight, int placesFound, int placesOutside, StringBuilder misses) {
+            int datesRight, int placesFound, int placesOutside, int typesRight, StringBuilder misses) {
         double eventF1() {
             return f1(eventHits, found, events);
         }
@@ -60,6 +60,11 @@ final class IngestEvaluation {
             return eventHits == 0 ? 0 : (double) datesRight / eventHits;
         }
 
+        /** The share of matched events whose type is the gold's. */
+        double types() {
+            return eventHits == 0 ? 0 : (double) typesRight / eventHits;
+        }
+
         double outside() {
             return placesFound == 0 ? 0 : (double) placesOutside / placesFound;
         }
@@ -72,8 +77,9 @@ final class IngestEvaluation {
 
         String summary() {
             return String.format("events %d found %d matched %d (F1 %.3f); claims %d found %d right %d (F1 %.3f); side %.3f; "
-                    + "date in interval %.3f; places outside %d/%d (%.3f)", events, found, eventHits, eventF1(), claims, claimsFound,
-                    claimHits, claimF1(), side(), dates(), placesOutside, placesFound, outside());
+                    + "date in interval %.3f; places outside %d/%d (%.3f); type right %d/%d (%.3f)", events, found, eventHits, eventF1(),
+                    claims, claimsFound, claimHits, claimF1(), side(), dates(), placesOutside, placesFound, outside(), typesRight, eventHits,
+                    types());
         }
     }
 
@@ -133,7 +139,7 @@ final class IngestEvaluation {
     }
 
     static Measures empty() {
-        return new Measures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new StringBuilder());
+        return new Measures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new StringBuilder());
     }
 
     /** Adds one article's found events to the running measures. */
@@ -168,6 +174,7 @@ final class IngestEvaluation {
         int dates = 0;
         int placesFound = 0;
         int outside = 0;
+        int types = 0;
         StringBuilder misses = m.misses();
         List<String> keys = new ArrayList<>();
         for (int f = 0; f < found.size(); f++) {
@@ -202,7 +209,9 @@ final class IngestEvaluation {
                     }
                 }
             }
-            if (!fe.type().equals(ge.type())) {
+            if (fe.type().equals(ge.type())) {
+                types++;
+            } else {
                 misses.append("\n  ").append(a.file()).append(": ").append(ge.key()).append(" type ").append(fe.type()).append(" want ")
                         .append(ge.type());
             }
@@ -229,7 +238,7 @@ final class IngestEvaluation {
         }
         Measures sum = new Measures(m.events() + events, m.found() + found.size(), m.eventHits() + hits, m.claims() + claims,
                 m.claimsFound() + claimsFound, m.claimHits() + claimHits, m.sideRight() + side, m.datesRight() + dates,
-                m.placesFound() + placesFound, m.placesOutside() + outside, misses);
+                m.placesFound() + placesFound, m.placesOutside() + outside, m.typesRight() + types, misses);
         return new Scored(sum, keys);
     }
 
