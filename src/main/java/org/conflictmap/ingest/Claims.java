@@ -25,7 +25,7 @@ final class Claims {
     }
 
     static final Pattern REPORTING = Pattern.compile("\\b(saying|said|says|told|posted|wrote|added|claimed|confirmed|announced|reported|"
-            + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused)\\b");
+            + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused|blamed|alleged)\\b");
     static final Pattern ACCORDING = Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig)\\.\\s+)?"
             + "[^,.;“”\"]{2,80}?)(?=[,.;]|$)");
     /** A quote closed and its speaker named after it: "…,” Khwarazmi said", "…,\" said the spokesman". */
@@ -50,7 +50,7 @@ final class Claims {
             "the office", "the mission", "the governor", "him", "her", "them");
     /** Nouns that, alone or after "the", refer back to a body already named ("according to the ministry"). */
     static final Set<String> BACK = Set.of("ministry", "military", "army", "spokesman", "sources", "statement", "office", "mission",
-            "group", "military's media wing", "media wing", "government", "governor's office");
+            "group", "military's media wing", "media wing", "government", "governor's office", "minister");
 
     private Claims() {
     }
@@ -224,6 +224,10 @@ final class Claims {
                 if (body != null) {
                     return body;
                 }
+                if (bare.equals("statement") && lastSpeaker != null) {
+                    // "according to the statement": the statement of whoever was last said to have issued one
+                    return lastSpeaker;
+                }
             }
             // "Hassanyar said" after "Najibullah Hassanyar, the provincial spokesman, said": the person named before, with role and party
             if (s.matches("(?:(?:Dr|Mr|Mrs|Ms|Gen|Maj|Col)\\.?\\s+)?[A-Z][\\w'’-]+")) {
@@ -304,7 +308,7 @@ final class Claims {
             if (c.matches(".*\\b(frontier corps|fc)\\b.*")) {
                 return "pk_government";
             }
-            if (c.matches(".*\\b(mujahid|fitrat|khwarazmi|islamic emirate|ministry of national defen[cs]e|taliban|afghan|afghanistan|"
+            if (c.matches(".*\\b(mujahid|fitrat|khwarazmi|islamic emirate|iea|ministry of national defen[cs]e|taliban|afghan|afghanistan|"
                     + "afghanistan's|kabul)\\b.*")) {
                 return "af_government";
             }
@@ -420,7 +424,8 @@ final class Claims {
             return forNat != null ? forNat : denial ? own : other;
         }
         if (noun.matches("civilians?|children|child|women|woman|girl|boy|refugees?|residents?|worshippers?|villagers|passengers|"
-                + "family members|returnees|students|elder|passerby|bystander|men|man|passers-by|passersby|bystanders")) {
+                + "family members|returnees|students|elder|passerby|bystander|men|man|passers-by|passersby|bystanders|countrymen|"
+                + "compatriots|citizens")) {
             return "civilians";
         }
         if (noun.equals("taliban")) {

@@ -38,7 +38,7 @@ final class Figures {
             + "passers-by|passersby|bystanders|"
             + "police officers|police|officers|insurgents|terrorists|khwarij|khawarij|kharijis|attackers|infiltrators|guards|border guards|"
             + "worshippers|residents|"
-            + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|"
+            + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|countrymen|compatriots|citizens|"
             + "posts|outposts|checkposts|positions|aircraft|drones|jets|"
             // "30 Afghan Taliban were killed"; but in "four Afghan Taliban posts" the noun is posts
             + "Taliban(?!\\s+(?:posts?|outposts?|checkposts?|positions?|fighters?|soldiers?|militants?|commanders?|members?|officials?|"
@@ -51,7 +51,7 @@ final class Figures {
             + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
             + "eliminated|neutrali[sz]ed)";
     /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
-    static final String AUX = "(?:\\s*,\\s*(?:including|among them|most of them)[^,]{1,50},|\\s+(?:including|among them)\\s+(?:" + QUANT
+    static final String AUX = "(?:\\s*,\\s*(?:(?:including|among them|most of them)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them),|\\s+(?:including|among them)\\s+(?:" + QUANT
             + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
             + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
     /** Whose men a noun names after it: "three soldiers of the Islamic Emirate", "two commanders of the Pakistani Taliban". */

@@ -169,4 +169,14 @@ class ClaimsTest {
                 + "Two students were wounded, Sarhadi said.", "AF"))
                 .containsExactly("local_official:civilians:wounded:2");
     }
+
+    @Test
+    void theStatementIsItsIssuersAndTheMinisterTheOneNamedBefore() {
+        assertThat(claims("Afghanistan's defence ministry said in a statement that the fighting lasted all night. According to the statement, "
+                + "30 Pakistani soldiers were killed.\n\nInformation Minister Attaullah Tarar said the claim was false.\n\n"
+                + "The minister said 12 Afghan Taliban fighters were killed.\n\n"
+                + "\"At least nine of our countrymen, women and children among them, were martyred,\" Zabihullah Mujahid said.", "AF"))
+                .containsExactly("af_government:pk_forces:killed:30", "pk_government:af_forces:killed:12",
+                        "af_government:civilians:killed:9");
+    }
 }
