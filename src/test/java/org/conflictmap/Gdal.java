@@ -11,6 +11,20 @@ public final class Gdal {
     private Gdal() {
     }
 
+    /** Whether GDAL's {@code ogrinfo} can be run here (tests that only read with GDAL skip without it, saying so). */
+    public static boolean installed() {
+        try {
+            Process p = new ProcessBuilder("ogrinfo", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Runs {@code ogrinfo} with the arguments; a non-zero exit or a timeout fails the test. */
     public static String ogrinfo(String... args) {
         return run("ogrinfo", args);
