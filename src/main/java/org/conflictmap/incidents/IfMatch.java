@@ -26,10 +26,18 @@ public record IfMatch(Integer version) {
 
     /** The request's If-Match for a change of incident {@code id}: 428 when missing, 400 when not one ETag. */
     public static IfMatch required(HttpServletRequest request, String id) {
+        return required(request, id, "/api/incidents/" + id);
+    }
+
+    /**
+     * The same, for a change sent to another address of the incident: the 428 names {@code readAt}, the
+     * path whose GET gives the ETag (on {@code /ogc} the OGC item, not {@code /api/incidents}).
+     */
+    public static IfMatch required(HttpServletRequest request, String id, String readAt) {
         String h = request.getHeader(HttpHeaders.IF_MATCH);
         if (h == null || h.isBlank()) {
             throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", "send If-Match with the "
-                    + "ETag of the incident as you read it (GET /api/incidents/" + id + " answers with it, e.g. \"3\"), "
+                    + "ETag of the incident as you read it (GET " + readAt + " answers with it, e.g. \"3\"), "
                     + "so that a change made meanwhile is not overwritten; If-Match: * changes whatever is stored",
                     List.of());
         }

@@ -12,6 +12,7 @@ import org.conflictmap.security.Editors;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Links;
+import org.conflictmap.web.Params;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -85,7 +86,7 @@ class OgcEditController {
     private ResponseEntity<ObjectNode> change(String collection, String id, HttpServletRequest r, Change change) {
         editable(collection);
         String editor = editors.require(r);
-        IfMatch ifMatch = IfMatch.required(r, IncidentEdits.checkId(id));
+        IfMatch ifMatch = ifMatch(r, collection, id);
         Incident stored = change.apply(id, ifMatch, body(r), editor);
         return ResponseEntity.ok().eTag(etag(stored)).contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
                 .body(IncidentFeatures.feature(stored));
@@ -95,9 +96,14 @@ class OgcEditController {
     ResponseEntity<Void> delete(@PathVariable String collection, @PathVariable String id, HttpServletRequest r) {
         editable(collection);
         String editor = editors.require(r);
-        IfMatch ifMatch = IfMatch.required(r, IncidentEdits.checkId(id));
+        IfMatch ifMatch = ifMatch(r, collection, id);
         edits.delete(id, ifMatch, editor);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The If-Match of a change; its 428 names this item's OGC address, whose GET gives the ETag. */
+    private static IfMatch ifMatch(HttpServletRequest r, String collection, String id) {
+        return IfMatch.required(r, IncidentEdits.checkId(id), "/ogc/collections/" + collection + "/items/" + id);
     }
 
     private static void editable(String collection) {
@@ -109,7 +115,25 @@ class OgcEditController {
 
     private JsonNode body(HttpServletRequest r) {
         Bodies.requireType(r, "send the incident as application/geo+json, application/json or application/merge-patch+json", TYPES);
+        contentCrs(r.getHeader(OgcController.CONTENT_CRS));
         return Bodies.json(r, json, editors.maxBodyBytes(), "conflictmap.security.max-body-bytes");
+    }
+
+    /**
+     * A body's coordinates must be CRS84 (longitude, latitude), as stored. QGIS names the CRS of what it
+     * sends in {@code Content-Crs} (Part 2 with Part 4): EPSG:4326 there is latitude first, and
+     * storing it as sent would move the incident silently, so any other CRS is a 400 that changes nothing.
+     */
+    static void contentCrs(String header) {
+        if (header == null || header.isBlank()) {
+            return;
+        }
+        String v = header.strip();
+        String uri = v.startsWith("<") && v.endsWith(">") ? v.substring(1, v.length() - 1) : v;
+        if (!Crs.CRS84.equals(uri) && !"[OGC:CRS84]".equalsIgnoreCase(uri)) {
+            throw Params.invalid(OgcController.CONTENT_CRS, "a write's coordinates are CRS84 (longitude, latitude): send them so, with "
+                    + "Content-Crs: " + Crs.header(Crs.CRS84) + " or none");
+        }
     }
 
     /** The ETag GET .../items/{id} gives: the incident's version. */

@@ -59,7 +59,7 @@ class OgcEditContractTest {
             String id = "ogc-edit-" + UUID.randomUUID().toString().substring(0, 8);
             String item = ITEMS + "/" + id;
             Http.Response created = http().send("POST", ITEMS, feature(id, "Shelling near Torkham"), "Content-Type", GEOJSON,
-                    "Authorization", EDITOR_AUTH);
+                    "Authorization", EDITOR_AUTH, "Content-Crs", "<http://www.opengis.net/def/crs/OGC/1.3/CRS84>");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(created.header("Location")).endsWith(item);
             assertThat(created.header("ETag")).isEqualTo("\"1\"");
@@ -126,6 +126,13 @@ class OgcEditContractTest {
                 Http.Response r = http().send("POST", ITEMS, bad, "Content-Type", GEOJSON, "Authorization", EDITOR_AUTH);
                 assertThat(r.status()).as(bad + " " + r.body()).isEqualTo(400);
                 assertThat(r.body()).doesNotContain("Exception", "SQL");
+            }
+            // coordinates in another CRS than CRS84 (QGIS names it in Content-Crs) would be stored misplaced: refused
+            for (String crs : new String[] {"<http://www.opengis.net/def/crs/EPSG/0/4326>", "<http://www.opengis.net/def/crs/EPSG/0/3857>"}) {
+                Http.Response r = http().send("POST", ITEMS, feature(id, "x"), "Content-Type", GEOJSON, "Authorization", EDITOR_AUTH,
+                        "Content-Crs", crs);
+                assertThat(r.status()).as(crs + " " + r.body()).isEqualTo(400);
+                assertThat(r.body()).contains("Content-Crs");
             }
             assertThat(http().get(ITEMS + "/" + id).status()).isEqualTo(404);
             assertThat(http().send("PATCH", ITEMS + "/no-such-incident", "{}", "Content-Type", GEOJSON, "Authorization", EDITOR_AUTH,
