@@ -78,6 +78,11 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
                 where);
     }
 
+    public IncidentQuery withStatuses(Set<String> newStatuses) {
+        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, newStatuses, minKilled, limit, offset,
+                where);
+    }
+
     public IncidentQuery withWhere(Condition condition) {
         return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset,
                 condition);

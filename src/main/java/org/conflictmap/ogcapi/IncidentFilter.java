@@ -58,6 +58,11 @@ public record IncidentFilter(IncidentQuery query) {
         return new IncidentFilter(cql == null ? q : q.withWhere(CqlSql.translate(cql)));
     }
 
+    /** The same selection over incidents of these statuses (published only unless an editor asks). */
+    public IncidentFilter withStatuses(java.util.Collection<String> statuses) {
+        return new IncidentFilter(query.withStatuses(Set.copyOf(statuses)));
+    }
+
     /** Every selected incident, in time order; {@code offset}/{@code limit} page over the matches. */
     public void stream(IncidentRepository incidents, int offset, int limit, Consumer<Incident> each) {
         incidents.stream(query.withPage(limit, offset), each);

@@ -18,6 +18,8 @@ import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentFeatures;
 import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.incidents.Vocabulary;
+import org.conflictmap.security.Editors;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Links;
@@ -102,9 +104,11 @@ class OgcController {
     private final ObjectMapper json;
     private final ObjectProvider<Enclosures> enclosures;
     private final ObjectProvider<OgcApiPart> parts;
+    private final Editors editors;
 
     OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, Links links,
-            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts) {
+            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts, Editors editors) {
+        this.editors = editors;
         this.enclosures = enclosures;
         this.parts = parts;
         this.links = links;
@@ -233,10 +237,13 @@ class OgcController {
         int limit = Params.integer("limit", one(q, "limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = Params.integer("offset", one(q, "offset"), 0, 0, 10_000_000);
         boolean html = html(r);
+        // an editor's page holds the drafts too (Part 4 clients such as QGIS edit them): its own ETag, never a shared cache's
+        boolean editor = collection.equals("incidents") && editors.editor(r) != null;
         var stamp = dataVersion.current();
-        String etag = stamp.etag(collection + "?" + SearchBody.query(q) + (html ? "|html" : ""));
+        String etag = stamp.etag(collection + "?" + SearchBody.query(q) + (html ? "|html" : "") + (editor ? "|editor" : ""));
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(editor))
+                    .varyBy(HttpHeaders.AUTHORIZATION).build();
         }
         ObjectNode fc = GeoJson.featureCollection();
         ArrayNode features = fc.withArray("features");
@@ -248,6 +255,9 @@ class OgcController {
         if (collection.equals("incidents")) {
             Map<String, String[]> query = q;
             IncidentFilter filter = IncidentFilter.parse(n -> one(query, n));
+            if (editor) {
+                filter = filter.withStatuses(Vocabulary.STATUSES);
+            }
             if (html || !crs.equals(CRS84)) {
                 // in another CRS each feature is built and its geometry transformed (the stored text is CRS84)
                 filter.stream(incidents, offset, limit, i -> features.add(inCrs(IncidentFeatures.feature(i), i.geometry(), crs)));
@@ -289,13 +299,14 @@ class OgcController {
             Joined joined = featureText;
             // head, features and tail read in turn, without another copy of the page
             var body = new org.springframework.core.io.InputStreamResource(joined.in(head, tail));
-            return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(etag).lastModified(stamp.updated())
+            return ResponseEntity.ok().cacheControl(cacheControl(editor)).varyBy(HttpHeaders.AUTHORIZATION).eTag(etag)
+                    .lastModified(stamp.updated())
                     .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
                     .contentLength(head.length + joined.size() + tail.length).header(CONTENT_CRS, Crs.header(crs)).body(body);
         }
         ResponseEntity<?> answer = answer(r, fc, Collections.title(collection), etag);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).lastModified(stamp.updated())
-                .header(CONTENT_CRS, Crs.header(crs))
+                .header(CONTENT_CRS, Crs.header(crs)).cacheControl(cacheControl(editor)).varyBy(HttpHeaders.AUTHORIZATION)
                 .body(answer.getBody());
     }
 
@@ -306,9 +317,11 @@ class OgcController {
         String crs = Crs.parse("crs", r.getParameter("crs"));
         ObjectNode f;
         String etag;
+        // editors read drafts too (as at /api/incidents/{id}); everyone else is told there is no such incident
+        boolean editor = collection.equals("incidents") && editors.editor(r) != null;
         if (collection.equals("incidents")) {
             Incident i = (id.matches(Incident.ID_PATTERN) ? incidents.byId(id) : java.util.Optional.<Incident>empty())
-                    .filter(x -> x.status().equals("published"))
+                    .filter(x -> editor || x.status().equals("published"))
                     .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + clip(id) + "'"));
             f = inCrs(IncidentFeatures.feature(i), i.geometry(), crs);
             etag = "\"" + i.version() + (html(r) ? "-html" : "") + "\"";
@@ -319,7 +332,8 @@ class OgcController {
             etag = dataVersion.current().etag("place-" + id + (html(r) ? "-html" : ""));
         }
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(editor))
+                    .varyBy(HttpHeaders.AUTHORIZATION).build();
         }
         ArrayNode links = f.putArray("links");
         String base = base(r);
@@ -329,7 +343,7 @@ class OgcController {
         ResponseEntity<?> answer = answer(r, f, f.path("properties").path("title").asString(f.path("properties").path("name")
                 .asString(id)), etag);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(CONTENT_CRS, Crs.header(crs))
-                .body(answer.getBody());
+                .cacheControl(cacheControl(editor)).varyBy(HttpHeaders.AUTHORIZATION).body(answer.getBody());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -466,6 +480,11 @@ class OgcController {
         boolean geo = body.has("type") && (body.get("type").asString().equals("FeatureCollection")
                 || body.get("type").asString().equals("Feature"));
         return b.contentType(geo ? MediaType.parseMediaType(GeoJson.MEDIA_TYPE) : MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** An editor's answer (drafts included) is for that editor alone; everyone else's may be stored and revalidated. */
+    private static CacheControl cacheControl(boolean editor) {
+        return editor ? CacheControl.noCache().cachePrivate() : CacheControl.noCache();
     }
 
     static boolean html(HttpServletRequest r) {
