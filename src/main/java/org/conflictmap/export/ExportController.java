@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.ogcapi.IncidentFilter;
 import org.conflictmap.store.DataVersion;
+import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.ETags;
 import org.conflictmap.web.Params;
 import org.springframework.http.ContentDisposition;
@@ -46,8 +47,10 @@ class ExportController {
 
     private final IncidentRepository incidents;
     private final DataVersion dataVersion;
+    private final SpatialDialect dialect;
 
-    ExportController(IncidentRepository incidents, DataVersion dataVersion) {
+    ExportController(IncidentRepository incidents, DataVersion dataVersion, SpatialDialect dialect) {
+        this.dialect = dialect;
         this.incidents = incidents;
         this.dataVersion = dataVersion;
     }
@@ -60,7 +63,7 @@ class ExportController {
         if (table != null && !f.hasTables()) {
             throw Params.invalid("table", "only the " + TABLE_FORMATS + " export has separate tables; the other formats carry both");
         }
-        IncidentFilter filter = IncidentFilter.parse(r::getParameter);
+        IncidentFilter filter = IncidentFilter.parse(r::getParameter, dialect);
         String etag = dataVersion.current().etag(f + "?" + r.getQueryString());
         if (ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();

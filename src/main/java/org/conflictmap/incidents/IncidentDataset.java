@@ -44,6 +44,10 @@ class IncidentDataset {
         if (filled > 0) {
             log.info("Derived columns filled in for {} incidents written before they existed", filled);
         }
+        int history = incidents.fillHistoryColumns();
+        if (history > 0) {
+            log.info("Filter columns filled in for {} history rows written before they existed", history);
+        }
         if (!properties.loadOnStartup()) {
             return;
         }

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * stamp and the links. Nothing holds the page: ten concurrent {@code limit=100000} over 30,000
  * incidents, each built as a tree of every Feature, ran the server out of memory (issue 18). The full
  * view sends the stored Feature texts as they are (as OGC items do); the map view builds one lean Feature
- * at a time; {@code asof} counts every match of the history and sends those on the page.
+ * at a time; {@code asof} reads the page of the history's matches (counted as the others are).
  *
  * @param query  the filter and page
  * @param asof   the time to read the data set at, or null for now
@@ -45,29 +45,22 @@ record IncidentPage(IncidentQuery query, Instant asof, boolean lean, IntFunction
         long matched;
         try {
             if (asof != null) {
-                long[] seen = {0};
-                incidents.streamAsOf(asof, query.withPage(IncidentQuery.MAX_LIMIT, 0), i -> {
-                    if (seen[0]++ >= query.offset() && returned[0] < query.limit()) {
-                        feature(o, returned, json.writeValueAsBytes(lean ? IncidentFeatures.mapFeature(i) : IncidentFeatures.feature(i)));
-                    }
-                });
-                matched = seen[0];
+                incidents.streamAsOf(asof, query, i -> feature(o, returned,
+                        json.writeValueAsBytes(lean ? IncidentFeatures.mapFeature(i) : IncidentFeatures.feature(i))));
+            } else if (lean) {
+                // the same area (a province, a border segment) is simplified once, not once per report on it
+                Map<ByteBuffer, Geometry> shapes = new HashMap<>();
+                incidents.streamColumns(query, IncidentsController.MAP_COLUMNS, rs -> feature(o, returned, json.writeValueAsBytes(
+                        IncidentFeatures.mapFeature(rs.getString(1), shown(shapes, rs.getBytes("wkb")), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getString(11), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(12), rs.getBoolean(7),
+                                rs.getObject(8, Integer.class), rs.getObject(9, Integer.class),
+                                Arrays.stream(rs.getString(10).split("\\|")).filter(x -> !x.isEmpty()).toList()))));
             } else {
-                if (lean) {
-                    // the same area (a province, a border segment) is simplified once, not once per report on it
-                    Map<ByteBuffer, Geometry> shapes = new HashMap<>();
-                    incidents.streamColumns(query, IncidentsController.MAP_COLUMNS, rs -> feature(o, returned, json.writeValueAsBytes(
-                            IncidentFeatures.mapFeature(rs.getString(1), shown(shapes, rs.getBytes("wkb")), rs.getString(2),
-                                    rs.getString(3), rs.getString(4), rs.getString(11), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                                    rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(12), rs.getBoolean(7),
-                                    rs.getObject(8, Integer.class), rs.getObject(9, Integer.class),
-                                    Arrays.stream(rs.getString(10).split("\\|")).filter(x -> !x.isEmpty()).toList()))));
-                } else {
-                    incidents.streamFeatures(query, f -> feature(o, returned, f));
-                }
-                boolean lastPage = returned[0] < query.limit() && (returned[0] > 0 || query.offset() == 0);
-                matched = lastPage ? query.offset() + returned[0] : incidents.count(query);
+                incidents.streamFeatures(query, f -> feature(o, returned, f));
             }
+            boolean lastPage = returned[0] < query.limit() && (returned[0] > 0 || query.offset() == 0);
+            matched = lastPage ? query.offset() + returned[0] : asof != null ? incidents.countAsOf(asof, query) : incidents.count(query);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -87,39 +87,4 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
         return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset,
                 condition);
     }
-
-    /** The same test as the SQL, for incidents read from history ({@code asof}). */
-    boolean matches(Incident i) {
-        if (where != null) {
-            throw new IllegalStateException("a SQL condition cannot be tested on an incident read from history");
-        }
-        if (bbox != null && !i.geometry().getEnvelopeInternal().intersects(bbox.envelope())) {
-            return false;
-        }
-        if (!i.occurred().overlaps(period.start(), period.end())) {
-            return false;
-        }
-        if (!types.isEmpty() && !types.contains(i.type())) {
-            return false;
-        }
-        if (!parties.isEmpty() && i.claims().stream().noneMatch(c -> parties.contains(c.party()))) {
-            return false;
-        }
-        if (contested != null && contested != i.contested()) {
-            return false;
-        }
-        if (minKilled != null) {
-            int[] killed = i.figures(Claim::killed);
-            if (killed == null || killed[1] < minKilled) {
-                return false;
-            }
-        }
-        if (operation != null && !operation.equalsIgnoreCase(String.valueOf(i.operation()))) {
-            return false;
-        }
-        if (q != null && !(i.title() + " " + i.summary() + " " + i.operation()).toLowerCase(Locale.ROOT).contains(q)) {
-            return false;
-        }
-        return statuses.contains(i.status());
-    }
 }

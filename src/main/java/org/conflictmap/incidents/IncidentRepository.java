@@ -3,12 +3,18 @@ package org.conflictmap.incidents;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -21,9 +27,12 @@ import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.SpatialDialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Repository
 public class IncidentRepository {
+    private static final Logger log = LoggerFactory.getLogger(IncidentRepository.class);
     static final String COLUMNS = "id, title, summary, type, status, occurred_start, occurred_end, time_precision, "
             + "geo_precision, places, actors, operation, tags, claims, sources, version, created_at, updated_at";
     /** Every column a write sets besides {@code id}, in the order {@link #bindColumns} binds them. */
@@ -71,19 +81,19 @@ public class IncidentRepository {
     static final String DERIVE = "UPDATE incidents SET place_names = ?, place_ids = ?, party_names = ?, source_outlets = ?, "
             + "feature = ? WHERE id = ?";
     static final String DELETE = "DELETE FROM incidents WHERE id = ?";
-    static final String CLUSTER = "CLUSTER incidents USING incidents_order_idx";
+    /** The incidents table laid out in the paging order, where the store can reorder a table. */
+    static final String[] ORDERED = {"incidents", "incidents_order_idx"};
     /** Vector tiles' table (V22, PostGIS) laid out in space: a tile's rows then share pages. */
-    static final String CLUSTER_TILES = "CLUSTER incident_tiles USING incident_tiles_geom_idx";
-    /**
-     * After CLUSTER: sets the rewritten tables' visibility maps and statistics at once, so autovacuum does
-     * not do it under the first requests after a bulk load (it slowed the benchmark's first tiles).
-     * Outside any transaction, as VACUUM must be.
-     */
-    static final String VACUUM = "VACUUM (ANALYZE) incidents, incident_tiles";
+    static final String[] TILES_ORDERED = {"incident_tiles", "incident_tiles_geom_idx"};
     /** The rows an upsert replaces, locked as {@link #LOCK} locks one. */
     static final String EXISTING = "SELECT id, version, created_at FROM incidents WHERE id IN (%s) FOR UPDATE";
+    /**
+     * A history row: the write and the Feature after it (before it, for a delete), with the columns the filter
+     * compares (V53) so that {@code asof} filters in SQL; {@code %s} the dialect's geometry from WKB.
+     */
     static final String HISTORY_INSERT = "INSERT INTO incident_history (incident_id, version, operation, editor, "
-            + "recorded_at, document) VALUES (?, ?, ?, ?, ?, ?)";
+            + "recorded_at, document, status, type, title, summary, operation_name, occurred_start, occurred_end, contested, "
+            + "killed_max, parties, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)";
     /**
      * Gives this transaction's history rows the data version it bumps to (V44): under data_version's row lock,
      * held to the commit, so the event stream's order (change_version, seq) is commit order.
@@ -93,8 +103,19 @@ public class IncidentRepository {
             + "ORDER BY incident_id, seq";
     static final String HISTORY_OF = "SELECT version, operation, editor, recorded_at, document FROM incident_history "
             + "WHERE incident_id = ? ORDER BY seq";
-    static final String AS_OF = "SELECT h.document FROM incident_history h WHERE h.seq IN (SELECT MAX(seq) FROM "
-            + "incident_history WHERE recorded_at <= ? GROUP BY incident_id) AND h.operation <> 'delete' ORDER BY h.incident_id";
+    /**
+     * The latest history row of each incident recorded by a time, deletes left out: the data set as it was then.
+     * {@code %s} the filter's further conditions (over the history's V53 columns) and the order and page.
+     */
+    static final String AS_OF = "SELECT %s FROM incident_history h WHERE h.seq IN (SELECT MAX(seq) FROM "
+            + "incident_history WHERE recorded_at <= ? GROUP BY incident_id) AND h.operation <> 'delete'%s";
+    /** History rows written before V53, a batch at a time (their filter columns are filled from the Feature). */
+    static final String HISTORY_UNFILLED = "SELECT seq, document FROM incident_history WHERE status IS NULL ORDER BY seq LIMIT 1000";
+    static final String HISTORY_FILL = "UPDATE incident_history SET status = ?, type = ?, title = ?, summary = ?, "
+            + "operation_name = ?, occurred_start = ?, occurred_end = ?, contested = ?, killed_max = ?, parties = ?, geom = %s "
+            + "WHERE seq = ?";
+    /** What a history row whose Feature cannot be read any more is marked: no filter selects it. */
+    static final String UNREADABLE = "unreadable";
     static final int FETCH_SIZE = 500;
 
     /** How many counts (numberMatched) are remembered, each for one data version. */
@@ -102,6 +123,7 @@ public class IncidentRepository {
 
     private final JdbcTemplate jdbc;
     private final SpatialDialect dialect;
+    private final FilterCompiler compiler;
     private final DataVersion dataVersion;
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
@@ -116,6 +138,7 @@ public class IncidentRepository {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.dialect = dialect;
+        this.compiler = new FilterCompiler(dialect);
         this.dataVersion = dataVersion;
         this.tx = tx;
         this.readTx = new TransactionTemplate(tx.getTransactionManager());
@@ -129,11 +152,11 @@ public class IncidentRepository {
 
     /** Calls {@code each} for every incident the query selects, in time order, without holding them all. */
     public void stream(IncidentQuery query, Consumer<Incident> each) {
-        Sql sql = where(query);
+        FilterCompiler.Sql sql = where(query);
         String select = "SELECT " + COLUMNS + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents"
-                + sql.where + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
+                + sql.where() + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
         readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> each.accept(row(rs)),
-                sql.params.toArray()));
+                sql.params().toArray()));
     }
 
     /**
@@ -141,11 +164,33 @@ public class IncidentRepository {
      * for hot paths that need a few flat columns (tiles). {@code columns} are SQL expressions over the
      * incidents table; the geometry as WKB is added last, as column {@code wkb}.
      */
-    public void streamColumns(IncidentQuery query, String columns, RowCallbackHandler each) {
-        Sql sql = where(query);
-        String select = "SELECT " + columns + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents" + sql.where
+    void streamColumns(IncidentQuery query, String columns, RowCallbackHandler each) {
+        FilterCompiler.Sql sql = where(query);
+        String select = "SELECT " + columns + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents" + sql.where()
                 + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
-        readTx.executeWithoutResult(s -> jdbc.query(select, each, sql.params.toArray()));
+        readTx.executeWithoutResult(s -> jdbc.query(select, each, sql.params().toArray()));
+    }
+
+    /**
+     * Streams the geometry and chosen attributes of the incidents the query selects as typed {@link MapRow}s:
+     * what the tiles and static maps draw. {@code attributes} maps each attribute's name to its SQL expression
+     * over the incidents table, in its iteration order (a LinkedHashMap), which the row keeps.
+     */
+    public void streamMapRows(IncidentQuery query, Map<String, String> attributes, Consumer<MapRow> each) {
+        List<String> names = List.copyOf(attributes.keySet());
+        int n = names.size();
+        String columns = String.join(", ", attributes.values());
+        streamColumns(query, columns, rs -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int k = 0; k < n; k++) {
+                Object v = rs.getObject(k + 1);
+                if (v != null) {
+                    values.put(names.get(k), v instanceof TemporalAccessor || v instanceof Timestamp
+                            ? rs.getObject(k + 1, OffsetDateTime.class).toInstant().toString() : v);
+                }
+            }
+            each.accept(new MapRow(rs.getBytes(n + 1), values));
+        });
     }
 
     /**
@@ -154,10 +199,10 @@ public class IncidentRepository {
      * flat exports' rows, read here so that no {@code ResultSet} leaves the incidents package.
      */
     public void streamStored(IncidentQuery query, List<StoredRow.Column> columns, Consumer<StoredRow> each) {
-        Sql sql = where(query);
+        FilterCompiler.Sql sql = where(query);
         int n = columns.size();
         String select = "SELECT " + StoredRow.selectList(columns) + ", claims, sources, " + dialect.geometryAsWkb("geom_point")
-                + " AS point_wkb, " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents" + sql.where
+                + " AS point_wkb, " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents" + sql.where()
                 + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
         readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> {
             Object[] values = new Object[n];
@@ -173,7 +218,7 @@ public class IncidentRepository {
                 }
             }
             each.accept(new StoredRow(values, rs.getBytes(n + 3), rs.getBytes(n + 4), rs.getString(n + 1), rs.getString(n + 2)));
-        }, sql.params.toArray()));
+        }, sql.params().toArray()));
     }
 
     /**
@@ -213,12 +258,11 @@ public class IncidentRepository {
      * into a String and encoded back: that round trip was half the server's CPU time on 10,000 items).
      */
     public void streamFeatures(IncidentQuery query, Consumer<byte[]> each) {
-        Sql sql = where(query);
-        String select = "SELECT feature FROM incidents" + sql.where + " ORDER BY occurred_start, id LIMIT " + query.limit()
+        FilterCompiler.Sql sql = where(query);
+        String select = "SELECT feature FROM incidents" + sql.where() + " ORDER BY occurred_start, id LIMIT " + query.limit()
                 + " OFFSET " + query.offset();
-        boolean raw = dialect.vendor() == org.conflictmap.store.Vendor.POSTGIS;
-        readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> each.accept(raw ? rs.getBytes(1)
-                : rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)), sql.params.toArray()));
+        readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> each.accept(dialect.utf8(rs, 1)),
+                sql.params().toArray()));
     }
 
     /**
@@ -245,19 +289,32 @@ public class IncidentRepository {
      * embedded store, where it does nothing. Locks the tables while it runs.
      */
     boolean cluster() {
-        if (dialect.vendor() != org.conflictmap.store.Vendor.POSTGIS) {
-            return false;
-        }
-        jdbc.execute(CLUSTER);
-        jdbc.execute(CLUSTER_TILES);
-        jdbc.execute(VACUUM);
-        return true;
+        List<String> statements = dialect.reorder(dialect.encodesVectorTiles() ? List.<String[]>of(ORDERED, TILES_ORDERED)
+                : List.<String[]>of(ORDERED));
+        statements.forEach(jdbc::execute);
+        return !statements.isEmpty();
     }
 
     /** Refreshes the query planner's statistics of the incidents table, and on PostGIS its tiles' table (after a bulk import). */
     void analyze() {
-        jdbc.execute(dialect.vendor() == org.conflictmap.store.Vendor.POSTGIS ? "ANALYZE incidents, incident_tiles"
-                : "ANALYZE TABLE incidents");
+        dialect.analyze(dialect.encodesVectorTiles() ? List.of("incidents", "incident_tiles") : List.of("incidents"))
+                .forEach(jdbc::execute);
+    }
+
+    /**
+     * The incidents layer's vector tile z/x/y encoded by the store from its tiles' table, with these
+     * attributes (columns of {@code incident_tiles}), filtered by {@code query} (no bbox: the tile's own
+     * envelope); empty where the store does not encode tiles (the caller encodes them from {@link #streamColumns}).
+     */
+    public Optional<byte[]> vectorTile(int z, int x, int y, List<String> attributes, IncidentQuery query) {
+        FilterCompiler.Sql sql = compiler.tileConditions(query);
+        String columns = String.join(", ", attributes.stream().map(a -> "\"" + a + "\"").toList());
+        return dialect.vectorTile("incidents", "incident_tiles", "geom_3857", columns, sql.sql()).map(select -> {
+            List<Object> params = new ArrayList<>(List.of(z, x, y, z, x, y));
+            params.addAll(sql.params());
+            byte[] mvt = jdbc.queryForObject(select, byte[].class, params.toArray());
+            return mvt == null ? new byte[0] : mvt;
+        });
     }
 
     public List<Incident> find(IncidentQuery query) {
@@ -272,10 +329,10 @@ public class IncidentRepository {
      * on PostGIS it costs a scan of every matching row (~80-150 ms for 43,000 of 100,000).
      */
     public long count(IncidentQuery query) {
-        Sql sql = where(query);
-        CountKey key = new CountKey(dataVersion.current().version(), sql.where, new ArrayList<>(sql.params));
+        FilterCompiler.Sql sql = where(query);
+        CountKey key = new CountKey(dataVersion.current().version(), sql.where(), new ArrayList<>(sql.params()));
         return counts.get(key, k -> {
-            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM incidents" + sql.where, Long.class, sql.params.toArray());
+            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM incidents" + sql.where(), Long.class, sql.params().toArray());
             return n == null ? 0L : n;
         });
     }
@@ -291,15 +348,64 @@ public class IncidentRepository {
         return found.stream().findFirst();
     }
 
-    /** The data set as it was at {@code asof}, filtered by {@code query}, read from the history. */
+    /**
+     * The data set as it was at {@code asof}, filtered and paged by {@code query} in SQL over the history's
+     * filter columns (V53), in id order; only the page's Features are read.
+     */
     public void streamAsOf(Instant asof, IncidentQuery query, Consumer<Incident> each) {
-        int[] seen = {0};
-        readTx.executeWithoutResult(s -> jdbc.query(AS_OF, (RowCallbackHandler) rs -> {
-            Incident i = fromDocument(json.readTree(rs.getString(1)));
-            if (query.matches(i) && seen[0]++ >= query.offset() && seen[0] <= query.offset() + query.limit()) {
-                each.accept(i);
+        FilterCompiler.Sql sql = compiler.conditions(query, FilterCompiler.Table.HISTORY);
+        String select = AS_OF.formatted("h.document", sql.sql() + " ORDER BY h.incident_id LIMIT " + query.limit() + " OFFSET "
+                + query.offset());
+        List<Object> params = new ArrayList<>();
+        params.add(OffsetDateTime.ofInstant(asof, ZoneOffset.UTC));
+        params.addAll(sql.params());
+        readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> each.accept(fromDocument(
+                json.readTree(rs.getString(1)))), params.toArray()));
+    }
+
+    /** How many incidents {@link #streamAsOf} selects, ignoring the query's limit and offset (remembered as {@link #count}). */
+    public long countAsOf(Instant asof, IncidentQuery query) {
+        FilterCompiler.Sql sql = compiler.conditions(query, FilterCompiler.Table.HISTORY);
+        String select = AS_OF.formatted("COUNT(*)", sql.sql());
+        List<Object> params = new ArrayList<>();
+        params.add(OffsetDateTime.ofInstant(asof, ZoneOffset.UTC));
+        params.addAll(sql.params());
+        CountKey key = new CountKey(dataVersion.current().version(), select, params);
+        return counts.get(key, k -> {
+            Long n = jdbc.queryForObject(select, Long.class, params.toArray());
+            return n == null ? 0L : n;
+        });
+    }
+
+    /**
+     * Fills the filter columns (V53) of history rows written before they existed, from each row's Feature;
+     * returns how many. Runs at start-up, before the server answers. A Feature that no longer reads (a place
+     * the gazetteer dropped) is marked {@link #UNREADABLE}, which no filter selects.
+     */
+    int fillHistoryColumns() {
+        String update = HISTORY_FILL.formatted(dialect.geometryFromWkb());
+        int total = 0;
+        while (true) {
+            List<Object[]> batch = new ArrayList<>();
+            jdbc.query(HISTORY_UNFILLED, (RowCallbackHandler) rs -> {
+                long seq = rs.getLong(1);
+                Object[] row;
+                try {
+                    row = filterColumns(fromDocument(json.readTree(rs.getString(2))));
+                } catch (RuntimeException e) {
+                    row = new Object[] {UNREADABLE, null, null, null, null, null, null, null, null, null, null};
+                    log.warn("History row {} cannot be read any more ({}); asof leaves it out", seq, e.getMessage());
+                }
+                Object[] withSeq = Arrays.copyOf(row, row.length + 1);
+                withSeq[row.length] = seq;
+                batch.add(withSeq);
+            });
+            if (batch.isEmpty()) {
+                return total;
             }
-        }, OffsetDateTime.ofInstant(asof, ZoneOffset.UTC)));
+            tx.executeWithoutResult(s -> jdbc.batchUpdate(update, batch));
+            total += batch.size();
+        }
     }
 
     /** Every recorded write to the incident, oldest first: version, operation, editor, time, the Feature. */
@@ -477,7 +583,7 @@ public class IncidentRepository {
         List<Object[]> history = new ArrayList<>(incidents.size());
         created.forEach(i -> history.add(historyRow(i, i.version(), "create", editor, now)));
         replaced.forEach(i -> history.add(historyRow(i, i.version(), "update", editor, now)));
-        jdbc.batchUpdate(HISTORY_INSERT, history);
+        jdbc.batchUpdate(HISTORY_INSERT.formatted(dialect.geometryFromWkb()), history);
         return created.size();
     }
 
@@ -549,13 +655,27 @@ public class IncidentRepository {
     }
 
     private void record(Incident i, int version, String operation, String editor, Instant at) {
-        jdbc.update(HISTORY_INSERT, historyRow(i, version, operation, editor, at));
+        jdbc.update(HISTORY_INSERT.formatted(dialect.geometryFromWkb()), historyRow(i, version, operation, editor, at));
     }
 
     /** A history row: {@code version} is the write's own (a delete's is one past the incident it keeps). */
     private Object[] historyRow(Incident i, int version, String operation, String editor, Instant at) {
-        return new Object[] {i.id(), version, operation, editor, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+        Object[] head = {i.id(), version, operation, editor, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
                 IncidentFeatures.feature(i).toString()};
+        Object[] filter = filterColumns(i);
+        Object[] row = Arrays.copyOf(head, head.length + filter.length);
+        System.arraycopy(filter, 0, row, head.length, filter.length);
+        return row;
+    }
+
+    /** The columns of a history row the filter compares (V53), in {@link #HISTORY_INSERT}'s order; the geometry as WKB. */
+    private static Object[] filterColumns(Incident i) {
+        int[] killed = i.figures(Claim::killed);
+        // the values that may be null carry their SQL type: an untyped null makes the driver ask the store for it
+        return new Object[] {i.status(), i.type(), i.title(), new SqlParameterValue(Types.VARCHAR, i.summary()),
+                new SqlParameterValue(Types.VARCHAR, i.operation()), OffsetDateTime.ofInstant(i.occurred().start(), ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(i.occurred().end(), ZoneOffset.UTC), i.contested(),
+                new SqlParameterValue(Types.INTEGER, killed == null ? null : killed[1]), i.partiesKey(), Wkb.write(i.geometry())};
     }
 
     private static Instant now() {
@@ -594,70 +714,11 @@ public class IncidentRepository {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    private record Sql(String where, List<Object> params) {
-    }
-
-    private Sql where(IncidentQuery q) {
-        StringBuilder w = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        w.append(" WHERE status IN (").append(placeholders(q.statuses().size())).append(')');
-        params.addAll(q.statuses().stream().sorted().toList());
-        if (q.bbox() != null) {
-            w.append(" AND ").append(dialect.intersectsEnvelope("geom"));
-            for (int k = 0; k < dialect.envelopeBindings(); k++) {
-                for (double d : q.bbox().toArray()) {
-                    params.add(d);
-                }
-            }
-        }
-        if (q.period().end() != null) {
-            w.append(" AND occurred_start <= ?");
-            params.add(OffsetDateTime.ofInstant(q.period().end(), ZoneOffset.UTC));
-        }
-        if (q.period().start() != null) {
-            w.append(" AND occurred_end >= ?");
-            params.add(OffsetDateTime.ofInstant(q.period().start(), ZoneOffset.UTC));
-        }
-        if (!q.types().isEmpty()) {
-            w.append(" AND type IN (").append(placeholders(q.types().size())).append(')');
-            params.addAll(q.types().stream().sorted().toList());
-        }
-        if (!q.parties().isEmpty()) {
-            w.append(" AND (");
-            List<String> parties = q.parties().stream().sorted().toList();
-            for (int k = 0; k < parties.size(); k++) {
-                w.append(k == 0 ? "" : " OR ").append("parties LIKE ?");
-                params.add("%|" + parties.get(k) + "|%");
-            }
-            w.append(')');
-        }
-        if (q.contested() != null) {
-            w.append(" AND contested = ?");
-            params.add(q.contested());
-        }
-        if (q.minKilled() != null) {
-            w.append(" AND killed_max >= ?");
-            params.add(q.minKilled());
-        }
-        if (q.operation() != null) {
-            w.append(" AND LOWER(operation) = ?");
-            params.add(q.operation().toLowerCase(java.util.Locale.ROOT));
-        }
-        if (q.where() != null) {
-            w.append(" AND (").append(q.where().sql()).append(')');
-            params.addAll(q.where().params());
-        }
-        if (q.q() != null) {
-            w.append(" AND (LOWER(title) LIKE ? OR LOWER(COALESCE(summary, '')) LIKE ? OR LOWER(COALESCE(operation, '')) LIKE ?)");
-            String like = "%" + q.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(like);
-            params.add(like);
-            params.add(like);
-        }
-        return new Sql(w.toString(), params);
-    }
-
     private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return FilterCompiler.placeholders(n);
+    }
+
+    private FilterCompiler.Sql where(IncidentQuery q) {
+        return compiler.conditions(q, FilterCompiler.Table.INCIDENTS);
     }
 }

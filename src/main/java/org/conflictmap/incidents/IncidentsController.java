@@ -333,26 +333,11 @@ class IncidentsController {
             editors.require(r);
             statuses.addAll(status.equals("all") ? Vocabulary.STATUSES : List.of(status));
         }
-        return new IncidentQuery(Bbox.parse(r.getParameter("bbox"), "bbox"), DateRange.parse(r.getParameter("datetime"), "datetime"),
-                list("type", r.getParameter("type"), Vocabulary.TYPES), list("party", r.getParameter("party"), Vocabulary.PARTIES),
-                Params.bool("contested", r.getParameter("contested")), Params.text("q", r.getParameter("q"), 200),
-                Params.text("operation", r.getParameter("operation"), 200), statuses,
+        Bbox bbox = Bbox.parse(r.getParameter("bbox"), "bbox");
+        return IncidentParams.query(r::getParameter, bbox, Params.text("operation", r.getParameter("operation"), 200), statuses,
                 r.getParameter("min_killed") == null ? null : Params.integer("min_killed", r.getParameter("min_killed"), 0, 0, 10_000_000),
                 Params.integer("limit", r.getParameter("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT),
                 Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000));
-    }
-
-    /** A comma-separated list whose members must each be in the vocabulary. */
-    static Set<String> list(String name, String value, List<String> vocabulary) {
-        Set<String> out = new LinkedHashSet<>();
-        if (value == null || value.isBlank()) {
-            return out;
-        }
-        for (String v : value.split(",")) {
-            out.add(Params.oneOf(name, v.strip(), Set.copyOf(vocabulary)));
-        }
-        out.remove(null);
-        return out;
     }
 
     private static Instant asof(String value) {

@@ -10,14 +10,15 @@ import java.util.Map;
 
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.IncidentQuery;
+import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Turns a {@link Cql2} tree into a parameterised SQL condition over the incidents table, which both
- * stores run alike: every value becomes a {@code ?} parameter, every property name a column from
+ * Turns a {@link Cql2} tree into a parameterised SQL condition over the incidents table for the
+ * store's {@link SpatialDialect} (spatial predicates in the form its index wants): every value becomes a {@code ?} parameter, every property name a column from
  * {@link Queryables} (never text from the request), geometries go in as WKB. What it cannot say in
  * SQL both stores share is a 400 naming the construct. SQL's three-valued logic applies: a
  * comparison with a missing value (a null {@code killed_max}) is neither true nor false, so
@@ -30,18 +31,20 @@ final class CqlSql {
     private static final Map<String, String> SPATIAL = Map.of("s_intersects", "ST_Intersects", "s_within", "ST_Within",
             "s_contains", "ST_Contains", "s_equals", "ST_Equals", "s_touches", "ST_Touches", "s_crosses", "ST_Crosses",
             "s_overlaps", "ST_Overlaps");
-    private static final String GEOMETRY_PARAM = "ST_GeomFromWKB(?, 4326)";
     /** The farthest S_DWITHIN reaches: beyond it a circle on a local projection is no longer a good answer. */
     static final double MAX_METRES = 1_000_000;
 
     final StringBuilder sql = new StringBuilder();
     final List<Object> params = new ArrayList<>();
+    /** The store's spatial SQL: how each store narrows a spatial predicate by its index. */
+    private final SpatialDialect dialect;
 
-    CqlSql() {
+    CqlSql(SpatialDialect dialect) {
+        this.dialect = dialect;
     }
 
-    static IncidentQuery.Condition translate(Cql2 filter) {
-        CqlSql t = new CqlSql();
+    static IncidentQuery.Condition translate(Cql2 filter, SpatialDialect dialect) {
+        CqlSql t = new CqlSql(dialect);
         t.predicate(filter);
         return new IncidentQuery.Condition(t.sql.toString(), t.params);
     }
@@ -191,14 +194,19 @@ final class CqlSql {
         }
         byte[] wkb = Wkb.write(geometryArgument(property, other));
         if (op.equals("s_disjoint")) {
-            sql.append("NOT ST_Intersects(geom, ").append(GEOMETRY_PARAM).append(')');
+            sql.append("NOT ST_Intersects(geom, ").append(dialect.geometryFromWkb()).append(')');
             params.add(wkb);
             return;
         }
-        sql.append("(geom && ").append(GEOMETRY_PARAM).append(" AND ").append(SPATIAL.get(op)).append("(geom, ")
-                .append(GEOMETRY_PARAM).append("))");
-        params.add(wkb);
-        params.add(wkb);
+        relate(SPATIAL.get(op), wkb);
+    }
+
+    /** {@code function(geom, the geometry)} as the store narrows it by its index, the WKB bound as often as it asks. */
+    private void relate(String function, byte[] wkb) {
+        sql.append(dialect.relate(function, "geom"));
+        for (int k = 0; k < dialect.relateBindings(); k++) {
+            params.add(wkb);
+        }
     }
 
     private void dwithin(Cql2.DWithin d) {
@@ -209,9 +217,7 @@ final class CqlSql {
             throw invalid("S_DWITHIN takes a distance in metres from 0 to " + (long) MAX_METRES);
         }
         byte[] wkb = Wkb.write(Distances.buffer(g, d.metres()));
-        sql.append("(geom && ").append(GEOMETRY_PARAM).append(" AND ST_Intersects(geom, ").append(GEOMETRY_PARAM).append("))");
-        params.add(wkb);
-        params.add(wkb);
+        relate("ST_Intersects", wkb);
     }
 
     private static Geometry geometryArgument(Cql2 property, Cql2 other) {

@@ -1,16 +1,15 @@
 package org.conflictmap.ogcapi;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.conflictmap.geo.Bbox;
-import org.conflictmap.incidents.DateRange;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentQuery;
+import org.conflictmap.incidents.IncidentParams;
 import org.conflictmap.incidents.IncidentRepository;
-import org.conflictmap.incidents.Vocabulary;
+import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.Params;
 import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -37,14 +36,12 @@ public record IncidentFilter(IncidentQuery query) {
     }
 
     /** Reads the selection parameters; anything malformed is a 400 naming the parameter. */
-    public static IncidentFilter parse(java.util.function.Function<String, String> param) {
+    public static IncidentFilter parse(java.util.function.Function<String, String> param, SpatialDialect dialect) {
         String lang = Params.oneOf("filter-lang", param.apply("filter-lang"), LANGUAGES);
         String crs = Params.oneOf("filter-crs", param.apply("filter-crs"), FILTER_CRS);
         List<Bbox> boxes = Bboxes.parse(param.apply("bbox"));
-        IncidentQuery q = new IncidentQuery(boxes == null || boxes.size() > 1 ? null : boxes.get(0),
-                DateRange.parse(param.apply("datetime"), "datetime"), list("type", param.apply("type"), Vocabulary.TYPES),
-                list("party", param.apply("party"), Vocabulary.PARTIES), Params.bool("contested", param.apply("contested")),
-                Params.text("q", param.apply("q"), 200), null, null, null, IncidentQuery.MAX_LIMIT, 0);
+        IncidentQuery q = IncidentParams.query(param, boxes == null || boxes.size() > 1 ? null : boxes.get(0), null, null, null,
+                IncidentQuery.MAX_LIMIT, 0);
         Cql2 cql = cql(Params.text("filter", param.apply("filter"), MAX_FILTER_CHARS), lang);
         if (cql != null && LAT_LON.equals(crs)) {
             Cql2.geometries(cql, IncidentFilter::swapAxes);
@@ -55,7 +52,7 @@ public record IncidentFilter(IncidentQuery query) {
                     Cql2Text.boxGeometry(b.minLon(), b.minLat(), b.maxLon(), b.maxLat()))).toList());
             cql = cql == null ? halves : new Cql2.And(List.of(halves, cql));
         }
-        return new IncidentFilter(cql == null ? q : q.withWhere(CqlSql.translate(cql)));
+        return new IncidentFilter(cql == null ? q : q.withWhere(CqlSql.translate(cql, dialect)));
     }
 
     /** The same selection over incidents of these statuses (published only unless an editor asks). */
@@ -98,15 +95,4 @@ public record IncidentFilter(IncidentQuery query) {
      * hand-written filter needs more than a few levels.
      */
     static final int MAX_DEPTH = 32;
-
-    private static Set<String> list(String name, String value, List<String> vocabulary) {
-        Set<String> out = new java.util.LinkedHashSet<>();
-        if (value == null || value.isBlank()) {
-            return out;
-        }
-        for (String v : value.split(",")) {
-            out.add(Params.oneOf(name, v.strip().toLowerCase(Locale.ROOT), Set.copyOf(vocabulary)));
-        }
-        return out;
-    }
 }

@@ -21,6 +21,7 @@ import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.incidents.Vocabulary;
 import org.conflictmap.security.Editors;
 import org.conflictmap.store.DataVersion;
+import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
@@ -105,10 +106,12 @@ class OgcController {
     private final ObjectProvider<Enclosures> enclosures;
     private final ObjectProvider<OgcApiPart> parts;
     private final Editors editors;
+    private final SpatialDialect dialect;
 
     OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, Links links,
-            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts, Editors editors) {
+            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts, Editors editors, SpatialDialect dialect) {
         this.editors = editors;
+        this.dialect = dialect;
         this.enclosures = enclosures;
         this.parts = parts;
         this.links = links;
@@ -254,7 +257,7 @@ class OgcController {
         long matched;
         if (collection.equals("incidents")) {
             Map<String, String[]> query = q;
-            IncidentFilter filter = IncidentFilter.parse(n -> one(query, n));
+            IncidentFilter filter = IncidentFilter.parse(n -> one(query, n), dialect);
             if (editor) {
                 filter = filter.withStatuses(Vocabulary.STATUSES);
             }

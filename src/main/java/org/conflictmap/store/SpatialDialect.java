@@ -1,11 +1,18 @@
 package org.conflictmap.store;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Every piece of SQL that differs between PostGIS and H2GIS lives behind this interface; store
  * code everywhere else writes SQL that both understand (geometry in as WKB through
- * {@code ST_GeomFromWKB(?, 4326)}, out as WKB through {@code ST_AsBinary}).
+ * {@code ST_GeomFromWKB(?, 4326)}, out as WKB through {@code ST_AsBinary}). {@link #of} is the one
+ * switch over {@link Vendor}; nothing else asks which store it runs on.
  */
-public interface SpatialDialect {
+public sealed interface SpatialDialect {
 
     Vendor vendor();
 
@@ -17,9 +24,18 @@ public interface SpatialDialect {
     String intersectsEnvelope(String column);
 
     /** How many times {@link #intersectsEnvelope} binds the envelope's four numbers. */
-    default int envelopeBindings() {
-        return 2;
-    }
+    int envelopeBindings();
+
+    /**
+     * A predicate that is true where {@code function} (ST_Intersects, ST_Within, ST_Contains, ST_Equals,
+     * ST_Touches, ST_Crosses, ST_Overlaps) holds between {@code column} and one geometry given as WKB,
+     * written so that each store narrows by the bounding box first; the WKB is bound
+     * {@link #relateBindings()} times in a row.
+     */
+    String relate(String function, String column);
+
+    /** How many times {@link #relate} binds the geometry's WKB. */
+    int relateBindings();
 
     /** The SQL that turns one WKB parameter into an EPSG:4326 geometry. */
     default String geometryFromWkb() {
@@ -30,6 +46,32 @@ public interface SpatialDialect {
     default String geometryAsWkb(String column) {
         return "ST_AsBinary(" + column + ")";
     }
+
+    /** A text column's value as UTF-8 bytes (a stored Feature sent as it is). */
+    byte[] utf8(ResultSet rs, int column) throws SQLException;
+
+    /**
+     * One vector tile encoded by the store itself, or empty where the server encodes it: on PostGIS,
+     * {@code ST_AsMVT} over {@code table}'s EPSG:3857 {@code geometry} column (binding z, x, y twice: the
+     * tile's envelope, then its index condition with a margin), with {@code columns} as the attributes
+     * and {@code conditions} (each starting with AND) after the index condition.
+     */
+    Optional<String> vectorTile(String layer, String table, String geometry, String columns, String conditions);
+
+    /**
+     * Whether the store encodes vector tiles itself ({@link #vectorTile} is present), from the derived
+     * {@code incident_tiles} table that only PostGIS keeps (db/migration/postgresql/V22).
+     */
+    boolean encodesVectorTiles();
+
+    /**
+     * The statements that lay out {@code tables} after a bulk load (each its table name and the index to
+     * order it by) and refresh their statistics; none where the store cannot reorder a table.
+     */
+    List<String> reorder(List<String[]> tablesAndIndexes);
+
+    /** The statements that refresh the planner's statistics of these tables. */
+    List<String> analyze(List<String> tables);
 
     static SpatialDialect of(Vendor vendor) {
         return switch (vendor) {
@@ -54,9 +96,65 @@ public interface SpatialDialect {
             return "(" + column + "_xmax >= ? AND " + column + "_ymax >= ? AND " + column + "_xmin <= ? AND " + column
                     + "_ymin <= ? AND ST_Intersects(" + column + ", ST_MakeEnvelope(?, ?, ?, ?, 4326)))";
         }
+
+        @Override
+        public int envelopeBindings() {
+            return 2;
+        }
+
+        /** H2GIS's {@code &&} compares the two envelopes before the exact test. */
+        @Override
+        public String relate(String function, String column) {
+            return "(" + column + " && " + geometryFromWkb() + " AND " + function + "(" + column + ", " + geometryFromWkb() + "))";
+        }
+
+        @Override
+        public int relateBindings() {
+            return 2;
+        }
+
+        @Override
+        public byte[] utf8(ResultSet rs, int column) throws SQLException {
+            return rs.getString(column).getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** No {@code ST_AsMVT} in H2GIS: the server encodes the tile. */
+        @Override
+        public Optional<String> vectorTile(String layer, String table, String geometry, String columns, String conditions) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean encodesVectorTiles() {
+            return false;
+        }
+
+        @Override
+        public List<String> reorder(List<String[]> tablesAndIndexes) {
+            return List.of();
+        }
+
+        /** H2 analyses one table per statement. */
+        @Override
+        public List<String> analyze(List<String> tables) {
+            return tables.stream().map(t -> "ANALYZE TABLE " + t).toList();
+        }
     }
 
     record PostgisDialect() implements SpatialDialect {
+        /**
+         * One tile: {@code %1$s} the layer, {@code %2$s} the attribute columns, {@code %3$s} the geometry column,
+         * {@code %4$s} the table, {@code %5$s} the conditions. No {@code WHERE geom IS NOT NULL}: ST_AsMVT skips
+         * features whose clipped geometry is null, and PostgreSQL pushed that condition down into the scan,
+         * which then ran ST_AsMVTGeom twice a row.
+         */
+        static final String MVT = """
+                SELECT ST_AsMVT(t, '%1$s', 4096, 'geom') FROM (
+                  SELECT %2$s, ST_AsMVTGeom(%3$s, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+                  FROM %4$s WHERE %3$s && ST_TileEnvelope(?, ?, ?, margin => 0.016)
+                  %5$s
+                ) t""";
+
         @Override
         public Vendor vendor() {
             return Vendor.POSTGIS;
@@ -76,6 +174,54 @@ public interface SpatialDialect {
         @Override
         public int envelopeBindings() {
             return 1;
+        }
+
+        /** The function alone, for the reason {@link #intersectsEnvelope} gives: PostGIS adds {@code &&} itself. */
+        @Override
+        public String relate(String function, String column) {
+            return function + "(" + column + ", " + geometryFromWkb() + ")";
+        }
+
+        @Override
+        public int relateBindings() {
+            return 1;
+        }
+
+        /**
+         * The driver's own bytes: the text arrives as UTF-8 and is never decoded into a String and encoded
+         * back (that round trip was half the server's CPU time on 10,000 OGC items).
+         */
+        @Override
+        public byte[] utf8(ResultSet rs, int column) throws SQLException {
+            return rs.getBytes(column);
+        }
+
+        @Override
+        public Optional<String> vectorTile(String layer, String table, String geometry, String columns, String conditions) {
+            return Optional.of(MVT.formatted(layer, columns, geometry, table, conditions));
+        }
+
+        @Override
+        public boolean encodesVectorTiles() {
+            return true;
+        }
+
+        /**
+         * CLUSTER each table by its index, then one VACUUM (ANALYZE) of them all: it sets the rewritten tables'
+         * visibility maps and statistics at once, so autovacuum does not do it under the first requests after
+         * a bulk load (it slowed the benchmark's first tiles). Outside any transaction, as VACUUM must be.
+         */
+        @Override
+        public List<String> reorder(List<String[]> tablesAndIndexes) {
+            List<String> out = new java.util.ArrayList<>();
+            tablesAndIndexes.forEach(t -> out.add("CLUSTER " + t[0] + " USING " + t[1]));
+            out.add("VACUUM (ANALYZE) " + String.join(", ", tablesAndIndexes.stream().map(t -> t[0]).toList()));
+            return out;
+        }
+
+        @Override
+        public List<String> analyze(List<String> tables) {
+            return List.of("ANALYZE " + String.join(", ", tables));
         }
     }
 }

@@ -1,12 +1,11 @@
 package org.conflictmap.tiles;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.incidents.DateRange;
 import org.conflictmap.incidents.IncidentQuery;
-import org.conflictmap.incidents.Vocabulary;
+import org.conflictmap.incidents.IncidentParams;
 import org.conflictmap.web.Params;
 
 /** The incident filter tiles and static maps take: {@code datetime}, {@code type}, {@code contested}. */
@@ -14,14 +13,7 @@ record TileFilter(DateRange period, Set<String> types, Boolean contested) {
     static final Set<String> PARAMS = Set.of("datetime", "type", "contested");
 
     static TileFilter parse(java.util.function.Function<String, String> param) {
-        Set<String> types = new LinkedHashSet<>();
-        String t = param.apply("type");
-        if (t != null && !t.isBlank()) {
-            for (String v : t.split(",")) {
-                types.add(Params.oneOf("type", v.strip(), Set.copyOf(Vocabulary.TYPES)));
-            }
-        }
-        return new TileFilter(DateRange.parse(param.apply("datetime"), "datetime"), Set.copyOf(types),
+        return new TileFilter(DateRange.parse(param.apply("datetime"), "datetime"), Set.copyOf(IncidentParams.types(param.apply("type"))),
                 Params.bool("contested", param.apply("contested")));
     }
 

@@ -17,11 +17,8 @@ import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.store.DataVersion;
-import org.conflictmap.store.SpatialDialect;
-import org.conflictmap.store.Vendor;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -76,36 +73,21 @@ class TileRenderer {
     static final List<String> MVT_ALL = java.util.stream.Stream.concat(MVT_SUMMARY.stream(), MVT_DETAIL.stream()).toList();
     /** The incidents columns behind each attribute on the embedded store (parties as their names). */
     static final Map<String, String> MVT_SOURCE = Map.of("start", "occurred_start", "end", "occurred_end", "parties", "party_names");
-    /**
-     * One tile from the narrow {@code incident_tiles} table (V22: published incidents only, times
-     * already as text, geometry in EPSG:3857); {@code %1$s} the attribute columns, {@code %2$s} the filter.
-     * No {@code WHERE geom IS NOT NULL}: ST_AsMVT skips features whose clipped geometry is null, and
-     * PostgreSQL pushed that condition down into the scan, which then ran ST_AsMVTGeom twice a row.
-     */
-    static final String PG_INCIDENTS_MVT = """
-            SELECT ST_AsMVT(t, 'incidents', 4096, 'geom') FROM (
-              SELECT %1$s, ST_AsMVTGeom(geom_3857, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-              FROM incident_tiles WHERE geom_3857 && ST_TileEnvelope(?, ?, ?, margin => 0.016)
-              %2$s
-            ) t""";
-
+    /** What a raster tile draws of each incident besides its geometry. */
+    static final Map<String, String> MARK_COLUMNS = new LinkedHashMap<>(Map.of("type", "type", "contested", "contested",
+            "geo_precision", "geo_precision"));
     private final Basemap basemap;
     private final Labels labels;
     private final IncidentRepository incidents;
     private final DataVersion version;
-    private final JdbcTemplate jdbc;
-    private final boolean postgis;
     private final int detailMinZoom;
     private final Cache<String, byte[]> cache;
 
-    TileRenderer(Basemap basemap, Labels labels, IncidentRepository incidents, DataVersion version, JdbcTemplate jdbc,
-            SpatialDialect dialect, TilesProperties properties) {
+    TileRenderer(Basemap basemap, Labels labels, IncidentRepository incidents, DataVersion version, TilesProperties properties) {
         this.basemap = basemap;
         this.labels = labels;
         this.incidents = incidents;
         this.version = version;
-        this.jdbc = jdbc;
-        this.postgis = dialect.vendor() == Vendor.POSTGIS;
         this.detailMinZoom = properties.detailMinZoom();
         this.cache = Caffeine.newBuilder().maximumWeight(properties.cacheMaxBytes())
                 .weigher((String k, byte[] v) -> k.length() * 2 + v.length + 64).build();
@@ -136,28 +118,23 @@ class TileRenderer {
             if (t.z() < minZoom(layer)) {
                 return EMPTY;
             }
-            if (layer.equals("incidents") && postgis) {
-                return postgisIncidents(t, filter);
+            if (layer.equals("incidents")) {
+                // on PostGIS the store encodes it from the tiles' narrow table (V22: ST_AsMVT over incidents itself
+                // read ~2 KB rows to use ~100 bytes of each)
+                java.util.Optional<byte[]> encoded = incidents.vectorTile(t.z(), t.x(), t.y(), attributes(t.z()), filter.query(null));
+                if (encoded.isPresent()) {
+                    return encoded.get();
+                }
             }
             Envelope tile = Mercator.tile(t.z(), t.x(), t.y());
             Envelope buffered = new Envelope(tile);
             buffered.expandBy(tile.getWidth() * 64 / 4096);
             List<Geometry> geoms = new ArrayList<>();
             if (layer.equals("incidents")) {
-                List<String> attributes = attributes(t.z());
-                String columns = String.join(", ", attributes.stream()
-                        .map(a -> MVT_SOURCE.containsKey(a) ? MVT_SOURCE.get(a) + " AS \"" + a + "\"" : a).toList());
-                incidents.streamColumns(filter.query(bbox(buffered)), columns, rs -> {
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    for (String c : attributes) {
-                        Object v = rs.getObject(c);
-                        if (v != null) {
-                            p.put(c, v instanceof java.time.temporal.TemporalAccessor || v instanceof java.sql.Timestamp
-                                    ? rs.getObject(c, java.time.OffsetDateTime.class).toInstant().toString() : v);
-                        }
-                    }
-                    add(geoms, Mercator.project(Wkb.read(rs.getBytes("wkb"))), tile, p);
-                });
+                Map<String, String> columns = new LinkedHashMap<>();
+                attributes(t.z()).forEach(a -> columns.put(a, MVT_SOURCE.getOrDefault(a, a)));
+                incidents.streamMapRows(filter.query(bbox(buffered)), columns,
+                        row -> add(geoms, Mercator.project(Wkb.read(row.wkb())), tile, row.attributes()));
             } else {
                 for (Basemap.Feature f : basemap.query(buffered)) {
                     String kind = f.place().kind();
@@ -243,9 +220,8 @@ class TileRenderer {
                 Envelope near = new Envelope(window);
                 near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
                 List<Painter.Mark> marks = new ArrayList<>();
-                incidents.streamColumns(filter.query(bbox(near)), "type, contested, geo_precision",
-                        rs -> marks.add(new Painter.Mark(Wkb.read(rs.getBytes(4)), rs.getString(1),
-                                rs.getBoolean(2), rs.getString(3))));
+                incidents.streamMapRows(filter.query(bbox(near)), MARK_COLUMNS, row -> marks.add(new Painter.Mark(Wkb.read(row.wkb()),
+                        row.text("type"), row.flag("contested"), row.text("geo_precision"))));
                 p.incidents(marks);
             }
         } finally {
@@ -315,30 +291,6 @@ class TileRenderer {
     /** The incidents layer's attributes at zoom {@code z}: the summary, and the detail from the detail zoom on. */
     List<String> attributes(int z) {
         return z < detailMinZoom ? MVT_SUMMARY : MVT_ALL;
-    }
-
-    private byte[] postgisIncidents(TileRequest t, TileFilter filter) {
-        StringBuilder where = new StringBuilder();
-        List<Object> params = new ArrayList<>(List.of(t.z(), t.x(), t.y(), t.z(), t.x(), t.y()));
-        if (filter.period().end() != null) {
-            where.append(" AND occurred_start <= ?");
-            params.add(java.time.OffsetDateTime.ofInstant(filter.period().end(), java.time.ZoneOffset.UTC));
-        }
-        if (filter.period().start() != null) {
-            where.append(" AND occurred_end >= ?");
-            params.add(java.time.OffsetDateTime.ofInstant(filter.period().start(), java.time.ZoneOffset.UTC));
-        }
-        if (!filter.types().isEmpty()) {
-            where.append(" AND type IN (").append(String.join(", ", java.util.Collections.nCopies(filter.types().size(), "?"))).append(')');
-            params.addAll(new java.util.TreeSet<>(filter.types()));
-        }
-        if (filter.contested() != null) {
-            where.append(" AND contested = ?");
-            params.add(filter.contested());
-        }
-        String columns = String.join(", ", attributes(t.z()).stream().map(a -> "\"" + a + "\"").toList());
-        byte[] mvt = jdbc.queryForObject(PG_INCIDENTS_MVT.formatted(columns, where), byte[].class, params.toArray());
-        return mvt == null ? EMPTY : mvt;
     }
 
     private static boolean keepPlace(Basemap.Feature f, int z) {
