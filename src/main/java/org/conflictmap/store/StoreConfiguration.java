@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.h2gis.functions.factory.H2GISFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+
+    /** The application's data source, refused at once while the store is unreachable ({@link FailFastDataSource}). */
+    @Bean
+    static BeanPostProcessor failFastStore() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource ds && !(bean instanceof FailFastDataSource) && "dataSource".equals(name)
+                        ? new FailFastDataSource(ds) : bean;
+            }
+        };
+    }
 
     @Bean
     SpatialDialect spatialDialect(DataSource dataSource, StoreProperties properties) {

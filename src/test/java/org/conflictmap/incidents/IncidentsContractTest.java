@@ -342,7 +342,7 @@ class IncidentsContractTest {
             String id = uniqueId();
             assertThat(http().send("POST", "/api/incidents", newIncident(id, ""), "Content-Type", JSON,
                     "Authorization", EDITOR_AUTH).status()).isEqualTo(201);
-            HikariDataSource pool = (HikariDataSource) jdbc.getDataSource();
+            HikariDataSource pool = jdbc.getDataSource().unwrap(HikariDataSource.class);
             try (Connection outside = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
                 pool.getHikariPoolMXBean().softEvictConnections();
                 for (int v = 1; v <= 30; v++) {

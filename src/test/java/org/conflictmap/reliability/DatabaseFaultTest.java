@@ -27,12 +27,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * PostGIS stopped in the middle of the load test's mixed workload from 200 clients: the server answers 503 problem+json (never
- * a 500 or a hang), health says DOWN, and once PostGIS is back it recovers by itself within 5 s.
+ * a 500 or a hang), health says DOWN, and once PostGIS is back it recovers by itself within {@link #RECOVERY}.
  * Runs on a private PostgreSQL cluster so stopping it disturbs nothing else.
  */
 class DatabaseFaultTest {
     static final String TOKEN = "fault-test-token";
     static final int CLIENTS = 200;
+    /**
+     * How soon after PostGIS is back the server answers again: Hikari retries a failed connection after a
+     * backoff that doubles up to 5 s, then the store's circuit lets a caller try within 0.5 s
+     * (store.FailFastDataSource); a 3 s margin for a busy machine.
+     */
+    static final Duration RECOVERY = Duration.ofSeconds(10);
 
     @Test
     void storeOutageGives503AndTheServerRecoversByItself(@TempDir Path tmp) throws Exception {
@@ -103,8 +109,11 @@ class DatabaseFaultTest {
             pg.start();
             phase.set("after");
             long back = System.nanoTime();
-            awaitStatus(http, "/api/places?q=Paktia", 200, Duration.ofSeconds(5));
+            awaitStatus(http, "/api/places?q=Paktia", 200, RECOVERY);
             long recoveredMs = (System.nanoTime() - back) / 1_000_000;
+            // the bound holds for the answer, not only for when the last request was sent: until the store
+            // refused at once, one request could wait through the whole recovery (12.1 s in a run that passed)
+            assertThat(Duration.ofMillis(recoveredMs)).as("back to 200 after PostGIS returned").isLessThanOrEqualTo(RECOVERY);
             assertThat(http.get("/actuator/health").body()).contains("\"status\":\"UP\"");
             running.set(false);
             clients.shutdown();
