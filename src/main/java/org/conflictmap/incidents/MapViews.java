@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -35,17 +37,22 @@ import tools.jackson.databind.ObjectMapper;
  * for that one. The last {@link #KEPT} views are kept (a data version's public view, an editor's,
  * pinned embeds' views), so the memory held is a few gzipped views (5 MB each at 100,000 incidents).
  *
- * <p>The view the map page asks for ({@link #MAP_QUERY}) is made ahead: a thread reads the data
- * version every {@link #WARM_POLL_MS} ms and, once a new version has stood for one read (a burst of
- * writes is over), writes that view, so the first reader after an edit or an import does not wait for
- * it. Reading the version, not hearing the write, warms every server over one store.
+ * <p>The view the map page asks for ({@link #MAP_QUERY}) is made ahead, so the first reader after an
+ * edit or an import does not wait for it: {@link #SETTLE_MS} after the last of a burst of this
+ * server's own writes, and, for other replicas' writes on the same store, once a new version read every
+ * {@link #WARM_POLL_MS} ms has stood for one read. (Until 2026-12-06 every replica read the version
+ * every 0.5 s for both.) Readers never depend on it: a view is keyed by its data version, so a view not
+ * yet written ahead is written by its first reader, never served stale.
  */
 @Component
 class MapViews implements DisposableBean {
     static final int KEPT = 6;
     /** The request of {@code frontend/load.js}: the public lean view of every incident. */
     static final String MAP_QUERY = "limit=100000&view=map";
-    static final long WARM_POLL_MS = 500;
+    /** How often the version is read for other replicas' writes. */
+    static final long WARM_POLL_MS = 3000;
+    /** How long after this server's last write (of a burst) its view is written ahead. */
+    static final long SETTLE_MS = 500;
     private static final Logger log = LoggerFactory.getLogger(MapViews.class);
 
     private final IncidentRepository incidents;
@@ -63,6 +70,8 @@ class MapViews implements DisposableBean {
     // the warmer's own: the version its last read saw, and the one it last wrote the view of
     private long seen = -1;
     private long warmed = -1;
+    // the warm after this server's last write, replaced by the next write's (guarded by this)
+    private ScheduledFuture<?> afterWrite;
 
     MapViews(IncidentRepository incidents, DataVersion dataVersion, ObjectMapper json) {
         this.incidents = incidents;
@@ -81,13 +90,27 @@ class MapViews implements DisposableBean {
             log.info("map view not written ahead: heap below {} MB", MIN_HEAP_FOR_WARMING >> 20);
             return;
         }
-        warmer.scheduleWithFixedDelay(this::warm, WARM_POLL_MS, WARM_POLL_MS, TimeUnit.MILLISECONDS);
+        dataVersion.afterEachWrite(this::written);
+        warmer.scheduleWithFixedDelay(() -> warm(false), WARM_POLL_MS, WARM_POLL_MS, TimeUnit.MILLISECONDS);
     }
 
-    private void warm() {
+    /** This server wrote: its view is written ahead once the burst is over (no write for {@link #SETTLE_MS}). */
+    private synchronized void written() {
+        if (afterWrite != null) {
+            afterWrite.cancel(false);
+        }
+        try {
+            afterWrite = warmer.schedule(() -> warm(true), SETTLE_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            afterWrite = null; // shutting down: the write has committed all the same
+        }
+    }
+
+    /** Writes the map's view of the current version, after one of this server's writes or when the version stood for a poll. */
+    private void warm(boolean ownWrite) {
         try {
             DataVersion.Stamp now = dataVersion.current();
-            boolean settled = now.version() == seen;
+            boolean settled = ownWrite || now.version() == seen;
             seen = now.version();
             if (!settled || warmed == now.version()) {
                 return;

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -69,6 +71,9 @@ public class DataVersion implements DisposableBean {
 
     private final long maxAgeNanos;
     private final long writeWaitMillis;
+
+    /** Told after each of this process's writes has committed (and waited out the readers). */
+    private final List<Runnable> afterWrites = new CopyOnWriteArrayList<>();
 
     private final Object lock = new Object();
     // guarded by lock: whether a read is under way; the last read's answer (or failure) and when it began
@@ -197,14 +202,29 @@ public class DataVersion implements DisposableBean {
                 @Override
                 public void afterCommit() {
                     waitOutReaders();
+                    written();
                 }
             });
         } else {
             waitOutReaders();
+            written();
         }
         return s;
     }
 
+    /**
+     * Calls {@code listener} after each write of this process has committed, on the writing thread (so
+     * it must be quick). Other processes' writes are seen only by reading the version.
+     */
+    public void afterEachWrite(Runnable listener) {
+        afterWrites.add(listener);
+    }
+
+    private void written() {
+        for (Runnable r : afterWrites) {
+            r.run();
+        }
+    }
 
     private void waitOutReaders() {
         if (writeWaitMillis > 0) {
