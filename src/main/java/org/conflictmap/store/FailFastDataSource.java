@@ -27,13 +27,20 @@ final class FailFastDataSource extends DelegatingDataSource implements AutoClose
     /** How long callers are refused at once after the store was found unreachable, before one tries again. */
     static final long RETRY_MS = 500;
 
+    private final long retryNanos;
     private final AtomicBoolean trying = new AtomicBoolean();
     // the last failure to connect while the store is unreachable (null: reachable), and when to try again
     private volatile SQLException unreachable;
     private volatile long retryAt;
 
     FailFastDataSource(DataSource pool) {
+        this(pool, RETRY_MS);
+    }
+
+    /** With another wait before a caller tries the pool again (tests). */
+    FailFastDataSource(DataSource pool, long retryMs) {
         super(pool);
+        this.retryNanos = TimeUnit.MILLISECONDS.toNanos(retryMs);
     }
 
     /** A connection opened one way or another. */
@@ -68,7 +75,7 @@ final class FailFastDataSource extends DelegatingDataSource implements AutoClose
             return c;
         } catch (SQLException e) {
             if (unreachable(e)) {
-                retryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MS);
+                retryAt = System.nanoTime() + retryNanos;
                 unreachable = e;
             }
             throw e;
