@@ -6,11 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.conflictmap.TestStores.OnH2gis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Page;
@@ -22,29 +18,11 @@ import com.microsoft.playwright.options.WaitForSelectorState;
  * the phone layout work, and nothing is requested from any other host.
  */
 @OnH2gis
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebMapBrowserTest {
+class WebMapBrowserTest extends BrowserTest {
     static final String ATTACKS = "2026-02-26-durand-line-post-attacks";
 
     @LocalServerPort
     int port;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
-
-    @AfterEach
-    void nothingLeftTheMachineAndNothingFailed() {
-        assertThat(browser.outside).as("requests to other hosts").isEmpty();
-        assertThat(browser.consoleErrors).as("console errors").isEmpty();
-    }
 
     Page open(String query) {
         return open(query, 1280, 800);

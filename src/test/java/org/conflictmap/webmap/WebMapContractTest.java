@@ -16,11 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
@@ -52,18 +50,15 @@ class WebMapContractTest {
     static final String ATTACKS = "2026-02-26-durand-line-post-attacks";
     static final String TORKHAM = "2026-02-26-torkham-shelling";
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends BrowserTest {
         @LocalServerPort
         int port;
-        Browser browser;
         /** Another origin (another port): the newsroom's story pages that frame the embed. */
         HttpServer newsroom;
         final Map<String, String> stories = new ConcurrentHashMap<>();
 
         @BeforeAll
         void start() throws IOException {
-            browser = new Browser();
             newsroom = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             newsroom.createContext("/", exchange -> {
                 byte[] body = stories.getOrDefault(exchange.getRequestURI().getPath(), "not here").getBytes(StandardCharsets.UTF_8);
@@ -78,14 +73,7 @@ class WebMapContractTest {
 
         @AfterAll
         void stop() {
-            browser.close();
             newsroom.stop(0);
-        }
-
-        @AfterEach
-        void nothingLeftTheMachineAndNothingFailed() {
-            assertThat(browser.outside).as("requests to other hosts").isEmpty();
-            assertThat(browser.consoleErrors).as("console errors").isEmpty();
         }
 
         String base() {

@@ -20,12 +20,8 @@ import org.conflictmap.Http;
 
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,27 +57,9 @@ class WebMapLanguageContractTest {
     static final String ISLAMABAD = "2026-02-islamabad-mosque-bombing";
     static final Map<String, String> DIRS = Map.of("en", "ltr", "ps", "rtl", "fa-AF", "rtl", "ur", "rtl");
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Contract {
+    abstract static class Contract extends BrowserTest {
         @LocalServerPort
         int port;
-        Browser browser;
-
-        @BeforeAll
-        void start() {
-            browser = new Browser();
-        }
-
-        @AfterAll
-        void stop() {
-            browser.close();
-        }
-
-        @AfterEach
-        void nothingLeftTheMachineAndNothingFailed() {
-            assertThat(browser.outside).as("requests to other hosts").isEmpty();
-            assertThat(browser.consoleErrors).as("console errors").isEmpty();
-        }
 
         Page ready(Page page, String query) {
             page.navigate("http://127.0.0.1:" + port + query);
