@@ -259,7 +259,7 @@ function refresh() {
   }
   index = clusterIndex(points);
   areaLayer.draw(areas);
-  drawPoints(true);
+  drawPoints();
   const m = $('map');
   m.dataset.visibleCount = String(visible.length);
   m.dataset.visibleIds = visible.map((f) => f.id).join(' ');
@@ -280,29 +280,47 @@ function refresh() {
  * and forth in time reuse an index (9,500 points take ~50-100 ms to cluster here; a day's, 4 ms).
  */
 const indexCache = new Map();
+let indexCount = 0;
 function clusterIndex(points) {
   const key = `${timeline.start}..${timeline.end}|${[...state.types].join()}|${state.party}|${state.contested}`;
   let i = indexCache.get(key);
   if (!i) {
+    // a cluster's properties are flat (its type counts under "t:<type>"): Supercluster copies them
+    // shallowly, so reduce adds into them in place instead of copying a nested object per merge
     i = new Supercluster({
       radius: CLUSTER_RADIUS, maxZoom: 11,
-      map: (p) => ({ kmin: p.kmin, kmax: p.kmax, types: { [p.type]: 1 } }),
+      minZoom: 4, // the map's own: no index for zooms it never shows
+      map: (p) => p, // prepare() made them: { id, kmin, kmax, "t:<type>": 1 }
       reduce: (acc, p) => {
-        acc.kmin = Math.min(acc.kmin, p.kmin);
-        acc.kmax = Math.max(acc.kmax, p.kmax);
-        const t = { ...acc.types };
-        for (const k in p.types) {
-          t[k] = (t[k] || 0) + p.types[k];
+        for (const k in p) {
+          if (k === 'kmin') {
+            acc.kmin = Math.min(acc.kmin, p.kmin);
+          } else if (k === 'kmax') {
+            acc.kmax = Math.max(acc.kmax, p.kmax);
+          } else if (k !== 'id') {
+            acc[k] = (acc[k] || 0) + p[k];
+          }
         }
-        acc.types = t;
       },
     }).load(points.map((f) => f.cluster));
+    i.serial = ++indexCount; // its clusters' markers are its own (cluster ids repeat across indexes)
     indexCache.set(key, i);
     if (indexCache.size > 8) {
       indexCache.delete(indexCache.keys().next().value);
     }
   }
   return i;
+}
+
+/** A cluster's count per type, from its flat properties. */
+function typesOf(props) {
+  const types = {};
+  for (const k in props) {
+    if (k.startsWith('t:')) {
+      types[k.slice(2)] = props[k];
+    }
+  }
+  return types;
 }
 
 // ------------------------------------------------------------------ areas: one shape per area, with a count
@@ -314,33 +332,46 @@ const areaLayer = new AreaLayer(map, layers.areas, areaRenderer, {
 
 // ------------------------------------------------------------------ points and clusters
 
-// markers on the map by key ("c" + cluster id, "p" + incident id); a move adds and removes only the
-// markers that came into or left view, so panning does not rebuild the layer (a new index clears it)
+// markers on the map by key ("c" + index + cluster id, "p" + incident id); a move adds and removes only
+// the markers that came into or left view, and a new window or filter keeps the incidents' own markers
+// that stay (a cluster belongs to its index: a new index brings new cluster markers). A marker that
+// leaves is given to one that comes, of the same kind, if any: moving a marker and changing its symbol
+// costs a fraction of removing one and making another (a one-day step brings ~100 new markers)
 let drawn = new Map();
 
-function drawPoints(rebuild = false) {
+function drawPoints() {
   if (!index) {
     return;
-  }
-  if (rebuild) {
-    layers.points.clearLayers();
-    drawn = new Map();
   }
   const b = map.getBounds();
   const clusters = index.getClusters([b.getWest() - 1, b.getSouth() - 1, b.getEast() + 1, b.getNorth() + 1], Math.round(map.getZoom()));
   const next = new Map();
+  const fresh = [];
   for (const c of clusters) {
-    const key = c.properties.cluster ? `c${c.properties.cluster_id}` : `p${c.properties.id}`;
+    const key = c.properties.cluster ? `c${index.serial}:${c.properties.cluster_id}` : `p${c.properties.id}`;
     const kept = drawn.get(key);
-    if (kept) {
+    // a live update replaces an incident's feature: its marker is drawn again
+    if (kept && (c.properties.cluster || kept.feature === incidents.byId.get(c.properties.id))) {
       next.set(key, kept);
       drawn.delete(key);
-      continue;
+    } else {
+      fresh.push([key, c]);
     }
-    next.set(key, marker(c).addTo(layers.points));
   }
+  const spare = { cluster: [], incident: [] };
   for (const gone of drawn.values()) {
-    layers.points.removeLayer(gone);
+    spare[gone.kind].push(gone);
+  }
+  const looks = fresh.map(([, c]) => look(c));
+  const t = document.createElement('template');
+  t.innerHTML = looks.map((l) => `<div class="icon-body">${l.html}</div>`).join(''); // one parse for all new symbols
+  const bodies = [...t.content.children];
+  fresh.forEach(([key, c], i) => {
+    const reused = spare[looks[i].kind].pop();
+    next.set(key, show(reused || newMarker(looks[i].kind), looks[i], bodies[i]));
+  });
+  for (const left of [...spare.cluster, ...spare.incident]) {
+    layers.points.removeLayer(left);
   }
   drawn = next;
 }
@@ -349,31 +380,59 @@ function rangeOf(p) {
   return killedRange(Number.isFinite(p.kmin) ? p.kmin : null, p.kmax >= 0 ? p.kmax : null);
 }
 
-function marker(c) {
+/** What a cluster or a point looks like: its kind, symbol (html), size, title and what it stands for. */
+function look(c) {
   const [lon, lat] = c.geometry.coordinates;
   if (c.properties.cluster) {
     const n = c.properties.point_count;
     const range = rangeOf(c.properties);
     // never wider than the clustering radius: neighbouring discs cannot overlap into a wall
     const size = Math.round(Math.min(CLUSTER_RADIUS * 0.75, 24 + Math.log2(n) * 2.5));
-    const mix = Object.entries(c.properties.types).sort((a, b) => b[1] - a[1]).map(([t, k]) => `${k} ${TYPE_NAMES[t]}`).join(', ');
-    const text = MSG.cluster(n, mix, range);
-    return L.marker([lat, lon], {
-      icon: L.divIcon({ className: 'cluster', html: clusterSvg(c.properties.types, n, size)
-        + (range ? `<span class="cluster-range">${esc(range.replace(/ killed claimed$/, ''))}</span>` : ''), iconSize: [size, size] }),
-      title: text, riseOnHover: true,
-    }).on('click', () => map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), 12)));
+    const types = typesOf(c.properties);
+    const mix = Object.entries(types).sort((a, b) => b[1] - a[1]).map(([t, k]) => `${k} ${TYPE_NAMES[t]}`).join(', ');
+    return {
+      kind: 'cluster', latlng: [lat, lon], size, title: MSG.cluster(n, mix, range),
+      html: clusterSvg(types, n, size) + (range ? `<span class="cluster-range">${esc(range.replace(/ killed claimed$/, ''))}</span>` : ''),
+      cluster: { id: c.properties.cluster_id, index },
+    };
   }
   const f = incidents.byId.get(c.properties.id);
   const p = f.properties;
-  const text = `${p.title} · ${TYPE_NAMES[p.type]} · ${rangeOf(c.properties) || MSG.noKilled}`;
-  return L.marker([lat, lon], {
-    icon: L.divIcon({ className: 'incident', html: symbolSvg(p.type, 20, p.contested), iconSize: [20, 20] }),
-    title: text, riseOnHover: true,
-  }).on('add', (e) => { e.target.getElement().dataset.id = f.id; })
-    .on('click', (e) => select(f.id, e.originalEvent && e.originalEvent.detail === 0))
-    .on('mouseover', () => list.mark(f.id))
+  return {
+    kind: 'incident', latlng: [lat, lon], size: 20, feature: f, html: symbolSvg(p.type, 20, p.contested),
+    title: `${p.title} · ${TYPE_NAMES[p.type]} · ${rangeOf(c.properties) || MSG.noKilled}`,
+  };
+}
+
+/** A marker of this kind, its handlers reading what it stands for now (it may be given to another cluster or point). */
+function newMarker(kind) {
+  const m = L.marker([0, 0], { riseOnHover: true });
+  m.kind = kind;
+  if (kind === 'cluster') {
+    return m.on('click', () => map.flyTo(m.getLatLng(), Math.min(m.cluster.index.getClusterExpansionZoom(m.cluster.id), 12)));
+  }
+  return m.on('add', () => { m.getElement().dataset.id = m.feature.id; })
+    .on('click', (e) => select(m.feature.id, e.originalEvent && e.originalEvent.detail === 0))
+    .on('mouseover', () => list.mark(m.feature.id))
     .on('mouseout', () => list.mark(null));
+}
+
+/** Makes the marker show this look (body: its symbol, parsed), on the map. */
+function show(m, l, body) {
+  m.cluster = l.cluster;
+  m.feature = l.feature;
+  m.options.title = l.title;
+  m.setLatLng(l.latlng);
+  m.setIcon(L.divIcon({ className: l.kind, html: body, iconSize: [l.size, l.size] }));
+  const el = m.getElement();
+  if (el) { // a marker already on the map keeps its element: only what it says changes
+    el.title = l.title;
+    if (m.feature) {
+      el.dataset.id = m.feature.id;
+    }
+    return m;
+  }
+  return m.addTo(layers.points);
 }
 
 map.on('moveend', () => {
@@ -614,7 +673,7 @@ function prepare(f) {
   f.bbox = bbox;
   if (f.geometry.type === 'Point') {
     const { kmin, kmax } = { kmin: f.properties.killed_min ?? Infinity, kmax: f.properties.killed_max ?? -1 };
-    f.cluster = { type: 'Feature', geometry: f.geometry, properties: { id: f.id, kmin, kmax, type: f.properties.type } };
+    f.cluster = { type: 'Feature', geometry: f.geometry, properties: { id: f.id, kmin, kmax, [`t:${f.properties.type}`]: 1 } };
   } else {
     // the same area (a province, a border segment) is the same simplified geometry in every report
     f.shapeKey = `${f.geometry.type}:${n}:${bbox.map((v) => v.toFixed(4)).join(',')}`;

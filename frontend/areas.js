@@ -24,7 +24,11 @@ export class AreaLayer {
     this.shapes = new Map(); // shape key -> { layer, badge, features }: built once, kept across redraws
   }
 
-  /** Draws these area features (prepared: shapeKey, extent, labelAt, startMs), one shape per area. */
+  /**
+   * Draws these area features (prepared: shapeKey, extent, labelAt, startMs), one shape per area. A
+   * shape drawn before and still wanted stays on the map (re-adding it re-projects its outline) and is
+   * only re-styled and re-named; only a change in the set of shapes re-orders them.
+   */
   draw(areas) {
     const groups = new Map();
     for (const f of areas) {
@@ -33,8 +37,9 @@ export class AreaLayer {
       }
       groups.get(f.shapeKey).push(f);
     }
-    this.group.clearLayers();
     const order = [...groups.entries()].sort((a, b) => b[1][0].extent - a[1][0].extent);
+    const wanted = new Set();
+    let added = false;
     for (const [key, fs] of order) {
       let g = this.shapes.get(key);
       if (!g) {
@@ -42,28 +47,59 @@ export class AreaLayer {
         g.layer.group = g;
         this.shapes.set(key, g);
       }
+      wanted.add(g);
       g.features = fs.sort((a, b) => b.startMs - a.startMs);
+      if (!this.group.hasLayer(g.layer)) {
+        this.group.addLayer(g.layer);
+        added = true;
+      }
       const types = new Set(fs.map((f) => f.properties.type));
-      g.layer.setStyle(style(fs[0], types.size === 1 ? colourOf(fs[0].properties.type) : '#3b3b3b'));
-      this.group.addLayer(g.layer);
+      const colour = types.size === 1 ? colourOf(fs[0].properties.type) : '#3b3b3b';
+      const look = `${colour} ${fs[0].properties.geo_precision}`;
+      if (g.look !== look) {
+        g.look = look;
+        g.layer.setStyle(style(fs[0], colour));
+      }
       const name = fs.length === 1 ? fs[0].properties.title : MSG.areaGroup(fs.length, MSG.joinList(placeNames(fs[0].properties)));
+      const ids = fs.map((f) => f.id).join(' ');
       g.layer.eachLayer((l) => {
         const el = l.getElement && l.getElement();
-        if (el) {
+        if (el && el.dataset.ids !== ids) { // unchanged attributes are left alone: each write restyles the shape
           el.setAttribute('tabindex', '0');
           el.setAttribute('role', 'button');
           el.setAttribute('aria-label', name);
-          el.dataset.ids = fs.map((f) => f.id).join(' ');
+          el.dataset.ids = ids;
         }
       });
-      g.layer.setTooltipContent(esc(name));
+      if (g.name !== name) {
+        g.name = name;
+        g.layer.setTooltipContent(esc(name));
+      }
       if (fs.length > 1) {
-        const icon = L.divIcon({ className: 'area-count', html: String(fs.length), iconSize: null });
         if (!g.badge) {
-          g.badge = L.marker(fs[0].labelAt, { pane: 'labels', interactive: false, keyboard: false, icon });
+          g.badge = L.marker(fs[0].labelAt, { pane: 'labels', interactive: false, keyboard: false });
         }
-        g.badge.setIcon(icon);
+        if (g.count !== fs.length) {
+          g.count = fs.length;
+          g.badge.setIcon(L.divIcon({ className: 'area-count', html: String(fs.length), iconSize: null }));
+        }
         this.group.addLayer(g.badge);
+      } else if (g.badge) {
+        this.group.removeLayer(g.badge);
+      }
+    }
+    for (const g of this.shapes.values()) {
+      if (!wanted.has(g)) {
+        this.group.removeLayer(g.layer);
+        if (g.badge) {
+          this.group.removeLayer(g.badge);
+        }
+      }
+    }
+    if (added) {
+      // larger shapes under smaller ones
+      for (const [key] of order) {
+        this.shapes.get(key).layer.bringToFront();
       }
     }
   }

@@ -33,8 +33,23 @@ export function zoneOf(p) {
   return p.zone || zoneOfPlaces(p);
 }
 
-/** The incident's time in words, at its precision, in the local time of its place (zone), zone named. */
+/**
+ * The incident's time in words, at its precision, in the local time of its place (zone), zone named.
+ * Kept per interval and zone: the list shows hundreds of incidents of the same few days, and each
+ * day in words costs Intl a few formatToParts calls.
+ */
 export function whenWords(occurred, zone = 'Asia/Kabul') {
+  const key = `${occurred.precision}|${occurred.start}|${occurred.end}|${zone}`;
+  let words = WHEN.get(key);
+  if (words === undefined) {
+    words = whenWordsOnce(occurred, zone);
+    WHEN.set(key, words);
+  }
+  return words;
+}
+const WHEN = new Map();
+
+function whenWordsOnce(occurred, zone) {
   const s = new Date(occurred.start);
   const e = new Date(occurred.end);
   const day = (d) => {
