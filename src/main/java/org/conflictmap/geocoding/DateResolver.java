@@ -29,7 +29,7 @@ public final class DateResolver {
             + "(?:'s)?(?: (night|morning|evening|afternoon))?\\b");
     static final Pattern RELATIVE = Pattern.compile("\\b(yesterday|today|last night|tonight|earlier this week|last week|last month)\\b",
             Pattern.CASE_INSENSITIVE);
-    static final Pattern IN_MONTH = Pattern.compile("\\b(?:in|since|during|early|late|mid-) ?" + MONTHS + "(?: (\\d{4}))?\\b(?! \\d)");
+    static final Pattern IN_MONTH = Pattern.compile("\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-) ?" + MONTHS + "(?: (\\d{4}))?\\b(?! \\d)");
 
     /*
      * The characters each pattern can begin with (all ASCII: \d is [0-9] and CASE_INSENSITIVE folds
@@ -40,7 +40,7 @@ public final class DateResolver {
     static final String MONTH_DAY_FIRST = "JFMASOND";
     static final String WEEKDAY_FIRST = "oleMTWFS";
     static final String RELATIVE_FIRST = "ytleYTLE";
-    static final String IN_MONTH_FIRST = "isdelm";
+    static final String IN_MONTH_FIRST = "isdelmISDELM";
 
     private DateResolver() {
     }

@@ -312,7 +312,8 @@ public class Geocoder {
             }
             if (longest > 0) {
                 int last = i + longest - 1;
-                if (!foreign && !IZAFE.matcher(text.substring(Math.max(0, tokens.get(i).start() - 5), tokens.get(i).start())).find()) {
+                if (!foreign && !IZAFE.matcher(text.substring(Math.max(0, tokens.get(i).start() - 5), tokens.get(i).start())).find()
+                        && !inPersonName(text, tokens, i, last) && !streetName(text, tokens, last)) {
                     int start = tokens.get(i).start();
                     int end = tokens.get(last).start() + tokens.get(last).bare().length();
                     out.add(new Span(i, last, text.substring(start, end), start, end, found));
@@ -322,6 +323,69 @@ public class Geocoder {
         }
         return out;
     }
+
+    /**
+     * Whether tokens first..last lie inside a longer capitalised run that names a person ("deputy
+     * commissioner Raja Athar Abbas", "Gul Mohammad said", "Mawlawi Hayatullah Hayat"): a title or a
+     * given name before the name in the run, a role word right before the run, or a reporting verb
+     * right after a run the name ends. A whole run that is a place ("Dera Ismail Khan") is never one.
+     */
+    static boolean inPersonName(String text, List<Token> tokens, int first, int last) {
+        int from = first;
+        while (from > 0 && tokens.get(from - 1).capitalised() && !tokens.get(from - 1).possessive() && onlySpaces(text, tokens, from - 1)) {
+            from--;
+        }
+        int to = last;
+        while (to + 1 < tokens.size() && !tokens.get(to).possessive() && tokens.get(to + 1).capitalised() && onlySpaces(text, tokens, to)) {
+            to++;
+        }
+        if (from == first && to == last) {
+            return false;
+        }
+        for (int k = from; k < first; k++) {
+            String w = tokens.get(k).bare().toLowerCase(Locale.ROOT).replace(".", "");
+            if (TITLES.contains(w) || GIVEN_NAMES.contains(w)) {
+                return true;
+            }
+        }
+        String before = from > 0 && onlySpaces(text, tokens, from - 1) ? tokens.get(from - 1).text().toLowerCase(Locale.ROOT) : "";
+        String after = to + 1 < tokens.size() ? tokens.get(to + 1).text().toLowerCase(Locale.ROOT) : "";
+        boolean afterComma = to + 1 < tokens.size() && text.substring(tokens.get(to).end(), tokens.get(to + 1).start()).contains(",");
+        return from < first && (ROLES.contains(before) || last == to && !afterComma && SPEECH.contains(after));
+    }
+
+    /** "Peshawar's Kohat Road area", "the Karakoram Highway": a road named after a place is not that place. */
+    static boolean streetName(String text, List<Token> tokens, int last) {
+        return last + 1 < tokens.size() && tokens.get(last + 1).capitalised() && !tokens.get(last).possessive() && onlySpaces(text, tokens, last)
+                && STREETS.contains(tokens.get(last + 1).bare().toLowerCase(Locale.ROOT));
+    }
+
+    static final Set<String> STREETS = Set.of("road", "street", "avenue", "highway", "motorway", "expressway", "bridge", "chowk", "lane",
+            "boulevard");
+
+    private static boolean onlySpaces(String text, List<Token> tokens, int k) {
+        int from = tokens.get(k).end();
+        int to = tokens.get(k + 1).start();
+        return to - from == 1 && text.charAt(from) == ' ';
+    }
+
+    /** Titles and honorifics that stand before a person's name in the region's copy. */
+    static final Set<String> TITLES = Set.of("raja", "mawlawi", "maulvi", "maulana", "mullah", "mulla", "qari", "haji", "hafiz", "sardar",
+            "malik", "khawaja", "khwaja", "syed", "sayed", "sayyid", "sheikh", "shaikh", "pir", "mr", "mrs", "ms", "dr", "gen", "general",
+            "lt", "col", "colonel", "maj", "major", "brig", "brigadier", "capt", "captain", "sgt", "justice", "senator", "engineer", "mufti",
+            "allama", "nawab", "begum", "prof", "professor");
+    /** Common given names: a place name after one of them in a capitalised run is a person's name ("Gul Mohammad", "Mohammad Rafiq"). */
+    static final Set<String> GIVEN_NAMES = Set.of("mohammad", "muhammad", "mohammed", "muhammed", "abdul", "ahmad", "ahmed", "ali",
+            "gul", "hassan", "hasan", "hussain", "husain", "imran", "shehbaz", "shahbaz", "nawaz", "asif", "zabihullah", "najibullah",
+            "attaullah", "enayatullah", "hamdullah", "hayatullah", "abdullah", "amir", "khan", "mir", "noor", "nur", "rahman", "sana",
+            "mosharraf", "waqas", "qureshi", "athar", "abbas", "mirwais", "ahmadullah", "zaheer", "zahid", "tariq", "usman", "umar");
+    /** Role words that stand right before a person's name: "deputy commissioner Raja Athar Abbas". */
+    static final Set<String> ROLES = Set.of("commissioner", "spokesman", "spokeswoman", "spokesperson", "minister", "governor", "official",
+            "officer", "commander", "chief", "analyst", "resident", "director", "secretary", "inspector", "superintendent", "envoy",
+            "ambassador", "leader", "cleric", "elder", "witness", "doctor", "journalist", "correspondent", "mayor", "head");
+    /** Reporting verbs that follow a person's name: "Gul Mohammad said". */
+    static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "stated", "claimed", "confirmed", "denied", "warned",
+            "wrote", "tweeted", "posted");
 
     private static String fold(List<Token> tokens, String[] folded, int k) {
         if (folded[k] == null) {
@@ -369,6 +433,12 @@ public class Geocoder {
         }
         if (ok.isEmpty()) {
             return null;
+        }
+        // an ambiguous name ("Khogyani": a district of Nangarhar and an alias of a village in Ghazni) is the
+        // candidate in a province the article names, when one is
+        if (ok.stream().filter(e -> !strong(e.place())).count() > 1
+                && ok.stream().anyMatch(e -> !strong(e.place()) && e.place().admin1() != null && admin1.contains(e.place().admin1()))) {
+            ok.removeIf(e -> !strong(e.place()) && (e.place().admin1() == null || !admin1.contains(e.place().admin1())));
         }
         // "Kandahar's Spin Boldak district", "Nangarhar's Achin district": the possessive names the province
         boolean provinceCue = PROVINCE_CUES.contains(next) || prev2.endsWith("province of") || ofPlace;
