@@ -32,19 +32,27 @@ import org.springframework.stereotype.Component;
 @Component
 class EventExtractor {
     static final Pattern BACKGROUND = Pattern.compile("(?i)\\b(ceasefire|truce|talks|negotiat\\w*|mediat\\w*|deport\\w*|crackdown|protest\\w*|"
-            + "trade|traders|reopen\\w*|closed|shut|suspended|condemned|urged|called on|calls? for|vowed|compensation|relations|"
+            + "trade|traders|reopen\\w*|closed|shut|suspended|condemned|urged|called on|calls? for|vowed|compensation|(?-i:relations)|"
             + "diplomat\\w*|delegations?|deadline|tighten\\w*|accus\\w+|blame\\w*|locked in|dispute|concerned|restraint|wants good|"
             + "undocumented|accounted for|investigat\\w*|sovereignty|reserves the right|not go unanswered|open war|arrested)\\b");
     static final Pattern HABITUAL = Pattern.compile("(?i)\\b(?:has|have)\\s+(?:long\\s+|repeatedly\\s+|previously\\s+)?(?:been|carried out|accused|"
             + "faced|traded|said|recorded|fled|called|cleared)\\b|\\bsince (?:then|October|February|last year)\\b");
     static final Pattern SEPARATE = Pattern.compile("(?i)^(?:separately|in a separate\\b|meanwhile|elsewhere|in another|earlier\\b)");
     static final Pattern CLAUSE = Pattern.compile("(?i),?\\s+(?:(?:hours|a day|days|minutes|shortly)\\s+(?:after|before|later)|a day after)\\b");
+    static final Pattern ALSO = Pattern.compile("(?i)\\bthe (?:strikes|raids|air strikes|airstrikes|shelling|attacks?|clashes|fighting)\\b[^.,]{0,30}\\balso\\b");
+    static final Pattern JOINED = Pattern.compile("(?:,|;)\\s+(?:and|while|then)?\\s*");
+    static final Pattern OWN_DAY = Pattern.compile("\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight|"
+            + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w*\\.? \\d{1,2})\\b");
     static final Pattern BORDER_WORDS = Pattern.compile("(?i)\\b(?:along the (?:Durand Line|border|frontier)|border posts?|the Durand Line|"
             + "(?:Afghanistan|Pakistan|Pak)[-–](?:Afghanistan|Pakistan|Afghan) border)\\b");
     static final Pattern CIVILIAN = Pattern.compile("(?i)\\b(civilians?|children|women|family|families|homes?|houses?|mosque|worshippers|"
             + "refugees?|camp|villages?|market|school|bazaar|residents|returnees|madrassa|clinic|prayers|passengers?|passers-by|farmers|"
             + "wedding|pilgrims|shoppers)\\b");
     static final Pattern SPEAKER_IN = Pattern.compile("(?i)\\b(?:officials?|spokes(?:man|woman|person)|sources?|authorities)\\s+(?:in|from)\\s+$");
+    /** "told reporters in Lahore", "a security analyst in Islamabad", "a news conference in Kabul": where something was said, whatever the place. */
+    static final Pattern SAID_IN = Pattern.compile("(?i)\\b(?:(?:told|briefed|addressing|speaking to)\\s+(?:reporters|journalists|the media|media|"
+            + "the press|lawmakers|parliament|a (?:news|press) conference)|(?:news|press) conference|briefing|analysts?|diplomats?|experts?|"
+            + "observers?|speaking)\\s+(?:(?:based\\s+)?in|from)\\s+$");
     /** "shifted to Lady Reading Hospital in Peshawar", "sent to Kabul for treatment": where the wounded went, not where they were hit. */
     static final Pattern TREATED_IN = Pattern.compile("(?i)\\b(?:sent|taken|shifted|referred|transferred|airlifted)\\s+to\\s+"
             + "(?:[\\w'’.-]+\\s+){0,5}?(?:in\\s+)?$");
@@ -57,8 +65,10 @@ class EventExtractor {
             + "depot|garrison|convoy)\\b");
     static final java.util.Set<String> GENERIC = java.util.Set.of("officials", "police", "sources", "security sources", "authorities",
             "security officials", "local officials", "officials on both sides", "afghanistan", "pakistan", "kabul", "islamabad");
-    static final Pattern CAPITAL_AS_GOVERNMENT = Pattern.compile("(?i)(?:government|authorities|administration|rulers|officials|talks|"
-            + "meet|meeting|delegation|embassy|envoy)\\s+(?:in|from)\\s+$");
+    static final Pattern CAPITAL_AS_GOVERNMENT = Pattern.compile("(?i)(?:(?:government|authorities|administration|rulers|officials|talks|"
+            + "meet|meeting|delegation|embassy|envoy)\\s+(?:in|from)|\\b(?:called|calls|calling) on|\\burg(?:ed|es|ing)|\\b(?:asked|pressed|told|warned))\\s+$");
+    /** A paragraph that opens with a place and a dash or colon ("Islamabad, Pakistan –", "PESHAWAR:"): where the outlet filed. */
+    static final Pattern FILED_AT = Pattern.compile("^(?:,\\s*[A-Z][\\w ]{1,30})?\\s*(?:\\([^)\\n]{1,20}\\))?\\s*(?:—|–|--|-|:)\\s");
 
     /** What one event of the article became. */
     record Event(int index, List<Sentences.Sentence> sentences, EventTypes.Cue cue, EventTime.When when, TimeInterval occurred,
@@ -138,7 +148,7 @@ class EventExtractor {
         List<Geocoder.Mention> mentions = new ArrayList<>();
         Map<Integer, Place> namedDistricts = new java.util.HashMap<>();
         for (Geocoder.Mention m : tools.places(text, pub, parsed.mentions())) {
-            if (!m.metonymic() && m.start() >= dateline && !governmentCapital(text, m) && !whereTheClaimantIs(text, m)) {
+            if (!m.metonymic() && m.start() >= dateline && !governmentCapital(text, m) && !whereTheClaimantIs(text, m) && !filedAt(text, m)) {
                 if (m.place().kind().equals("district") && namedAsDistrict(text, m)) {
                     namedDistricts.put(m.start(), m.place());
                 }
@@ -159,6 +169,7 @@ class EventExtractor {
         for (Sentences.Sentence whole : tools.sentences(text, pub)) {
             Claims.Speaker speaker = tools.speaker(whole, reader);
             List<Sentences.Sentence> parts = clauses(whole);
+            boolean joinedKinds = parts.size() > 1 && !CLAUSE.matcher(whole.text()).find();
             Open lede = null;
             for (Sentences.Sentence s : parts) {
                 List<EventTime.When> all = EventTime.of(s, text, dates, pub, dateline);
@@ -181,7 +192,13 @@ class EventExtractor {
                         && !now.onlyVaguePlaces() && located.stream().noneMatch(m -> now.places.values().stream().anyMatch(p -> Places.near(p, m.place()))));
                 boolean trigger = cue != null && !cue.weak() && (when != null || !here.isEmpty() || cue.strongAlone())
                         || cue != null && cue.weak() && (current == null || elsewhere) && (when != null || !here.isEmpty())
-                        || figures && current == null;
+                        || figures && current == null
+                        // a toll with a time before the event being told, a place away from it, or marked as another event
+                        // ("Earlier this month, … killing 60", "Separately, a policeman was martyred … late on Monday"); a later time
+                        // alone is news of the same event ("two more bodies were recovered on Monday morning")
+                        || figures && cue == null && now != null && (when != null && now.when != null && when.to().isBefore(now.when.from())
+                                || !located.isEmpty() && elsewhere && !timeFits(now, when == null ? now.when : when)
+                                || SEPARATE.matcher(s.text()).find() && elsewhere && (when != null || !located.isEmpty()));
                 Open target = null;
                 Open clash = lastClash(events);
                 if (CONTINUED.matcher(s.text()).find() && current != null) {
@@ -194,14 +211,16 @@ class EventExtractor {
                     trigger = false;
                     current = clash;
                 } else if (!trigger && figures && current != null && clash != null && clash != current
-                        && !"armed_clash".equals(current.cue == null ? null : current.cue.type()) && aboutForces(s.text())) {
+                        && !"armed_clash".equals(current.cue == null ? null : current.cue.type()) && aboutForces(s.text())
+                        && !placedInCurrent(located, now, clash)) {
                     current = clash;
                 }
                 if (trigger) {
                     boolean separate = SEPARATE.matcher(s.text()).find();
+                    boolean also = ALSO.matcher(s.text()).find();
                     for (int k = events.size() - 1; k >= 0 && target == null; k--) {
                         Open e = events.get(k);
-                        if ((!separate || e != current) && compatible(e, cue, when, here)) {
+                        if ((!separate || e != current) && !(joinedKinds && e == lede) && compatible(e, cue, when, here, also)) {
                             target = e;
                         }
                     }
@@ -326,6 +345,17 @@ class EventExtractor {
         return null;
     }
 
+    /**
+     * Whether the sentence names places, all of them the current event's and none the fighting's ("two brigade headquarters
+     * were destroyed in Kabul" told in a report of strikes on Kabul, after the border fighting): figures about posts there
+     * are the current event's.
+     */
+    private static boolean placedInCurrent(List<Geocoder.Mention> located, Open current, Open clash) {
+        return current != null && !located.isEmpty() && !current.places.isEmpty()
+                && located.stream().allMatch(m -> current.places.values().stream().anyMatch(p -> Places.near(p, m.place())))
+                && located.stream().noneMatch(m -> clash.places.values().stream().anyMatch(p -> Places.near(p, m.place())));
+    }
+
     /** Figures about posts or fighting men: they belong to the fighting, not to a shell that hit a camp. */
     private static boolean aboutForces(String sentence) {
         return Figures.of(sentence, 0).stream().anyMatch(f -> f.field().startsWith("posts") || f.noun() != null
@@ -399,7 +429,7 @@ class EventExtractor {
         return pk && !af ? "PK" : af ? "AF" : null;
     }
 
-    private boolean compatible(Open e, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> here) {
+    private boolean compatible(Open e, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> here, boolean also) {
         if (cue != null && e.cue != null && !EventTypes.compatible(cue.type(), e.cue.type())
                 && (!cue.weak() && !e.cue.weak() || !e.figureSentences.isEmpty())) {
             return false;
@@ -414,10 +444,14 @@ class EventExtractor {
         if (when != null && e.when != null && !when.precision().equals(e.when.precision()) && !overlapsMostly(when, e.when)) {
             return false;
         }
-        if (here.isEmpty() || e.places.isEmpty() || e.onlyVaguePlaces()) {
+        // "along the border" or a country says nothing about which of the event's places it was
+        List<Geocoder.Mention> located = here.stream().filter(m -> !m.place().kind().equals("border") && !m.place().kind().equals("country")).toList();
+        // "the strikes also hit Kandahar": more places of an event of that kind already told
+        boolean sameKind = also && cue != null && e.cue != null && !cue.weak() && cue.type().equals(e.cue.type());
+        if (located.isEmpty() || e.places.isEmpty() || e.onlyVaguePlaces() || sameKind) {
             return true;
         }
-        for (Geocoder.Mention m : here) {
+        for (Geocoder.Mention m : located) {
             for (Place p : e.places.values()) {
                 if (Places.near(p, m.place())) {
                     return true;
@@ -434,8 +468,24 @@ class EventExtractor {
         return Math.max(la, lb) <= 48;
     }
 
-    /** A lede that tells two events ("…, hours after a suicide bombing killed …") becomes two clauses. */
+    /**
+     * A lede that tells two events ("…, hours after a suicide bombing killed …") becomes two clauses; so does
+     * a sentence joining two kinds of violence, each with its own day ("On Thursday night, forces attacked posts, and
+     * Pakistan responded with air strikes early on Friday").
+     */
     static List<Sentences.Sentence> clauses(Sentences.Sentence s) {
+        Matcher j = JOINED.matcher(s.text());
+        while (j.find()) {
+            String a = s.text().substring(0, j.start());
+            String b = s.text().substring(j.end());
+            EventTypes.Cue first = EventTypes.cue(a, 0);
+            EventTypes.Cue second = EventTypes.cue(b, 0);
+            if (first != null && second != null && !first.type().equals(second.type()) && !(first.weak() && second.weak())
+                    && OWN_DAY.matcher(a).find() && OWN_DAY.matcher(b).find()) {
+                return List.of(new Sentences.Sentence(s.index(), s.start(), s.start() + j.start(), s.paragraph(), a),
+                        new Sentences.Sentence(s.index(), s.start() + j.end(), s.end(), s.paragraph(), b));
+            }
+        }
         Matcher m = CLAUSE.matcher(s.text());
         if (m.find() && m.start() > 20) {
             EventTypes.Cue first = EventTypes.cue(s.text().substring(0, m.start()), 0);
@@ -451,9 +501,21 @@ class EventExtractor {
     /** "a Taliban official in Kandahar told AFP": where the one who speaks sits, not where the event was; nor where the wounded were taken, nor a neighbour. */
     static boolean whereTheClaimantIs(String text, Geocoder.Mention m) {
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
-        return SPEAKER_IN.matcher(before).find() && !m.place().kind().equals("province")
+        return SPEAKER_IN.matcher(before).find() && !m.place().kind().equals("province") || SAID_IN.matcher(before).find()
                 || TREATED_IN.matcher(text.substring(Math.max(0, m.start() - 60), m.start())).find()
                 || NEIGHBOUR.matcher(before).find();
+    }
+
+    /** A dateline after a headline: the place opens a paragraph and a dash or colon follows it ("Islamabad, Pakistan – …"). */
+    static boolean filedAt(String text, Geocoder.Mention m) {
+        int k = m.start() - 1;
+        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+            k--;
+        }
+        if (k >= 0 && text.charAt(k) != '\n') {
+            return false;
+        }
+        return FILED_AT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 50))).find();
     }
 
     /** "the Taliban-run government in Kabul", "talks in Islamabad": a capital named for its government or as a venue. */
@@ -465,6 +527,10 @@ class EventExtractor {
         if (!capital) {
             return m.text().endsWith("'s") || m.text().endsWith("’s") ? after.matches("(?s)^\\s+(?:chief minister|government|foreign|prime).*")
                     : after.matches("(?s)^\\s+government\\b.*");
+        }
+        // "Kabul's claim", "Islamabad's response": a capital's noun is its government's ("Kabul's Darulaman district" is a place in it)
+        if (after.matches("(?s)^['’]s\\s+\\p{Ll}.*")) {
+            return true;
         }
         // "mistrust between Kabul and Islamabad": the two capitals named together are the two governments
         boolean pair = after.matches("(?s)^\\s+and\\s+(?:Islamabad|Kabul)\\b.*") || before.matches("(?s).*\\b(?:Islamabad|Kabul)\\s+and\\s*$");

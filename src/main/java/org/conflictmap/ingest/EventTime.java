@@ -57,7 +57,13 @@ final class EventTime {
     static final Pattern DAY_BEFORE = Pattern.compile("(?i)\\b(?:a day earlier|the day before|the previous day|a day before)\\b");
     static final Pattern THIS_MONTH = Pattern.compile("(?i)\\b(?:earlier this month|this month)\\b");
     static final Pattern DAYS_AGO = Pattern.compile("(?i)\\b(?:a few|several|two|three) days ago\\b|\\bdays ago\\b");
+    /** "less than two weeks after", "three weeks ago", "more than a week earlier": a span of days before publication. */
+    static final Pattern WEEKS_BEFORE = Pattern.compile("(?i)\\b(less than|under|nearly|almost|about|some|more than|over)?\\s*"
+            + "\\b(a|one|two|three|four|\\d)\\s+weeks?\\s+(?:ago|after|earlier|before)\\b");
     static final Pattern LAST_WEEK = Pattern.compile("(?i)\\blast week\\b");
+    /** "early the same day", "later that day": the day of a date said before it in the sentence (often when it was said). */
+    static final Pattern SAME_DAY = Pattern.compile("(?i)\\b(?:(early|late|earlier|later)\\s+(?:on\\s+|in\\s+)?)?(?:the same|that) day\\b");
+    static final Pattern WEEKDAY_WORD = Pattern.compile("(?i)\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     static final Pattern CLOCK = Pattern.compile("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
 
     private EventTime() {
@@ -66,13 +72,29 @@ final class EventTime {
     /** The time expressions of one sentence that say when something happened (statement dates left out). */
     static List<When> of(Sentences.Sentence s, String text, List<DateResolver.Found> dates, LocalDate published, int dateline) {
         List<When> out = new ArrayList<>();
+        // "during Friday prayers on Feb 12": a calendar date in the sentence says which day; a weekday that falls elsewhere is not it
+        java.util.Set<LocalDate> calendar = new java.util.HashSet<>();
+        for (DateResolver.Found f : dates) {
+            if (f.start() >= s.start() && f.end() <= s.end() && f.start() >= dateline && f.precision().equals("day")
+                    && f.text().chars().anyMatch(Character::isDigit)) {
+                calendar.add(f.date());
+            }
+        }
         for (DateResolver.Found f : dates) {
             if (f.start() < s.start() || f.end() > s.end() || f.start() < dateline) {
+                continue;
+            }
+            boolean weekday = WEEKDAY_WORD.matcher(f.text()).find() && f.text().chars().noneMatch(Character::isDigit);
+            if (weekday && !calendar.isEmpty() && !calendar.contains(f.date())) {
                 continue;
             }
             String before = text.substring(Math.max(s.start(), f.start() - 40), f.start());
             String after = text.substring(f.end(), Math.min(s.end(), f.end() + 20)).toLowerCase(Locale.ROOT);
             String words = f.text().toLowerCase(Locale.ROOT);
+            if (words.startsWith("since ")) {
+                // "a conflict that has simmered since October": where a period began, not when this happened
+                continue;
+            }
             if (STATEMENT_BEFORE.matcher(before).find() && !words.startsWith("last ") || AGREED_BEFORE.matcher(before).find()) {
                 if (!AGREED_BEFORE.matcher(before).find() && f.precision().equals("day")) {
                     LocalDate d = f.date();
@@ -131,6 +153,32 @@ final class EventTime {
                 out.add(new When(s.start() + m.start(), s.start() + m.end(), published.withDayOfMonth(1).atStartOfDay(),
                         published.atTime(LocalTime.MAX), "month"));
             }
+            m = SAME_DAY.matcher(sentence);
+            if (!dated && m.find()) {
+                int at = s.start() + m.start();
+                When earlier = out.stream().filter(w -> w.end() <= at).reduce((a, b) -> b).orElse(null);
+                if (earlier != null && earlier.precision().equals("day") || earlier != null && earlier.precision().equals("part_of_day")) {
+                    String part = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT).startsWith("early") ? "early" : "late";
+                    out.add(part(at, s.start() + m.end(), earlier.from().toLocalDate(), part, ""));
+                }
+            }
+            m = WEEKS_BEFORE.matcher(sentence);
+            if (!dated && m.find()) {
+                String n = m.group(2).toLowerCase(Locale.ROOT);
+                int weeks = switch (n) {
+                    case "a", "one" -> 1;
+                    case "two" -> 2;
+                    case "three" -> 3;
+                    case "four" -> 4;
+                    default -> Integer.parseInt(n);
+                };
+                String bound = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+                boolean more = bound.equals("more than") || bound.equals("over");
+                boolean less = bound.equals("less than") || bound.equals("under");
+                LocalDate from = published.minusWeeks(more ? weeks + 1 : weeks).minusDays(less ? 0 : 3);
+                LocalDate to = more ? published.minusWeeks(weeks) : less ? published.minusDays(1) : published.minusWeeks(weeks).plusDays(3);
+                out.add(new When(s.start() + m.start(), s.start() + m.end(), from.atStartOfDay(), to.atTime(LocalTime.MAX), "week"));
+            }
             m = DAYS_AGO.matcher(sentence);
             if (!dated && m.find()) {
                 out.add(new When(s.start() + m.start(), s.start() + m.end(), published.minusDays(6).atStartOfDay(),
@@ -152,6 +200,9 @@ final class EventTime {
             if (w.matches("(?s).*\\b(?:night|overnight)\\b.*") || before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$")) {
                 return new When(start, end, d.atTime(18, 0), d.plusDays(1).atTime(6, 0), "part_of_day");
             }
+        }
+        if (before.matches("(?s).*\\b(?:early|small|wee|pre-dawn) hours of\\s*(?:on\\s*)?$") || w.matches("(?s)^\\S+(?:'s)? early hours\\b.*")) {
+            return new When(start, end, d.atStartOfDay(), d.atTime(6, 0), "part_of_day");
         }
         if (w.startsWith("late") || before.matches("(?s).*\\blate\\s*(?:on\\s*)?$") || w.matches("(?s).*\\bevening\\b.*")) {
             return new When(start, end, d.atTime(17, 0), d.atTime(LocalTime.MAX), "part_of_day");

@@ -28,13 +28,13 @@ final class EventTypes {
                     + "bomb attack|bombing(?! raids?))\\b"), false, true),
             new Rule("air_strike", Pattern.compile("(?i)\\b(?:air ?strikes?|airstrikes?|air raids?|drone strikes?|bombing raids?|"
                     + "(?:jets|warplanes|aircraft|planes|drones?|air force)\\b[^.]{0,40}?\\b(?:struck|strike|bombed|hit|pounded|attacked|"
-                    + "targeted|destroyed)|precision strikes|retaliatory strikes|strikes? (?:on|in|near|hit|killed|targeted)|bombed|raids)\\b"),
+                    + "targeted|destroyed)|precision strikes|retaliatory strikes|strikes? (?:also |had |have )?(?:on|in|near|hit|killed|targeted)|bombed|raids)\\b"),
                     false, false),
             new Rule("shelling", Pattern.compile("(?i)\\b(?:shell(?:s|ing|ed)?|mortars?|artillery|rockets?|missiles?)\\b"), false, false),
             new Rule("cross_border_fire", Pattern.compile("(?i)\\b(?:exchanged (?:heavy |intense |sporadic )?fire|exchange of fire|exchanges of fire|"
                     + "exchanging (?:heavy )?fire|traded (?:heavy )?fire|cross-border fire|exchange of firing)\\b"), false, false),
             new Rule("armed_clash", Pattern.compile("(?i)\\b(?:clash(?:es|ed)?|fighting|fought|battles?|firefight|gunfight|skirmish\\w*|"
-                    + "attacks? on (?:\\w+\\s+){0,3}(?:posts?|checkposts?|outposts?|positions|border posts?)|overran|overrun|assault|"
+                    + "attacks? on (?:\\w+\\s+){0,5}(?:posts?|checkposts?|outposts?|positions|border posts?)|overran|overrun|assault|"
                     + "infiltrat\\w*|ambush(?:ed|es)?|(?<!air )raid(?:ed)?|repelled|repulsed|offensive|operations? along|seized|storm(?:ed)?)\\b"), false, false),
             new Rule("armed_clash", Pattern.compile("(?i)\\b(?:attacks?|attacked|fired|firing|retaliat\\w*|responded)\\b"), true, false),
             new Rule("other", Pattern.compile("(?i)\\b(?:blast|explosions?|violence|operation|struck|killed|wounded)\\b"), true, false));
