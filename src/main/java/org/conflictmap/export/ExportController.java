@@ -5,7 +5,11 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.conflictmap.errors.NotFound;
 import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.layers.Collection;
+import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Source;
 import org.conflictmap.ogcapi.IncidentFilter;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.SpatialDialect;
@@ -24,9 +28,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code GET /api/export/incidents.{format}} for every {@link ExportFormat}: the incidents a filter
- * selects (the same parameters as the OGC items: bbox, datetime, type, party, contested, q, filter)
- * as a download. CSV takes {@code table=incidents|claims}. Every format takes the incidents as they
+ * {@code GET /api/export/{collection}.{format}} for every {@link ExportFormat} and every collection of
+ * {@link Layers} with downloads ({@code incidents}, and its one-geometry-type views): the incidents a filter
+ * selects within the collection (the same parameters as the OGC items: bbox, datetime, type, party,
+ * contested, q, filter) as a download. CSV takes {@code table=incidents|claims}. Every format takes the incidents as they
  * stream from the store, one at a time: GeoJSON, CSV and KML go straight to the client; Shapefile,
  * GeoPackage and FlatGeobuf are written to a temporary directory first (their headers need every
  * row). Memory stays flat whatever the count. ETag from the data version.
@@ -48,23 +53,30 @@ class ExportController {
     private final IncidentRepository incidents;
     private final DataVersion dataVersion;
     private final SpatialDialect dialect;
+    private final Layers layers;
 
-    ExportController(IncidentRepository incidents, DataVersion dataVersion, SpatialDialect dialect) {
+    ExportController(IncidentRepository incidents, DataVersion dataVersion, SpatialDialect dialect, Layers layers) {
         this.dialect = dialect;
         this.incidents = incidents;
         this.dataVersion = dataVersion;
+        this.layers = layers;
     }
 
-    @GetMapping("/api/export/incidents.{format}")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable String format, HttpServletRequest r) {
+    @GetMapping("/api/export/{collection:[a-z][a-z0-9-]*}.{format}")
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String collection, @PathVariable String format, HttpServletRequest r) {
         ExportFormat f = ExportFormat.of(format);
+        Collection c = layers.get(collection);
+        if (!c.exported() || !(c.source() instanceof Source.Incidents source)) {
+            throw new NotFound("no downloads of collection '" + collection + "'; the collections with downloads are "
+                    + layers.exported().stream().map(Collection::id).toList());
+        }
         Params.onlyKnown(r.getParameterMap(), PARAMS);
         String table = Params.oneOf("table", r.getParameter("table"), Set.of("incidents", "claims"));
         if (table != null && !f.hasTables()) {
             throw Params.invalid("table", "only the " + TABLE_FORMATS + " export has separate tables; the other formats carry both");
         }
-        IncidentFilter filter = IncidentFilter.parse(r::getParameter, dialect);
-        String etag = dataVersion.current().etag(f + "?" + r.getQueryString());
+        IncidentFilter filter = IncidentFilter.parse(r::getParameter, dialect).within(source);
+        String etag = dataVersion.current().etag(collection + "." + f + "?" + r.getQueryString());
         if (ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
@@ -73,7 +85,13 @@ class ExportController {
         StreamingResponseBody body = out -> f.writer().write(rows, out);
         return ResponseEntity.ok().eTag(etag).contentType(MediaType.parseMediaType(f.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(f.fileName(claims ? "incident-claims" : "incidents")).build().toString())
+                        ContentDisposition.attachment().filename(f.fileName(claims ? fileStem(collection) + "-claims" : collection))
+                                .build().toString())
                 .body(body);
+    }
+
+    /** A collection's name as the claims file's first word: {@code incidents} → {@code incident}(-claims). */
+    private static String fileStem(String collection) {
+        return collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
     }
 }

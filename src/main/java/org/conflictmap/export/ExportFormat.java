@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.conflictmap.web.ApiProblem;
 
 /**
- * The download formats of {@code /api/export/incidents.{format}}, the registry of {@link ExportWriter}s:
+ * The download formats of {@code /api/export/{collection}.{format}}, the registry of {@link ExportWriter}s:
  * a new format is its writer class and one constant here. Everything that lists formats (the
  * controller's refusals, the OGC collection's enclosure links) reads them from here.
  */

@@ -87,4 +87,14 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
         return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset,
                 condition);
     }
+
+    /** This query narrowed by one more condition, with the one it has (a collection's own rows within a CQL2 filter's). */
+    public IncidentQuery and(Condition more) {
+        if (where == null) {
+            return withWhere(more);
+        }
+        java.util.List<Object> params = new java.util.ArrayList<>(where.params());
+        params.addAll(more.params());
+        return withWhere(new Condition("(" + where.sql() + ") AND (" + more.sql() + ")", params));
+    }
 }

@@ -10,6 +10,8 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentParams;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.store.SpatialDialect;
+import org.conflictmap.incidents.Vocabulary;
+import org.conflictmap.layers.Source;
 import org.conflictmap.web.Params;
 import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -58,6 +60,16 @@ public record IncidentFilter(IncidentQuery query) {
     /** The same selection over incidents of these statuses (published only unless an editor asks). */
     public IncidentFilter withStatuses(java.util.Collection<String> statuses) {
         return new IncidentFilter(query.withStatuses(Set.copyOf(statuses)));
+    }
+
+    /** Incident {@code id} alone (when published), for {@link #within} to test whether a collection holds it. */
+    static IncidentFilter byId(String id) {
+        return new IncidentFilter(IncidentQuery.all().withWhere(new IncidentQuery.Condition("id = ?", List.of(id))));
+    }
+
+    /** This selection within a collection's own rows: its source's condition added to the store's query. */
+    public IncidentFilter within(Source.Incidents source) {
+        return source.where() == null ? this : new IncidentFilter(query.and(new IncidentQuery.Condition(source.where(), List.of())));
     }
 
     /** Every selected incident, in time order; {@code offset}/{@code limit} page over the matches. */

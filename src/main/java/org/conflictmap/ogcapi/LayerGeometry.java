@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.conflictmap.gazetteer.Place;
+import org.conflictmap.layers.Collection;
+import org.conflictmap.layers.GeometryType;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 
 /** A place's geometry as a collection serves it: of the collection's one geometry type. */
 final class LayerGeometry {
@@ -17,13 +17,12 @@ final class LayerGeometry {
     private LayerGeometry() {
     }
 
-    static Geometry of(Collections.Layer layer, Place p) {
+    static Geometry of(Collection layer, Place p) {
         Geometry g = p.geometry();
-        return switch (layer.geometryType()) {
-            case "point" -> g instanceof Point ? g : POINTS.computeIfAbsent(p.id(), k -> g.getInteriorPoint());
-            case "multipolygon" -> g instanceof Polygon poly ? g.getFactory().createMultiPolygon(new Polygon[] {poly}) : g;
-            case "multilinestring" -> g instanceof LineString line ? g.getFactory().createMultiLineString(new LineString[] {line}) : g;
-            default -> g;
-        };
+        if (layer.geometryType() == GeometryType.POINT && !(g instanceof Point)) {
+            // a place of an area or a line, in a collection of points: a point on it
+            return POINTS.computeIfAbsent(p.id(), k -> g.getInteriorPoint());
+        }
+        return layer.geometryType().coerce(g);
     }
 }

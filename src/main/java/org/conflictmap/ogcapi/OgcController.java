@@ -16,16 +16,21 @@ import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentFeatures;
-import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.incidents.Vocabulary;
 import org.conflictmap.security.Editors;
+import org.conflictmap.layers.Collection;
+import org.conflictmap.layers.Extent;
+import org.conflictmap.layers.Extents;
+import org.conflictmap.layers.GeometryType;
+import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Queryable;
+import org.conflictmap.layers.Source;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
-import org.locationtech.jts.geom.Envelope;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +56,7 @@ import tools.jackson.databind.node.ObjectNode;
  * GET /ogc                                          landing page
  * GET /ogc/conformance                              conformance classes
  * GET /ogc/api                                      OpenAPI 3.0 description
- * GET /ogc/collections                              incidents, places
+ * GET /ogc/collections                              every collection of {@link Layers}
  * GET /ogc/collections/{collection}                 one collection (extent, CRS)
  * GET /ogc/collections/{collection}/queryables      JSON Schema of the filterable properties
  * GET /ogc/collections/{collection}/items           bbox, datetime, limit, offset, filter (CQL2 text), type, party, contested, q
@@ -107,11 +112,16 @@ class OgcController {
     private final ObjectProvider<OgcApiPart> parts;
     private final Editors editors;
     private final SpatialDialect dialect;
+    private final Layers layers;
+    private final Extents extents;
 
     OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, Links links,
-            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts, Editors editors, SpatialDialect dialect) {
+            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts, Editors editors, SpatialDialect dialect,
+            Layers layers, Extents extents) {
         this.editors = editors;
         this.dialect = dialect;
+        this.layers = layers;
+        this.extents = extents;
         this.enclosures = enclosures;
         this.parts = parts;
         this.links = links;
@@ -165,43 +175,40 @@ class OgcController {
         link(links, base + "/ogc/collections", "self", "application/json", "the collections");
         link(links, base + "/ogc/collections?f=html", "alternate", "text/html", "the collections as HTML");
         ArrayNode cs = o.putArray("collections");
-        for (String id : Collections.IDS) {
-            cs.add(collection(base, id));
+        for (Collection c : layers.all()) {
+            cs.add(collection(base, c));
         }
         return answer(r, o, "Collections", null);
     }
 
     @GetMapping("/ogc/collections/{collection}")
     ResponseEntity<?> collection(@PathVariable String collection, HttpServletRequest r) {
-        return answer(r, collection(base(r), Collections.check(collection)), Collections.title(collection), null);
+        Collection c = layers.get(collection);
+        return answer(r, collection(base(r), c), c.title(), null);
     }
 
     @GetMapping("/ogc/collections/{collection}/queryables")
     ResponseEntity<?> queryables(@PathVariable String collection, HttpServletRequest r) {
-        Collections.check(collection);
+        Collection c = layers.get(collection);
         ObjectNode o = json.createObjectNode();
         o.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         o.put("$id", base(r) + "/ogc/collections/" + collection + "/queryables");
         o.put("type", "object");
-        o.put("title", Collections.title(collection));
+        o.put("title", c.title());
         ObjectNode props = o.putObject("properties");
         props.putObject("geometry").put("format", "geometry-any").put("description", "the location at its precision");
-        if (collection.equals("incidents")) {
-            for (Queryables.Attribute a : Queryables.ALL) {
-                ObjectNode p = props.putObject(a.name());
+        for (Queryable a : c.queryables()) {
+            ObjectNode p = props.putObject(a.name());
+            if (a.description() != null) {
                 p.put("description", a.description());
-                p.put("type", a.type() == Integer.class ? "integer" : a.type() == Boolean.class ? "boolean" : "string");
-                if (a.type() == Instant.class) {
-                    p.put("format", "date-time");
-                }
-                if (!a.values().isEmpty()) {
-                    ArrayNode e = p.putArray("enum");
-                    a.values().forEach(e::add);
-                }
             }
-        } else {
-            for (String name : List.of("id", "name", "kind", "country", "admin1")) {
-                props.putObject(name).put("type", "string");
+            p.put("type", a.type().equals("date-time") ? "string" : a.type());
+            if (a.type().equals("date-time")) {
+                p.put("format", "date-time");
+            }
+            if (!a.values().isEmpty()) {
+                ArrayNode e = p.putArray("enum");
+                a.values().forEach(e::add);
             }
         }
         o.put("additionalProperties", false);
@@ -221,14 +228,14 @@ class OgcController {
      */
     @PostMapping("/ogc/collections/{collection}/search")
     ResponseEntity<?> search(@PathVariable String collection, @RequestBody(required = false) String body, HttpServletRequest r) {
-        Collections.check(collection);
+        layers.get(collection);
         Params.onlyKnown(r.getParameterMap(), Set.of("f"));
         return items(collection, SearchBody.params(body), r);
     }
 
     private ResponseEntity<?> items(String collection, Map<String, String[]> q, HttpServletRequest r) {
-        Collections.check(collection);
-        Params.onlyKnown(q, collection.equals("incidents") ? ITEM_PARAMS
+        Collection c = layers.get(collection);
+        Params.onlyKnown(q, c.source() instanceof Source.Incidents ? ITEM_PARAMS
                 : Set.of("bbox", "limit", "offset", "f", "kind", "country", "q", "crs", "bbox-crs"));
         String crs = Crs.parse("crs", one(q, "crs"));
         String bboxCrs = Crs.parse("bbox-crs", one(q, "bbox-crs"));
@@ -241,7 +248,7 @@ class OgcController {
         int offset = Params.integer("offset", one(q, "offset"), 0, 0, 10_000_000);
         boolean html = html(r);
         // an editor's page holds the drafts too (Part 4 clients such as QGIS edit them): its own ETag, never a shared cache's
-        boolean editor = collection.equals("incidents") && editors.editor(r) != null;
+        boolean editor = c.editable() && editors.editor(r) != null;
         var stamp = dataVersion.current();
         String etag = stamp.etag(collection + "?" + SearchBody.query(q) + (html ? "|html" : "") + (editor ? "|editor" : ""));
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
@@ -255,15 +262,18 @@ class OgcController {
         Joined featureText = null;
         int returned;
         long matched;
-        if (collection.equals("incidents")) {
+        if (c.source() instanceof Source.Incidents source) {
             Map<String, String[]> query = q;
-            IncidentFilter filter = IncidentFilter.parse(n -> one(query, n), dialect);
+            IncidentFilter filter = IncidentFilter.parse(n -> one(query, n), dialect).within(source);
             if (editor) {
                 filter = filter.withStatuses(Vocabulary.STATUSES);
             }
-            if (html || !crs.equals(CRS84)) {
-                // in another CRS each feature is built and its geometry transformed (the stored text is CRS84)
-                filter.stream(incidents, offset, limit, i -> features.add(inCrs(IncidentFeatures.feature(i), i.geometry(), crs)));
+            GeometryType type = c.geometryType();
+            if (html || !crs.equals(CRS84) || type != GeometryType.ANY) {
+                // in another CRS each feature is built and its geometry transformed (the stored text is CRS84); in a
+                // collection of one geometry type a single polygon or line is served as a multi-geometry of one part
+                filter.stream(incidents, offset, limit, i -> features.add(inCrs(IncidentFeatures.feature(i), type.coerce(i.geometry()),
+                        crs)));
                 returned = features.size();
             } else {
                 Joined text = new Joined();
@@ -273,10 +283,9 @@ class OgcController {
             }
             matched = returned < limit && (returned > 0 || offset == 0) ? offset + returned : incidents.count(filter.query());
         } else {
-            List<Place> all = places(collection, q);
+            List<Place> all = places(c, q);
             matched = all.size();
-            Collections.Layer layer = Collections.layer(collection);
-            all.stream().skip(offset).limit(limit).forEach(p -> features.add(placeFeature(layer, p, crs)));
+            all.stream().skip(offset).limit(limit).forEach(p -> features.add(placeFeature(c, p, crs)));
             returned = features.size();
         }
         fc.put("numberMatched", matched);
@@ -307,7 +316,7 @@ class OgcController {
                     .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
                     .contentLength(head.length + joined.size() + tail.length).header(CONTENT_CRS, Crs.header(crs)).body(body);
         }
-        ResponseEntity<?> answer = answer(r, fc, Collections.title(collection), etag);
+        ResponseEntity<?> answer = answer(r, fc, c.title(), etag);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).lastModified(stamp.updated())
                 .header(CONTENT_CRS, Crs.header(crs)).cacheControl(cacheControl(editor)).varyBy(HttpHeaders.AUTHORIZATION)
                 .body(answer.getBody());
@@ -315,23 +324,24 @@ class OgcController {
 
     @GetMapping("/ogc/collections/{collection}/items/{id}")
     ResponseEntity<?> item(@PathVariable String collection, @PathVariable String id, HttpServletRequest r) {
-        Collections.check(collection);
+        Collection c = layers.get(collection);
         Params.onlyKnown(r.getParameterMap(), Set.of("f", "crs"));
         String crs = Crs.parse("crs", r.getParameter("crs"));
         ObjectNode f;
         String etag;
         // editors read drafts too (as at /api/incidents/{id}); everyone else is told there is no such incident
-        boolean editor = collection.equals("incidents") && editors.editor(r) != null;
-        if (collection.equals("incidents")) {
+        boolean editor = c.editable() && editors.editor(r) != null;
+        if (c.source() instanceof Source.Incidents source) {
             Incident i = (id.matches(Incident.ID_PATTERN) ? incidents.byId(id) : java.util.Optional.<Incident>empty())
-                    .filter(x -> editor || x.status().equals("published"))
-                    .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + clip(id) + "'"));
-            f = inCrs(IncidentFeatures.feature(i), i.geometry(), crs);
+                    .filter(x -> (editor || x.status().equals("published")) && (source.where() == null || holds(source, x.id())))
+                    .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + clip(id) + "'"
+                            + (source.where() == null ? "" : " in " + collection)));
+            f = inCrs(IncidentFeatures.feature(i), c.geometryType().coerce(i.geometry()), crs);
             etag = "\"" + i.version() + (html(r) ? "-html" : "") + "\"";
         } else {
-            Collections.Layer layer = Collections.layer(collection);
-            f = placeFeature(layer, gazetteer.get(id).filter(layer::holds).orElseThrow(() -> ApiProblem.notFound("no place with id '"
-                    + clip(id) + "' in " + collection)), crs);
+            Source.Places source = (Source.Places) c.source();
+            f = placeFeature(c, gazetteer.get(id).filter(p -> source.kinds().contains(p.kind()))
+                    .orElseThrow(() -> ApiProblem.notFound("no place with id '" + clip(id) + "' in " + collection)), crs);
             etag = dataVersion.current().etag("place-" + id + (html(r) ? "-html" : ""));
         }
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
@@ -386,19 +396,24 @@ class OgcController {
         return v == null || v.length == 0 ? null : v[0];
     }
 
-    private List<Place> places(String collection, Map<String, String[]> q) {
+    /** Whether the incident {@code id} is among the rows {@code source} selects (its condition, run by the store). */
+    private boolean holds(Source.Incidents source, String id) {
+        return incidents.count(IncidentFilter.byId(id).within(source).query()) > 0;
+    }
+
+    private List<Place> places(Collection layer, Map<String, String[]> q) {
         List<Bbox> boxes = Bboxes.parse(one(q, "bbox"));
         // a place is selected when its geometry (not its envelope) meets the box: a river's or a
         // province's envelope covers much land the river or province does not
         org.locationtech.jts.geom.prep.PreparedGeometry box = boxes == null ? null
                 : org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(Bboxes.geometry(boxes));
-        Collections.Layer layer = Collections.layer(collection);
+        Set<String> kinds = ((Source.Places) layer.source()).kinds();
         String kind = Params.oneOf("kind", one(q, "kind"), Place.KINDS);
         String country = Params.text("country", one(q, "country"), 2);
         String text = Params.text("q", one(q, "q"), 200);
         String folded = text == null ? null : org.conflictmap.gazetteer.Names.fold(text);
         return gazetteer.all().stream()
-                .filter(p -> layer.holds(p) && (kind == null || p.kind().equals(kind)))
+                .filter(p -> kinds.contains(p.kind()) && (kind == null || p.kind().equals(kind)))
                 .filter(p -> country == null || country.toUpperCase(Locale.ROOT).equals(p.country()))
                 .filter(p -> box == null || box.intersects(LayerGeometry.of(layer, p)))
                 .filter(p -> folded == null || p.allNames().stream().anyMatch(n -> org.conflictmap.gazetteer.Names.fold(n).contains(folded)))
@@ -406,10 +421,7 @@ class OgcController {
                 .toList();
     }
 
-    /** Each gazetteer collection's extent (the gazetteer does not change while the server runs). */
-    private final java.util.Map<String, Envelope> placeExtents = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private ObjectNode placeFeature(Collections.Layer layer, Place p, String crs) {
+    private ObjectNode placeFeature(Collection layer, Place p, String crs) {
         return inCrs(PlaceFeatures.feature(p, json), LayerGeometry.of(layer, p), crs);
     }
 
@@ -419,44 +431,30 @@ class OgcController {
         return f;
     }
 
-    private ObjectNode collection(String base, String id) {
+    private ObjectNode collection(String base, Collection layer) {
+        String id = layer.id();
         ObjectNode c = json.createObjectNode();
         c.put("id", id);
-        c.put("title", Collections.title(id));
-        c.put("description", Collections.description(id));
+        c.put("title", layer.title());
+        c.put("description", layer.description());
         c.put("itemType", "feature");
-        c.put("geometry-type", Collections.layer(id).geometryType());
+        c.put("geometry-type", layer.geometryType().ogcName());
         ArrayNode crs = c.putArray("crs");
         Crs.URIS.forEach(crs::add);
         c.put("storageCrs", CRS84);
         ObjectNode extent = c.putObject("extent");
         ArrayNode bbox = extent.putObject("spatial").putArray("bbox").addArray();
-        Envelope env = new Envelope();
-        Instant[] span = {null, null};
-        if (id.equals("incidents")) {
-            incidents.stream(IncidentQuery.all(), i -> {
-                env.expandToInclude(i.geometry().getEnvelopeInternal());
-                span[0] = span[0] == null || i.occurred().start().isBefore(span[0]) ? i.occurred().start() : span[0];
-                span[1] = span[1] == null || i.occurred().end().isAfter(span[1]) ? i.occurred().end() : span[1];
-            });
-        } else {
-            env.expandToInclude(placeExtents.computeIfAbsent(id, k -> {
-                Collections.Layer layer = Collections.layer(k);
-                Envelope e = new Envelope();
-                gazetteer.all().stream().filter(layer::holds).forEach(p -> e.expandToInclude(p.geometry().getEnvelopeInternal()));
-                return e;
-            }));
-        }
+        // one aggregate query of the store per collection and data version
+        Extent held = extents.of(layer);
         // the collection's own extent (an empty collection has none: the whole world)
-        for (double d : env.isNull() ? new double[] {-180, -90, 180, 90}
-                : new double[] {env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY()}) {
+        for (double d : held.bbox() == null ? new double[] {-180, -90, 180, 90} : held.bbox()) {
             bbox.add(d);
         }
         extent.withObject("spatial").put("crs", CRS84);
-        if (id.equals("incidents")) {
+        if (layer.source().temporal() != null) {
             ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
-            interval.add(span[0] == null ? null : span[0].toString());
-            interval.add(span[1] == null ? null : span[1].toString());
+            interval.add(held.start() == null ? null : held.start().toString());
+            interval.add(held.end() == null ? null : held.end().toString());
         }
         ArrayNode links = c.putArray("links");
         String self = base + "/ogc/collections/" + id;

@@ -8,6 +8,9 @@ import org.conflictmap.incidents.IfMatch;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentEdits;
 import org.conflictmap.incidents.IncidentFeatures;
+import org.conflictmap.layers.Collection;
+import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Source;
 import org.conflictmap.security.Editors;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
@@ -51,8 +54,10 @@ class OgcEditController {
     private final Editors editors;
     private final ObjectMapper json;
     private final Links links;
+    private final Layers layers;
 
-    OgcEditController(IncidentEdits edits, Editors editors, ObjectMapper json, Links links) {
+    OgcEditController(IncidentEdits edits, Editors editors, ObjectMapper json, Links links, Layers layers) {
+        this.layers = layers;
         this.edits = edits;
         this.editors = editors;
         this.json = json;
@@ -106,10 +111,13 @@ class OgcEditController {
         return IfMatch.required(r, IncidentEdits.checkId(id), "/ogc/collections/" + collection + "/items/" + id);
     }
 
-    private static void editable(String collection) {
-        if (!Collections.layer(Collections.check(collection)).editable()) {
-            throw new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
-                    "'" + collection + "' is read-only: the gazetteer comes from its sources; editors write incidents", List.of());
+    private void editable(String collection) {
+        Collection c = layers.get(collection);
+        if (!c.editable()) {
+            String editable = layers.all().stream().filter(Collection::editable).map(Collection::id).findFirst().orElse("none");
+            throw new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "'" + collection + "' is read-only: "
+                    + (c.source() instanceof Source.Places ? "the gazetteer comes from its sources; editors write incidents"
+                            : "it shows incidents of one geometry type; editors write them in '" + editable + "'"), List.of());
         }
     }
 

@@ -72,6 +72,11 @@ public sealed interface SpatialDialect {
 
     /** The statements that refresh the planner's statistics of these tables. */
     List<String> analyze(List<String> tables);
+    /**
+     * The four aggregates of a table's envelope over {@code column}: min longitude, min latitude, max
+     * longitude, max latitude (null over no rows).
+     */
+    String extentAggregates(String column);
 
     static SpatialDialect of(Vendor vendor) {
         return switch (vendor) {
@@ -138,6 +143,12 @@ public sealed interface SpatialDialect {
         @Override
         public List<String> analyze(List<String> tables) {
             return tables.stream().map(t -> "ANALYZE TABLE " + t).toList();
+        }
+
+        /** The generated bounding-box columns (V28): no geometry is read. */
+        @Override
+        public String extentAggregates(String column) {
+            return "MIN(" + column + "_xmin), MIN(" + column + "_ymin), MAX(" + column + "_xmax), MAX(" + column + "_ymax)";
         }
     }
 
@@ -222,6 +233,13 @@ public sealed interface SpatialDialect {
         @Override
         public List<String> analyze(List<String> tables) {
             return List.of("ANALYZE " + String.join(", ", tables));
+        }
+
+        /** {@code ST_Extent}, one aggregate (PostgreSQL computes the four identical calls once). */
+        @Override
+        public String extentAggregates(String column) {
+            String e = "ST_Extent(" + column + ")";
+            return "ST_XMin(" + e + "), ST_YMin(" + e + "), ST_XMax(" + e + "), ST_YMax(" + e + ")";
         }
     }
 }

@@ -67,7 +67,7 @@ class CachedTileFilter implements Filter {
         }
         TilesController.TileAsk ask;
         try {
-            ask = TilesController.TileAsk.parse(parts[0], parts[1], parts[2], parts[3], r, properties.maxZoom());
+            ask = TilesController.TileAsk.parse(parts[0], parts[1], parts[2], parts[3], r, properties.maxZoom(), renderer.layers());
         } catch (RuntimeException refused) {
             return false; // TilesController answers it with its problem
         }

@@ -44,8 +44,6 @@ class OgcTilesController implements OgcApiPart {
     static final String REL = "http://www.opengis.net/def/rel/ogc/1.0/";
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     static final Set<String> META_PARAMS = Set.of("f");
-    /** The vector layers' geometry dimension (incidents mix points, lines and areas: none). */
-    static final Map<String, Integer> DIMENSION = Map.of("places", 0, "border", 1, "provinces", 2, "districts", 2);
 
     /**
      * One tileset: its id in the URL, the style or layer {@link TileRenderer} draws, and the vector layers it holds.
@@ -62,10 +60,13 @@ class OgcTilesController implements OgcApiPart {
         }
     }
 
-    static final List<Tileset> DATASET = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(new Tileset(TileRenderer.ALL_LAYERS, TileRenderer.ALL_LAYERS, true, TileRenderer.LAYERS,
-                    "Every vector layer: " + String.join(", ", TileRenderer.LAYERS))),
-            TileRenderer.STYLES.stream().map(s -> new Tileset(s, s, false, List.of(), "Map tiles, style " + s))).toList();
+    /** The dataset tilesets: every vector layer in one, then each raster style. */
+    private List<Tileset> dataset() {
+        List<String> all = renderer.layers();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(new Tileset(TileRenderer.ALL_LAYERS, TileRenderer.ALL_LAYERS,
+                true, all, "Every vector layer: " + String.join(", ", all))),
+                TileRenderer.STYLES.stream().map(s -> new Tileset(s, s, false, List.of(), "Map tiles, style " + s))).toList();
+    }
 
     private final TileRenderer renderer;
     private final TilesProperties properties;
@@ -110,7 +111,7 @@ class OgcTilesController implements OgcApiPart {
     @GetMapping("/ogc/tiles")
     ResponseEntity<ObjectNode> tilesets(HttpServletRequest r) {
         onlyJson(r);
-        return ok(list(links.base(r) + "/ogc/tiles", DATASET));
+        return ok(list(links.base(r) + "/ogc/tiles", dataset()));
     }
 
     @GetMapping("/ogc/tiles/{tilesetId}")
@@ -163,7 +164,7 @@ class OgcTilesController implements OgcApiPart {
 
     @Override
     public void collectionLinks(String base, String collection, ArrayNode l) {
-        if (TileRenderer.LAYERS.contains(collection)) {
+        if (renderer.layers().contains(collection)) {
             link(l, base + "/ogc/collections/" + collection + "/tiles", REL + "tilesets-vector", "application/json",
                     "vector tilesets (MVT) of this collection");
         }
@@ -176,20 +177,21 @@ class OgcTilesController implements OgcApiPart {
 
     // ------------------------------------------------------------------ helpers
 
-    private static Tileset dataset(String id) {
-        return DATASET.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(() -> ApiProblem.notFound(
-                "no tileset '" + clip(id) + "'; there are " + DATASET.stream().map(Tileset::id).toList()));
+    private Tileset dataset(String id) {
+        List<Tileset> all = dataset();
+        return all.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(() -> ApiProblem.notFound(
+                "no tileset '" + clip(id) + "'; there are " + all.stream().map(Tileset::id).toList()));
     }
 
-    private static Tileset collection(String collectionId) {
-        if (!TileRenderer.LAYERS.contains(collectionId)) {
+    private Tileset collection(String collectionId) {
+        if (!renderer.layers().contains(collectionId)) {
             throw ApiProblem.notFound("no tiles of collection '" + clip(collectionId) + "'; the collections with tiles are "
-                    + TileRenderer.LAYERS);
+                    + renderer.layers());
         }
         return new Tileset(WebMercatorQuad.ID, collectionId, true, List.of(collectionId), "Vector tiles of " + collectionId);
     }
 
-    private static Tileset collection(String collectionId, String tilesetId) {
+    private Tileset collection(String collectionId, String tilesetId) {
         Tileset t = collection(collectionId);
         if (!tilesetId.equals(t.id())) {
             throw ApiProblem.notFound("no tileset '" + clip(tilesetId) + "' of collection " + collectionId + "; there is " + t.id());
@@ -289,13 +291,15 @@ class OgcTilesController implements OgcApiPart {
         ObjectNode layer = json.createObjectNode();
         layer.put("id", name);
         layer.put("dataType", "vector");
-        if (DIMENSION.containsKey(name)) {
-            layer.put("geometryDimension", DIMENSION.get(name));
+        // incidents of every geometry type have no one dimension
+        int dimension = renderer.tiled(name).geometryType().dimension();
+        if (dimension >= 0) {
+            layer.put("geometryDimension", dimension);
         }
-        layer.put("minTileMatrix", Integer.toString(TileRenderer.minZoom(name)));
+        layer.put("minTileMatrix", Integer.toString(renderer.minZoom(name)));
         layer.put("maxTileMatrix", Integer.toString(properties.maxZoom()));
         ObjectNode props = layer.putObject("propertiesSchema").put("type", "object").putObject("properties");
-        for (String f : name.equals("incidents") ? renderer.attributes(properties.maxZoom()) : TileRenderer.placeAttributes(name)) {
+        for (String f : renderer.attributes(name, properties.maxZoom())) {
             props.putObject(f).put("type", TileRenderer.attributeType(f));
         }
         return layer;

@@ -15,7 +15,12 @@ import javax.imageio.ImageIO;
 import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.Wkb;
+import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.layers.Collection;
+import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Source;
+import org.conflictmap.layers.TileStyle;
 import org.conflictmap.store.DataVersion;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -34,8 +39,9 @@ import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 /**
  * Renders raster (PNG) and vector (MVT) tiles and keeps them in a byte-bounded Caffeine cache whose
  * keys carry the data version: an edit makes every cached tile unreachable at once, so no tile is
- * ever served stale. Incidents' MVT uses PostGIS's {@code ST_AsMVT} on PostGIS and the
- * mapbox-vector-tile-java encoder on the embedded store; gazetteer layers use the encoder on both.
+ * ever served stale. Its vector layers are the collections of {@link Layers} that have a {@link TileStyle},
+ * in their order. The incidents' MVT uses PostGIS's {@code ST_AsMVT} on PostGIS and the
+ * mapbox-vector-tile-java encoder on the embedded store; other layers use the encoder on both.
  */
 @Component
 class TileRenderer {
@@ -49,9 +55,9 @@ class TileRenderer {
     static final Set<String> INCIDENT_STYLES = Set.of("incidents", "combined");
     /** The raster styles that draw place labels, so differ by language ({@code ?lang=}). */
     static final Set<String> LABELLED_STYLES = Set.of("basemap", "combined", "labels");
-    static final List<String> LAYERS = List.of("incidents", "places", "provinces", "districts", "border");
     /**
-     * The zoom from which districts are in the vector tiles and their boundaries in the raster basemap:
+     * The zoom from which districts' boundaries are in the raster basemap (and, by their registration's
+     * {@code TileStyle}, districts in the vector tiles):
      * at z7 a district (Afghanistan's 398: 20–80 km across) is 15–60 px wide, below it their 558 outlines
      * are a grey mesh that hides the provinces.
      */
@@ -82,8 +88,11 @@ class TileRenderer {
     private final DataVersion version;
     private final int detailMinZoom;
     private final Cache<String, byte[]> cache;
+    private final Layers layers;
 
-    TileRenderer(Basemap basemap, Labels labels, IncidentRepository incidents, DataVersion version, TilesProperties properties) {
+    TileRenderer(Basemap basemap, Labels labels, IncidentRepository incidents, DataVersion version, TilesProperties properties,
+            Layers layers) {
+        this.layers = layers;
         this.basemap = basemap;
         this.labels = labels;
         this.incidents = incidents;
@@ -107,18 +116,20 @@ class TileRenderer {
         if (layer.equals(ALL_LAYERS)) {
             // an MVT tile is a protobuf message of repeated layers alone: the layers' own (cached) tiles
             // concatenated are one valid tile holding them all
-            List<byte[]> parts = LAYERS.stream().map(l -> vector(l, t, filter)).toList();
+            List<byte[]> parts = layers().stream().map(l -> vector(l, t, filter)).toList();
             return cached(key("mvt", layer, t, filter, "en"), () -> {
                 ByteArrayOutputStream all = new ByteArrayOutputStream(parts.stream().mapToInt(p -> p.length).sum());
                 parts.forEach(all::writeBytes);
                 return all.size() == 0 ? EMPTY : all.toByteArray();
             });
         }
+        Collection collection = tiled(layer);
         return cached(key("mvt", layer, t, filter, "en"), () -> {
-            if (t.z() < minZoom(layer)) {
+            if (t.z() < collection.tiles().minZoom()) {
                 return EMPTY;
             }
-            if (layer.equals("incidents")) {
+            Source.Incidents of = collection.source() instanceof Source.Incidents i ? i : null;
+            if (of != null && of.where() == null) {
                 // on PostGIS the store encodes it from the tiles' narrow table (V22: ST_AsMVT over incidents itself
                 // read ~2 KB rows to use ~100 bytes of each)
                 java.util.Optional<byte[]> encoded = incidents.vectorTile(t.z(), t.x(), t.y(), attributes(t.z()), filter.query(null));
@@ -130,21 +141,19 @@ class TileRenderer {
             Envelope buffered = new Envelope(tile);
             buffered.expandBy(tile.getWidth() * 64 / 4096);
             List<Geometry> geoms = new ArrayList<>();
-            if (layer.equals("incidents")) {
+            if (of != null) {
                 Map<String, String> columns = new LinkedHashMap<>();
                 attributes(t.z()).forEach(a -> columns.put(a, MVT_SOURCE.getOrDefault(a, a)));
-                incidents.streamMapRows(filter.query(bbox(buffered)), columns,
+                IncidentQuery query = filter.query(bbox(buffered));
+                query = of.where() == null ? query : query.and(new IncidentQuery.Condition(of.where(), List.of()));
+                incidents.streamMapRows(query, columns,
                         row -> add(geoms, Mercator.project(Wkb.read(row.wkb())), tile, row.attributes()));
             } else {
+                TileStyle style = collection.tiles();
+                Set<String> kinds = style.kinds() != null ? style.kinds() : ((Source.Places) collection.source()).kinds();
                 for (Basemap.Feature f : basemap.query(buffered)) {
                     String kind = f.place().kind();
-                    boolean wanted = switch (layer) {
-                        case "provinces" -> kind.equals("province");
-                        case "border" -> kind.equals("border");
-                        case "districts" -> kind.equals("district");
-                        default -> !Set.of("province", "district", "border", "boundary").contains(kind);
-                    };
-                    if (wanted && (!layer.equals("places") || keepPlace(f, t.z()))) {
+                    if (kinds.contains(kind) && (!style.thinned() || keepPlace(f, t.z()))) {
                         Map<String, Object> p = new LinkedHashMap<>();
                         p.put("id", f.place().id());
                         p.put("name", f.place().name());
@@ -261,25 +270,42 @@ class TileRenderer {
      * A tile's cache key without the data version: kind (png, mvt, mvt.gz), style or layer, address,
      * filter, and the labels' language where the style draws labels in one.
      */
-    private static String key(String kind, String name, TileRequest t, TileFilter filter, String lang) {
+    private String key(String kind, String name, TileRequest t, TileFilter filter, String lang) {
         boolean png = kind.equals("png");
-        boolean filtered = png ? INCIDENT_STYLES.contains(name) : name.equals("incidents") || name.equals(ALL_LAYERS);
+        boolean filtered = png ? INCIDENT_STYLES.contains(name) : name.equals(ALL_LAYERS)
+                || layers.find(name).filter(c -> c.source() instanceof Source.Incidents).isPresent();
         boolean labelled = png && LABELLED_STYLES.contains(name) && !lang.equals("en");
         return kind + "|" + name + "|" + t + "|" + (filtered ? filter.key() : "") + (labelled ? "|" + lang : "");
     }
 
-    /** The zoom from which a vector layer has features (districts from {@link #DISTRICT_MIN_ZOOM}, the others from 0). */
-    static int minZoom(String layer) {
-        return layer.equals("districts") ? DISTRICT_MIN_ZOOM : 0;
+    /** The vector layers: the ids of the collections with a tile style, in their registration order. */
+    List<String> layers() {
+        return layers.tiled().stream().map(Collection::id).toList();
+    }
+
+    /** The collection behind vector layer {@code layer}: a caller has checked that it is one of {@link #layers()}. */
+    Collection tiled(String layer) {
+        return layers.find(layer).filter(c -> c.tiles() != null)
+                .orElseThrow(() -> new IllegalArgumentException("no vector layer " + layer));
+    }
+
+    /** The zoom from which a vector layer has features (its tile style's first zoom). */
+    int minZoom(String layer) {
+        return tiled(layer).tiles().minZoom();
     }
 
     /**
-     * A gazetteer layer's attributes: the name in English and, where the gazetteer has one, in the readers'
-     * scripts; {@code districts} also name their province, the others carry the population.
+     * A vector layer's attributes at zoom {@code z}: an incidents layer's {@link #attributes(int)}, a gazetteer
+     * layer's as its tile style names them (the name in English and in the readers' scripts, …).
      */
-    static List<String> placeAttributes(String layer) {
-        return layer.equals("districts") ? List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country", "province")
-                : List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country", "population");
+    List<String> attributes(String layer, int z) {
+        Collection c = tiled(layer);
+        return c.source() instanceof Source.Incidents ? attributes(z) : c.tiles().attributes();
+    }
+
+    /** Whether a vector layer takes the incident filters (its features are incidents). */
+    boolean filtered(String layer) {
+        return tiled(layer).source() instanceof Source.Incidents;
     }
 
     /** A vector attribute's JSON Schema type: {@code integer} (figures, counts, population), {@code boolean}, {@code string}. */

@@ -66,7 +66,7 @@ class TilesController {
     @GetMapping("/tiles/{name}/{z}/{x}/{file}")
     ResponseEntity<byte[]> tile(@PathVariable String name, @PathVariable String z, @PathVariable String x,
             @PathVariable String file, HttpServletRequest r) {
-        return answer(TileAsk.parse(name, z, x, file, r, properties.maxZoom()), renderer, r);
+        return answer(TileAsk.parse(name, z, x, file, r, properties.maxZoom(), renderer.layers()), renderer, r);
     }
 
     /**
@@ -108,15 +108,16 @@ class TilesController {
          * Reads a request for /tiles/{name}/{z}/{x}/{file}; refuses it with the problem the client gets
          * (a bad address, an unknown parameter or filter value, no such style or layer).
          */
-        static TileAsk parse(String name, String z, String x, String file, HttpServletRequest r, int maxZoom) {
+        static TileAsk parse(String name, String z, String x, String file, HttpServletRequest r, int maxZoom,
+                List<String> vectorLayers) {
             TileRequest t = TileRequest.parse(z, x, file, maxZoom);
             Params.onlyKnown(r.getParameterMap(), PARAMS);
             TileFilter filter = TileFilter.parse(r::getParameter);
             String lang = language(r.getParameter("lang"));
             boolean vector = t.format().equals("mvt");
-            if (!(vector ? TileRenderer.LAYERS : TileRenderer.STYLES).contains(name)) {
+            if (!(vector ? vectorLayers : TileRenderer.STYLES).contains(name)) {
                 throw ApiProblem.notFound("no " + (vector ? "vector layer" : "raster style") + " '" + clip(name) + "'; there are "
-                        + (vector ? TileRenderer.LAYERS : TileRenderer.STYLES));
+                        + (vector ? vectorLayers : TileRenderer.STYLES));
             }
             // vector tiles go out gzip-compressed to clients that take it (a z5 tile of 44,000 incidents is
             // ~5 MB plain); Tomcat's own compression skips them (strong ETags), so it is done here, once
@@ -205,9 +206,10 @@ class TilesController {
     ResponseEntity<ObjectNode> tilejson(@PathVariable String tileset, HttpServletRequest r) {
         boolean vector = tileset.endsWith("-mvt");
         String name = vector ? tileset.substring(0, tileset.length() - 4) : tileset;
-        if (!(vector ? TileRenderer.LAYERS : TileRenderer.STYLES).contains(name)) {
+        List<String> vectorLayers = renderer.layers();
+        if (!(vector ? vectorLayers : TileRenderer.STYLES).contains(name)) {
             throw ApiProblem.notFound("no tileset '" + clip(tileset) + "'; there are " + TileRenderer.STYLES + " and "
-                    + TileRenderer.LAYERS.stream().map(l -> l + "-mvt").toList());
+                    + vectorLayers.stream().map(l -> l + "-mvt").toList());
         }
         String base = links.base(r);
         ObjectNode t = json.createObjectNode();
@@ -227,15 +229,14 @@ class TilesController {
         if (vector) {
             ObjectNode layer = t.putArray("vector_layers").addObject();
             layer.put("id", name);
-            layer.put("minzoom", TileRenderer.minZoom(name));
+            layer.put("minzoom", renderer.minZoom(name));
             layer.put("maxzoom", properties.maxZoom());
-            if (name.equals("incidents")) {
+            if (renderer.filtered(name)) {
                 layer.put("description", "Incidents with the claims summary; " + String.join(", ", TileRenderer.MVT_DETAIL)
                         + " from zoom " + properties.detailMinZoom() + " on");
             }
             ObjectNode fields = layer.putObject("fields");
-            for (String f : name.equals("incidents") ? renderer.attributes(properties.maxZoom())
-                    : TileRenderer.placeAttributes(name)) {
+            for (String f : renderer.attributes(name, properties.maxZoom())) {
                 String type = TileRenderer.attributeType(f);
                 fields.put(f, type.equals("integer") ? "Number" : type.equals("boolean") ? "Boolean" : "String");
             }

@@ -3,8 +3,13 @@ package org.conflictmap.webmap;
 import java.io.IOException;
 import java.io.InputStream;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.conflictmap.layers.Collection;
+import org.conflictmap.layers.Layers;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
@@ -25,10 +30,12 @@ class WebmapController {
     private final byte[] page;
     private final byte[] desk;
     private final org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings;
+    private final Layers layers;
 
     /** The handler mappings are looked up lazily: the import command runs without a web server. */
     WebmapController(@Qualifier("requestMappingHandlerMapping")
-            org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings) throws IOException {
+            org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings, Layers layers) throws IOException {
+        this.layers = layers;
         try (InputStream in = new ClassPathResource("static/index.html").getInputStream()) {
             this.page = in.readAllBytes();
         }
@@ -40,7 +47,8 @@ class WebmapController {
 
     /**
      * What the page can use on this server, so it never probes for missing endpoints: the raster
-     * basemap tiles and the geocoder when those features are present.
+     * basemap tiles and the geocoder when those features are present, and the layers ({@link Layers}):
+     * each collection's id, title, geometry type, features and, where it has one, its vector tile layer.
      */
     @GetMapping(value = "/webmap/config.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> config() {
@@ -51,6 +59,20 @@ class WebmapController {
         c.put("base", tiles ? "/tiles/base/{z}/{x}/{y}.png" : null);
         c.put("labels", tiles ? "/tiles/labels/{z}/{x}/{y}.png" : null);
         c.put("geocoder", served("/api/geocode") ? "/api/geocode" : "/api/places");
+        boolean features = served("/ogc/collections/{");
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Collection layer : layers.all()) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("id", layer.id());
+            l.put("title", layer.title());
+            l.put("geometryType", layer.geometryType().ogcName());
+            l.put("items", features ? "/ogc/collections/" + layer.id() + "/items" : null);
+            l.put("tiles", tiles && layer.tiles() != null ? "/tiles/" + layer.id() + "/{z}/{x}/{y}.mvt" : null);
+            l.put("minzoom", layer.tiles() == null ? null : layer.tiles().minZoom());
+            l.put("editable", layer.editable());
+            list.add(l);
+        }
+        c.put("layers", list);
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(c);
     }
 

@@ -10,6 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.conflictmap.layers.Collection;
+import org.conflictmap.layers.GeometryType;
+import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Source;
 import org.conflictmap.ogcapi.Enclosures.Enclosure;
 import org.conflictmap.web.ApiProblem;
 import org.junit.jupiter.api.Test;
@@ -42,12 +46,17 @@ class ExportFormatsTest {
 
     @Test
     void theIncidentsCollectionLinksEveryFormatAndNoOtherCollectionDoes() {
-        List<Enclosure> links = new ExportEnclosures().of("incidents");
+        ExportEnclosures enclosures = new ExportEnclosures(new Layers(List.of(
+                new Collection("incidents", "Incidents", "all of them", GeometryType.ANY, Source.Incidents.all(), List.of(), null,
+                        List.of("id"), true),
+                new Collection("places", "Places", "the gazetteer", GeometryType.POINT, new Source.Places(java.util.Set.of("city")),
+                        List.of(), null, List.of(), false))));
+        List<Enclosure> links = enclosures.of("incidents");
         assertThat(links).extracting(Enclosure::path).containsExactlyElementsOf(
                 Arrays.stream(ExportFormat.values()).map(f -> "/api/export/incidents." + f.extension()).toList());
         assertThat(links).extracting(Enclosure::mediaType).containsExactlyElementsOf(
                 Arrays.stream(ExportFormat.values()).map(ExportFormat::mediaType).toList());
-        assertThat(new ExportEnclosures().of("places")).isEmpty();
+        assertThat(enclosures.of("places")).isEmpty();
     }
 
     @Test

@@ -1,0 +1,49 @@
+package org.conflictmap.layers;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One layer of the server, as data: what OGC API – Features lists under {@code /ogc/collections}, what
+ * the tiles draw, what the exports download and what the web map offers. A new layer is one such value
+ * registered as a bean (see ARCHITECTURE.md, "Adding a layer"), its migration if it needs a table, and
+ * its style; every feature iterates {@link Layers} and none names a collection.
+ *
+ * @param id           its path segment ({@code /ogc/collections/{id}}): lower-case letters, digits, hyphens
+ * @param geometryType the one type of its features' geometry ({@link GeometryType#ANY} only where it must mix)
+ * @param source       its table and the condition that selects its rows (extents and counts come from it, in SQL)
+ * @param queryables   what its items can be filtered by
+ * @param tiles        how the vector tiles draw it, or null when it has no tile layer
+ * @param exportFields the flat exports' columns it guarantees (CSV, Shapefile, …), empty when it has no downloads
+ * @param editable     whether editors write its features (OGC API – Features Part 4): the whole incidents only
+ */
+public record Collection(String id, String title, String description, GeometryType geometryType, Source source,
+        List<Queryable> queryables, TileStyle tiles, List<String> exportFields, boolean editable) {
+    public Collection {
+        Objects.requireNonNull(id, "id");
+        if (!id.matches("[a-z][a-z0-9-]{0,39}")) {
+            throw new IllegalArgumentException("a collection id is lower-case letters, digits and hyphens: " + id);
+        }
+        if (title == null || title.isBlank() || description == null || description.isBlank()) {
+            throw new IllegalArgumentException("collection " + id + " needs a title and a description");
+        }
+        Objects.requireNonNull(geometryType, "geometryType");
+        Objects.requireNonNull(source, "source");
+        queryables = queryables == null ? List.of() : List.copyOf(queryables);
+        exportFields = exportFields == null ? List.of() : List.copyOf(exportFields);
+        if (!exportFields.isEmpty() && !(source instanceof Source.Incidents)) {
+            throw new IllegalArgumentException("collection " + id + ": the exports write incidents only");
+        }
+        if (editable && !(source instanceof Source.Incidents i && i.where() == null && geometryType == GeometryType.ANY)) {
+            throw new IllegalArgumentException("collection " + id + ": only the whole incidents (geometry any) are editable");
+        }
+        if (tiles != null && !tiles.attributes().isEmpty() != source instanceof Source.Places) {
+            throw new IllegalArgumentException("collection " + id + ": a gazetteer tile layer names its attributes, an incidents one none");
+        }
+    }
+
+    /** Whether it offers downloads (the export formats). */
+    public boolean exported() {
+        return !exportFields.isEmpty();
+    }
+}

@@ -1,0 +1,144 @@
+package org.conflictmap.ogcapi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.conflictmap.gazetteer.Place;
+import org.conflictmap.layers.Collection;
+import org.conflictmap.layers.GeometryType;
+import org.conflictmap.layers.Queryable;
+import org.conflictmap.layers.Source;
+import org.conflictmap.layers.TileStyle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+/**
+ * The server's collections, one registration each (their order is the order of {@code /ogc/collections}
+ * and of the layers in a vector tile). The incidents first: the editable collection of every geometry
+ * type, then the same incidents one geometry type each, read-only, for GDAL and QGIS, which type a layer
+ * from its first page; then the gazetteer's layers, each of one type ({@code places} serves every place
+ * as one point, the full geometries are in the collection of the place's kind).
+ */
+@Configuration(proxyBeanMethods = false)
+class Registrations {
+    /** What an incidents collection can be filtered by: the {@link Queryables}. */
+    static final List<Queryable> INCIDENT_QUERYABLES = Queryables.ALL.stream().map(a -> new Queryable(a.name(),
+            a.type() == Integer.class ? "integer" : a.type() == Boolean.class ? "boolean" : a.type() == Instant.class ? "date-time"
+                    : "string", a.description(), a.values())).toList();
+    /** The columns every flat export of incidents carries: the queryables (after ACLED's own). */
+    static final List<String> INCIDENT_EXPORT_FIELDS = Queryables.ALL.stream().map(Queryables.Attribute::name).toList();
+    static final List<Queryable> PLACE_QUERYABLES = List.of("id", "name", "kind", "country", "admin1").stream().map(Queryable::text)
+            .toList();
+    static final List<String> PLACE_TILE_ATTRIBUTES = List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind",
+            "country", "population");
+    static final String INCIDENTS_ABOUT = "Incidents of the Afghanistan–Pakistan border conflict. ";
+    static final String CLAIMS_ABOUT = "Every claim is kept whole in 'claims' with its claimant, party, side, figures and sources; "
+            + "killed_min/killed_max only summarise them.";
+    static final String GAZETTEER = " from the gazetteer (Natural Earth, GeoNames, geoBoundaries; crossings curated), all as ";
+
+    @Bean
+    @Order(10)
+    Collection incidents() {
+        return new Collection("incidents", "Incidents with contested claims", INCIDENTS_ABOUT
+                + "Geometry at its precision (a province-level report is the province area). " + CLAIMS_ABOUT, GeometryType.ANY,
+                Source.Incidents.all(), INCIDENT_QUERYABLES, TileStyle.incidents(), INCIDENT_EXPORT_FIELDS, true);
+    }
+
+    @Bean
+    @Order(11)
+    Collection incidentsPoints() {
+        return typedIncidents("incidents-points", "Incidents located at a point", GeometryType.POINT,
+                "Those of 'incidents' located at a point (an exact or near place), read-only, all as point. ");
+    }
+
+    @Bean
+    @Order(12)
+    Collection incidentsLines() {
+        return typedIncidents("incidents-lines", "Incidents along a line", GeometryType.MULTILINESTRING,
+                "Those of 'incidents' located along a line (the border line itself, named without provinces), read-only, "
+                        + "all as multilinestring. ");
+    }
+
+    @Bean
+    @Order(13)
+    Collection incidentsAreas() {
+        return typedIncidents("incidents-areas", "Incidents located in an area", GeometryType.MULTIPOLYGON,
+                "Those of 'incidents' located in an area (a district, a province, a border segment's 5 km band, a country), "
+                        + "read-only, all as multipolygon. ");
+    }
+
+    private static Collection typedIncidents(String id, String title, GeometryType type, String about) {
+        return new Collection(id, title, INCIDENTS_ABOUT + about + CLAIMS_ABOUT, type, Source.Incidents.ofDimension(type.dimension()),
+                INCIDENT_QUERYABLES, null, INCIDENT_EXPORT_FIELDS, false);
+    }
+
+    @Bean
+    @Order(20)
+    Collection places() {
+        return new Collection("places", "Gazetteer places (one point each)", "Every gazetteer entry as one point: countries, provinces, "
+                + "districts, the Durand Line, border crossings, cities and towns, rivers and lakes (Natural Earth, GeoNames, "
+                + "geoBoundaries). An area's or a line's point lies on it; its full geometry is in the collection of its kind "
+                + "(provinces, districts, rivers, …).", GeometryType.POINT, new Source.Places(Place.KINDS), PLACE_QUERYABLES,
+                // the tiles' places layer: what the provinces, districts and border layers do not draw
+                new TileStyle(0, Place.KINDS.stream().filter(k -> !Set.of("province", "district", "border", "boundary").contains(k))
+                        .collect(java.util.stream.Collectors.toSet()), true, PLACE_TILE_ATTRIBUTES),
+                List.of(), false);
+    }
+
+    @Bean
+    @Order(21)
+    Collection countries() {
+        return gazetteer("countries", "country", GeometryType.MULTIPOLYGON, "Countries of the region", null);
+    }
+
+    @Bean
+    @Order(22)
+    Collection provinces() {
+        return gazetteer("provinces", "province", GeometryType.MULTIPOLYGON, "Provinces of Afghanistan and Pakistan",
+                new TileStyle(0, null, false, PLACE_TILE_ATTRIBUTES));
+    }
+
+    /**
+     * Districts are in the vector tiles from zoom 7: there a district (Afghanistan's 398: 20–80 km across) is
+     * 15–60 px wide, below it their 558 outlines are a grey mesh that hides the provinces.
+     */
+    @Bean
+    @Order(23)
+    Collection districts() {
+        return gazetteer("districts", "district", GeometryType.MULTIPOLYGON, "Districts of Afghanistan and Pakistan",
+                new TileStyle(7, null, false, List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country",
+                        "province")));
+    }
+
+    @Bean
+    @Order(24)
+    Collection crossings() {
+        return gazetteer("crossings", "crossing", GeometryType.POINT, "Border crossings", null);
+    }
+
+    @Bean
+    @Order(25)
+    Collection border() {
+        return gazetteer("border", "border", GeometryType.MULTILINESTRING, "The Durand Line", new TileStyle(0, null, false,
+                PLACE_TILE_ATTRIBUTES));
+    }
+
+    @Bean
+    @Order(26)
+    Collection rivers() {
+        return gazetteer("rivers", "river", GeometryType.MULTILINESTRING, "Rivers", null);
+    }
+
+    @Bean
+    @Order(27)
+    Collection lakes() {
+        return gazetteer("lakes", "lake", GeometryType.MULTIPOLYGON, "Lakes and reservoirs", null);
+    }
+
+    private static Collection gazetteer(String id, String kind, GeometryType type, String title, TileStyle tiles) {
+        return new Collection(id, title, title + GAZETTEER + type.ogcName() + ".", type, new Source.Places(Set.of(kind)),
+                PLACE_QUERYABLES, tiles, List.of(), false);
+    }
+}
