@@ -35,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * GET /api/incidents/changes                 server-sent events: publish, update, delete (Last-Event-ID resumes)
  * GET /api/incidents?updated_since=RFC3339   the incidents published or changed since, and tombstones {id, deleted_at}
+ * GET /api/incidents?cursor=…                the next page after a cursor, in commit order (loss-free)
  * GET /feed.atom                             Atom: the 50 incidents written last, with their claims and permalinks
  * </pre>
  */
@@ -64,6 +65,11 @@ class ChangesController {
                 .header("X-Accel-Buffering", "no").body(live.open(id));
     }
 
+    /**
+     * The change feed's first page: what was published, changed or deleted since a time. Its {@code cursor} (and the
+     * {@code next} link) continues in commit order, so a write that commits after this read is in a later page
+     * whenever it was recorded; {@code timeStamp} (the next {@code updated_since}) is kept for older clients.
+     */
     @GetMapping(value = "/api/incidents", params = "updated_since", produces = {GeoJson.MEDIA_TYPE, "application/json"})
     ResponseEntity<ObjectNode> since(HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), Set.of("updated_since", "limit"));
@@ -75,10 +81,33 @@ class ChangesController {
         }
         int limit = Params.integer("limit", request.getParameter("limit"), 1000, 1, MAX_ROWS);
         Instant asked = Instant.now();
-        IncidentChanges.Position[] upTo = {IncidentChanges.Position.START};
-        List<IncidentChanges.Change> found = changes.since(since, limit, upTo);
+        // read before the page: every row up to here is in this page or the next ones, every later one after the cursor
+        IncidentChanges.Position bound = changes.last();
+        IncidentChanges.Page page = changes.since(since, limit, bound);
+        boolean more = page.rows() >= limit;
+        List<IncidentChanges.Change> found = page.changes();
+        ObjectNode fc = feed(page, more ? changes.cutAfter(since, page.lastSeq(), bound) : bound, limit, request);
+        // the next updated_since: when the page was cut, the last change read (a few may come again)
+        fc.put("timeStamp", (more && !found.isEmpty() ? found.get(found.size() - 1).at().minusMillis(1) : asked.minusMillis(1))
+                .toString());
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-cache").body(fc);
+    }
+
+    /** The change feed's next page: every public change that committed after the cursor's, in commit order. */
+    @GetMapping(value = "/api/incidents", params = {"cursor", "!updated_since"}, produces = {GeoJson.MEDIA_TYPE, "application/json"})
+    ResponseEntity<ObjectNode> after(HttpServletRequest request) {
+        Params.onlyKnown(request.getParameterMap(), Set.of("cursor", "limit"));
+        IncidentChanges.Position from = IncidentChanges.Position.ofCursor(request.getParameter("cursor"));
+        int limit = Params.integer("limit", request.getParameter("limit"), 1000, 1, MAX_ROWS);
+        IncidentChanges.Page page = changes.page(from, limit);
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .body(feed(page, page.upTo(), limit, request));
+    }
+
+    /** A page of the feed: each incident once (as it is now, or its tombstone), the cursor after it and the next link. */
+    private ObjectNode feed(IncidentChanges.Page page, IncidentChanges.Position next, int limit, HttpServletRequest request) {
         Map<String, IncidentChanges.Change> last = new LinkedHashMap<>();
-        found.forEach(c -> {
+        page.changes().forEach(c -> {
             last.remove(c.id());
             last.put(c.id(), c);
         });
@@ -93,11 +122,11 @@ class ChangesController {
             }
         });
         fc.put("numberReturned", features.size());
-        boolean more = upTo[0].seq() > 0 && found.size() > 0 && found.size() >= limit;
-        // the next updated_since: when the page was cut, the last change read (a few may come again, never one lost)
-        fc.put("timeStamp", (more ? found.get(found.size() - 1).at().minusMillis(1) : asked.minusMillis(1)).toString());
-        fc.put("complete", !more);
-        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-cache").body(fc);
+        fc.put("complete", page.rows() < limit);
+        fc.put("cursor", next.cursor());
+        fc.putArray("links").addObject().put("rel", "next").put("type", GeoJson.MEDIA_TYPE)
+                .put("href", links.base(request) + "/api/incidents?cursor=" + next.cursor() + "&limit=" + limit);
+        return fc;
     }
 
     @GetMapping(value = "/feed.atom", produces = "application/atom+xml")

@@ -3,8 +3,14 @@ package org.conflictmap.incidents;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.conflictmap.web.Params;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,8 +32,16 @@ class IncidentChanges {
      */
     static final String AFTER = "SELECT seq, incident_id, operation, recorded_at, document, change_version FROM incident_history "
             + "WHERE change_version > ? OR (change_version = ? AND seq > ?) ORDER BY change_version, seq LIMIT ?";
+    /**
+     * The change feed's first page: rows recorded after a time, in seq order (as {@code timeStamp} paging always read
+     * them), but only up to a position read before: a row that commits later, whenever it was recorded, lies after
+     * that position and comes with the cursor's next pages.
+     */
     static final String AFTER_TIME = "SELECT seq, incident_id, operation, recorded_at, document, change_version FROM incident_history "
-            + "WHERE recorded_at > ? ORDER BY seq LIMIT ?";
+            + "WHERE recorded_at > ? AND (change_version < ? OR (change_version = ? AND seq <= ?)) ORDER BY seq LIMIT ?";
+    /** Of the rows a cut first page left for later, the first in commit order: the cursor goes just before it. */
+    static final String FIRST_LEFT = "SELECT change_version, seq FROM incident_history WHERE recorded_at > ? AND seq > ? "
+            + "AND (change_version < ? OR (change_version = ? AND seq <= ?)) ORDER BY change_version, seq LIMIT 1";
     /** Where an event id (a history seq) stands in commit order. */
     static final String POSITION_OF = "SELECT change_version FROM incident_history WHERE seq = ? AND change_version IS NOT NULL";
     static final String PREVIOUS = "SELECT document FROM incident_history WHERE incident_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1";
@@ -66,6 +80,32 @@ class IncidentChanges {
         Position max(Position o) {
             return compareTo(o) >= 0 ? this : o;
         }
+
+        /** The change feed's cursor: opaque to clients ({@code c1.} and the position, base64url). */
+        String cursor() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(("c1." + version + "." + seq).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        /** The position a {@link #cursor()} stands for; anything else is a 400 naming the parameter. */
+        static Position ofCursor(String cursor) {
+            String plain;
+            try {
+                plain = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII);
+            } catch (IllegalArgumentException e) {
+                plain = "";
+            }
+            Matcher m = CURSOR.matcher(plain);
+            if (!m.matches()) {
+                throw Params.invalid("cursor", "not a cursor this server gave; start again with updated_since");
+            }
+            try {
+                return new Position(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+            } catch (NumberFormatException e) {
+                throw Params.invalid("cursor", "not a cursor this server gave; start again with updated_since");
+            }
+        }
+
+        private static final Pattern CURSOR = Pattern.compile("c1\\.(-1|0|[1-9][0-9]{0,17})\\.(0|[1-9][0-9]{0,17})");
     }
 
     /** The last committed history row. */
@@ -92,15 +132,43 @@ class IncidentChanges {
      * returned in {@code upTo[0]}.
      */
     List<Change> after(Position after, int rows, Position[] upTo) {
-        return read(AFTER, new Object[] {after.version(), after.version(), after.seq(), rows}, upTo);
+        Page p = read(AFTER, new Object[] {after.version(), after.version(), after.seq(), rows}, upTo[0]);
+        upTo[0] = p.upTo();
+        return p.changes();
     }
 
-    /** Public changes recorded after {@code since}. */
-    List<Change> since(Instant since, int rows, Position[] upTo) {
-        return read(AFTER_TIME, new Object[] {OffsetDateTime.ofInstant(since, ZoneOffset.UTC), rows}, upTo);
+    /**
+     * The public changes among {@code rows} history rows read, and the position of the last row read (or the
+     * position the read began after, when there was none).
+     */
+    record Page(List<Change> changes, Position upTo, int rows, long lastSeq) {
     }
 
-    private List<Change> read(String sql, Object[] params, Position[] upTo) {
+    /** The change feed after a cursor: public changes after {@code after} in commit order, reading at most {@code rows} rows. */
+    Page page(Position after, int rows) {
+        return read(AFTER, new Object[] {after.version(), after.version(), after.seq(), rows}, after);
+    }
+
+    /**
+     * The change feed's first page: public changes recorded after {@code since} that committed no later than
+     * {@code bound} (read with {@link #last()} before), in commit order.
+     */
+    Page since(Instant since, int rows, Position bound) {
+        return read(AFTER_TIME, new Object[] {OffsetDateTime.ofInstant(since, ZoneOffset.UTC), bound.version(), bound.version(),
+                bound.seq(), rows}, Position.START);
+    }
+
+    /**
+     * Where the cursor of a first page cut after history row {@code lastSeq} stands: just before the first row, in commit
+     * order, that the page left out (the next pages may repeat some it gave, never skip one it did not).
+     */
+    Position cutAfter(Instant since, long lastSeq, Position bound) {
+        return jdbc.query(FIRST_LEFT, (rs, n) -> new Position(rs.getLong(1), rs.getLong(2) - 1), OffsetDateTime.ofInstant(since,
+                ZoneOffset.UTC), lastSeq, bound.version(), bound.version(), bound.seq()).stream().findFirst().orElse(bound);
+    }
+
+    private Page read(String sql, Object[] params, Position from) {
+        Position[] upTo = {from};
         record Row(Position at, String id, String op, Instant time, String doc) {
         }
         List<Row> found = jdbc.query(sql, (rs, n) -> new Row(new Position(rs.getLong(6), rs.getLong(1)), rs.getString(2),
@@ -125,6 +193,6 @@ class IncidentChanges {
                 out.add(new Change(r.at(), r.id(), "delete", r.time(), null));
             }
         }
-        return out;
+        return new Page(out, upTo[0], found.size(), found.isEmpty() ? 0 : found.get(found.size() - 1).at().seq());
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -40,6 +44,7 @@ import org.w3c.dom.Element;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Merge and split, and publishing as readers see it: the event stream, the change feed with tombstones, Atom. */
 class ChangesContractTest {
@@ -267,6 +272,149 @@ class ChangesContractTest {
                 go.countDown();
                 importer.shutdownNow();
             }
+        }
+
+        /** One reader of the change feed: pages by cursor (the loss-free way) or, as before it, by timeStamp. */
+        final class FeedReader {
+            final Set<String> features = ConcurrentHashMap.newKeySet();
+            final Set<String> deleted = ConcurrentHashMap.newKeySet();
+            final AtomicInteger pages = new AtomicInteger();
+            volatile String failure;
+            private final boolean byCursor;
+            private final int limit;
+            private String next;
+
+            FeedReader(Instant since, boolean byCursor, int limit) {
+                this.byCursor = byCursor;
+                this.limit = limit;
+                this.next = "/api/incidents?limit=" + limit + "&updated_since=" + since;
+            }
+
+            /** Reads pages until one says it is complete (at most 100 a round). */
+            void readToTheEnd() {
+                for (int k = 0; k < 100; k++) {
+                    Http.Response r = http().get(next);
+                    if (r.status() != 200) {
+                        failure = r.status() + " " + r.body();
+                        return;
+                    }
+                    JsonNode page = r.json();
+                    pages.incrementAndGet();
+                    page.get("features").forEach(f -> features.add(f.get("properties").get("id").asString()));
+                    page.get("deleted").forEach(d -> deleted.add(d.get("id").asString()));
+                    next = byCursor ? "/api/incidents?limit=" + limit + "&cursor=" + page.get("cursor").asString()
+                            : "/api/incidents?limit=" + limit + "&updated_since=" + page.get("timeStamp").asString();
+                    if (page.get("complete").asBoolean()) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /**
+         * The change feed pages by commit order: a writer holds its transaction open after writing a publish and a
+         * take-back-to-draft (a tombstone) while two others publish six incidents and a reader pages through all of
+         * them two rows a page, past the held writes' place in time. When the held writer commits, the reader's next
+         * pages bring both. (A reader following timeStamp, as the feed was read before the cursor, may not.)
+         */
+        @Test
+        void theChangeFeedsCursorMissesNoWriteThatCommitsLateTombstonesIncluded() throws Exception {
+            String run = id("feed");
+            String gone = run + "-gone";
+            assertThat(http().send("POST", "/api/incidents", publishedBody(gone, "2031-08-01"), "Content-Type", JSON,
+                    "Authorization", EDITOR_AUTH).status()).isEqualTo(201);
+            Instant since = Instant.now().minusSeconds(1);
+            String early = run + "-late-commit";
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch go = new CountDownLatch(1);
+            AtomicBoolean stop = new AtomicBoolean();
+            FeedReader reader = new FeedReader(since, true, 2);
+            FeedReader old = new FeedReader(since, false, 1000);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                Future<?> slow = pool.submit(() -> tx.executeWithoutResult(s -> {
+                    ObjectNode back = (ObjectNode) json.readTree(publishedBody(gone, "2031-08-01"));
+                    back.put("status", "draft");
+                    incidents.upsertInTransaction(List.of(new IncidentJson(gazetteer).read(json.readTree(publishedBody(early,
+                            "2031-08-02")), null, 0, null, null), new IncidentJson(gazetteer).read(back, null, 0, null, null)),
+                            "import:test");
+                    written.countDown();
+                    await(go);
+                    incidents.bumpVersion();
+                }));
+                Future<?> reading = pool.submit(() -> {
+                    while (!stop.get() && reader.failure == null && old.failure == null) {
+                        reader.readToTheEnd();
+                        old.readToTheEnd();
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                assertThat(written.await(60, TimeUnit.SECONDS)).isTrue();
+                List<String> fast = new ArrayList<>();
+                List<Future<Integer>> writers = new ArrayList<>();
+                for (int w = 0; w < 2; w++) {
+                    List<String> mine = new ArrayList<>();
+                    for (int k = 0; k < 3; k++) {
+                        mine.add(run + "-" + w + "-" + k);
+                    }
+                    fast.addAll(mine);
+                    writers.add(pool.submit(() -> {
+                        for (String one : mine) {
+                            Http.Response r = http().send("POST", "/api/incidents", publishedBody(one, "2031-08-03"),
+                                    "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+                            if (r.status() != 201) {
+                                return r.status();
+                            }
+                        }
+                        return 201;
+                    }));
+                }
+                for (Future<Integer> f : writers) {
+                    assertThat(f.get(120, TimeUnit.SECONDS)).isEqualTo(201);
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!reader.features.containsAll(fast) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(reader.failure).isNull();
+                assertThat(reader.features).as("the reader paged past the six publishes").containsAll(fast)
+                        .doesNotContain(early);
+                assertThat(reader.deleted).doesNotContain(gone);
+                int pagesBefore = reader.pages.get();
+
+                go.countDown();
+                slow.get(60, TimeUnit.SECONDS);
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!(reader.features.contains(early) && reader.deleted.contains(gone)) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                stop.set(true);
+                reading.get(60, TimeUnit.SECONDS);
+                assertThat(reader.failure).isNull();
+                assertThat(reader.pages.get()).as("pages read").isGreaterThan(pagesBefore);
+                assertThat(reader.features).as("the publish that committed last").contains(early);
+                assertThat(reader.deleted).as("the tombstone that committed last").contains(gone);
+                JsonNode history = http().get("/api/incidents/" + early + "/history", "Authorization", EDITOR_AUTH).json()
+                        .get("history");
+                JsonNode lastFast = http().get("/api/incidents/" + fast.get(5) + "/history", "Authorization", EDITOR_AUTH).json()
+                        .get("history");
+                assertThat(Instant.parse(history.get(0).get("recorded_at").asString()))
+                        .as("the held write was recorded before the others").isBefore(Instant.parse(lastFast.get(0).get("recorded_at")
+                                .asString()));
+                System.out.printf("change feed race: the cursor reader saw the late commit and its tombstone after %d pages; "
+                        + "the timeStamp reader saw the publish %s, the tombstone %s%n", reader.pages.get(),
+                        old.features.contains(early), old.deleted.contains(gone));
+            } finally {
+                go.countDown();
+                stop.set(true);
+                pool.shutdownNow();
+            }
+            assertThat(http().get("/api/incidents?cursor=bm90LWEtY3Vyc29y").status()).isEqualTo(400);
+            assertThat(http().get("/api/incidents?cursor=x&updated_since=" + since).status()).isEqualTo(400);
         }
 
         /** Writers on several threads at once: every publish is announced exactly once, and a resume mid-way gives the rest. */
