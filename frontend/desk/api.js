@@ -68,6 +68,33 @@ export function localDay(iso) {
   return Number.isNaN(t) ? '' : new Date(t + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+const DAY_MS = 86400000;
+const msOfUtcDay = (t) => ((t % DAY_MS) + DAY_MS) % DAY_MS;
+
+// An incident given to the API with plain dates ("2033-05-14") covers that UTC day, 00:00:00Z to
+// 23:59:59.999Z, which in Afghan time runs 04:30 on the 14th to 04:29 on the 15th: read as Afghan days its
+// end showed as "To 05/15/2033" for a one-day incident. A bound that falls on a UTC day's edge is such a
+// date and is shown as it was given; every other bound (the desk's and the ingest's Afghan days, exact
+// times) is shown as its Afghan-time day.
+
+/** The day (YYYY-MM-DD) an interval's start stands for. */
+export function startDay(iso) {
+  const t = Date.parse(iso || '');
+  if (Number.isNaN(t)) {
+    return '';
+  }
+  return msOfUtcDay(t) === 0 ? new Date(t).toISOString().slice(0, 10) : localDay(iso);
+}
+
+/** The last day (YYYY-MM-DD) an interval's end (inclusive) stands for. */
+export function endDay(iso) {
+  const t = Date.parse(iso || '');
+  if (Number.isNaN(t)) {
+    return '';
+  }
+  return msOfUtcDay(t) >= DAY_MS - 1000 ? new Date(t).toISOString().slice(0, 10) : localDay(iso);
+}
+
 /** A day picked in the desk, as the RFC 3339 start or end of that Afghan-time day. */
 export function dayBound(day, end) {
   return `${day}T${end ? '23:59:59' : '00:00:00'}+04:30`;

@@ -2,7 +2,7 @@
 // every field editable, claims added/edited/removed, sources, publish/unpublish/delete, split.
 // Every write sends If-Match: a stale edit is refused and the editor's form is kept.
 
-import { call, explain, localDay, dayBound } from './api.js';
+import { call, explain, startDay, endDay, dayBound } from './api.js';
 import { notice, failed } from './desk.js';
 import { geometryHtml, geometryEditor } from './geometry.js';
 import { watchPresence, presenceWords } from './presence.js';
@@ -95,8 +95,8 @@ export async function showReview(main, id) {
       <div class="grid">
         <div class="full"><label for="e-title">Title</label><input id="e-title" value="${esc(p.title)}" maxlength="300" required data-focus></div>
         <div><label for="e-type">Type</label><select id="e-type">${options(TYPE_NAMES, p.type)}</select></div>
-        <div><label for="e-start">From</label><input id="e-start" type="date" value="${esc(localDay(p.occurred.start))}"></div>
-        <div><label for="e-end">To</label><input id="e-end" type="date" value="${esc(localDay(p.occurred.end))}"></div>
+        <div><label for="e-start">From</label><input id="e-start" type="date" value="${esc(startDay(p.occurred.start))}"></div>
+        <div><label for="e-end">To</label><input id="e-end" type="date" value="${esc(endDay(p.occurred.end))}"></div>
         <div><label for="e-precision">Time precision</label><select id="e-precision">${TIME_PRECISIONS.map((t) => `<option${t === p.occurred.precision ? ' selected' : ''}>${t}</option>`).join('')}</select></div>
         <div class="wide"><label for="e-places">Places (gazetteer ids)</label><input id="e-places" value="${esc(p.places.map((x) => x.id).join(', '))}"></div>
         <div><label for="e-place-search">Find a place</label><input id="e-place-search" type="search" list="place-hits" placeholder="Khost…"><datalist id="place-hits"></datalist></div>
@@ -216,7 +216,7 @@ export async function showReview(main, id) {
     const start = v('#e-start');
     const end = v('#e-end');
     const precision = v('#e-precision');
-    if (start !== localDay(p.occurred.start) || end !== localDay(p.occurred.end) || precision !== p.occurred.precision) {
+    if (start !== startDay(p.occurred.start) || end !== endDay(p.occurred.end) || precision !== p.occurred.precision) {
       q.occurred = { start: dayBound(start, false), end: dayBound(end, true), precision };
     }
     const places = v('#e-places').split(',').map((s) => s.trim()).filter(Boolean);
@@ -272,7 +272,7 @@ export async function showReview(main, id) {
       }
       const { data } = await call('GET', `/api/incidents?status=all&limit=8&q=${encodeURIComponent(q)}`);
       $('#move-hits').innerHTML = data.features.filter((x) => x.id !== id).map((x) => `<li><button type="button" class="move-to" data-id="${esc(x.id)}"
-        data-version="${x.properties.version}">${esc(x.properties.title)}</button> <span class="muted">${esc(x.properties.status)} · ${esc(localDay(x.properties.occurred.start))} · ${x.properties.claims.length} claims</span></li>`).join('')
+        data-version="${x.properties.version}">${esc(x.properties.title)}</button> <span class="muted">${esc(x.properties.status)} · ${esc(startDay(x.properties.occurred.start))} · ${x.properties.claims.length} claims</span></li>`).join('')
         || '<li class="muted">No incident matches.</li>';
     }, 200);
   });

@@ -131,6 +131,9 @@ class DeskBrowserTest {
             signIn(a, first, "first-" + tag + "-password");
             a.navigate(url("/desk#/review/" + id));
             a.waitForSelector("#edit");
+            // a one-day incident given as plain dates (a UTC day) shows that day at both ends, not "To 05/15/2033"
+            assertThat(a.inputValue("#e-start")).isEqualTo("2033-05-14");
+            assertThat(a.inputValue("#e-end")).isEqualTo("2033-05-14");
             Page b = desk();
             signIn(b, second, "second-" + tag + "-password");
             b.waitForSelector("#queue tr[data-id='" + id + "'] .open-by:has-text('" + first + " since')");
