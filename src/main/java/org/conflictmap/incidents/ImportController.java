@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.conflictmap.security.Editors;
+import org.conflictmap.security.EditorsOnly;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
@@ -22,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * any bad row, or a file with no good row, is a 400 that changed nothing.
  */
 @RestController
+@EditorsOnly
 class ImportController {
     private final AcledImport importer;
     private final Editors editors;
@@ -35,7 +37,7 @@ class ImportController {
 
     @PostMapping(value = "/api/import", produces = "application/json")
     AcledImport.Report importCsv(HttpServletRequest request) throws IOException {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         Params.onlyKnown(request.getParameterMap(), Set.of("atomic"));
         boolean atomic = Boolean.TRUE.equals(Params.bool("atomic", request.getParameter("atomic")));
         Bodies.requireType(request, "send the ACLED export as text/csv", "text/csv", "application/csv");

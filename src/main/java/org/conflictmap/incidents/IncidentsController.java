@@ -17,6 +17,7 @@ import java.util.Set;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.security.Editors;
+import org.conflictmap.security.EditorsOnly;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
@@ -204,39 +205,44 @@ class IncidentsController {
 
     // ------------------------------------------------------------------ writes
 
+    @EditorsOnly
     @PostMapping(produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> create(HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         Incident stored = edits.create(body(request), editor);
         return ResponseEntity.created(URI.create("/api/incidents/" + stored.id())).eTag("\"" + stored.version() + "\"")
                 .body(IncidentFeatures.feature(stored));
     }
 
+    @EditorsOnly
     @PutMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> replace(@PathVariable String id, HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
         return saved(edits.replace(id, ifMatch, body(request), editor));
     }
 
+    @EditorsOnly
     @PatchMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> patch(@PathVariable String id, HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
         return saved(edits.patch(id, ifMatch, body(request), editor));
     }
 
+    @EditorsOnly
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
         edits.delete(id, ifMatch, editor);
         return ResponseEntity.noContent().build();
     }
 
+    @EditorsOnly
     @PostMapping(value = "/{id}/claims", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> addClaim(@PathVariable String id, HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
         List<Claim> given = claims(body(request));
         ResponseEntity<ObjectNode> r = saved(incidents.update(id, ifMatch.version(), editor, old -> {
@@ -247,9 +253,10 @@ class IncidentsController {
         return ResponseEntity.status(HttpStatus.CREATED).headers(r.getHeaders()).body(r.getBody());
     }
 
+    @EditorsOnly
     @PutMapping(value = "/{id}/claims/{n}", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> replaceClaim(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
         List<Claim> given = claims(body(request));
         if (given.size() != 1) {
@@ -262,9 +269,10 @@ class IncidentsController {
         }));
     }
 
+    @EditorsOnly
     @DeleteMapping(value = "/{id}/claims/{n}", produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> removeClaim(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
         return saved(incidents.update(id, ifMatch.version(), editor, old -> {
             List<Claim> claims = new ArrayList<>(old.claims());

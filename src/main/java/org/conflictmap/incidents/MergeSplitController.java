@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.security.Editors;
+import org.conflictmap.security.EditorsOnly;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
@@ -43,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * </pre>
  */
 @RestController
+@EditorsOnly
 class MergeSplitController {
     private final IncidentRepository incidents;
     private final Editors editors;
@@ -63,7 +65,7 @@ class MergeSplitController {
 
     @PostMapping(value = "/api/incidents/{id}/merge", produces = {IncidentsController.GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> merge(@PathVariable String id, HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         JsonNode body = body(request);
         String fromId = body.path("from").isString() ? body.get("from").asString() : null;
         if (fromId == null || !fromId.matches(Incident.ID_PATTERN)) {
@@ -95,7 +97,7 @@ class MergeSplitController {
 
     @PostMapping(value = "/api/incidents/{id}/split", produces = {IncidentsController.GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> split(@PathVariable String id, HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         JsonNode body = body(request);
         Integer expected = IfMatch.required(request, id).version();
         Incident[] both = new Incident[2];
@@ -149,7 +151,7 @@ class MergeSplitController {
 
     @PostMapping(value = "/api/incidents/{id}/claims/{n}/move", produces = "application/json")
     ObjectNode move(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
-        String editor = editors.require(request);
+        String editor = editors.of(request);
         JsonNode body = body(request);
         String to = body.path("to").isString() ? body.get("to").asString() : null;
         if (to == null || !to.matches(Incident.ID_PATTERN)) {

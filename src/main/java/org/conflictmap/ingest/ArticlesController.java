@@ -15,6 +15,7 @@ import org.conflictmap.incidents.IncidentFeatures;
 import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.security.Editors;
+import org.conflictmap.security.EditorsOnly;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
@@ -41,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * </pre>
  */
 @RestController
+@EditorsOnly
 class ArticlesController {
     static final int MAX_BYTES = 1_048_576;
 
@@ -58,7 +60,7 @@ class ArticlesController {
 
     @PostMapping(value = "/api/articles", produces = "application/json")
     ResponseEntity<ObjectNode> submit(HttpServletRequest r) {
-        String editor = editors.require(r);
+        String editor = editors.of(r);
         Bodies.requireType(r, "send the article as application/json {text, outlet, url, published, title}", "application/json");
         JsonNode body = Bodies.json(r, json, MAX_BYTES, null);
         ArticleIngest.Article a = article(body);
@@ -83,7 +85,6 @@ class ArticlesController {
 
     @GetMapping(value = "/api/articles/{id}", produces = "application/json")
     Map<String, Object> article(@PathVariable String id, HttpServletRequest r) {
-        editors.require(r);
         Map<String, Object> a = id.matches("a-[0-9a-f]{16}") ? ingest.article(id) : null;
         if (a == null) {
             throw ApiProblem.notFound("no article with id '" + (id.length() > 40 ? id.substring(0, 40) : id) + "'");
@@ -94,7 +95,6 @@ class ArticlesController {
 
     @GetMapping(value = "/api/drafts", produces = {GeoJson.MEDIA_TYPE, "application/json"})
     ObjectNode drafts(HttpServletRequest r) {
-        editors.require(r);
         Params.onlyKnown(r.getParameterMap(), Set.of("limit", "offset"));
         IncidentQuery q = new IncidentQuery(null, null, null, null, null, null, null, Set.of("draft"), null,
                 Params.integer("limit", r.getParameter("limit"), 1000, 1, 10_000),

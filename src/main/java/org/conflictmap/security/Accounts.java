@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.conflictmap.web.ApiProblem;
-import org.springframework.http.HttpStatus;
+import org.conflictmap.errors.AlreadyExists;
+import org.conflictmap.errors.Invalid;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
@@ -82,12 +82,12 @@ class Accounts {
     Account create(String name, String role, String password) {
         String why = Account.passwordProblem(password);
         if (why != null) {
-            throw ApiProblem.invalid("the password is refused", List.of(new ApiProblem.FieldError("password", why)));
+            throw new Invalid("password", why);
         }
         Account a = new Account(name, role, false, 1, now());
         return tx.execute(s -> {
             if (find(name).isPresent()) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "Conflict", "an account named '" + name + "' exists already", List.of());
+                throw new AlreadyExists("an account named '" + name + "' exists already");
             }
             jdbc.update(INSERT, name, passwords.encode(password), role, at(a.created()), at(a.created()));
             return a;
@@ -101,7 +101,7 @@ class Accounts {
     boolean setPassword(String name, String password) {
         String why = Account.passwordProblem(password);
         if (why != null) {
-            throw ApiProblem.invalid("the password is refused", List.of(new ApiProblem.FieldError("password", why)));
+            throw new Invalid("password", why);
         }
         return jdbc.update(SET_PASSWORD, passwords.encode(password), at(now()), name) == 1;
     }

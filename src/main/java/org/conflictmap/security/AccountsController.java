@@ -47,15 +47,15 @@ class AccountsController {
         this.json = json;
     }
 
+    @AdminsOnly
     @GetMapping(value = "/api/accounts", produces = "application/json")
     List<Map<String, Object>> list(HttpServletRequest r) {
-        editors.requireAdmin(r);
         return accounts.all().stream().map(AccountsController::view).toList();
     }
 
+    @AdminsOnly
     @PostMapping(value = "/api/accounts", produces = "application/json")
     ResponseEntity<Map<String, Object>> create(HttpServletRequest r) {
-        editors.requireAdmin(r);
         JsonNode b = body(r);
         String name = name(b.path("name").asString(""));
         String role = Params.oneOf("role", b.path("role").isString() ? b.get("role").asString() : Account.EDITOR,
@@ -64,9 +64,10 @@ class AccountsController {
         return ResponseEntity.created(URI.create("/api/accounts/" + a.name())).body(view(a));
     }
 
+    @AdminsOnly
     @PatchMapping(value = "/api/accounts/{name}", produces = "application/json")
     Map<String, Object> change(@PathVariable String name, HttpServletRequest r) {
-        String admin = editors.requireAdmin(r);
+        String admin = editors.of(r);
         Account a = existing(name);
         JsonNode b = body(r);
         if (b.has("disabled")) {
@@ -87,23 +88,25 @@ class AccountsController {
         return view(existing(name));
     }
 
+    @AdminsOnly
     @GetMapping(value = "/api/accounts/{name}/tokens", produces = "application/json")
     List<Map<String, Object>> tokensOf(@PathVariable String name, HttpServletRequest r) {
-        editors.requireAdmin(r);
         return accounts.tokens(existing(name).name());
     }
 
+    @AdminsOnly
     @DeleteMapping("/api/accounts/{name}/tokens/{id}")
     ResponseEntity<Void> revokeOf(@PathVariable String name, @PathVariable String id, HttpServletRequest r) {
-        editors.requireAdmin(r);
         return revoked(accounts.revokeToken(existing(name).name(), id), id);
     }
 
+    @EditorsOnly
     @GetMapping(value = "/api/tokens", produces = "application/json")
     List<Map<String, Object>> tokens(HttpServletRequest r) {
         return accounts.tokens(account(r));
     }
 
+    @EditorsOnly
     @PostMapping(value = "/api/tokens", produces = "application/json")
     ResponseEntity<Map<String, Object>> createToken(HttpServletRequest r) {
         String account = account(r);
@@ -113,6 +116,7 @@ class AccountsController {
         return ResponseEntity.created(URI.create("/api/tokens/" + t.get("id"))).header("Cache-Control", "no-store").body(t);
     }
 
+    @EditorsOnly
     @DeleteMapping("/api/tokens/{id}")
     ResponseEntity<Void> revoke(@PathVariable String id, HttpServletRequest r) {
         return revoked(accounts.revokeToken(account(r), id), id);
@@ -127,7 +131,7 @@ class AccountsController {
 
     /** The signed-in account; configured tokens belong to no account. */
     private String account(HttpServletRequest r) {
-        editors.require(r);
+        editors.of(r);
         EditorPrincipal p = Editors.principal();
         if (p.via() == EditorPrincipal.Via.CONFIG) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", "a configured token belongs to no account; sign in at /desk",

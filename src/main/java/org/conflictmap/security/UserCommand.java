@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.conflictmap.errors.DomainException;
 import org.conflictmap.web.ApiProblem;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -74,7 +75,7 @@ public final class UserCommand {
                 return 1;
             }
             return 0;
-        } catch (ApiProblem | IllegalArgumentException e) {
+        } catch (ApiProblem | DomainException | IllegalArgumentException e) {
             out.println("user: " + e.getMessage());
             return 1;
         }
