@@ -29,6 +29,19 @@ export function flatten(feature) {
   return out;
 }
 
+/** What a version's write was, when "update" says too little: a claim moved (V46's change note), as HTML. */
+export function changeText(e) {
+  const c = e.change;
+  if (!c || c.kind !== 'claim_moved') {
+    return esc(e.operation);
+  }
+  const other = (x) => `<a href="#/review/${encodeURIComponent(x)}">${esc(x)}</a>`;
+  const who = c.claimant ? ` (${esc(c.claimant)})` : '';
+  return c.to !== undefined
+    ? `claim ${c.claim + 1}${who} moved to ${other(c.to)}`
+    : `claim${who} moved here from ${c.from ? other(c.from) : 'another incident'}${c.from_claim !== undefined ? ` (its claim ${c.from_claim + 1})` : ''}, now claim ${c.claim + 1}`;
+}
+
 export async function showHistory(main, id) {
   const { data } = await call('GET', `/api/incidents/${encodeURIComponent(id)}/history`);
   const h = data.history;
@@ -39,10 +52,11 @@ export async function showHistory(main, id) {
     <table id="versions"><thead><tr><th scope="col">Left</th><th scope="col">Right</th><th scope="col">Version</th><th scope="col">Change</th><th scope="col">Editor</th><th scope="col">When</th><th scope="col">Status</th><th scope="col"></th></tr></thead>
     <tbody>${h.map((e, n) => `<tr><td><input type="radio" name="left" value="${n}" aria-label="Version ${e.version} on the left"${n === left ? ' checked' : ''}></td>
       <td><input type="radio" name="right" value="${n}" aria-label="Version ${e.version} on the right"${n === right ? ' checked' : ''}></td>
-      <td>${e.version}</td><td>${esc(e.operation)}</td><td>${esc(e.editor || '')}</td><td>${esc(e.recorded_at.slice(0, 19).replace('T', ' '))}</td>
+      <td>${e.version}</td><td class="change">${changeText(e)}</td><td>${esc(e.editor || '')}</td><td>${esc(e.recorded_at.slice(0, 19).replace('T', ' '))}</td>
       <td>${esc(e.feature.properties.status)}</td>
       <td>${n < h.length - 1 && e.operation !== 'delete' ? `<button type="button" class="restore" data-n="${n}">Restore version ${e.version}</button>` : ''}</td></tr>`).join('')}</tbody></table>
     <h3 id="diff-title"></h3>
+    <p id="diff-change" class="moved" hidden></p>
     <table class="diff" id="diff"><thead><tr><th scope="col">Field</th><th scope="col" id="diff-left"></th><th scope="col" id="diff-right"></th></tr></thead><tbody></tbody></table>`;
   const draw = () => {
     const a = flatten(h[left].feature);
@@ -50,6 +64,10 @@ export async function showHistory(main, id) {
     const keys = [...new Set([...a.keys(), ...b.keys()])];
     const changed = keys.filter((k) => (a.get(k) ?? '') !== (b.get(k) ?? ''));
     main.querySelector('#diff-title').textContent = `Version ${h[left].version} → ${h[right].version}: ${changed.length} field${changed.length === 1 ? '' : 's'} changed`;
+    const moves = h.slice(Math.min(left, right) + 1, Math.max(left, right) + 1).filter((e) => e.change && e.change.kind === 'claim_moved');
+    const note = main.querySelector('#diff-change');
+    note.hidden = moves.length === 0;
+    note.innerHTML = moves.map((e) => `Version ${e.version}: ${changeText(e)}.`).join(' ');
     main.querySelector('#diff-left').textContent = `Version ${h[left].version} (${h[left].editor || ''})`;
     main.querySelector('#diff-right').textContent = `Version ${h[right].version} (${h[right].editor || ''})`;
     main.querySelector('#diff tbody').innerHTML = keys.map((k) => {

@@ -92,8 +92,8 @@ public class IncidentRepository {
      * compares (V53) so that {@code asof} filters in SQL; {@code %s} the dialect's geometry from WKB.
      */
     static final String HISTORY_INSERT = "INSERT INTO incident_history (incident_id, version, operation, editor, "
-            + "recorded_at, document, status, type, title, summary, operation_name, occurred_start, occurred_end, contested, "
-            + "killed_max, parties, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)";
+            + "recorded_at, document, change_note, status, type, title, summary, operation_name, occurred_start, occurred_end, "
+            + "contested, killed_max, parties, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)";
     /**
      * Gives this transaction's history rows the data version it bumps to (V44): under data_version's row lock,
      * held to the commit, so the event stream's order (change_version, seq) is commit order.
@@ -101,7 +101,7 @@ public class IncidentRepository {
     static final String STAMP_HISTORY = "UPDATE incident_history SET change_version = ? WHERE change_version IS NULL";
     static final String WRITERS_OF = "SELECT incident_id, operation, editor FROM incident_history WHERE incident_id IN (%s) "
             + "ORDER BY incident_id, seq";
-    static final String HISTORY_OF = "SELECT version, operation, editor, recorded_at, document FROM incident_history "
+    static final String HISTORY_OF = "SELECT version, operation, editor, recorded_at, document, change_note FROM incident_history "
             + "WHERE incident_id = ? ORDER BY seq";
     /**
      * The latest history row of each incident recorded by a time, deletes left out: the data set as it was then.
@@ -417,6 +417,9 @@ public class IncidentRepository {
             h.put("editor", rs.getString(3));
             h.put("recorded_at", rs.getObject(4, OffsetDateTime.class).toInstant().toString());
             h.set("feature", json.readTree(rs.getString(5)));
+            if (rs.getString(6) != null) {
+                h.set("change", json.readTree(rs.getString(6)));
+            }
             return h;
         }, id);
     }
@@ -476,6 +479,14 @@ public class IncidentRepository {
      * stored. Of two writers with one If-Match, the second waits for the first's lock and then gets the 412.
      */
     public Incident update(String id, Integer expectedVersion, String editor, UnaryOperator<Incident> change) {
+        return update(id, expectedVersion, editor, change, null);
+    }
+
+    /**
+     * As {@link #update(String, Integer, String, UnaryOperator)}, with what the write was ({@code note}, a JSON object
+     * V46 keeps in the history row as {@code change_note}) when "update" says too little: a claim moved.
+     */
+    public Incident update(String id, Integer expectedVersion, String editor, UnaryOperator<Incident> change, JsonNode note) {
         return tx.execute(s -> {
             Incident old = locked(id, expectedVersion);
             Instant now = now();
@@ -488,7 +499,7 @@ public class IncidentRepository {
             if (n != 1) {
                 throw stale(id, currentVersion(id), old.version());
             }
-            record(stored, stored.version(), "update", editor, now);
+            jdbc.update(HISTORY_INSERT.formatted(dialect.geometryFromWkb()), historyRow(stored, stored.version(), "update", editor, now, note));
             bumpVersion();
             return stored;
         });
@@ -660,8 +671,12 @@ public class IncidentRepository {
 
     /** A history row: {@code version} is the write's own (a delete's is one past the incident it keeps). */
     private Object[] historyRow(Incident i, int version, String operation, String editor, Instant at) {
+        return historyRow(i, version, operation, editor, at, null);
+    }
+
+    private Object[] historyRow(Incident i, int version, String operation, String editor, Instant at, JsonNode note) {
         Object[] head = {i.id(), version, operation, editor, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                IncidentFeatures.feature(i).toString()};
+                IncidentFeatures.feature(i).toString(), new SqlParameterValue(Types.VARCHAR, note == null ? null : note.toString())};
         Object[] filter = filterColumns(i);
         Object[] row = Arrays.copyOf(head, head.length + filter.length);
         System.arraycopy(filter, 0, row, head.length, filter.length);

@@ -199,8 +199,17 @@ class IncidentsController {
         ObjectNode out = json.createObjectNode();
         out.put("id", id);
         ArrayNode a = out.putArray("history");
-        shown.forEach(h -> a.add(editor ? h : h.deepCopy().without("editor")));
+        shown.forEach(h -> a.add(editor ? h : forReaders(h)));
         return out;
+    }
+
+    /** A history entry as anonymous readers see it: no editor, and no other incident named (it may be a draft). */
+    private static ObjectNode forReaders(ObjectNode h) {
+        ObjectNode copy = h.deepCopy().without("editor");
+        if (copy.get("change") instanceof ObjectNode change) {
+            change.remove(List.of("from", "to"));
+        }
+        return copy;
     }
 
     // ------------------------------------------------------------------ writes

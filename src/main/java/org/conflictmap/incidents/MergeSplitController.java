@@ -173,11 +173,17 @@ class MergeSplitController {
         existing(to);
         Incident[] both = new Incident[2];
         int[] as = {0};
+        Claim claimMoved = source.claims().get(k);
+        // the history of each says what happened, not a plain update: which claim, to or from which incident (V46)
+        ObjectNode leftNote = json.createObjectNode().put("kind", "claim_moved").put("claim", k)
+                .put("claimant", claimMoved.claimant()).put("to", to);
+        ObjectNode joinedNote = json.createObjectNode().put("kind", "claim_moved").put("claimant", claimMoved.claimant())
+                .put("from", id).put("from_claim", k);
         tx.executeWithoutResult(s -> {
             // both rows locked in id order, so two opposite moves cannot deadlock; each update checks its version
             boolean sourceFirst = id.compareTo(to) < 0;
             if (sourceFirst) {
-                both[0] = incidents.update(id, expected, editor, old -> without(old, k));
+                both[0] = incidents.update(id, expected, editor, old -> without(old, k), leftNote);
             }
             both[1] = incidents.update(to, toVersion, editor, old -> {
                 ObjectNode f = IncidentFeatures.feature(old);
@@ -196,10 +202,11 @@ class MergeSplitController {
                 int before = p.path("claims").size();
                 addClaims(p, moved);
                 as[0] = p.path("claims").size() > before ? before : indexOf((ArrayNode) p.get("claims"), claim);
+                joinedNote.put("claim", as[0]);
                 return new IncidentJson(gazetteer).read(f, to, old.version(), old.created(), old.updated());
-            });
+            }, joinedNote);
             if (!sourceFirst) {
-                both[0] = incidents.update(id, expected, editor, old -> without(old, k));
+                both[0] = incidents.update(id, expected, editor, old -> without(old, k), leftNote);
             }
             events.publishEvent(new ClaimMoved(id, k, to, as[0]));
         });

@@ -212,6 +212,19 @@ class DeskBrowserTest {
             JsonNode history = new Http(port).get("/api/incidents/" + target + "/history", "Authorization", EDITOR_AUTH).json()
                     .get("history");
             assertThat(history.get(history.size() - 1).get("editor").asString()).isEqualTo(first);
+            assertThat(history.get(history.size() - 1).get("change").get("from").asString()).isEqualTo(id);
+            assertThat(stored(id).get("properties").get("occurred").get("end").asString())
+                    .as("saving the geometry left the period as it was").startsWith("2033-05-14T23:59:59");
+
+            // both histories say the claim moved, and from or to which incident
+            a.navigate(url("/desk#/history/" + target));
+            a.waitForSelector("#versions td.change:has-text('moved here from " + id + "')");
+            a.waitForSelector("#diff-change:visible");
+            assertThat(a.textContent("#diff-change")).contains("claim (Army) moved here from " + id);
+            shot(a, "desk-history-move.png");
+            a.navigate(url("/desk#/history/" + id));
+            a.waitForSelector("#versions td.change:has-text('claim 2 (Army) moved to " + target + "')");
+            assertThat(a.textContent("#diff-change")).contains("moved to " + target);
 
             assertThat(browser.outside).as("requests to other hosts").isEmpty();
             assertThat(browser.consoleErrors.stream().filter(m -> !m.contains("401") && !m.contains("412")).toList())
