@@ -4,6 +4,7 @@
 import { call } from './api.js';
 import { desk, notice, failed } from './desk.js';
 import { esc } from '../format.js';
+import { showWebhooks } from './webhooks.js';
 
 function tokenTable(tokens, revokeLabel) {
   return `<table class="tokens"><thead><tr><th scope="col">Label</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">State</th><th scope="col"></th></tr></thead><tbody>
@@ -55,7 +56,9 @@ export async function showAdmin(main) {
       <td>${esc(a.created_at.slice(0, 10))}</td><td>
       ${a.name === desk.me.name ? '<span class="muted">you</span>' : `<button type="button" class="toggle">${a.disabled ? 'Enable' : 'Disable'}</button>`}
       <button type="button" class="reset">Reset password</button> <button type="button" class="tokens">Tokens</button></td></tr>`).join('')}</tbody></table>
-    <section id="account-detail" aria-live="polite"></section>`;
+    <section id="account-detail" aria-live="polite"></section>
+    <section id="webhooks" aria-label="Webhooks"></section>`;
+  showWebhooks(main.querySelector('#webhooks')).catch(failed);
   main.querySelector('#account-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const v = (id) => main.querySelector(`#${id}`).value;

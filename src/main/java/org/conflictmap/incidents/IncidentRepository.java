@@ -29,6 +29,7 @@ import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.SpatialDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -133,8 +134,11 @@ public class IncidentRepository {
     private final com.github.benmanes.caffeine.cache.Cache<CountKey, Long> counts = com.github.benmanes.caffeine.cache.Caffeine
             .newBuilder().maximumSize(COUNTS_REMEMBERED).build();
 
+    private final ObjectProvider<WriteOutbox> outboxes;
+
     IncidentRepository(JdbcTemplate jdbc, SpatialDialect dialect, DataVersion dataVersion, TransactionTemplate tx,
-            ObjectMapper json, Gazetteer gazetteer) {
+            ObjectMapper json, Gazetteer gazetteer, ObjectProvider<WriteOutbox> outboxes) {
+        this.outboxes = outboxes;
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.dialect = dialect;
@@ -603,7 +607,9 @@ public class IncidentRepository {
      * does before its commit (an import, once at its end).
      */
     void bumpVersion() {
-        jdbc.update(STAMP_HISTORY, dataVersion.bump().version());
+        long version = dataVersion.bump().version();
+        jdbc.update(STAMP_HISTORY, version);
+        outboxes.forEach(o -> o.written(version));
     }
 
     private void insert(List<Incident> incidents) {

@@ -1,0 +1,307 @@
+package org.conflictmap.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.TestStores.EDITOR_AUTH;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.conflictmap.Http;
+import org.conflictmap.TestStores.OnH2gis;
+import org.conflictmap.TestStores.OnPostgis;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Outgoing webhooks on both stores, with a real HTTP receiver on the loopback interface: an admin registers
+ * one; publish, update, unpublish and delete arrive signed (the HMAC verifies), a draft never does; a
+ * receiver that fails is tried again with a growing back-off until it answers; and a write answers while
+ * the receiver holds a delivery open.
+ */
+class WebhooksContractTest {
+
+    @Nested
+    @OnH2gis
+    class Embedded extends Contract {
+    }
+
+    @Nested
+    @OnPostgis
+    class Postgis extends Contract {
+    }
+
+    static final String JSON = "application/json";
+
+    abstract static class Contract {
+        @LocalServerPort
+        int port;
+        @Autowired
+        JdbcTemplate jdbc;
+
+        Http http() {
+            return new Http(port);
+        }
+
+        /** One request the receiver got: its headers (lower-case names), body and when (System.nanoTime). */
+        record Received(Map<String, String> headers, String body, long at) {
+            JsonNode json() {
+                return new ObjectMapper().readTree(body);
+            }
+        }
+
+        /** A webhook receiver on 127.0.0.1: records every request; holds it while {@code hold} is set; fails some. */
+        static final class Receiver implements AutoCloseable {
+            final HttpServer server;
+            final BlockingQueue<Received> got = new LinkedBlockingQueue<>();
+            final List<Received> all = java.util.Collections.synchronizedList(new ArrayList<>());
+            volatile CountDownLatch hold;
+            volatile String failFor;
+            final AtomicInteger failures = new AtomicInteger();
+
+            Receiver() throws IOException {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                server.setExecutor(Executors.newFixedThreadPool(8));
+                server.createContext("/hook", ex -> {
+                    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    Map<String, String> h = new TreeMap<>();
+                    ex.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+                    Received r = new Received(h, body, System.nanoTime());
+                    all.add(r);
+                    got.add(r);
+                    CountDownLatch l = hold;
+                    if (l != null) {
+                        try {
+                            l.await(5, TimeUnit.MINUTES);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    boolean fail = failFor != null && body.contains("\"incident\":\"" + failFor + "\"") && failures.getAndDecrement() > 0;
+                    ex.sendResponseHeaders(fail ? 500 : 204, -1);
+                    ex.close();
+                });
+                server.start();
+            }
+
+            String url() {
+                return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            }
+
+            /** The next request about incident {@code id}; null after a minute without one. */
+            Received next(String id) throws InterruptedException {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (true) {
+                    Received r = got.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (r == null || r.body().contains("\"incident\":\"" + id + "\"")) {
+                        return r;
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+                CountDownLatch l = hold;
+                if (l != null) {
+                    l.countDown();
+                }
+                server.stop(0);
+            }
+        }
+
+        /** A signed-in admin's desk session: cookie and CSRF token. */
+        record Session(String cookie, String csrf) {
+        }
+
+        Session admin() {
+            String name = "hooks-" + UUID.randomUUID().toString().substring(0, 6);
+            String password = "admin-" + UUID.randomUUID();
+            OffsetDateTime when = OffsetDateTime.now();
+            jdbc.update("INSERT INTO accounts (name, password_hash, role, disabled, generation, created_at, updated_at) "
+                    + "VALUES (?, ?, 'admin', FALSE, 1, ?, ?)", name, new BCryptPasswordEncoder().encode(password), when, when);
+            Http.Response r = http().send("POST", "/api/session", "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}",
+                    "Content-Type", JSON);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            String cookie = r.header("Set-Cookie");
+            return new Session(cookie.substring(0, cookie.indexOf(';')), r.json().get("csrf").asString());
+        }
+
+        Http.Response register(Session s, String url, String secret) {
+            return http().send("POST", "/api/webhooks", "{\"url\": \"" + url + "\", \"secret\": \"" + secret + "\"}",
+                    "Content-Type", JSON, "Cookie", s.cookie(), "X-CSRF-Token", s.csrf());
+        }
+
+        Http.Response write(String method, String path, String body, Integer version) {
+            return version == null
+                    ? http().send(method, path, body, "Content-Type", JSON, "Authorization", EDITOR_AUTH)
+                    : http().send(method, path, body, "Content-Type", JSON, "Authorization", EDITOR_AUTH, "If-Match", "\"" + version + "\"");
+        }
+
+        static String incident(String id, String status) {
+            return """
+                    {"id": "%s", "title": "Shelling %s", "type": "shelling", "status": "%s",
+                     "occurred": {"start": "2034-01-05", "end": "2034-01-05", "precision": "day"}, "places": ["af-province-khost"],
+                     "sources": [{"id": "S1", "outlet": "Hook wire", "published": "2034-01-05"}],
+                     "claims": [{"claimant": "Police", "party": "local_official", "side": "civilians", "killed": 1, "sources": ["S1"]}]}
+                    """.formatted(id, id, status);
+        }
+
+        static void verified(Received r, String secret) {
+            String timestamp = r.headers().get("x-conflictmap-timestamp");
+            assertThat(timestamp).matches("[0-9]{10,}");
+            assertThat(r.headers().get("x-conflictmap-signature"))
+                    .isEqualTo("sha256=" + WebhookDeliveries.sign(secret, timestamp, r.body()));
+            assertThat(r.headers().get("x-conflictmap-signature"))
+                    .as("another secret gives another signature").isNotEqualTo("sha256=" + WebhookDeliveries.sign(secret + "x", timestamp, r.body()));
+            assertThat(r.headers().get("x-conflictmap-event-id")).isEqualTo(r.json().get("id").asString());
+            assertThat(r.headers().get("x-conflictmap-event")).isEqualTo(r.json().get("kind").asString());
+            assertThat(r.headers().get("content-type")).startsWith(JSON);
+        }
+
+        @Test
+        void publishUpdateUnpublishAndDeleteArriveSignedAndDraftsNever() throws Exception {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            String secret = "s3cret-" + tag + "-0123456789";
+            try (Receiver receiver = new Receiver()) {
+                Session s = admin();
+                assertThat(http().send("POST", "/api/webhooks", "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\"}",
+                        "Content-Type", JSON).status()).as("anonymous").isEqualTo(401);
+                assertThat(http().send("POST", "/api/webhooks", "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\"}",
+                        "Content-Type", JSON, "Authorization", EDITOR_AUTH).status()).as("an editor, not an admin").isEqualTo(403);
+                assertThat(register(s, "ftp://127.0.0.1/x", secret).status()).isEqualTo(400);
+                assertThat(register(s, "http://user:pw@127.0.0.1/x", secret).status()).isEqualTo(400);
+                Http.Response shortSecret = register(s, receiver.url(), "short");
+                assertThat(shortSecret.status()).isEqualTo(400);
+                assertThat(shortSecret.contentType()).startsWith("application/problem+json");
+                Http.Response added = register(s, receiver.url(), secret);
+                assertThat(added.status()).as(added.body()).isEqualTo(201);
+                long hook = added.json().get("id").asLong();
+                Http.Response list = http().get("/api/webhooks", "Cookie", s.cookie());
+                assertThat(list.body()).contains(receiver.url()).doesNotContain(secret);
+
+                String draft = "hook-draft-" + tag;
+                assertThat(write("POST", "/api/incidents", incident(draft, "draft"), null).status()).isEqualTo(201);
+                assertThat(write("PATCH", "/api/incidents/" + draft, "{\"title\": \"Still a draft\"}", 1).status()).isEqualTo(200);
+                String id = "hook-live-" + tag;
+                assertThat(write("POST", "/api/incidents", incident(id, "draft"), null).status()).isEqualTo(201);
+                assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", 1).status()).isEqualTo(200);
+                assertThat(write("PATCH", "/api/incidents/" + id, "{\"title\": \"Renamed " + tag + "\"}", 2).status()).isEqualTo(200);
+                assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"draft\"}", 3).status()).isEqualTo(200);
+                assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", 4).status()).isEqualTo(200);
+                assertThat(write("DELETE", "/api/incidents/" + id, null, 5).status()).isEqualTo(204);
+
+                List<Received> events = new ArrayList<>();
+                for (int k = 0; k < 5; k++) {
+                    Received r = receiver.next(id);
+                    assertThat(r).as("event %d of 5", k + 1).isNotNull();
+                    verified(r, secret);
+                    events.add(r);
+                }
+                events.sort(Comparator.comparingLong(r -> Long.parseLong(r.json().get("id").asString())));
+                assertThat(events.stream().map(r -> r.json().get("kind").asString()).toList())
+                        .containsExactly("publish", "update", "unpublish", "publish", "delete");
+                assertThat(events.get(1).json().get("feature").get("properties").get("title").asString()).isEqualTo("Renamed " + tag);
+                assertThat(events.get(2).json().get("feature").isNull()).as("an unpublished incident is not sent").isTrue();
+
+                // the draft's outbox rows are dealt with (dropped unsent), and nothing about it ever arrived
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (System.nanoTime() < deadline && pendingAbout(draft) > 0) {
+                    Thread.sleep(100);
+                }
+                assertThat(pendingAbout(draft)).isZero();
+                assertThat(receiver.all.stream().filter(r -> r.body().contains(draft)).toList()).isEmpty();
+
+                assertThat(http().send("DELETE", "/api/webhooks/" + hook, (String) null, "Cookie", s.cookie(), "X-CSRF-Token", s.csrf()).status())
+                        .isEqualTo(204);
+                assertThat(http().get("/api/webhooks", "Cookie", s.cookie()).body()).doesNotContain(receiver.url());
+                assertThat(http().send("DELETE", "/api/webhooks/" + hook, (String) null, "Cookie", s.cookie(), "X-CSRF-Token", s.csrf()).status())
+                        .isEqualTo(404);
+            }
+        }
+
+        long pendingAbout(String id) {
+            return jdbc.queryForObject("SELECT COUNT(*) FROM webhook_outbox o JOIN incident_history h ON h.seq = o.history_seq "
+                    + "WHERE h.incident_id = ? AND o.state = 'pending'", Long.class, id);
+        }
+
+        @Test
+        void aFailingReceiverIsRetriedWithBackOffAndWritesNeverWaitForIt() throws Exception {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            String secret = "another-secret-" + tag;
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try (Receiver receiver = new Receiver()) {
+                Session s = admin();
+                Http.Response added = register(s, receiver.url(), secret);
+                assertThat(added.status()).as(added.body()).isEqualTo(201);
+                long hook = added.json().get("id").asLong();
+
+                // the receiver holds the first delivery open; a write meanwhile answers all the same
+                receiver.hold = new CountDownLatch(1);
+                String first = "hook-held-" + tag;
+                assertThat(write("POST", "/api/incidents", incident(first, "published"), null).status()).isEqualTo(201);
+                assertThat(receiver.next(first)).as("the held delivery reached the receiver").isNotNull();
+                String failing = "hook-retried-" + tag;
+                receiver.failFor = failing;
+                receiver.failures.set(2);
+                Future<Integer> w = pool.submit(() -> write("POST", "/api/incidents", incident(failing, "published"), null).status());
+                assertThat(w.get(120, TimeUnit.SECONDS)).as("the write answered while the receiver held a delivery").isEqualTo(201);
+                assertThat(receiver.hold.getCount()).as("still held").isEqualTo(1);
+                receiver.hold.countDown();
+                receiver.hold = null;
+
+                List<Received> attempts = new ArrayList<>();
+                for (int k = 0; k < 3; k++) {
+                    Received r = receiver.next(failing);
+                    assertThat(r).as("attempt %d of 3", k + 1).isNotNull();
+                    verified(r, secret);
+                    attempts.add(r);
+                }
+                assertThat(attempts.stream().map(r -> r.headers().get("x-conflictmap-event-id")).distinct().toList())
+                        .as("one event, tried three times").hasSize(1);
+                long firstWait = attempts.get(1).at() - attempts.get(0).at();
+                long secondWait = attempts.get(2).at() - attempts.get(1).at();
+                System.out.printf("webhooks: retried after %d ms, then %d ms%n", firstWait / 1_000_000, secondWait / 1_000_000);
+                assertThat(firstWait).as("the first back-off (1 s)").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(900));
+                assertThat(secondWait).as("the second back-off (2 s)").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1900));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (System.nanoTime() < deadline && pendingAbout(failing) > 0) {
+                    Thread.sleep(100);
+                }
+                Map<String, Object> row = jdbc.queryForMap("SELECT o.state, o.attempts, o.last_status FROM webhook_outbox o "
+                        + "JOIN incident_history h ON h.seq = o.history_seq WHERE h.incident_id = ? AND o.webhook_id = ?", failing, hook);
+                assertThat(row.get("state")).isEqualTo("delivered");
+                assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(3);
+                assertThat(((Number) row.get("last_status")).intValue()).isEqualTo(204);
+                assertThat(http().send("DELETE", "/api/webhooks/" + hook, (String) null, "Cookie", s.cookie(), "X-CSRF-Token", s.csrf()).status())
+                        .isEqualTo(204);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
