@@ -78,12 +78,17 @@ class WebhookDeliveries implements SmartLifecycle {
         poller.scheduleWithFixedDelay(this::poll, properties.poll().toMillis(), properties.poll().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops taking deliveries and lets those under way end (their threads are daemons): never by interrupting them,
+     * since a thread interrupted inside H2's file I/O closes the embedded store's file for every other user.
+     * A delivery cut short by the process ending is sent again when its lease ends.
+     */
     @Override
     public synchronized void stop() {
         running = false;
         if (poller != null) {
-            poller.shutdownNow();
-            senders.shutdownNow();
+            poller.shutdown();
+            senders.shutdown();
         }
     }
 

@@ -134,6 +134,22 @@ class WebhooksContractTest {
             }
         }
 
+        /** Removes the receiver's webhooks however the test ended, so that no other test's writes are sent to a closed port. */
+        final class Registered implements AutoCloseable {
+            private final Receiver receiver;
+
+            Registered(Receiver receiver) {
+                this.receiver = receiver;
+            }
+
+            @Override
+            public void close() {
+                jdbc.update("UPDATE webhooks SET active = FALSE WHERE url = ?", receiver.url());
+                jdbc.update("UPDATE webhook_outbox SET state = 'cancelled' WHERE state = 'pending' AND webhook_id IN "
+                        + "(SELECT id FROM webhooks WHERE url = ?)", receiver.url());
+            }
+        }
+
         /** A signed-in admin's desk session: cookie and CSRF token. */
         record Session(String cookie, String csrf) {
         }
@@ -187,7 +203,7 @@ class WebhooksContractTest {
         void publishUpdateUnpublishAndDeleteArriveSignedAndDraftsNever() throws Exception {
             String tag = UUID.randomUUID().toString().substring(0, 8);
             String secret = "s3cret-" + tag + "-0123456789";
-            try (Receiver receiver = new Receiver()) {
+            try (Receiver receiver = new Receiver(); Registered cleanup = new Registered(receiver)) {
                 Session s = admin();
                 assertThat(http().send("POST", "/api/webhooks", "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\"}",
                         "Content-Type", JSON).status()).as("anonymous").isEqualTo(401);
@@ -254,7 +270,7 @@ class WebhooksContractTest {
             String tag = UUID.randomUUID().toString().substring(0, 8);
             String secret = "another-secret-" + tag;
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            try (Receiver receiver = new Receiver()) {
+            try (Receiver receiver = new Receiver(); Registered cleanup = new Registered(receiver)) {
                 Session s = admin();
                 Http.Response added = register(s, receiver.url(), secret);
                 assertThat(added.status()).as(added.body()).isEqualTo(201);
