@@ -488,7 +488,7 @@ public class IncidentRepository {
 
     /**
      * As {@link #update(String, Integer, String, UnaryOperator)}, with what the write was ({@code note}, a JSON object
-     * V46 keeps in the history row as {@code change_note}) when "update" says too little: a claim moved.
+     * V54 keeps in the history row as {@code change_note}) when "update" says too little: a claim moved.
      */
     public Incident update(String id, Integer expectedVersion, String editor, UnaryOperator<Incident> change, JsonNode note) {
         return tx.execute(s -> {

@@ -174,7 +174,7 @@ class MergeSplitController {
         Incident[] both = new Incident[2];
         int[] as = {0};
         Claim claimMoved = source.claims().get(k);
-        // the history of each says what happened, not a plain update: which claim, to or from which incident (V46)
+        // the history of each says what happened, not a plain update: which claim, to or from which incident (V54)
         ObjectNode leftNote = json.createObjectNode().put("kind", "claim_moved").put("claim", k)
                 .put("claimant", claimMoved.claimant()).put("to", to);
         ObjectNode joinedNote = json.createObjectNode().put("kind", "claim_moved").put("claimant", claimMoved.claimant())

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The registered webhooks and their outbox (V47). Each write's transaction adds the outbox rows of its
+ * The registered webhooks and their outbox (V55). Each write's transaction adds the outbox rows of its
  * history rows ({@link #written}); the worker ({@link WebhookDeliveries}) claims due rows with a lease and marks
  * how each attempt went.
  */
