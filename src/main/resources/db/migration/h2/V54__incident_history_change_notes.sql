@@ -3,5 +3,5 @@
 -- {"kind": "claim_moved", "claim": n, "claimant": "…", "from": "other-id", "from_claim": k} on the one it joined
 -- (JSON text, written by incidents.MergeSplitController; NULL for a plain write). GET /api/incidents/{id}/history
 -- shows it as "change"; the desk's history names the other incident.
--- Keep in step with the other vendor's V46__incident_history_change_notes.sql.
+-- Keep in step with the other vendor's V54__incident_history_change_notes.sql.
 ALTER TABLE incident_history ADD COLUMN change_note VARCHAR(2000);
