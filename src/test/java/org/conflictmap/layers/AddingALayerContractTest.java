@@ -53,7 +53,8 @@ class AddingALayerContractTest {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("conflictmap.store.data-dir=" + DIR).applyTo(context);
+            TestPropertyValues.of("conflictmap.store.data-dir=" + DIR,
+                    "conflictmap.security.editor-tokens=test-editor:" + TestStores.EDITOR_TOKEN).applyTo(context);
         }
     }
 
