@@ -88,6 +88,11 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
                 condition);
     }
 
+    /** This query narrowed by a fixed SQL condition without parameters (a collection's own rows); itself when there is none. */
+    public IncidentQuery and(String fixedCondition) {
+        return fixedCondition == null ? this : and(new Condition(fixedCondition, java.util.List.of()));
+    }
+
     /** This query narrowed by one more condition, with the one it has (a collection's own rows within a CQL2 filter's). */
     public IncidentQuery and(Condition more) {
         if (where == null) {

@@ -69,7 +69,7 @@ public record IncidentFilter(IncidentQuery query) {
 
     /** This selection within a collection's own rows: its source's condition added to the store's query. */
     public IncidentFilter within(Source.Incidents source) {
-        return source.where() == null ? this : new IncidentFilter(query.and(new IncidentQuery.Condition(source.where(), List.of())));
+        return new IncidentFilter(query.and(source.where()));
     }
 
     /** Every selected incident, in time order; {@code offset}/{@code limit} page over the matches. */

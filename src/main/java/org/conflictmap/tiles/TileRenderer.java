@@ -144,9 +144,7 @@ class TileRenderer {
             if (of != null) {
                 Map<String, String> columns = new LinkedHashMap<>();
                 attributes(t.z()).forEach(a -> columns.put(a, MVT_SOURCE.getOrDefault(a, a)));
-                IncidentQuery query = filter.query(bbox(buffered));
-                query = of.where() == null ? query : query.and(new IncidentQuery.Condition(of.where(), List.of()));
-                incidents.streamMapRows(query, columns,
+                incidents.streamMapRows(filter.query(bbox(buffered)).and(of.where()), columns,
                         row -> add(geoms, Mercator.project(Wkb.read(row.wkb())), tile, row.attributes()));
             } else {
                 TileStyle style = collection.tiles();
