@@ -38,10 +38,7 @@ final class ChildServer implements AutoCloseable {
 
     /** As {@link #start(Path, Path, String...)} with these JVM options (the heap among them) and no others. */
     static ChildServer start(List<String> jvm, Path dataDir, Path log, String... args) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvm);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.conflictmap.ConflictMapApplication",
@@ -97,6 +94,13 @@ final class ChildServer implements AutoCloseable {
         if (process.isAlive()) {
             process.destroy();
             process.waitFor();
+        }
+    }
+
+    /** A loopback port nobody listens on now (a child server's, or a private PostgreSQL's). */
+    static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 }

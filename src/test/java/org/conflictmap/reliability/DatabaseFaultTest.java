@@ -43,7 +43,7 @@ class DatabaseFaultTest {
     @Test
     void storeOutageGives503AndTheServerRecoversByItself(@TempDir Path tmp) throws Exception {
         Path cluster = Path.of(System.getProperty("java.io.tmpdir"), "conflictmap-pg-fault-" + ProcessHandle.current().pid());
-        try (PrivatePostgres pg = new PrivatePostgres(cluster, freePort());
+        try (PrivatePostgres pg = new PrivatePostgres(cluster, ChildServer.freePort());
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(ConflictMapApplication.class).run(
                         "--server.port=0", "--spring.datasource.url=" + pg.jdbcUrl(), "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--spring.datasource.hikari.connection-timeout=3000",
@@ -156,12 +156,5 @@ class DatabaseFaultTest {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("expected " + status + " within " + within + ", last got " + r.status() + " " + r.body());
-    }
-
-    /** A port nobody listens on now, so that two runs on one machine (two checkouts' CI) do not collide on a fixed one. */
-    static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
