@@ -1,10 +1,13 @@
 package org.conflictmap.store;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+
+import org.h2gis.functions.factory.H2GISFunctions;
 
 /**
  * Every piece of SQL that differs between PostGIS and H2GIS lives behind this interface; store
@@ -15,6 +18,15 @@ import java.util.Optional;
 public sealed interface SpatialDialect {
 
     Vendor vendor();
+
+    /** Whether the store is a file under {@code conflictmap.store.data-dir} (the directory is made before it opens). */
+    boolean embedded();
+
+    /**
+     * Readies the store before Flyway migrates it (loads functions, or checks that an extension is there
+     * and says precisely what is missing) and says what it runs on, for the log.
+     */
+    String prepare(Connection c) throws SQLException;
 
     /**
      * A predicate that is true where {@code column} intersects an envelope, written so that each store
@@ -89,6 +101,18 @@ public sealed interface SpatialDialect {
         @Override
         public Vendor vendor() {
             return Vendor.H2GIS;
+        }
+
+        @Override
+        public boolean embedded() {
+            return true;
+        }
+
+        /** Loads the H2GIS functions into the database. */
+        @Override
+        public String prepare(Connection c) throws SQLException {
+            H2GISFunctions.load(c);
+            return "Embedded store: H2 " + c.getMetaData().getDatabaseProductVersion() + " with H2GIS functions";
         }
 
         /**
@@ -169,6 +193,17 @@ public sealed interface SpatialDialect {
         @Override
         public Vendor vendor() {
             return Vendor.POSTGIS;
+        }
+
+        @Override
+        public boolean embedded() {
+            return false;
+        }
+
+        /** Checks that PostGIS is installed and enabled ({@link StoreConfiguration.PostgisCheck}). */
+        @Override
+        public String prepare(Connection c) throws SQLException {
+            return "PostGIS store: " + StoreConfiguration.PostgisCheck.requirePostgis(c);
         }
 
         /**

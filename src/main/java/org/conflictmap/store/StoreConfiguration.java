@@ -9,7 +9,6 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.h2gis.functions.factory.H2GISFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -18,8 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Picks the store from the configured data source, prepares it (H2GIS functions, or a check that
- * PostGIS is there) and only then runs the vendor's Flyway migrations.
+ * Picks the store from the configured data source, prepares it ({@link SpatialDialect#prepare}: H2GIS
+ * functions, or a check that PostGIS is there) and only then runs the vendor's Flyway migrations.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
@@ -40,11 +39,11 @@ class StoreConfiguration {
     @Bean
     SpatialDialect spatialDialect(DataSource dataSource, StoreProperties properties) {
         try (Connection c = dataSource.getConnection()) {
-            Vendor vendor = Vendor.of(c.getMetaData());
-            if (vendor == Vendor.H2GIS) {
+            SpatialDialect dialect = SpatialDialect.of(Vendor.of(c.getMetaData()));
+            if (dialect.embedded()) {
                 Files.createDirectories(properties.dataDir());
             }
-            return SpatialDialect.of(vendor);
+            return dialect;
         } catch (SQLException e) {
             throw new StoreUnavailableException("the database cannot be reached: " + e.getSQLState()
                     + " (check spring.datasource.url / CONFLICTMAP_DB_URL and that the server runs)", e);
@@ -56,21 +55,15 @@ class StoreConfiguration {
     @Bean
     FlywayMigrationStrategy prepareStoreThenMigrate(SpatialDialect dialect) {
         return flyway -> {
-            prepare(flyway, dialect.vendor());
+            prepare(flyway, dialect);
             flyway.migrate();
         };
     }
 
-    private static void prepare(Flyway flyway, Vendor vendor) {
+    private static void prepare(Flyway flyway, SpatialDialect dialect) {
         DataSource ds = flyway.getConfiguration().getDataSource();
         try (Connection c = ds.getConnection()) {
-            switch (vendor) {
-                case H2GIS -> {
-                    H2GISFunctions.load(c);
-                    log.info("Embedded store: H2 {} with H2GIS functions", c.getMetaData().getDatabaseProductVersion());
-                }
-                case POSTGIS -> log.info("PostGIS store: {}", PostgisCheck.requirePostgis(c));
-            }
+            log.info("{}", dialect.prepare(c));
         } catch (SQLException e) {
             throw new StoreUnavailableException("the store could not be prepared (SQL state " + e.getSQLState() + ")", e);
         }
