@@ -85,6 +85,21 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * A request is parsed once, at the edge: in the packages that serve the incidents and OGC API – Features,
+     * only the handlers ({@code *Controller}) and the parsers they call read the servlet request; every
+     * class below them takes the typed value ({@code ogcapi.OgcRequest}, {@code incidents.IncidentQuery}).
+     */
+    @Test
+    void belowTheHandlersNothingReadsTheServletRequest() {
+        noClasses().that().resideInAnyPackage(ROOT + ".ogcapi..", ROOT + ".incidents..")
+                .and().haveSimpleNameNotEndingWith("Controller")
+                .and().doNotHaveSimpleName("OgcRequests").and().doNotHaveSimpleName("IfMatch")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
+                .because("the handler parses its request once (OgcRequests, IfMatch) and hands on a typed value")
+                .check(CLASSES);
+    }
+
     private static void visit(String p, List<String> path, Set<String> done) {
         assertThat(path).as("a cycle in ARCHITECTURE.md's table: " + path + " → " + p).doesNotContain(p);
         if (done.contains(p)) {

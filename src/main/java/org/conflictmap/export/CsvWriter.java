@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.incidents.Queryables;
 
 /**
  * The {@link ExportFormat#CSV} download, RFC 4180: the incidents (ACLED's columns, then every

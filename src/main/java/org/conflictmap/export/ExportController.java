@@ -12,7 +12,6 @@ import org.conflictmap.layers.Layers;
 import org.conflictmap.layers.Source;
 import org.conflictmap.ogcapi.IncidentFilter;
 import org.conflictmap.store.DataVersion;
-import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.ETags;
 import org.conflictmap.web.Params;
 import org.springframework.http.ContentDisposition;
@@ -52,11 +51,9 @@ class ExportController {
 
     private final IncidentRepository incidents;
     private final DataVersion dataVersion;
-    private final SpatialDialect dialect;
     private final Layers layers;
 
-    ExportController(IncidentRepository incidents, DataVersion dataVersion, SpatialDialect dialect, Layers layers) {
-        this.dialect = dialect;
+    ExportController(IncidentRepository incidents, DataVersion dataVersion, Layers layers) {
         this.incidents = incidents;
         this.dataVersion = dataVersion;
         this.layers = layers;
@@ -75,7 +72,7 @@ class ExportController {
         if (table != null && !f.hasTables()) {
             throw Params.invalid("table", "only the " + TABLE_FORMATS + " export has separate tables; the other formats carry both");
         }
-        IncidentFilter filter = IncidentFilter.parse(r::getParameter, dialect).within(source);
+        IncidentFilter filter = IncidentFilter.parse(r::getParameter).within(source);
         String etag = dataVersion.current().etag(collection + "." + f + "?" + r.getQueryString());
         if (ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();

@@ -8,12 +8,13 @@ import java.util.function.Consumer;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.incidents.Queryables;
 import org.conflictmap.incidents.StoredRow;
 import org.conflictmap.ogcapi.IncidentFilter;
 
 /**
  * The incidents one export request selects, as the typed rows a format asks for: built incidents,
- * their stored GeoJSON Feature texts, or chosen stored columns ({@link StoredRow}). Each streams from
+ * their stored GeoJSON Feature texts, or chosen attributes as stored ({@link StoredRow}). Each streams from
  * the store in time order, one row at a time; an {@link IOException} of the download comes out as itself.
  */
 final class ExportRows {
@@ -41,8 +42,9 @@ final class ExportRows {
         return each -> rethrowingIo(() -> filter.streamFeatures(incidents, 0, IncidentQuery.MAX_LIMIT, unchecked(each)));
     }
 
-    FileWriters.Source<StoredRow> stored(List<StoredRow.Column> columns) {
-        return each -> rethrowingIo(() -> incidents.streamStored(filter.query().withPage(IncidentQuery.MAX_LIMIT, 0), columns,
+    /** The stored values of these attributes, in their order, read as their types. */
+    FileWriters.Source<StoredRow> stored(List<Queryables.Attribute> attributes) {
+        return each -> rethrowingIo(() -> incidents.streamStored(filter.query().withPage(IncidentQuery.MAX_LIMIT, 0), attributes,
                 unchecked(each)));
     }
 

@@ -12,7 +12,7 @@ import java.sql.Statement;
 
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
-import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.incidents.Queryables;
 import org.h2gis.functions.factory.H2GISFunctions;
 
 /**

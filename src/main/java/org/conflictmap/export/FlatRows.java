@@ -11,7 +11,7 @@ import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.PlaceRef;
 import org.conflictmap.incidents.Source;
-import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.incidents.Queryables;
 import org.locationtech.jts.io.WKTWriter;
 
 /**

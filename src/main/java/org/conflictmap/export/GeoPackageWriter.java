@@ -12,7 +12,7 @@ import java.util.List;
 
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
-import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.incidents.Queryables;
 
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;

@@ -18,7 +18,7 @@ import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.Source;
 import org.conflictmap.ogcapi.Html;
-import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.incidents.Queryables;
 import org.conflictmap.web.Texts;
 import org.locationtech.jts.io.kml.KMLWriter;
 

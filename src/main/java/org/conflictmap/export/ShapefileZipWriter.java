@@ -3,27 +3,23 @@ package org.conflictmap.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.List;
 
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.incidents.StoredRow;
-import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.incidents.Queryables;
 
 /**
  * The {@link ExportFormat#SHP} download, from the store's columns: no incident is built. Each layer
- * field is its queryable's own column ({@link Queryables.Attribute#column}); the claims and sources
+ * field is its queryable ({@link Queryables.Attribute}) as the store holds it; the claims and sources
  * JSON go to the claims table; {@link FileWriters#shapefile} writes the zip.
  */
 final class ShapefileZipWriter {
-    /** The stored columns of {@link FileWriters#SHP_ATTRIBUTES}, in order, read as their types. */
-    static final List<StoredRow.Column> COLUMNS = FileWriters.SHP_ATTRIBUTES.stream()
-            .map(a -> new StoredRow.Column(a.column(), a.type())).toList();
 
     private ShapefileZipWriter() {
     }
 
     static void write(ExportRows rows, OutputStream out) throws IOException {
-        FileWriters.Source<StoredRow> stored = rows.stored(COLUMNS);
+        FileWriters.Source<StoredRow> stored = rows.stored(FileWriters.SHP_ATTRIBUTES);
         FileWriters.Source<FileWriters.ShapeRow> shapeRows = each -> stored.forEach(r -> {
             Object[] fields = r.values();
             for (int k = 0; k < fields.length; k++) {

@@ -12,7 +12,9 @@ import org.conflictmap.store.SpatialDialect;
 /**
  * The one translation of an {@link IncidentQuery} into SQL, for the store's dialect: every reader of
  * incidents (OGC items, exports, tiles, {@code /api/incidents}, {@code asof}) filters through it, so
- * they all select alike. Each value is a {@code ?} parameter; column names are this class's own.
+ * they all select alike: the bbox, period and attributes, and a CQL2 filter ({@link Cql2}, written by
+ * {@link CqlSql}). Each value is a {@code ?} parameter; column names are this package's own, and what
+ * differs between the stores comes from the {@link SpatialDialect} alone.
  *
  * <p>Three tables hold incident rows with the filter's columns under the same names: {@code incidents},
  * {@code incident_history} (V53: each write's row as it was, for {@code asof}) and, on PostGIS, the
@@ -54,11 +56,11 @@ final class FilterCompiler {
 
     /**
      * The query's condition over {@code incidents} or {@code incident_history}, as " AND …" terms. A SQL
-     * condition (CQL2) names the incidents table's columns, so the history refuses one.
+     * condition or a CQL2 filter names the incidents table's columns, so the history refuses one.
      */
     Sql conditions(IncidentQuery q, Table table) {
-        if (q.where() != null && table != Table.INCIDENTS) {
-            throw new IllegalArgumentException("a SQL condition is written over the incidents table");
+        if ((q.where() != null || q.filter() != null) && table != Table.INCIDENTS) {
+            throw new IllegalArgumentException("a SQL condition or a CQL2 filter is written over the incidents table");
         }
         StringBuilder w = new StringBuilder();
         List<Object> params = new ArrayList<>();
@@ -82,6 +84,11 @@ final class FilterCompiler {
             }
             w.append(')');
         }
+        if (q.filter() != null) {
+            w.append(" AND (");
+            CqlSql.write(q.filter(), dialect, w, params);
+            w.append(')');
+        }
         if (q.where() != null) {
             w.append(" AND (").append(q.where().sql()).append(')');
             params.addAll(q.where().params());
@@ -100,12 +107,12 @@ final class FilterCompiler {
     /**
      * The query's condition over {@code incident_tiles}, as " AND …" terms: period, types, contested,
      * killed and operation. The table holds published incidents only and is read by the tile's own
-     * envelope; a query that asks for other statuses, a bbox, parties, words or a SQL condition is a
+     * envelope; a query that asks for other statuses, a bbox, parties, words, a SQL condition or a CQL2 filter is a
      * programming error here.
      */
     Sql tileConditions(IncidentQuery q) {
         if (!q.statuses().equals(java.util.Set.of("published")) || q.bbox() != null || !q.parties().isEmpty() || q.q() != null
-                || q.where() != null) {
+                || q.where() != null || q.filter() != null) {
             throw new IllegalArgumentException("the tiles' table answers period, type, contested, min_killed and operation only");
         }
         StringBuilder w = new StringBuilder();

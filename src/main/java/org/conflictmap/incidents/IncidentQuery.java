@@ -16,11 +16,16 @@ import org.conflictmap.geo.Bbox;
  * @param contested claims of different parties disagree (true) or not (false)
  * @param q         words in title, summary or operation, case-insensitive
  * @param minKilled with at least one claim of this many killed or more
- * @param where     a further SQL condition over the incidents table with its parameters (a CQL2
- *                  filter translated by the OGC API), or null
+ * @param where     a further SQL condition over the incidents table with its parameters (a collection's
+ *                  fixed condition, {@code layers.Source.Incidents#where}), or null
+ * @param filter    a CQL2 filter (the OGC API's {@code filter}, or a bbox across the antimeridian), or null:
+ *                  put in by {@link #withFilter}, which checks it (every property a queryable, every value
+ *                  of its kind, else a 400 naming {@code filter}, before any SQL runs); written as SQL by
+ *                  {@link FilterCompiler} with the rest of the query
  */
 public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<String> parties, Boolean contested,
-        String q, String operation, Set<String> statuses, Integer minKilled, int limit, int offset, Condition where) {
+        String q, String operation, Set<String> statuses, Integer minKilled, int limit, int offset, Condition where,
+        Cql2 filter) {
 
     public static final int MAX_LIMIT = 1_000_000;
 
@@ -36,7 +41,7 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
 
     public IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<String> parties, Boolean contested,
             String q, String operation, Set<String> statuses, Integer minKilled, int limit, int offset) {
-        this(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset, null);
+        this(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset, null, null);
     }
 
     public IncidentQuery {
@@ -75,17 +80,31 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
 
     public IncidentQuery withPage(int newLimit, int newOffset) {
         return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, newLimit, newOffset,
-                where);
+                where, filter);
     }
 
     public IncidentQuery withStatuses(Set<String> newStatuses) {
         return new IncidentQuery(bbox, period, types, parties, contested, q, operation, newStatuses, minKilled, limit, offset,
-                where);
+                where, filter);
     }
 
     public IncidentQuery withWhere(Condition condition) {
         return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset,
-                condition);
+                condition, filter);
+    }
+
+    /** This query with a CQL2 filter (checked: a 400 naming {@code filter} when it is not one the incidents can answer). */
+    public IncidentQuery withFilter(Cql2 newFilter) {
+        if (newFilter != null) {
+            CqlSql.check(newFilter);
+        }
+        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset, where,
+                newFilter);
+    }
+
+    /** This query narrowed by one more CQL2 condition, with the filter it has. */
+    public IncidentQuery and(Cql2 more) {
+        return withFilter(filter == null ? more : new Cql2.And(java.util.List.of(filter, more)));
     }
 
     /** This query narrowed by a fixed SQL condition without parameters (a collection's own rows); itself when there is none. */
@@ -93,7 +112,7 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
         return fixedCondition == null ? this : and(new Condition(fixedCondition, java.util.List.of()));
     }
 
-    /** This query narrowed by one more condition, with the one it has (a collection's own rows within a CQL2 filter's). */
+    /** This query narrowed by one more SQL condition, with the one it has. */
     public IncidentQuery and(Condition more) {
         if (where == null) {
             return withWhere(more);

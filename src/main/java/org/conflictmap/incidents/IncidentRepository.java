@@ -177,13 +177,13 @@ public class IncidentRepository {
 
     /**
      * Streams the geometry and chosen attributes of the incidents the query selects as typed {@link MapRow}s:
-     * what the tiles and static maps draw. {@code attributes} maps each attribute's name to its SQL expression
-     * over the incidents table, in its iteration order (a LinkedHashMap), which the row keeps.
+     * what the tiles and static maps draw. {@code attributes} are {@link Queryables} by name (their columns are
+     * this package's), in the order the row keeps.
      */
-    public void streamMapRows(IncidentQuery query, Map<String, String> attributes, Consumer<MapRow> each) {
-        List<String> names = List.copyOf(attributes.keySet());
+    public void streamMapRows(IncidentQuery query, List<String> attributes, Consumer<MapRow> each) {
+        List<String> names = List.copyOf(attributes);
         int n = names.size();
-        String columns = String.join(", ", attributes.values());
+        String columns = String.join(", ", names.stream().map(Queryables::column).toList());
         streamColumns(query, columns, rs -> {
             Map<String, Object> values = new LinkedHashMap<>();
             for (int k = 0; k < n; k++) {
@@ -200,9 +200,11 @@ public class IncidentRepository {
     /**
      * Streams chosen columns of the incidents the query selects as typed {@link StoredRow}s, with the
      * point inside each location and the whole geometry as WKB and the claims and sources JSON: the
-     * flat exports' rows, read here so that no {@code ResultSet} leaves the incidents package.
+     * flat exports' rows, read here so that no {@code ResultSet} (nor a column name) leaves the incidents package.
+     * The values follow {@code attributes}, each read as its type.
      */
-    public void streamStored(IncidentQuery query, List<StoredRow.Column> columns, Consumer<StoredRow> each) {
+    public void streamStored(IncidentQuery query, List<Queryables.Attribute> attributes, Consumer<StoredRow> each) {
+        List<StoredRow.Column> columns = attributes.stream().map(a -> new StoredRow.Column(Queryables.column(a), a.type())).toList();
         FilterCompiler.Sql sql = where(query);
         int n = columns.size();
         String select = "SELECT " + StoredRow.selectList(columns) + ", claims, sources, " + dialect.geometryAsWkb("geom_point")

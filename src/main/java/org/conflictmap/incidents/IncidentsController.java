@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.conflictmap.geo.Bbox;
@@ -104,32 +105,60 @@ class IncidentsController {
 
     // ------------------------------------------------------------------ reads
 
-    @GetMapping(produces = {GEOJSON, "application/json"})
-    ResponseEntity<StreamingResponseBody> list(HttpServletRequest request) {
+    /**
+     * {@code GET /api/incidents} as the handler takes it, read once from the servlet request ({@link #listRequest});
+     * a malformed value is a 400 naming the parameter.
+     *
+     * @param query       the filter and page
+     * @param asof        the moment to read the data set at, or null for now
+     * @param lean        the map's view ({@code view=map})
+     * @param queryString the query as sent (the ETag and the map view's cache key), or null
+     * @param ifNoneMatch the {@code If-None-Match} header, or null
+     * @param path        the request's path and parameters as sent, for the links to other pages
+     * @param params      the parameters as sent
+     * @param authorized  the request carries credentials (a settled pin is then cached privately)
+     * @param type        GeoJSON, or application/json when the client asks for that and not for GeoJSON
+     * @param gzip        the client accepts a gzipped answer
+     */
+    private record ListRequest(IncidentQuery query, Instant asof, boolean lean, String queryString, String ifNoneMatch,
+            String path, Map<String, String[]> params, boolean authorized, MediaType type, boolean gzip) {
+    }
+
+    private ListRequest listRequest(HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), LIST_PARAMS);
         IncidentQuery query = query(request);
         Instant asof = asof(request.getParameter("asof"));
         boolean lean = "map".equals(Params.oneOf("view", request.getParameter("view"), Set.of("full", "map")));
+        return new ListRequest(query, asof, lean, request.getQueryString(), request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                request.getRequestURI(), Map.copyOf(request.getParameterMap()),
+                request.getHeader(HttpHeaders.AUTHORIZATION) != null, listType(request),
+                MapViews.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)));
+    }
+
+    @GetMapping(produces = {GEOJSON, "application/json"})
+    ResponseEntity<StreamingResponseBody> list(HttpServletRequest request) {
+        ListRequest r = listRequest(request);
+        IncidentQuery query = r.query();
+        Instant asof = r.asof();
+        boolean lean = r.lean();
         DataVersion.Stamp version = dataVersion.current();
-        String etag = MapViews.etag(version, request.getQueryString(), query);
-        if (org.conflictmap.web.ETags.notModified(request, etag)) {
+        String etag = MapViews.etag(version, r.queryString(), query);
+        if (org.conflictmap.web.ETags.notModified(r.ifNoneMatch(), etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        // the links are made from the request's parameters now: the page is written after this method returns
-        String path = request.getRequestURI();
-        java.util.Map<String, String[]> params = java.util.Map.copyOf(request.getParameterMap());
-        IncidentPage page = new IncidentPage(query, asof, lean, offset -> href(path, params, offset, query.limit()));
+        // the links are made from the request's parameters, read before: the page is written after this method returns
+        IncidentPage page = new IncidentPage(query, asof, lean, offset -> href(r.path(), r.params(), offset, query.limit()));
         // the data as it was at a settled past moment never changes: a pinned embed's features are cached forever
         boolean settled = asof != null && asof.isBefore(Instant.now().minus(PIN_SETTLED));
-        String cache = !settled ? "no-cache" : request.getHeader(HttpHeaders.AUTHORIZATION) == null
+        String cache = !settled ? "no-cache" : !r.authorized()
                 ? "public, max-age=31536000, immutable" : "private, max-age=31536000, immutable";
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache)
-                .contentType(listType(request));
+                .contentType(r.type());
         if (!lean) {
             return ok.header(HttpHeaders.VARY, "Authorization").body(out -> page.write(incidents, json, out));
         }
         // the map's view: written once per data version (a settled pin: once), then copied gzipped
-        String key = MapViews.key(version, request.getQueryString(), query, settled);
+        String key = MapViews.key(version, r.queryString(), query, settled);
         byte[] view;
         try {
             view = mapViews.gzipped(key, out -> page.write(incidents, json, out));
@@ -137,7 +166,7 @@ class IncidentsController {
             throw new UncheckedIOException(e);
         }
         ok.header(HttpHeaders.VARY, "Authorization, Accept-Encoding");
-        if (!MapViews.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+        if (!r.gzip()) {
             return ok.body(out -> MapViews.gunzip(view, out));
         }
         return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").contentLength(view.length).body(out -> out.write(view));
@@ -370,7 +399,7 @@ class IncidentsController {
         }
     }
 
-    static String href(String path, java.util.Map<String, String[]> params, int offset, int limit) {
+    static String href(String path, Map<String, String[]> params, int offset, int limit) {
         StringBuilder b = new StringBuilder(path).append('?');
         params.forEach((k, vs) -> {
             if (!k.equals("offset") && !k.equals("limit")) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * One incident as chosen columns of the incidents table, read with their types, without building an
  * {@link Incident}: what the flat exports take (the Shapefile's first pass builds nothing else). The
- * values follow the asked {@link Column}s in order (times as {@link Instant}); the point inside the
+ * values follow the asked attributes ({@link Queryables.Attribute}) in order (times as {@link Instant}); the point inside the
  * location and the whole geometry come as WKB, the claims and sources as their stored JSON.
  */
 public record StoredRow(Object[] values, byte[] point, byte[] geometry, String claims, String sources) {
@@ -21,7 +21,7 @@ public record StoredRow(Object[] values, byte[] point, byte[] geometry, String c
     }
 
     /** A column of the incidents table and the type it is read as: String, Integer, Boolean or Instant. */
-    public record Column(String name, Class<?> type) {
+    record Column(String name, Class<?> type) {
         private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
         private static final Set<Class<?>> TYPES = Set.of(String.class, Integer.class, Boolean.class, Instant.class);
 

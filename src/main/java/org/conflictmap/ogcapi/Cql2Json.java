@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.conflictmap.geo.GeoJson;
+import org.conflictmap.incidents.Cql2;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 

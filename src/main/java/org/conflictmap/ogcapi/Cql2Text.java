@@ -1,17 +1,14 @@
 package org.conflictmap.ogcapi;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.conflictmap.geo.Wkb;
+import org.conflictmap.incidents.Cql2;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
-import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -331,18 +328,7 @@ final class Cql2Text {
     }
 
     static Cql2.Time time(String value, boolean date) {
-        try {
-            Instant t = Times.instant(value, false, ChronoUnit.MICROS);
-            if (date != (value.length() == 10)) {
-                throw Params.invalid("filter", (date ? "DATE takes a day ('2026-02-26'): " : "TIMESTAMP takes an RFC 3339 time: ")
-                        + clip(value));
-            }
-            return new Cql2.Time(t, date);
-        } catch (DateTimeParseException e) {
-            throw Params.invalid("filter", "'" + clip(value) + "' is not a date or an RFC 3339 time");
-        } catch (Times.OutOfRange e) {
-            throw Params.invalid("filter", "'" + clip(value) + "': " + e.getMessage());
-        }
+        return Cql2.Time.parse(value, date);
     }
 
     private Cql2 number() {

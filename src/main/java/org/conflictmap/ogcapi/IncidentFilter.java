@@ -5,12 +5,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.conflictmap.geo.Bbox;
+import org.conflictmap.incidents.Cql2;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentParams;
 import org.conflictmap.incidents.IncidentRepository;
-import org.conflictmap.store.SpatialDialect;
-import org.conflictmap.incidents.Vocabulary;
 import org.conflictmap.layers.Source;
 import org.conflictmap.web.Params;
 import org.locationtech.jts.geom.CoordinateFilter;
@@ -19,7 +18,7 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Which incidents a request selects: bbox, datetime, type, party, contested, q and a CQL2
  * {@code filter} (text or, with {@code filter-lang=cql2-json}, JSON: read by {@link Cql2Text} or
- * {@link Cql2Json}, translated to parameterised SQL by {@link CqlSql}), all run by the store. Used by the OGC items and by every export, so both select alike.
+ * {@link Cql2Json}: a {@link Cql2} tree held in the {@link IncidentQuery}, which the store's filter compiler writes as SQL), all run by the store. Used by the OGC items and by every export, so both select alike.
  */
 public record IncidentFilter(IncidentQuery query) {
     public static final Set<String> PARAMS = Set.of("bbox", "datetime", "type", "party", "contested", "q", "filter",
@@ -38,7 +37,7 @@ public record IncidentFilter(IncidentQuery query) {
     }
 
     /** Reads the selection parameters; anything malformed is a 400 naming the parameter. */
-    public static IncidentFilter parse(java.util.function.Function<String, String> param, SpatialDialect dialect) {
+    public static IncidentFilter parse(java.util.function.Function<String, String> param) {
         String lang = Params.oneOf("filter-lang", param.apply("filter-lang"), LANGUAGES);
         String crs = Params.oneOf("filter-crs", param.apply("filter-crs"), FILTER_CRS);
         List<Bbox> boxes = Bboxes.parse(param.apply("bbox"));
@@ -54,7 +53,7 @@ public record IncidentFilter(IncidentQuery query) {
                     Cql2Text.boxGeometry(b.minLon(), b.minLat(), b.maxLon(), b.maxLat()))).toList());
             cql = cql == null ? halves : new Cql2.And(List.of(halves, cql));
         }
-        return new IncidentFilter(cql == null ? q : q.withWhere(CqlSql.translate(cql, dialect)));
+        return new IncidentFilter(cql == null ? q : q.withFilter(cql));
     }
 
     /** The same selection over incidents of these statuses (published only unless an editor asks). */
@@ -64,7 +63,7 @@ public record IncidentFilter(IncidentQuery query) {
 
     /** Incident {@code id} alone (when published), for {@link #within} to test whether a collection holds it. */
     static IncidentFilter byId(String id) {
-        return new IncidentFilter(IncidentQuery.all().withWhere(new IncidentQuery.Condition("id = ?", List.of(id))));
+        return new IncidentFilter(IncidentQuery.all().withFilter(new Cql2.Comparison("=", new Cql2.Property("id"), new Cql2.Text(id))));
     }
 
     /** This selection within a collection's own rows: its source's condition added to the store's query. */

@@ -17,8 +17,6 @@ import org.conflictmap.geo.GeoJson;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentFeatures;
 import org.conflictmap.incidents.IncidentRepository;
-import org.conflictmap.incidents.Vocabulary;
-import org.conflictmap.security.Editors;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Extent;
 import org.conflictmap.layers.Extents;
@@ -27,10 +25,7 @@ import org.conflictmap.layers.Layers;
 import org.conflictmap.layers.Queryable;
 import org.conflictmap.layers.Source;
 import org.conflictmap.store.DataVersion;
-import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.ApiProblem;
-import org.conflictmap.web.Links;
-import org.conflictmap.web.Params;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -95,36 +90,24 @@ class OgcController {
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
-    static final Set<String> ITEM_PARAMS;
 
-    static {
-        Set<String> s = new java.util.HashSet<>(IncidentFilter.PARAMS);
-        s.addAll(Set.of("limit", "offset", "f", "crs", "bbox-crs"));
-        ITEM_PARAMS = Set.copyOf(s);
-    }
-
-    private final Links links;
+    private final OgcRequests requests;
     private final IncidentRepository incidents;
     private final Gazetteer gazetteer;
     private final DataVersion dataVersion;
     private final ObjectMapper json;
     private final ObjectProvider<Enclosures> enclosures;
     private final ObjectProvider<OgcApiPart> parts;
-    private final Editors editors;
-    private final SpatialDialect dialect;
     private final Layers layers;
     private final Extents extents;
 
-    OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, Links links,
-            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts, Editors editors, SpatialDialect dialect,
-            Layers layers, Extents extents) {
-        this.editors = editors;
-        this.dialect = dialect;
+    OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, OgcRequests requests,
+            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts, Layers layers, Extents extents) {
+        this.requests = requests;
         this.layers = layers;
         this.extents = extents;
         this.enclosures = enclosures;
         this.parts = parts;
-        this.links = links;
         this.incidents = incidents;
         this.gazetteer = gazetteer;
         this.dataVersion = dataVersion;
@@ -133,7 +116,8 @@ class OgcController {
 
     @GetMapping({"/ogc", "/ogc/"})
     ResponseEntity<?> landing(HttpServletRequest r) {
-        String base = base(r);
+        OgcRequest req = requests.of(r);
+        String base = req.base();
         ObjectNode o = json.createObjectNode();
         o.put("title", "Afghanistan–Pakistan border conflict: incidents and contested claims");
         o.put("description", "OGC API – Features over the conflict map's incidents (every claim kept apart) and its gazetteer.");
@@ -144,22 +128,23 @@ class OgcController {
         link(links, base + "/ogc/conformance", "conformance", "application/json", "conformance classes");
         link(links, base + "/ogc/collections", "data", "application/json", "the collections");
         parts.orderedStream().forEach(p -> p.landingLinks(base, links));
-        return answer(r, o, "Conflict map – OGC API Features", null);
+        return answer(req, o, "Conflict map – OGC API Features", null);
     }
 
     @GetMapping("/ogc/conformance")
     ResponseEntity<?> conformance(HttpServletRequest r) {
+        OgcRequest req = requests.of(r);
         ObjectNode o = json.createObjectNode();
         ArrayNode a = o.putArray("conformsTo");
         CONFORMANCE.forEach(a::add);
         parts.orderedStream().forEach(p -> p.conformance().forEach(a::add));
-        return answer(r, o, "Conformance", null);
+        return answer(req, o, "Conformance", null);
     }
 
     @GetMapping("/ogc/api")
     ResponseEntity<?> api(HttpServletRequest r) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0"))
-                .body(withParts(OpenApi.document(json, base(r))));
+                .body(withParts(OpenApi.document(json, requests.document(r).base())));
     }
 
     private ObjectNode withParts(ObjectNode api) {
@@ -169,7 +154,8 @@ class OgcController {
 
     @GetMapping("/ogc/collections")
     ResponseEntity<?> collections(HttpServletRequest r) {
-        String base = base(r);
+        OgcRequest req = requests.of(r);
+        String base = req.base();
         ObjectNode o = json.createObjectNode();
         ArrayNode links = o.putArray("links");
         link(links, base + "/ogc/collections", "self", "application/json", "the collections");
@@ -178,13 +164,14 @@ class OgcController {
         for (Collection c : layers.all()) {
             cs.add(collection(base, c));
         }
-        return answer(r, o, "Collections", null);
+        return answer(req, o, "Collections", null);
     }
 
     @GetMapping("/ogc/collections/{collection}")
     ResponseEntity<?> collection(@PathVariable String collection, HttpServletRequest r) {
         Collection c = layers.get(collection);
-        return answer(r, collection(base(r), c), c.title(), null);
+        OgcRequest req = requests.of(r);
+        return answer(req, collection(req.base(), c), c.title(), null);
     }
 
     @GetMapping("/ogc/collections/{collection}/queryables")
@@ -192,7 +179,7 @@ class OgcController {
         Collection c = layers.get(collection);
         ObjectNode o = json.createObjectNode();
         o.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        o.put("$id", base(r) + "/ogc/collections/" + collection + "/queryables");
+        o.put("$id", requests.document(r).base() + "/ogc/collections/" + collection + "/queryables");
         o.put("type", "object");
         o.put("title", c.title());
         ObjectNode props = o.putObject("properties");
@@ -217,7 +204,8 @@ class OgcController {
 
     @GetMapping("/ogc/collections/{collection}/items")
     ResponseEntity<?> items(@PathVariable String collection, HttpServletRequest r) {
-        return items(collection, r.getParameterMap(), r);
+        Collection c = layers.get(collection);
+        return items(c, requests.items(c, r));
     }
 
     /**
@@ -228,30 +216,21 @@ class OgcController {
      */
     @PostMapping("/ogc/collections/{collection}/search")
     ResponseEntity<?> search(@PathVariable String collection, @RequestBody(required = false) String body, HttpServletRequest r) {
-        layers.get(collection);
-        Params.onlyKnown(r.getParameterMap(), Set.of("f"));
-        return items(collection, SearchBody.params(body), r);
+        Collection c = layers.get(collection);
+        return items(c, requests.search(c, body, r));
     }
 
-    private ResponseEntity<?> items(String collection, Map<String, String[]> q, HttpServletRequest r) {
-        Collection c = layers.get(collection);
-        Params.onlyKnown(q, c.source() instanceof Source.Incidents ? ITEM_PARAMS
-                : Set.of("bbox", "limit", "offset", "f", "kind", "country", "q", "crs", "bbox-crs"));
-        String crs = Crs.parse("crs", one(q, "crs"));
-        String bboxCrs = Crs.parse("bbox-crs", one(q, "bbox-crs"));
-        Map<String, String[]> given = q;
-        q = new java.util.LinkedHashMap<>(q);
-        if (!bboxCrs.equals(CRS84) && one(q, "bbox") != null) {
-            q.put("bbox", new String[] {Crs.bboxToCrs84(one(q, "bbox"), bboxCrs)});
-        }
-        int limit = Params.integer("limit", one(q, "limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = Params.integer("offset", one(q, "offset"), 0, 0, 10_000_000);
-        boolean html = html(r);
-        // an editor's page holds the drafts too (Part 4 clients such as QGIS edit them): its own ETag, never a shared cache's
-        boolean editor = c.editable() && editors.editor(r) != null;
+    private ResponseEntity<?> items(Collection c, OgcRequest req) {
+        OgcRequest.Items q = req.items();
+        String collection = c.id();
+        String crs = req.crs();
+        int limit = q.limit();
+        int offset = q.offset();
+        boolean html = req.html();
+        boolean editor = req.editor();
         var stamp = dataVersion.current();
-        String etag = stamp.etag(collection + "?" + SearchBody.query(q) + (html ? "|html" : "") + (editor ? "|editor" : ""));
-        if (org.conflictmap.web.ETags.notModified(r, etag)) {
+        String etag = stamp.etag(collection + "?" + q.key() + (html ? "|html" : "") + (editor ? "|editor" : ""));
+        if (req.notModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(editor))
                     .varyBy(HttpHeaders.AUTHORIZATION).build();
         }
@@ -262,12 +241,8 @@ class OgcController {
         Joined featureText = null;
         int returned;
         long matched;
-        if (c.source() instanceof Source.Incidents source) {
-            Map<String, String[]> query = q;
-            IncidentFilter filter = IncidentFilter.parse(n -> one(query, n), dialect).within(source);
-            if (editor) {
-                filter = filter.withStatuses(Vocabulary.STATUSES);
-            }
+        if (q.incidents() != null) {
+            IncidentFilter filter = q.incidents();
             GeometryType type = c.geometryType();
             if (html || !crs.equals(CRS84) || type != GeometryType.ANY) {
                 // in another CRS each feature is built and its geometry transformed (the stored text is CRS84); in a
@@ -283,7 +258,7 @@ class OgcController {
             }
             matched = returned < limit && (returned > 0 || offset == 0) ? offset + returned : incidents.count(filter.query());
         } else {
-            List<Place> all = places(c, q);
+            List<Place> all = places(c, q.places());
             matched = all.size();
             all.stream().skip(offset).limit(limit).forEach(p -> features.add(placeFeature(c, p, crs)));
             returned = features.size();
@@ -292,7 +267,8 @@ class OgcController {
         fc.put("numberReturned", returned);
         fc.put("timeStamp", Instant.now().toString());
         ArrayNode links = fc.putArray("links");
-        String self = base(r) + "/ogc/collections/" + collection + "/items";
+        String self = req.base() + "/ogc/collections/" + collection + "/items";
+        Map<String, String[]> given = q.given();
         link(links, page(self, given, offset, limit, "json"), "self", GeoJson.MEDIA_TYPE, "this page");
         link(links, page(self, given, offset, limit, "html"), "alternate", "text/html", "this page as HTML");
         if (offset + returned < matched) {
@@ -316,7 +292,7 @@ class OgcController {
                     .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
                     .contentLength(head.length + joined.size() + tail.length).header(CONTENT_CRS, Crs.header(crs)).body(body);
         }
-        ResponseEntity<?> answer = answer(r, fc, c.title(), etag);
+        ResponseEntity<?> answer = answer(req, fc, c.title(), etag);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).lastModified(stamp.updated())
                 .header(CONTENT_CRS, Crs.header(crs)).cacheControl(cacheControl(editor)).varyBy(HttpHeaders.AUTHORIZATION)
                 .body(answer.getBody());
@@ -325,35 +301,35 @@ class OgcController {
     @GetMapping("/ogc/collections/{collection}/items/{id}")
     ResponseEntity<?> item(@PathVariable String collection, @PathVariable String id, HttpServletRequest r) {
         Collection c = layers.get(collection);
-        Params.onlyKnown(r.getParameterMap(), Set.of("f", "crs"));
-        String crs = Crs.parse("crs", r.getParameter("crs"));
+        OgcRequest req = requests.item(c, r);
+        String crs = req.crs();
         ObjectNode f;
         String etag;
         // editors read drafts too (as at /api/incidents/{id}); everyone else is told there is no such incident
-        boolean editor = c.editable() && editors.editor(r) != null;
+        boolean editor = req.editor();
         if (c.source() instanceof Source.Incidents source) {
             Incident i = (id.matches(Incident.ID_PATTERN) ? incidents.byId(id) : java.util.Optional.<Incident>empty())
                     .filter(x -> (editor || x.status().equals("published")) && (source.where() == null || holds(source, x.id())))
                     .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + clip(id) + "'"
                             + (source.where() == null ? "" : " in " + collection)));
             f = inCrs(IncidentFeatures.feature(i), c.geometryType().coerce(i.geometry()), crs);
-            etag = "\"" + i.version() + (html(r) ? "-html" : "") + "\"";
+            etag = "\"" + i.version() + (req.html() ? "-html" : "") + "\"";
         } else {
             Source.Places source = (Source.Places) c.source();
             f = placeFeature(c, gazetteer.get(id).filter(p -> source.kinds().contains(p.kind()))
                     .orElseThrow(() -> ApiProblem.notFound("no place with id '" + clip(id) + "' in " + collection)), crs);
-            etag = dataVersion.current().etag("place-" + id + (html(r) ? "-html" : ""));
+            etag = dataVersion.current().etag("place-" + id + (req.html() ? "-html" : ""));
         }
-        if (org.conflictmap.web.ETags.notModified(r, etag)) {
+        if (req.notModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(editor))
                     .varyBy(HttpHeaders.AUTHORIZATION).build();
         }
         ArrayNode links = f.putArray("links");
-        String base = base(r);
-        link(links, base + r.getRequestURI(), "self", GeoJson.MEDIA_TYPE, "this feature");
-        link(links, base + r.getRequestURI() + "?f=html", "alternate", "text/html", "this feature as HTML");
+        String base = req.base();
+        link(links, base + req.path(), "self", GeoJson.MEDIA_TYPE, "this feature");
+        link(links, base + req.path() + "?f=html", "alternate", "text/html", "this feature as HTML");
         link(links, base + "/ogc/collections/" + collection, "collection", "application/json", "the collection");
-        ResponseEntity<?> answer = answer(r, f, f.path("properties").path("title").asString(f.path("properties").path("name")
+        ResponseEntity<?> answer = answer(req, f, f.path("properties").path("title").asString(f.path("properties").path("name")
                 .asString(id)), etag);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(CONTENT_CRS, Crs.header(crs))
                 .cacheControl(cacheControl(editor)).varyBy(HttpHeaders.AUTHORIZATION).body(answer.getBody());
@@ -391,26 +367,21 @@ class OgcController {
     }
 
 
-    private static String one(Map<String, String[]> q, String name) {
-        String[] v = q.get(name);
-        return v == null || v.length == 0 ? null : v[0];
-    }
-
     /** Whether the incident {@code id} is among the rows {@code source} selects (its condition, run by the store). */
     private boolean holds(Source.Incidents source, String id) {
         return incidents.count(IncidentFilter.byId(id).within(source).query()) > 0;
     }
 
-    private List<Place> places(Collection layer, Map<String, String[]> q) {
-        List<Bbox> boxes = Bboxes.parse(one(q, "bbox"));
+    private List<Place> places(Collection layer, OgcRequest.Places q) {
+        List<Bbox> boxes = q.boxes();
         // a place is selected when its geometry (not its envelope) meets the box: a river's or a
         // province's envelope covers much land the river or province does not
         org.locationtech.jts.geom.prep.PreparedGeometry box = boxes == null ? null
                 : org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(Bboxes.geometry(boxes));
         Set<String> kinds = ((Source.Places) layer.source()).kinds();
-        String kind = Params.oneOf("kind", one(q, "kind"), Place.KINDS);
-        String country = Params.text("country", one(q, "country"), 2);
-        String text = Params.text("q", one(q, "q"), 200);
+        String kind = q.kind();
+        String country = q.country();
+        String text = q.text();
         String folded = text == null ? null : org.conflictmap.gazetteer.Names.fold(text);
         return gazetteer.all().stream()
                 .filter(p -> kinds.contains(p.kind()) && (kind == null || p.kind().equals(kind)))
@@ -470,12 +441,12 @@ class OgcController {
         return c;
     }
 
-    private ResponseEntity<?> answer(HttpServletRequest r, ObjectNode body, String title, String etag) {
+    private ResponseEntity<?> answer(OgcRequest r, ObjectNode body, String title, String etag) {
         ResponseEntity.BodyBuilder b = ResponseEntity.ok().cacheControl(CacheControl.noCache());
         if (etag != null) {
             b.eTag(etag);
         }
-        if (html(r)) {
+        if (r.html()) {
             return b.contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(Html.page(title, body));
         }
         boolean geo = body.has("type") && (body.get("type").asString().equals("FeatureCollection")
@@ -486,19 +457,6 @@ class OgcController {
     /** An editor's answer (drafts included) is for that editor alone; everyone else's may be stored and revalidated. */
     private static CacheControl cacheControl(boolean editor) {
         return editor ? CacheControl.noCache().cachePrivate() : CacheControl.noCache();
-    }
-
-    static boolean html(HttpServletRequest r) {
-        String f = Params.oneOf("f", r.getParameter("f"), Set.of("json", "html", "geojson"));
-        if (f != null) {
-            return f.equals("html");
-        }
-        String accept = r.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.startsWith("text/html");
-    }
-
-    private String base(HttpServletRequest r) {
-        return links.base(r);
     }
 
     private static String page(String self, Map<String, String[]> q, int offset, int limit, String f) {

@@ -66,12 +66,31 @@ class OgcEditController {
         this.links = links;
     }
 
-    @PostMapping("/ogc/collections/{collection}/items")
-    ResponseEntity<ObjectNode> create(@PathVariable String collection, HttpServletRequest r) {
+    /**
+     * One write as its handler takes it, read once from the servlet request (in this order: the collection
+     * is editable, the editor, the If-Match of a change, the body and its CRS).
+     *
+     * @param base    the server's base URL (the Location of a created item)
+     * @param editor  who writes
+     * @param ifMatch the version a change was made to; null for a create
+     * @param body    the Feature or merge patch; null for a delete
+     */
+    private record Write(String base, String editor, IfMatch ifMatch, JsonNode body) {
+    }
+
+    /** The write to item {@code id} (null: a new item) of {@code collection}, with a body or without. */
+    private Write write(String collection, String id, boolean withBody, HttpServletRequest r) {
         editable(collection);
         String editor = editors.of(r);
-        Incident stored = edits.create(body(r), editor);
-        return ResponseEntity.created(URI.create(links.base(r) + "/ogc/collections/" + collection + "/items/" + stored.id()))
+        IfMatch ifMatch = id == null ? null : ifMatch(r, collection, id);
+        return new Write(links.base(r), editor, ifMatch, withBody ? body(r) : null);
+    }
+
+    @PostMapping("/ogc/collections/{collection}/items")
+    ResponseEntity<ObjectNode> create(@PathVariable String collection, HttpServletRequest r) {
+        Write w = write(collection, null, true, r);
+        Incident stored = edits.create(w.body(), w.editor());
+        return ResponseEntity.created(URI.create(w.base() + "/ogc/collections/" + collection + "/items/" + stored.id()))
                 .eTag(etag(stored)).contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE)).body(IncidentFeatures.feature(stored));
     }
 
@@ -91,20 +110,16 @@ class OgcEditController {
     }
 
     private ResponseEntity<ObjectNode> change(String collection, String id, HttpServletRequest r, Change change) {
-        editable(collection);
-        String editor = editors.of(r);
-        IfMatch ifMatch = ifMatch(r, collection, id);
-        Incident stored = change.apply(id, ifMatch, body(r), editor);
+        Write w = write(collection, id, true, r);
+        Incident stored = change.apply(id, w.ifMatch(), w.body(), w.editor());
         return ResponseEntity.ok().eTag(etag(stored)).contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
                 .body(IncidentFeatures.feature(stored));
     }
 
     @DeleteMapping("/ogc/collections/{collection}/items/{id}")
     ResponseEntity<Void> delete(@PathVariable String collection, @PathVariable String id, HttpServletRequest r) {
-        editable(collection);
-        String editor = editors.of(r);
-        IfMatch ifMatch = ifMatch(r, collection, id);
-        edits.delete(id, ifMatch, editor);
+        Write w = write(collection, id, false, r);
+        edits.delete(id, w.ifMatch(), w.editor());
         return ResponseEntity.noContent().build();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.conflictmap.gazetteer.Place;
+import org.conflictmap.incidents.Queryables;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
 import org.conflictmap.layers.Queryable;

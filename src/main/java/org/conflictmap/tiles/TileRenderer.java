@@ -77,11 +77,8 @@ class TileRenderer {
      */
     static final List<String> MVT_DETAIL = List.of("title", "time_precision", "end", "parties", "operation");
     static final List<String> MVT_ALL = java.util.stream.Stream.concat(MVT_SUMMARY.stream(), MVT_DETAIL.stream()).toList();
-    /** The incidents columns behind each attribute on the embedded store (parties as their names). */
-    static final Map<String, String> MVT_SOURCE = Map.of("start", "occurred_start", "end", "occurred_end", "parties", "party_names");
-    /** What a raster tile draws of each incident besides its geometry. */
-    static final Map<String, String> MARK_COLUMNS = new LinkedHashMap<>(Map.of("type", "type", "contested", "contested",
-            "geo_precision", "geo_precision"));
+    /** What a raster tile draws of each incident besides its geometry (attributes by name, as the MVT's). */
+    static final List<String> MARK_ATTRIBUTES = List.of("type", "contested", "geo_precision");
     private final Basemap basemap;
     private final Labels labels;
     private final IncidentRepository incidents;
@@ -142,9 +139,7 @@ class TileRenderer {
             buffered.expandBy(tile.getWidth() * 64 / 4096);
             List<Geometry> geoms = new ArrayList<>();
             if (of != null) {
-                Map<String, String> columns = new LinkedHashMap<>();
-                attributes(t.z()).forEach(a -> columns.put(a, MVT_SOURCE.getOrDefault(a, a)));
-                incidents.streamMapRows(filter.query(bbox(buffered)).and(of.where()), columns,
+                incidents.streamMapRows(filter.query(bbox(buffered)).and(of.where()), attributes(t.z()),
                         row -> add(geoms, Mercator.project(Wkb.read(row.wkb())), tile, row.attributes()));
             } else {
                 TileStyle style = collection.tiles();
@@ -227,7 +222,7 @@ class TileRenderer {
                 Envelope near = new Envelope(window);
                 near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
                 List<Painter.Mark> marks = new ArrayList<>();
-                incidents.streamMapRows(filter.query(bbox(near)), MARK_COLUMNS, row -> marks.add(new Painter.Mark(Wkb.read(row.wkb()),
+                incidents.streamMapRows(filter.query(bbox(near)), MARK_ATTRIBUTES, row -> marks.add(new Painter.Mark(Wkb.read(row.wkb()),
                         row.text("type"), row.flag("contested"), row.text("geo_precision"))));
                 p.incidents(marks);
             }

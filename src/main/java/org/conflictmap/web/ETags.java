@@ -12,7 +12,11 @@ public final class ETags {
 
     /** True when the request's {@code If-None-Match} names {@code etag}: answer 304. */
     public static boolean notModified(HttpServletRequest r, String etag) {
-        String header = r.getHeader("If-None-Match");
+        return notModified(r.getHeader("If-None-Match"), etag);
+    }
+
+    /** True when an {@code If-None-Match} header value (null when absent) names {@code etag}: answer 304. */
+    public static boolean notModified(String header, String etag) {
         if (header == null || etag == null) {
             return false;
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.conflictmap.ogcapi.Queryables;
+import org.conflictmap.incidents.Queryables;
 import org.junit.jupiter.api.Test;
 
 /** docs/EXPORT.md maps every Shapefile field to its full name: the table cannot drift from the code. */

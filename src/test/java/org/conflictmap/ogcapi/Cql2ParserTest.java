@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.conflictmap.incidents.Cql2;
 import org.conflictmap.ogcapi.Cql2ContractTest.Case;
 import org.conflictmap.web.ApiProblem;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.conflictmap.ogcapi;
+package org.conflictmap.incidents;
 
 import java.text.Normalizer;
 

@@ -1,4 +1,4 @@
-package org.conflictmap.ogcapi;
+package org.conflictmap.incidents;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,12 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.conflictmap.incidents.Claim;
-import org.conflictmap.incidents.Incident;
-import org.conflictmap.incidents.IncidentFeatures;
-import org.conflictmap.incidents.PlaceRef;
-import org.conflictmap.incidents.Source;
-import org.conflictmap.incidents.Vocabulary;
 
 /**
  * The flat attributes of an incident: what CQL2 filters can name (the OGC queryables) and the
@@ -25,11 +19,12 @@ public final class Queryables {
     }
 
     /**
-     * One attribute: its name, its 10-character Shapefile name, its type, how to read it from an
-     * incident, and the column of the incidents table that holds it (what a CQL2 filter compares).
+     * One attribute: its name, its 10-character Shapefile name, its type and how to read it from an
+     * incident. The column of the incidents table that holds it (what a CQL2 filter compares, what the
+     * flat exports and the tiles read) is this package's own: {@link #column}.
      */
     public record Attribute(String name, String shortName, Class<?> type, String description, List<String> values,
-            Function<Incident, Object> value, String column) {
+            Function<Incident, Object> value) {
         public Attribute {
             if (shortName.length() > 10) {
                 throw new IllegalArgumentException("DBF field names have at most 10 characters: " + shortName);
@@ -84,7 +79,20 @@ public final class Queryables {
 
     private static Attribute a(String name, String shortName, Class<?> type, String description, List<String> values,
             Function<Incident, Object> value) {
-        return new Attribute(name, shortName, type, description, values, value, COLUMNS.getOrDefault(name, name));
+        return new Attribute(name, shortName, type, description, values, value);
+    }
+
+    /** The column of the incidents table that holds the attribute {@code a}. */
+    static String column(Attribute a) {
+        return column(a.name());
+    }
+
+    /** The column that holds the attribute named {@code name}; an attribute that is not one of {@link #ALL} is a programming error. */
+    static String column(String name) {
+        if (!BY_NAME.containsKey(name)) {
+            throw new IllegalArgumentException("not an incident attribute: " + name);
+        }
+        return COLUMNS.getOrDefault(name, name);
     }
 
     private static Integer first(int[] range, int k) {

@@ -1,4 +1,4 @@
-package org.conflictmap.ogcapi;
+package org.conflictmap.incidents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ final class CqlArrays {
             }
             items.add(t.value());
         }
-        String column = "COALESCE(" + a.column() + ", '')";
+        String column = "COALESCE(" + Queryables.column(a) + ", '')";
         switch (op) {
             case "a_contains" -> each(out, column, items, " AND ", "1 = 1");
             case "a_overlaps" -> each(out, column, items, " OR ", "1 = 0");

@@ -1,4 +1,4 @@
-package org.conflictmap.ogcapi;
+package org.conflictmap.incidents;
 
 import org.conflictmap.geo.Wkb;
 import org.geotools.api.referencing.FactoryException;

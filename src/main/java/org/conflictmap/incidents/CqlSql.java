@@ -1,4 +1,4 @@
-package org.conflictmap.ogcapi;
+package org.conflictmap.incidents;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.conflictmap.geo.Wkb;
-import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
@@ -17,10 +17,12 @@ import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Turns a {@link Cql2} tree into a parameterised SQL condition over the incidents table for the
- * store's {@link SpatialDialect} (spatial predicates in the form its index wants): every value becomes a {@code ?} parameter, every property name a column from
+ * The CQL2 part of {@link FilterCompiler}: a {@link Cql2} tree as a parameterised SQL condition over the
+ * incidents table for the store's {@link SpatialDialect} (spatial predicates in the form its index wants,
+ * from the dialect alone): every value becomes a {@code ?} parameter, every property name a column from
  * {@link Queryables} (never text from the request), geometries go in as WKB. What it cannot say in
- * SQL both stores share is a 400 naming the construct. SQL's three-valued logic applies: a
+ * SQL both stores share is a 400 naming the construct, found by {@link #check} when the tree is put
+ * into an {@link IncidentQuery}, so before any SQL runs. SQL's three-valued logic applies: a
  * comparison with a missing value (a null {@code killed_max}) is neither true nor false, so
  * {@code NOT (killed_max > 50)} does not select incidents without a killed figure; use
  * {@code killed_max IS NULL} for those. Temporal predicates are in {@link CqlTime}, array predicates
@@ -36,17 +38,24 @@ final class CqlSql {
 
     final StringBuilder sql = new StringBuilder();
     final List<Object> params = new ArrayList<>();
-    /** The store's spatial SQL: how each store narrows a spatial predicate by its index. */
+    /** The store's spatial SQL: how each store narrows a spatial predicate by its index; null while only checking. */
     private final SpatialDialect dialect;
 
-    CqlSql(SpatialDialect dialect) {
+    private CqlSql(SpatialDialect dialect) {
         this.dialect = dialect;
     }
 
-    static IncidentQuery.Condition translate(Cql2 filter, SpatialDialect dialect) {
-        CqlSql t = new CqlSql(dialect);
+    /** {@code filter} as SQL for {@code dialect}, appended to {@code where} with its parameters. */
+    static void write(Cql2 filter, SpatialDialect dialect, StringBuilder where, List<Object> whereParams) {
+        CqlSql t = new CqlSql(Objects.requireNonNull(dialect, "dialect"));
         t.predicate(filter);
-        return new IncidentQuery.Condition(t.sql.toString(), t.params);
+        where.append(t.sql);
+        whereParams.addAll(t.params);
+    }
+
+    /** Whether {@code filter} can be written as SQL: a 400 naming {@code filter} and the construct when not. */
+    static void check(Cql2 filter) {
+        new CqlSql(null).predicate(filter);
     }
 
     /** A value in SQL: its text, its parameters, and its kind (a {@link Queryables.Attribute#type()}). */
@@ -194,7 +203,7 @@ final class CqlSql {
         }
         byte[] wkb = Wkb.write(geometryArgument(property, other));
         if (op.equals("s_disjoint")) {
-            sql.append("NOT ST_Intersects(geom, ").append(dialect.geometryFromWkb()).append(')');
+            sql.append("NOT ST_Intersects(geom, ").append(dialect == null ? "?" : dialect.geometryFromWkb()).append(')');
             params.add(wkb);
             return;
         }
@@ -203,8 +212,8 @@ final class CqlSql {
 
     /** {@code function(geom, the geometry)} as the store narrows it by its index, the WKB bound as often as it asks. */
     private void relate(String function, byte[] wkb) {
-        sql.append(dialect.relate(function, "geom"));
-        for (int k = 0; k < dialect.relateBindings(); k++) {
+        sql.append(dialect == null ? function + "(geom, ?)" : dialect.relate(function, "geom"));
+        for (int k = 0; k < (dialect == null ? 1 : dialect.relateBindings()); k++) {
             params.add(wkb);
         }
     }
@@ -248,7 +257,7 @@ final class CqlSql {
             return fold(f.fold(), inner);
         }
         Queryables.Attribute a = attribute(e, op);
-        return new Term(a.column(), List.of(), a.type());
+        return new Term(Queryables.column(a), List.of(), a.type());
     }
 
     static Queryables.Attribute attribute(Cql2 e, String op) {
@@ -307,7 +316,7 @@ final class CqlSql {
             }
         } else if (type == Instant.class) {
             Instant t = e instanceof Cql2.Time time ? time.at()
-                    : e instanceof Cql2.Text text && text.value().length() > 10 ? Cql2Text.time(text.value(), false).at() : null;
+                    : e instanceof Cql2.Text text && text.value().length() > 10 ? Cql2.Time.parse(text.value(), false).at() : null;
             if (t != null) {
                 return utc(t);
             }

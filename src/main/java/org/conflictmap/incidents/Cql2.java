@@ -1,17 +1,23 @@
-package org.conflictmap.ogcapi;
+package org.conflictmap.incidents;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
+import org.conflictmap.web.Params;
+import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * A parsed CQL2 expression (OGC 21-065r2), the same whichever encoding it came in: {@link Cql2Text}
- * reads cql2-text, {@link Cql2Json} reads cql2-json, and both give equal trees for the same filter.
- * {@link CqlSql} turns a tree into SQL; nothing here knows the incidents' queryables yet.
+ * A parsed CQL2 expression (OGC 21-065r2), the same whichever encoding it came in: the OGC API's
+ * {@code Cql2Text} reads cql2-text, its {@code Cql2Json} reads cql2-json, and both give equal trees for
+ * the same filter. The tree is part of an {@link IncidentQuery} ({@link IncidentQuery#filter()});
+ * {@link FilterCompiler} writes it as SQL for the store's dialect (through {@link CqlSql}), with the
+ * rest of the query. Nothing here knows the incidents' queryables yet.
  */
-sealed interface Cql2 {
+public sealed interface Cql2 {
 
     /** The comparison operators, as SQL writes them. */
     List<String> COMPARISONS = List.of("=", "<>", "<", "<=", ">", ">=");
@@ -125,6 +131,25 @@ sealed interface Cql2 {
      * first instant, UTC).
      */
     record Time(Instant at, boolean date) implements Cql2 {
+        /** {@code value} as a {@code TIMESTAMP} (an RFC 3339 time) or, {@code date} true, a {@code DATE}; a 400 otherwise. */
+        public static Time parse(String value, boolean date) {
+            try {
+                Instant t = Times.instant(value, false, ChronoUnit.MICROS);
+                if (date != (value.length() == 10)) {
+                    throw Params.invalid("filter", (date ? "DATE takes a day ('2026-02-26'): " : "TIMESTAMP takes an RFC 3339 time: ")
+                            + clip(value));
+                }
+                return new Time(t, date);
+            } catch (DateTimeParseException e) {
+                throw Params.invalid("filter", "'" + clip(value) + "' is not a date or an RFC 3339 time");
+            } catch (Times.OutOfRange e) {
+                throw Params.invalid("filter", "'" + clip(value) + "': " + e.getMessage());
+            }
+        }
+
+        private static String clip(String s) {
+            return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        }
     }
 
     /** {@code INTERVAL(start, end)}: each a {@link Time}, a {@link Property} or {@link Open}. */

@@ -1,4 +1,4 @@
-package org.conflictmap.ogcapi;
+package org.conflictmap.incidents;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -129,6 +129,6 @@ final class CqlTime {
         if (a.type() != Instant.class) {
             throw CqlSql.invalid("'" + a.name() + "' is not a time; temporal operators take start, end or updated");
         }
-        return new End(a.column(), null, 0);
+        return new End(Queryables.column(a), null, 0);
     }
 }
