@@ -102,11 +102,6 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
                 newFilter);
     }
 
-    /** This query narrowed by one more CQL2 condition, with the filter it has. */
-    public IncidentQuery and(Cql2 more) {
-        return withFilter(filter == null ? more : new Cql2.And(java.util.List.of(filter, more)));
-    }
-
     /** This query narrowed by a fixed SQL condition without parameters (a collection's own rows); itself when there is none. */
     public IncidentQuery and(String fixedCondition) {
         return fixedCondition == null ? this : and(new Condition(fixedCondition, java.util.List.of()));
