@@ -108,7 +108,10 @@ class TileRenderer {
         });
     }
 
-    /** An MVT tile of {@code layer}; empty (length 0) when no feature touches it. */
+    /**
+     * An MVT tile of {@code layer} in the request's tile matrix set (a WorldCRS84Quad tile is drawn as the web map's
+     * tile of its {@link TileGrid#styleZoom}); empty (length 0) when no feature touches it.
+     */
     byte[] vector(String layer, TileRequest t, TileFilter filter) {
         if (layer.equals(ALL_LAYERS)) {
             // an MVT tile is a protobuf message of repeated layers alone: the layers' own (cached) tiles
@@ -121,12 +124,14 @@ class TileRenderer {
             });
         }
         Collection collection = tiled(layer);
+        TileGrid grid = t.grid();
+        int zoom = grid.styleZoom(t.z());
         return cached(key("mvt", layer, t, filter, "en"), () -> {
-            if (t.z() < collection.tiles().minZoom()) {
+            if (zoom < collection.tiles().minZoom()) {
                 return EMPTY;
             }
             Source.Incidents of = collection.source() instanceof Source.Incidents i ? i : null;
-            if (of != null && of.where() == null) {
+            if (of != null && of.where() == null && grid == TileGrid.WEB_MERCATOR_QUAD) {
                 // on PostGIS the store encodes it from the tiles' narrow table (V22: ST_AsMVT over incidents itself
                 // read ~2 KB rows to use ~100 bytes of each)
                 java.util.Optional<byte[]> encoded = incidents.vectorTile(t.z(), t.x(), t.y(), attributes(t.z()), filter.query(null));
@@ -134,19 +139,19 @@ class TileRenderer {
                     return encoded.get();
                 }
             }
-            Envelope tile = Mercator.tile(t.z(), t.x(), t.y());
+            Envelope tile = grid.tile(t.z(), t.x(), t.y());
             Envelope buffered = new Envelope(tile);
             buffered.expandBy(tile.getWidth() * 64 / 4096);
             List<Geometry> geoms = new ArrayList<>();
             if (of != null) {
-                incidents.streamMapRows(filter.query(bbox(buffered)).and(of.where()), attributes(t.z()),
-                        row -> add(geoms, Mercator.project(Wkb.read(row.wkb())), tile, row.attributes()));
+                incidents.streamMapRows(filter.query(bbox(grid.lonLat(buffered))).and(of.where()), attributes(zoom),
+                        row -> add(geoms, grid.fromLonLat(Wkb.read(row.wkb())), tile, row.attributes()));
             } else {
                 TileStyle style = collection.tiles();
                 Set<String> kinds = style.kinds() != null ? style.kinds() : ((Source.Places) collection.source()).kinds();
-                for (Basemap.Feature f : basemap.query(buffered)) {
+                for (Basemap.Feature f : basemap.query(grid.mercator(buffered))) {
                     String kind = f.place().kind();
-                    if (kinds.contains(kind) && (!style.thinned() || keepPlace(f, t.z()))) {
+                    if (kinds.contains(kind) && (!style.thinned() || keepPlace(f, zoom))) {
                         Map<String, Object> p = new LinkedHashMap<>();
                         p.put("id", f.place().id());
                         p.put("name", f.place().name());
@@ -165,7 +170,7 @@ class TileRenderer {
                         if (f.place().properties().get("admin1_name") instanceof String province) {
                             p.put("province", province);
                         }
-                        add(geoms, f.at(t.z()), tile, p);
+                        add(geoms, grid.fromMercator(f.at(zoom)), tile, p);
                     }
                 }
             }
@@ -222,7 +227,7 @@ class TileRenderer {
                 Envelope near = new Envelope(window);
                 near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
                 List<Painter.Mark> marks = new ArrayList<>();
-                incidents.streamMapRows(filter.query(bbox(near)), MARK_ATTRIBUTES, row -> marks.add(new Painter.Mark(Wkb.read(row.wkb()),
+                incidents.streamMapRows(filter.query(bbox(Mercator.lonLat(near))), MARK_ATTRIBUTES, row -> marks.add(new Painter.Mark(Wkb.read(row.wkb()),
                         row.text("type"), row.flag("contested"), row.text("geo_precision"))));
                 p.incidents(marks);
             }
@@ -331,8 +336,8 @@ class TileRenderer {
         }
     }
 
-    private static Bbox bbox(Envelope m) {
-        Envelope ll = Mercator.lonLat(m);
+    /** A lon/lat rectangle as the store's bbox, clamped to the world. */
+    private static Bbox bbox(Envelope ll) {
         return new Bbox(Math.max(-180, ll.getMinX()), Math.max(-90, ll.getMinY()), Math.min(180, ll.getMaxX()),
                 Math.min(90, ll.getMaxY()));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -87,6 +88,43 @@ class ExportContractTest {
             String area = Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "incidents", "-where",
                     "id = '2026-02-21-nangarhar-paktika-air-strikes'");
             assertThat(area).contains("MULTIPOLYGON").contains("geo_precision (String) = multiple");
+        }
+
+        /**
+         * A collection of one geometry type downloads as a GeoPackage whose geometry column declares that type
+         * (gpkg_geometry_columns), which GDAL reports as the layer's, with every feature of it; the whole
+         * incidents stay GEOMETRY. Counts are the OGC items' numberMatched of the same collection.
+         */
+        @Test
+        void geopackageOfACollectionOfOneGeometryTypeDeclaresItAndGdalReadsEveryFeatureAsIt() throws Exception {
+            record Typed(String declared, String gdal, String wkt) {
+            }
+            Map<String, Typed> types = Map.of("point", new Typed("POINT", "Point", "POINT"),
+                    "multilinestring", new Typed("MULTILINESTRING", "Multi Line String", "MULTILINESTRING"),
+                    "multipolygon", new Typed("MULTIPOLYGON", "Multi Polygon", "MULTIPOLYGON"),
+                    "any", new Typed("GEOMETRY", "Unknown (any)", null));
+            Http http = new Http(port);
+            int all = 0;
+            int typed = 0;
+            for (String c : List.of("incidents", "incidents-points", "incidents-lines", "incidents-areas")) {
+                Typed t = types.get(http.get("/ogc/collections/" + c).json().get("geometry-type").asString());
+                int matched = http.get("/ogc/collections/" + c + "/items?limit=1").json().get("numberMatched").asInt();
+                Path gpkg = download("/api/export/" + c + ".gpkg");
+                assertThat(Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "-sql", "SELECT geometry_type_name FROM gpkg_geometry_columns"))
+                        .as(c).contains("geometry_type_name (String) = " + t.declared() + "\n");
+                assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents")).as(c)
+                        .contains("Geometry: " + t.gdal() + "\n", "Feature Count: " + matched + "\n");
+                if (t.wkt() != null) {
+                    String features = Gdal.ogrinfo("-ro", "-q", "-geom=SUMMARY", gpkg.toString(), "incidents");
+                    List<String> read = Gdal.geometries(features);
+                    assertThat(read).as(c + " features read").hasSize(matched);
+                    assertThat(Set.copyOf(read)).as(c).isSubsetOf(Set.of(t.wkt()));
+                    typed += matched;
+                } else {
+                    all = matched;
+                }
+            }
+            assertThat(typed).as("the three typed collections hold every incident").isEqualTo(all).isPositive();
         }
 
         @Test
