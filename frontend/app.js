@@ -140,6 +140,10 @@ function saveState() {
 
 const map = L.map('map', { zoomSnap: 0.5, minZoom: 4, maxZoom: 13, worldCopyJump: false, keyboard: true })
   .setView(state.center, state.zoom);
+// Leaflet measures its box once and again only on a window resize; the box also changes without one (the
+// embed hides the list after the map is made: 496 px measured of 800, the basemap stopped at 496 and the
+// centre sat off-centre), so every change of the box is told to the map, which keeps its centre
+new ResizeObserver(() => map.invalidateSize()).observe(map.getContainer());
 // right to left, the corners are mirrored (side): zoom top right, legend bottom left
 map.zoomControl.setPosition(side('topleft'));
 map.attributionControl.setPosition(side('bottomright'));
@@ -444,7 +448,14 @@ map.on('moveend', () => {
 // ------------------------------------------------------------------ the list
 
 const list = new IncidentList($('list-items'), $('list-count'), {
-  onSelect: (id, keyboard) => select(id, keyboard),
+  onSelect: (id, keyboard) => {
+    select(id, keyboard);
+    // on a phone the open list covers the map and the sheet (the panel opened under it, unseen): it closes
+    if (document.body.classList.contains('list-open')) {
+      document.body.classList.remove('list-open');
+      $('list-button').setAttribute('aria-expanded', 'false');
+    }
+  },
   onHover: (id) => hover(id),
 });
 let listTimer = null;
@@ -556,7 +567,9 @@ function closePanel() {
   map.invalidateSize();
   saveState();
   const back = returnFocus && returnFocus();
-  if (back) {
+  if (back && !back.getClientRects().length && back.closest('#list')) {
+    $('list-button').focus(); // the phone's list closed when the row opened the panel
+  } else if (back) {
     back.focus();
   }
   returnFocus = null;

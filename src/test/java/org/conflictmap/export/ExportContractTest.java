@@ -170,6 +170,21 @@ class ExportContractTest {
         }
 
         @Test
+        void flatGeobufColumnsMayBeEmptyAndGdalCopiesTheFileIntoAGeoPackage() throws Exception {
+            // every column came out NOT NULL (H2GIS leaves the FlatGeobuf library's default, false) while most
+            // incidents have no operation or wounded figure: ogr2ogr stopped at the first one
+            Path fgb = download("/api/export/incidents.fgb?datetime=2025-10-01/2026-02-28");
+            assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents")).contains("Feature Count: 9", "operation: String")
+                    .doesNotContain("NOT NULL");
+            Path gpkg = fgb.resolveSibling("from-fgb.gpkg");
+            Files.deleteIfExists(gpkg);
+            assertThat(Gdal.run("ogr2ogr", "-f", "GPKG", gpkg.toString(), fgb.toString())).doesNotContain("ERROR");
+            assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents")).contains("Feature Count: 9");
+            assertThat(Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "incidents", "-where", "id = '2026-02-27-kabul-kandahar-paktia-air-strikes'"))
+                    .contains("operation (String) = Ghazab lil-Haq", "MULTIPOLYGON");
+        }
+
+        @Test
         void geojsonAndCsvStreamWithAcledColumnsAndAClaimsTable() throws Exception {
             Path geojson = download("/api/export/incidents.geojson?datetime=2025-10-01/2026-02-28");
             assertThat(Gdal.ogrinfo("-ro", "-so", geojson.toString(), "incidents")).contains("Feature Count: 9");
@@ -205,13 +220,36 @@ class ExportContractTest {
             Http.Response imported = http.send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
             assertThat(imported.json().get("created").asInt()).as(imported.body()).isZero();
-            assertThat(imported.json().get("updated").asInt()).as(imported.body()).isEqualTo(1);
+            // the row as exported changes nothing: no new version, no history row, no change event (it was an update)
+            assertThat(imported.json().get("updated").asInt()).as(imported.body()).isZero();
+            assertThat(imported.json().get("unchanged").asInt()).as(imported.body()).isEqualTo(1);
             assertThat(http.get("/ogc/collections/incidents/items?limit=1").json().get("numberMatched").asInt()).isEqualTo(count);
             JsonNode after = http.get("/ogc/collections/incidents/items/" + one).json();
-            for (String kept : List.of("claims", "sources", "places", "occurred", "geo_precision", "type", "title")) {
+            for (String kept : List.of("claims", "sources", "places", "occurred", "geo_precision", "type", "title", "version", "updated")) {
                 assertThat(after.get("properties").get(kept)).as(kept).isEqualTo(before.get("properties").get(kept));
             }
             assertThat(after.get("geometry")).isEqualTo(before.get("geometry"));
+
+            // a row whose summary was changed in the spreadsheet updates its incident, keeping the rest whole
+            String edited = new String(own, StandardCharsets.UTF_8).replace(before.get("properties").get("summary").asString().replace("\"", "\"\""), "Summary edited in a spreadsheet.");
+            assertThat(edited).contains("Summary edited in a spreadsheet.");
+            Http.Response changed = http.send("POST", "/api/import", edited.getBytes(StandardCharsets.UTF_8), "Content-Type", "text/csv",
+                    "Authorization", EDITOR_AUTH);
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            assertThat(changed.json().get("updated").asInt()).as(changed.body()).isEqualTo(1);
+            assertThat(changed.json().get("unchanged").asInt()).as(changed.body()).isZero();
+            JsonNode edit = http.get("/ogc/collections/incidents/items/" + one).json();
+            assertThat(edit.get("properties").get("summary").asString()).isEqualTo("Summary edited in a spreadsheet.");
+            assertThat(edit.get("properties").get("version").asInt()).isEqualTo(before.get("properties").get("version").asInt() + 1);
+            for (String kept : List.of("claims", "sources", "places", "occurred", "geo_precision", "type", "title")) {
+                assertThat(edit.get("properties").get(kept)).as(kept).isEqualTo(before.get("properties").get(kept));
+            }
+            assertThat(edit.get("geometry")).isEqualTo(before.get("geometry"));
+            // the first export again puts the summary back (other tests share this store)
+            Http.Response restored = http.send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
+            assertThat(restored.json().get("updated").asInt()).as(restored.body()).isEqualTo(1);
+            assertThat(http.get("/ogc/collections/incidents/items/" + one).json().get("properties").get("summary"))
+                    .isEqualTo(before.get("properties").get("summary"));
         }
 
         @Test

@@ -146,6 +146,17 @@ class WebMapContractTest {
                 assertThat(((Number) box.get("h")).doubleValue()).as("map height at %sx%s", size[0], size[1])
                         .isGreaterThan(size[1] * 0.45);
                 until(frame, "document.querySelectorAll('.leaflet-tile-loaded').length > 0");
+                // the embed hides the list after the map is made: Leaflet must take the new box, and its
+                // basemap tiles reach every edge of it (they stopped at 496 px of 800, the rest left blank)
+                assertThat(frame.evaluate("() => { const s = window.conflictMap.map.getSize(); const m = document.querySelector('#map');"
+                        + " return [s.x, s.y, m.clientWidth, m.clientHeight].join(' '); }"))
+                        .as("Leaflet's size and the map's box at %sx%s", size[0], size[1])
+                        .isEqualTo(frame.evaluate("() => { const m = document.querySelector('#map');"
+                                + " return [m.clientWidth, m.clientHeight, m.clientWidth, m.clientHeight].join(' '); }"));
+                until(frame, "(() => { const m = document.querySelector('#map').getBoundingClientRect();"
+                        + " const t = [...document.querySelectorAll('.leaflet-tile-pane img.leaflet-tile')].map((i) => i.getBoundingClientRect());"
+                        + " return t.length > 0 && Math.min(...t.map((r) => r.left)) <= m.left + 1 && Math.max(...t.map((r) => r.right)) >= m.right - 1"
+                        + " && Math.min(...t.map((r) => r.top)) <= m.top + 1 && Math.max(...t.map((r) => r.bottom)) >= m.bottom - 1; })()");
                 assertThat(visible(frame)).contains(ATTACKS, TORKHAM).doesNotContain("2025-10-border-clashes");
                 assertThat((String) frame.evaluate("() => document.querySelector('.embed-credit').textContent"))
                         .as("the period in a visible note").contains("20 Feb 2026", "27 Feb 2026");
@@ -407,6 +418,16 @@ class WebMapContractTest {
                 onScreen(page, ".legend ul", size);
                 page.click("#list-button");
                 assertThat(page.isVisible("#list-items button[data-id='" + TORKHAM + "']")).isTrue();
+                // a row opens the sheet: the list, which covers the map, closes (the sheet opened unseen under it)
+                page.click("#list-items button[data-id='" + TORKHAM + "']");
+                page.waitForSelector("#panel:not([hidden]) #panel-title");
+                assertThat(page.isVisible("#list")).as("the list closed at %sx%s", size[0], size[1]).isFalse();
+                assertThat(page.evaluate("() => { const r = document.querySelector('#panel').getBoundingClientRect();"
+                        + " return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).closest('#panel') !== null; }"))
+                        .as("the sheet is on top at %sx%s", size[0], size[1]).isEqualTo(true);
+                page.keyboard().press("Escape");
+                assertThat(page.evaluate("() => document.activeElement.id")).as("focus back on the List button").isEqualTo("list-button");
+                page.click("#list-button");
                 Number scrollWidth = (Number) page.evaluate("() => document.scrollingElement.scrollWidth");
                 assertThat(scrollWidth.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(size[0]);
                 page.context().close();
