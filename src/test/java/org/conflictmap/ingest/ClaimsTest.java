@@ -17,7 +17,7 @@ class ClaimsTest {
         List<String> out = new ArrayList<>();
         for (Sentences.Sentence s : Sentences.split(text)) {
             Claims.Speaker who = reader.speaker(s);
-            for (Claims.Stated c : Claims.of(s, who, country, true)) {
+            for (Claims.Stated c : Claims.of(s, reader.voices(s, who), country, true)) {
                 out.add(c.speaker().party() + ":" + c.side() + ":" + c.figure().field() + ":" + c.figure().value());
             }
         }
@@ -195,7 +195,7 @@ class ClaimsTest {
     void noCasualtiesAttributedInItsSentenceIsTheSpeakersDenial() {
         assertThat(claims("The firing lasted an hour, a Pakistani security official said. No casualties were reported on either side, "
                 + "the official said. He said there were no casualties among Afghan forces.", "PK"))
-                .containsExactly("pk_government:unspecified:killed:0", "pk_government:unspecified:wounded:0",
+                .containsExactly("pk_government:civilians:killed:0", "pk_government:civilians:wounded:0",
                         "pk_government:af_forces:killed:0", "pk_government:af_forces:wounded:0");
         assertThat(claims("No casualties were reported.", "PK")).isEmpty();
     }
@@ -221,14 +221,15 @@ class ClaimsTest {
     void newFigureShapes() {
         assertThat(claims("The Afghan Defense Ministry said its forces had taken control of 17 Pakistani posts.", "AF"))
                 .containsExactly("af_government:pk_forces:posts_captured:17");
-        assertThat(claims("The family had 19 members; 14 of them were killed, said the district chief.", "AF"))
+        assertThat(claims("The family had 19 members; 14 of them were killed, said Qari Ahmadullah Hamdard, the head of the Khogyani "
+                + "district office.", "AF"))
                 .containsExactly("local_official:civilians:killed:14");
         assertThat(claims("Doctors at the hospital said they had received the bodies of two civilians, and were treating six people "
                 + "with shrapnel wounds.", "PK")).containsExactly("other:civilians:killed:2", "other:civilians:wounded:6");
         assertThat(claims("Four Frontier Corps (FC) soldiers were martyred, police said.", "PK")).containsExactly("local_official:pk_forces:killed:4");
         assertThat(claims("Tarar said the number of Afghan Taliban killed had risen to 41, while dozens more were injured.", "PK"))
                 .containsExactly("pk_government:af_forces:killed:41", "pk_government:af_forces:wounded:null");
-        assertThat(claims("The ministry said six of its own fighters had been killed and nine others wounded.", "AF"))
+        assertThat(claims("Afghanistan's defence ministry said six of its own fighters had been killed and nine others wounded.", "AF"))
                 .containsExactly("af_government:af_forces:killed:6", "af_government:af_forces:wounded:9");
         assertThat(claims("The United Nations said at least 11 civilians were among the dead.", "AF")).containsExactly("un:civilians:killed:11");
         assertThat(claims("Zaidi said: \"Not one post was captured, not one soldier was taken.\"", "PK"))
