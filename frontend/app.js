@@ -9,7 +9,7 @@ import { followChanges } from './live.js';
 import { IncidentList } from './list.js';
 import { AreaLayer } from './areas.js';
 import { Basemap, json } from './basemap.js';
-import { PIN, incidentsRequest, configRequest, answer } from './load.js';
+import { PIN, incidentsAnswer, configRequest, answer } from './load.js';
 import { embedPage, embedDialog, pinWords } from './embed.js';
 import { MSG } from './messages.js';
 import { side, languageMenu, DIR } from './i18n.js';
@@ -703,8 +703,8 @@ async function start() {
   const basemapDrawn = basemap.load(config).catch((e) => console.warn('basemap', e));
   // the lean view: what markers, filters, the list and the timeline need; the panel fetches the rest on
   // click. A pinned embed loads the same lean view as of its pin, cached by the browser forever.
-  // (requested by load.js as the page was parsed)
-  const fc = await answer(incidentsRequest, '/api/incidents');
+  // (requested by load.js as the page was parsed, and read as soon as it came)
+  const fc = await incidentsAnswer;
   performance.mark('incidents-parsed');
   dataTime = state.asof || fc.timeStamp;
   layerSwitcher(config);
