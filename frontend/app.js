@@ -171,9 +171,12 @@ fitView();
 // fitted again until the page is ready, an incident is selected or the reader touches the map
 let refit = true;
 new ResizeObserver(() => {
-  map.invalidateSize({ animate: false });
-  if (refit && !document.body.dataset.ready) {
-    fitView();
+  // only while the page settles: afterwards Leaflet's own pan on a resize moved the permalink's centre by half a pixel
+  if (!document.body.dataset.ready) {
+    map.invalidateSize({ animate: false });
+    if (refit && (state.bbox || state.home)) {
+      fitView();
+    }
   }
 }).observe(document.getElementById('map'));
 for (const type of ['pointerdown', 'wheel', 'keydown']) {
