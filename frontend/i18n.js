@@ -85,9 +85,14 @@ export function dayText(date, tz = 'UTC') {
   return t('dayPattern', { day: digits.format(p.day), month: SHORT_MONTHS[p.month], year: digits.format(p.year) });
 }
 
-/** The Gregorian month and year, "February 2026" in every language. */
-export function monthText(year, month) {
-  return t('monthPattern', { month: MONTHS[month + 1], year: digits.format(year) });
+/** The Gregorian month and year, "February 2026" (short: "Feb 2026") in every language. */
+export function monthText(year, month, short = false) {
+  return t('monthPattern', { month: (short ? SHORT_MONTHS : MONTHS)[month + 1], year: yearText(year) });
+}
+
+/** A year in the locale's digits, ungrouped ("2026", "۲۰۲۶"). */
+export function yearText(year) {
+  return digits.format(year);
 }
 
 export function monthName(month, long = false) {

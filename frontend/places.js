@@ -5,7 +5,7 @@
 import { LANG } from './lang.js';
 
 /** The gazetteer's language for the page's: Dari is GeoNames' fa. */
-const GAZETTEER_LANG = { en: 'en', ps: 'ps', 'fa-AF': 'fa', ur: 'ur' }[LANG] || 'en';
+export const GAZETTEER_LANG = { en: 'en', ps: 'ps', 'fa-AF': 'fa', ur: 'ur' }[LANG] || 'en';
 
 const byId = new Map();
 const byName = new Map();
