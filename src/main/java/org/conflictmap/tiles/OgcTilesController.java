@@ -65,7 +65,7 @@ class OgcTilesController implements OgcApiPart {
         List<String> all = renderer.layers();
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(new Tileset(TileRenderer.ALL_LAYERS, TileRenderer.ALL_LAYERS,
                 true, all, "Every vector layer: " + String.join(", ", all))),
-                TileRenderer.STYLES.stream().map(s -> new Tileset(s, s, false, List.of(), "Map tiles, style " + s))).toList();
+                renderer.styles().stream().map(s -> new Tileset(s, s, false, List.of(), "Map tiles, style " + s))).toList();
     }
 
     private final TileRenderer renderer;
