@@ -9,16 +9,19 @@ import { followChanges } from './live.js';
 import { IncidentList } from './list.js';
 import { AreaLayer } from './areas.js';
 import { Basemap, json } from './basemap.js';
-import { PIN, incidentsRequest, configRequest, answer } from './load.js';
+import { PIN, incidentsAnswer, configRequest, answer } from './load.js';
 import { embedPage, embedDialog, pinWords } from './embed.js';
+import { layerSwitcher } from './overlays.js';
 import { MSG } from './messages.js';
 import { side, languageMenu, DIR } from './i18n.js';
 import { loadPlaces, placeName } from './places.js';
 import { TYPE_STYLE, symbolSvg, clusterSvg } from './symbols.js';
-import { TYPE_NAMES, PARTY_NAMES, dayOf, dayToIso, isoToDay, esc, killedRange, countDay } from './format.js';
+import { TYPE_NAMES, PARTY_NAMES, boundDay, dayToIso, isoToDay, esc, killedRange, countDay } from './format.js';
 
 const EMBED = location.pathname.startsWith('/embed');
 const HOME = { center: [32.8, 68.6], zoom: 6 };
+/** What the home view must hold (lon/lat west, south, east, north): the incidents' region; a small map is zoomed out to it. */
+const HOME_BBOX = [61.5, 29.0, 74.5, 37.5];
 const PHONE = window.matchMedia('(max-width: 700px)');
 /** The clustering radius in px; a cluster's disc is never wider than it, so discs never pile up. */
 const CLUSTER_RADIUS = 60;
@@ -62,6 +65,12 @@ function readCentre(text) {
   return !inArea(a, b) && inArea(b, a) ? [a, b] : [b, a];
 }
 
+/** A bbox west,south,east,north around a centre in the map's area, or null. */
+function readBbox(text) {
+  const b = (text || '').split(',').map(Number);
+  return b.length === 4 && b.every(Number.isFinite) && b[0] < b[2] && b[1] < b[3] && inArea((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) ? b : null;
+}
+
 function readState(q) {
   // the permalink's short names (c, z, t, i) and the embed's documented long ones (center, zoom, datetime)
   const c = readCentre(q.get('c') || q.get('center'));
@@ -74,6 +83,10 @@ function readState(q) {
     title: (q.get('title') || '').slice(0, 120),
     layers: q.get('layers') ? new Set(q.get('layers').split(',')) : null,
     center: c || HOME.center,
+    // the view as a box: the Embed dialog writes the view it was made from, so that an iframe of another
+    // size shows the same area (a centre and zoom made at 1400 px showed a 300 px embed a twentieth of it)
+    bbox: readBbox(q.get('bbox')),
+    home: !c && !q.get('z') && !readBbox(q.get('bbox')),
     zoom: Number.isFinite(Number(q.get('z'))) && q.get('z') ? Number(q.get('z')) : HOME.zoom,
     window: t.length === 2 && /^\d{4}-\d\d-\d\d$/.test(t[0]) && /^\d{4}-\d\d-\d\d$/.test(t[1]) ? [isoToDay(t[0]), isoToDay(t[1])] : null,
     types: new Set((q.get('type') || '').split(',').filter((x) => TYPE_NAMES[x])),
@@ -140,6 +153,35 @@ function saveState() {
 
 const map = L.map('map', { zoomSnap: 0.5, minZoom: 4, maxZoom: 13, worldCopyJump: false, keyboard: true })
   .setView(state.center, state.zoom);
+const boxBounds = (b) => L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
+/** The view a box asks for; the home view, zoomed out on a small map (a phone, an embed) until it holds the incidents' region. */
+function fitView() {
+  if (state.bbox) {
+    map.fitBounds(boxBounds(state.bbox), { animate: false });
+  } else if (state.home) {
+    map.setView(HOME.center, HOME.zoom, { animate: false });
+    if (!map.getBounds().contains(boxBounds(HOME_BBOX))) {
+      map.fitBounds(boxBounds(HOME_BBOX), { animate: false });
+    }
+  }
+}
+fitView();
+// the map follows its box's size (Leaflet only follows the window's): the page's rows settle after the map
+// is made (in an embed the map was drawn for a smaller box, its lower part left without tiles); the view is
+// fitted again until the page is ready, an incident is selected or the reader touches the map
+let refit = true;
+new ResizeObserver(() => {
+  // only while the page settles: afterwards Leaflet's own pan on a resize moved the permalink's centre by half a pixel
+  if (!document.body.dataset.ready) {
+    map.invalidateSize({ animate: false });
+    if (refit && (state.bbox || state.home)) {
+      fitView();
+    }
+  }
+}).observe(document.getElementById('map'));
+for (const type of ['pointerdown', 'wheel', 'keydown']) {
+  map.getContainer().addEventListener(type, () => { refit = false; }, { once: true, capture: true });
+}
 // right to left, the corners are mirrored (side): zoom top right, legend bottom left
 map.zoomControl.setPosition(side('topleft'));
 map.attributionControl.setPosition(side('bottomright'));
@@ -183,6 +225,18 @@ const asOf = L.control({ position: side('bottomleft') });
 asOf.onAdd = () => L.DomUtil.create('div', 'data-as-of');
 asOf.addTo(map);
 
+// on a narrow map (a phone, a small embed) the attribution runs under the scale bar and the "data as of"
+// line: their corner then sits on top of it
+const attribution = map.attributionControl.getContainer();
+const otherCorner = scaleBar.getContainer().parentElement;
+const lifted = new ResizeObserver(() => {
+  const a = attribution.getBoundingClientRect();
+  const c = otherCorner.getBoundingClientRect();
+  otherCorner.style.bottom = a.height && a.left < c.right && a.right > c.left ? `${a.height}px` : '';
+});
+lifted.observe(attribution);
+lifted.observe(otherCorner);
+
 const legend = L.control({ position: side('bottomright') });
 legend.onAdd = () => {
   const div = L.DomUtil.create('details', 'legend');
@@ -203,21 +257,18 @@ legend.onAdd = () => {
 legend.addTo(map);
 
 /**
- * The layer switcher offers only what it can switch: over the raster basemap the province boundaries
- * are part of the base tiles, so only the vector fallback lists them.
+ * The layer switcher lists the server's layers (config.json: the layers registry, overlays.js); these
+ * collections the page draws itself. It offers only what it can switch: over the raster basemap the
+ * province boundaries are part of the base tiles, so only the vector fallback lists them.
  */
-function layerSwitcher(cfg) {
-  const overlays = {
-    [MSG.layerPoints]: layers.points,
-    [MSG.layerAreas]: layers.areas,
-    [MSG.layerBorder]: layers.border,
-    [MSG.layerCrossings]: layers.crossings,
+function ownDrawings(cfg) {
+  return {
+    incidents: [[MSG.layerPoints, layers.points], [MSG.layerAreas, layers.areas]],
+    places: [[MSG.layerLabels, layers.labels]],
+    provinces: cfg.base ? [] : [[MSG.layerProvinces, layers.provinces]],
+    crossings: [[MSG.layerCrossings, layers.crossings]],
+    border: [[MSG.layerBorder, layers.border]],
   };
-  overlays[MSG.layerLabels] = layers.labels;
-  if (!cfg.base) {
-    overlays[MSG.layerProvinces] = layers.provinces;
-  }
-  L.control.layers(null, overlays, { collapsed: true, position: side('topright') }).addTo(map);
 }
 
 // ------------------------------------------------------------------ incidents
@@ -444,7 +495,14 @@ map.on('moveend', () => {
 // ------------------------------------------------------------------ the list
 
 const list = new IncidentList($('list-items'), $('list-count'), {
-  onSelect: (id, keyboard) => select(id, keyboard),
+  onSelect: (id, keyboard) => {
+    select(id, keyboard);
+    // on a phone the open list covers the map and the sheet (the panel opened under it, unseen): it closes
+    if (document.body.classList.contains('list-open')) {
+      document.body.classList.remove('list-open');
+      $('list-button').setAttribute('aria-expanded', 'false');
+    }
+  },
   onHover: (id) => hover(id),
 });
 let listTimer = null;
@@ -491,6 +549,7 @@ async function fullIncident(id) {
 
 async function select(id, keyboard = false) {
   state.incident = id;
+  refit = false;
   if (keyboard) {
     // where focus goes back to on close: the list row (found again: the list may be redrawn meanwhile)
     const from = document.activeElement;
@@ -556,7 +615,9 @@ function closePanel() {
   map.invalidateSize();
   saveState();
   const back = returnFocus && returnFocus();
-  if (back) {
+  if (back && !back.getClientRects().length && back.closest('#list')) {
+    $('list-button').focus(); // the phone's list closed when the row opened the panel
+  } else if (back) {
     back.focus();
   }
   returnFocus = null;
@@ -645,15 +706,20 @@ if (EMBED) {
   legend.addTo(map);
 }
 if (!EMBED) {
-  embedDialog(stateParams, () => dataTime, filterNote);
+  embedDialog(() => {
+    const q = stateParams();
+    const b = map.getBounds();
+    q.set('bbox', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(3)).join(','));
+    return q;
+  }, () => dataTime, filterNote);
 }
 
 /** Per feature, once: its days, its extent, the shape it is drawn as and where its count goes. */
 function prepare(f) {
   const o = f.properties.occurred;
   f.startMs = Date.parse(o.start);
-  f.dayStart = dayOf(o.start);
-  f.dayEnd = dayOf(o.end);
+  f.dayStart = boundDay(o.start, false); // a plain date (a UTC day) is that day, not two (days.js)
+  f.dayEnd = boundDay(o.end, true);
   f.countDay = countDay(o.precision, f.dayStart, f.dayEnd);
   f.properties.parties = f.properties.parties || [];
   const bbox = [Infinity, Infinity, -Infinity, -Infinity];
@@ -690,11 +756,11 @@ async function start() {
   const basemapDrawn = basemap.load(config).catch((e) => console.warn('basemap', e));
   // the lean view: what markers, filters, the list and the timeline need; the panel fetches the rest on
   // click. A pinned embed loads the same lean view as of its pin, cached by the browser forever.
-  // (requested by load.js as the page was parsed)
-  const fc = await answer(incidentsRequest, '/api/incidents');
+  // (requested by load.js as the page was parsed, and read as soon as it came)
+  const fc = await incidentsAnswer;
   performance.mark('incidents-parsed');
   dataTime = state.asof || fc.timeStamp;
-  layerSwitcher(config);
+  layerSwitcher(map, config, ownDrawings(config), state.layers, side('topright'));
   asOf.getContainer().textContent = MSG.dataAsOf(pinWords(dataTime));
   if (state.layers) {
     const names = { incidents: 'points', areas: 'areas', border: 'border', crossings: 'crossings', labels: 'labels', provinces: 'provinces' };

@@ -38,6 +38,15 @@ export class Basemap {
     this.baseCanvas = baseCanvas;
     this.config = {};
     map.on('zoomend', () => this.showLabelsForZoom());
+    // Leaflet gives every tile mix-blend-mode: plus-lighter against the hairline seams Chromium leaves
+    // between scaled tiles, which makes each tile a render pass of its own: a browser that composites in
+    // software (no GPU; WebMapBenchmark's) drew 40 of them every frame, 25-30 ms a frame, most of a
+    // one-day step's wait. Tiles are scaled only at a half zoom (zoomSnap 0.5) and while zooming: at a
+    // whole zoom they are drawn plainly (style.css, .whole-zoom).
+    const whole = () => map.getContainer().classList.toggle('whole-zoom', Number.isInteger(map.getZoom()));
+    map.on('zoomstart', () => map.getContainer().classList.remove('whole-zoom'));
+    map.on('zoomend', whole);
+    whole();
   }
 
   /** Draws the basemap for the server's config (/webmap/config.json). */

@@ -4,14 +4,11 @@
 import { MSG, ZONE_NAMES } from './messages.js';
 import { num as localNum, dayText, monthText, monthName, timeText, solarHijri } from './i18n.js';
 import { zoneOfPlaces } from './places.js';
+import { boundMoment, plainDate } from './days.js';
 
 export { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES, TIME_PRECISION_NAMES } from './messages.js';
 
-/** Days since 1970-01-01 in UTC+4:30 (Afghan time), so "the night of the 26th" stays on the 26th. */
-export const OFFSET_MS = 4.5 * 3600 * 1000;
-export function dayOf(iso) {
-  return Math.floor((Date.parse(iso) + OFFSET_MS) / 86400000);
-}
+export { boundDay } from './days.js';
 export function dayToDate(day) {
   return new Date(day * 86400000);
 }
@@ -52,6 +49,11 @@ const WHEN = new Map();
 function whenWordsOnce(occurred, zone) {
   const s = new Date(occurred.start);
   const e = new Date(occurred.end);
+  // the days the bounds stand for: a plain date given to the API ("2033-05-14", a UTC day) is that day in
+  // every zone, not "14 May – 15 May" (days.js); the times shown are the bounds' own
+  const first = boundMoment(occurred.start, false);
+  const last = boundMoment(occurred.end, true);
+  const plain = plainDate(s.getTime(), false) && plainDate(e.getTime(), true);
   const day = (d) => {
     const solar = solarHijri(d, zone);
     return solar ? `${dayText(d, zone)} (${solar})` : dayText(d, zone);
@@ -66,10 +68,14 @@ function whenWordsOnce(occurred, zone) {
         : `${monthName(m[0][1], true)} – ${monthText(m[m.length - 1][0], m[m.length - 1][1])} ${MSG.monthKnown}`;
     }
     case 'week':
-      return MSG.weekOf(day(s));
+      return MSG.weekOf(day(first));
     case 'day':
-      return day(s) === day(e) ? day(s) : `${day(s)} – ${day(e)}`;
+      return day(first) === day(last) ? day(first) : `${day(first)} – ${day(last)}`;
     case 'part_of_day':
+      // that day and the part of it; given as plain dates, the part is not known: the day alone
+      if (plain) {
+        return day(first) === day(last) ? day(first) : `${day(first)} – ${day(last)}`;
+      }
       return day(s) === day(e) ? `${day(s)}, ${hm(s)}–${hm(e)} ${MSG.approx}` : MSG.nightOf(day(s), day(e));
     case 'hour':
     default:

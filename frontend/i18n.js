@@ -1,53 +1,13 @@
 // The reader's language: English, Pashto, Dari or Urdu, chosen by ?lang=, the language menu (kept in
-// localStorage) or the browser's preference. Its strings come from i18n/<lang>.json, one file per
-// language that a translator edits; numbers and dates are formatted by Intl in the locale's digits.
+// localStorage) or the browser's preference (lang.js, which asks for the strings first). Its strings come
+// from i18n/<lang>.json, one file per language that a translator edits; numbers and dates are formatted
+// by Intl in the locale's digits.
 
-export const LANGUAGES = {
-  // numbers: the locale Intl formats numbers in (Chromium has no Pashto data: Afghan Dari's ۱٬۲۳۴ is
-  // Afghanistan's usage for both); digits: Latin, or Extended Arabic-Indic (۰۱۲…, Persian digits)
-  en: { name: 'English', dir: 'ltr', numbers: 'en-GB', digits: 'latn', solarHijri: false },
-  ps: { name: 'پښتو', dir: 'rtl', numbers: 'fa-AF', digits: 'arabext', solarHijri: true },
-  'fa-AF': { name: 'دری', dir: 'rtl', numbers: 'fa-AF', digits: 'arabext', solarHijri: true },
-  ur: { name: 'اردو', dir: 'rtl', numbers: 'ur-PK', digits: 'arabext', solarHijri: false },
-};
+import { LANGUAGES, LANG, DIR, STRINGS as STRINGS_REQUEST } from './lang.js';
 
-/** The supported language a tag means: fa, fa-AF and prs are Dari; ps-AF is Pashto; ur-PK is Urdu. */
-export function supported(tag) {
-  const t = String(tag || '').toLowerCase();
-  if (t === 'fa' || t.startsWith('fa-') || t === 'prs' || t.startsWith('prs-')) {
-    return 'fa-AF';
-  }
-  const base = t.split('-')[0];
-  return ['en', 'ps', 'ur'].includes(base) ? base : null;
-}
+export { LANGUAGES, supported, pickLanguage, LANG, DIR } from './lang.js';
 
-function stored() {
-  try {
-    return localStorage.getItem('lang');
-  } catch {
-    return null; // storage refused (a sandboxed embed)
-  }
-}
-
-export function pickLanguage(query, saved, preferred) {
-  return supported(query) || supported(saved) || (preferred || []).map(supported).find(Boolean) || 'en';
-}
-
-// the newsroom's desk stays English
-export const LANG = location.pathname.startsWith('/desk') ? 'en'
-  : pickLanguage(new URLSearchParams(location.search).get('lang'), stored(), navigator.languages);
-export const DIR = LANGUAGES[LANG].dir;
-document.documentElement.lang = LANG;
-document.documentElement.dir = DIR;
-
-async function load(lang) {
-  const r = await fetch(`/i18n/${lang}.json`);
-  if (!r.ok) {
-    throw new Error(`${r.status}`);
-  }
-  return r.json();
-}
-const STRINGS = await load(LANG);
+const STRINGS = await STRINGS_REQUEST;
 
 /** Remembers the reader's choice and reloads the page in it, keeping the view (the permalink). */
 export function switchLanguage(lang) {
@@ -125,9 +85,14 @@ export function dayText(date, tz = 'UTC') {
   return t('dayPattern', { day: digits.format(p.day), month: SHORT_MONTHS[p.month], year: digits.format(p.year) });
 }
 
-/** The Gregorian month and year, "February 2026" in every language. */
-export function monthText(year, month) {
-  return t('monthPattern', { month: MONTHS[month + 1], year: digits.format(year) });
+/** The Gregorian month and year, "February 2026" (short: "Feb 2026") in every language. */
+export function monthText(year, month, short = false) {
+  return t('monthPattern', { month: (short ? SHORT_MONTHS : MONTHS)[month + 1], year: yearText(year) });
+}
+
+/** A year in the locale's digits, ungrouped ("2026", "۲۰۲۶"). */
+export function yearText(year) {
+  return digits.format(year);
 }
 
 export function monthName(month, long = false) {

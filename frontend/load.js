@@ -1,8 +1,11 @@
-// The map's first requests, begun as soon as the page is parsed: a module of its own, with no imports,
-// so the incidents (the largest download and most of the wait), the server's config and the border
-// and crossings drawn over the basemap come while the browser still loads the map's modules, and
-// before the basemap's tiles take the browser's six connections (in WebMapBenchmark on a busy
-// machine the border waited behind cold tiles until 9.7 s). app.js and basemap.js take the answers.
+// The map's first requests, begun as soon as the page is parsed (this module imports only places.js
+// and lang.js, which have no other imports), so the incidents (the largest download and most of the
+// wait), the server's config, the border and crossings drawn over the basemap, the place names and
+// (lang.js) the strings come while the browser still loads the map's modules, and before the
+// basemap's tiles take the browser's six connections (in WebMapBenchmark on a busy machine the border
+// waited behind cold tiles until 9.7 s). app.js and basemap.js take the answers.
+
+import { loadPlaces } from './places.js';
 
 /** The lean map view (as of a pin in a pinned embed), /webmap/config.json, the border and crossings: fetches under way. */
 const pin = new URLSearchParams(location.search).get('asof');
@@ -10,10 +13,12 @@ const asof = /^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/.test(pin || '') ? pin 
 const get = (url) => fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
 
 export const PIN = asof;
-export const incidentsRequest = get(`/api/incidents?limit=100000&view=map${asof ? `&asof=${encodeURIComponent(asof)}` : ''}`);
+const incidentsRequest = get(`/api/incidents?limit=100000&view=map${asof ? `&asof=${encodeURIComponent(asof)}` : ''}`);
 export const configRequest = get('/webmap/config.json');
 export const borderRequest = get('/api/places?kind=border');
 export const crossingsRequest = get('/api/places?kind=crossing');
+// the names in the reader's script: the list, the panel, the areas and the border's label wait for them
+loadPlaces();
 
 /** The JSON of a request under way, or an error naming it. */
 export async function answer(request, what) {
@@ -23,3 +28,11 @@ export async function answer(request, what) {
   }
   return r.json();
 }
+
+/**
+ * The incidents' JSON, parsed as soon as it has come (4.9 MB at 10,000 incidents): not after the
+ * modules and the config, which the page waited for before it began to read them. A failure is
+ * app.js's to report when it asks; until then it is not an unhandled rejection.
+ */
+export const incidentsAnswer = answer(incidentsRequest, '/api/incidents');
+incidentsAnswer.catch(() => {});

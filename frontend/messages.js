@@ -2,7 +2,7 @@
 // per language, edited by translators, terms in docs/GLOSSARY.md); this module gives them the shape
 // the page's modules use. Plain strings, or functions where a number or name goes in.
 
-import { t, group, num, monthName, monthText, LANG, DIR, LANGUAGES } from './i18n.js';
+import { t, group, num, monthName, monthText, yearText, LANG, DIR, LANGUAGES } from './i18n.js';
 
 export { LANG, DIR, LANGUAGES };
 export const TYPE_NAMES = group('type');
@@ -11,6 +11,8 @@ export const SIDE_NAMES = group('side');
 export const PRECISION_NAMES = group('precision');
 export const TIME_PRECISION_NAMES = group('timePrecision');
 export const ZONE_NAMES = group('zone');
+/** The layer switcher's names of the server's collections drawn from their tiles (else the server's title). */
+export const COLLECTION_NAMES = group('collection');
 const CLAIMS_ABOUT = group('claimsAbout');
 
 const incidents = (n) => t('incidents', { n });
@@ -55,7 +57,8 @@ export const MSG = {
   // the map (the attribution is HTML: its prefix is escaped)
   attribution: `${t('attribution').replace(/&/g, '&amp;').replace(/</g, '&lt;')} <a href="https://www.naturalearthdata.com">Natural Earth</a>, `
     + '<a href="https://www.geonames.org">GeoNames</a> (CC BY 4.0)',
-  monthAxis: (month, year) => (month === 0 ? monthText(year, month) : monthName(month)),
+  /** A month tick's name: "Feb", with its year "January 2026" (long) or "Jan 2026" (short), or the year alone. */
+  monthAxis: (month, year, form) => (form === 'year' ? yearText(year) : form ? monthText(year, month, form === 'short') : monthName(month)),
   layerPoints: t('layerPoints'),
   layerAreas: t('layerAreas'),
   layerBorder: t('layerBorder'),

@@ -2,10 +2,10 @@
 // can be at in the reader's language (/api/places/names: the gazetteer's Pashto, Dari or Urdu name,
 // else the English one) with its country, which also decides the zone an incident's times are read in.
 
-import { LANG } from './i18n.js';
+import { LANG } from './lang.js';
 
 /** The gazetteer's language for the page's: Dari is GeoNames' fa. */
-const GAZETTEER_LANG = { en: 'en', ps: 'ps', 'fa-AF': 'fa', ur: 'ur' }[LANG] || 'en';
+export const GAZETTEER_LANG = { en: 'en', ps: 'ps', 'fa-AF': 'fa', ur: 'ur' }[LANG] || 'en';
 
 const byId = new Map();
 const byName = new Map();

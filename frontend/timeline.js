@@ -176,22 +176,16 @@ export class Timeline {
       frag.appendChild(r);
       this.bars.set(day, r);
     }
-    // month ticks, thinned to every 3rd, 6th or 12th month when they would crowd
-    const first = new Date(this.min * 86400000);
-    const monthPx = this.along(this.min + 30, w) - this.along(this.min, w);
-    const every = monthPx >= 36 ? 1 : monthPx * 3 >= 36 ? 3 : monthPx * 6 >= 36 ? 6 : 12;
-    for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)); m.getTime() / 86400000 <= this.max;
-      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
-      if (m.getUTCMonth() % every !== 0) {
-        continue;
-      }
-      const day = m.getTime() / 86400000;
+    for (const l of this.monthLabels(w)) {
       const label = document.createElementNS(SVG, 'text');
-      // a month begins at its first day's edge nearest the past; its name runs from there (SVG text follows dir)
-      label.setAttribute('x', this.rtl ? this.edges(day, day, w)[1] - 2 : this.x(day, w) + 2);
+      // a month begins at its first day's edge nearest the past; its name runs from there into the month
+      label.setAttribute('x', l.x);
       label.setAttribute('y', h - 1);
       label.setAttribute('class', 'axis');
-      label.textContent = MSG.monthAxis(m.getUTCMonth(), m.getUTCFullYear());
+      if (this.rtl) {
+        label.setAttribute('text-anchor', 'end');
+      }
+      label.textContent = l.text;
       frag.appendChild(label);
     }
     this.win = document.createElementNS(SVG, 'rect');
@@ -213,6 +207,63 @@ export class Timeline {
     });
     svg.replaceChildren(frag);
     this.drawWindow();
+  }
+
+  /**
+   * The month ticks' names and where they start, measured so that none touches another or leaves the
+   * axis: the finest of these that fits, at this width, in this language: every month (January with its
+   * year, "January 2026", then "Jan 2026"), every 3rd or 6th month, then the years every 1, 2, 5, 10, 20
+   * or 50 years. The first name shown carries its year. (Before, ticks were thinned by the month's width
+   * alone: on a phone "January 2026" ran into "Feb".)
+   */
+  monthLabels(w) {
+    const months = [];
+    const first = new Date(this.min * 86400000);
+    // from the first month that begins on the axis (the first day's, when that is the 1st)
+    for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + (first.getUTCDate() === 1 ? 0 : 1), 1));
+      m.getTime() / 86400000 <= this.max;
+      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+      const day = m.getTime() / 86400000;
+      // from the month's first day's edge nearest the past: its left edge, in right to left its right edge
+      months.push({ year: m.getUTCFullYear(), month: m.getUTCMonth(), x: this.rtl ? this.edges(day, day, w)[1] - 2 : this.x(day, w) + 2 });
+    }
+    const width = this.textWidth();
+    const levels = [[1, 'long'], [1, 'short'], [3, 'short'], [6, 'short'], [12, 'year'], [24, 'year'], [60, 'year'], [120, 'year'],
+      [240, 'year'], [600, 'year']];
+    let best = [];
+    for (const [every, form] of levels) {
+      const labels = [];
+      for (const m of months) {
+        if ((m.year * 12 + m.month) % every !== 0) {
+          continue;
+        }
+        const text = MSG.monthAxis(m.month, m.year, form === 'year' ? 'year' : m.month === 0 || !labels.length ? form : null);
+        const tw = width(text);
+        const [from, to] = this.rtl ? [m.x - tw, m.x] : [m.x, m.x + tw];
+        if (from >= 0 && to <= w) { // a name cut at the axis's end is left out
+          labels.push({ x: m.x, text, from, to });
+        }
+      }
+      const sorted = [...labels].sort((a, b) => a.from - b.from);
+      best = labels;
+      if (sorted.every((l, i) => i === 0 || sorted[i - 1].to + 6 <= l.from)) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** The width in pixels of a month tick's name, as the axis's font draws it (measured on a canvas: no layout). */
+  textWidth() {
+    const probe = document.createElementNS(SVG, 'text');
+    probe.setAttribute('class', 'axis');
+    this.svg.appendChild(probe);
+    const style = getComputedStyle(probe);
+    const font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    probe.remove();
+    this.measure ??= document.createElement('canvas').getContext('2d');
+    this.measure.font = font;
+    return (text) => this.measure.measureText(text).width;
   }
 
   /** Places the window and its handles on start..end and marks the bars inside it, changing only what moved. */

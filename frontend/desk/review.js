@@ -244,6 +244,9 @@ export async function showReview(main, id) {
     });
     return feature;
   };
+  // the form as it opened: Publish sends what was edited since (it used to publish the stored version and
+  // reload the form, and an edit not yet saved was gone without a word)
+  const asOpened = JSON.stringify(read());
   const reload = () => showReview(main, id);
   const staleAware = (e) => {
     if (e.status === 412) {
@@ -302,9 +305,17 @@ export async function showReview(main, id) {
   });
   $('#publish').addEventListener('click', async () => {
     const to = p.status === 'published' ? 'draft' : 'published';
+    const edited = read();
+    const saving = JSON.stringify(edited) !== asOpened;
     try {
-      await call('PATCH', `/api/incidents/${encodeURIComponent(id)}`, { status: to }, { version: p.version });
-      notice(to === 'published' ? 'Published: readers see it now.' : 'Unpublished: back to the drafts.', { ok: true });
+      if (saving) {
+        edited.properties.status = to;
+        await call('PUT', `/api/incidents/${encodeURIComponent(id)}`, edited, { version: p.version });
+      } else {
+        await call('PATCH', `/api/incidents/${encodeURIComponent(id)}`, { status: to }, { version: p.version });
+      }
+      notice(`${saving ? 'Saved and ' : ''}${to === 'published' ? 'published: readers see it now.' : 'unpublished: back to the drafts.'}`
+        .replace(/^./, (c) => c.toUpperCase()), { ok: true });
       await reload();
     } catch (e) {
       staleAware(e);

@@ -78,7 +78,7 @@ class ExportController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         boolean claims = "claims".equals(table);
-        ExportRows rows = new ExportRows(incidents, filter, claims);
+        ExportRows rows = new ExportRows(incidents, filter, claims, c.geometryType());
         StreamingResponseBody body = out -> f.writer().write(rows, out);
         return ResponseEntity.ok().eTag(etag).contentType(MediaType.parseMediaType(f.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -10,22 +10,31 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.incidents.Queryables;
 import org.conflictmap.incidents.StoredRow;
+import org.conflictmap.layers.GeometryType;
 import org.conflictmap.ogcapi.IncidentFilter;
 
 /**
  * The incidents one export request selects, as the typed rows a format asks for: built incidents,
  * their stored GeoJSON Feature texts, or chosen attributes as stored ({@link StoredRow}). Each streams from
  * the store in time order, one row at a time; an {@link IOException} of the download comes out as itself.
+ * The collection's {@link GeometryType} says what geometry every row has (a typed file declares it).
  */
 final class ExportRows {
     private final IncidentRepository incidents;
     private final IncidentFilter filter;
     private final boolean claimsTable;
+    private final GeometryType geometryType;
 
-    ExportRows(IncidentRepository incidents, IncidentFilter filter, boolean claimsTable) {
+    ExportRows(IncidentRepository incidents, IncidentFilter filter, boolean claimsTable, GeometryType geometryType) {
         this.incidents = incidents;
         this.filter = filter;
         this.claimsTable = claimsTable;
+        this.geometryType = geometryType;
+    }
+
+    /** The one geometry type of the exported collection ({@link GeometryType#ANY} for the whole incidents). */
+    GeometryType geometryType() {
+        return geometryType;
     }
 
     /** Whether the request asked for the claims table ({@code table=claims}) instead of the incidents. */

@@ -1,6 +1,8 @@
 package org.conflictmap.export;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,10 @@ import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.Queryables;
 import org.h2gis.functions.factory.H2GISFunctions;
+import org.wololo.flatgeobuf.Constants;
+import org.wololo.flatgeobuf.HeaderMeta;
+
+import com.google.flatbuffers.FlatBufferBuilder;
 
 /**
  * FlatGeobuf through H2GIS's writer, which reads a table: the incidents stream into a scratch H2GIS
@@ -38,7 +44,30 @@ final class FlatGeobufWriter {
                 s.setString(1, file.toString());
                 s.execute();
             }
-            Files.copy(file, out);
+            copyWithNullableColumns(file, out);
+        }
+    }
+
+    /**
+     * The file as H2GIS wrote it, but with every column nullable. H2GIS never sets a column's {@code nullable},
+     * and the FlatGeobuf library's default is false, so every column came out NOT NULL while most incidents
+     * leave some empty (no operation, no wounded figure): GDAL then refused to copy the file into a
+     * GeoPackage ("NOT NULL constraint failed: incidents.operation"). The header is read, its columns made
+     * nullable and written again; the index and the features after it are copied unchanged (they name
+     * columns by their place, which stays).
+     */
+    static void copyWithNullableColumns(Path file, OutputStream out) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            byte[] magic = new byte[Constants.MAGIC_BYTES.length];
+            in.mark(magic.length);
+            in.readNBytes(magic, 0, magic.length);
+            in.reset();
+            HeaderMeta header = HeaderMeta.read(in);
+            header.name = "incidents"; // the library's read leaves the layer's name out (GDAL then named none)
+            header.columns.forEach(c -> c.nullable = true);
+            out.write(magic);
+            HeaderMeta.write(header, out, new FlatBufferBuilder());
+            in.transferTo(out);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.Queryables;
+import org.conflictmap.layers.GeometryType;
 
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
@@ -29,13 +30,15 @@ import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
-import mil.nga.sf.GeometryType;
 import mil.nga.sf.wkb.GeometryReader;
 
 /**
  * A GeoPackage (NGA's writer): the {@code incidents} feature table with each incident at its own
- * geometry (points, province polygons and border lines side by side, geometry type GEOMETRY), full
- * texts and the claims JSON; and the {@code claims} attribute table, one row per claim.
+ * geometry, full texts and the claims JSON; and the {@code claims} attribute table, one row per claim.
+ * The geometry column declares the collection's type: GEOMETRY for the whole incidents (points, province
+ * polygons and border lines side by side), POINT, MULTILINESTRING or MULTIPOLYGON for {@code incidents-points},
+ * {@code -lines}, {@code -areas}, whose single lines and polygons are written as one-part multi-geometries
+ * (as the OGC items serve them), so GDAL and QGIS type the layer from the file's declaration.
  */
 final class GeoPackageWriter {
     private GeoPackageWriter() {
@@ -45,12 +48,13 @@ final class GeoPackageWriter {
     static void write(ExportRows rows, OutputStream out) throws IOException {
         ScratchDirectories.within(dir -> {
             Path file = dir.resolve("incidents.gpkg");
-            write(rows.incidents(), file.toFile());
+            write(rows.incidents(), rows.geometryType(), file.toFile());
             Files.copy(file, out);
         });
     }
 
-    static void write(FileWriters.Source<Incident> incidents, File file) throws IOException, SQLException {
+    static void write(FileWriters.Source<Incident> incidents, GeometryType type, File file)
+            throws IOException, SQLException {
         GeoPackageManager.create(file);
         GeoPackage gpkg = GeoPackageManager.open(file);
         try {
@@ -58,7 +62,7 @@ final class GeoPackageWriter {
             gpkg.createGeometryColumnsTable();
             GeometryColumns gc = new GeometryColumns();
             gc.setId(new mil.nga.geopackage.db.TableColumnKey("incidents", "geom"));
-            gc.setGeometryType(GeometryType.GEOMETRY);
+            gc.setGeometryType(declared(type));
             gc.setZ((byte) 0);
             gc.setM((byte) 0);
             gc.setSrs(srs);
@@ -82,7 +86,7 @@ final class GeoPackageWriter {
             incidents.forEach(i -> {
                 FeatureRow row = features.newRow();
                 row.setGeometry(GeoPackageGeometryData.createAndBuildEnvelope(srs.getSrsId(),
-                        GeometryReader.readGeometry(Wkb.write(i.geometry()))));
+                        GeometryReader.readGeometry(Wkb.write(type.coerce(i.geometry())))));
                 for (Queryables.Attribute a : Queryables.ALL) {
                     Object v = FlatRows.value(a, i);
                     row.setValue(a.name(), v instanceof Integer k ? k.longValue() : v);
@@ -104,6 +108,16 @@ final class GeoPackageWriter {
         } finally {
             gpkg.close();
         }
+    }
+
+    /** The geometry column's type (gpkg_geometry_columns.geometry_type_name) for a collection's type. */
+    private static mil.nga.sf.GeometryType declared(GeometryType type) {
+        return switch (type) {
+            case POINT -> mil.nga.sf.GeometryType.POINT;
+            case MULTILINESTRING -> mil.nga.sf.GeometryType.MULTILINESTRING;
+            case MULTIPOLYGON -> mil.nga.sf.GeometryType.MULTIPOLYGON;
+            case ANY -> mil.nga.sf.GeometryType.GEOMETRY;
+        };
     }
 
     private static GeoPackageDataType type(Class<?> t) {

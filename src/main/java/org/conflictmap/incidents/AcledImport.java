@@ -75,8 +75,12 @@ public class AcledImport {
     public record RowError(long line, String field, String message) {
     }
 
-    /** What an import did. {@code created + updated} rows were written; {@code rejected} were not. */
-    public record Report(long rows, long created, long updated, long rejected, boolean atomic, List<RowError> errors) {
+    /**
+     * What an import did. {@code created + updated} rows were written; {@code unchanged} rows of this server's own
+     * CSV would have changed nothing of their incident and were left alone; {@code rejected} were not written.
+     */
+    public record Report(long rows, long created, long updated, long unchanged, long rejected, boolean atomic,
+            List<RowError> errors) {
         public Report {
             errors = List.copyOf(errors);
         }
@@ -102,7 +106,7 @@ public class AcledImport {
     public Report run(Reader csv, boolean atomic, String editor, java.util.function.LongConsumer progress) {
         List<Incident> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
-        long[] counts = new long[4]; // created, updated, rows, rejected
+        long[] counts = new long[5]; // created, updated, rows, rejected, unchanged
         Map<String, Long> seen = new HashMap<>();
         String who = EDITOR_PREFIX + editor;
         Runnable flush = () -> {
@@ -130,10 +134,15 @@ public class AcledImport {
                     counts[2]++;
                     long line = r.getRecordNumber() + 1;
                     try {
-                        Incident i = row(r, columns);
+                        Row read = row(r, columns);
+                        Incident i = read.incident();
                         Long first = seen.putIfAbsent(i.id(), line);
                         if (first != null) {
                             throw new RowProblem("event_id_cnty", "repeats the event of line " + first);
+                        }
+                        if (read.unchanged()) {
+                            counts[4]++; // re-imported as exported: no new version, history row or change event
+                            continue;
                         }
                         rows.add(i);
                     } catch (RowProblem e) {
@@ -174,10 +183,26 @@ public class AcledImport {
         if (counts[0] + counts[1] >= ANALYZE_AFTER) {
             incidents.analyze();
         }
-        return new Report(counts[2], counts[0], counts[1], counts[3], atomic, errors);
+        return new Report(counts[2], counts[0], counts[1], counts[4], counts[3], atomic, errors);
     }
 
-    private Incident row(CSVRecord r, Map<String, String> columns) {
+    /**
+     * Whether a row of this server's own CSV, read into {@code row}, changes nothing of the {@code stored} incident:
+     * the columns a round trip takes (summary, type, time, place and its precision) are as stored. Re-importing an
+     * export whole wrote a new version of every incident (a history row, a webhook and live-map event each, and
+     * every editor's open review stale) to change nothing.
+     */
+    static boolean sameContent(Incident row, Incident stored) {
+        return java.util.Objects.equals(row.summary(), stored.summary()) && row.type().equals(stored.type())
+                && row.occurred().equals(stored.occurred()) && row.geoPrecision().equals(stored.geoPrecision())
+                && row.geometry().equalsExact(stored.geometry());
+    }
+
+    /** A row read: the incident to write, or {@code unchanged}: the stored incident, which the row would not change. */
+    private record Row(Incident incident, boolean unchanged) {
+    }
+
+    private Row row(CSVRecord r, Map<String, String> columns) {
         String eventId = get(r, columns, "event_id_cnty");
         if (eventId == null) {
             throw new RowProblem("event_id_cnty", "empty");
@@ -273,19 +298,23 @@ public class AcledImport {
             if (area == null && Math.abs(existing.point().getY() - lat) < 1e-5 && Math.abs(existing.point().getX() - lon) < 1e-5) {
                 geometry = existing.geometry();
             }
+            if (area != null && geometry.equalsExact(existing.geometry(), 1e-5)) {
+                geometry = existing.geometry(); // the export's 5 decimals: the stored geometry, not its rounding
+            }
             try {
                 String own = get(r, columns, "type");
-                return new Incident(id, existing.title(), notes == null ? null : clip(notes, 4000),
+                Incident updated = new Incident(id, existing.title(), notes == null ? null : clip(notes, 4000),
                         own != null && Vocabulary.TYPES.contains(own) ? own : type, existing.status(), occurred,
                         geoPrecision, existing.places(), existing.actors(), existing.operation(), existing.tags(), existing.claims(),
                         existing.sources(), geometry, existing.version(), existing.created(), existing.updated());
+                return sameContent(updated, existing) ? new Row(existing, true) : new Row(updated, false);
             } catch (IllegalArgumentException e) {
                 throw new RowProblem("row", e.getMessage());
             }
         }
         try {
-            return new Incident(id, title, notes == null ? null : clip(notes, 4000), type, "published", occurred,
-                    geoPrecision, places, actors, null, List.of("acled"), claims, sources, geometry, 0, null, null);
+            return new Row(new Incident(id, title, notes == null ? null : clip(notes, 4000), type, "published", occurred,
+                    geoPrecision, places, actors, null, List.of("acled"), claims, sources, geometry, 0, null, null), false);
         } catch (IllegalArgumentException e) {
             throw new RowProblem("row", e.getMessage());
         }

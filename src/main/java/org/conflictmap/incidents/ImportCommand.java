@@ -73,8 +73,8 @@ public final class ImportCommand {
             });
             out.println();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            out.printf("import: %d rows read, %d created, %d updated, %d rejected%s in %.1f s%n", r.rows(), r.created(),
-                    r.updated(), r.rejected(), atomic ? " (atomic)" : "", seconds);
+            out.printf("import: %d rows read, %d created, %d updated, %d unchanged, %d rejected%s in %.1f s%n", r.rows(), r.created(),
+                    r.updated(), r.unchanged(), r.rejected(), atomic ? " (atomic)" : "", seconds);
             r.errors().forEach(e -> out.printf("  line %d, %s: %s%n", e.line(), e.field(), e.message()));
             if (cluster) {
                 long c0 = System.nanoTime();

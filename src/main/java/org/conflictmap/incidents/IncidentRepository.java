@@ -110,8 +110,15 @@ public class IncidentRepository {
      */
     static final String AS_OF = "SELECT %s FROM incident_history h WHERE h.seq IN (SELECT MAX(seq) FROM "
             + "incident_history WHERE recorded_at <= ? GROUP BY incident_id) AND h.operation <> 'delete'%s";
-    /** History rows written before V53, a batch at a time (their filter columns are filled from the Feature). */
-    static final String HISTORY_UNFILLED = "SELECT seq, document FROM incident_history WHERE status IS NULL ORDER BY seq LIMIT 1000";
+    /**
+     * History rows written before V53, a batch at a time after the last one (their filter columns are filled from the
+     * Feature). From the last seq on: {@code WHERE status IS NULL ORDER BY seq LIMIT} alone walked the filled rows
+     * again for every batch on H2, which has no partial index.
+     */
+    static final String HISTORY_UNFILLED = "SELECT seq, document FROM incident_history WHERE status IS NULL AND seq > ? "
+            + "ORDER BY seq LIMIT 1000";
+    /** Rows the SQL fill ({@link SpatialDialect#historyFilterFill()}) fills per statement. */
+    static final int SQL_FILL_BATCH = 10_000;
     static final String HISTORY_FILL = "UPDATE incident_history SET status = ?, type = ?, title = ?, summary = ?, "
             + "operation_name = ?, occurred_start = ?, occurred_end = ?, contested = ?, killed_max = ?, parties = ?, geom = %s "
             + "WHERE seq = ?";
@@ -389,12 +396,42 @@ public class IncidentRepository {
 
     /**
      * Fills the filter columns (V53) of history rows written before they existed, from each row's Feature;
-     * returns how many. Runs at start-up, before the server answers. A Feature that no longer reads (a place
-     * the gazetteer dropped) is marked {@link #UNREADABLE}, which no filter selects.
+     * returns how many. Runs at start-up, before the server answers: in SQL where the store reads JSON
+     * ({@link SpatialDialect#historyFilterFill()}), else (or where a stored text is not JSON) in Java. A Feature
+     * that no longer reads (a place the gazetteer dropped) is marked {@link #UNREADABLE}, which no filter selects.
      */
     int fillHistoryColumns() {
+        int total = 0;
+        if (dialect.historyFilterFill().isPresent()) {
+            try {
+                total = fillHistoryColumnsInSql();
+            } catch (org.springframework.dao.DataAccessException e) {
+                log.warn("Filling the history's filter columns in SQL failed ({}); the rest is filled row by row",
+                        e.getMostSpecificCause().getMessage());
+            }
+        }
+        return total + fillHistoryColumnsInJava();
+    }
+
+    /** The SQL fill, a batch per transaction; 0 where the store has none. */
+    int fillHistoryColumnsInSql() {
+        String fill = dialect.historyFilterFill().orElse(null);
+        int total = 0;
+        while (fill != null) {
+            Integer n = tx.execute(s -> jdbc.update(fill, SQL_FILL_BATCH));
+            if (n == null || n == 0) {
+                return total;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    /** The Java fill: each Feature parsed as an incident, as the write path computes the columns. */
+    int fillHistoryColumnsInJava() {
         String update = HISTORY_FILL.formatted(dialect.geometryFromWkb());
         int total = 0;
+        long after = 0;
         while (true) {
             List<Object[]> batch = new ArrayList<>();
             jdbc.query(HISTORY_UNFILLED, (RowCallbackHandler) rs -> {
@@ -409,12 +446,13 @@ public class IncidentRepository {
                 Object[] withSeq = Arrays.copyOf(row, row.length + 1);
                 withSeq[row.length] = seq;
                 batch.add(withSeq);
-            });
+            }, after);
             if (batch.isEmpty()) {
                 return total;
             }
             tx.executeWithoutResult(s -> jdbc.batchUpdate(update, batch));
             total += batch.size();
+            after = (Long) batch.get(batch.size() - 1)[batch.get(0).length - 1];
         }
     }
 

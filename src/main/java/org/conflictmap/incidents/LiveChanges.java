@@ -37,6 +37,8 @@ class LiveChanges {
     static final long POLL_MS = 300;
     static final long HEARTBEAT_MS = 15_000;
     static final int BACKLOG_ROWS = 1000;
+    /** How long stopping waits for a poll under way (a read of the store) before it ends the streams. */
+    static final long CLOSE_WAIT_MS = 5_000;
     private static final Logger log = LoggerFactory.getLogger(LiveChanges.class);
 
     private final IncidentChanges changes;
@@ -51,6 +53,7 @@ class LiveChanges {
     private ScheduledFuture<?> polling;
     private IncidentChanges.Position last;
     private long lastBeat = System.currentTimeMillis();
+    private boolean closed;
 
     LiveChanges(IncidentChanges changes, ObjectMapper json, Gazetteer gazetteer) {
         this.changes = changes;
@@ -76,6 +79,10 @@ class LiveChanges {
         // the ready event's id is where this stream stands: a client that resumes from it misses nothing
         IncidentChanges.Position at = from == null ? last : last.max(from);
         s.send(SseEmitter.event().name("ready").id(String.valueOf(at.seq())).data(Map.of("seq", at.seq())));
+        if (closed) {
+            s.complete(); // the server is stopping: the client resumes from the ready event's id elsewhere or later
+            return s;
+        }
         Stream open = new Stream(s, at);
         streams.add(open);
         s.onCompletion(() -> streams.remove(open));
@@ -95,29 +102,34 @@ class LiveChanges {
                 last = null;
                 return;
             }
-            IncidentChanges.Position[] upTo = {last};
-            List<IncidentChanges.Change> found = changes.after(last, BACKLOG_ROWS, upTo);
-            last = upTo[0];
             boolean beat = System.currentTimeMillis() - lastBeat > HEARTBEAT_MS;
             if (beat) {
                 lastBeat = System.currentTimeMillis();
             }
-            for (Stream s : streams) {
-                try {
-                    for (IncidentChanges.Change c : found) {
-                        if (c.position().compareTo(s.sentUpTo()) > 0) {
-                            s.emitter().send(event(c));
-                        }
-                    }
-                    if (beat) {
-                        s.emitter().send(SseEmitter.event().comment("keep-alive"));
-                    }
-                } catch (IOException | IllegalStateException e) {
-                    streams.remove(s);
-                }
-            }
+            sendNew(beat);
         } catch (RuntimeException e) {
             log.warn("reading incident changes failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Reads the history after the last row seen and sends each change to every stream that has not had it. */
+    private void sendNew(boolean beat) {
+        IncidentChanges.Position[] upTo = {last};
+        List<IncidentChanges.Change> found = changes.after(last, BACKLOG_ROWS, upTo);
+        last = upTo[0];
+        for (Stream s : streams) {
+            try {
+                for (IncidentChanges.Change c : found) {
+                    if (c.position().compareTo(s.sentUpTo()) > 0) {
+                        s.emitter().send(event(c));
+                    }
+                }
+                if (beat) {
+                    s.emitter().send(SseEmitter.event().comment("keep-alive"));
+                }
+            } catch (IOException | IllegalStateException e) {
+                streams.remove(s);
+            }
         }
     }
 
@@ -152,11 +164,42 @@ class LiveChanges {
     /**
      * Ends every stream when the server begins to stop, before the graceful shutdown waits for open
      * requests: an event stream never ends by itself and would hold the shutdown for its whole timeout.
+     * The poll under way ends first (never interrupted: a thread interrupted inside H2's file I/O closes the
+     * embedded store for every other user, and its changes would be read but not sent), then one last read
+     * sends every change committed so far, then each stream ends as a complete response. A write committed
+     * after that is read by the stream's client when it resumes from the last event id it got.
      */
     @EventListener(ContextClosedEvent.class)
     @PreDestroy
     void close() {
-        streams.forEach(s -> s.emitter().complete());
-        poller.shutdownNow();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (polling != null) {
+                polling.cancel(false);
+                polling = null;
+            }
+        }
+        poller.shutdown();
+        try {
+            if (!poller.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                log.warn("the incident changes poll did not end in {} ms; the streams end without a last read", CLOSE_WAIT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (!streams.isEmpty() && last != null && poller.isTerminated()) {
+                try {
+                    sendNew(false);
+                } catch (RuntimeException e) {
+                    log.warn("the last read of incident changes failed: {}", e.getClass().getSimpleName());
+                }
+            }
+            streams.forEach(s -> s.emitter().complete());
+            streams.clear();
+        }
     }
 }

@@ -20,12 +20,37 @@ final class Claims {
     record Speaker(String claimant, String role, String party) {
     }
 
+    /** A reporting verb's place in the article and its speaker. */
+    record Attribution(int at, Speaker speaker) {
+    }
+
+    /** A verb's subject decided: the speaker, or nobody (null) when the subject resolves to nobody. */
+    private record Decided(Speaker speaker) {
+    }
+
+    /** Who says a sentence's figures: its speaker, or per figure the nearest of several speakers it names before it. */
+    record Voices(Speaker sentence, List<Attribution> within) {
+        static Voices of(Speaker speaker) {
+            return new Voices(speaker, List.of());
+        }
+
+        Speaker at(int figureStart) {
+            Speaker out = sentence;
+            for (Attribution a : within) {
+                if (a.at() < figureStart) {
+                    out = a.speaker();
+                }
+            }
+            return out;
+        }
+    }
+
     /** A figure with its speaker and side: one field of a proposed claim. */
     record Stated(Speaker speaker, String side, Figures.Figure figure, int sentenceStart, int sentenceEnd) {
     }
 
     static final Pattern REPORTING = Pattern.compile("\\b(saying|said|says|told|posted|wrote|added|claimed|confirmed|announced|reported|"
-            + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused|blamed|alleged)\\b");
+            + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused|blamed|alleged|released)\\b");
     static final Pattern ACCORDING = Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig)\\.\\s+)?"
             + "[^,.;“”\"]{2,80}?)(?=[,.;]|$)");
     /** A quote closed and its speaker named after it: "…,” Khwarazmi said", "…,\" said the spokesman". */
@@ -38,6 +63,11 @@ final class Claims {
             + "([^,.]{3,80}))?[.,]?$");
     static final Pattern APPOSITIVE = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?:the\\s+|a\\s+|an\\s+)?([^,]{3,90}),\\s*$");
     static final Pattern ROLE_THEN_NAME = Pattern.compile("([^,]{3,90}),\\s+((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s*$");
+    /** A sentence opening with a role and the person's name in commas, then its verb: "A spokesman for …, Mawlawi Abdul Haq Saeed, gave". */
+    static final Pattern LEAD_ROLE_THEN_NAME = Pattern.compile("^([^,]{3,90}),\\s+((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?=[a-z])");
+    /** A sentence opening with a person's name and role in commas, then its verb: "Mawlawi Abdul Haq Saeed, a spokesman for …, gave". */
+    static final Pattern LEAD_NAME_THEN_ROLE = Pattern.compile("^((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?:the\\s+|a\\s+|an\\s+)?"
+            + "([^,]{3,90}),\\s+(?=[a-z])");
     static final Pattern NAME_AT_END = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,2}[A-Z][\\w'’-]+)$");
     static final Set<String> TITLES = Set.of("minister", "ministry", "information", "defence", "defense", "foreign", "office",
             "police", "spokesman", "spokesperson", "spokeswoman", "governor", "prime", "interior", "chief", "deputy", "commissioner",
@@ -65,10 +95,17 @@ final class Claims {
         private int paragraph = -1;
         private final String text;
         private final String datelineCountry;
+        /** The names (lower case) of the provinces, districts, towns and crossings the text names: a role naming one is local. */
+        private final Set<String> localPlaces;
 
         Reader(String text, String datelineCountry) {
+            this(text, datelineCountry, Set.of());
+        }
+
+        Reader(String text, String datelineCountry, Set<String> localPlaces) {
             this.text = text;
             this.datelineCountry = datelineCountry;
+            this.localPlaces = localPlaces;
         }
 
         /** The speaker of a sentence (its own, else its paragraph's), or null when nobody says it. */
@@ -132,55 +169,82 @@ final class Claims {
             Matcher v = REPORTING.matcher(sentence);
             Speaker found = null;
             while (v.find()) {
-                String verb = v.group(1);
-                if (verb.equals("put") && !sentence.substring(v.end()).matches("(?s)\\s+the\\s+(?:death\\s+)?toll.*")) {
-                    continue;
-                }
-                String before = sentence.substring(0, v.start());
-                if (before.matches("(?s).*\\b(?:were|was|is|are|been|be)(?:\\s+also|\\s+\\w+ly)?\\s*$")) {
-                    continue;
-                }
-                if (verb.equals("saying")) {
-                    Matcher with = Pattern.compile("\\bwith\\s+([^,]{2,40})$").matcher(before.strip());
-                    if (with.find()) {
-                        found = resolve(with.group(1).strip(), null, offset);
-                        break;
-                    }
-                    Matcher lead = Pattern.compile("^((?:[A-Z][\\w'’-]*\\s?)+)").matcher(sentence);
-                    if (lead.find()) {
-                        found = resolve(lead.group(1).strip(), null, offset);
-                        break;
-                    }
-                    continue;
-                }
-                Matcher app = APPOSITIVE.matcher(before);
-                // "A spokesman for the 203rd Mansoori Corps, Mohammad Yousuf, said": the body ends a role, the name follows
-                boolean roleFirst = app.find() && PERSON.matcher(app.group(2).strip()).matches()
-                        && before.substring(0, app.start()).matches("(?s).*\\b(?:for|of)\\s+(?:the\\s+)?(?:\\S+\\s+)?$");
-                if (roleFirst) {
-                    String role = before.substring(0, app.end(1)).replaceAll("^.*[.;:]\\s*", "").strip();
-                    found = resolve(app.group(2).strip(), role, offset);
+                Decided d = atVerb(sentence, v, offset);
+                if (d != null) {
+                    found = d.speaker();
                     break;
-                }
-                if (app.find(0)) {
-                    found = resolve(app.group(1).strip(), app.group(2).strip(), offset);
-                    break;
-                }
-                Matcher rtn = ROLE_THEN_NAME.matcher(before);
-                if (rtn.find() && !rtn.group(1).contains(" said")) {
-                    String role = rtn.group(1).replaceAll("^.*[.;:]\\s*", "").strip();
-                    found = resolve(rtn.group(2).strip(), role, offset);
-                    break;
-                }
-                String subject = subject(before);
-                if (subject != null) {
-                    found = resolve(subject, null, offset);
-                    if (found != null) {
-                        break;
-                    }
                 }
             }
             return remember(found);
+        }
+
+        /** Who a reporting verb's subject is; null when the verb says nothing (passive, no subject), a decision (maybe nobody) else. */
+        private Decided atVerb(String sentence, Matcher v, int offset) {
+            String verb = v.group(1);
+            if (verb.equals("put") && !sentence.substring(v.end()).matches("(?s)\\s+the\\s+(?:death\\s+)?toll\\b.*")) {
+                return null;
+            }
+            String before = sentence.substring(0, v.start());
+            if (before.matches("(?s).*\\b(?:were|was|is|are|been|be)(?:\\s+also|\\s+\\w+ly)?\\s*$")) {
+                return null;
+            }
+            if (verb.equals("saying")) {
+                Matcher with = Pattern.compile("\\bwith\\s+([^,]{2,40})$").matcher(before.strip());
+                if (with.find()) {
+                    return new Decided(resolve(with.group(1).strip(), null, offset));
+                }
+                // "A spokesman for the Taliban's border forces in Paktika, Mawlawi Abdul Haq Saeed, gave a different version, saying"
+                Matcher roleName = LEAD_ROLE_THEN_NAME.matcher(sentence);
+                if (roleName.find() && roleName.end() <= v.start()) {
+                    return new Decided(resolve(roleName.group(2).strip(), roleName.group(1).strip(), offset));
+                }
+                Matcher nameRole = LEAD_NAME_THEN_ROLE.matcher(sentence);
+                if (nameRole.find() && nameRole.end() <= v.start()) {
+                    return new Decided(resolve(nameRole.group(1).strip(), nameRole.group(2).strip(), offset));
+                }
+                Matcher lead = Pattern.compile("^((?:[A-Z][\\w'’-]*\\s?)+)").matcher(sentence);
+                if (lead.find()) {
+                    return new Decided(resolve(lead.group(1).strip(), null, offset));
+                }
+                return null;
+            }
+            Matcher app = APPOSITIVE.matcher(before);
+            // "A spokesman for the 203rd Mansoori Corps, Mohammad Yousuf, said": the body ends a role, the name follows
+            boolean roleFirst = app.find() && PERSON.matcher(app.group(2).strip()).matches()
+                    && before.substring(0, app.start()).matches("(?s).*\\b(?:for|of)\\s+(?:the\\s+)?(?:\\S+\\s+)?$");
+            if (roleFirst) {
+                String role = before.substring(0, app.end(1)).replaceAll("^.*[.;:]\\s*", "").strip();
+                return new Decided(resolve(app.group(2).strip(), role, offset));
+            }
+            if (app.find(0)) {
+                return new Decided(resolve(app.group(1).strip(), app.group(2).strip(), offset));
+            }
+            Matcher rtn = ROLE_THEN_NAME.matcher(before);
+            if (rtn.find() && !rtn.group(1).contains(" said")) {
+                String role = rtn.group(1).replaceAll("^.*[.;:]\\s*", "").strip();
+                return new Decided(resolve(rtn.group(2).strip(), role, offset));
+            }
+            String subject = subject(before);
+            Speaker found = subject == null ? null : resolve(subject, null, offset);
+            return found == null ? null : new Decided(found);
+        }
+
+        /**
+         * Who states each figure of a sentence that names two speakers ("the Taliban authorities said Monday, in strikes the
+         * United Nations said had killed at least 11"; "Afghanistan says it killed 46 …; Pakistan says it lost three men"):
+         * the subject of the nearest reporting verb before the figure; before any, the sentence's speaker.
+         */
+        Voices voices(Sentences.Sentence s, Speaker sentence) {
+            List<Attribution> within = new ArrayList<>();
+            Matcher v = REPORTING.matcher(s.text());
+            while (v.find()) {
+                Decided d = atVerb(s.text(), v, s.start());
+                if (d != null && d.speaker() != null) {
+                    within.add(new Attribution(s.start() + v.start(), d.speaker()));
+                }
+            }
+            boolean two = within.stream().map(a -> a.speaker().claimant() + "|" + a.speaker().party()).distinct().count() > 1;
+            return new Voices(sentence, two ? within : List.of());
         }
 
         private Speaker remember(Speaker s) {
@@ -299,10 +363,17 @@ final class Claims {
             if (c.matches(".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross)\\b.*")) {
                 return "other";
             }
+            if (c.matches(".*\\bsecurity (?:sources?|officials?)\\b.*") && !c.matches(".*\\b(police|provincial|district|local)\\b.*")) {
+                // "two security officials in Peshawar": the military's, wherever they sit
+                return c.matches(".*\\b(afghan|afghanistan|afghanistan's|taliban)\\b.*") ? "af_government" : "pk_government";
+            }
             if (c.matches(".*\\b(police|governor|governor's|provincial|district|deputy commissioner|information chief|head of information|"
                     + "municipal|local(?: [a-z]+)? officials?|local (?:government|administration)|administrator|officials? there|chief minister|commissioner|khyber pakhtunkhwa government)\\b.*")
                     || c.matches(".*\\bofficials? (?:in|from) (?!kabul|islamabad|afghanistan|pakistan|the )[a-z]+.*")
                     || c.matches(".*\\b(kunar|nangarhar|khost|kandahar|paktika|paktia|kurram|bajaur|chaman|bannu) officials?\\b.*")) {
+                return "local_official";
+            }
+            if (localRole(c)) {
                 return "local_official";
             }
             if (c.matches(".*\\b(frontier corps|fc)\\b.*")) {
@@ -320,6 +391,23 @@ final class Claims {
                 return nearestNationality(offset);
             }
             return "other";
+        }
+
+        /**
+         * "Nangarhar information and culture director", "the Kandahar health department's head": an office named for a
+         * province, district or town of the text is the local government's, not the country's (a ministry or the army never is).
+         */
+        private boolean localRole(String c) {
+            if (!c.matches(".*\\b(director|chief|head|spokes(?:man|woman|person)|officials?|officer|administrator|department|office)\\b.*")
+                    || c.matches(".*\\b(ministry|minister|national|federal|army|military|ispr|foreign|prime|president|corps|forces)\\b.*")) {
+                return false;
+            }
+            for (String place : localPlaces) {
+                if (c.matches("(?s).*\\b" + Pattern.quote(place) + "\\b.*")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private String nearestNationality(int offset) {
@@ -362,6 +450,8 @@ final class Claims {
             cut = Math.max(cut, conj.end() - 2);
         }
         String s = b.substring(cut + 1).strip();
+        // "strikes …, which the Taliban administration said killed 16": the relative clause's own subject
+        s = s.replaceFirst("^(?i)(?:which|whom)\\s+(?=\\S)", "");
         if (s.isEmpty() || s.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|adding|"
                 + "quoted|writing)\\b.*")) {
             String[] segments = b.split(",");
@@ -382,7 +472,7 @@ final class Claims {
         if (!s.matches("(?s).*\\b(?:[A-Z][\\w'’-]*|he|she|it|they|him|her|police|officials?|residents|sources|ministry|military|army|"
                 + "media|broadcaster|television|radio|agency|newspaper|"
                 + "spokes(?:man|woman|person)|chief|governor|commander|officers?|minister|head|director|commissioner|witness(?:es)?|"
-                + "doctors?|villagers|elders?|mission|government|authorities)\\b.*")) {
+                + "doctors?|villagers|elders?|mission|government|authorities|statement)\\b.*")) {
             return null;
         }
         return s;
@@ -390,12 +480,17 @@ final class Claims {
 
     /** Every figure of the sentences, with its speaker and side; figures nobody states are left out. */
     static List<Stated> of(Sentences.Sentence s, Speaker speaker, String eventCountry, boolean civilianContext) {
+        return of(s, Voices.of(speaker), eventCountry, civilianContext);
+    }
+
+    /** The same, each figure said by the speaker {@code voices} gives it. */
+    static List<Stated> of(Sentences.Sentence s, Voices voices, String eventCountry, boolean civilianContext) {
         List<Stated> out = new ArrayList<>();
-        if (speaker == null) {
-            return out;
-        }
         for (Figures.Figure f : Figures.of(s.text(), s.start())) {
-            out.add(new Stated(speaker, side(f, speaker.party(), eventCountry, civilianContext), f, s.start(), s.end()));
+            Speaker speaker = voices.at(f.start());
+            if (speaker != null) {
+                out.add(new Stated(speaker, side(f, speaker.party(), eventCountry, civilianContext), f, s.start(), s.end()));
+            }
         }
         return out;
     }
@@ -423,6 +518,10 @@ final class Claims {
         if (noun.matches("aircraft|drones|jets|drone|jet|f-16|plane|helicopter|quadcopter")) {
             return forNat != null ? forNat : denial ? own : other;
         }
+        if ("lost".equals(f.verb()) && noun.matches("men|man")) {
+            // "Pakistan says it lost three men": one's own men, not civilians
+            return forNat != null ? forNat : own;
+        }
         if (noun.matches("civilians?|children|child|women|woman|girl|boy|refugees?|residents?|worshippers?|villagers|passengers|"
                 + "family members|returnees|students|elder|passerby|bystander|men|man|passers-by|passersby|bystanders|countrymen|"
                 + "compatriots|citizens")) {
@@ -445,7 +544,8 @@ final class Claims {
             if (forNat != null) {
                 return forNat;
             }
-            boolean active = f.verb() != null && f.verb().startsWith("active:");
+            // "the bodies of 10 soldiers had been brought into Kunar": a government holds the other side's dead
+            boolean active = f.verb() != null && (f.verb().startsWith("active:") || f.verb().equals("bodies"));
             boolean gov = party.equals("af_government") || party.equals("pk_government");
             return gov && active ? other : own;
         }

@@ -47,6 +47,9 @@ final class EventTime {
     static final Pattern STATEMENT_BEFORE = Pattern.compile("(?i)\\b(?:said|says|say|told(?: [\\w.]+){0,2}|announced|added|statement|"
             + "reported|posted(?: on X)?|wrote(?: on X)?|confirmed|denied|rejected|claimed|citing|tweeted|accused(?: \\w+)?|accuses(?: \\w+)?|"
             + "(?:rose|risen|climbed|reached) to [\\w,]+|at the time)\\s*(?:on\\s*|late\\s*|early\\s*)?$");
+    /** "Pakistan on Saturday rejected …": a date between the subject and its reporting verb is when it was said. */
+    static final Pattern STATEMENT_AFTER = Pattern.compile("(?i)^\\s*(?:said|says|told|announced|rejected|denied|dismissed|confirmed|"
+            + "claimed|accused)\\b");
     /** A date that says when a truce or talks happened, not the violence: "since a truce was agreed in late April". */
     static final Pattern AGREED_BEFORE = Pattern.compile("(?i)\\b(?:truce|ceasefire|agreement|deal|talks)\\b[^.]{0,40}$");
     static final Pattern MONTH_ALONE = Pattern.compile("(?i)\\b(?:the|their|its|last|this|that)\\s+(January|February|March|April|May|June|"
@@ -95,7 +98,8 @@ final class EventTime {
                 // "a conflict that has simmered since October": where a period began, not when this happened
                 continue;
             }
-            if (STATEMENT_BEFORE.matcher(before).find() && !words.startsWith("last ") || AGREED_BEFORE.matcher(before).find()) {
+            boolean saidThen = STATEMENT_BEFORE.matcher(before).find() || STATEMENT_AFTER.matcher(after).find();
+            if (saidThen && !words.startsWith("last ") || AGREED_BEFORE.matcher(before).find()) {
                 if (!AGREED_BEFORE.matcher(before).find() && f.precision().equals("day")) {
                     LocalDate d = f.date();
                     out.add(new When(f.start(), f.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day", true));

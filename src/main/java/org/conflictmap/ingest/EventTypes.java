@@ -27,15 +27,24 @@ final class EventTypes {
                     + "magnetic bomb|sticky bomb|bomb (?:attached|stuck|planted|blast|exploded|hidden|went off)|planted bomb|explosive device|"
                     + "bomb attack|bombing(?! raids?))\\b"), false, true),
             new Rule("air_strike", Pattern.compile("(?i)\\b(?:air ?strikes?|airstrikes?|air raids?|drone strikes?|bombing raids?|"
-                    + "(?:jets|warplanes|aircraft|planes|drones?|air force)\\b[^.]{0,40}?\\b(?:struck|strike|bombed|hit|pounded|attacked|"
+                    // "the Pakistani aircraft was hit" is an aircraft shot at, not one striking
+                    + "(?:jets|warplanes|aircraft|planes|drones?|air force)\\b[^.]{0,40}?\\b(?<!(?:was|were|been|is|are) )(?:struck|strike|bombed|hit|pounded|attacked|"
                     + "targeted|destroyed)|precision strikes|retaliatory strikes|strikes? (?:also |had |have )?(?:on|in|near|hit|killed|targeted)|bombed|raids)\\b"),
+                    false, false),
+            // "fired mortars at Pakistani border posts": forces firing on the other side's posts (ties with shelling's cue, listed first)
+            new Rule("cross_border_fire", Pattern.compile("(?i)(?<=\\bfired\\s(?:[\\w-]{1,12}\\s)?)(?:mortars?|rockets?|shells|artillery)"
+                    + "(?:\\s+(?:rounds|shells))?\\s+(?:at|on|towards)\\s+(?:[\\w'’-]+\\s+){0,3}?(?:posts?|outposts?|checkposts?|positions)\\b"),
                     false, false),
             new Rule("shelling", Pattern.compile("(?i)\\b(?:shell(?:s|ing|ed)?|mortars?|artillery|rockets?|missiles?)\\b"), false, false),
             new Rule("cross_border_fire", Pattern.compile("(?i)\\b(?:exchanged (?:heavy |intense |sporadic )?fire|exchange of fire|exchanges of fire|"
                     + "exchanging (?:heavy )?fire|traded (?:heavy )?fire|cross-border fire|exchange of firing)\\b"), false, false),
             new Rule("armed_clash", Pattern.compile("(?i)\\b(?:clash(?:es|ed)?|fighting|fought|battles?|firefight|gunfight|skirmish\\w*|"
                     + "attacks? on (?:\\w+\\s+){0,5}(?:posts?|checkposts?|outposts?|positions|border posts?)|overran|overrun|assault|"
-                    + "infiltrat\\w*|ambush(?:ed|es)?|(?<!air )raid(?:ed)?|repelled|repulsed|offensive|operations? along|seized|storm(?:ed)?)\\b"), false, false),
+                    + "infiltrat\\w*|ambush(?:ed|es)?|(?<!air )raid(?:ed)?|repelled|repulsed|offensive|operations? along|seized|storm(?:ed)?|"
+                    // "attacked Pakistani military posts", "attack border posts"
+                    + "attack(?:ed|ing|s)?\\s+(?:[\\w-]+\\s+){0,3}?(?:posts?|checkposts?|outposts?)|"
+                    // "unidentified gunmen opened fire on a checkpost": an armed attack, not forces returning fire
+                    + "(?:gunmen|militants|attackers|assailants|insurgents|terrorists)\\s+(?:had\\s+)?opened\\s+fire)\\b"), false, false),
             new Rule("armed_clash", Pattern.compile("(?i)\\b(?:attacks?|attacked|fired|firing|retaliat\\w*|responded)\\b"), true, false),
             new Rule("other", Pattern.compile("(?i)\\b(?:blast|explosions?|violence|operation|struck|killed|wounded)\\b"), true, false));
 

@@ -39,14 +39,16 @@ final class Figures {
             + "police officers|police|officers|insurgents|terrorists|khwarij|khawarij|kharijis|attackers|infiltrators|guards|border guards|"
             + "worshippers|residents|"
             + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|countrymen|compatriots|citizens|"
-            + "posts|outposts|checkposts|positions|aircraft|drones|jets|"
+            + "posts|outposts|checkposts|positions|aircraft|drones|jets|affiliates|associates|"
             // "30 Afghan Taliban were killed"; but in "four Afghan Taliban posts" the noun is posts
             + "Taliban(?!\\s+(?:posts?|outposts?|checkposts?|positions?|fighters?|soldiers?|militants?|commanders?|members?|officials?|"
             + "forces|guards?|troops|personnel|men|man|regime|government|administration)\\b))";
     static final String SINGULAR = "(?:soldier|militant|fighter|civilian|person|child|woman|man|girl|boy|refugee|policeman|police officer|"
             + "officer|guard|elder|commander|official|resident|worshipper|passerby|bystander|post|outpost|drone|jet|aircraft|F-16|plane|helicopter|quadcopter)";
     /** An adjective or other word between a number and its noun: never a conjunction, a verb of being, a number or "bodies". */
-    static final String MOD = "(?:\\s+(?!(?:and|or|were|was|are|bodies|body|families|family|had|have|of)\\b)(?!" + QUANT + "\\b)[\\w'’-]+)";
+    static final String MOD = "(?:\\s+(?!(?:and|or|were|was|are|bodies|body|families|family|had|have|of)\\b)(?!" + QUANT + "\\b)[\\w'’-]+"
+            // "Four Frontier Corps (FC) soldiers": an acronym in brackets after the unit's name
+            + "|\\s+\\([A-Z]{2,6}\\))";
     static final String VERBS = "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|captured|taken prisoner|"
             + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
             + "eliminated|neutrali[sz]ed)";
@@ -70,21 +72,30 @@ final class Figures {
     /** "More than 30 Afghan Taliban and khwarij were killed": one figure counts two nouns together; the first one's words give the side. */
     static final Pattern JOINT = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL
             + ")\\s+and\\s+(?:(?!" + QUANT + "\\b|a\\b|an\\b)[\\w'’-]+\\s+){0,2}?" + PLURAL + "\\b" + AUX + "\\s+" + VERBS + "\\b");
+    /** "at least 11 civilians were among the dead": a number (not "several") among a toll is that many killed. */
+    static final Pattern AMONG_DEAD = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL
+            + ")\\s+(?:were|are|was)\\s+among\\s+(?:the\\s+dead|those\\s+killed)\\b");
+    /** "received the bodies of two civilians", "the bodies of 10 Pakistani soldiers had been brought to Kunar": that many killed. */
+    static final Pattern BODIES = Pattern.compile("(?i)\\bbodies\\s+of\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+("
+            + PLURAL + ")\\b");
+    /** "were treating six people with shrapnel wounds", "treated 22 wounded": the wounded a hospital has. */
+    static final Pattern TREATING = Pattern.compile("(?i)\\b(?:treating|treated)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD
+            + "{0,3}?)\\s+(" + PLURAL + ")\\b");
     static final Pattern PASSIVE_ONE = Pattern.compile("(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + AUX
             + "\\s+" + VERBS + "\\b");
     static final Pattern ACTIVE = Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|"
             + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving|lost|losing|eliminated|"
-            + "eliminating)\\s+(?:(" + BOUND
+            + "eliminating|(?:took|taken|taking|seized|gained)\\s+control\\s+of)\\s+(?:(" + BOUND
             + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD + "{0,3}?)\\s+("
-            + PLURAL + ")\\b(\\s+dead)?");
+            + PLURAL + ")\\b" + OF_FAMILY + "(\\s+dead)?");
     static final Pattern ACTIVE_ONE = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(a|an|one)(" + MOD
             + "{0,3}?)\\s+(" + SINGULAR + ")\\b");
     static final Pattern COORDINATED = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL
             + ")\\s+and\\s+$");
     static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(injured|wounded|dead)\\s+"
             + "(people|persons|civilians|soldiers)\\b");
-    static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
-            + "|several|another)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
+    static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|;|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
+            + "|several|another|dozens|scores|hundreds)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
             + "(killed|wounded|injured|dead|died|"
             + "destroyed|captured|hurt)\\b");
     static final Pattern BARE_ACTIVE = Pattern.compile("(?i)\\b(wounding|injuring|killing|wounded|injured)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT
@@ -97,9 +108,13 @@ final class Figures {
     /** "killed a dozen of them": the noun is in the sentence before, so the figure has none. */
     static final Pattern OF_THEM = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(?:(" + BOUND + ")\\s+)?("
             + QUANT + ")\\s+of\\s+them\\b");
-    static final Pattern TOLL = Pattern.compile("(?i)\\b(?:put|putting|puts|placed)\\s+the\\s+(?:death\\s+)?toll\\s+at\\s+(?:("
+    static final Pattern TOLL = Pattern.compile("(?i)\\b(?:put|putting|puts|placed)\\s+the\\s+(?:death\\s+)?toll\\s+(?:(?:from|of|in)\\s+[^.;,]{1,40}?\\s+)?at\\s+(?:("
             + BOUND + ")\\s+)?(" + QUANT + ")\\b|\\btoll\\b[^.;]{0,100}?\\b(?:rose|risen|climbed|jumped|reached|rises)\\s+to\\s+(?:("
             + BOUND + ")\\s+)?(" + QUANT + ")\\b");
+    /** "the number of Afghan Taliban killed in the Pakistani response had risen to 41". */
+    static final Pattern NUMBER_ROSE = Pattern.compile("(?i)\\bnumber of ((?:[\\w'’-]+\\s+){0,3}?)(" + PLURAL + "|(?:[\\w'’-]+\\s+)?)\\s*"
+            + "(killed|dead|wounded|injured)\\b[^.;]{0,60}?\\b(?:rose|risen|climbed|jumped|reached|rises|stood at|stands at)\\s+(?:to\\s+)?"
+            + "(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\b");
     static final Pattern POSTS_AT = Pattern.compile("(?i)\\bnumber of (?:posts|outposts|positions) (destroyed|captured) at (" + QUANT + ")\\b");
     static final Pattern DOWNED = Pattern.compile("(?i)\\b(?:shot down|shoot down|shooting down|downed|brought down|bringing down|"
             + "neutralised|neutralized)\\s+(?:(a|an|one|two|three|" + QUANT + ")\\s+)?((?:[\\w'’-]+\\s+){0,3}?)(drone|jet|"
@@ -111,15 +126,19 @@ final class Figures {
             + "(?:fallen|fell|lost|captured|taken|overrun)\\b");
     static final Pattern NO_PEOPLE = Pattern.compile("(?i)\\b(?:no|not a single|not one|any)\\s+(?:(Pakistani|Afghan)\\s+)?(soldier|soldiers|"
             + "troops|civilians|civilian|militants|one|fighters)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
-            + "(captured|taken prisoner|killed|wounded|injured|hurt|harmed|present)\\b");
+            + "(captured|taken prisoner|taken|killed|wounded|injured|hurt|harmed|present)\\b");
     static final Pattern NOBODY = Pattern.compile("(?i)\\b(?:nobody|no one|no-one)\\s+(?:was|had been|were)\\s+(hurt|injured|killed|harmed|wounded)\\b");
     static final Pattern NO_CASUALTIES = Pattern.compile("(?i)(?<!reports of )(?<!reports of any )\\bno\\s+(civilian\\s+)?(?:casualties|"
-            + "deaths|injuries|losses)\\b(?:\\s+on\\s+(?:the|their)\\s+(Pakistani|Afghan)\\s+side)?"
-            // "No casualties were reported" is the reporter's own line, not a party's denial
-            + "(?!\\s+(?:were|was|have been|had been)\\s+(?:immediately\\s+)?reported)");
-    static final Pattern NO_AIRCRAFT = Pattern.compile("(?i)\\bno\\s+(?:(?:Pakistani|Afghan)\\s+)?(?:aircraft|jet|drone|plane)s?\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+)?"
-            + "(?:been\\s+)?(?:lost|downed|shot down)\\b");
-    static final Pattern DENIED_CLAIM = Pattern.compile("(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)\\s+that\\b");
+            + "deaths|injuries|losses)\\b(?:\\s+(?:on|among)\\s+(?:the\\s+|their\\s+|its\\s+)?(Pakistani|Afghan)\\s+(?:side|forces|troops|soldiers|"
+            + "ranks))?"
+            // "No casualties were reported" is the reporter's own line, not a party's denial, unless a speaker is named after it
+            // in the same sentence ("No casualties were reported on either side, the official said")
+            + "(?!\\s+(?:were|was|have been|had been)\\s+(?:immediately\\s+)?reported(?![^.;]*,\\s*(?:the|a|an|he|she|they|"
+            + "police|officials?)\\b[^,.;]{0,60}\\b(?:said|says|told|added)\\b))");
+    static final Pattern NO_AIRCRAFT = Pattern.compile("(?i)\\bno\\s+(?:(?:Pakistani|Afghan|(?-i:[A-Z]{2,5}))\\s+)?(?:aircraft|jet|drone|plane)s?\\s+"
+            + "(?:had\\s+|has\\s+|was\\s+|were\\s+)?(?:been\\s+)?(?:lost|downed|shot down)\\b"
+            + "|\\b(?:has|have|had|did)\\s+not\\s+(?:lost|lose)\\s+(?:any|a single)\\s+(?:aircraft|jets?|planes?|drones?)\\b");
+    static final Pattern DENIED_CLAIM = Pattern.compile("(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)\\s+(?:that|of)\\b");
     static final Pattern DENIED_POSTS = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
     static final Pattern DENIED_AIRCRAFT = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:drone|jet|aircraft|F-16|plane)\\s+(?:had|has)\\s+been\\s+(?:downed|shot down)\\b");
 
@@ -238,9 +257,12 @@ final class Figures {
             }
         }
         Matcher denied = DENIED_CLAIM.matcher(sentence);
+        int[] dismissed = null;
         if (denied.find()) {
             String clause = sentence.substring(denied.end());
             int at = denied.end();
+            Matcher stop = Pattern.compile("[.;]").matcher(clause);
+            dismissed = new int[] {at, stop.find() ? at + stop.start() : sentence.length()};
             m = DENIED_POSTS.matcher(clause);
             if (m.find()) {
                 add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", at + m.start(), at + m.end()));
@@ -259,6 +281,14 @@ final class Figures {
             String q = m.group(2) != null ? m.group(2) : m.group(4);
             add(out, new Figure("killed", number(q), lower(bound), null, "people", null, "toll", m.start(), m.end()));
         }
+        m = NUMBER_ROSE.matcher(sentence);
+        while (m.find()) {
+            String verb = m.group(3).toLowerCase(Locale.ROOT);
+            String words = (m.group(1) + " " + m.group(2)).strip();
+            Matcher plural = Pattern.compile("(?i)\\b(" + PLURAL + ")\\b").matcher(words);
+            String noun = plural.find() ? plural.group(1).toLowerCase(Locale.ROOT) : "people";
+            add(out, figure(verb.equals("dead") ? "killed" : field(verb, noun), m.group(4), m.group(5), noun, words, verb, m.start(), m.end()));
+        }
         m = POSTS_AT.matcher(sentence);
         while (m.find()) {
             add(out, new Figure(m.group(1).equalsIgnoreCase("destroyed") ? "posts_destroyed" : "posts_captured", number(m.group(2)),
@@ -276,7 +306,8 @@ final class Figures {
         m = ACTIVE.matcher(sentence);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
-            String noun = m.group(5).toLowerCase(Locale.ROOT);
+            // "killing 14 members of a family": the family makes them civilians
+            String noun = FAMILY.matcher(m.group()).find() ? "family members" : m.group(5).toLowerCase(Locale.ROOT);
             if (verb.startsWith("le") && m.group(6) == null) {
                 continue;
             }
@@ -314,6 +345,18 @@ final class Figures {
                     }
                 }
             }
+        }
+        m = BODIES.matcher(sentence);
+        while (m.find()) {
+            add(out, figure("killed", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), m.group(3), "bodies", m.start(), m.end()));
+        }
+        m = TREATING.matcher(sentence);
+        while (m.find()) {
+            add(out, figure("wounded", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), m.group(3), "wounded", m.start(), m.end()));
+        }
+        m = AMONG_DEAD.matcher(sentence);
+        while (m.find()) {
+            add(out, figure("killed", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), m.group(3), "killed", m.start(), m.end()));
         }
         m = ACTIVE_ONE.matcher(sentence);
         while (m.find()) {
@@ -361,12 +404,21 @@ final class Figures {
             String[] them = m.group().matches("(?is).*\\bof\\s+them\\b.*") ? antecedent(sentence, m.start()) : new String[2];
             add(out, figure(field(verb, them[0]), m.group(1), m.group(2), them[0], them[1], verb, m.start(), m.end()));
         }
+        if (dismissed != null) {
+            // "dismissed Afghanistan's claim of shooting down a Pakistani F-16": the figure is the other side's claim, not the speaker's
+            final int[] d = dismissed;
+            out.removeIf(f -> f.start() >= d[0] && f.start() < d[1] && !"denied".equals(f.verb()));
+        }
         out.sort(Comparator.comparingInt(Figure::start));
+        // "six of its own fighters had been killed and nine others wounded": the others are the speaker's own too
+        ours(sentence, out);
         inheritNouns(out);
         ofWhom(sentence, out);
         ours(sentence, out);
         return shift(out, offset);
     }
+
+    static final Pattern FAMILY = Pattern.compile("(?i)\\bfamil(?:y|ies)\\b");
 
     /** "them" are the last people the sentence named before {@code end} ("commanders of the Pakistani Taliban"): noun and its words. */
     private static String[] antecedent(String sentence, int end) {
@@ -375,6 +427,10 @@ final class Figures {
         while (before.find()) {
             found[0] = before.group(1).toLowerCase(Locale.ROOT);
             found[1] = before.group(2);
+        }
+        if ("members".equals(found[0]) && FAMILY.matcher(sentence.substring(0, end)).find()) {
+            // "The family living in the house had 19 members; 14 of them were killed"
+            found[0] = "family members";
         }
         return found;
     }
@@ -403,7 +459,8 @@ final class Figures {
         }
     }
 
-    static final Pattern OUR = Pattern.compile("(?i)\\bour\\b");
+    /** "four of our men", "six of its own fighters": the speaker's own. */
+    static final Pattern OUR = Pattern.compile("(?i)\\b(?:our|its own|their own)\\b");
 
     /** A figure whose noun has no nationality before it takes the one its "of the X" after it names. */
     private static void ofWhom(String sentence, List<Figure> out) {
@@ -468,13 +525,17 @@ final class Figures {
     private static String activeField(String verb, String noun) {
         boolean posts = noun.matches("posts|outposts|checkposts|positions");
         if (posts) {
-            return verb.startsWith("destroy") ? "posts_destroyed" : verb.matches("captur.*|seiz.*|took|taken|overr.*") ? "posts_captured" : null;
+            return verb.startsWith("destroy") ? "posts_destroyed" : verb.matches("captur.*|seiz.*|took.*|taken.*|taking.*|gained.*|overr.*")
+                    ? "posts_captured" : null;
         }
         if (noun.matches("aircraft|drones|jets")) {
             return null;
         }
         if (verb.matches("los.*")) {
             return "killed";
+        }
+        if (verb.contains("control")) {
+            return null;
         }
         if (verb.startsWith("kill") || verb.startsWith("le") || verb.startsWith("martyr") || verb.startsWith("elimin")) {
             return "killed";

@@ -99,7 +99,9 @@ final class Sentences {
         if (ABBREVIATIONS.contains(word)) {
             return word.equals("a.m") || word.equals("p.m") ? !Character.isLowerCase(first) && !Character.isDigit(first) : false;
         }
-        return !(word.length() == 1 && Character.isUpperCase(text.charAt(w)));
+        // "posted on X. He said": the platform, not an initial
+        boolean platform = word.equals("x") && text.substring(Math.max(0, w - 3), w).equalsIgnoreCase("on ");
+        return platform || !(word.length() == 1 && Character.isUpperCase(text.charAt(w)));
     }
 
     private static int skipSpace(String text, int i) {

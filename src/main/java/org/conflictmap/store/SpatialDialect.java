@@ -71,6 +71,15 @@ public sealed interface SpatialDialect {
     Optional<String> vectorTile(String layer, String table, String geometry, String columns, String conditions);
 
     /**
+     * One statement that fills the filter columns (V53) of up to {@code ?} history rows whose {@code status} is
+     * still null from each row's stored Feature ({@code document}), as {@code incidents.IncidentRepository}'s Java
+     * fill would: {@code status} {@code 'unreadable'} and the others null where a place of the Feature is not in
+     * {@code places} any more. Returns the rows it filled; run until 0. Empty where the store has no JSON
+     * functions to read a Feature with (H2: the server fills them).
+     */
+    Optional<String> historyFilterFill();
+
+    /**
      * Whether the store encodes vector tiles itself ({@link #vectorTile} is present), from the derived
      * {@code incident_tiles} table that only PostGIS keeps (db/migration/postgresql/V22).
      */
@@ -158,6 +167,12 @@ public sealed interface SpatialDialect {
             return false;
         }
 
+        /** H2 has JSON values but no function that reads a member of one (no JSON_VALUE, no path operators). */
+        @Override
+        public Optional<String> historyFilterFill() {
+            return Optional.empty();
+        }
+
         @Override
         public List<String> reorder(List<String[]> tablesAndIndexes) {
             return List.of();
@@ -189,6 +204,33 @@ public sealed interface SpatialDialect {
                   FROM %4$s WHERE %3$s && ST_TileEnvelope(?, ?, ?, margin => 0.016)
                   %5$s
                 ) t""";
+
+        /**
+         * {@link #historyFilterFill()}: the Feature read as jsonb once per row, each column as the Java fill takes it
+         * from the parsed incident (killed_max the largest claimed {@code killed}, parties {@code |a|b|} in first-seen
+         * order, the geometry the Feature's own). A batch at a time through the V53 partial index on the unfilled rows.
+         */
+        static final String HISTORY_FILL = """
+                UPDATE incident_history h SET
+                  status = CASE WHEN x.bad THEN 'unreadable' ELSE x.p ->> 'status' END,
+                  type = CASE WHEN x.bad THEN NULL ELSE x.p ->> 'type' END,
+                  title = CASE WHEN x.bad THEN NULL ELSE x.p ->> 'title' END,
+                  summary = CASE WHEN x.bad THEN NULL ELSE x.p ->> 'summary' END,
+                  operation_name = CASE WHEN x.bad THEN NULL ELSE x.p ->> 'operation' END,
+                  occurred_start = CASE WHEN x.bad THEN NULL ELSE (x.p -> 'occurred' ->> 'start')::timestamptz END,
+                  occurred_end = CASE WHEN x.bad THEN NULL ELSE (x.p -> 'occurred' ->> 'end')::timestamptz END,
+                  contested = CASE WHEN x.bad THEN NULL ELSE (x.p ->> 'contested')::boolean END,
+                  killed_max = CASE WHEN x.bad THEN NULL ELSE
+                    (SELECT MAX((c ->> 'killed')::int) FROM jsonb_array_elements(x.p -> 'claims') c) END,
+                  parties = CASE WHEN x.bad THEN NULL ELSE '|' || COALESCE((SELECT string_agg(q.party || '|', '' ORDER BY q.first)
+                    FROM (SELECT c ->> 'party' AS party, MIN(k) AS first FROM jsonb_array_elements(x.p -> 'claims')
+                      WITH ORDINALITY AS e(c, k) GROUP BY c ->> 'party') q), '') END,
+                  geom = CASE WHEN x.bad THEN NULL ELSE ST_SetSRID(ST_GeomFromGeoJSON(x.d -> 'geometry'), 4326) END
+                FROM (SELECT u.seq, u.d, u.d -> 'properties' AS p,
+                        EXISTS (SELECT 1 FROM jsonb_array_elements(u.d -> 'properties' -> 'places') pl
+                                WHERE NOT EXISTS (SELECT 1 FROM places g WHERE g.id = pl ->> 'id')) AS bad
+                      FROM (SELECT seq, document::jsonb AS d FROM incident_history WHERE status IS NULL ORDER BY seq LIMIT ?) u) x
+                WHERE h.seq = x.seq""";
 
         @Override
         public Vendor vendor() {
@@ -250,6 +292,11 @@ public sealed interface SpatialDialect {
         @Override
         public boolean encodesVectorTiles() {
             return true;
+        }
+
+        @Override
+        public Optional<String> historyFilterFill() {
+            return Optional.of(HISTORY_FILL);
         }
 
         /**

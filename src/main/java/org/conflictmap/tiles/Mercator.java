@@ -34,12 +34,23 @@ final class Mercator {
 
     /** A copy of a lon/lat geometry in EPSG:3857. */
     static Geometry project(Geometry g) {
+        return transformed(g, true, 3857);
+    }
+
+    /** A copy of an EPSG:3857 geometry in lon/lat. */
+    static Geometry unproject(Geometry m) {
+        return transformed(m, false, 4326);
+    }
+
+    private static Geometry transformed(Geometry g, boolean forward, int srid) {
         Geometry copy = g.copy();
         copy.apply(new CoordinateSequenceFilter() {
             @Override
             public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, x(seq.getOrdinate(i, 0)));
-                seq.setOrdinate(i, 1, y(seq.getOrdinate(i, 1)));
+                double a = seq.getOrdinate(i, 0);
+                double b = seq.getOrdinate(i, 1);
+                seq.setOrdinate(i, 0, forward ? x(a) : lon(a));
+                seq.setOrdinate(i, 1, forward ? y(b) : lat(b));
             }
 
             @Override
@@ -52,7 +63,7 @@ final class Mercator {
                 return true;
             }
         });
-        copy.setSRID(3857);
+        copy.setSRID(srid);
         return copy;
     }
 

@@ -1,16 +1,22 @@
 package org.conflictmap.tiles;
 
+import java.util.Arrays;
+import java.util.List;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /** OGC API – Tiles' paths in the OpenAPI 3.0 document of {@code /ogc/api} (parameters as OGC 20-057 names them). */
 final class OgcTilesApi {
+    /** The tile matrix sets' ids, as path parameters take them. */
+    static final List<String> GRIDS = Arrays.stream(TileGrid.values()).map(TileGrid::id).toList();
+
     private OgcTilesApi() {
     }
 
     static void paths(ObjectNode paths, int maxZoom) {
         get(paths, "/tileMatrixSets", "the tile matrix sets", "getTileMatrixSetsList", "application/json");
         path(get(paths, "/tileMatrixSets/{tileMatrixSetId}", "a tile matrix set's definition (OGC 17-083r4)", "getTileMatrixSet",
-                "application/json"), "tileMatrixSetId", "WebMercatorQuad");
+                "application/json"), "tileMatrixSetId", GRIDS);
         get(paths, "/tiles", "the dataset's tilesets (vector: every layer; map: the raster styles)", "getDatasetTilesets",
                 "application/json");
         path(get(paths, "/tiles/{tilesetId}", "a dataset tileset's metadata", "getDatasetTileset", "application/json"),
@@ -20,10 +26,10 @@ final class OgcTilesApi {
         path(get(paths, "/collections/{collectionId}/tiles", "a collection's tilesets", "getCollectionTilesets",
                 "application/json"), "collectionId", null);
         path(path(get(paths, "/collections/{collectionId}/tiles/{tileMatrixSetId}", "a collection's tileset", "getCollectionTileset",
-                "application/json"), "collectionId", null), "tileMatrixSetId", "WebMercatorQuad");
+                "application/json"), "collectionId", null), "tileMatrixSetId", GRIDS);
         tile(path(path(get(paths, "/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
                 "a collection's vector tile", "getCollectionTile", TilesController.MVT), "collectionId", null), "tileMatrixSetId",
-                "WebMercatorQuad"), maxZoom);
+                GRIDS), maxZoom);
     }
 
     private static ObjectNode get(ObjectNode paths, String path, String summary, String id, String type) {
@@ -37,12 +43,12 @@ final class OgcTilesApi {
         return op;
     }
 
-    private static ObjectNode path(ObjectNode op, String name, String only) {
+    private static ObjectNode path(ObjectNode op, String name, List<String> only) {
         ObjectNode p = op.withArray("parameters").addObject();
         p.put("name", name).put("in", "path").put("required", true);
         ObjectNode schema = p.putObject("schema").put("type", "string");
         if (only != null) {
-            schema.putArray("enum").add(only);
+            only.forEach(schema.putArray("enum")::add);
         }
         return op;
     }
@@ -50,7 +56,8 @@ final class OgcTilesApi {
     private static void tile(ObjectNode op, int maxZoom) {
         ObjectNode m = op.withArray("parameters").addObject();
         m.put("name", "tileMatrix").put("in", "path").put("required", true)
-                .put("description", "the tile matrix (zoom) of WebMercatorQuad, 0 to " + maxZoom);
+                .put("description", "the tile matrix (zoom): 0 to " + maxZoom + " of WebMercatorQuad, 0 to "
+                        + TileGrid.WORLD_CRS84_QUAD.maxTileMatrix(maxZoom) + " of WorldCRS84Quad (a dataset tileset is WebMercatorQuad)");
         m.putObject("schema").put("type", "string").put("pattern", "^\\d+$");
         for (String rc : new String[] {"tileRow", "tileCol"}) {
             ObjectNode p = op.withArray("parameters").addObject();

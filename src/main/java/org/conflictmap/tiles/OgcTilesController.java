@@ -24,13 +24,14 @@ import tools.jackson.databind.node.ObjectNode;
  * OGC API – Tiles 1.0 (OGC 20-057) over the same tiles as {@code /tiles}, under the OGC landing page:
  *
  * <pre>
- * GET /ogc/tileMatrixSets                                         the tile matrix sets (WebMercatorQuad)
- * GET /ogc/tileMatrixSets/WebMercatorQuad                         its definition (OGC 17-083r4, TMS 2.0 JSON)
+ * GET /ogc/tileMatrixSets                                         the tile matrix sets (WebMercatorQuad, WorldCRS84Quad)
+ * GET /ogc/tileMatrixSets/{tileMatrixSetId}                       a definition (OGC 17-083r4, TMS 2.0 JSON)
  * GET /ogc/tiles                                                  dataset tilesets: vector (every layer) and the map styles
  * GET /ogc/tiles/{tilesetId}                                      tileset metadata (limits, layers, tile URL template)
  * GET /ogc/tiles/{tilesetId}/{tileMatrix}/{tileRow}/{tileCol}     a tile (MVT or PNG); row before column
- * GET /ogc/collections/{collectionId}/tiles[/WebMercatorQuad[/{tileMatrix}/{tileRow}/{tileCol}]]
- *                                                                 a collection's own vector tiles, where it has a layer
+ * GET /ogc/collections/{collectionId}/tiles[/{tileMatrixSetId}[/{tileMatrix}/{tileRow}/{tileCol}]]
+ *                                                                 a collection's own vector tiles, where it has a layer,
+ *                                                                 in WebMercatorQuad and in WorldCRS84Quad (for GDAL)
  * </pre>
  *
  * Tiles come from {@link TileRenderer} with its cache, ETags and gzip, as at {@code /tiles}; the
@@ -48,7 +49,7 @@ class OgcTilesController implements OgcApiPart {
     /**
      * One tileset: its id in the URL, the style or layer {@link TileRenderer} draws, and the vector layers it holds.
      */
-    record Tileset(String id, String name, boolean vector, List<String> layers, String title) {
+    record Tileset(String id, String name, boolean vector, List<String> layers, String title, TileGrid grid) {
         Tileset {
             if (vector == layers.isEmpty()) {
                 throw new IllegalArgumentException("a vector tileset names its layers, a map tileset none");
@@ -64,8 +65,9 @@ class OgcTilesController implements OgcApiPart {
     private List<Tileset> dataset() {
         List<String> all = renderer.layers();
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(new Tileset(TileRenderer.ALL_LAYERS, TileRenderer.ALL_LAYERS,
-                true, all, "Every vector layer: " + String.join(", ", all))),
-                renderer.styles().stream().map(s -> new Tileset(s, s, false, List.of(), "Map tiles, style " + s))).toList();
+                true, all, "Every vector layer: " + String.join(", ", all), TileGrid.WEB_MERCATOR_QUAD)),
+                renderer.styles().stream().map(s -> new Tileset(s, s, false, List.of(), "Map tiles, style " + s,
+                        TileGrid.WEB_MERCATOR_QUAD))).toList();
     }
 
     private final TileRenderer renderer;
@@ -88,22 +90,21 @@ class OgcTilesController implements OgcApiPart {
         String base = links.base(r);
         ObjectNode o = json.createObjectNode();
         link(o.putArray("links"), base + "/ogc/tileMatrixSets", "self", "application/json", "the tile matrix sets");
-        ObjectNode t = o.putArray("tileMatrixSets").addObject();
-        t.put("id", WebMercatorQuad.ID).put("title", "Google Maps Compatible for the World").put("uri", WebMercatorQuad.URI)
-                .put("crs", WebMercatorQuad.CRS);
-        ArrayNode l = t.putArray("links");
-        link(l, tms(base), "self", "application/json", "WebMercatorQuad");
-        link(l, tms(base), REL + "tiling-scheme", "application/json", "WebMercatorQuad");
+        ArrayNode sets = o.putArray("tileMatrixSets");
+        for (TileGrid grid : TileGrid.values()) {
+            ObjectNode t = sets.addObject();
+            t.put("id", grid.id()).put("title", grid.definition(json).get("title").asString()).put("uri", grid.uri()).put("crs", grid.crs());
+            ArrayNode l = t.putArray("links");
+            link(l, tms(base, grid), "self", "application/json", grid.id());
+            link(l, tms(base, grid), REL + "tiling-scheme", "application/json", grid.id());
+        }
         return ok(o);
     }
 
     @GetMapping("/ogc/tileMatrixSets/{tileMatrixSetId}")
     ResponseEntity<ObjectNode> tileMatrixSet(@PathVariable String tileMatrixSetId, HttpServletRequest r) {
         onlyJson(r);
-        if (!tileMatrixSetId.equals(WebMercatorQuad.ID)) {
-            throw ApiProblem.notFound("no tile matrix set '" + clip(tileMatrixSetId) + "'; there is " + WebMercatorQuad.ID);
-        }
-        return ok(WebMercatorQuad.definition(json));
+        return ok(grid("tile matrix set", tileMatrixSetId).definition(json));
     }
 
     // ------------------------------------------------------------------ dataset tilesets
@@ -131,7 +132,7 @@ class OgcTilesController implements OgcApiPart {
     @GetMapping("/ogc/collections/{collectionId}/tiles")
     ResponseEntity<ObjectNode> collectionTilesets(@PathVariable String collectionId, HttpServletRequest r) {
         onlyJson(r);
-        return ok(list(links.base(r) + "/ogc/collections/" + collectionId + "/tiles", List.of(collection(collectionId))));
+        return ok(list(links.base(r) + "/ogc/collections/" + collectionId + "/tiles", collection(collectionId)));
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles/{tilesetId}")
@@ -183,35 +184,46 @@ class OgcTilesController implements OgcApiPart {
                 "no tileset '" + clip(id) + "'; there are " + all.stream().map(Tileset::id).toList()));
     }
 
-    private Tileset collection(String collectionId) {
+    /** A collection's tilesets: its vector layer in each tile matrix set, named by the set's id. */
+    private List<Tileset> collection(String collectionId) {
         if (!renderer.layers().contains(collectionId)) {
             throw ApiProblem.notFound("no tiles of collection '" + clip(collectionId) + "'; the collections with tiles are "
                     + renderer.layers());
         }
-        return new Tileset(WebMercatorQuad.ID, collectionId, true, List.of(collectionId), "Vector tiles of " + collectionId);
+        return java.util.Arrays.stream(TileGrid.values()).map(g -> new Tileset(g.id(), collectionId, true, List.of(collectionId),
+                "Vector tiles of " + collectionId + " in " + g.id(), g)).toList();
     }
 
     private Tileset collection(String collectionId, String tilesetId) {
-        Tileset t = collection(collectionId);
-        if (!tilesetId.equals(t.id())) {
-            throw ApiProblem.notFound("no tileset '" + clip(tilesetId) + "' of collection " + collectionId + "; there is " + t.id());
+        List<Tileset> sets = collection(collectionId);
+        return sets.stream().filter(t -> t.id().equals(tilesetId)).findFirst().orElseThrow(() -> ApiProblem.notFound("no tileset '"
+                + clip(tilesetId) + "' of collection " + collectionId + "; there are " + sets.stream().map(Tileset::id).toList()));
+    }
+
+    private static TileGrid grid(String what, String id) {
+        TileGrid g = TileGrid.of(id);
+        if (g == null) {
+            throw ApiProblem.notFound("no " + what + " '" + clip(id) + "'; there are "
+                    + java.util.Arrays.stream(TileGrid.values()).map(TileGrid::id).toList());
         }
-        return t;
+        return g;
     }
 
     private ResponseEntity<byte[]> tile(Tileset set, String tileMatrix, String tileRow, String tileCol, HttpServletRequest r) {
-        int z = number("tileMatrix", tileMatrix, WebMercatorQuad.LEVELS - 1);
+        TileGrid grid = set.grid();
+        int z = number("tileMatrix", tileMatrix, grid.levels() - 1);
         int row = number("tileRow", tileRow, Integer.MAX_VALUE);
         int col = number("tileCol", tileCol, Integer.MAX_VALUE);
-        if (z > properties.maxZoom()) {
-            throw ApiProblem.notFound("tile matrix " + z + " is not in this tileset: it has 0 to " + properties.maxZoom());
+        int last = grid.maxTileMatrix(properties.maxZoom());
+        if (z > last) {
+            throw ApiProblem.notFound("tile matrix " + z + " is not in this tileset: it has 0 to " + last);
         }
-        Limits l = Limits.of(z);
+        Limits l = Limits.of(grid, z);
         if (row < l.minRow() || row > l.maxRow() || col < l.minCol() || col > l.maxCol()) {
             throw ApiProblem.notFound("tile " + z + "/" + row + "/" + col + " is outside this tileset's limits at tile matrix " + z
                     + ": rows " + l.minRow() + "–" + l.maxRow() + ", columns " + l.minCol() + "–" + l.maxCol());
         }
-        TileRequest t = new TileRequest(z, col, row, set.vector() ? "mvt" : "png", 1);
+        TileRequest t = new TileRequest(z, col, row, set.vector() ? "mvt" : "png", 1, grid);
         return TilesController.answer(TilesController.TileAsk.of(set.name(), t, r), renderer, r);
     }
 
@@ -227,12 +239,11 @@ class OgcTilesController implements OgcApiPart {
         return (int) n;
     }
 
-    /** The tiles of the map's area ({@link TilesController#BOUNDS}) at one tile matrix. */
+    /** The tiles of the map's area ({@link TilesController#BOUNDS}) at one tile matrix of a grid. */
     record Limits(int z, int minRow, int maxRow, int minCol, int maxCol) {
-        static Limits of(int z) {
+        static Limits of(TileGrid grid, int z) {
             double[] b = TilesController.BOUNDS;
-            return new Limits(z, WebMercatorQuad.row(b[3], z), WebMercatorQuad.row(b[1], z), WebMercatorQuad.col(b[0], z),
-                    WebMercatorQuad.col(b[2], z));
+            return new Limits(z, grid.row(b[3], z), grid.row(b[1], z), grid.col(b[0], z), grid.col(b[2], z));
         }
     }
 
@@ -246,7 +257,7 @@ class OgcTilesController implements OgcApiPart {
             summary(s, t);
             ArrayNode l = s.putArray("links");
             link(l, self + "/" + t.id(), "self", "application/json", t.title());
-            link(l, tms(base), REL + "tiling-scheme", "application/json", WebMercatorQuad.ID);
+            link(l, tms(base, t.grid()), REL + "tiling-scheme", "application/json", t.grid().id());
         }
         return o;
     }
@@ -254,8 +265,8 @@ class OgcTilesController implements OgcApiPart {
     private static void summary(ObjectNode s, Tileset t) {
         s.put("title", t.title());
         s.put("dataType", t.vector() ? "vector" : "map");
-        s.put("crs", WebMercatorQuad.CRS);
-        s.put("tileMatrixSetURI", WebMercatorQuad.URI);
+        s.put("crs", t.grid().crs());
+        s.put("tileMatrixSetURI", t.grid().uri());
     }
 
     private ObjectNode metadata(String self, Tileset t, String base) {
@@ -265,7 +276,7 @@ class OgcTilesController implements OgcApiPart {
                 + "; an empty tile answers 204" : "PNG tiles of 256 px, style " + t.name() + " (as /tiles/" + t.name() + ")");
         ArrayNode l = o.putArray("links");
         link(l, self, "self", "application/json", "this tileset");
-        link(l, tms(base), REL + "tiling-scheme", "application/json", WebMercatorQuad.ID);
+        link(l, tms(base, t.grid()), REL + "tiling-scheme", "application/json", t.grid().id());
         link(l, self + "/{tileMatrix}/{tileRow}/{tileCol}", "item", t.mediaType(), "a tile").put("templated", true);
         ObjectNode box = o.putObject("boundingBox");
         double[] b = TilesController.BOUNDS;
@@ -273,21 +284,21 @@ class OgcTilesController implements OgcApiPart {
         box.putArray("upperRight").add(b[2]).add(b[3]);
         box.put("crs", CRS84);
         ArrayNode limits = o.putArray("tileMatrixSetLimits");
-        for (int z = 0; z <= properties.maxZoom(); z++) {
-            Limits m = Limits.of(z);
+        for (int z = 0; z <= t.grid().maxTileMatrix(properties.maxZoom()); z++) {
+            Limits m = Limits.of(t.grid(), z);
             limits.addObject().put("tileMatrix", Integer.toString(z)).put("minTileRow", m.minRow()).put("maxTileRow", m.maxRow())
                     .put("minTileCol", m.minCol()).put("maxTileCol", m.maxCol());
         }
         if (t.vector()) {
             ArrayNode layers = o.putArray("layers");
             for (String name : t.layers()) {
-                layers.add(layer(name));
+                layers.add(layer(name, t.grid()));
             }
         }
         return o;
     }
 
-    private ObjectNode layer(String name) {
+    private ObjectNode layer(String name, TileGrid grid) {
         ObjectNode layer = json.createObjectNode();
         layer.put("id", name);
         layer.put("dataType", "vector");
@@ -296,8 +307,8 @@ class OgcTilesController implements OgcApiPart {
         if (dimension >= 0) {
             layer.put("geometryDimension", dimension);
         }
-        layer.put("minTileMatrix", Integer.toString(renderer.minZoom(name)));
-        layer.put("maxTileMatrix", Integer.toString(properties.maxZoom()));
+        layer.put("minTileMatrix", Integer.toString(grid.firstTileMatrix(renderer.minZoom(name))));
+        layer.put("maxTileMatrix", Integer.toString(grid.maxTileMatrix(properties.maxZoom())));
         ObjectNode props = layer.putObject("propertiesSchema").put("type", "object").putObject("properties");
         for (String f : renderer.attributes(name, properties.maxZoom())) {
             props.putObject(f).put("type", TileRenderer.attributeType(f));
@@ -311,8 +322,8 @@ class OgcTilesController implements OgcApiPart {
         Params.oneOf("f", r.getParameter("f"), Set.of("json"));
     }
 
-    private static String tms(String base) {
-        return base + "/ogc/tileMatrixSets/" + WebMercatorQuad.ID;
+    private static String tms(String base, TileGrid grid) {
+        return base + "/ogc/tileMatrixSets/" + grid.id();
     }
 
     private static ResponseEntity<ObjectNode> ok(ObjectNode body) {

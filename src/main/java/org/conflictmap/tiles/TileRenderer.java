@@ -136,7 +136,10 @@ class TileRenderer {
         });
     }
 
-    /** An MVT tile of {@code layer}; empty (length 0) when no feature touches it. */
+    /**
+     * An MVT tile of {@code layer} in the request's tile matrix set (a WorldCRS84Quad tile is drawn as the web map's
+     * tile of its {@link TileGrid#styleZoom}); empty (length 0) when no feature touches it.
+     */
     byte[] vector(String layer, TileRequest t, TileFilter filter) {
         if (layer.equals(ALL_LAYERS)) {
             // an MVT tile is a protobuf message of repeated layers alone: the layers' own (cached) tiles
@@ -149,11 +152,12 @@ class TileRenderer {
             });
         }
         Collection collection = tiled(layer);
+        int zoom = t.grid().styleZoom(t.z());
         return cached(key("mvt", layer, t, filter, "en"), () -> {
-            if (t.z() < collection.tiles().minZoom()) {
+            if (zoom < collection.tiles().minZoom()) {
                 return EMPTY;
             }
-            if (collection.source() instanceof Source.Incidents of) {
+            if (collection.source() instanceof Source.Incidents of && t.grid() == TileGrid.WEB_MERCATOR_QUAD) {
                 // on PostGIS the store encodes it from the tiles' narrow table (V22: ST_AsMVT over incidents itself
                 // read ~2 KB rows to use ~100 bytes of each), a collection's condition included
                 java.util.Optional<byte[]> encoded = incidents.vectorTile(layer, t.z(), t.x(), t.y(), attributes(t.z()),
@@ -167,23 +171,26 @@ class TileRenderer {
     }
 
     /**
-     * A collection's MVT tile encoded here (mapbox-vector-tile-java) from its rows: the gazetteer's on both stores,
-     * incidents where the store does not encode tiles itself; empty when no feature touches it.
+     * A collection's MVT tile encoded here (mapbox-vector-tile-java) from its rows, in the request's tile matrix set
+     * (a WorldCRS84Quad tile is drawn as the web map's tile of its {@link TileGrid#styleZoom}): the gazetteer's on
+     * both stores, incidents where the store does not encode tiles itself; empty when no feature touches it.
      */
     byte[] encode(Collection collection, TileRequest t, TileFilter filter) {
-        Envelope tile = Mercator.tile(t.z(), t.x(), t.y());
+        TileGrid grid = t.grid();
+        int zoom = grid.styleZoom(t.z());
+        Envelope tile = grid.tile(t.z(), t.x(), t.y());
         Envelope buffered = new Envelope(tile);
         buffered.expandBy(tile.getWidth() * 64 / 4096);
         List<Geometry> geoms = new ArrayList<>();
         if (collection.source() instanceof Source.Incidents of) {
-            incidents.streamMapRows(filter.query(bbox(buffered)).and(of.where()), attributes(t.z()),
-                    row -> add(geoms, Mercator.project(Wkb.read(row.wkb())), tile, row.attributes()));
+            incidents.streamMapRows(filter.query(bbox(grid.lonLat(buffered))).and(of.where()), attributes(zoom),
+                    row -> add(geoms, grid.fromLonLat(Wkb.read(row.wkb())), tile, row.attributes()));
         } else {
             TileStyle style = collection.tiles();
             Set<String> kinds = kinds(collection);
-            for (Basemap.Feature f : basemap.query(buffered)) {
+            for (Basemap.Feature f : basemap.query(grid.mercator(buffered))) {
                 String kind = f.place().kind();
-                if (kinds.contains(kind) && (!style.thinned() || keepPlace(f, t.z()))) {
+                if (kinds.contains(kind) && (!style.thinned() || keepPlace(f, zoom))) {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("id", f.place().id());
                     p.put("name", f.place().name());
@@ -202,7 +209,7 @@ class TileRenderer {
                     if (f.place().properties().get("admin1_name") instanceof String province) {
                         p.put("province", province);
                     }
-                    add(geoms, f.at(t.z()), tile, p);
+                    add(geoms, grid.fromMercator(f.at(zoom)), tile, p);
                 }
             }
         }
@@ -269,8 +276,8 @@ class TileRenderer {
                 Envelope near = new Envelope(window);
                 near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
                 List<Painter.Mark> marks = new ArrayList<>();
-                incidents.streamMapRows(marked(style, filter.query(bbox(near))), MARK_ATTRIBUTES, row -> marks.add(new Painter.Mark(
-                        Wkb.read(row.wkb()), row.text("type"), row.flag("contested"), row.text("geo_precision"))));
+                incidents.streamMapRows(marked(style, filter.query(bbox(Mercator.lonLat(near)))), MARK_ATTRIBUTES, row -> marks.add(
+                        new Painter.Mark(Wkb.read(row.wkb()), row.text("type"), row.flag("contested"), row.text("geo_precision"))));
                 p.incidents(marks);
             }
         } finally {
@@ -402,8 +409,8 @@ class TileRenderer {
         }
     }
 
-    private static Bbox bbox(Envelope m) {
-        Envelope ll = Mercator.lonLat(m);
+    /** A lon/lat rectangle as the store's bbox, clamped to the world. */
+    private static Bbox bbox(Envelope ll) {
         return new Bbox(Math.max(-180, ll.getMinX()), Math.max(-90, ll.getMinY()), Math.min(180, ll.getMaxX()),
                 Math.min(90, ll.getMaxY()));
     }

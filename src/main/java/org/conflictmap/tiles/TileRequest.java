@@ -7,19 +7,28 @@ import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 
 /**
- * One tile address: zoom, column, row, the format ({@code png}, {@code mvt}) and the pixel ratio
- * ({@code @2x}). Out-of-range addresses are 400s; unknown file names 404s.
+ * One tile address: zoom (tile matrix), column, row, the format ({@code png}, {@code mvt}), the pixel ratio
+ * ({@code @2x}) and the tile matrix set ({@link TileGrid}: WebMercatorQuad, the XYZ tiles, unless an OGC API – Tiles
+ * tileset names WorldCRS84Quad, whose tiles are vector tiles only). Out-of-range addresses are 400s; unknown file names 404s.
  */
-record TileRequest(int z, int x, int y, String format, int ratio) {
+record TileRequest(int z, int x, int y, String format, int ratio, TileGrid grid) {
     static final Pattern FILE = Pattern.compile("(\\d{1,8})(@2x)?\\.(png|mvt|pbf)");
 
     TileRequest {
-        if (z < 0 || x < 0 || y < 0 || x >= (1L << z) || y >= (1L << z)) {
-            throw new IllegalArgumentException("tile " + z + "/" + x + "/" + y + " is outside the grid");
+        if (z < 0 || z >= grid.levels() || x < 0 || y < 0 || x >= grid.matrixWidth(z) || y >= grid.matrixHeight(z)) {
+            throw new IllegalArgumentException("tile " + z + "/" + x + "/" + y + " is outside the grid " + grid.id());
         }
         if (ratio != 1 && ratio != 2) {
             throw new IllegalArgumentException("pixel ratio must be 1 or 2");
         }
+        if (grid != TileGrid.WEB_MERCATOR_QUAD && !format.equals("mvt")) {
+            throw new IllegalArgumentException("only vector tiles are cut in " + grid.id());
+        }
+    }
+
+    /** A tile of the XYZ grid (WebMercatorQuad). */
+    TileRequest(int z, int x, int y, String format, int ratio) {
+        this(z, x, y, format, ratio, TileGrid.WEB_MERCATOR_QUAD);
     }
 
     static TileRequest parse(String z, String x, String file, int maxZoom) {
@@ -44,6 +53,7 @@ record TileRequest(int z, int x, int y, String format, int ratio) {
 
     @Override
     public String toString() {
-        return z + "/" + x + "/" + y + (ratio == 2 ? "@2x" : "") + "." + format;
+        return (grid == TileGrid.WEB_MERCATOR_QUAD ? "" : grid.id() + "/") + z + "/" + x + "/" + y + (ratio == 2 ? "@2x" : "") + "."
+                + format;
     }
 }

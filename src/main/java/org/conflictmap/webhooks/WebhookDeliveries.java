@@ -49,6 +49,13 @@ class WebhookDeliveries implements SmartLifecycle {
     static final String TIMESTAMP = "X-Conflictmap-Timestamp";
     static final String EVENT_ID = "X-Conflictmap-Event-Id";
     static final String EVENT = "X-Conflictmap-Event";
+    /**
+     * The delivery's id (its outbox row): one per webhook and event, the same on every attempt, also after a
+     * restart or on another replica, so a receiver drops repeats by it.
+     */
+    static final String DELIVERY = "X-Conflictmap-Delivery";
+    /** How often delivered rows past {@link WebhooksProperties#retention()} are deleted. */
+    static final long PRUNE_EVERY_MS = 60_000;
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
 
     private final Webhooks webhooks;
@@ -60,6 +67,7 @@ class WebhookDeliveries implements SmartLifecycle {
     private ScheduledExecutorService poller;
     private ExecutorService senders;
     private volatile boolean running;
+    private long lastPrune;
 
     WebhookDeliveries(Webhooks webhooks, PublishedChanges changes, ObjectMapper json, WebhooksProperties properties) {
         this.webhooks = webhooks;
@@ -104,6 +112,10 @@ class WebhookDeliveries implements SmartLifecycle {
     }
 
     private void poll() {
+        if (System.currentTimeMillis() - lastPrune >= PRUNE_EVERY_MS) {
+            lastPrune = System.currentTimeMillis();
+            prune();
+        }
         try {
             int room = free.availablePermits();
             if (room == 0) {
@@ -133,6 +145,20 @@ class WebhookDeliveries implements SmartLifecycle {
         }
     }
 
+    /** Deletes the delivered rows older than the retention; returns how many (0 when the store failed: tried again later). */
+    int prune() {
+        try {
+            int n = webhooks.prune(Instant.now().minus(properties.retention()));
+            if (n > 0) {
+                log.info("{} webhook deliveries older than {} pruned", n, properties.retention());
+            }
+            return n;
+        } catch (RuntimeException e) {
+            log.warn("pruning delivered webhook deliveries failed: {}", e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+
     /** One attempt at one delivery (claimed). */
     void send(Webhooks.Due d) {
         Optional<PublishedChanges.Event> event = changes.of(d.historySeq());
@@ -152,7 +178,7 @@ class WebhookDeliveries implements SmartLifecycle {
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(d.url())).timeout(properties.timeout())
                     .header("Content-Type", "application/json").header("User-Agent", "conflict-map-server webhooks")
-                    .header(EVENT_ID, String.valueOf(e.seq())).header(EVENT, e.kind()).header(TIMESTAMP, timestamp)
+                    .header(DELIVERY, String.valueOf(d.id())).header(EVENT_ID, String.valueOf(e.seq())).header(EVENT, e.kind()).header(TIMESTAMP, timestamp)
                     .header(SIGNATURE, "sha256=" + sign(d.secret(), timestamp, text))
                     .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.discarding());
             status = r.statusCode();

@@ -48,6 +48,8 @@ class Webhooks implements WriteOutbox {
     static final String FAILED = "UPDATE webhook_outbox SET state = 'failed', attempts = attempts + 1, last_status = ?, last_error = ? "
             + "WHERE id = ? AND state = 'pending'";
     static final String DROP = "DELETE FROM webhook_outbox WHERE id = ?";
+    /** Delivered rows past the retention (a receiver deduplicates by their ids only within it). */
+    static final String PRUNE = "DELETE FROM webhook_outbox WHERE state = 'delivered' AND delivered_at < ?";
 
     /** A registered endpoint as admins see it (never its secret). */
     record Hook(long id, String url, String createdBy, Instant created, long pending, long delivered, long failed,
@@ -142,6 +144,11 @@ class Webhooks implements WriteOutbox {
     /** A row for a change readers never see (a draft written): nothing to send. */
     void drop(Due d) {
         jdbc.update(DROP, d.id());
+    }
+
+    /** Deletes the rows delivered before {@code before}; returns how many. */
+    int prune(Instant before) {
+        return jdbc.update(PRUNE, utc(before));
     }
 
     static Map<String, Object> view(Hook h) {

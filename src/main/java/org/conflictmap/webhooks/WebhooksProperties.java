@@ -16,17 +16,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease         how long a claimed delivery is left to the server that claimed it before another may send it
  *                      again (a server stopped mid-delivery); longer than {@code timeout} (default 2 min)
  * @param workers       deliveries sent at once (default 4), 1 to 32
+ * @param retention     how long a delivered outbox row is kept after its delivery before it is deleted (default 7 days),
+ *                      1 min to 10 years; the list's {@code delivered} counts the deliveries of this window
  */
 @ConfigurationProperties("conflictmap.webhooks")
 record WebhooksProperties(@DefaultValue("500ms") Duration poll, @DefaultValue("10s") Duration timeout,
         @DefaultValue("1s") Duration firstRetry, @DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("15") int maxAttempts,
-        @DefaultValue("2m") Duration lease, @DefaultValue("4") int workers) {
+        @DefaultValue("2m") Duration lease, @DefaultValue("4") int workers,
+        @DefaultValue("7d") Duration retention) {
     WebhooksProperties {
         within("poll", poll, Duration.ofMillis(50), Duration.ofMinutes(1));
         within("timeout", timeout, Duration.ofSeconds(1), Duration.ofMinutes(2));
         within("first-retry", firstRetry, Duration.ofMillis(100), Duration.ofHours(1));
         within("max-retry-delay", maxRetryDelay, firstRetry, Duration.ofDays(1));
         within("lease", lease, timeout.plusSeconds(1), Duration.ofHours(1));
+        within("retention", retention, Duration.ofMinutes(1), Duration.ofDays(3650));
         if (maxAttempts < 1 || maxAttempts > 100) {
             throw new IllegalArgumentException("conflictmap.webhooks.max-attempts must be 1..100");
         }

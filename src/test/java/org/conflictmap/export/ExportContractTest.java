@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -89,6 +90,43 @@ class ExportContractTest {
             assertThat(area).contains("MULTIPOLYGON").contains("geo_precision (String) = multiple");
         }
 
+        /**
+         * A collection of one geometry type downloads as a GeoPackage whose geometry column declares that type
+         * (gpkg_geometry_columns), which GDAL reports as the layer's, with every feature of it; the whole
+         * incidents stay GEOMETRY. Counts are the OGC items' numberMatched of the same collection.
+         */
+        @Test
+        void geopackageOfACollectionOfOneGeometryTypeDeclaresItAndGdalReadsEveryFeatureAsIt() throws Exception {
+            record Typed(String declared, String gdal, String wkt) {
+            }
+            Map<String, Typed> types = Map.of("point", new Typed("POINT", "Point", "POINT"),
+                    "multilinestring", new Typed("MULTILINESTRING", "Multi Line String", "MULTILINESTRING"),
+                    "multipolygon", new Typed("MULTIPOLYGON", "Multi Polygon", "MULTIPOLYGON"),
+                    "any", new Typed("GEOMETRY", "Unknown (any)", null));
+            Http http = new Http(port);
+            int all = 0;
+            int typed = 0;
+            for (String c : List.of("incidents", "incidents-points", "incidents-lines", "incidents-areas")) {
+                Typed t = types.get(http.get("/ogc/collections/" + c).json().get("geometry-type").asString());
+                int matched = http.get("/ogc/collections/" + c + "/items?limit=1").json().get("numberMatched").asInt();
+                Path gpkg = download("/api/export/" + c + ".gpkg");
+                assertThat(Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "-sql", "SELECT geometry_type_name FROM gpkg_geometry_columns"))
+                        .as(c).contains("geometry_type_name (String) = " + t.declared() + "\n");
+                assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents")).as(c)
+                        .contains("Geometry: " + t.gdal() + "\n", "Feature Count: " + matched + "\n");
+                if (t.wkt() != null) {
+                    String features = Gdal.ogrinfo("-ro", "-q", "-geom=SUMMARY", gpkg.toString(), "incidents");
+                    List<String> read = Gdal.geometries(features);
+                    assertThat(read).as(c + " features read").hasSize(matched);
+                    assertThat(Set.copyOf(read)).as(c).isSubsetOf(Set.of(t.wkt()));
+                    typed += matched;
+                } else {
+                    all = matched;
+                }
+            }
+            assertThat(typed).as("the three typed collections hold every incident").isEqualTo(all).isPositive();
+        }
+
         @Test
         void shapefileZipHasPointAreaAndLineLayersAndAClaimsTable() throws Exception {
             Path out = unzip(download("/api/export/incidents.shp?datetime=2025-10-01/2026-02-28"), "shp");
@@ -132,6 +170,21 @@ class ExportContractTest {
         }
 
         @Test
+        void flatGeobufColumnsMayBeEmptyAndGdalCopiesTheFileIntoAGeoPackage() throws Exception {
+            // every column came out NOT NULL (H2GIS leaves the FlatGeobuf library's default, false) while most
+            // incidents have no operation or wounded figure: ogr2ogr stopped at the first one
+            Path fgb = download("/api/export/incidents.fgb?datetime=2025-10-01/2026-02-28");
+            assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents")).contains("Feature Count: 9", "operation: String")
+                    .doesNotContain("NOT NULL");
+            Path gpkg = fgb.resolveSibling("from-fgb.gpkg");
+            Files.deleteIfExists(gpkg);
+            assertThat(Gdal.run("ogr2ogr", "-f", "GPKG", gpkg.toString(), fgb.toString())).doesNotContain("ERROR");
+            assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents")).contains("Feature Count: 9");
+            assertThat(Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "incidents", "-where", "id = '2026-02-27-kabul-kandahar-paktia-air-strikes'"))
+                    .contains("operation (String) = Ghazab lil-Haq", "MULTIPOLYGON");
+        }
+
+        @Test
         void geojsonAndCsvStreamWithAcledColumnsAndAClaimsTable() throws Exception {
             Path geojson = download("/api/export/incidents.geojson?datetime=2025-10-01/2026-02-28");
             assertThat(Gdal.ogrinfo("-ro", "-so", geojson.toString(), "incidents")).contains("Feature Count: 9");
@@ -167,13 +220,36 @@ class ExportContractTest {
             Http.Response imported = http.send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
             assertThat(imported.json().get("created").asInt()).as(imported.body()).isZero();
-            assertThat(imported.json().get("updated").asInt()).as(imported.body()).isEqualTo(1);
+            // the row as exported changes nothing: no new version, no history row, no change event (it was an update)
+            assertThat(imported.json().get("updated").asInt()).as(imported.body()).isZero();
+            assertThat(imported.json().get("unchanged").asInt()).as(imported.body()).isEqualTo(1);
             assertThat(http.get("/ogc/collections/incidents/items?limit=1").json().get("numberMatched").asInt()).isEqualTo(count);
             JsonNode after = http.get("/ogc/collections/incidents/items/" + one).json();
-            for (String kept : List.of("claims", "sources", "places", "occurred", "geo_precision", "type", "title")) {
+            for (String kept : List.of("claims", "sources", "places", "occurred", "geo_precision", "type", "title", "version", "updated")) {
                 assertThat(after.get("properties").get(kept)).as(kept).isEqualTo(before.get("properties").get(kept));
             }
             assertThat(after.get("geometry")).isEqualTo(before.get("geometry"));
+
+            // a row whose summary was changed in the spreadsheet updates its incident, keeping the rest whole
+            String edited = new String(own, StandardCharsets.UTF_8).replace(before.get("properties").get("summary").asString().replace("\"", "\"\""), "Summary edited in a spreadsheet.");
+            assertThat(edited).contains("Summary edited in a spreadsheet.");
+            Http.Response changed = http.send("POST", "/api/import", edited.getBytes(StandardCharsets.UTF_8), "Content-Type", "text/csv",
+                    "Authorization", EDITOR_AUTH);
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            assertThat(changed.json().get("updated").asInt()).as(changed.body()).isEqualTo(1);
+            assertThat(changed.json().get("unchanged").asInt()).as(changed.body()).isZero();
+            JsonNode edit = http.get("/ogc/collections/incidents/items/" + one).json();
+            assertThat(edit.get("properties").get("summary").asString()).isEqualTo("Summary edited in a spreadsheet.");
+            assertThat(edit.get("properties").get("version").asInt()).isEqualTo(before.get("properties").get("version").asInt() + 1);
+            for (String kept : List.of("claims", "sources", "places", "occurred", "geo_precision", "type", "title")) {
+                assertThat(edit.get("properties").get(kept)).as(kept).isEqualTo(before.get("properties").get(kept));
+            }
+            assertThat(edit.get("geometry")).isEqualTo(before.get("geometry"));
+            // the first export again puts the summary back (other tests share this store)
+            Http.Response restored = http.send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
+            assertThat(restored.json().get("updated").asInt()).as(restored.body()).isEqualTo(1);
+            assertThat(http.get("/ogc/collections/incidents/items/" + one).json().get("properties").get("summary"))
+                    .isEqualTo(before.get("properties").get("summary"));
         }
 
         @Test

@@ -17,7 +17,7 @@ class ClaimsTest {
         List<String> out = new ArrayList<>();
         for (Sentences.Sentence s : Sentences.split(text)) {
             Claims.Speaker who = reader.speaker(s);
-            for (Claims.Stated c : Claims.of(s, who, country, true)) {
+            for (Claims.Stated c : Claims.of(s, reader.voices(s, who), country, true)) {
                 out.add(c.speaker().party() + ":" + c.side() + ":" + c.figure().field() + ":" + c.figure().value());
             }
         }
@@ -178,5 +178,63 @@ class ClaimsTest {
                 + "\"At least nine of our countrymen, women and children among them, were martyred,\" Zabihullah Mujahid said.", "AF"))
                 .containsExactly("af_government:pk_forces:killed:30", "pk_government:af_forces:killed:12",
                         "af_government:civilians:killed:9");
+    }
+
+    @Test
+    void twoSpeakersInOneSentenceEachSayTheirOwnFigures() {
+        assertThat(claims("Afghanistan says it killed 46 Pakistani soldiers; Pakistan says it lost three men and killed more than 100 "
+                + "Afghan fighters.", "AF"))
+                .containsExactly("af_government:pk_forces:killed:46", "pk_government:pk_forces:killed:3", "pk_government:af_forces:killed:100");
+        assertThat(claims("Pakistani warplanes pounded targets overnight, the Taliban authorities said Monday, in strikes the United Nations "
+                + "said had killed at least 11 civilians.", "AF")).containsExactly("un:civilians:killed:11");
+        assertThat(claims("The provincial health department has put the toll from that attack at 34, while police said that 57 people "
+                + "were injured.", "PK")).containsExactly("local_official:civilians:killed:34", "local_official:civilians:wounded:57");
+    }
+
+    @Test
+    void noCasualtiesAttributedInItsSentenceIsTheSpeakersDenial() {
+        assertThat(claims("The firing lasted an hour, a Pakistani security official said. No casualties were reported on either side, "
+                + "the official said. He said there were no casualties among Afghan forces.", "PK"))
+                .containsExactly("pk_government:civilians:killed:0", "pk_government:civilians:wounded:0",
+                        "pk_government:af_forces:killed:0", "pk_government:af_forces:wounded:0");
+        assertThat(claims("No casualties were reported.", "PK")).isEmpty();
+    }
+
+    @Test
+    void securityOfficialsAreTheArmysAndAnOfficeNamedForAPlaceIsLocal() {
+        Claims.Reader reader = new Claims.Reader("", null, java.util.Set.of("nangarhar"));
+        assertThat(reader.party("two security officials in Peshawar", 0)).isEqualTo("pk_government");
+        assertThat(reader.party("Nangarhar information and culture director Qureshi Badloon", 0)).isEqualTo("local_official");
+        assertThat(reader.party("spokesman for the Frontier Corps in Nangarhar", 0)).isEqualTo("pk_government");
+    }
+
+    @Test
+    void aRoleAndNameBeforeSayingAndAStatementsFiguresAreTheSpeakers() {
+        assertThat(claims("A spokesman for the Taliban's border forces in Paktika, Mawlawi Abdul Haq Saeed, gave a different version, "
+                + "saying no Afghan soldier was killed.", "AF")).containsExactly("af_government:af_forces:killed:0");
+        assertThat(claims("The Islamic Emirate's spokesman, Zabihullah Mujahid, said in a statement that aircraft had targeted homes.\n\n"
+                + "The Islamic Emirate \"strongly condemns this crime,\" the statement said, adding that at least 16 civilians had lost "
+                + "their lives.", "AF")).containsExactly("af_government:civilians:killed:16");
+    }
+
+    @Test
+    void newFigureShapes() {
+        assertThat(claims("The Afghan Defense Ministry said its forces had taken control of 17 Pakistani posts.", "AF"))
+                .containsExactly("af_government:pk_forces:posts_captured:17");
+        assertThat(claims("The family had 19 members; 14 of them were killed, said Qari Ahmadullah Hamdard, the head of the Khogyani "
+                + "district office.", "AF"))
+                .containsExactly("local_official:civilians:killed:14");
+        assertThat(claims("Doctors at the hospital said they had received the bodies of two civilians, and were treating six people "
+                + "with shrapnel wounds.", "PK")).containsExactly("other:civilians:killed:2", "other:civilians:wounded:6");
+        assertThat(claims("Four Frontier Corps (FC) soldiers were martyred, police said.", "PK")).containsExactly("local_official:pk_forces:killed:4");
+        assertThat(claims("Tarar said the number of Afghan Taliban killed had risen to 41, while dozens more were injured.", "PK"))
+                .containsExactly("pk_government:af_forces:killed:41", "pk_government:af_forces:wounded:null");
+        assertThat(claims("Afghanistan's defence ministry said six of its own fighters had been killed and nine others wounded.", "AF"))
+                .containsExactly("af_government:af_forces:killed:6", "af_government:af_forces:wounded:9");
+        assertThat(claims("The United Nations said at least 11 civilians were among the dead.", "AF")).containsExactly("un:civilians:killed:11");
+        assertThat(claims("Zaidi said: \"Not one post was captured, not one soldier was taken.\"", "PK"))
+                .containsExactly("pk_government:pk_forces:posts_captured:0", "pk_government:pk_forces:captured:0");
+        assertThat(claims("The minister dismissed Afghanistan's claim of shooting down a Pakistani F-16. \"Pakistan has not lost any "
+                + "aircraft,\" Tarar said.", "PK")).containsExactly("pk_government:pk_forces:aircraft_downed:0");
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
@@ -18,6 +20,7 @@ import org.conflictmap.TestStores.OnPostgis;
 import org.geotools.geometry.jts.JTS;
 import org.geotools.referencing.CRS;
 import org.geotools.referencing.crs.DefaultGeographicCRS;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -142,6 +145,32 @@ class OgcCrsContractTest {
             String summary = Gdal.ogrinfo("-ro", "-so", "OAPIF:http://127.0.0.1:" + port + "/ogc", "incidents");
             assertThat(summary).contains("Feature Count", "Geometry: Unknown (any)");
         }
+
+        /**
+         * GDAL 3.7 and later ask the server for the CRS a user names (the OAPIF driver's {@code CRS} open option, Part 2):
+         * the layer is in UTM 42N and every position is the server's own answer in it. Skipped, saying so, without GDAL
+         * 3.7.1 or later (scripts/setup-tools unpacks 3.10 beside Debian 12's 3.6.2).
+         */
+        @Test
+        void gdal37ReadsACollectionInTheCrsItAsksFor() {
+            String ogrinfo = Gdal.recent("ogrinfo");
+            Assumptions.assumeTrue(ogrinfo != null, "no GDAL 3.7.1 or later here (scripts/setup-tools unpacks 3.10 beside "
+                    + "Debian 12's 3.6.2): GDAL's reading in another CRS was not checked");
+            String read = Gdal.run(ogrinfo, "-ro", "-oo", "CRS=EPSG:32642", "OAPIF:http://127.0.0.1:" + port + "/ogc", "crossings");
+            assertThat(read).contains("UTM zone 42N");
+            JsonNode served = http().get("/ogc/collections/crossings/items?limit=100&crs=" + EPSG + "32642").json().get("features");
+            Matcher m = POINT.matcher(read);
+            int k = 0;
+            while (m.find()) {
+                JsonNode xy = served.get(k++).get("geometry").get("coordinates");
+                assertThat(Double.parseDouble(m.group(1))).isCloseTo(xy.get(0).asDouble(), within(0.001));
+                assertThat(Double.parseDouble(m.group(2))).isCloseTo(xy.get(1).asDouble(), within(0.001));
+            }
+            assertThat(k).as("every crossing").isEqualTo(served.size()).isPositive();
+        }
+
+        /** A point as {@code ogrinfo} prints a feature's geometry. */
+        static final Pattern POINT = Pattern.compile("(?m)^  POINT \\(([-0-9.e+]+) ([-0-9.e+]+)\\)");
 
         Set<String> ids(String query) {
             Http.Response r = http().get("/ogc/collections/incidents/items?limit=1000&" + query);

@@ -3,6 +3,7 @@ package org.conflictmap.ogcapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.TestStores.EDITOR_AUTH;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.conflictmap.Http;
@@ -109,6 +110,32 @@ class OgcEditContractTest {
 
         int ids(String query) {
             return http().get(ITEMS + "?" + query).json().get("numberReturned").asInt();
+        }
+
+        /**
+         * QGIS's OGC API – Features provider decides what a layer lets its user edit from OPTIONS: POST in the items'
+         * {@code Allow} (add features), PUT and DELETE in the first item's (change, delete), PATCH (it then patches). What
+         * it sends then carries no If-Match, which is refused (docs/OGCAPI.md, "QGIS and If-Match").
+         */
+        @Test
+        void qgisFindsTheEditsItMayOfferInTheAllowOfOptionsAndItsPatchWithoutIfMatchIs428() {
+            String first = http().get(ITEMS + "?limit=1").json().get("features").get(0).get("id").asString();
+            Http.Response items = http().send("OPTIONS", ITEMS, (String) null, "Authorization", EDITOR_AUTH);
+            assertThat(items.status()).isEqualTo(200);
+            assertThat(allowed(items)).contains("GET", "POST");
+            Http.Response item = http().send("OPTIONS", ITEMS + "/" + first, (String) null, "Authorization", EDITOR_AUTH);
+            assertThat(item.status()).isEqualTo(200);
+            assertThat(allowed(item)).contains("GET", "PUT", "PATCH", "DELETE");
+            String etag = http().get(ITEMS + "/" + first).header("ETag");
+            // QGIS's PATCH of an attribute: {"properties": {...}}, application/merge-patch+json, no If-Match
+            Http.Response patch = http().send("PATCH", ITEMS + "/" + first, "{\"properties\": {\"title\": \"Edited in QGIS\"}}",
+                    "Content-Type", "application/merge-patch+json", "Authorization", EDITOR_AUTH);
+            assertThat(patch.status()).isEqualTo(428);
+            assertThat(http().get(ITEMS + "/" + first).header("ETag")).as("nothing changed").isEqualTo(etag);
+        }
+
+        static Set<String> allowed(Http.Response options) {
+            return Set.of(options.header("Allow").replace(" ", "").split(","));
         }
 
         @Test

@@ -3,13 +3,10 @@ package org.conflictmap.ogcapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
@@ -59,9 +56,6 @@ class OgcGdalContractTest {
             // a layer that mixes types: GDAL must not type it from its first page
             "any", new Typing("Unknown (any)", Set.of("POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING",
                     "MULTIPOLYGON", "GEOMETRYCOLLECTION")));
-
-    /** A feature's top-level geometry in {@code ogrinfo -geom=SUMMARY} ("  MULTIPOLYGON : 2 geometries:"). */
-    static final Pattern GEOMETRY = Pattern.compile("(?m)^  ([A-Z]+) :");
 
     abstract static class Contract {
         @LocalServerPort
@@ -117,11 +111,7 @@ class OgcGdalContractTest {
                 // every feature, read through all the pages, has the declared type
                 String read = Gdal.ogrinfo("-ro", "-al", "-geom=SUMMARY", "-oo", "API=ITEMS", dataset);
                 assertThat(read.split("OGRFeature\\(", -1).length - 1).as(c + " features GDAL read").isEqualTo(matched);
-                List<String> types = new ArrayList<>();
-                Matcher m = GEOMETRY.matcher(read);
-                while (m.find()) {
-                    types.add(m.group(1));
-                }
+                List<String> types = Gdal.geometries(read);
                 assertThat(types).as(c + " geometries").hasSize(matched);
                 assertThat(Set.copyOf(types)).as(c + " declares " + e.getValue()).isSubsetOf(typing.features());
                 if (e.getValue().equals("any")) {

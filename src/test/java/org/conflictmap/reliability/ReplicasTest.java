@@ -230,12 +230,17 @@ class ReplicasTest {
     }
 
     static void recreateDatabase() throws Exception {
+        recreateDatabase(DB);
+    }
+
+    /** Drops and creates the PostGIS database {@code DB} (two child servers share it). */
+    static void recreateDatabase(String db) throws Exception {
         try (Connection c = DriverManager.getConnection(TestStores.Postgis.SERVER + "postgres", TestStores.Postgis.USER, "");
                 Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DB);
+            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + db);
         }
-        try (Connection c = DriverManager.getConnection(TestStores.Postgis.SERVER + DB, TestStores.Postgis.USER, "");
+        try (Connection c = DriverManager.getConnection(TestStores.Postgis.SERVER + db, TestStores.Postgis.USER, "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION postgis");
         }

@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,7 +159,9 @@ class OgcTilesContractTest {
         void districtsAreACollectionTilesetFromZoom7WithNameProvinceAndCountryThatGdalReads() throws Exception {
             JsonNode collection = http().get("/ogc/collections/districts").json();
             JsonNode sets = http().get(path(href(collection, REL + "tilesets-vector", "application/json"))).json();
-            assertThat(sets.get("tilesets")).hasSize(1);
+            assertThat(sets.get("tilesets")).as("in WebMercatorQuad and WorldCRS84Quad").hasSize(2);
+            assertThat(sets.get("tilesets").get(0).get("tileMatrixSetURI").asString()).endsWith("/WebMercatorQuad");
+            assertThat(sets.get("tilesets").get(1).get("tileMatrixSetURI").asString()).endsWith("/WorldCRS84Quad");
             JsonNode meta = http().get(path(href(sets.get("tilesets").get(0), "self", "application/json"))).json();
             String template = path(href(meta, "item", "application/vnd.mapbox-vector-tile"));
             assertThat(template).isEqualTo("/ogc/collections/districts/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}");
@@ -184,6 +191,89 @@ class OgcTilesContractTest {
             assertThat(listed).contains("collections/districts", "collections/incidents", "collections/provinces");
         }
 
+        /**
+         * Each collection's tiles also come in WorldCRS84Quad (OGC 17-083r4 annex D.2: two tiles of 180° at 0), limited to
+         * the map's area in degrees, each tile matrix drawn as the web map's next zoom: districts from 6.
+         */
+        @Test
+        void aCollectionsTilesetInWorldCrs84QuadIsLimitedToTheMapsAreaInDegrees() {
+            JsonNode schemes = http().get("/ogc/tileMatrixSets").json();
+            List<String> ids = new ArrayList<>();
+            schemes.get("tileMatrixSets").forEach(t -> ids.add(t.get("id").asString()));
+            assertThat(ids).containsExactly("WebMercatorQuad", "WorldCRS84Quad");
+            JsonNode tms = http().get(path(href(schemes.get("tileMatrixSets").get(1), REL + "tiling-scheme", null))).json();
+            assertThat(tms.get("crs").asString()).isEqualTo("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+            JsonNode m0 = tms.get("tileMatrices").get(0);
+            assertThat(m0.get("matrixWidth").asInt()).isEqualTo(2);
+            assertThat(m0.get("matrixHeight").asInt()).isEqualTo(1);
+            assertThat(m0.get("cellSize").asDouble()).isEqualTo(0.703125);
+            assertThat(m0.get("scaleDenominator").asDouble()).isCloseTo(279541132.0143589, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(tms.get("tileMatrices").get(17).get("matrixWidth").asLong()).isEqualTo(2L << 17);
+
+            JsonNode meta = http().get("/ogc/collections/districts/tiles/WorldCRS84Quad").json();
+            assertThat(meta.get("crs").asString()).isEqualTo("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+            assertThat(path(href(meta, REL + "tiling-scheme", null))).isEqualTo("/ogc/tileMatrixSets/WorldCRS84Quad");
+            assertThat(meta.get("layers").get(0).get("minTileMatrix").asString()).isEqualTo("6");
+            assertThat(meta.get("layers").get(0).get("maxTileMatrix").asString()).isEqualTo("13");
+            JsonNode limits = meta.get("tileMatrixSetLimits");
+            assertThat(limits).hasSize(14);
+            // tile matrix 6: tiles of 2.8125°; 60.5–77.9 °E are columns 85–91, 38.5–23.6 °N rows 18–23
+            JsonNode l6 = limits.get(6);
+            assertThat(List.of(l6.get("minTileCol").asInt(), l6.get("maxTileCol").asInt(), l6.get("minTileRow").asInt(),
+                    l6.get("maxTileRow").asInt())).containsExactly(85, 91, 18, 23);
+            String template = path(href(meta, "item", "application/vnd.mapbox-vector-tile"));
+            assertThat(template).isEqualTo("/ogc/collections/districts/tiles/WorldCRS84Quad/{tileMatrix}/{tileRow}/{tileCol}");
+            // Chiniot (73.0 °E, 31.7 °N) at tile matrix 6: column 89 (73.125 °E starts 90), row 20 (30.9375–33.75 °N)
+            assertThat(http().get("/ogc/collections/districts/tiles/WorldCRS84Quad/6/20/89").status()).isEqualTo(200);
+            assertThat(http().get("/ogc/collections/districts/tiles/WorldCRS84Quad/5/10/44").status()).as("below 6").isEqualTo(204);
+        }
+
+        /**
+         * GDAL 3.7.1 or later (Debian 12's 3.6.2 has its OGCAPI driver built without vector tiles; scripts/setup-tools
+         * unpacks 3.10 beside it) opens a collection through its tiles, as its default {@code API=AUTO} does: it picks
+         * the WorldCRS84Quad tileset, lists a layer per tile matrix and reads every feature of the area in CRS84: every
+         * district (polygons), every incident.
+         */
+        @Test
+        void gdalReadsACollectionThroughItsWorldCrs84QuadVectorTiles() {
+            String ogrinfo = Gdal.recent("ogrinfo");
+            Assumptions.assumeTrue(ogrinfo != null, "no GDAL 3.7.1 or later here (scripts/setup-tools unpacks "
+                    + "3.10 beside Debian 12's 3.6.2): GDAL's reading of the vector tilesets was not checked");
+            String base = "OGCAPI:http://127.0.0.1:" + port + "/ogc";
+            assertThat(Gdal.run(ogrinfo, "-ro", "-so", base)).contains("=" + base + "/collections/districts\n",
+                    "=" + base + "/collections/incidents\n");
+            String districts = base + "/collections/districts";
+            String layers = Gdal.run(ogrinfo, "-ro", districts);
+            assertThat(layers).contains("1: Zoom level 0", "7: Zoom level 6", "14: Zoom level 13").doesNotContain("Zoom level 14");
+
+            int inArea = http().get("/ogc/collections/districts/items?limit=1&bbox=60.5,23.6,77.9,38.5").json().get("numberMatched").asInt();
+            String read = Gdal.run(ogrinfo, "-ro", "-geom=SUMMARY", districts, "Zoom level 6");
+            assertThat(read).contains("name (String) = Chiniot", "province (String) = Punjab", "kind (String) = district");
+            assertThat(Gdal.geometries(read)).as("districts are areas").isSubsetOf(Set.of("POLYGON", "MULTIPOLYGON"));
+            assertThat(ids(read)).as("every district of the area, once or cut by tile edges").hasSize(inArea);
+            // in degrees: a box around Chiniot's centre selects it
+            String near = Gdal.run(ogrinfo, "-ro", "-geom=SUMMARY", "-spat", "72.95", "31.65", "73.0", "31.7", districts, "Zoom level 6");
+            assertThat(near).contains("name (String) = Chiniot").doesNotContain("name (String) = Kabul");
+
+            int matched = http().get("/ogc/collections/incidents/items?limit=1").json().get("numberMatched").asInt();
+            String incidents = Gdal.run(ogrinfo, "-ro", "-geom=SUMMARY", base + "/collections/incidents", "Zoom level 3");
+            assertThat(ids(incidents)).as("every incident").hasSize(matched);
+            assertThat(incidents).contains("type (String) = ", "contested (Integer");
+        }
+
+        /** A feature's {@code id} attribute as {@code ogrinfo} prints it. */
+        static final Pattern ID = Pattern.compile("(?m)^  id \\(String\\) = (.+)$");
+
+        /** The distinct {@code id}s of the features {@code ogrinfo} printed. */
+        static Set<String> ids(String ogrinfo) {
+            Set<String> ids = new TreeSet<>();
+            Matcher m = ID.matcher(ogrinfo);
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+            return ids;
+        }
+
         @Test
         void badAddressesAreProblemsThatNameWhatIsWrong() {
             record Bad(String path, int status, String says) {
@@ -200,11 +290,14 @@ class OgcTilesContractTest {
                     new Bad("/ogc/tiles/nope/8/104/180", 404, "no tileset 'nope'"),
                     new Bad("/ogc/tiles/vector/8/104/180?color=red", 400, "color"),
                     new Bad("/ogc/tiles/incidents/8/104/180?type=banana", 400, "type"),
-                    new Bad("/ogc/tileMatrixSets/WorldCRS84Quad", 404, "WebMercatorQuad"),
+                    new Bad("/ogc/tileMatrixSets/WorldMercatorWGS84Quad", 404, "WebMercatorQuad"),
                     new Bad("/ogc/tiles?f=html", 400, "f"),
                     new Bad("/ogc/tiles/vector?limit=3", 400, "limit"),
                     new Bad("/ogc/collections/lakes/tiles", 404, "the collections with tiles are"),
-                    new Bad("/ogc/collections/districts/tiles/WorldCRS84Quad", 404, "WebMercatorQuad"),
+                    new Bad("/ogc/collections/districts/tiles/WorldMercatorWGS84Quad", 404, "WebMercatorQuad"),
+                    new Bad("/ogc/collections/districts/tiles/WorldCRS84Quad/14/1/1", 404, "0 to 13"),
+                    new Bad("/ogc/collections/districts/tiles/WorldCRS84Quad/18/1/1", 400, "tileMatrix"),
+                    new Bad("/ogc/collections/districts/tiles/WorldCRS84Quad/8/0/0", 404, "outside this tileset's limits"),
                     new Bad("/ogc/collections/districts/tiles/WebMercatorQuad/8/104/x", 400, "tileCol"))) {
                 Http.Response r = http().get(b.path());
                 assertThat(r.status()).as(b.path() + " " + r.body()).isEqualTo(b.status());

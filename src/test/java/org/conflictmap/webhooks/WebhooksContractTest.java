@@ -1,13 +1,17 @@
 package org.conflictmap.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conflictmap.TestStores.EDITOR_AUTH;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import com.sun.net.httpserver.HttpServer;
@@ -195,6 +200,7 @@ class WebhooksContractTest {
             assertThat(r.headers().get("x-conflictmap-signature"))
                     .as("another secret gives another signature").isNotEqualTo("sha256=" + WebhookDeliveries.sign(secret + "x", timestamp, r.body()));
             assertThat(r.headers().get("x-conflictmap-event-id")).isEqualTo(r.json().get("id").asString());
+            assertThat(r.headers().get("x-conflictmap-delivery")).as("the delivery id a receiver drops repeats by").matches("[0-9]+");
             assertThat(r.headers().get("x-conflictmap-event")).isEqualTo(r.json().get("kind").asString());
             assertThat(r.headers().get("content-type")).startsWith(JSON);
         }
@@ -260,6 +266,37 @@ class WebhooksContractTest {
             }
         }
 
+        @Autowired
+        WebhookDeliveries deliveries;
+        @Autowired
+        WebhooksProperties properties;
+
+        @Test
+        void deliveredRowsArePrunedAfterTheRetentionAndOthersKept() {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime old = now.minus(properties.retention()).minusHours(1);
+            OffsetDateTime recent = now.minus(properties.retention()).plusHours(1);
+            jdbc.update("INSERT INTO webhooks (url, secret, created_by, created_at, active) VALUES (?, ?, ?, ?, FALSE)",
+                    "http://127.0.0.1:9/pruned", "pruned-secret-0123456789", "test", old);
+            long hook = jdbc.queryForObject("SELECT MAX(id) FROM webhooks WHERE url = ?", Long.class, "http://127.0.0.1:9/pruned");
+            String insert = "INSERT INTO webhook_outbox (webhook_id, history_seq, change_version, state, attempts, next_attempt_at, "
+                    + "delivered_at) VALUES (?, ?, ?, ?, 1, ?, ?)";
+            jdbc.update(insert, hook, 1, 1, "delivered", old, old);       // past the retention: deleted
+            jdbc.update(insert, hook, 2, 1, "delivered", recent, recent); // within it: kept
+            SqlParameterValue never = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, null);
+            jdbc.update(insert, hook, 3, 1, "failed", old, never);         // never delivered: kept, whatever its age
+            jdbc.update(insert, hook, 4, 1, "cancelled", old, never);
+            deliveries.prune(); // (the worker prunes too, once a minute)
+            assertThat(jdbc.queryForList("SELECT history_seq FROM webhook_outbox WHERE webhook_id = ? ORDER BY history_seq",
+                    Long.class, hook)).containsExactly(2L, 3L, 4L);
+            assertThat(deliveries.prune()).as("nothing left to prune").isZero();
+            Duration s = Duration.ofSeconds(1);
+            assertThat(new WebhooksProperties(s, s.multipliedBy(10), s, s.multipliedBy(60), 15, s.multipliedBy(120), 4,
+                    Duration.ofMinutes(1)).retention()).isEqualTo(Duration.ofMinutes(1));
+            assertThatThrownBy(() -> new WebhooksProperties(s, s.multipliedBy(10), s,
+                    s.multipliedBy(60), 15, s.multipliedBy(120), 4, s.multipliedBy(59))).hasMessageContaining("retention");
+        }
+
         long pendingAbout(String id) {
             return jdbc.queryForObject("SELECT COUNT(*) FROM webhook_outbox o JOIN incident_history h ON h.seq = o.history_seq "
                     + "WHERE h.incident_id = ? AND o.state = 'pending'", Long.class, id);
@@ -299,6 +336,8 @@ class WebhooksContractTest {
                 }
                 assertThat(attempts.stream().map(r -> r.headers().get("x-conflictmap-event-id")).distinct().toList())
                         .as("one event, tried three times").hasSize(1);
+                assertThat(attempts.stream().map(r -> r.headers().get("x-conflictmap-delivery")).distinct().toList())
+                        .as("one delivery id on every attempt").hasSize(1);
                 long firstWait = attempts.get(1).at() - attempts.get(0).at();
                 long secondWait = attempts.get(2).at() - attempts.get(1).at();
                 System.out.printf("webhooks: retried after %d ms, then %d ms%n", firstWait / 1_000_000, secondWait / 1_000_000);

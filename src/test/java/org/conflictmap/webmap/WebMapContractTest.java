@@ -1,6 +1,7 @@
 package org.conflictmap.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.TestStores.EDITOR_AUTH;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
 import org.junit.jupiter.api.AfterAll;
@@ -146,6 +149,17 @@ class WebMapContractTest {
                 assertThat(((Number) box.get("h")).doubleValue()).as("map height at %sx%s", size[0], size[1])
                         .isGreaterThan(size[1] * 0.45);
                 until(frame, "document.querySelectorAll('.leaflet-tile-loaded').length > 0");
+                // the embed hides the list after the map is made: Leaflet must take the new box, and its
+                // basemap tiles reach every edge of it (they stopped at 496 px of 800, the rest left blank)
+                assertThat(frame.evaluate("() => { const s = window.conflictMap.map.getSize(); const m = document.querySelector('#map');"
+                        + " return [s.x, s.y, m.clientWidth, m.clientHeight].join(' '); }"))
+                        .as("Leaflet's size and the map's box at %sx%s", size[0], size[1])
+                        .isEqualTo(frame.evaluate("() => { const m = document.querySelector('#map');"
+                                + " return [m.clientWidth, m.clientHeight, m.clientWidth, m.clientHeight].join(' '); }"));
+                until(frame, "(() => { const m = document.querySelector('#map').getBoundingClientRect();"
+                        + " const t = [...document.querySelectorAll('.leaflet-tile-pane img.leaflet-tile')].map((i) => i.getBoundingClientRect());"
+                        + " return t.length > 0 && Math.min(...t.map((r) => r.left)) <= m.left + 1 && Math.max(...t.map((r) => r.right)) >= m.right - 1"
+                        + " && Math.min(...t.map((r) => r.top)) <= m.top + 1 && Math.max(...t.map((r) => r.bottom)) >= m.bottom - 1; })()");
                 assertThat(visible(frame)).contains(ATTACKS, TORKHAM).doesNotContain("2025-10-border-clashes");
                 assertThat((String) frame.evaluate("() => document.querySelector('.embed-credit').textContent"))
                         .as("the period in a visible note").contains("20 Feb 2026", "27 Feb 2026");
@@ -364,6 +378,82 @@ class WebMapContractTest {
             return ids;
         }
 
+        /** A published incident in Khost at this time, as the API takes it. */
+        String publish(String id, String start, String end, String precision) {
+            Http.Response r = new Http(port).send("POST", "/api/incidents", """
+                    {"id": "%s", "title": "Shelling in Khost %s", "type": "shelling", "status": "published",
+                     "occurred": {"start": "%s", "end": "%s", "precision": "%s"}, "places": ["af-province-khost"],
+                     "sources": [{"id": "S1", "outlet": "Wire", "published": "2033-07-01"}],
+                     "claims": [{"claimant": "Police", "party": "local_official", "side": "civilians", "killed": 1, "sources": ["S1"]}]}
+                    """.formatted(id, id, start, end, precision), "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            return id;
+        }
+
+        @Test
+        void aDayGivenAsAPlainDateIsOneDayAPartOfADayThatDayAndAMonthItsMonth() {
+            // plain dates are UTC days: 00:00Z to 23:59:59.999Z, which in Afghan time ends at 04:29 the next day; the panel
+            // said "14 May – 15 May" and the timeline counted the incident on both days (the desk's reading, now shared)
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String day = publish("map-day-" + tag, "2033-05-14", "2033-05-14", "day");
+            String part = publish("map-part-" + tag, "2033-05-16", "2033-05-16", "part_of_day");
+            String month = publish("map-month-" + tag, "2033-06-01", "2033-06-30", "month");
+            Page page = open("/?t=2033-05-01..2033-06-30&i=" + day, 1280, 800);
+            page.waitForSelector("#panel:not([hidden]) #panel-title");
+            assertThat(page.textContent("#panel .meta:has(strong)")).contains("14 May 2033").doesNotContain("15 May", "–");
+            assertThat(page.textContent("#list-items button[data-id='" + day + "']")).contains("14 May 2033").doesNotContain("15 May");
+            assertThat(page.textContent("#list-items button[data-id='" + part + "']")).contains("16 May 2033")
+                    .doesNotContain("17 May", "night", ":");
+            assertThat(page.textContent("#list-items button[data-id='" + month + "']")).contains("June 2033").doesNotContain("May", "July");
+            page.click("#list-items button[data-id='" + part + "']");
+            until(page.mainFrame(), "document.querySelector('#panel-title').textContent.includes('map-part-')");
+            assertThat(page.textContent("#panel-body")).contains("16 May 2033", "part of day").doesNotContain("17 May");
+            Number days = (Number) page.evaluate("(id) => { const f = window.conflictMap.incident(id); return f.dayEnd - f.dayStart + 1; }", day);
+            assertThat(days.intValue()).as("the histogram counts the one day once").isEqualTo(1);
+            page.evaluate("() => { const d = Date.parse('2033-05-15T00:00:00Z') / 86400000; window.conflictMap.timeline.set(d, d); }");
+            assertThat(visible(page.mainFrame())).as("not in the window of the next day").doesNotContain(day, part);
+        }
+
+        @Test
+        void theHistogramsMonthNamesNeverTouchEachOtherOrLeaveTheAxis() {
+            // the issue: on a phone "January 2026" ran into "Feb"; checked on this store's span and on spans of a
+            // season, two years and twelve years, left to right and right to left, at both phone sizes and a laptop's
+            for (int[] size : new int[][] {{360, 640}, {390, 844}, {1400, 900}}) {
+                for (String lang : List.of("en", "fa-AF")) {
+                    Page page = open("/?lang=" + lang, size[0], size[1]);
+                    for (int days : new int[] {0, 150, 730, 4400}) {
+                        if (days > 0) {
+                            page.evaluate("(n) => { const d = Date.parse('2025-10-03T00:00:00Z') / 86400000;"
+                                    + " window.conflictMap.timeline.setData([[d, d + n, null]], null); }", days);
+                        }
+                        @SuppressWarnings("unchecked")
+                        List<List<Number>> boxes = (List<List<Number>>) page.evaluate("() => [...document.querySelectorAll('#histogram text.axis')]"
+                                + ".map(t => { const r = t.getBoundingClientRect(); return [r.left, r.right]; }).sort((a, b) => a[0] - b[0])");
+                        BoundingBox axis = page.locator("#histogram").boundingBox();
+                        String where = lang + " at " + size[0] + "x" + size[1] + ", " + (days == 0 ? "the store's span" : days + " days");
+                        assertThat(boxes).as("month names, %s", where).isNotEmpty();
+                        if (size[0] > 1000 && days == 150) {
+                            assertThat(boxes).as("every month on a laptop, %s", where).hasSizeGreaterThanOrEqualTo(4);
+                        }
+                        for (int k = 0; k < boxes.size(); k++) {
+                            List<Number> b = boxes.get(k);
+                            assertThat(b.get(0).doubleValue()).as("name %s starts on the axis, %s", k, where).isGreaterThanOrEqualTo(axis.x - 0.5);
+                            assertThat(b.get(1).doubleValue()).as("name %s ends on the axis, %s", k, where)
+                                    .isLessThanOrEqualTo(axis.x + axis.width + 0.5);
+                            if (k > 0) {
+                                assertThat(b.get(0).doubleValue()).as("name %s clear of the one before, %s: %s", k, where, boxes)
+                                        .isGreaterThan(boxes.get(k - 1).get(1).doubleValue());
+                            }
+                        }
+                        if (days == 0) {
+                            shot(page, "histogram-" + lang + "-" + size[0] + "x" + size[1] + ".png");
+                        }
+                    }
+                    page.context().close();
+                }
+            }
+        }
+
         @Test
         void theAboutPageSaysWhatAClaimAndPrecisionAreAndTheFaviconIsServed() {
             Page page = browser.page(1000, 800);
@@ -407,6 +497,16 @@ class WebMapContractTest {
                 onScreen(page, ".legend ul", size);
                 page.click("#list-button");
                 assertThat(page.isVisible("#list-items button[data-id='" + TORKHAM + "']")).isTrue();
+                // a row opens the sheet: the list, which covers the map, closes (the sheet opened unseen under it)
+                page.click("#list-items button[data-id='" + TORKHAM + "']");
+                page.waitForSelector("#panel:not([hidden]) #panel-title");
+                assertThat(page.isVisible("#list")).as("the list closed at %sx%s", size[0], size[1]).isFalse();
+                assertThat(page.evaluate("() => { const r = document.querySelector('#panel').getBoundingClientRect();"
+                        + " return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).closest('#panel') !== null; }"))
+                        .as("the sheet is on top at %sx%s", size[0], size[1]).isEqualTo(true);
+                page.keyboard().press("Escape");
+                assertThat(page.evaluate("() => document.activeElement.id")).as("focus back on the List button").isEqualTo("list-button");
+                page.click("#list-button");
                 Number scrollWidth = (Number) page.evaluate("() => document.scrollingElement.scrollWidth");
                 assertThat(scrollWidth.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(size[0]);
                 page.context().close();
