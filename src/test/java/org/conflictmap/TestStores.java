@@ -52,6 +52,28 @@ public final class TestStores {
     public @interface OnPostgis {
     }
 
+    /**
+     * Runs the annotated test against an embedded H2GIS store of its own context: for a test that adds beans
+     * (a registration) and so gets a context beside the shared one, whose file is open there.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Inherited
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    @ContextConfiguration(initializers = OwnH2gis.class)
+    public @interface OnOwnH2gis {
+    }
+
+    /** A fresh embedded store in a directory of its own for each context it starts. */
+    public static final class OwnH2gis implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Path dir = Path.of("target", "test-stores", "h2gis-own-" + UUID.randomUUID()).toAbsolutePath();
+            TestPropertyValues.of("conflictmap.store.data-dir=" + dir,
+                    "conflictmap.security.editor-tokens=test-editor:" + EDITOR_TOKEN).applyTo(context);
+        }
+    }
+
     public static final class H2gis implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         static final Path DIR = Path.of("target", "test-stores", "h2gis-" + UUID.randomUUID()).toAbsolutePath();
 

@@ -106,18 +106,24 @@ final class FilterCompiler {
 
     /**
      * The query's condition over {@code incident_tiles}, as " AND …" terms: period, types, contested,
-     * killed and operation. The table holds published incidents only and is read by the tile's own
-     * envelope; a query that asks for other statuses, a bbox, parties, words, a SQL condition or a CQL2 filter is a
-     * programming error here.
+     * killed and operation, and a SQL condition (a collection's own, written over the incidents table)
+     * as the ids of the incidents it selects. The table holds published incidents only and is read by
+     * the tile's own envelope; a query that asks for other statuses, a bbox, parties, words or a CQL2
+     * filter is a programming error here.
      */
     Sql tileConditions(IncidentQuery q) {
         if (!q.statuses().equals(java.util.Set.of("published")) || q.bbox() != null || !q.parties().isEmpty() || q.q() != null
-                || q.where() != null || q.filter() != null) {
-            throw new IllegalArgumentException("the tiles' table answers period, type, contested, min_killed and operation only");
+                || q.filter() != null) {
+            throw new IllegalArgumentException("the tiles' table answers period, type, contested, min_killed, operation and "
+                    + "a condition over the incidents only");
         }
         StringBuilder w = new StringBuilder();
         List<Object> params = new ArrayList<>();
         attributes(q, "operation", w, params);
+        if (q.where() != null) {
+            w.append(" AND id IN (SELECT id FROM incidents WHERE (").append(q.where().sql()).append("))");
+            params.addAll(q.where().params());
+        }
         return new Sql(w.toString(), params);
     }
 

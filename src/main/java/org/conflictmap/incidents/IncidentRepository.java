@@ -315,14 +315,18 @@ public class IncidentRepository {
     }
 
     /**
-     * The incidents layer's vector tile z/x/y encoded by the store from its tiles' table, with these
-     * attributes (columns of {@code incident_tiles}), filtered by {@code query} (no bbox: the tile's own
-     * envelope); empty where the store does not encode tiles (the caller encodes them from {@link #streamColumns}).
+     * An incidents layer's vector tile z/x/y encoded by the store from its tiles' table, its MVT layer named
+     * {@code layer} (a collection id), with these attributes (columns of {@code incident_tiles}), filtered by
+     * {@code query} (no bbox: the tile's own envelope; a collection's condition as its {@code where});
+     * empty where the store does not encode tiles (the caller encodes them from {@link #streamMapRows}).
      */
-    public Optional<byte[]> vectorTile(int z, int x, int y, List<String> attributes, IncidentQuery query) {
+    public Optional<byte[]> vectorTile(String layer, int z, int x, int y, List<String> attributes, IncidentQuery query) {
+        if (!layer.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("a vector layer is named as its collection: " + layer);
+        }
         FilterCompiler.Sql sql = compiler.tileConditions(query);
         String columns = String.join(", ", attributes.stream().map(a -> "\"" + a + "\"").toList());
-        return dialect.vectorTile("incidents", "incident_tiles", "geom_3857", columns, sql.sql()).map(select -> {
+        return dialect.vectorTile(layer, "incident_tiles", "geom_3857", columns, sql.sql()).map(select -> {
             List<Object> params = new ArrayList<>(List.of(z, x, y, z, x, y));
             params.addAll(sql.params());
             byte[] mvt = jdbc.queryForObject(select, byte[].class, params.toArray());

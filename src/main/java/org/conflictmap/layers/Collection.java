@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param geometryType the one type of its features' geometry ({@link GeometryType#ANY} only where it must mix)
  * @param source       its table and the condition that selects its rows (extents and counts come from it, in SQL)
  * @param queryables   what its items can be filtered by
- * @param tiles        how the vector tiles draw it, or null when it has no tile layer
+ * @param tiles        how the vector tiles and the raster styles draw it ({@link TileStyle}), or null when it has no tile layer
  * @param exportFields the flat exports' columns it guarantees (CSV, Shapefile, …), empty when it has no downloads
  * @param editable     whether editors write its features (OGC API – Features Part 4): the whole incidents only
  */
@@ -39,6 +39,14 @@ public record Collection(String id, String title, String description, GeometryTy
         }
         if (tiles != null && !tiles.attributes().isEmpty() != source instanceof Source.Places) {
             throw new IllegalArgumentException("collection " + id + ": a gazetteer tile layer names its attributes, an incidents one none");
+        }
+        for (Paint p : tiles == null ? List.<Paint>of() : tiles.raster()) {
+            boolean incidents = source instanceof Source.Incidents;
+            if ((p.symbol() == Paint.Symbol.MARKS) != incidents
+                    || p.kind() != null && source instanceof Source.Places places && !places.kinds().contains(p.kind())) {
+                throw new IllegalArgumentException("collection " + id + ": incidents are painted as marks, the gazetteer's kinds it "
+                        + "holds as fills, lines or diamonds: " + p);
+            }
         }
     }
 

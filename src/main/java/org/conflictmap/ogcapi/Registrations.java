@@ -8,6 +8,7 @@ import org.conflictmap.gazetteer.Place;
 import org.conflictmap.incidents.Queryables;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
+import org.conflictmap.layers.Paint;
 import org.conflictmap.layers.Queryable;
 import org.conflictmap.layers.Source;
 import org.conflictmap.layers.TileStyle;
@@ -17,7 +18,9 @@ import org.springframework.core.annotation.Order;
 
 /**
  * The server's collections, one registration each (their order is the order of {@code /ogc/collections}
- * and of the layers in a vector tile). The incidents first: the editable collection of every geometry
+ * and of the layers in a vector tile; their tile styles' paints are the raster basemap, drawn in the
+ * paints' order: land 10, lakes 20, rivers 30, districts 40, provinces 50, country outlines 60, then
+ * the Durand Line 70 and the crossings 80, which the {@code base} style leaves to the web map). The incidents first: the editable collection of every geometry
  * type, then the same incidents one geometry type each, read-only, for GDAL and QGIS, which type a layer
  * from its first page; then the gazetteer's layers, each of one type ({@code places} serves every place
  * as one point, the full geometries are in the collection of the place's kind).
@@ -38,6 +41,8 @@ class Registrations {
     static final String CLAIMS_ABOUT = "Every claim is kept whole in 'claims' with its claimant, party, side, figures and sources; "
             + "killed_min/killed_max only summarise them.";
     static final String GAZETTEER = " from the gazetteer (Natural Earth, GeoNames, geoBoundaries; crossings curated), all as ";
+    /** Lakes and rivers in the raster basemap. */
+    static final String WATER = "#a9c6d8";
 
     @Bean
     @Order(10)
@@ -84,7 +89,14 @@ class Registrations {
                 + "(provinces, districts, rivers, …).", GeometryType.POINT, new Source.Places(Place.KINDS), PLACE_QUERYABLES,
                 // the tiles' places layer: what the provinces, districts and border layers do not draw
                 new TileStyle(0, Place.KINDS.stream().filter(k -> !Set.of("province", "district", "border", "boundary").contains(k))
-                        .collect(java.util.stream.Collectors.toSet()), true, PLACE_TILE_ATTRIBUTES),
+                        .collect(java.util.stream.Collectors.toSet()), true, PLACE_TILE_ATTRIBUTES).painted(
+                                // the raster basemap's land (Afghanistan and Pakistan, the map's focus, lighter), water,
+                                // country outlines over the provinces' dashes, and the crossings
+                                Paint.fill(10, "country", "#e6e3dc").focus("#f4f1ea", "AF", "PK"),
+                                Paint.fill(20, "lake", WATER),
+                                Paint.line(30, "river", WATER, 1f).from(5).wider(8, 1.6f),
+                                Paint.line(60, "country", "#9aa3a9", 1f),
+                                Paint.diamond(80, "crossing").from(6).asReference()),
                 List.of(), false);
     }
 
@@ -98,19 +110,21 @@ class Registrations {
     @Order(22)
     Collection provinces() {
         return gazetteer("provinces", "province", GeometryType.MULTIPOLYGON, "Provinces of Afghanistan and Pakistan",
-                new TileStyle(0, null, false, PLACE_TILE_ATTRIBUTES));
+                new TileStyle(0, null, false, PLACE_TILE_ATTRIBUTES).painted(Paint.line(50, null, "#b5b0a5", 0.8f).dashed(3f, 3f).from(4)));
     }
 
     /**
-     * Districts are in the vector tiles from zoom 7: there a district (Afghanistan's 398: 20–80 km across) is
-     * 15–60 px wide, below it their 558 outlines are a grey mesh that hides the provinces.
+     * Districts are in the vector tiles and the raster basemap from zoom 7: there a district (Afghanistan's 398:
+     * 20–80 km across) is 15–60 px wide, below it their 558 outlines are a grey mesh that hides the provinces.
+     * In the raster, faint and thin (fainter than the provinces' lines on the land), under the provinces'
+     * dashes: enough to tell which district an incident is in.
      */
     @Bean
     @Order(23)
     Collection districts() {
         return gazetteer("districts", "district", GeometryType.MULTIPOLYGON, "Districts of Afghanistan and Pakistan",
                 new TileStyle(7, null, false, List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country",
-                        "province")));
+                        "province")).painted(Paint.line(40, null, "#d6d1c6", 0.5f)));
     }
 
     @Bean
@@ -122,8 +136,9 @@ class Registrations {
     @Bean
     @Order(25)
     Collection border() {
+        // in the raster a contested border: dashed, in the colour of the static maps' legend (tiles.Painter.BORDER)
         return gazetteer("border", "border", GeometryType.MULTILINESTRING, "The Durand Line", new TileStyle(0, null, false,
-                PLACE_TILE_ATTRIBUTES));
+                PLACE_TILE_ATTRIBUTES).painted(Paint.line(70, null, "#8b2e16", 2.2f).wider(7, 3f).dashed(8f, 5f).asReference()));
     }
 
     @Bean

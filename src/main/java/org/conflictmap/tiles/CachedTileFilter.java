@@ -67,7 +67,8 @@ class CachedTileFilter implements Filter {
         }
         TilesController.TileAsk ask;
         try {
-            ask = TilesController.TileAsk.parse(parts[0], parts[1], parts[2], parts[3], r, properties.maxZoom(), renderer.layers());
+            ask = TilesController.TileAsk.parse(parts[0], parts[1], parts[2], parts[3], r, properties.maxZoom(), renderer.layers(),
+                    renderer.styles());
         } catch (RuntimeException refused) {
             return false; // TilesController answers it with its problem
         }

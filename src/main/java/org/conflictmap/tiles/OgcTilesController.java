@@ -66,7 +66,7 @@ class OgcTilesController implements OgcApiPart {
         List<String> all = renderer.layers();
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(new Tileset(TileRenderer.ALL_LAYERS, TileRenderer.ALL_LAYERS,
                 true, all, "Every vector layer: " + String.join(", ", all), TileGrid.WEB_MERCATOR_QUAD)),
-                TileRenderer.STYLES.stream().map(s -> new Tileset(s, s, false, List.of(), "Map tiles, style " + s,
+                renderer.styles().stream().map(s -> new Tileset(s, s, false, List.of(), "Map tiles, style " + s,
                         TileGrid.WEB_MERCATOR_QUAD))).toList();
     }
 

@@ -13,25 +13,24 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.conflictmap.layers.Paint;
 import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Draws the basemap and the incidents with Java2D (JTS's ShapeWriter turns geometries into shapes)
- * for any EPSG:3857 window and pixel size: tiles and static maps share it. Labels are placed
+ * Draws the basemap (the paints of the collections' tile styles), the labels and the incidents with Java2D
+ * (JTS's ShapeWriter turns geometries into shapes) for any EPSG:3857 window and pixel size: tiles and
+ * static maps share it. Labels are placed
  * deterministically from the features themselves, so neighbouring tiles agree on them.
  */
 final class Painter {
     static final Color SEA = new Color(0xdfe8ee);
-    static final Color LAND = new Color(0xe6e3dc);
-    static final Color FOCUS_LAND = new Color(0xf4f1ea);
-    static final Color WATER = new Color(0xa9c6d8);
+    /** The Durand Line's colour (its registration's paint), for the crossings' labels and the static maps' legend. */
     static final Color BORDER = new Color(0x8b2e16);
-    /** District (ADM2) boundaries: fainter than the provinces' (0xb5b0a5) on the land (0xf4f1ea). */
-    static final Color DISTRICT = new Color(0xd6d1c6);
     static final Map<String, Color> TYPE = Map.of("air_strike", new Color(0xc0392b), "armed_clash", new Color(0x8e44ad),
             "shelling", new Color(0xd35400), "suicide_bomb", new Color(0x2c3e50), "remote_explosive", new Color(0x7f8c8d),
             "shoot_down_claim", new Color(0x16a085), "cross_border_fire", new Color(0xb7950b), "other", new Color(0x95a5a6));
@@ -67,58 +66,39 @@ final class Painter {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
-    /**
-     * The basemap's land, water and boundaries; with {@code overlays} also the Durand Line and the
-     * crossings (the web map draws those itself, over the {@code base} style, so its switcher can hide them).
-     */
-    void basemap(List<Basemap.Feature> features, int width, int height, boolean overlays) {
+    /** The sea, under the basemap's paints. */
+    void sea() {
         g.setColor(SEA);
         g.fillRect(0, 0, width, height);
-        for (Basemap.Feature f : features) {
-            if (f.place().kind().equals("country")) {
-                boolean focus = "AF".equals(f.place().country()) || "PK".equals(f.place().country());
-                fill(f.at(zoom), focus ? FOCUS_LAND : LAND);
-            }
-        }
-        for (Basemap.Feature f : features) {
-            if (f.place().kind().equals("lake")) {
-                fill(f.at(zoom), WATER);
-            }
-        }
-        for (Basemap.Feature f : features) {
-            if (f.place().kind().equals("river") && zoom >= 5) {
-                stroke(f.at(zoom), WATER, zoom >= 8 ? 1.6f : 1f, null);
-            }
-        }
-        for (Basemap.Feature f : features) {
-            if (f.place().kind().equals("district") && zoom >= TileRenderer.DISTRICT_MIN_ZOOM) {
-                // faint and thin: under the provinces' dashes, enough to tell which district an incident is in
-                stroke(f.at(zoom), DISTRICT, 0.5f, null);
-            }
-        }
-        for (Basemap.Feature f : features) {
-            if (f.place().kind().equals("province") && zoom >= 4) {
-                stroke(f.at(zoom), new Color(0xb5b0a5), 0.8f, new float[] {3, 3});
-            }
-        }
-        for (Basemap.Feature f : features) {
-            if (f.place().kind().equals("country")) {
-                stroke(f.at(zoom), new Color(0x9aa3a9), 1f, null);
-            }
-        }
-        if (!overlays) {
+    }
+
+    /**
+     * One paint of a collection's tile style ({@link Paint}): of the features (in their order) those of
+     * {@code kinds}, filled, stroked or marked with a diamond; nothing below its first zoom {@code from}.
+     */
+    void paint(Paint paint, int from, Set<String> kinds, List<Basemap.Feature> features) {
+        if (zoom < from) {
             return;
         }
-        for (Basemap.Feature f : features) {
-            if (f.place().kind().equals("border")) {
-                stroke(f.at(zoom), BORDER, zoom >= 7 ? 3f : 2.2f, new float[] {8, 5});
-            }
+        float[] dash = paint.dash().isEmpty() ? null : new float[paint.dash().size()];
+        for (int k = 0; dash != null && k < dash.length; k++) {
+            dash[k] = paint.dash().get(k);
         }
         for (Basemap.Feature f : features) {
-            if (f.place().kind().equals("crossing") && zoom >= 6) {
-                crossing(point(f.label()));
+            if (!kinds.contains(f.place().kind())) {
+                continue;
+            }
+            switch (paint.symbol()) {
+                case FILL -> fill(f.at(zoom), colour(paint.colour(f.place().country())));
+                case LINE -> stroke(f.at(zoom), colour(paint.colour()), paint.width(zoom), dash);
+                case DIAMOND -> crossing(point(f.label()));
+                case MARKS -> throw new IllegalArgumentException("incidents are marked by incidents(…)");
             }
         }
+    }
+
+    private static Color colour(String hex) {
+        return new Color(Integer.parseInt(hex.substring(1), 16));
     }
 
     /** The labels {@link Labels} placed for this zoom: each once, none colliding, whole across tile edges. */

@@ -62,7 +62,7 @@ final class StaticMap {
             draw(g, head, text.rtl() ? w - pad : pad, pad + head.getAscent(), text.rtl());
             g.setColor(new Color(0x5b6670));
             draw(g, sub, text.rtl() ? w - pad : pad, pad + headH + sub.getAscent(), text.rtl());
-            if (TileRenderer.INCIDENT_STYLES.contains(style) && height >= 200 && width >= 300) {
+            if (renderer.drawsIncidents(style) && height >= 200 && width >= 300) {
                 legend(g, text, w, h, scale, small);
             }
             TextLayout attribution = text.layout("Conflict Map Server · " + text.t("attribution") + " Natural Earth, GeoNames (CC BY 4.0)",

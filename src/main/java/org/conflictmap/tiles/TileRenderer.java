@@ -19,6 +19,7 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Paint;
 import org.conflictmap.layers.Source;
 import org.conflictmap.layers.TileStyle;
 import org.conflictmap.store.DataVersion;
@@ -40,28 +41,26 @@ import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
  * Renders raster (PNG) and vector (MVT) tiles and keeps them in a byte-bounded Caffeine cache whose
  * keys carry the data version: an edit makes every cached tile unreachable at once, so no tile is
  * ever served stale. Its vector layers are the collections of {@link Layers} that have a {@link TileStyle},
- * in their order. The incidents' MVT uses PostGIS's {@code ST_AsMVT} on PostGIS and the
- * mapbox-vector-tile-java encoder on the embedded store; other layers use the encoder on both.
+ * in their order, each named as its collection; the raster basemap is their styles' {@link Paint}s in the
+ * paints' order, and each collection whose style marks incidents is a raster overlay of its own. An incidents
+ * collection's MVT (its condition added to the filter) uses PostGIS's {@code ST_AsMVT} on PostGIS and the
+ * mapbox-vector-tile-java encoder on the embedded store; gazetteer layers use the encoder on both.
  */
 @Component
 class TileRenderer {
     static final int SIZE = 256;
     /**
-     * The raster styles: {@code basemap} whole; {@code base} without the Durand Line, crossings and labels,
+     * The raster styles besides the collections' overlays: {@code basemap} whole (the paints of the collections'
+     * tile styles and the labels); {@code base} without the reference paints (Durand Line, crossings) and labels,
      * and {@code labels} (transparent) alone, which the web map layers separately so its switcher works;
-     * {@code incidents} (transparent) and {@code combined}, the two that take the incident filters.
+     * {@code combined}, the basemap and every overlay, which takes the incident filters as the overlays do.
      */
-    static final List<String> STYLES = List.of("basemap", "incidents", "combined", "base", "labels");
-    static final Set<String> INCIDENT_STYLES = Set.of("incidents", "combined");
+    static final String BASEMAP = "basemap";
+    static final String COMBINED = "combined";
+    static final String BASE = "base";
+    static final String LABELS = "labels";
     /** The raster styles that draw place labels, so differ by language ({@code ?lang=}). */
-    static final Set<String> LABELLED_STYLES = Set.of("basemap", "combined", "labels");
-    /**
-     * The zoom from which districts' boundaries are in the raster basemap (and, by their registration's
-     * {@code TileStyle}, districts in the vector tiles):
-     * at z7 a district (Afghanistan's 398: 20–80 km across) is 15–60 px wide, below it their 558 outlines
-     * are a grey mesh that hides the provinces.
-     */
-    static final int DISTRICT_MIN_ZOOM = 7;
+    static final Set<String> LABELLED_STYLES = Set.of(BASEMAP, COMBINED, LABELS);
     /** Every vector layer in one tile: OGC API – Tiles' dataset vector tileset ({@code /ogc/tiles/vector}). */
     static final String ALL_LAYERS = "vector";
     static final byte[] EMPTY = new byte[0];
@@ -86,10 +85,39 @@ class TileRenderer {
     private final int detailMinZoom;
     private final Cache<String, byte[]> cache;
     private final Layers layers;
+    /** The basemap: every gazetteer collection's paints, in their order (equal orders in registration order). */
+    private final List<Painted> paints;
+    /** The collections whose incidents are a transparent raster style of their own, named as the collection. */
+    private final Map<String, Source.Incidents> overlays = new LinkedHashMap<>();
+    /** {@code basemap}, the overlays, {@code combined}, {@code base}, {@code labels}. */
+    private final List<String> styles;
+
+    /** A paint of a collection's tile style, with the kinds it paints and the first zoom it is painted at. */
+    private record Painted(Paint paint, Set<String> kinds, int from) {
+    }
 
     TileRenderer(Basemap basemap, Labels labels, IncidentRepository incidents, DataVersion version, TilesProperties properties,
             Layers layers) {
         this.layers = layers;
+        List<Painted> basemapPaints = new ArrayList<>();
+        for (Collection c : layers.tiled()) {
+            for (Paint p : c.tiles().raster()) {
+                if (p.symbol() == Paint.Symbol.MARKS) {
+                    overlays.put(c.id(), (Source.Incidents) c.source());
+                } else {
+                    basemapPaints.add(new Painted(p, p.kind() != null ? Set.of(p.kind()) : kinds(c), c.tiles().minZoom(p)));
+                }
+            }
+        }
+        basemapPaints.sort(java.util.Comparator.comparingInt(p -> p.paint().order()));
+        this.paints = List.copyOf(basemapPaints);
+        List<String> all = new ArrayList<>(List.of(BASEMAP));
+        all.addAll(overlays.keySet());
+        all.addAll(List.of(COMBINED, BASE, LABELS));
+        if (all.stream().distinct().count() != all.size()) {
+            throw new IllegalStateException("a collection with raster marks is named as a raster style: " + all);
+        }
+        this.styles = List.copyOf(all);
         this.basemap = basemap;
         this.labels = labels;
         this.incidents = incidents;
@@ -124,62 +152,77 @@ class TileRenderer {
             });
         }
         Collection collection = tiled(layer);
-        TileGrid grid = t.grid();
-        int zoom = grid.styleZoom(t.z());
+        int zoom = t.grid().styleZoom(t.z());
         return cached(key("mvt", layer, t, filter, "en"), () -> {
             if (zoom < collection.tiles().minZoom()) {
                 return EMPTY;
             }
-            Source.Incidents of = collection.source() instanceof Source.Incidents i ? i : null;
-            if (of != null && of.where() == null && grid == TileGrid.WEB_MERCATOR_QUAD) {
+            if (collection.source() instanceof Source.Incidents of && t.grid() == TileGrid.WEB_MERCATOR_QUAD) {
                 // on PostGIS the store encodes it from the tiles' narrow table (V22: ST_AsMVT over incidents itself
-                // read ~2 KB rows to use ~100 bytes of each)
-                java.util.Optional<byte[]> encoded = incidents.vectorTile(t.z(), t.x(), t.y(), attributes(t.z()), filter.query(null));
+                // read ~2 KB rows to use ~100 bytes of each), a collection's condition included
+                java.util.Optional<byte[]> encoded = incidents.vectorTile(layer, t.z(), t.x(), t.y(), attributes(t.z()),
+                        filter.query(null).and(of.where()));
                 if (encoded.isPresent()) {
                     return encoded.get();
                 }
             }
-            Envelope tile = grid.tile(t.z(), t.x(), t.y());
-            Envelope buffered = new Envelope(tile);
-            buffered.expandBy(tile.getWidth() * 64 / 4096);
-            List<Geometry> geoms = new ArrayList<>();
-            if (of != null) {
-                incidents.streamMapRows(filter.query(bbox(grid.lonLat(buffered))).and(of.where()), attributes(zoom),
-                        row -> add(geoms, grid.fromLonLat(Wkb.read(row.wkb())), tile, row.attributes()));
-            } else {
-                TileStyle style = collection.tiles();
-                Set<String> kinds = style.kinds() != null ? style.kinds() : ((Source.Places) collection.source()).kinds();
-                for (Basemap.Feature f : basemap.query(grid.mercator(buffered))) {
-                    String kind = f.place().kind();
-                    if (kinds.contains(kind) && (!style.thinned() || keepPlace(f, zoom))) {
-                        Map<String, Object> p = new LinkedHashMap<>();
-                        p.put("id", f.place().id());
-                        p.put("name", f.place().name());
-                        // names in the readers' scripts, for a MapLibre style to choose ["coalesce", ["get", "name:ps"], ["get", "name"]]
-                        p.put("name:en", f.place().name());
-                        for (Map.Entry<String, String> local : LocalNames.all(f.place()).entrySet()) {
-                            p.put("name:" + local.getKey(), local.getValue());
-                        }
-                        p.put("kind", kind);
-                        if (f.place().country() != null) {
-                            p.put("country", f.place().country());
-                        }
-                        if (f.place().population() != null) {
-                            p.put("population", f.place().population());
-                        }
-                        if (f.place().properties().get("admin1_name") instanceof String province) {
-                            p.put("province", province);
-                        }
-                        add(geoms, grid.fromMercator(f.at(zoom)), tile, p);
+            return encode(collection, t, filter);
+        });
+    }
+
+    /**
+     * A collection's MVT tile encoded here (mapbox-vector-tile-java) from its rows, in the request's tile matrix set
+     * (a WorldCRS84Quad tile is drawn as the web map's tile of its {@link TileGrid#styleZoom}): the gazetteer's on
+     * both stores, incidents where the store does not encode tiles itself; empty when no feature touches it.
+     */
+    byte[] encode(Collection collection, TileRequest t, TileFilter filter) {
+        TileGrid grid = t.grid();
+        int zoom = grid.styleZoom(t.z());
+        Envelope tile = grid.tile(t.z(), t.x(), t.y());
+        Envelope buffered = new Envelope(tile);
+        buffered.expandBy(tile.getWidth() * 64 / 4096);
+        List<Geometry> geoms = new ArrayList<>();
+        if (collection.source() instanceof Source.Incidents of) {
+            incidents.streamMapRows(filter.query(bbox(grid.lonLat(buffered))).and(of.where()), attributes(zoom),
+                    row -> add(geoms, grid.fromLonLat(Wkb.read(row.wkb())), tile, row.attributes()));
+        } else {
+            TileStyle style = collection.tiles();
+            Set<String> kinds = kinds(collection);
+            for (Basemap.Feature f : basemap.query(grid.mercator(buffered))) {
+                String kind = f.place().kind();
+                if (kinds.contains(kind) && (!style.thinned() || keepPlace(f, zoom))) {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("id", f.place().id());
+                    p.put("name", f.place().name());
+                    // names in the readers' scripts, for a MapLibre style to choose ["coalesce", ["get", "name:ps"], ["get", "name"]]
+                    p.put("name:en", f.place().name());
+                    for (Map.Entry<String, String> local : LocalNames.all(f.place()).entrySet()) {
+                        p.put("name:" + local.getKey(), local.getValue());
                     }
+                    p.put("kind", kind);
+                    if (f.place().country() != null) {
+                        p.put("country", f.place().country());
+                    }
+                    if (f.place().population() != null) {
+                        p.put("population", f.place().population());
+                    }
+                    if (f.place().properties().get("admin1_name") instanceof String province) {
+                        p.put("province", province);
+                    }
+                    add(geoms, grid.fromMercator(f.at(zoom)), tile, p);
                 }
             }
-            if (geoms.isEmpty()) {
-                return EMPTY;
-            }
-            return MvtEncoder.encode(new JtsMvt(new JtsLayer(layer, geoms)), MvtLayerParams.DEFAULT,
-                    new UserDataKeyValueMapConverter());
-        });
+        }
+        if (geoms.isEmpty()) {
+            return EMPTY;
+        }
+        return MvtEncoder.encode(new JtsMvt(new JtsLayer(collection.id(), geoms)), MvtLayerParams.DEFAULT,
+                new UserDataKeyValueMapConverter());
+    }
+
+    /** The gazetteer kinds a collection's tile style draws: its own list, else every kind of its source. */
+    private static Set<String> kinds(Collection c) {
+        return c.tiles().kinds() != null ? c.tiles().kinds() : ((Source.Places) c.source()).kinds();
     }
 
     /**
@@ -216,25 +259,55 @@ class TileRenderer {
             Painter p = new Painter(g, window, width, height, zoom, ratio);
             Envelope buffered = new Envelope(window);
             buffered.expandBy(window.getWidth() * 0.25);
-            if (!style.equals("incidents") && !style.equals("labels")) {
-                p.basemap(basemap.query(buffered), width, height, !style.equals("base"));
+            if (style.equals(BASEMAP) || style.equals(BASE) || style.equals(COMBINED)) {
+                p.sea();
+                List<Basemap.Feature> features = basemap.query(buffered);
+                for (Painted paint : paints) {
+                    if (!paint.paint().reference() || !style.equals(BASE)) {
+                        p.paint(paint.paint(), paint.from(), paint.kinds(), features);
+                    }
+                }
             }
-            if (!style.equals("incidents") && !style.equals("base")) {
+            if (LABELLED_STYLES.contains(style)) {
                 p.labels(labels.within(zoom, lang, window));
             }
-            if (INCIDENT_STYLES.contains(style)) {
+            if (drawsIncidents(style)) {
                 // incidents reach into the picture by their marker's radius at most (basemap labels by much more)
                 Envelope near = new Envelope(window);
                 near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
                 List<Painter.Mark> marks = new ArrayList<>();
-                incidents.streamMapRows(filter.query(bbox(Mercator.lonLat(near))), MARK_ATTRIBUTES, row -> marks.add(new Painter.Mark(Wkb.read(row.wkb()),
-                        row.text("type"), row.flag("contested"), row.text("geo_precision"))));
+                incidents.streamMapRows(marked(style, filter.query(bbox(Mercator.lonLat(near)))), MARK_ATTRIBUTES, row -> marks.add(
+                        new Painter.Mark(Wkb.read(row.wkb()), row.text("type"), row.flag("contested"), row.text("geo_precision"))));
                 p.incidents(marks);
             }
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /** The raster styles: {@code basemap}, the overlays (the collections with marks, in their order), {@code combined}, {@code base}, {@code labels}. */
+    List<String> styles() {
+        return styles;
+    }
+
+    /** Whether a raster style draws incidents, so takes the incident filters: an overlay, {@code combined}. */
+    boolean drawsIncidents(String style) {
+        return overlays.containsKey(style) || style.equals(COMBINED) && !overlays.isEmpty();
+    }
+
+    /**
+     * The incidents a raster style marks: an overlay's own, {@code combined} those of every overlay, each
+     * incident once (the union of their conditions; all of them when one overlay has none).
+     */
+    private IncidentQuery marked(String style, IncidentQuery query) {
+        if (!style.equals(COMBINED)) {
+            return query.and(overlays.get(style).where());
+        }
+        if (overlays.values().stream().anyMatch(o -> o.where() == null)) {
+            return query;
+        }
+        return query.and(String.join(" OR ", overlays.values().stream().map(o -> "(" + o.where() + ")").toList()));
     }
 
     static byte[] encode(BufferedImage img) {
@@ -270,7 +343,7 @@ class TileRenderer {
      */
     private String key(String kind, String name, TileRequest t, TileFilter filter, String lang) {
         boolean png = kind.equals("png");
-        boolean filtered = png ? INCIDENT_STYLES.contains(name) : name.equals(ALL_LAYERS)
+        boolean filtered = png ? drawsIncidents(name) : name.equals(ALL_LAYERS)
                 || layers.find(name).filter(c -> c.source() instanceof Source.Incidents).isPresent();
         boolean labelled = png && LABELLED_STYLES.contains(name) && !lang.equals("en");
         return kind + "|" + name + "|" + t + "|" + (filtered ? filter.key() : "") + (labelled ? "|" + lang : "");

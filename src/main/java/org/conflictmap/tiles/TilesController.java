@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Tiles for newsroom graphics, every URL here:
  *
  * <pre>
- * GET /tiles/{style}/{z}/{x}/{y}.png | {y}@2x.png   style: basemap, incidents (transparent), combined
+ * GET /tiles/{style}/{z}/{x}/{y}.png | {y}@2x.png   style: basemap, incidents (transparent; each registered
+ *                                                  incidents layer with marks likewise), combined, base, labels
  * GET /tiles/{layer}/{z}/{x}/{y}.mvt                layer: incidents, places, provinces, border (204 when empty)
  * GET /tiles/{tileset}.json                        TileJSON 3.0: basemap, incidents, combined, {layer}-mvt
  * GET /tiles/changes?since={version}               the tiles writes touched after a data version (CDN purges)
@@ -66,7 +67,7 @@ class TilesController {
     @GetMapping("/tiles/{name}/{z}/{x}/{file}")
     ResponseEntity<byte[]> tile(@PathVariable String name, @PathVariable String z, @PathVariable String x,
             @PathVariable String file, HttpServletRequest r) {
-        return answer(TileAsk.parse(name, z, x, file, r, properties.maxZoom(), renderer.layers()), renderer, r);
+        return answer(TileAsk.parse(name, z, x, file, r, properties.maxZoom(), renderer.layers(), renderer.styles()), renderer, r);
     }
 
     /**
@@ -109,15 +110,15 @@ class TilesController {
          * (a bad address, an unknown parameter or filter value, no such style or layer).
          */
         static TileAsk parse(String name, String z, String x, String file, HttpServletRequest r, int maxZoom,
-                List<String> vectorLayers) {
+                List<String> vectorLayers, List<String> rasterStyles) {
             TileRequest t = TileRequest.parse(z, x, file, maxZoom);
             Params.onlyKnown(r.getParameterMap(), PARAMS);
             TileFilter filter = TileFilter.parse(r::getParameter);
             String lang = language(r.getParameter("lang"));
             boolean vector = t.format().equals("mvt");
-            if (!(vector ? vectorLayers : TileRenderer.STYLES).contains(name)) {
+            if (!(vector ? vectorLayers : rasterStyles).contains(name)) {
                 throw ApiProblem.notFound("no " + (vector ? "vector layer" : "raster style") + " '" + clip(name) + "'; there are "
-                        + (vector ? vectorLayers : TileRenderer.STYLES));
+                        + (vector ? vectorLayers : rasterStyles));
             }
             // vector tiles go out gzip-compressed to clients that take it (a z5 tile of 44,000 incidents is
             // ~5 MB plain); Tomcat's own compression skips them (strong ETags), so it is done here, once
@@ -207,8 +208,8 @@ class TilesController {
         boolean vector = tileset.endsWith("-mvt");
         String name = vector ? tileset.substring(0, tileset.length() - 4) : tileset;
         List<String> vectorLayers = renderer.layers();
-        if (!(vector ? vectorLayers : TileRenderer.STYLES).contains(name)) {
-            throw ApiProblem.notFound("no tileset '" + clip(tileset) + "'; there are " + TileRenderer.STYLES + " and "
+        if (!(vector ? vectorLayers : renderer.styles()).contains(name)) {
+            throw ApiProblem.notFound("no tileset '" + clip(tileset) + "'; there are " + renderer.styles() + " and "
                     + vectorLayers.stream().map(l -> l + "-mvt").toList());
         }
         String base = links.base(r);
@@ -258,7 +259,7 @@ class TilesController {
             throw Params.invalid("width", "a static map holds at most " + properties.maxStaticPixels()
                     + " pixels (width × height × scale²); this one would hold " + (long) width * height * scale * scale);
         }
-        String style = Params.oneOf("style", r.getParameter("style"), Set.copyOf(TileRenderer.STYLES));
+        String style = Params.oneOf("style", r.getParameter("style"), Set.copyOf(renderer.styles()));
         String title = Params.text("title", r.getParameter("title"), 120);
         TileFilter filter = TileFilter.parse(r::getParameter);
         String lang = language(r.getParameter("lang"));

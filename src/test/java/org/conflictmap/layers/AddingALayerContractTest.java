@@ -2,26 +2,21 @@ package org.conflictmap.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.conflictmap.Http;
 import org.conflictmap.TestStores;
+import org.conflictmap.TestStores.OnOwnH2gis;
+import org.conflictmap.TestStores.OnPostgis;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.test.context.ContextConfiguration;
 
 import tools.jackson.databind.JsonNode;
 
@@ -47,27 +42,15 @@ class AddingALayerContractTest {
         }
     }
 
-    /** An embedded store of its own: the shared one's file is open in the other context. */
-    static final class OwnH2gis implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        static final Path DIR = Path.of("target", "test-stores", "h2gis-layer-" + UUID.randomUUID()).toAbsolutePath();
-
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("conflictmap.store.data-dir=" + DIR,
-                    "conflictmap.security.editor-tokens=test-editor:" + TestStores.EDITOR_TOKEN).applyTo(context);
-        }
-    }
-
+    /** An embedded store of its own (the shared one's file is open in the other context). */
     @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-    @ContextConfiguration(initializers = OwnH2gis.class)
+    @OnOwnH2gis
     @Import(AirStrikes.class)
     class Embedded extends Contract {
     }
 
     @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-    @ContextConfiguration(initializers = TestStores.Postgis.class)
+    @OnPostgis
     @Import(AirStrikes.class)
     class Postgis extends Contract {
     }
