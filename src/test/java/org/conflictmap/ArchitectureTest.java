@@ -4,6 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 
 /**
  * The package table of ARCHITECTURE.md ("Features (packages)"), held against the compiled classes:
@@ -30,19 +28,22 @@ class ArchitectureTest {
     private static final String ROOT = "org.conflictmap";
     /** The server's compiled classes only (scanning the whole class path for the package took ~40 s more). */
     private static final JavaClasses CLASSES = new ClassFileImporter().importPath(Path.of("target", "classes"));
+
     private static final Map<String, Set<String>> TABLE = table(Path.of("ARCHITECTURE.md"));
 
     @Test
     void theTableListsEveryPackageAndNoOther() {
         Set<String> packages = new TreeSet<>();
         for (JavaClass c : CLASSES) {
-            String rest = c.getPackageName().equals(ROOT) ? "" : c.getPackageName().substring(ROOT.length() + 1);
+            String rest =
+                    c.getPackageName().equals(ROOT) ? "" : c.getPackageName().substring(ROOT.length() + 1);
             if (!rest.isEmpty()) {
                 packages.add(rest.split("\\.")[0]);
             }
         }
         assertThat(TABLE.keySet()).as("the packages of ARCHITECTURE.md's table").isEqualTo(packages);
-        TABLE.forEach((p, deps) -> assertThat(packages).as("what " + p + " depends on").containsAll(deps));
+        TABLE.forEach((p, deps) ->
+                assertThat(packages).as("what " + p + " depends on").containsAll(deps));
     }
 
     @Test
@@ -55,8 +56,12 @@ class ArchitectureTest {
                 }
             }
             if (!forbidden.isEmpty()) {
-                noClasses().that().resideInAPackage(ROOT + "." + row.getKey() + "..")
-                        .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                noClasses()
+                        .that()
+                        .resideInAPackage(ROOT + "." + row.getKey() + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(forbidden.toArray(String[]::new))
                         .because("ARCHITECTURE.md lets " + row.getKey() + " depend on " + row.getValue() + " only")
                         .check(CLASSES);
             }
@@ -78,10 +83,15 @@ class ArchitectureTest {
 
     @Test
     void theDataLayerKnowsNothingOfHttp() {
-        noClasses().that().haveSimpleNameEndingWith("Repository")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", "org.springframework.http..",
-                        "org.springframework.web..", "jakarta.servlet..")
-                .because("repositories throw the domain's errors (org.conflictmap.errors); web.ProblemHandler maps them")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Repository")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".web..", "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..")
+                .because(
+                        "repositories throw the domain's errors (org.conflictmap.errors); web.ProblemHandler maps them")
                 .check(CLASSES);
     }
 
@@ -92,16 +102,26 @@ class ArchitectureTest {
      */
     @Test
     void belowTheHandlersNothingReadsTheServletRequest() {
-        noClasses().that().resideInAnyPackage(ROOT + ".ogcapi..", ROOT + ".incidents..")
-                .and().haveSimpleNameNotEndingWith("Controller")
-                .and().doNotHaveSimpleName("OgcRequests").and().doNotHaveSimpleName("IfMatch")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".ogcapi..", ROOT + ".incidents..")
+                .and()
+                .haveSimpleNameNotEndingWith("Controller")
+                .and()
+                .doNotHaveSimpleName("OgcRequests")
+                .and()
+                .doNotHaveSimpleName("IfMatch")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.servlet..")
                 .because("the handler parses its request once (OgcRequests, IfMatch) and hands on a typed value")
                 .check(CLASSES);
     }
 
     private static void visit(String p, List<String> path, Set<String> done) {
-        assertThat(path).as("a cycle in ARCHITECTURE.md's table: " + path + " → " + p).doesNotContain(p);
+        assertThat(path)
+                .as("a cycle in ARCHITECTURE.md's table: " + path + " → " + p)
+                .doesNotContain(p);
         if (done.contains(p)) {
             return;
         }
@@ -119,10 +139,13 @@ class ArchitectureTest {
         try {
             lines = Files.readAllLines(document);
         } catch (IOException e) {
-            throw new IllegalStateException("ARCHITECTURE.md is not readable from " + Path.of("").toAbsolutePath(), e);
+            throw new IllegalStateException(
+                    "ARCHITECTURE.md is not readable from " + Path.of("").toAbsolutePath(), e);
         }
         int start = lines.indexOf("## Features (packages)");
-        assertThat(start).as("ARCHITECTURE.md has a section '## Features (packages)'").isNotNegative();
+        assertThat(start)
+                .as("ARCHITECTURE.md has a section '## Features (packages)'")
+                .isNotNegative();
         Map<String, Set<String>> table = new TreeMap<>();
         for (String line : lines.subList(start + 1, lines.size())) {
             if (line.startsWith("## ")) {
@@ -138,7 +161,9 @@ class ArchitectureTest {
                         allowed.add(d.strip().replace("`", ""));
                     }
                 }
-                assertThat(table.put(name, allowed)).as("package " + name + " has one row").isNull();
+                assertThat(table.put(name, allowed))
+                        .as("package " + name + " has one row")
+                        .isNull();
             }
         }
         assertThat(table).as("the package table of ARCHITECTURE.md").isNotEmpty();

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 
 /** Runs GDAL's command-line tools (installed by scripts/setup-tools) and returns what they printed. */
 public final class Gdal {
-    private Gdal() {
-    }
+    private Gdal() {}
 
     /** Whether GDAL's {@code ogrinfo} can be run here (tests that only read with GDAL skip without it, saying so). */
     public static boolean installed() {
@@ -39,13 +38,19 @@ public final class Gdal {
     /** A tool's GDAL version as 10000 × major + 100 × minor + patch; 0 where it runs but says none, -1 where it does not run. */
     static int version(String tool) {
         try {
-            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(tool, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return -1;
             }
             Matcher m = VERSION.matcher(out);
-            return m.find() ? Integer.parseInt(m.group(1)) * 10000 + Integer.parseInt(m.group(2)) * 100 + Integer.parseInt(m.group(3)) : 0;
+            return m.find()
+                    ? Integer.parseInt(m.group(1)) * 10000
+                            + Integer.parseInt(m.group(2)) * 100
+                            + Integer.parseInt(m.group(3))
+                    : 0;
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

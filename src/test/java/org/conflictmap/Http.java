@@ -7,13 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small real HTTP client for tests against the running server (no mocked MVC). */
 public final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
@@ -45,12 +45,20 @@ public final class Http {
     }
 
     public Response send(String method, String path, String body, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)), headers);
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body)),
+                headers);
     }
 
     public Response send(String method, String path, byte[] body, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+        return send(
+                HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body)),
+                headers);
     }
 
     private URI uri(String path) {
@@ -62,8 +70,8 @@ public final class Http {
             b.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<byte[]> r = CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r =
+                    CLIENT.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("request failed: " + e, e);
@@ -75,6 +83,6 @@ public final class Http {
     }
 
     public static Map<String, Object> map(String json) {
-        return JSON.readValue(json, new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        return JSON.readValue(json, new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
     }
 }

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -31,8 +30,7 @@ public final class TestStores {
     /** The Authorization header value for {@link #EDITOR_TOKEN}, for {@code Http} calls. */
     public static final String EDITOR_AUTH = "Bearer " + EDITOR_TOKEN;
 
-    private TestStores() {
-    }
+    private TestStores() {}
 
     /** Runs the annotated test against the embedded H2GIS store. */
     @Target(ElementType.TYPE)
@@ -40,8 +38,7 @@ public final class TestStores {
     @Inherited
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     @ContextConfiguration(initializers = H2gis.class)
-    public @interface OnH2gis {
-    }
+    public @interface OnH2gis {}
 
     /** Runs the annotated test against a real PostGIS database. */
     @Target(ElementType.TYPE)
@@ -49,8 +46,7 @@ public final class TestStores {
     @Inherited
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     @ContextConfiguration(initializers = Postgis.class)
-    public @interface OnPostgis {
-    }
+    public @interface OnPostgis {}
 
     /**
      * Runs the annotated test against an embedded H2GIS store of its own context: for a test that adds beans
@@ -61,26 +57,31 @@ public final class TestStores {
     @Inherited
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     @ContextConfiguration(initializers = OwnH2gis.class)
-    public @interface OnOwnH2gis {
-    }
+    public @interface OnOwnH2gis {}
 
     /** A fresh embedded store in a directory of its own for each context it starts. */
     public static final class OwnH2gis implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Path dir = Path.of("target", "test-stores", "h2gis-own-" + UUID.randomUUID()).toAbsolutePath();
-            TestPropertyValues.of("conflictmap.store.data-dir=" + dir,
-                    "conflictmap.security.editor-tokens=test-editor:" + EDITOR_TOKEN).applyTo(context);
+            Path dir = Path.of("target", "test-stores", "h2gis-own-" + UUID.randomUUID())
+                    .toAbsolutePath();
+            TestPropertyValues.of(
+                            "conflictmap.store.data-dir=" + dir,
+                            "conflictmap.security.editor-tokens=test-editor:" + EDITOR_TOKEN)
+                    .applyTo(context);
         }
     }
 
     public static final class H2gis implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        static final Path DIR = Path.of("target", "test-stores", "h2gis-" + UUID.randomUUID()).toAbsolutePath();
+        static final Path DIR =
+                Path.of("target", "test-stores", "h2gis-" + UUID.randomUUID()).toAbsolutePath();
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("conflictmap.store.data-dir=" + DIR,
-                    "conflictmap.security.editor-tokens=test-editor:" + EDITOR_TOKEN).applyTo(context);
+            TestPropertyValues.of(
+                            "conflictmap.store.data-dir=" + DIR,
+                            "conflictmap.security.editor-tokens=test-editor:" + EDITOR_TOKEN)
+                    .applyTo(context);
         }
     }
 
@@ -93,8 +94,11 @@ public final class TestStores {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             recreateOnce();
-            TestPropertyValues.of("spring.datasource.url=" + SERVER + DB, "spring.datasource.username=" + USER,
-                    "spring.datasource.password=", "conflictmap.security.editor-tokens=test-editor:" + EDITOR_TOKEN)
+            TestPropertyValues.of(
+                            "spring.datasource.url=" + SERVER + DB,
+                            "spring.datasource.username=" + USER,
+                            "spring.datasource.password=",
+                            "conflictmap.security.editor-tokens=test-editor:" + EDITOR_TOKEN)
                     .applyTo(context);
         }
 
@@ -107,8 +111,9 @@ public final class TestStores {
                 s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
                 s.execute("CREATE DATABASE " + DB);
             } catch (SQLException e) {
-                throw new IllegalStateException("PostgreSQL is not reachable at " + SERVER
-                        + ": run scripts/setup-postgis (scripts/test does)", e);
+                throw new IllegalStateException(
+                        "PostgreSQL is not reachable at " + SERVER + ": run scripts/setup-postgis (scripts/test does)",
+                        e);
             }
             try (Connection c = DriverManager.getConnection(SERVER + DB, USER, "");
                     Statement s = c.createStatement()) {

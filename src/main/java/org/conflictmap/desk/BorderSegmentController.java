@@ -1,9 +1,9 @@
 package org.conflictmap.desk;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.GeoJson;
@@ -12,8 +12,6 @@ import org.conflictmap.web.Params;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +33,9 @@ class BorderSegmentController {
         this.json = json;
     }
 
-    @GetMapping(value = "/api/border-segment", produces = {GeoJson.MEDIA_TYPE, "application/json"})
+    @GetMapping(
+            value = "/api/border-segment",
+            produces = {GeoJson.MEDIA_TYPE, "application/json"})
     ObjectNode segment(HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), Set.of("provinces"));
         String given = request.getParameter("provinces");
@@ -53,8 +53,9 @@ class BorderSegmentController {
         if (provinces.size() > MAX_PROVINCES) {
             throw Params.invalid("provinces", "at most " + MAX_PROVINCES + " provinces");
         }
-        Place line = gazetteer.get(Locations.DURAND_LINE).orElseThrow(() -> Params.invalid("provinces",
-                "the gazetteer has no Durand Line"));
+        Place line = gazetteer
+                .get(Locations.DURAND_LINE)
+                .orElseThrow(() -> Params.invalid("provinces", "the gazetteer has no Durand Line"));
         Geometry segment = Locations.borderSegment(line.geometry(), provinces);
         if (segment == null) {
             throw Params.invalid("provinces", "none of these provinces touches the Durand Line");
@@ -62,7 +63,9 @@ class BorderSegmentController {
         ObjectNode props = json.createObjectNode();
         props.put("geo_precision", "border_segment");
         var places = props.putArray("places");
-        provinces.stream().filter(p -> p.geometry().distance(line.geometry()) < 0.05).forEach(p -> places.add(p.id()));
+        provinces.stream()
+                .filter(p -> p.geometry().distance(line.geometry()) < 0.05)
+                .forEach(p -> places.add(p.id()));
         places.add(line.id());
         return GeoJson.feature(null, segment, props);
     }

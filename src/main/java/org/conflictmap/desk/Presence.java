@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Presence {
-    static final String TOUCH = "UPDATE desk_presence SET seen_at = ? WHERE incident_id = ? AND editor = ? AND seen_at >= ?";
+    static final String TOUCH =
+            "UPDATE desk_presence SET seen_at = ? WHERE incident_id = ? AND editor = ? AND seen_at >= ?";
     static final String FORGET = "DELETE FROM desk_presence WHERE incident_id = ? AND editor = ?";
     static final String INSERT = "INSERT INTO desk_presence (incident_id, editor, since, seen_at) VALUES (?, ?, ?, ?)";
     static final String EXPIRE = "DELETE FROM desk_presence WHERE seen_at < ?";
@@ -27,8 +27,7 @@ class Presence {
             + "AND incident_id = ? ORDER BY since, editor";
 
     /** One editor with one incident open since {@code since}, last heard of at {@code seen}. */
-    record Entry(String incident, String editor, Instant since, Instant seen) {
-    }
+    record Entry(String incident, String editor, Instant since, Instant seen) {}
 
     private final JdbcTemplate jdbc;
     private final DeskProperties properties;
@@ -49,7 +48,8 @@ class Presence {
         try {
             jdbc.update(INSERT, incident, editor, utc(now), utc(now));
         } catch (DuplicateKeyException e) {
-            jdbc.update(TOUCH, utc(now), incident, editor, utc(oldest(now))); // the same editor's second tab beat at once
+            jdbc.update(
+                    TOUCH, utc(now), incident, editor, utc(oldest(now))); // the same editor's second tab beat at once
         }
     }
 
@@ -73,7 +73,10 @@ class Presence {
     }
 
     private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Entry(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+        return new Entry(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getObject(3, OffsetDateTime.class).toInstant(),
                 rs.getObject(4, OffsetDateTime.class).toInstant());
     }
 

@@ -1,7 +1,7 @@
 package org.conflictmap.desk;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.security.Editors;
 import org.conflictmap.security.EditorsOnly;
@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,8 +62,13 @@ class PresenceController {
     }
 
     private static void entries(ArrayNode out, List<Presence.Entry> entries, String except) {
-        entries.stream().filter(e -> !e.editor().equals(except)).forEach(e -> out.addObject().put("id", e.incident())
-                .put("editor", e.editor()).put("since", e.since().toString()).put("seen_at", e.seen().toString()));
+        entries.stream()
+                .filter(e -> !e.editor().equals(except))
+                .forEach(e -> out.addObject()
+                        .put("id", e.incident())
+                        .put("editor", e.editor())
+                        .put("since", e.since().toString())
+                        .put("seen_at", e.seen().toString()));
     }
 
     private static String checked(String id) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.conflictmap.incidents.Queryables;
@@ -18,8 +17,7 @@ import org.conflictmap.incidents.Queryables;
  * queryable) or, with {@code table=claims}, one row per claim; every cell spreadsheet-safe.
  */
 final class CsvWriter {
-    private CsvWriter() {
-    }
+    private CsvWriter() {}
 
     static void write(ExportRows rows, OutputStream out) throws IOException {
         boolean claims = rows.claimsTable();
@@ -31,7 +29,12 @@ final class CsvWriter {
             header.addAll(FlatRows.ACLED_COLUMNS);
             header.addAll(FlatRows.QUERYABLE_COLUMNS);
         }
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+        CSVPrinter csv = new CSVPrinter(
+                w,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(header.toArray(String[]::new))
+                        .get());
         rows.incidents().forEach(i -> {
             if (claims) {
                 for (Object[] row : FlatRows.claims(i)) {

@@ -9,7 +9,6 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Calendar;
-
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 
 /**
@@ -47,12 +46,14 @@ final class DbfRecords implements Closeable {
             types[k] = header.getFieldType(k);
             widths[k] = header.getFieldLength(k);
             nulls[k] = new byte[widths[k]];
-            Arrays.fill(nulls[k], (byte) switch (types[k]) {
-                case 'C' -> 0;
-                case 'L' -> '?';
-                case 'N' -> '*';
-                default -> throw new IllegalArgumentException("field type " + types[k] + " is not written here");
-            });
+            Arrays.fill(nulls[k], (byte)
+                    switch (types[k]) {
+                        case 'C' -> 0;
+                        case 'L' -> '?';
+                        case 'N' -> '*';
+                        default ->
+                            throw new IllegalArgumentException("field type " + types[k] + " is not written here");
+                    });
         }
     }
 

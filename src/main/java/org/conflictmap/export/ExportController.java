@@ -1,10 +1,10 @@
 package org.conflictmap.export;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.conflictmap.errors.NotFound;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.layers.Collection;
@@ -23,8 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code GET /api/export/{collection}.{format}} for every {@link ExportFormat} and every collection of
@@ -46,8 +44,10 @@ class ExportController {
     }
 
     /** The formats with separate tables, for the refusal of {@code table=} elsewhere: "CSV". */
-    private static final String TABLE_FORMATS = Arrays.stream(ExportFormat.values()).filter(ExportFormat::hasTables)
-            .map(ExportFormat::title).collect(Collectors.joining(", "));
+    private static final String TABLE_FORMATS = Arrays.stream(ExportFormat.values())
+            .filter(ExportFormat::hasTables)
+            .map(ExportFormat::title)
+            .collect(Collectors.joining(", "));
 
     private final IncidentRepository incidents;
     private final DataVersion dataVersion;
@@ -60,7 +60,8 @@ class ExportController {
     }
 
     @GetMapping("/api/export/{collection:[a-z][a-z0-9-]*}.{format}")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable String collection, @PathVariable String format, HttpServletRequest r) {
+    ResponseEntity<StreamingResponseBody> export(
+            @PathVariable String collection, @PathVariable String format, HttpServletRequest r) {
         ExportFormat f = ExportFormat.of(format);
         Collection c = layers.get(collection);
         if (!c.exported() || !(c.source() instanceof Source.Incidents source)) {
@@ -70,7 +71,8 @@ class ExportController {
         Params.onlyKnown(r.getParameterMap(), PARAMS);
         String table = Params.oneOf("table", r.getParameter("table"), Set.of("incidents", "claims"));
         if (table != null && !f.hasTables()) {
-            throw Params.invalid("table", "only the " + TABLE_FORMATS + " export has separate tables; the other formats carry both");
+            throw Params.invalid(
+                    "table", "only the " + TABLE_FORMATS + " export has separate tables; the other formats carry both");
         }
         IncidentFilter filter = IncidentFilter.parse(r::getParameter).within(source);
         String etag = dataVersion.current().etag(collection + "." + f + "?" + r.getQueryString());
@@ -80,10 +82,15 @@ class ExportController {
         boolean claims = "claims".equals(table);
         ExportRows rows = new ExportRows(incidents, filter, claims, c.geometryType());
         StreamingResponseBody body = out -> f.writer().write(rows, out);
-        return ResponseEntity.ok().eTag(etag).contentType(MediaType.parseMediaType(f.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(f.fileName(claims ? fileStem(collection) + "-claims" : collection))
-                                .build().toString())
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .contentType(MediaType.parseMediaType(f.mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(f.fileName(claims ? fileStem(collection) + "-claims" : collection))
+                                .build()
+                                .toString())
                 .body(body);
     }
 

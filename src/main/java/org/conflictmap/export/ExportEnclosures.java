@@ -2,7 +2,6 @@ package org.conflictmap.export;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.conflictmap.layers.Layers;
 import org.conflictmap.ogcapi.Enclosures;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,11 @@ class ExportEnclosures implements Enclosures {
         if (layers.find(collection).filter(c -> c.exported()).isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(ExportFormat.values()).map(f -> new Enclosure("/api/export/" + collection + "." + f.extension(),
-                f.mediaType(), "download everything as " + f.extension())).toList();
+        return Arrays.stream(ExportFormat.values())
+                .map(f -> new Enclosure(
+                        "/api/export/" + collection + "." + f.extension(),
+                        f.mediaType(),
+                        "download everything as " + f.extension()))
+                .toList();
     }
 }

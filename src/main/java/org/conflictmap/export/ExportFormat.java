@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.conflictmap.web.ApiProblem;
 
 /**
@@ -24,7 +23,8 @@ enum ExportFormat {
     FGB("fgb", ".fgb", "application/flatgeobuf", "FlatGeobuf", false, FlatGeobufWriter::write);
 
     /** Every format's extension, in the order above. */
-    static final List<String> EXTENSIONS = Arrays.stream(values()).map(ExportFormat::extension).toList();
+    static final List<String> EXTENSIONS =
+            Arrays.stream(values()).map(ExportFormat::extension).toList();
 
     private final String extension;
     private final String fileSuffix;
@@ -33,7 +33,8 @@ enum ExportFormat {
     private final boolean tables;
     private final ExportWriter writer;
 
-    ExportFormat(String extension, String fileSuffix, String mediaType, String title, boolean tables, ExportWriter writer) {
+    ExportFormat(
+            String extension, String fileSuffix, String mediaType, String title, boolean tables, ExportWriter writer) {
         this.extension = extension;
         this.fileSuffix = fileSuffix;
         this.mediaType = mediaType;
@@ -69,8 +70,11 @@ enum ExportFormat {
     }
 
     static ExportFormat of(String extension) {
-        return Arrays.stream(values()).filter(f -> f.extension.equals(extension.toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("no export format '" + (extension.length() > 20
-                        ? extension.substring(0, 20) : extension) + "'; formats: " + String.join(", ", EXTENSIONS)));
+        return Arrays.stream(values())
+                .filter(f -> f.extension.equals(extension.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.notFound(
+                        "no export format '" + (extension.length() > 20 ? extension.substring(0, 20) : extension)
+                                + "'; formats: " + String.join(", ", EXTENSIONS)));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
@@ -48,13 +47,14 @@ final class ExportRows {
 
     /** The stored GeoJSON Feature text of each incident, as UTF-8 bytes. */
     FileWriters.Source<byte[]> features() {
-        return each -> rethrowingIo(() -> filter.streamFeatures(incidents, 0, IncidentQuery.MAX_LIMIT, unchecked(each)));
+        return each ->
+                rethrowingIo(() -> filter.streamFeatures(incidents, 0, IncidentQuery.MAX_LIMIT, unchecked(each)));
     }
 
     /** The stored values of these attributes, in their order, read as their types. */
     FileWriters.Source<StoredRow> stored(List<Queryables.Attribute> attributes) {
-        return each -> rethrowingIo(() -> incidents.streamStored(filter.query().withPage(IncidentQuery.MAX_LIMIT, 0), attributes,
-                unchecked(each)));
+        return each -> rethrowingIo(() -> incidents.streamStored(
+                filter.query().withPage(IncidentQuery.MAX_LIMIT, 0), attributes, unchecked(each)));
     }
 
     /** Parses {@link StoredRow#claims()} and {@link StoredRow#sources()}; safe to share between threads. */

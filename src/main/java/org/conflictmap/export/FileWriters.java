@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Queryables;
 import org.h2gis.functions.io.dbf.internal.DbaseFileException;
@@ -31,7 +30,6 @@ import org.h2gis.functions.io.shp.internal.ShapeType;
 import org.h2gis.functions.io.shp.internal.ShapefileWriter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Lineal;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.springframework.util.StreamUtils;
@@ -41,8 +39,7 @@ import org.springframework.util.StreamUtils;
  * incidents as they stream from the store and keeps them on disk, never all in memory.
  */
 final class FileWriters {
-    private FileWriters() {
-    }
+    private FileWriters() {}
 
     /** The .prj of every layer: EPSG:4326 as the OGC WKT that GDAL and QGIS read. */
     static final String WGS84_PRJ = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
@@ -64,8 +61,11 @@ final class FileWriters {
      * thread goes on to write {@code claims.dbf} while the first writes the layers.
      */
     static void shapefile(Source<ShapeRow> source, ClaimRows claimRows, Path dir, OutputStream out) throws IOException {
-        List<String> names = SHP_ATTRIBUTES.stream().map(Queryables.Attribute::shortName).toList();
-        List<Character> types = SHP_ATTRIBUTES.stream().map(a -> a.type() == Integer.class ? 'N' : a.type() == Boolean.class ? 'L' : 'C').toList();
+        List<String> names =
+                SHP_ATTRIBUTES.stream().map(Queryables.Attribute::shortName).toList();
+        List<Character> types = SHP_ATTRIBUTES.stream()
+                .map(a -> a.type() == Integer.class ? 'N' : a.type() == Boolean.class ? 'L' : 'C')
+                .toList();
         int[] widths = new int[names.size()];
         long[] areas = {0};
         long[] lines = {0};
@@ -99,12 +99,31 @@ final class FileWriters {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.setLevel(Deflater.BEST_SPEED); // padded DBF fields squeeze well even so
             zip.putNextEntry(new ZipEntry("incidents_points.dbf"));
-            try (Layer points = new Layer(dir, "incidents_points", ShapeType.POINT,
-                    header(names, types, widths, rows.rows()), StreamUtils.nonClosing(zip), files);
-                    Layer polygons = areas[0] == 0 ? null : new Layer(dir, "incidents_areas", ShapeType.POLYGON,
-                            header(names, types, widths, areas[0]), null, files);
-                    Layer arcs = lines[0] == 0 ? null : new Layer(dir, "incidents_lines", ShapeType.ARC,
-                            header(names, types, widths, lines[0]), null, files)) {
+            try (Layer points = new Layer(
+                            dir,
+                            "incidents_points",
+                            ShapeType.POINT,
+                            header(names, types, widths, rows.rows()),
+                            StreamUtils.nonClosing(zip),
+                            files);
+                    Layer polygons = areas[0] == 0
+                            ? null
+                            : new Layer(
+                                    dir,
+                                    "incidents_areas",
+                                    ShapeType.POLYGON,
+                                    header(names, types, widths, areas[0]),
+                                    null,
+                                    files);
+                    Layer arcs = lines[0] == 0
+                            ? null
+                            : new Layer(
+                                    dir,
+                                    "incidents_lines",
+                                    ShapeType.ARC,
+                                    header(names, types, widths, lines[0]),
+                                    null,
+                                    files)) {
                 Object[] values = new Object[names.size()];
                 rows.forEach(row -> {
                     System.arraycopy(row, 2, values, 0, names.size());
@@ -155,7 +174,8 @@ final class FileWriters {
      * The incidents layers' fields: every queryable but {@code claims}, whose JSON a DBF text field
      * would cut at 254 bytes into something no tool can read; the claims are whole in {@code claims.dbf}.
      */
-    static final List<Queryables.Attribute> SHP_ATTRIBUTES = Queryables.ALL.stream().filter(a -> !a.name().equals("claims")).toList();
+    static final List<Queryables.Attribute> SHP_ATTRIBUTES =
+            Queryables.ALL.stream().filter(a -> !a.name().equals("claims")).toList();
 
     /**
      * One incident as the Shapefile layers take it, straight from the store's columns: its point inside
@@ -171,7 +191,8 @@ final class FileWriters {
                 throw new IllegalArgumentException("an incident row needs its point and its geometry");
             }
             if (fields.length != SHP_ATTRIBUTES.size()) {
-                throw new IllegalArgumentException("an incident row has " + SHP_ATTRIBUTES.size() + " fields, not " + fields.length);
+                throw new IllegalArgumentException(
+                        "an incident row has " + SHP_ATTRIBUTES.size() + " fields, not " + fields.length);
             }
         }
 
@@ -317,12 +338,15 @@ final class FileWriters {
 
     /** {@code claims.dbf}: one row per claim, keyed by the incident id. */
     private static void claimsDbf(Spool claims, int[] widths, Path dir) throws IOException {
-        List<String> claimNames = FlatRows.CLAIM_COLUMNS.stream().map(n -> n.length() > 10 ? n.substring(0, 10) : n).toList();
+        List<String> claimNames = FlatRows.CLAIM_COLUMNS.stream()
+                .map(n -> n.length() > 10 ? n.substring(0, 10) : n)
+                .toList();
         List<Character> claimTypes = new ArrayList<>();
         for (int k = 0; k < claimNames.size(); k++) {
             claimTypes.add(k == 1 || (k >= 5 && k <= 10) ? 'N' : 'C');
         }
-        DbfRecords dbf = new DbfRecords(header(claimNames, claimTypes, widths, claims.rows()),
+        DbfRecords dbf = new DbfRecords(
+                header(claimNames, claimTypes, widths, claims.rows()),
                 Files.newOutputStream(dir.resolve("claims.dbf")));
         try {
             claims.forEach(dbf::write);
@@ -352,7 +376,9 @@ final class FileWriters {
             this.dbf = new DbfRecords(header, dbf != null ? dbf : Files.newOutputStream(dir.resolve(base + ".dbf")));
             Files.writeString(dir.resolve(base + ".prj"), WGS84_PRJ);
             Files.writeString(dir.resolve(base + ".cpg"), "UTF-8");
-            for (String ext : dbf != null ? List.of(".shp", ".shx", ".prj", ".cpg") : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg")) {
+            for (String ext : dbf != null
+                    ? List.of(".shp", ".shx", ".prj", ".cpg")
+                    : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg")) {
                 files.add(base + ext);
             }
         }
@@ -411,18 +437,20 @@ final class FileWriters {
                     index += 8;
                 }
                 if (pos != size) {
-                    throw new IOException("polygon shapefile records do not add up to its length: " + pos + " != " + size);
+                    throw new IOException(
+                            "polygon shapefile records do not add up to its length: " + pos + " != " + size);
                 }
             }
         }
 
         private static FileChannel create(Path file) throws IOException {
-            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
+            return FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         }
     }
 
-    private static DbaseFileHeader header(List<String> names, List<Character> types, int[] widths, long records) throws IOException {
+    private static DbaseFileHeader header(List<String> names, List<Character> types, int[] widths, long records)
+            throws IOException {
         DbaseFileHeader h = new DbaseFileHeader();
         h.setEncoding("UTF-8");
         try {

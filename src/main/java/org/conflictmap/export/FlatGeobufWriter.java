@@ -1,5 +1,6 @@
 package org.conflictmap.export;
 
+import com.google.flatbuffers.FlatBufferBuilder;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.Queryables;
@@ -19,24 +19,23 @@ import org.h2gis.functions.factory.H2GISFunctions;
 import org.wololo.flatgeobuf.Constants;
 import org.wololo.flatgeobuf.HeaderMeta;
 
-import com.google.flatbuffers.FlatBufferBuilder;
-
 /**
  * FlatGeobuf through H2GIS's writer, which reads a table: the incidents stream into a scratch H2GIS
  * database on disk (not in memory, so a million rows do not fill the heap) and H2GIS writes the file,
  * whatever the store is (PostGIS or H2GIS).
  */
 final class FlatGeobufWriter {
-    private FlatGeobufWriter() {
-    }
+    private FlatGeobufWriter() {}
 
     /** The {@link ExportFormat#FGB} download. */
     static void write(ExportRows rows, OutputStream out) throws IOException {
         ScratchDirectories.within(dir -> write(rows.incidents(), dir, out));
     }
 
-    private static void write(FileWriters.Source<Incident> incidents, Path dir, OutputStream out) throws IOException, SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("scratch").toAbsolutePath(), "sa", "")) {
+    private static void write(FileWriters.Source<Incident> incidents, Path dir, OutputStream out)
+            throws IOException, SQLException {
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:h2:file:" + dir.resolve("scratch").toAbsolutePath(), "sa", "")) {
             H2GISFunctions.load(c);
             layer(c, "INCIDENTS", incidents);
             Path file = dir.resolve("incidents.fgb");
@@ -72,10 +71,13 @@ final class FlatGeobufWriter {
     }
 
     /** Every incident, whole geometry and full attribute names, as an H2GIS table. */
-    private static void layer(Connection c, String table, FileWriters.Source<Incident> incidents) throws SQLException, IOException {
+    private static void layer(Connection c, String table, FileWriters.Source<Incident> incidents)
+            throws SQLException, IOException {
         StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (THE_GEOM GEOMETRY(GEOMETRY, 4326)");
         for (Queryables.Attribute a : Queryables.ALL) {
-            ddl.append(", \"").append(a.name()).append("\" ")
+            ddl.append(", \"")
+                    .append(a.name())
+                    .append("\" ")
                     .append(a.type() == Integer.class ? "INTEGER" : a.type() == Boolean.class ? "BOOLEAN" : "VARCHAR");
         }
         StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES (ST_GeomFromWKB(?, 4326)");

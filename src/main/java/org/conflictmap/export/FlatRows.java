@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-
 import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.PlaceRef;
-import org.conflictmap.incidents.Source;
 import org.conflictmap.incidents.Queryables;
+import org.conflictmap.incidents.Source;
 import org.locationtech.jts.io.WKTWriter;
 
 /**
@@ -21,15 +20,41 @@ import org.locationtech.jts.io.WKTWriter;
  */
 final class FlatRows {
     /** The claims table's columns. */
-    static final List<String> CLAIM_COLUMNS = List.of("incident_id", "claim_no", "claimant", "party", "side", "killed",
-            "wounded", "captured", "posts_captured", "posts_destroyed", "aircraft_downed", "statement", "stated_at", "sources");
+    static final List<String> CLAIM_COLUMNS = List.of(
+            "incident_id",
+            "claim_no",
+            "claimant",
+            "party",
+            "side",
+            "killed",
+            "wounded",
+            "captured",
+            "posts_captured",
+            "posts_destroyed",
+            "aircraft_downed",
+            "statement",
+            "stated_at",
+            "sources");
     /** ACLED's export columns this server can fill, first in the CSV so ACLED tooling finds them. */
-    static final List<String> ACLED_COLUMNS = List.of("event_id_cnty", "event_date", "time_precision", "event_type",
-            "sub_event_type", "actor1", "actor2", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
-            "notes", "fatalities", "area_wkt");
+    static final List<String> ACLED_COLUMNS = List.of(
+            "event_id_cnty",
+            "event_date",
+            "time_precision",
+            "event_type",
+            "sub_event_type",
+            "actor1",
+            "actor2",
+            "admin1",
+            "location",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "source",
+            "notes",
+            "fatalities",
+            "area_wkt");
 
-    private FlatRows() {
-    }
+    private FlatRows() {}
 
     static Object value(Queryables.Attribute a, Incident i) {
         Object v = a.value().apply(i);
@@ -45,11 +70,27 @@ final class FlatRows {
         Map<String, Source> sources = sourceList.stream().collect(Collectors.toMap(Source::id, s -> s));
         int n = 1;
         for (Claim c : claims) {
-            rows.add(new Object[] {id, n++, c.claimant(), c.party(), c.side(), c.killed(), c.wounded(), c.captured(),
-                    c.postsCaptured(), c.postsDestroyed(), c.aircraftDowned(), c.statement(),
-                    c.statedAt() == null ? null : c.statedAt().toString(),
-                    c.sources().stream().map(sources::get).map(s -> s.outlet() + (s.wire() == null ? "" : " (" + s.wire() + ")")
-                            + (s.published() == null ? "" : ", " + s.published())).collect(Collectors.joining("; "))});
+            rows.add(new Object[] {
+                id,
+                n++,
+                c.claimant(),
+                c.party(),
+                c.side(),
+                c.killed(),
+                c.wounded(),
+                c.captured(),
+                c.postsCaptured(),
+                c.postsDestroyed(),
+                c.aircraftDowned(),
+                c.statement(),
+                c.statedAt() == null ? null : c.statedAt().toString(),
+                c.sources().stream()
+                        .map(sources::get)
+                        .map(s -> s.outlet()
+                                + (s.wire() == null ? "" : " (" + s.wire() + ")")
+                                + (s.published() == null ? "" : ", " + s.published()))
+                        .collect(Collectors.joining("; "))
+            });
         }
         return rows;
     }
@@ -60,7 +101,8 @@ final class FlatRows {
      * names with this server's words ({@code day}, {@code province}, …), which the codes cannot hold.
      */
     static final List<String> QUERYABLE_COLUMNS = Queryables.ALL.stream()
-            .map(a -> ACLED_COLUMNS.contains(a.name()) ? a.name() + "_name" : a.name()).toList();
+            .map(a -> ACLED_COLUMNS.contains(a.name()) ? a.name() + "_name" : a.name())
+            .toList();
 
     /**
      * The ACLED-compatible leading columns. {@code fatalities} is the most conservative claim: the
@@ -78,19 +120,50 @@ final class FlatRows {
             case "remote_explosive" -> "Remote explosive/landmine/IED";
             default -> "Other";
         };
-        String event = i.type().equals("armed_clash") ? "Battles" : i.type().equals("other") || i.type().equals("shoot_down_claim")
-                ? "Strategic developments" : "Explosions/Remote violence";
-        String admin1 = i.places().stream().map(PlaceRef::id).filter(id -> id.contains("-province-")).findFirst()
-                .flatMap(id -> i.places().stream().filter(r -> r.id().equals(id)).map(PlaceRef::name).findFirst()).orElse(null);
-        return new Object[] {i.id(), i.occurred().start().toString().substring(0, 10),
-                switch (i.occurred().precision()) { case "week" -> 2; case "month" -> 3; default -> 1; },
-                event, sub, i.actors().isEmpty() ? null : i.actors().get(0), i.actors().size() > 1 ? i.actors().get(1) : null,
-                admin1, i.places().stream().map(PlaceRef::name).collect(Collectors.joining("; ")),
-                round(p.getY()), round(p.getX()),
-                switch (i.geoPrecision()) { case "exact" -> 1; case "near" -> 2; default -> 3; },
-                i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; ")), i.summary(),
-                i.claims().stream().map(Claim::killed).filter(Objects::nonNull).min(Integer::compare).orElse(null),
-                i.geometry().getDimension() == 0 ? null : new WKTWriter().write(i.geometry())};
+        String event = i.type().equals("armed_clash")
+                ? "Battles"
+                : i.type().equals("other") || i.type().equals("shoot_down_claim")
+                        ? "Strategic developments"
+                        : "Explosions/Remote violence";
+        String admin1 = i.places().stream()
+                .map(PlaceRef::id)
+                .filter(id -> id.contains("-province-"))
+                .findFirst()
+                .flatMap(id -> i.places().stream()
+                        .filter(r -> r.id().equals(id))
+                        .map(PlaceRef::name)
+                        .findFirst())
+                .orElse(null);
+        return new Object[] {
+            i.id(),
+            i.occurred().start().toString().substring(0, 10),
+            switch (i.occurred().precision()) {
+                case "week" -> 2;
+                case "month" -> 3;
+                default -> 1;
+            },
+            event,
+            sub,
+            i.actors().isEmpty() ? null : i.actors().get(0),
+            i.actors().size() > 1 ? i.actors().get(1) : null,
+            admin1,
+            i.places().stream().map(PlaceRef::name).collect(Collectors.joining("; ")),
+            round(p.getY()),
+            round(p.getX()),
+            switch (i.geoPrecision()) {
+                case "exact" -> 1;
+                case "near" -> 2;
+                default -> 3;
+            },
+            i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; ")),
+            i.summary(),
+            i.claims().stream()
+                    .map(Claim::killed)
+                    .filter(Objects::nonNull)
+                    .min(Integer::compare)
+                    .orElse(null),
+            i.geometry().getDimension() == 0 ? null : new WKTWriter().write(i.geometry())
+        };
     }
 
     /**

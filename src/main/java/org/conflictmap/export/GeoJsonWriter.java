@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  * as they stream from the store (nothing is parsed or built per incident).
  */
 final class GeoJsonWriter {
-    private GeoJsonWriter() {
-    }
+    private GeoJsonWriter() {}
 
     static void write(ExportRows rows, OutputStream out) throws IOException {
         BufferedOutputStream o = new BufferedOutputStream(out, 1 << 16);

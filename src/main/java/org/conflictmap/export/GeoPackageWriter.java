@@ -9,12 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.conflictmap.geo.Wkb;
-import org.conflictmap.incidents.Incident;
-import org.conflictmap.incidents.Queryables;
-import org.conflictmap.layers.GeometryType;
-
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
@@ -31,6 +25,10 @@ import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.wkb.GeometryReader;
+import org.conflictmap.geo.Wkb;
+import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.Queryables;
+import org.conflictmap.layers.GeometryType;
 
 /**
  * A GeoPackage (NGA's writer): the {@code incidents} feature table with each incident at its own
@@ -41,8 +39,7 @@ import mil.nga.sf.wkb.GeometryReader;
  * (as the OGC items serve them), so GDAL and QGIS type the layer from the file's declaration.
  */
 final class GeoPackageWriter {
-    private GeoPackageWriter() {
-    }
+    private GeoPackageWriter() {}
 
     /** The {@link ExportFormat#GPKG} download: the file is written in a scratch directory, then sent. */
     static void write(ExportRows rows, OutputStream out) throws IOException {
@@ -70,12 +67,13 @@ final class GeoPackageWriter {
             for (Queryables.Attribute a : Queryables.ALL) {
                 columns.add(FeatureColumn.createColumn(a.name(), type(a.type())));
             }
-            gpkg.createFeatureTable(FeatureTableMetadata.create(gc, "fid", columns, new BoundingBox(60.5, 23.6, 77.9, 38.5)));
+            gpkg.createFeatureTable(
+                    FeatureTableMetadata.create(gc, "fid", columns, new BoundingBox(60.5, 23.6, 77.9, 38.5)));
             List<AttributesColumn> claimColumns = new ArrayList<>();
             for (int k = 0; k < FlatRows.CLAIM_COLUMNS.size(); k++) {
                 boolean number = k == 1 || (k >= 5 && k <= 10);
-                claimColumns.add(AttributesColumn.createColumn(FlatRows.CLAIM_COLUMNS.get(k),
-                        number ? GeoPackageDataType.INTEGER : GeoPackageDataType.TEXT));
+                claimColumns.add(AttributesColumn.createColumn(
+                        FlatRows.CLAIM_COLUMNS.get(k), number ? GeoPackageDataType.INTEGER : GeoPackageDataType.TEXT));
             }
             gpkg.createAttributesTable(AttributesTableMetadata.create("claims", "fid", claimColumns));
             FeatureDao features = gpkg.getFeatureDao("incidents");
@@ -85,8 +83,8 @@ final class GeoPackageWriter {
             int[] n = {0};
             incidents.forEach(i -> {
                 FeatureRow row = features.newRow();
-                row.setGeometry(GeoPackageGeometryData.createAndBuildEnvelope(srs.getSrsId(),
-                        GeometryReader.readGeometry(Wkb.write(type.coerce(i.geometry())))));
+                row.setGeometry(GeoPackageGeometryData.createAndBuildEnvelope(
+                        srs.getSrsId(), GeometryReader.readGeometry(Wkb.write(type.coerce(i.geometry())))));
                 for (Queryables.Attribute a : Queryables.ALL) {
                     Object v = FlatRows.value(a, i);
                     row.setValue(a.name(), v instanceof Integer k ? k.longValue() : v);
@@ -121,7 +119,10 @@ final class GeoPackageWriter {
     }
 
     private static GeoPackageDataType type(Class<?> t) {
-        return t == Integer.class ? GeoPackageDataType.INTEGER : t == Boolean.class ? GeoPackageDataType.BOOLEAN
-                : t == Instant.class ? GeoPackageDataType.DATETIME : GeoPackageDataType.TEXT;
+        return t == Integer.class
+                ? GeoPackageDataType.INTEGER
+                : t == Boolean.class
+                        ? GeoPackageDataType.BOOLEAN
+                        : t == Instant.class ? GeoPackageDataType.DATETIME : GeoPackageDataType.TEXT;
     }
 }

@@ -9,16 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
 import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.Queryables;
 import org.conflictmap.incidents.Source;
 import org.conflictmap.ogcapi.Html;
-import org.conflictmap.incidents.Queryables;
 import org.conflictmap.web.Texts;
 import org.locationtech.jts.io.kml.KMLWriter;
 
@@ -65,8 +63,10 @@ final class KmlWriter {
         xml.writeDefaultNamespace(NS);
         xml.writeStartElement("Document");
         element("name", "Afghanistan-Pakistan border conflict incidents");
-        element("description", "Conflict Map Server export. Each incident lists every party's claims apart, with its sources: "
-                + "no single casualty figure exists for a contested incident. Locations reported for an area are drawn as the area.");
+        element(
+                "description",
+                "Conflict Map Server export. Each incident lists every party's claims apart, with its sources: "
+                        + "no single casualty figure exists for a contested incident. Locations reported for an area are drawn as the area.");
         style("contested", "ff1c1cd7");
         style("uncontested", "ff0a74f0");
         xml.writeStartElement("Schema");
@@ -75,7 +75,8 @@ final class KmlWriter {
         for (Queryables.Attribute a : Queryables.ALL) {
             xml.writeStartElement("SimpleField");
             xml.writeAttribute("name", a.name());
-            xml.writeAttribute("type", a.type() == Integer.class ? "int" : a.type() == Boolean.class ? "bool" : "string");
+            xml.writeAttribute(
+                    "type", a.type() == Integer.class ? "int" : a.type() == Boolean.class ? "bool" : "string");
             xml.writeEndElement();
         }
         xml.writeEndElement();
@@ -162,19 +163,41 @@ final class KmlWriter {
         if (!i.occurred().end().equals(i.occurred().start())) {
             h.append(" – ").append(Html.esc(i.occurred().end().toString()));
         }
-        h.append(" (").append(Html.esc(i.occurred().precision())).append(")<br><b>Where:</b> ").append(Html.esc(i.placeNames()))
-                .append(" (location precision: ").append(Html.esc(i.geoPrecision())).append(")</p>");
+        h.append(" (")
+                .append(Html.esc(i.occurred().precision()))
+                .append(")<br><b>Where:</b> ")
+                .append(Html.esc(i.placeNames()))
+                .append(" (location precision: ")
+                .append(Html.esc(i.geoPrecision()))
+                .append(")</p>");
         h.append("<table border=\"1\" cellpadding=\"3\" style=\"border-collapse:collapse\"><caption>")
                 .append(i.contested() ? "Contested: the parties' claims disagree" : "Claims")
-                .append(" — each row is one claim, as its claimant stated it</caption><tr><th>Claimant</th><th>Party</th><th>Side</th>"
-                        + "<th>Killed</th><th>Wounded</th><th>Captured</th><th>Statement</th><th>Stated</th><th>Sources</th></tr>");
+                .append(
+                        " — each row is one claim, as its claimant stated it</caption><tr><th>Claimant</th><th>Party</th><th>Side</th>"
+                                + "<th>Killed</th><th>Wounded</th><th>Captured</th><th>Statement</th><th>Stated</th><th>Sources</th></tr>");
         for (Claim c : i.claims()) {
-            h.append("<tr><td>").append(Html.esc(c.claimant())).append("</td><td>").append(Html.esc(c.party())).append("</td><td>")
-                    .append(Html.esc(c.side())).append("</td><td>").append(number(c.killed())).append("</td><td>").append(number(c.wounded()))
-                    .append("</td><td>").append(number(c.captured())).append("</td><td>").append(Html.esc(c.statement())).append("</td><td>")
-                    .append(c.statedAt() == null ? "" : c.statedAt()).append("</td><td>")
-                    .append(Html.esc(c.sources().stream().map(sources::get).filter(Objects::nonNull)
-                            .map(s -> s.outlet() + (s.published() == null ? "" : ", " + s.published())).collect(Collectors.joining("; "))))
+            h.append("<tr><td>")
+                    .append(Html.esc(c.claimant()))
+                    .append("</td><td>")
+                    .append(Html.esc(c.party()))
+                    .append("</td><td>")
+                    .append(Html.esc(c.side()))
+                    .append("</td><td>")
+                    .append(number(c.killed()))
+                    .append("</td><td>")
+                    .append(number(c.wounded()))
+                    .append("</td><td>")
+                    .append(number(c.captured()))
+                    .append("</td><td>")
+                    .append(Html.esc(c.statement()))
+                    .append("</td><td>")
+                    .append(c.statedAt() == null ? "" : c.statedAt())
+                    .append("</td><td>")
+                    .append(Html.esc(c.sources().stream()
+                            .map(sources::get)
+                            .filter(Objects::nonNull)
+                            .map(s -> s.outlet() + (s.published() == null ? "" : ", " + s.published()))
+                            .collect(Collectors.joining("; "))))
                     .append("</td></tr>");
         }
         return h.append("</table>").toString();

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +29,7 @@ class ScratchDirectories {
     private static final Pattern OWNED = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*");
     /** A directory from before the names carried a pid is left only this long (no export runs for a day). */
     private static final Duration UNOWNED_AGE = Duration.ofDays(1);
+
     private static final Logger log = LoggerFactory.getLogger(ScratchDirectories.class);
 
     ScratchDirectories() {
@@ -73,7 +73,10 @@ class ScratchDirectories {
             try {
                 FileSystemUtils.deleteRecursively(dir);
             } catch (IOException e) {
-                log.warn("Could not delete the export scratch directory {}: {}", dir, e.getClass().getSimpleName());
+                log.warn(
+                        "Could not delete the export scratch directory {}: {}",
+                        dir,
+                        e.getClass().getSimpleName());
             }
         }
         return !Files.exists(dir);
@@ -83,13 +86,17 @@ class ScratchDirectories {
     static int sweep(Path tmp) {
         int removed = 0;
         try (Stream<Path> all = Files.list(tmp)) {
-            for (Path dir : (Iterable<Path>) all.filter(p -> p.getFileName().toString().startsWith(PREFIX))::iterator) {
+            for (Path dir :
+                    (Iterable<Path>) all.filter(p -> p.getFileName().toString().startsWith(PREFIX))::iterator) {
                 if (Files.isDirectory(dir) && abandoned(dir) && delete(dir)) {
                     removed++;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            log.warn("Could not look for abandoned export scratch directories in {}: {}", tmp, e.getClass().getSimpleName());
+            log.warn(
+                    "Could not look for abandoned export scratch directories in {}: {}",
+                    tmp,
+                    e.getClass().getSimpleName());
         }
         return removed;
     }
@@ -98,7 +105,8 @@ class ScratchDirectories {
         Matcher m = OWNED.matcher(dir.getFileName().toString());
         if (m.matches()) {
             long pid = Long.parseLong(m.group(1));
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+            return pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
         }
         FileTime modified = Files.getLastModifiedTime(dir);
         return modified.toInstant().isBefore(Instant.now().minus(UNOWNED_AGE));

@@ -3,10 +3,9 @@ package org.conflictmap.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-
 import org.conflictmap.incidents.IncidentRepository;
-import org.conflictmap.incidents.StoredRow;
 import org.conflictmap.incidents.Queryables;
+import org.conflictmap.incidents.StoredRow;
 
 /**
  * The {@link ExportFormat#SHP} download, from the store's columns: no incident is built. Each layer
@@ -15,8 +14,7 @@ import org.conflictmap.incidents.Queryables;
  */
 final class ShapefileZipWriter {
 
-    private ShapefileZipWriter() {
-    }
+    private ShapefileZipWriter() {}
 
     static void write(ExportRows rows, OutputStream out) throws IOException {
         FileWriters.Source<StoredRow> stored = rows.stored(FileWriters.SHP_ATTRIBUTES);
@@ -30,7 +28,11 @@ final class ShapefileZipWriter {
             each.accept(new FileWriters.ShapeRow(r.point(), r.geometry(), fields, r.claims(), r.sources()));
         });
         IncidentRepository.StoredClaims claims = rows.storedClaims();
-        ScratchDirectories.within(dir -> FileWriters.shapefile(shapeRows,
-                (id, claimsJson, sourcesJson) -> FlatRows.claims(id, claims.claims(claimsJson), claims.sources(sourcesJson)), dir, out));
+        ScratchDirectories.within(dir -> FileWriters.shapefile(
+                shapeRows,
+                (id, claimsJson, sourcesJson) ->
+                        FlatRows.claims(id, claims.claims(claimsJson), claims.sources(sourcesJson)),
+                dir,
+                out));
     }
 }

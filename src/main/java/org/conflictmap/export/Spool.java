@@ -34,8 +34,12 @@ final class Spool implements Closeable {
 
     Spool(Path file) throws IOException {
         this.file = file;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.channel = FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
     }
 
     /** Appends one row. */
@@ -55,7 +59,8 @@ final class Spool implements Closeable {
             } else if (v instanceof byte[] bytes) {
                 bytes(BYTES, bytes);
             } else {
-                throw new IllegalArgumentException("cannot spool a " + v.getClass().getSimpleName());
+                throw new IllegalArgumentException(
+                        "cannot spool a " + v.getClass().getSimpleName());
             }
         }
         rows++;

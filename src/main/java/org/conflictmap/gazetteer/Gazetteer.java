@@ -5,13 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -26,8 +24,12 @@ public class Gazetteer {
     private final PlaceRepository repository;
     private final Map<String, Place> byId;
 
-    Gazetteer(PlaceRepository repository, GazetteerProperties properties, ResourceLoader resources,
-            ObjectMapper json, TransactionTemplate tx) {
+    Gazetteer(
+            PlaceRepository repository,
+            GazetteerProperties properties,
+            ResourceLoader resources,
+            ObjectMapper json,
+            TransactionTemplate tx) {
         this.repository = repository;
         if (properties.loadOnStartup()) {
             load(new GeodataFiles(resources, properties.location(), json), tx);
@@ -45,7 +47,10 @@ public class Gazetteer {
         }
         List<Place> places = files.places();
         tx.executeWithoutResult(s -> repository.replaceAll(places, hash, GeodataFiles.ALL));
-        log.info("Gazetteer loaded: {} places from {} files (content {})", places.size(), GeodataFiles.ALL.size(),
+        log.info(
+                "Gazetteer loaded: {} places from {} files (content {})",
+                places.size(),
+                GeodataFiles.ALL.size(),
                 hash.substring(0, 12));
         return true;
     }

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loadOnStartup load (or re-load, when a file changed) at start-up (default true)
  */
 @ConfigurationProperties("conflictmap.gazetteer")
-public record GazetteerProperties(@DefaultValue("classpath:geodata/") String location,
+public record GazetteerProperties(
+        @DefaultValue("classpath:geodata/") String location,
         @DefaultValue("true") boolean loadOnStartup) {
     public GazetteerProperties {
         if (!location.endsWith("/")) {

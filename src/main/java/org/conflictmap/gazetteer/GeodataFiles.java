@@ -12,13 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.geo.Geodesy;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,11 +45,24 @@ final class GeodataFiles {
     static final String DISTRICTS = "sources/admin2_afg_pak.geojson";
     static final String MORE_CROSSINGS = "sources/crossings_afg_pak_more.geojson";
     static final String ALIASES = "gazetteer-aliases.json";
-    static final List<String> ALL = List.of(COUNTRIES, PROVINCES, DURAND, CROSSINGS, GEONAMES, NE_PLACES, KEY_PLACES,
-            BOUNDARIES, RIVERS, LAKES, DISTRICTS, MORE_CROSSINGS, ALIASES);
+    static final List<String> ALL = List.of(
+            COUNTRIES,
+            PROVINCES,
+            DURAND,
+            CROSSINGS,
+            GEONAMES,
+            NE_PLACES,
+            KEY_PLACES,
+            BOUNDARIES,
+            RIVERS,
+            LAKES,
+            DISTRICTS,
+            MORE_CROSSINGS,
+            ALIASES);
 
-    private static final Map<String, String> ISO2 = Map.of("AFG", "AF", "PAK", "PK", "IRN", "IR", "TKM", "TM", "UZB",
-            "UZ", "TJK", "TJ", "CHN", "CN", "IND", "IN", "KGZ", "KG", "OMN", "OM");
+    private static final Map<String, String> ISO2 = Map.of(
+            "AFG", "AF", "PAK", "PK", "IRN", "IR", "TKM", "TM", "UZB", "UZ", "TJK", "TJ", "CHN", "CN", "IND", "IN",
+            "KGZ", "KG", "OMN", "OM");
 
     private final ResourceLoader resources;
     private final String location;
@@ -125,8 +136,20 @@ final class GeodataFiles {
             props.put("iso_a3", a3);
             props.put("role", text(p, "role"));
             int rank = "focus".equals(text(p, "role")) ? 1 : 2;
-            put(out, new Place(id, name, "country", a3 == null ? null : ISO2.get(a3), null, List.of(), null, rank,
-                    clean(props), COUNTRIES, GeoJson.readTrusted(f.get("geometry"))));
+            put(
+                    out,
+                    new Place(
+                            id,
+                            name,
+                            "country",
+                            a3 == null ? null : ISO2.get(a3),
+                            null,
+                            List.of(),
+                            null,
+                            rank,
+                            clean(props),
+                            COUNTRIES,
+                            GeoJson.readTrusted(f.get("geometry"))));
         }
     }
 
@@ -144,8 +167,20 @@ final class GeodataFiles {
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("adm1_code", text(p, "adm1_code"));
             props.put("note", text(p, "note"));
-            put(out, new Place(id, name, "province", country, text(p, "iso_3166_2"), alts, null, 3, clean(props),
-                    PROVINCES, GeoJson.readTrusted(f.get("geometry"))));
+            put(
+                    out,
+                    new Place(
+                            id,
+                            name,
+                            "province",
+                            country,
+                            text(p, "iso_3166_2"),
+                            alts,
+                            null,
+                            3,
+                            clean(props),
+                            PROVINCES,
+                            GeoJson.readTrusted(f.get("geometry"))));
         }
     }
 
@@ -155,12 +190,26 @@ final class GeodataFiles {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("description", text(f.get("properties"), "description"));
         props.put("length_km", Math.round(Geodesy.lengthKm(line) * 10) / 10.0);
-        props.put("length_note", "geodesic length of the 1:10m Natural Earth line, which generalises away the"
-                + " border's small bends; not the official figure");
+        props.put(
+                "length_note",
+                "geodesic length of the 1:10m Natural Earth line, which generalises away the"
+                        + " border's small bends; not the official figure");
         props.put("published_length_km", DURAND_PUBLISHED_KM);
         props.put("recognised_by_afghanistan", false);
-        put(out, new Place("border-durand-line", "Durand Line", "border", null, null, List.of(), null, 1, props,
-                DURAND, line));
+        put(
+                out,
+                new Place(
+                        "border-durand-line",
+                        "Durand Line",
+                        "border",
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        1,
+                        props,
+                        DURAND,
+                        line));
     }
 
     private void crossings(Map<String, Place> out) {
@@ -180,8 +229,20 @@ final class GeodataFiles {
             props.put("admin", text(p, "admin"));
             props.put("coordinate_source", text(p, "coordinate_source"));
             props.put("countries", List.of("AF", "PK")); // a crossing belongs to both sides
-            put(out, new Place("crossing-" + Names.slug(name.replace("–", " ")), name, "crossing", null,
-                    null, alts, null, 2, clean(props), CROSSINGS, GeoJson.readTrusted(f.get("geometry"))));
+            put(
+                    out,
+                    new Place(
+                            "crossing-" + Names.slug(name.replace("–", " ")),
+                            name,
+                            "crossing",
+                            null,
+                            null,
+                            alts,
+                            null,
+                            2,
+                            clean(props),
+                            CROSSINGS,
+                            GeoJson.readTrusted(f.get("geometry"))));
         }
     }
 
@@ -199,8 +260,20 @@ final class GeodataFiles {
             props.put("coordinate_source", text(p, "coord_source_url"));
             props.put("caveat", text(p, "caveat"));
             props.put("countries", List.of("AF", "PK"));
-            put(out, new Place(id, text(p, "name"), "crossing", null, null, alts, null, 2, clean(props), MORE_CROSSINGS,
-                    GeoJson.readTrusted(f.get("geometry"))));
+            put(
+                    out,
+                    new Place(
+                            id,
+                            text(p, "name"),
+                            "crossing",
+                            null,
+                            null,
+                            alts,
+                            null,
+                            2,
+                            clean(props),
+                            MORE_CROSSINGS,
+                            GeoJson.readTrusted(f.get("geometry"))));
         }
     }
 
@@ -216,11 +289,25 @@ final class GeodataFiles {
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("source_id", text(p, "id"));
             props.put("admin1_name", text(p, "admin1_name"));
-            props.put("area_km2", p.path("area_km2").isNumber() ? p.get("area_km2").asDouble() : null);
+            props.put(
+                    "area_km2",
+                    p.path("area_km2").isNumber() ? p.get("area_km2").asDouble() : null);
             props.put("disputed_area", p.path("disputed_area").asBoolean(false));
             props.put("licence", text(p, "licence"));
-            put(out, new Place("district-" + Names.slug(text(p, "id")), text(p, "name"), "district", text(p, "country_iso2"),
-                    text(p, "admin1_iso_3166_2"), alts, null, 6, clean(props), DISTRICTS, GeoJson.readTrusted(f.get("geometry"))));
+            put(
+                    out,
+                    new Place(
+                            "district-" + Names.slug(text(p, "id")),
+                            text(p, "name"),
+                            "district",
+                            text(p, "country_iso2"),
+                            text(p, "admin1_iso_3166_2"),
+                            alts,
+                            null,
+                            6,
+                            clean(props),
+                            DISTRICTS,
+                            GeoJson.readTrusted(f.get("geometry"))));
         }
     }
 
@@ -259,8 +346,17 @@ final class GeodataFiles {
             JsonNode nef = ne.get(gid);
             if (nef != null) {
                 JsonNode np = nef.get("properties");
-                for (String k : List.of("name", "namealt", "nameascii", "name_en", "name_de", "name_es", "name_fr",
-                        "name_pt", "name_ru", "name_zh")) {
+                for (String k : List.of(
+                        "name",
+                        "namealt",
+                        "nameascii",
+                        "name_en",
+                        "name_de",
+                        "name_es",
+                        "name_fr",
+                        "name_pt",
+                        "name_ru",
+                        "name_zh")) {
                     add(alts, text(np, k));
                 }
                 rank = Math.max(1, Math.min(10, np.path("scalerank").asInt(8) + 1));
@@ -273,7 +369,8 @@ final class GeodataFiles {
                 }
             }
             String name = kf != null && text(kf.get("properties"), "label") != null
-                    ? text(kf.get("properties"), "label") : text(p, "name");
+                    ? text(kf.get("properties"), "label")
+                    : text(p, "name");
             alts.remove(name);
             long pop = p.path("population").asLong(0);
             String code = text(p, "feature_code");
@@ -286,16 +383,35 @@ final class GeodataFiles {
             props.put("feature_code", code);
             props.put("admin1_name", text(p, "adm1_name"));
             props.put("in_former_fata", p.path("in_former_fata").asBoolean(false));
-            put(out, new Place("geonames-" + gid, name, city ? "city" : "town", text(p, "country_code"),
-                    text(p, "adm1_iso_3166_2"), List.copyOf(alts), pop > 0 ? pop : null, rank, clean(props),
-                    GEONAMES, GeoJson.readTrusted(f.get("geometry"))));
+            put(
+                    out,
+                    new Place(
+                            "geonames-" + gid,
+                            name,
+                            city ? "city" : "town",
+                            text(p, "country_code"),
+                            text(p, "adm1_iso_3166_2"),
+                            List.copyOf(alts),
+                            pop > 0 ? pop : null,
+                            rank,
+                            clean(props),
+                            GEONAMES,
+                            GeoJson.readTrusted(f.get("geometry"))));
         }
         for (JsonNode f : neOnly) {
             JsonNode p = f.get("properties");
             String name = text(p, "name");
             LinkedHashSet<String> alts = new LinkedHashSet<>();
-            for (String k : List.of("namealt", "nameascii", "name_en", "name_de", "name_es", "name_fr", "name_pt",
-                    "name_ru", "name_zh")) {
+            for (String k : List.of(
+                    "namealt",
+                    "nameascii",
+                    "name_en",
+                    "name_de",
+                    "name_es",
+                    "name_fr",
+                    "name_pt",
+                    "name_ru",
+                    "name_zh")) {
                 add(alts, text(p, k));
             }
             alts.remove(name);
@@ -305,10 +421,20 @@ final class GeodataFiles {
             props.put("featurecla", text(p, "featurecla"));
             props.put("wikidataid", text(p, "wikidataid"));
             String country = "AFG".equals(text(p, "adm0_a3")) ? "AF" : "PK";
-            put(out, new Place("ne-" + Names.slug(name), name, pop >= 100_000 || p.path("adm1cap").asInt(0) == 1
-                    ? "city" : "town", country, text(p, "adm1_iso_3166_2"), List.copyOf(alts), pop > 0 ? pop : null,
-                    Math.max(1, Math.min(10, p.path("scalerank").asInt(8) + 1)), clean(props), NE_PLACES,
-                    GeoJson.readTrusted(f.get("geometry"))));
+            put(
+                    out,
+                    new Place(
+                            "ne-" + Names.slug(name),
+                            name,
+                            pop >= 100_000 || p.path("adm1cap").asInt(0) == 1 ? "city" : "town",
+                            country,
+                            text(p, "adm1_iso_3166_2"),
+                            List.copyOf(alts),
+                            pop > 0 ? pop : null,
+                            Math.max(1, Math.min(10, p.path("scalerank").asInt(8) + 1)),
+                            clean(props),
+                            NE_PLACES,
+                            GeoJson.readTrusted(f.get("geometry"))));
         }
     }
 
@@ -337,12 +463,28 @@ final class GeodataFiles {
             int n = seen.merge(base, 1, Integer::sum);
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("featurecla", text(p, "featurecla"));
-            props.put("min_zoom", p.path("min_zoom").isNumber() ? p.get("min_zoom").asDouble() : null);
-            props.put("length_km", p.path("length_km_geodesic_wgs84").isNumber()
-                    ? p.get("length_km_geodesic_wgs84").asDouble() : null);
-            put(out, new Place(n == 1 ? base : base + "-" + n, label, kind, country, null, List.of(), null,
-                    Math.max(1, Math.min(10, (int) p.path("scalerank").asDouble(6) + 1)), clean(props), file,
-                    GeoJson.readTrusted(f.get("geometry"))));
+            props.put(
+                    "min_zoom",
+                    p.path("min_zoom").isNumber() ? p.get("min_zoom").asDouble() : null);
+            props.put(
+                    "length_km",
+                    p.path("length_km_geodesic_wgs84").isNumber()
+                            ? p.get("length_km_geodesic_wgs84").asDouble()
+                            : null);
+            put(
+                    out,
+                    new Place(
+                            n == 1 ? base : base + "-" + n,
+                            label,
+                            kind,
+                            country,
+                            null,
+                            List.of(),
+                            null,
+                            Math.max(1, Math.min(10, (int) p.path("scalerank").asDouble(6) + 1)),
+                            clean(props),
+                            file,
+                            GeoJson.readTrusted(f.get("geometry"))));
         }
     }
 
@@ -353,11 +495,24 @@ final class GeodataFiles {
             JsonNode p = f.get("properties");
             String name = text(p, "name");
             Map<String, Object> props = new LinkedHashMap<>();
-            props.put("min_zoom", p.path("min_zoom").isNumber() ? p.get("min_zoom").asDouble() : null);
+            props.put(
+                    "min_zoom",
+                    p.path("min_zoom").isNumber() ? p.get("min_zoom").asDouble() : null);
             props.put("named", name != null);
-            put(out, new Place("lake-" + (name != null ? Names.slug(name) : "unnamed-" + n), name != null ? name : "Lake",
-                    "lake", null, null, List.of(), null, Math.max(1, Math.min(10, p.path("scalerank").asInt(6) + 1)),
-                    clean(props), LAKES, GeoJson.readTrusted(f.get("geometry"))));
+            put(
+                    out,
+                    new Place(
+                            "lake-" + (name != null ? Names.slug(name) : "unnamed-" + n),
+                            name != null ? name : "Lake",
+                            "lake",
+                            null,
+                            null,
+                            List.of(),
+                            null,
+                            Math.max(1, Math.min(10, p.path("scalerank").asInt(6) + 1)),
+                            clean(props),
+                            LAKES,
+                            GeoJson.readTrusted(f.get("geometry"))));
         }
     }
 
@@ -376,8 +531,20 @@ final class GeodataFiles {
                 alts.add(a.asString());
             }
             alts.remove(p.name());
-            places.put(p.id(), new Place(p.id(), p.name(), p.kind(), p.country(), p.admin1(), List.copyOf(alts),
-                    p.population(), p.labelRank(), p.properties(), p.source(), p.geometry()));
+            places.put(
+                    p.id(),
+                    new Place(
+                            p.id(),
+                            p.name(),
+                            p.kind(),
+                            p.country(),
+                            p.admin1(),
+                            List.copyOf(alts),
+                            p.population(),
+                            p.labelRank(),
+                            p.properties(),
+                            p.source(),
+                            p.geometry()));
         }
         return List.copyOf(places.values());
     }

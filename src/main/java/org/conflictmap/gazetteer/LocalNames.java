@@ -26,13 +26,13 @@ public final class LocalNames {
     static final String URDU = "ٹڈڑںےہھۂۓ";
     /** Arabic, Uyghur, Kurdish and Sindhi letters Dari, Pashto and Urdu do not write place names with. */
     static final String FOREIGN = "ةىإأۇۋۆەێڵڕۈۉڤڭڄڃڀٺٽڦڪڳڱڻ";
+
     static final char ARABIC_YEH = 'ي';
     static final char ARABIC_KAF = 'ك';
     static final char HAMZA_YEH = 'ئ';
     static final char ZWNJ = '\u200c';
 
-    private LocalNames() {
-    }
+    private LocalNames() {}
 
     /**
      * The project's language code for a reader's tag: {@code ps}, {@code fa} (also {@code fa-AF},
@@ -117,7 +117,8 @@ public final class LocalNames {
         List<String> group = null;
         String key = null;
         for (Map.Entry<String, List<String>> e : groups.entrySet()) {
-            if (group == null || e.getValue().size() > group.size()
+            if (group == null
+                    || e.getValue().size() > group.size()
                     || (e.getValue().size() == group.size() && e.getKey().length() < key.length())) {
                 group = e.getValue();
                 key = e.getKey();

@@ -14,8 +14,7 @@ public final class Names {
     private static final Pattern APOSTROPHES = Pattern.compile("[’'`ʻʼ‘´]");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private Names() {
-    }
+    private Names() {}
 
     public static String fold(String name) {
         if (name == null) {
@@ -27,8 +26,16 @@ public final class Names {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
         s = MARKS.matcher(s).replaceAll("");
         s = s.toLowerCase(Locale.ROOT)
-                .replace('ı', 'i').replace('ł', 'l').replace('ø', 'o').replace('đ', 'd').replace('ß', 's')
-                .replace('ي', 'ی').replace('ى', 'ی').replace('ك', 'ک').replace('ە', 'ه').replace('ۀ', 'ه');
+                .replace('ı', 'i')
+                .replace('ł', 'l')
+                .replace('ø', 'o')
+                .replace('đ', 'd')
+                .replace('ß', 's')
+                .replace('ي', 'ی')
+                .replace('ى', 'ی')
+                .replace('ك', 'ک')
+                .replace('ە', 'ه')
+                .replace('ۀ', 'ه');
         s = APOSTROPHES.matcher(s).replaceAll("");
         s = SEPARATORS.matcher(s).replaceAll(" ");
         return s.strip();

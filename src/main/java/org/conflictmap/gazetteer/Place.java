@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -22,11 +21,21 @@ import org.locationtech.jts.geom.Geometry;
  * @param source     the geodata file the entry came from
  * @param geometry   lon/lat geometry, never null or empty
  */
-public record Place(String id, String name, String kind, String country, String admin1, List<String> altNames,
-        Long population, int labelRank, Map<String, Object> properties, String source, Geometry geometry) {
+public record Place(
+        String id,
+        String name,
+        String kind,
+        String country,
+        String admin1,
+        List<String> altNames,
+        Long population,
+        int labelRank,
+        Map<String, Object> properties,
+        String source,
+        Geometry geometry) {
 
-    public static final Set<String> KINDS = Set.of("country", "province", "district", "city", "town", "crossing",
-            "border", "boundary", "river", "lake");
+    public static final Set<String> KINDS = Set.of(
+            "country", "province", "district", "city", "town", "crossing", "border", "boundary", "river", "lake");
 
     public Place {
         Objects.requireNonNull(id, "id");
@@ -40,7 +49,8 @@ public record Place(String id, String name, String kind, String country, String 
             throw new IllegalArgumentException("place " + id + " has unknown kind " + kind);
         }
         if (country != null && !country.matches("[A-Z]{2}")) {
-            throw new IllegalArgumentException("place " + id + " has a country code that is not ISO alpha-2: " + country);
+            throw new IllegalArgumentException(
+                    "place " + id + " has a country code that is not ISO alpha-2: " + country);
         }
         if (population != null && population < 0) {
             throw new IllegalArgumentException("place " + id + " has a negative population");

@@ -1,16 +1,13 @@
 package org.conflictmap.gazetteer;
 
 import java.util.Map;
-
 import org.conflictmap.geo.GeoJson;
-
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A place as a GeoJSON Feature: {@code id, name, kind, country, admin1, alt_names}, then its extras. */
 public final class PlaceFeatures {
-    private PlaceFeatures() {
-    }
+    private PlaceFeatures() {}
 
     public static ObjectNode feature(Place p, ObjectMapper json) {
         ObjectNode props = json.createObjectNode();

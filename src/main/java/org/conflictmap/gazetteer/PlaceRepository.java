@@ -8,27 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.store.SpatialDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /** The places table, on either store. */
 @Repository
 public class PlaceRepository {
-    static final String COLUMNS = "id, name, kind, country, admin1, alt_names, population, label_rank, properties, source, ";
+    static final String COLUMNS =
+            "id, name, kind, country, admin1, alt_names, population, label_rank, properties, source, ";
     static final String INSERT = "INSERT INTO places (id, name, name_folded, kind, country, admin1, alt_names,"
             + " search_names, population, label_rank, properties, source, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)";
     static final String DELETE_ALL = "DELETE FROM places";
     static final String STATE = "SELECT content_hash FROM gazetteer_state WHERE id = 1";
     static final String DELETE_STATE = "DELETE FROM gazetteer_state";
-    static final String INSERT_STATE = "INSERT INTO gazetteer_state (id, content_hash, files, place_count, loaded_at)"
-            + " VALUES (1, ?, ?, ?, ?)";
+    static final String INSERT_STATE =
+            "INSERT INTO gazetteer_state (id, content_hash, files, place_count, loaded_at)" + " VALUES (1, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final SpatialDialect dialect;
@@ -87,8 +86,10 @@ public class PlaceRepository {
     }
 
     public Optional<Place> byId(String id) {
-        return jdbc.query("SELECT " + COLUMNS + dialect.geometryAsWkb("geom") + " FROM places WHERE id = ?", this::row, id)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT " + COLUMNS + dialect.geometryAsWkb("geom") + " FROM places WHERE id = ?", this::row, id)
+                .stream()
+                .findFirst();
     }
 
     public List<Place> all() {
@@ -150,9 +151,17 @@ public class PlaceRepository {
         if (rs.wasNull()) {
             pop = null;
         }
-        return new Place(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                json.readValue(rs.getString(6), new TypeReference<List<String>>() { }), pop, rs.getInt(8),
-                json.readValue(rs.getString(9), new TypeReference<Map<String, Object>>() { }), rs.getString(10),
+        return new Place(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                json.readValue(rs.getString(6), new TypeReference<List<String>>() {}),
+                pop,
+                rs.getInt(8),
+                json.readValue(rs.getString(9), new TypeReference<Map<String, Object>>() {}),
+                rs.getString(10),
                 Wkb.read(rs.getBytes(11)));
     }
 }

@@ -1,12 +1,12 @@
 package org.conflictmap.gazetteer;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.web.ApiProblem;
@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,12 +47,13 @@ class PlacesController {
      * runs, so each language's answer is made once.
      */
     @GetMapping(value = "/api/places/names", produces = "application/json")
-    ResponseEntity<byte[]> names(@RequestParam(required = false) String lang,
-            HttpServletRequest request) {
+    ResponseEntity<byte[]> names(@RequestParam(required = false) String lang, HttpServletRequest request) {
         String l = lang == null || lang.isBlank() ? "en" : LocalNames.language(lang);
         if (l == null) {
-            throw Params.invalid("lang", "places are named in en, ps, fa (fa-AF, prs) and ur, not '"
-                    + (lang.length() > 20 ? lang.substring(0, 20) + "…" : lang) + "'");
+            throw Params.invalid(
+                    "lang",
+                    "places are named in en, ps, fa (fa-AF, prs) and ur, not '"
+                            + (lang.length() > 20 ? lang.substring(0, 20) + "…" : lang) + "'");
         }
         byte[] body = names.computeIfAbsent(l, this::namesIn);
         // weak: Tomcat gzips no answer with a strong entity tag, and gzipped the 74 KB are ~20 KB
@@ -62,31 +61,47 @@ class PlacesController {
         if (ETags.notModified(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache())
-                .contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .cacheControl(CacheControl.noCache())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     private byte[] namesIn(String lang) {
         ObjectNode out = json.createObjectNode();
         out.put("lang", lang);
         var list = out.putArray("places");
-        gazetteer.all().stream().sorted(Comparator.comparing(Place::id))
-                .forEach(p -> list.addArray().add(p.id()).add(p.name()).add(lang.equals("en") ? null : LocalNames.of(p, lang))
+        gazetteer.all().stream()
+                .sorted(Comparator.comparing(Place::id))
+                .forEach(p -> list.addArray()
+                        .add(p.id())
+                        .add(p.name())
+                        .add(lang.equals("en") ? null : LocalNames.of(p, lang))
                         .add(p.country()));
         return json.writeValueAsBytes(out);
     }
 
-    @GetMapping(value = "/api/places", produces = {GeoJson.MEDIA_TYPE, "application/json"})
-    ObjectNode search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String country, @RequestParam(required = false) String bbox,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
+    @GetMapping(
+            value = "/api/places",
+            produces = {GeoJson.MEDIA_TYPE, "application/json"})
+    ObjectNode search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String offset) {
         String text = Params.text("q", q, 200);
         String c = Params.text("country", country, 2);
         if (c != null && !c.matches("[A-Za-z]{2}")) {
             throw Params.invalid("country", "expected an ISO 3166-1 alpha-2 code such as AF or PK");
         }
-        PlaceRepository.Query query = new PlaceRepository.Query(text, Params.oneOf("kind", kind, Place.KINDS),
-                c == null ? null : c.toUpperCase(Locale.ROOT), Bbox.parse(bbox, "bbox"),
+        PlaceRepository.Query query = new PlaceRepository.Query(
+                text,
+                Params.oneOf("kind", kind, Place.KINDS),
+                c == null ? null : c.toUpperCase(Locale.ROOT),
+                Bbox.parse(bbox, "bbox"),
                 Params.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
                 Params.integer("offset", offset, 0, 0, 1_000_000));
         List<Place> found = places.find(query);
@@ -99,9 +114,13 @@ class PlacesController {
         return fc;
     }
 
-    @GetMapping(value = "/api/places/{id}", produces = {GeoJson.MEDIA_TYPE, "application/json"})
+    @GetMapping(
+            value = "/api/places/{id}",
+            produces = {GeoJson.MEDIA_TYPE, "application/json"})
     ObjectNode byId(@PathVariable String id) {
-        return places.byId(id).map(p -> PlaceFeatures.feature(p, json))
-                .orElseThrow(() -> ApiProblem.notFound("no place with id '" + (id.length() > 80 ? id.substring(0, 80) : id) + "'"));
+        return places.byId(id)
+                .map(p -> PlaceFeatures.feature(p, json))
+                .orElseThrow(() -> ApiProblem.notFound(
+                        "no place with id '" + (id.length() > 80 ? id.substring(0, 80) : id) + "'"));
     }
 }

@@ -1,7 +1,6 @@
 package org.conflictmap.geo;
 
 import java.util.List;
-
 import org.conflictmap.web.ApiProblem;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

@@ -2,7 +2,6 @@ package org.conflictmap.geo;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conflictmap.web.ApiProblem;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
@@ -19,7 +18,6 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -34,14 +32,15 @@ public final class GeoJson {
     public static final String MEDIA_TYPE = "application/geo+json";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private GeoJson() {
-    }
+    private GeoJson() {}
 
     // ------------------------------------------------------------------ writing
 
     public static ObjectNode geometry(Geometry g) {
         ObjectNode node = NODES.objectNode();
-        if (g instanceof GeometryCollection gc && !(g instanceof MultiPoint) && !(g instanceof MultiLineString)
+        if (g instanceof GeometryCollection gc
+                && !(g instanceof MultiPoint)
+                && !(g instanceof MultiLineString)
                 && !(g instanceof MultiPolygon)) {
             node.put("type", "GeometryCollection");
             ArrayNode members = node.putArray("geometries");
@@ -145,14 +144,17 @@ public final class GeoJson {
         }
         for (Coordinate c : g.getCoordinates()) {
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y) || c.x < -180 || c.x > 180 || c.y < -90 || c.y > 90) {
-                throw invalid(field, "position [" + c.x + ", " + c.y + "] is outside longitude -180..180 / latitude -90..90");
+                throw invalid(
+                        field, "position [" + c.x + ", " + c.y + "] is outside longitude -180..180 / latitude -90..90");
             }
         }
         IsValidOp op = new IsValidOp(g);
         if (!op.isValid()) {
             TopologyValidationError err = op.getValidationError();
-            throw invalid(field, "invalid geometry: " + err.getMessage().toLowerCase() + " near ["
-                    + err.getCoordinate().x + ", " + err.getCoordinate().y + "]");
+            throw invalid(
+                    field,
+                    "invalid geometry: " + err.getMessage().toLowerCase() + " near [" + err.getCoordinate().x + ", "
+                            + err.getCoordinate().y + "]");
         }
         g.setSRID(4326);
         return g;
@@ -185,7 +187,8 @@ public final class GeoJson {
                     return "a position holds something other than numbers: " + clip(a.toString());
                 }
             }
-            return a.size() == 2 || a.size() == 3 ? null
+            return a.size() == 2 || a.size() == 3
+                    ? null
                     : "a position needs longitude and latitude (and at most an elevation): " + clip(a.toString());
         }
         for (JsonNode n : a) {

@@ -8,8 +8,7 @@ import org.locationtech.jts.geom.LineString;
 
 /** Distances on the WGS 84 ellipsoid, through GeoTools' geodetic calculator (lon/lat order). */
 public final class Geodesy {
-    private Geodesy() {
-    }
+    private Geodesy() {}
 
     /** Geodesic length in kilometres of every line in {@code g}, summed vertex to vertex. */
     public static double lengthKm(Geometry g) {

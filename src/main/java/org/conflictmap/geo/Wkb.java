@@ -12,8 +12,7 @@ public final class Wkb {
     /** Every geometry of the server is lon/lat on WGS 84. */
     public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
-    private Wkb() {
-    }
+    private Wkb() {}
 
     public static byte[] write(Geometry geometry) {
         return new WKBWriter(2).write(geometry);

@@ -18,18 +18,21 @@ import java.util.regex.Pattern;
  */
 public final class DateResolver {
     /** A resolved date: its text and offsets, the day (first day for a week or month) and its precision. */
-    public record Found(String text, int start, int end, LocalDate date, String precision) {
-    }
+    public record Found(String text, int start, int end, LocalDate date, String precision) {}
 
-    static final String MONTHS = "(January|February|March|April|May|June|July|August|September|October|November|December"
-            + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
+    static final String MONTHS =
+            "(January|February|March|April|May|June|July|August|September|October|November|December"
+                    + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
     static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)? " + MONTHS + "(?:,? (\\d{4}))?");
     static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTHS + " (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?");
-    static final Pattern WEEKDAY = Pattern.compile("\\b(?:(?:on|late on|early on|last) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-            + "(?:'s)?(?: (night|morning|evening|afternoon))?\\b");
-    static final Pattern RELATIVE = Pattern.compile("\\b(yesterday|today|last night|tonight|earlier this week|last week|last month)\\b",
+    static final Pattern WEEKDAY = Pattern.compile(
+            "\\b(?:(?:on|late on|early on|last) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                    + "(?:'s)?(?: (night|morning|evening|afternoon))?\\b");
+    static final Pattern RELATIVE = Pattern.compile(
+            "\\b(yesterday|today|last night|tonight|earlier this week|last week|last month)\\b",
             Pattern.CASE_INSENSITIVE);
-    static final Pattern IN_MONTH = Pattern.compile("\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-) ?" + MONTHS + "(?: (\\d{4}))?\\b(?! \\d)");
+    static final Pattern IN_MONTH = Pattern.compile(
+            "\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-) ?" + MONTHS + "(?: (\\d{4}))?\\b(?! \\d)");
 
     /*
      * The characters each pattern can begin with (all ASCII: \d is [0-9] and CASE_INSENSITIVE folds
@@ -42,8 +45,7 @@ public final class DateResolver {
     static final String RELATIVE_FIRST = "ytleYTLE";
     static final String IN_MONTH_FIRST = "isdelmISDELM";
 
-    private DateResolver() {
-    }
+    private DateResolver() {}
 
     /**
      * The matches of a pattern that begins with {@code \b} and one of {@code first}'s characters, in
@@ -138,8 +140,13 @@ public final class DateResolver {
                 continue;
             }
             Month month = month(m.group(1));
-            Integer year = m.group(2) != null ? Integer.valueOf(m.group(2))
-                    : published == null ? null : month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
+            Integer year = m.group(2) != null
+                    ? Integer.valueOf(m.group(2))
+                    : published == null
+                            ? null
+                            : month.getValue() > published.getMonthValue()
+                                    ? published.getYear() - 1
+                                    : published.getYear();
             if (year != null) {
                 add(out, taken, new Found(m.group(), m.start(), m.end(), LocalDate.of(year, month, 1), "month"));
             }
@@ -155,7 +162,15 @@ public final class DateResolver {
                 if (m.group().startsWith("last ") && back == 0) {
                     back = 7;
                 }
-                add(out, taken, new Found(m.group(), m.start(), m.end(), published.minusDays(back), m.group(2) == null ? "day" : "part_of_day"));
+                add(
+                        out,
+                        taken,
+                        new Found(
+                                m.group(),
+                                m.start(),
+                                m.end(),
+                                published.minusDays(back),
+                                m.group(2) == null ? "day" : "part_of_day"));
             }
             m = new Scan(RELATIVE, RELATIVE_FIRST, text);
             while (m.next()) {
@@ -164,7 +179,8 @@ public final class DateResolver {
                     case "yesterday", "last night" -> published.minusDays(1);
                     case "today", "tonight" -> published;
                     case "last week" -> published.minusWeeks(1);
-                    case "earlier this week" -> published.minusDays(published.getDayOfWeek().getValue() - 1);
+                    case "earlier this week" ->
+                        published.minusDays(published.getDayOfWeek().getValue() - 1);
                     default -> published.minusMonths(1).withDayOfMonth(1);
                 };
                 String precision = switch (w) {
@@ -182,8 +198,11 @@ public final class DateResolver {
 
     private static LocalDate date(int day, String monthName, String year, LocalDate published) {
         Month month = month(monthName);
-        Integer y = year != null ? Integer.valueOf(year)
-                : published == null ? null : month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
+        Integer y = year != null
+                ? Integer.valueOf(year)
+                : published == null
+                        ? null
+                        : month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
         if (y == null || day < 1 || day > month.length(java.time.Year.isLeap(y))) {
             return null;
         }
@@ -193,7 +212,9 @@ public final class DateResolver {
     private static Month month(String name) {
         String n = name.replace(".", "").toLowerCase(Locale.ROOT);
         for (Month m : Month.values()) {
-            if (m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT).startsWith(n.substring(0, 3))) {
+            if (m.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    .toLowerCase(Locale.ROOT)
+                    .startsWith(n.substring(0, 3))) {
                 return m;
             }
         }

@@ -1,30 +1,24 @@
 package org.conflictmap.geocoding;
 
-import java.io.IOException;
-import java.io.InputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.PlaceFeatures;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -48,7 +42,9 @@ class GeocodeController {
         this.json = json;
     }
 
-    @GetMapping(value = "/api/geocode", produces = {GeoJson.MEDIA_TYPE, "application/json"})
+    @GetMapping(
+            value = "/api/geocode",
+            produces = {GeoJson.MEDIA_TYPE, "application/json"})
     ObjectNode search(HttpServletRequest r) {
         Params.onlyKnown(r.getParameterMap(), Set.of("q", "country", "kind", "limit"));
         String q = Params.text("q", r.getParameter("q"), 200);
@@ -63,9 +59,12 @@ class GeocodeController {
         int limit = Params.integer("limit", r.getParameter("limit"), 5, 1, 50);
         ObjectNode fc = GeoJson.featureCollection();
         ArrayNode features = fc.withArray("features");
-        for (Geocoder.Candidate c : geocoder.search(q, country == null ? null : country.toUpperCase(Locale.ROOT), kind, limit)) {
+        for (Geocoder.Candidate c :
+                geocoder.search(q, country == null ? null : country.toUpperCase(Locale.ROOT), kind, limit)) {
             ObjectNode f = PlaceFeatures.feature(c.place(), json);
-            ((ObjectNode) f.get("properties")).put("score", Math.round(c.score() * 100) / 100.0).put("match", c.match());
+            ((ObjectNode) f.get("properties"))
+                    .put("score", Math.round(c.score() * 100) / 100.0)
+                    .put("match", c.match());
             features.add(f);
         }
         fc.put("numberReturned", features.size());
@@ -74,7 +73,10 @@ class GeocodeController {
 
     @PostMapping(value = "/api/geocode/text", produces = "application/json")
     ObjectNode text(HttpServletRequest r) {
-        String type = Bodies.requireType(r, "send the report as text/plain or as JSON {\"text\", \"published\"}", "text/plain",
+        String type = Bodies.requireType(
+                r,
+                "send the report as text/plain or as JSON {\"text\", \"published\"}",
+                "text/plain",
                 "application/json");
         byte[] body = Bodies.bytes(r, properties.maxTextBytes(), "conflictmap.geocoding.max-text-bytes");
         String text;
@@ -94,7 +96,12 @@ class GeocodeController {
             text = node.get("text").asString();
             if (node.hasNonNull("published")) {
                 try {
-                    published = LocalDate.parse(node.get("published").asString().substring(0, Math.min(10, node.get("published").asString().length())));
+                    published = LocalDate.parse(node.get("published")
+                            .asString()
+                            .substring(
+                                    0,
+                                    Math.min(
+                                            10, node.get("published").asString().length())));
                 } catch (DateTimeParseException e) {
                     throw Params.invalid("published", "expected a date such as 2026-02-27");
                 }
@@ -111,11 +118,17 @@ class GeocodeController {
             ObjectNode o = mentions.addObject();
             o.put("text", m.text()).put("start", m.start()).put("end", m.end());
             ObjectNode p = o.putObject("place");
-            p.put("id", m.place().id()).put("name", m.place().name()).put("kind", m.place().kind())
-                    .put("country", m.place().country()).put("admin1", m.place().admin1());
+            p.put("id", m.place().id())
+                    .put("name", m.place().name())
+                    .put("kind", m.place().kind())
+                    .put("country", m.place().country())
+                    .put("admin1", m.place().admin1());
             ArrayNode alt = p.putArray("alt_names");
             m.place().altNames().stream().limit(20).forEach(alt::add);
-            o.put("score", m.score()).put("precision", m.precision()).put("metonymic", m.metonymic()).put("choice", m.choice());
+            o.put("score", m.score())
+                    .put("precision", m.precision())
+                    .put("metonymic", m.metonymic())
+                    .put("choice", m.choice());
             ArrayNode alternatives = o.putArray("alternatives");
             m.alternatives().forEach(alternatives::add);
             if (!m.metonymic()) {
@@ -127,20 +140,26 @@ class GeocodeController {
         out.set("places", fc);
         ArrayNode dates = out.putArray("dates");
         for (DateResolver.Found d : result.dates()) {
-            dates.addObject().put("text", d.text()).put("start", d.start()).put("end", d.end()).put("date", d.date().toString())
+            dates.addObject()
+                    .put("text", d.text())
+                    .put("start", d.start())
+                    .put("end", d.end())
+                    .put("date", d.date().toString())
                     .put("precision", d.precision());
         }
         return out;
     }
 
-
     private static String utf8(byte[] b) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw ApiProblem.badRequest("the body is not valid UTF-8 text");
         }
     }
-
 }

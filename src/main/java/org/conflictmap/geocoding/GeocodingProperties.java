@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            has at least this population (default 100000: Kabul, Kandahar), else the province
  */
 @ConfigurationProperties("conflictmap.geocoding")
-record GeocodingProperties(@DefaultValue("1048576") int maxTextBytes, @DefaultValue("20000") long evidencePopulation,
+record GeocodingProperties(
+        @DefaultValue("1048576") int maxTextBytes,
+        @DefaultValue("20000") long evidencePopulation,
         @DefaultValue("100000") long cityDefault) {
     GeocodingProperties {
         if (maxTextBytes < 1024 || evidencePopulation < 0 || cityDefault < 0) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
@@ -17,12 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class NameIndex {
     /** A place reachable by a name, and whether that name is its main one. */
-    record Entry(Place place, boolean main) {
-    }
+    record Entry(Place place, boolean main) {}
 
     private final Map<String, List<Entry>> byName = new HashMap<>();
     /** The leading words of every name of two or more words ("dera", "dera ismail"): a run is extended only along these. */
     private final java.util.Set<String> prefixes = new java.util.HashSet<>();
+
     private final int maxTokens;
 
     NameIndex(Gazetteer gazetteer) {

@@ -18,7 +18,9 @@ final class Accents {
         StringBuilder to = new StringBuilder("oOlLdDhHi");
         for (char c = '\u00C0'; c <= '\u024F'; c++) {
             String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-            if (d.length() > 1 && d.charAt(0) < 128 && Character.isLetter(d.charAt(0))
+            if (d.length() > 1
+                    && d.charAt(0) < 128
+                    && Character.isLetter(d.charAt(0))
                     && d.substring(1).chars().allMatch(m -> Character.getType(m) == Character.NON_SPACING_MARK)) {
                 from.append(c);
                 to.append(d.charAt(0));
@@ -28,8 +30,7 @@ final class Accents {
         TO = to.toString();
     }
 
-    private Accents() {
-    }
+    private Accents() {}
 
     /** {@code s} folded as the SQL folds it (for tests and Java-side evaluation). */
     static String fold(String s) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -58,7 +57,8 @@ public class AcledImport {
     private final IncidentsProperties properties;
     private final Map<String, Place> provinces = new HashMap<>();
 
-    AcledImport(IncidentRepository incidents, TransactionTemplate tx, IncidentsProperties properties, Gazetteer gazetteer) {
+    AcledImport(
+            IncidentRepository incidents, TransactionTemplate tx, IncidentsProperties properties, Gazetteer gazetteer) {
         this.incidents = incidents;
         this.tx = tx;
         this.properties = properties;
@@ -72,14 +72,19 @@ public class AcledImport {
     }
 
     /** One refused row: its line in the file, the column, and why. */
-    public record RowError(long line, String field, String message) {
-    }
+    public record RowError(long line, String field, String message) {}
 
     /**
      * What an import did. {@code created + updated} rows were written; {@code unchanged} rows of this server's own
      * CSV would have changed nothing of their incident and were left alone; {@code rejected} were not written.
      */
-    public record Report(long rows, long created, long updated, long unchanged, long rejected, boolean atomic,
+    public record Report(
+            long rows,
+            long created,
+            long updated,
+            long unchanged,
+            long rejected,
+            boolean atomic,
             List<RowError> errors) {
         public Report {
             errors = List.copyOf(errors);
@@ -99,7 +104,7 @@ public class AcledImport {
      * {@code atomic}.
      */
     public Report run(Reader csv, boolean atomic, String editor) {
-        return run(csv, atomic, editor, rows -> { });
+        return run(csv, atomic, editor, rows -> {});
     }
 
     /** As {@link #run(Reader, boolean, String)}, telling {@code progress} the rows read after each batch. */
@@ -120,13 +125,27 @@ public class AcledImport {
             }
         };
         Runnable all = () -> {
-            try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv)) {
-                List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-                List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).sorted().toList();
+            try (CSVParser parser = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true)
+                    .setTrim(true)
+                    .get()
+                    .parse(csv)) {
+                List<String> header = parser.getHeaderNames().stream()
+                        .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                        .toList();
+                List<String> missing = REQUIRED.stream()
+                        .filter(c -> !header.contains(c))
+                        .sorted()
+                        .toList();
                 if (!missing.isEmpty()) {
-                    throw ApiProblem.invalid("the CSV lacks the ACLED columns " + missing,
-                            missing.stream().map(c -> new ApiProblem.FieldError(c, "missing column")).toList());
+                    throw ApiProblem.invalid(
+                            "the CSV lacks the ACLED columns " + missing,
+                            missing.stream()
+                                    .map(c -> new ApiProblem.FieldError(c, "missing column"))
+                                    .toList());
                 }
                 Map<String, String> columns = new LinkedHashMap<>();
                 parser.getHeaderNames().forEach(h -> columns.put(h.strip().toLowerCase(Locale.ROOT), h));
@@ -159,9 +178,10 @@ public class AcledImport {
                 flush.run();
             } catch (IOException | java.io.UncheckedIOException e) {
                 // commons-csv wraps its CSVException; say what it says (it names the line), never its class name
-                Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
-                throw ApiProblem.badRequest("the CSV could not be read after " + counts[2] + " rows; nothing was imported: "
-                        + clip(String.valueOf(cause.getMessage()), 160));
+                Throwable cause =
+                        e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+                throw ApiProblem.badRequest("the CSV could not be read after " + counts[2]
+                        + " rows; nothing was imported: " + clip(String.valueOf(cause.getMessage()), 160));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw ApiProblem.badRequest("the CSV is malformed after " + counts[2] + " rows; nothing was imported: "
                         + clip(String.valueOf(e.getMessage()), 160));
@@ -176,9 +196,12 @@ public class AcledImport {
         try {
             tx.executeWithoutResult(s -> all.run());
         } catch (AtomicFailure f) {
-            throw ApiProblem.invalid(f.errors.size() + " row(s) are invalid; --atomic: nothing was imported",
-                    f.errors.stream().limit(100).map(e -> new ApiProblem.FieldError("line " + e.line() + " " + e.field(),
-                            e.message())).toList());
+            throw ApiProblem.invalid(
+                    f.errors.size() + " row(s) are invalid; --atomic: nothing was imported",
+                    f.errors.stream()
+                            .limit(100)
+                            .map(e -> new ApiProblem.FieldError("line " + e.line() + " " + e.field(), e.message()))
+                            .toList());
         }
         if (counts[0] + counts[1] >= ANALYZE_AFTER) {
             incidents.analyze();
@@ -193,14 +216,15 @@ public class AcledImport {
      * every editor's open review stale) to change nothing.
      */
     static boolean sameContent(Incident row, Incident stored) {
-        return java.util.Objects.equals(row.summary(), stored.summary()) && row.type().equals(stored.type())
-                && row.occurred().equals(stored.occurred()) && row.geoPrecision().equals(stored.geoPrecision())
+        return java.util.Objects.equals(row.summary(), stored.summary())
+                && row.type().equals(stored.type())
+                && row.occurred().equals(stored.occurred())
+                && row.geoPrecision().equals(stored.geoPrecision())
                 && row.geometry().equalsExact(stored.geometry());
     }
 
     /** A row read: the incident to write, or {@code unchanged}: the stored incident, which the row would not change. */
-    private record Row(Incident incident, boolean unchanged) {
-    }
+    private record Row(Incident incident, boolean unchanged) {}
 
     private Row row(CSVRecord r, Map<String, String> columns) {
         String eventId = get(r, columns, "event_id_cnty");
@@ -208,7 +232,8 @@ public class AcledImport {
             throw new RowProblem("event_id_cnty", "empty");
         }
         // this server's own CSV export names its incidents by id: such a row updates the incident (issue 24)
-        Incident existing = eventId.matches(Incident.ID_PATTERN) ? incidents.byId(eventId).orElse(null) : null;
+        Incident existing =
+                eventId.matches(Incident.ID_PATTERN) ? incidents.byId(eventId).orElse(null) : null;
         String slug = Names.slug(eventId);
         String id = existing != null ? existing.id() : "acled-" + slug;
         if (existing == null && (slug.isEmpty() || !id.matches(Incident.ID_PATTERN))) {
@@ -234,8 +259,10 @@ public class AcledImport {
             case "month" -> date.withDayOfMonth(date.lengthOfMonth());
             default -> date;
         };
-        TimeInterval occurred = new TimeInterval(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1), timePrecision);
+        TimeInterval occurred = new TimeInterval(
+                first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1),
+                timePrecision);
         double lat = number(get(r, columns, "latitude"), "latitude", -90, 90);
         double lon = number(get(r, columns, "longitude"), "longitude", -180, 180);
         String geoPrecision = switch (String.valueOf(get(r, columns, "geo_precision"))) {
@@ -274,12 +301,24 @@ public class AcledImport {
         String location = get(r, columns, "location");
         String title = clip((subType != null ? subType : eventType) + (location != null ? " in " + location : ""), 300);
         String outlet = get(r, columns, "source");
-        List<Source> sources = List.of(new Source("S1", outlet == null ? "ACLED" : clip(outlet, 200), null, null, null));
-        Integer fatalities = get(r, columns, "fatalities") == null ? null
+        List<Source> sources =
+                List.of(new Source("S1", outlet == null ? "ACLED" : clip(outlet, 200), null, null, null));
+        Integer fatalities = get(r, columns, "fatalities") == null
+                ? null
                 : wholeNumber(get(r, columns, "fatalities"), "fatalities", 1_000_000);
-        List<Claim> claims = List.of(new Claim("ACLED" + (outlet == null ? "" : " (coded from " + clip(outlet, 200) + ")"),
-                "independent", "unspecified", fatalities, null, null, null, null, null,
-                "ACLED's fatality estimate for the event", null, List.of("S1")));
+        List<Claim> claims = List.of(new Claim(
+                "ACLED" + (outlet == null ? "" : " (coded from " + clip(outlet, 200) + ")"),
+                "independent",
+                "unspecified",
+                fatalities,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "ACLED's fatality estimate for the event",
+                null,
+                List.of("S1")));
         List<String> actors = new ArrayList<>();
         for (String a : List.of("actor1", "actor2")) {
             String v = get(r, columns, a);
@@ -292,10 +331,16 @@ public class AcledImport {
             // the CSV flattens claims, sources and places: a round trip keeps the stored ones whole, and
             // the stored time and point where the row's day and (5-decimal) coordinates still match them
             if (existing.occurred().precision().equals(timePrecision)
-                    && existing.occurred().start().atZone(ZoneOffset.UTC).toLocalDate().equals(date)) {
+                    && existing.occurred()
+                            .start()
+                            .atZone(ZoneOffset.UTC)
+                            .toLocalDate()
+                            .equals(date)) {
                 occurred = existing.occurred();
             }
-            if (area == null && Math.abs(existing.point().getY() - lat) < 1e-5 && Math.abs(existing.point().getX() - lon) < 1e-5) {
+            if (area == null
+                    && Math.abs(existing.point().getY() - lat) < 1e-5
+                    && Math.abs(existing.point().getX() - lon) < 1e-5) {
                 geometry = existing.geometry();
             }
             if (area != null && geometry.equalsExact(existing.geometry(), 1e-5)) {
@@ -303,18 +348,50 @@ public class AcledImport {
             }
             try {
                 String own = get(r, columns, "type");
-                Incident updated = new Incident(id, existing.title(), notes == null ? null : clip(notes, 4000),
-                        own != null && Vocabulary.TYPES.contains(own) ? own : type, existing.status(), occurred,
-                        geoPrecision, existing.places(), existing.actors(), existing.operation(), existing.tags(), existing.claims(),
-                        existing.sources(), geometry, existing.version(), existing.created(), existing.updated());
+                Incident updated = new Incident(
+                        id,
+                        existing.title(),
+                        notes == null ? null : clip(notes, 4000),
+                        own != null && Vocabulary.TYPES.contains(own) ? own : type,
+                        existing.status(),
+                        occurred,
+                        geoPrecision,
+                        existing.places(),
+                        existing.actors(),
+                        existing.operation(),
+                        existing.tags(),
+                        existing.claims(),
+                        existing.sources(),
+                        geometry,
+                        existing.version(),
+                        existing.created(),
+                        existing.updated());
                 return sameContent(updated, existing) ? new Row(existing, true) : new Row(updated, false);
             } catch (IllegalArgumentException e) {
                 throw new RowProblem("row", e.getMessage());
             }
         }
         try {
-            return new Row(new Incident(id, title, notes == null ? null : clip(notes, 4000), type, "published", occurred,
-                    geoPrecision, places, actors, null, List.of("acled"), claims, sources, geometry, 0, null, null), false);
+            return new Row(
+                    new Incident(
+                            id,
+                            title,
+                            notes == null ? null : clip(notes, 4000),
+                            type,
+                            "published",
+                            occurred,
+                            geoPrecision,
+                            places,
+                            actors,
+                            null,
+                            List.of("acled"),
+                            claims,
+                            sources,
+                            geometry,
+                            0,
+                            null,
+                            null),
+                    false);
         } catch (IllegalArgumentException e) {
             throw new RowProblem("row", e.getMessage());
         }
@@ -324,7 +401,8 @@ public class AcledImport {
         if (admin1 == null) {
             return null;
         }
-        String code = "Pakistan".equalsIgnoreCase(country) || "586".equals(iso) ? "PK"
+        String code = "Pakistan".equalsIgnoreCase(country) || "586".equals(iso)
+                ? "PK"
                 : "Afghanistan".equalsIgnoreCase(country) || "4".equals(iso) ? "AF" : null;
         if (code == null) {
             return null;

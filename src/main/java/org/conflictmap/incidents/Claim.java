@@ -15,8 +15,18 @@ import java.util.Objects;
  * @param statedAt   the day the claim was made, when known
  * @param sources    ids of the incident's {@link Source}s that carried it (at least one)
  */
-public record Claim(String claimant, String party, String side, Integer killed, Integer wounded, Integer captured,
-        Integer postsCaptured, Integer postsDestroyed, Integer aircraftDowned, String statement, LocalDate statedAt,
+public record Claim(
+        String claimant,
+        String party,
+        String side,
+        Integer killed,
+        Integer wounded,
+        Integer captured,
+        Integer postsCaptured,
+        Integer postsDestroyed,
+        Integer aircraftDowned,
+        String statement,
+        LocalDate statedAt,
         List<String> sources) {
 
     public Claim {

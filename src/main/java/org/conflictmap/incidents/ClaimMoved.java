@@ -5,5 +5,4 @@ package org.conflictmap.incidents;
  * claim {@code as}: features that point at claims by index (the ingest's provenance) or link incidents to
  * their articles follow.
  */
-public record ClaimMoved(String from, int claim, String into, int as) {
-}
+public record ClaimMoved(String from, int claim, String into, int as) {}

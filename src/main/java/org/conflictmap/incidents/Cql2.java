@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-
 import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
@@ -22,11 +21,25 @@ public sealed interface Cql2 {
     /** The comparison operators, as SQL writes them. */
     List<String> COMPARISONS = List.of("=", "<>", "<", "<=", ">", ">=");
     /** The spatial predicates (lower case, as cql2-json names them). */
-    List<String> SPATIAL = List.of("s_intersects", "s_equals", "s_disjoint", "s_touches", "s_within", "s_overlaps", "s_crosses",
-            "s_contains");
+    List<String> SPATIAL = List.of(
+            "s_intersects", "s_equals", "s_disjoint", "s_touches", "s_within", "s_overlaps", "s_crosses", "s_contains");
     /** The temporal predicates. */
-    List<String> TEMPORAL = List.of("t_after", "t_before", "t_contains", "t_disjoint", "t_during", "t_equals", "t_finishedby",
-            "t_finishes", "t_intersects", "t_meets", "t_metby", "t_overlappedby", "t_overlaps", "t_startedby", "t_starts");
+    List<String> TEMPORAL = List.of(
+            "t_after",
+            "t_before",
+            "t_contains",
+            "t_disjoint",
+            "t_during",
+            "t_equals",
+            "t_finishedby",
+            "t_finishes",
+            "t_intersects",
+            "t_meets",
+            "t_metby",
+            "t_overlappedby",
+            "t_overlaps",
+            "t_startedby",
+            "t_starts");
     /** The array predicates. */
     List<String> ARRAY = List.of("a_equals", "a_contains", "a_containedby", "a_overlaps");
 
@@ -76,11 +89,9 @@ public sealed interface Cql2 {
         }
     }
 
-    record Like(Cql2 value, Cql2 pattern) implements Cql2 {
-    }
+    record Like(Cql2 value, Cql2 pattern) implements Cql2 {}
 
-    record Between(Cql2 value, Cql2 low, Cql2 high) implements Cql2 {
-    }
+    record Between(Cql2 value, Cql2 low, Cql2 high) implements Cql2 {}
 
     record In(Cql2 value, List<Cql2> list) implements Cql2 {
         public In {
@@ -88,8 +99,7 @@ public sealed interface Cql2 {
         }
     }
 
-    record IsNull(Cql2 value) implements Cql2 {
-    }
+    record IsNull(Cql2 value) implements Cql2 {}
 
     /** A spatial, temporal or array predicate of two arguments: {@code op} is one of their lists. */
     record Predicate(String op, Cql2 left, Cql2 right) implements Cql2 {
@@ -101,8 +111,7 @@ public sealed interface Cql2 {
     }
 
     /** {@code S_DWITHIN(left, right, metres)}: within that distance on the ellipsoid. */
-    record DWithin(Cql2 left, Cql2 right, double metres) implements Cql2 {
-    }
+    record DWithin(Cql2 left, Cql2 right, double metres) implements Cql2 {}
 
     /** {@code CASEI(arg)} or {@code ACCENTI(arg)}: {@code fold} is {@code casei} or {@code accenti}. */
     record Fold(String fold, Cql2 arg) implements Cql2 {
@@ -113,18 +122,14 @@ public sealed interface Cql2 {
         }
     }
 
-    record Property(String name) implements Cql2 {
-    }
+    record Property(String name) implements Cql2 {}
 
-    record Text(String value) implements Cql2 {
-    }
+    record Text(String value) implements Cql2 {}
 
-    record Num(double value) implements Cql2 {
-    }
+    record Num(double value) implements Cql2 {}
 
     /** {@code TRUE} / {@code FALSE}: a value, or a predicate on its own. */
-    record Bool(boolean value) implements Cql2 {
-    }
+    record Bool(boolean value) implements Cql2 {}
 
     /**
      * {@code TIMESTAMP('…')} ({@code date} false) or {@code DATE('…')} ({@code at} is then the day's
@@ -136,8 +141,10 @@ public sealed interface Cql2 {
             try {
                 Instant t = Times.instant(value, false, ChronoUnit.MICROS);
                 if (date != (value.length() == 10)) {
-                    throw Params.invalid("filter", (date ? "DATE takes a day ('2026-02-26'): " : "TIMESTAMP takes an RFC 3339 time: ")
-                            + clip(value));
+                    throw Params.invalid(
+                            "filter",
+                            (date ? "DATE takes a day ('2026-02-26'): " : "TIMESTAMP takes an RFC 3339 time: ")
+                                    + clip(value));
                 }
                 return new Time(t, date);
             } catch (DateTimeParseException e) {
@@ -153,12 +160,10 @@ public sealed interface Cql2 {
     }
 
     /** {@code INTERVAL(start, end)}: each a {@link Time}, a {@link Property} or {@link Open}. */
-    record Interval(Cql2 start, Cql2 end) implements Cql2 {
-    }
+    record Interval(Cql2 start, Cql2 end) implements Cql2 {}
 
     /** {@code '..'}: an interval's open end. */
-    record Open() implements Cql2 {
-    }
+    record Open() implements Cql2 {}
 
     /** A geometry literal (WKT, GeoJSON or BBOX), longitude/latitude. */
     record Geom(Geometry geometry) implements Cql2 {

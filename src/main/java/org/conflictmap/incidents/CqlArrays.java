@@ -16,8 +16,7 @@ final class CqlArrays {
     static final Set<String> ARRAYS = Set.of("places", "place_ids", "parties", "sources");
     private static final String SEPARATOR = "; ";
 
-    private CqlArrays() {
-    }
+    private CqlArrays() {}
 
     static void predicate(CqlSql out, Cql2.Predicate p) {
         String op = p.op();
@@ -34,7 +33,8 @@ final class CqlArrays {
                     + a.name() + "'");
         }
         if (!(literal instanceof Cql2.Array array)) {
-            throw CqlSql.invalid(op.toUpperCase(Locale.ROOT) + " compares '" + a.name() + "' with an array such as ('a', 'b')");
+            throw CqlSql.invalid(
+                    op.toUpperCase(Locale.ROOT) + " compares '" + a.name() + "' with an array such as ('a', 'b')");
         }
         List<String> items = new ArrayList<>();
         for (Cql2 item : array.items()) {
@@ -66,8 +66,15 @@ final class CqlArrays {
         }
         out.sql.append('(');
         for (int k = 0; k < items.size(); k++) {
-            out.sql.append(k == 0 ? "" : join).append("('").append(SEPARATOR).append("' || ").append(column).append(" || '")
-                    .append(SEPARATOR).append("') LIKE ? ESCAPE '\\'");
+            out.sql
+                    .append(k == 0 ? "" : join)
+                    .append("('")
+                    .append(SEPARATOR)
+                    .append("' || ")
+                    .append(column)
+                    .append(" || '")
+                    .append(SEPARATOR)
+                    .append("') LIKE ? ESCAPE '\\'");
             out.params.add("%" + SEPARATOR + escape(items.get(k)) + SEPARATOR + "%");
         }
         out.sql.append(')');
@@ -79,14 +86,19 @@ final class CqlArrays {
      * wrapped empty list) may be left.
      */
     private static void containedBy(CqlSql out, String column, List<String> items) {
-        StringBuilder s = new StringBuilder("('" + SEPARATOR + "' || REPLACE(" + column + ", '" + SEPARATOR + "', '" + SEPARATOR
-                + SEPARATOR + "') || '" + SEPARATOR + "')");
+        StringBuilder s = new StringBuilder("('" + SEPARATOR + "' || REPLACE(" + column + ", '" + SEPARATOR + "', '"
+                + SEPARATOR + SEPARATOR + "') || '" + SEPARATOR + "')");
         for (String item : items) {
             s.insert(0, "REPLACE(").append(", ?, '')");
             out.params.add(SEPARATOR + item + SEPARATOR);
         }
         // the REPLACE parameters are read innermost first: the order they were added in
-        out.sql.append(s).append(" IN ('', '").append(SEPARATOR).append(SEPARATOR).append("')");
+        out.sql
+                .append(s)
+                .append(" IN ('', '")
+                .append(SEPARATOR)
+                .append(SEPARATOR)
+                .append("')");
     }
 
     private static String escape(String s) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.ApiProblem;
@@ -30,9 +29,21 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class CqlSql {
     /** The spatial predicates as the SQL functions both stores implement. */
-    private static final Map<String, String> SPATIAL = Map.of("s_intersects", "ST_Intersects", "s_within", "ST_Within",
-            "s_contains", "ST_Contains", "s_equals", "ST_Equals", "s_touches", "ST_Touches", "s_crosses", "ST_Crosses",
-            "s_overlaps", "ST_Overlaps");
+    private static final Map<String, String> SPATIAL = Map.of(
+            "s_intersects",
+            "ST_Intersects",
+            "s_within",
+            "ST_Within",
+            "s_contains",
+            "ST_Contains",
+            "s_equals",
+            "ST_Equals",
+            "s_touches",
+            "ST_Touches",
+            "s_crosses",
+            "ST_Crosses",
+            "s_overlaps",
+            "ST_Overlaps");
     /** The farthest S_DWITHIN reaches: beyond it a circle on a local projection is no longer a good answer. */
     static final double MAX_METRES = 1_000_000;
 
@@ -59,8 +70,7 @@ final class CqlSql {
     }
 
     /** A value in SQL: its text, its parameters, and its kind (a {@link Queryables.Attribute#type()}). */
-    record Term(String sql, List<Object> params, Class<?> type) {
-    }
+    record Term(String sql, List<Object> params, Class<?> type) {}
 
     void predicate(Cql2 f) {
         if (f instanceof Cql2.And a) {
@@ -81,7 +91,9 @@ final class CqlSql {
             between(b);
         } else if (f instanceof Cql2.In in) {
             in(in);
-        } else if (f instanceof Cql2.IsNull n && n.value() instanceof Cql2.Property g && g.name().equals("geometry")) {
+        } else if (f instanceof Cql2.IsNull n
+                && n.value() instanceof Cql2.Property g
+                && g.name().equals("geometry")) {
             sql.append("1 = 0"); // every incident has a geometry
         } else if (f instanceof Cql2.IsNull n) {
             append(property(n.value(), "IS NULL"));
@@ -145,7 +157,8 @@ final class CqlSql {
         Term left = leftQueryable ? property(c.left(), c.op()) : null;
         Term right = rightQueryable ? property(c.right(), c.op()) : null;
         if (left != null && right != null && left.type() != right.type()) {
-            throw invalid("'" + name(c.left()) + "' and '" + name(c.right()) + "' hold different kinds of value and cannot be compared");
+            throw invalid("'" + name(c.left()) + "' and '" + name(c.right())
+                    + "' hold different kinds of value and cannot be compared");
         }
         left = left != null ? left : term(c.left(), right.type());
         right = right != null ? right : term(c.right(), left.type());
@@ -203,7 +216,9 @@ final class CqlSql {
         }
         byte[] wkb = Wkb.write(geometryArgument(property, other));
         if (op.equals("s_disjoint")) {
-            sql.append("NOT ST_Intersects(geom, ").append(dialect == null ? "?" : dialect.geometryFromWkb()).append(')');
+            sql.append("NOT ST_Intersects(geom, ")
+                    .append(dialect == null ? "?" : dialect.geometryFromWkb())
+                    .append(')');
             params.add(wkb);
             return;
         }
@@ -266,8 +281,10 @@ final class CqlSql {
         }
         Queryables.Attribute a = Queryables.BY_NAME.get(p.name());
         if (a == null) {
-            throw invalid(p.name().equals("geometry") ? "'geometry' takes spatial operators (S_INTERSECTS…), not " + op
-                    : "'" + clip(p.name()) + "' is not a queryable; see /ogc/collections/incidents/queryables");
+            throw invalid(
+                    p.name().equals("geometry")
+                            ? "'geometry' takes spatial operators (S_INTERSECTS…), not " + op
+                            : "'" + clip(p.name()) + "' is not a queryable; see /ogc/collections/incidents/queryables");
         }
         return a;
     }
@@ -276,7 +293,8 @@ final class CqlSql {
         if (inner.type() != String.class) {
             throw invalid(fold.toUpperCase(Locale.ROOT) + " applies to text");
         }
-        String sql = fold.equals("casei") ? "LOWER(" + inner.sql() + ")"
+        String sql = fold.equals("casei")
+                ? "LOWER(" + inner.sql() + ")"
                 : "TRANSLATE(" + inner.sql() + ", '" + Accents.FROM + "', '" + Accents.TO + "')";
         return new Term(sql, inner.params(), String.class);
     }
@@ -302,7 +320,8 @@ final class CqlSql {
                 return t.value();
             }
             if (e instanceof Cql2.Num n) {
-                return n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 9e15 ? String.valueOf((long) n.value())
+                return n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 9e15
+                        ? String.valueOf((long) n.value())
                         : String.valueOf(n.value());
             }
         } else if (type == Integer.class) {
@@ -315,14 +334,23 @@ final class CqlSql {
                 return b.value();
             }
         } else if (type == Instant.class) {
-            Instant t = e instanceof Cql2.Time time ? time.at()
-                    : e instanceof Cql2.Text text && text.value().length() > 10 ? Cql2.Time.parse(text.value(), false).at() : null;
+            Instant t = e instanceof Cql2.Time time
+                    ? time.at()
+                    : e instanceof Cql2.Text text && text.value().length() > 10
+                            ? Cql2.Time.parse(text.value(), false).at()
+                            : null;
             if (t != null) {
                 return utc(t);
             }
         }
-        throw invalid("a value of the wrong kind: " + (type == Integer.class ? "a number" : type == Boolean.class ? "true or false"
-                : type == Instant.class ? "a time (TIMESTAMP('2026-02-26T00:00:00Z') or DATE('2026-02-26'))" : "a quoted text")
+        throw invalid("a value of the wrong kind: "
+                + (type == Integer.class
+                        ? "a number"
+                        : type == Boolean.class
+                                ? "true or false"
+                                : type == Instant.class
+                                        ? "a time (TIMESTAMP('2026-02-26T00:00:00Z') or DATE('2026-02-26'))"
+                                        : "a quoted text")
                 + " was expected, not " + describe(e));
     }
 

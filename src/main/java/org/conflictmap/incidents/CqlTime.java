@@ -20,22 +20,30 @@ final class CqlTime {
      * Each predicate as comparisons of the ends: {@code S}/{@code E} the first argument's start and
      * end, {@code s}/{@code e} the second's; {@code &} joins them, {@code |} offers alternatives.
      */
-    private static final Map<String, String> RULES = Map.ofEntries(Map.entry("t_after", "S>e"), Map.entry("t_before", "E<s"),
-            Map.entry("t_contains", "S<s&E>e"), Map.entry("t_disjoint", "E<s|S>e"), Map.entry("t_during", "S>s&E<e"),
-            Map.entry("t_equals", "S=s&E=e"), Map.entry("t_finishedby", "S<s&E=e"), Map.entry("t_finishes", "S>s&E=e"),
-            Map.entry("t_intersects", "S<=e&E>=s"), Map.entry("t_meets", "E=s"), Map.entry("t_metby", "S=e"),
-            Map.entry("t_overlappedby", "S>s&S<e&E>e"), Map.entry("t_overlaps", "S<s&E>s&E<e"), Map.entry("t_startedby", "S=s&E>e"),
+    private static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry("t_after", "S>e"),
+            Map.entry("t_before", "E<s"),
+            Map.entry("t_contains", "S<s&E>e"),
+            Map.entry("t_disjoint", "E<s|S>e"),
+            Map.entry("t_during", "S>s&E<e"),
+            Map.entry("t_equals", "S=s&E=e"),
+            Map.entry("t_finishedby", "S<s&E=e"),
+            Map.entry("t_finishes", "S>s&E=e"),
+            Map.entry("t_intersects", "S<=e&E>=s"),
+            Map.entry("t_meets", "E=s"),
+            Map.entry("t_metby", "S=e"),
+            Map.entry("t_overlappedby", "S>s&S<e&E>e"),
+            Map.entry("t_overlaps", "S<s&E>s&E<e"),
+            Map.entry("t_startedby", "S=s&E>e"),
             Map.entry("t_starts", "S=s&E<e"));
 
-    private CqlTime() {
-    }
+    private CqlTime() {}
 
     /**
      * One end of an interval: a column, a time, or open ({@code infinity} -1 before every time, +1
      * after every time; 0 when it is a column or a time).
      */
-    private record End(String column, Instant at, int infinity) {
-    }
+    private record End(String column, Instant at, int infinity) {}
 
     static void predicate(CqlSql out, Cql2.Predicate p) {
         End[] a = interval(p.left(), p.op());
@@ -123,7 +131,8 @@ final class CqlTime {
             return new End(null, null, end ? 1 : -1);
         }
         if (e instanceof Cql2.Time t) {
-            return new End(null, t.date() && end ? t.at().plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS) : t.at(), 0);
+            return new End(
+                    null, t.date() && end ? t.at().plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS) : t.at(), 0);
         }
         Queryables.Attribute a = CqlSql.attribute(e, op.toUpperCase(Locale.ROOT));
         if (a.type() != Instant.class) {

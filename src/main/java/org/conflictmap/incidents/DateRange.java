@@ -3,7 +3,6 @@ package org.conflictmap.incidents;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;
 
@@ -58,8 +57,10 @@ public record DateRange(Instant start, Instant end) {
         } catch (Times.OutOfRange e) {
             throw Params.invalid(param, "'" + clip(s) + "': " + e.getMessage());
         } catch (DateTimeException e) {
-            throw Params.invalid(param, "'" + clip(s)
-                    + "' is not an RFC 3339 time (2026-02-26T20:00:00Z) or date (2026-02-26); intervals are start/end with '..' for open");
+            throw Params.invalid(
+                    param,
+                    "'" + clip(s)
+                            + "' is not an RFC 3339 time (2026-02-26T20:00:00Z) or date (2026-02-26); intervals are start/end with '..' for open");
         }
     }
 

@@ -22,8 +22,7 @@ import org.locationtech.jts.geom.Point;
 final class Distances {
     private static final int QUADRANT_SEGMENTS = 64;
 
-    private Distances() {
-    }
+    private Distances() {}
 
     static Geometry buffer(Geometry g, double metres) {
         if (metres == 0) {
@@ -31,7 +30,8 @@ final class Distances {
         }
         Point centre = g.getCentroid();
         try {
-            MathTransform toMetres = CRS.findMathTransform(DefaultGeographicCRS.WGS84, aeqd(centre.getX(), centre.getY()), true);
+            MathTransform toMetres =
+                    CRS.findMathTransform(DefaultGeographicCRS.WGS84, aeqd(centre.getX(), centre.getY()), true);
             Geometry projected = JTS.transform(g, toMetres);
             Geometry out = JTS.transform(projected.buffer(metres, QUADRANT_SEGMENTS), toMetres.inverse());
             out = Wkb.FACTORY.createGeometry(out);
@@ -44,10 +44,12 @@ final class Distances {
 
     /** The azimuthal equidistant projection centred on {@code lon}, {@code lat} (metres). */
     static CoordinateReferenceSystem aeqd(double lon, double lat) throws FactoryException {
-        return CRS.parseWKT("PROJCS[\"AEQD\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563]],"
-                + "PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433],AXIS[\"Longitude\",EAST],AXIS[\"Latitude\",NORTH]],"
-                + "PROJECTION[\"Azimuthal_Equidistant\"],PARAMETER[\"latitude_of_center\"," + lat + "],"
-                + "PARAMETER[\"longitude_of_center\"," + lon + "],PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],"
-                + "UNIT[\"metre\",1],AXIS[\"Easting\",EAST],AXIS[\"Northing\",NORTH]]");
+        return CRS.parseWKT(
+                "PROJCS[\"AEQD\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563]],"
+                        + "PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433],AXIS[\"Longitude\",EAST],AXIS[\"Latitude\",NORTH]],"
+                        + "PROJECTION[\"Azimuthal_Equidistant\"],PARAMETER[\"latitude_of_center\"," + lat + "],"
+                        + "PARAMETER[\"longitude_of_center\"," + lon
+                        + "],PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],"
+                        + "UNIT[\"metre\",1],AXIS[\"Easting\",EAST],AXIS[\"Northing\",NORTH]]");
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-
 import org.conflictmap.store.SpatialDialect;
 
 /**
@@ -45,7 +44,8 @@ final class FilterCompiler {
      * (in the history, {@code operation} is the write's).
      */
     enum Table {
-        INCIDENTS("operation"), HISTORY("operation_name");
+        INCIDENTS("operation"),
+        HISTORY("operation_name");
 
         final String operation;
 
@@ -95,7 +95,8 @@ final class FilterCompiler {
         }
         if (q.q() != null) {
             w.append(" AND (LOWER(title) LIKE ? OR LOWER(COALESCE(summary, '')) LIKE ? OR LOWER(COALESCE(")
-                    .append(table.operation).append(", '')) LIKE ?)");
+                    .append(table.operation)
+                    .append(", '')) LIKE ?)");
             String like = "%" + q.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             params.add(like);
             params.add(like);
@@ -112,16 +113,22 @@ final class FilterCompiler {
      * filter is a programming error here.
      */
     Sql tileConditions(IncidentQuery q) {
-        if (!q.statuses().equals(java.util.Set.of("published")) || q.bbox() != null || !q.parties().isEmpty() || q.q() != null
+        if (!q.statuses().equals(java.util.Set.of("published"))
+                || q.bbox() != null
+                || !q.parties().isEmpty()
+                || q.q() != null
                 || q.filter() != null) {
-            throw new IllegalArgumentException("the tiles' table answers period, type, contested, min_killed, operation and "
-                    + "a condition over the incidents only");
+            throw new IllegalArgumentException(
+                    "the tiles' table answers period, type, contested, min_killed, operation and "
+                            + "a condition over the incidents only");
         }
         StringBuilder w = new StringBuilder();
         List<Object> params = new ArrayList<>();
         attributes(q, "operation", w, params);
         if (q.where() != null) {
-            w.append(" AND id IN (SELECT id FROM incidents WHERE (").append(q.where().sql()).append("))");
+            w.append(" AND id IN (SELECT id FROM incidents WHERE (")
+                    .append(q.where().sql())
+                    .append("))");
             params.addAll(q.where().params());
         }
         return new Sql(w.toString(), params);

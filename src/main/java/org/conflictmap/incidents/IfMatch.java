@@ -1,13 +1,11 @@
 package org.conflictmap.incidents;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The {@code If-Match} every change of an existing incident must carry (RFC 9110 §13.1.1): the incident's
@@ -36,9 +34,12 @@ public record IfMatch(Integer version) {
     public static IfMatch required(HttpServletRequest request, String id, String readAt) {
         String h = request.getHeader(HttpHeaders.IF_MATCH);
         if (h == null || h.isBlank()) {
-            throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", "send If-Match with the "
-                    + "ETag of the incident as you read it (GET " + readAt + " answers with it, e.g. \"3\"), "
-                    + "so that a change made meanwhile is not overwritten; If-Match: * changes whatever is stored",
+            throw new ApiProblem(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "Precondition required",
+                    "send If-Match with the "
+                            + "ETag of the incident as you read it (GET " + readAt + " answers with it, e.g. \"3\"), "
+                            + "so that a change made meanwhile is not overwritten; If-Match: * changes whatever is stored",
                     List.of());
         }
         String tag = h.strip();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conflictmap.web.ApiProblem;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -26,8 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (unreadable file, an atomic import with bad rows, a store that cannot be reached).
  */
 public final class ImportCommand {
-    private ImportCommand() {
-    }
+    private ImportCommand() {}
 
     /** True when the arguments ask for this command. */
     public static boolean wanted(String[] args) {
@@ -54,8 +52,9 @@ public final class ImportCommand {
             }
         }
         if (file == null || !Files.isReadable(file)) {
-            out.println("usage: java -jar conflict-map-server.jar import <file.csv> [--atomic] [--cluster] [--spring.profiles.active=postgis ...]"
-                    + (file == null ? "" : "\nimport: cannot read " + file));
+            out.println(
+                    "usage: java -jar conflict-map-server.jar import <file.csv> [--atomic] [--cluster] [--spring.profiles.active=postgis ...]"
+                            + (file == null ? "" : "\nimport: cannot read " + file));
             return 1;
         }
         SpringApplication app = new SpringApplication(application);
@@ -73,14 +72,24 @@ public final class ImportCommand {
             });
             out.println();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            out.printf("import: %d rows read, %d created, %d updated, %d unchanged, %d rejected%s in %.1f s%n", r.rows(), r.created(),
-                    r.updated(), r.unchanged(), r.rejected(), atomic ? " (atomic)" : "", seconds);
+            out.printf(
+                    "import: %d rows read, %d created, %d updated, %d unchanged, %d rejected%s in %.1f s%n",
+                    r.rows(),
+                    r.created(),
+                    r.updated(),
+                    r.unchanged(),
+                    r.rejected(),
+                    atomic ? " (atomic)" : "",
+                    seconds);
             r.errors().forEach(e -> out.printf("  line %d, %s: %s%n", e.line(), e.field(), e.message()));
             if (cluster) {
                 long c0 = System.nanoTime();
                 boolean done = context.getBean(IncidentRepository.class).cluster();
-                out.printf(done ? "import: incidents table ordered by time (CLUSTER) in %.1f s%n"
-                        : "import: --cluster does nothing on the embedded store%n", (System.nanoTime() - c0) / 1e9);
+                out.printf(
+                        done
+                                ? "import: incidents table ordered by time (CLUSTER) in %.1f s%n"
+                                : "import: --cluster does nothing on the embedded store%n",
+                        (System.nanoTime() - c0) / 1e9);
             }
             return r.rejected() == 0 ? 0 : 3;
         } catch (ApiProblem e) {

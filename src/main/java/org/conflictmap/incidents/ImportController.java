@@ -1,21 +1,17 @@
 package org.conflictmap.incidents;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
-
 import org.conflictmap.security.Editors;
 import org.conflictmap.security.EditorsOnly;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /api/import?atomic=true|false}: an ACLED-style CSV body ({@code text/csv}, editor token),
@@ -42,16 +38,25 @@ class ImportController {
         boolean atomic = Boolean.TRUE.equals(Params.bool("atomic", request.getParameter("atomic")));
         Bodies.requireType(request, "send the ACLED export as text/csv", "text/csv", "application/csv");
         if (request.getContentLengthLong() > properties.maxImportBytes()) {
-            throw Bodies.tooLarge(properties.maxImportBytes(), "conflictmap.incidents.max-import-bytes; use the import command");
+            throw Bodies.tooLarge(
+                    properties.maxImportBytes(), "conflictmap.incidents.max-import-bytes; use the import command");
         }
-        AcledImport.Report report = importer.run(new InputStreamReader(
-                new LimitedInputStream(request.getInputStream(), properties.maxImportBytes()), StandardCharsets.UTF_8),
-                atomic, editor);
+        AcledImport.Report report = importer.run(
+                new InputStreamReader(
+                        new LimitedInputStream(request.getInputStream(), properties.maxImportBytes()),
+                        StandardCharsets.UTF_8),
+                atomic,
+                editor);
         if (report.imported() == 0 && report.rejected() > 0) {
-            throw ApiProblem.invalid("no row could be imported; the first problem: line " + report.errors().get(0).line()
-                    + " " + report.errors().get(0).field() + ": " + report.errors().get(0).message(),
-                    report.errors().stream().limit(100).map(e -> new ApiProblem.FieldError("line " + e.line() + " "
-                            + e.field(), e.message())).toList());
+            throw ApiProblem.invalid(
+                    "no row could be imported; the first problem: line "
+                            + report.errors().get(0).line() + " "
+                            + report.errors().get(0).field() + ": "
+                            + report.errors().get(0).message(),
+                    report.errors().stream()
+                            .limit(100)
+                            .map(e -> new ApiProblem.FieldError("line " + e.line() + " " + e.field(), e.message()))
+                            .toList());
         }
         return report;
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
@@ -20,9 +19,24 @@ import org.locationtech.jts.geom.Point;
  * @param geometry     the location at its precision: a province polygon for a province-level report
  * @param version      1 on creation, +1 on every write (optimistic concurrency, ETags)
  */
-public record Incident(String id, String title, String summary, String type, String status, TimeInterval occurred,
-        String geoPrecision, List<PlaceRef> places, List<String> actors, String operation, List<String> tags,
-        List<Claim> claims, List<Source> sources, Geometry geometry, int version, Instant created, Instant updated) {
+public record Incident(
+        String id,
+        String title,
+        String summary,
+        String type,
+        String status,
+        TimeInterval occurred,
+        String geoPrecision,
+        List<PlaceRef> places,
+        List<String> actors,
+        String operation,
+        List<String> tags,
+        List<Claim> claims,
+        List<Source> sources,
+        Geometry geometry,
+        int version,
+        Instant created,
+        Instant updated) {
 
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,99}";
 
@@ -64,7 +78,8 @@ public record Incident(String id, String title, String summary, String type, Str
         for (Claim c : claims) {
             for (String s : c.sources()) {
                 if (!sourceIds.contains(s)) {
-                    throw new IllegalArgumentException("a claim cites source " + s + " that the incident does not list");
+                    throw new IllegalArgumentException(
+                            "a claim cites source " + s + " that the incident does not list");
                 }
             }
         }
@@ -123,8 +138,8 @@ public record Incident(String id, String title, String summary, String type, Str
 
     /** True when claims of different parties about the same side disagree on a figure. */
     public boolean contested() {
-        List<Function<Claim, Integer>> figures = List.of(Claim::killed, Claim::wounded, Claim::captured,
-                Claim::postsCaptured, Claim::postsDestroyed);
+        List<Function<Claim, Integer>> figures =
+                List.of(Claim::killed, Claim::wounded, Claim::captured, Claim::postsCaptured, Claim::postsDestroyed);
         for (Claim a : claims) {
             for (Claim b : claims) {
                 if (a.party().equals(b.party()) || !a.side().equals(b.side())) {
@@ -151,23 +166,59 @@ public record Incident(String id, String title, String summary, String type, Str
         Map<String, SideSummary> out = new LinkedHashMap<>();
         bySide.forEach((side, cs) -> {
             Incident only = withClaims(cs);
-            out.put(side, new SideSummary(cs.size(), cs.stream().map(Claim::party).distinct().toList(),
-                    only.figures(Claim::killed), only.figures(Claim::wounded)));
+            out.put(
+                    side,
+                    new SideSummary(
+                            cs.size(),
+                            cs.stream().map(Claim::party).distinct().toList(),
+                            only.figures(Claim::killed),
+                            only.figures(Claim::wounded)));
         });
         return out;
     }
 
     /** The claims about one side, summarised; {@code killed}/{@code wounded} are [min, max] or null. */
-    public record SideSummary(int claims, List<String> parties, int[] killed, int[] wounded) {
-    }
+    public record SideSummary(int claims, List<String> parties, int[] killed, int[] wounded) {}
 
     Incident withClaims(List<Claim> newClaims) {
-        return new Incident(id, title, summary, type, status, occurred, geoPrecision, places, actors, operation, tags,
-                newClaims, sources, geometry, version, created, updated);
+        return new Incident(
+                id,
+                title,
+                summary,
+                type,
+                status,
+                occurred,
+                geoPrecision,
+                places,
+                actors,
+                operation,
+                tags,
+                newClaims,
+                sources,
+                geometry,
+                version,
+                created,
+                updated);
     }
 
     Incident withVersion(int newVersion, Instant newCreated, Instant newUpdated) {
-        return new Incident(id, title, summary, type, status, occurred, geoPrecision, places, actors, operation, tags,
-                claims, sources, geometry, newVersion, newCreated, newUpdated);
+        return new Incident(
+                id,
+                title,
+                summary,
+                type,
+                status,
+                occurred,
+                geoPrecision,
+                places,
+                actors,
+                operation,
+                tags,
+                claims,
+                sources,
+                geometry,
+                newVersion,
+                newCreated,
+                newUpdated);
     }
 }

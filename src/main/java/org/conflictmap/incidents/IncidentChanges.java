@@ -1,20 +1,17 @@
 package org.conflictmap.incidents;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.conflictmap.web.Params;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -30,25 +27,32 @@ class IncidentChanges {
      * The history after a position, in commit order (V44: change_version is the data version the row's transaction
      * bumped to, NULL until it commits; rows of one transaction in seq order).
      */
-    static final String AFTER = "SELECT seq, incident_id, operation, recorded_at, document, change_version FROM incident_history "
-            + "WHERE change_version > ? OR (change_version = ? AND seq > ?) ORDER BY change_version, seq LIMIT ?";
+    static final String AFTER =
+            "SELECT seq, incident_id, operation, recorded_at, document, change_version FROM incident_history "
+                    + "WHERE change_version > ? OR (change_version = ? AND seq > ?) ORDER BY change_version, seq LIMIT ?";
     /**
      * The change feed's first page: rows recorded after a time, in seq order (as {@code timeStamp} paging always read
      * them), but only up to a position read before: a row that commits later, whenever it was recorded, lies after
      * that position and comes with the cursor's next pages.
      */
-    static final String AFTER_TIME = "SELECT seq, incident_id, operation, recorded_at, document, change_version FROM incident_history "
-            + "WHERE recorded_at > ? AND (change_version < ? OR (change_version = ? AND seq <= ?)) ORDER BY seq LIMIT ?";
+    static final String AFTER_TIME =
+            "SELECT seq, incident_id, operation, recorded_at, document, change_version FROM incident_history "
+                    + "WHERE recorded_at > ? AND (change_version < ? OR (change_version = ? AND seq <= ?)) ORDER BY seq LIMIT ?";
     /** Of the rows a cut first page left for later, the first in commit order: the cursor goes just before it. */
-    static final String FIRST_LEFT = "SELECT change_version, seq FROM incident_history WHERE recorded_at > ? AND seq > ? "
-            + "AND (change_version < ? OR (change_version = ? AND seq <= ?)) ORDER BY change_version, seq LIMIT 1";
+    static final String FIRST_LEFT =
+            "SELECT change_version, seq FROM incident_history WHERE recorded_at > ? AND seq > ? "
+                    + "AND (change_version < ? OR (change_version = ? AND seq <= ?)) ORDER BY change_version, seq LIMIT 1";
     /** Where an event id (a history seq) stands in commit order. */
-    static final String POSITION_OF = "SELECT change_version FROM incident_history WHERE seq = ? AND change_version IS NOT NULL";
-    static final String PREVIOUS = "SELECT document FROM incident_history WHERE incident_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1";
+    static final String POSITION_OF =
+            "SELECT change_version FROM incident_history WHERE seq = ? AND change_version IS NOT NULL";
+
+    static final String PREVIOUS =
+            "SELECT document FROM incident_history WHERE incident_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1";
     static final String LAST = "SELECT change_version, seq FROM incident_history WHERE change_version IS NOT NULL "
             + "ORDER BY change_version DESC, seq DESC LIMIT 1";
     /** The feed's entries: the published incidents written last. */
-    static final String LATEST = "SELECT feature FROM incidents WHERE status = 'published' ORDER BY updated_at DESC, id LIMIT ?";
+    static final String LATEST =
+            "SELECT feature FROM incidents WHERE status = 'published' ORDER BY updated_at DESC, id LIMIT ?";
 
     /** One change as readers see it; {@code feature} is the incident after it (null for a delete). */
     record Change(Position position, String id, String kind, Instant at, JsonNode feature) {
@@ -83,7 +87,9 @@ class IncidentChanges {
 
         /** The change feed's cursor: opaque to clients ({@code c1.} and the position, base64url). */
         String cursor() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(("c1." + version + "." + seq).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(("c1." + version + "." + seq).getBytes(StandardCharsets.US_ASCII));
         }
 
         /** The position a {@link #cursor()} stands for; anything else is a 400 naming the parameter. */
@@ -110,7 +116,9 @@ class IncidentChanges {
 
     /** The last committed history row. */
     Position last() {
-        return jdbc.query(LAST, (rs, n) -> new Position(rs.getLong(1), rs.getLong(2))).stream().findFirst().orElse(Position.START);
+        return jdbc.query(LAST, (rs, n) -> new Position(rs.getLong(1), rs.getLong(2))).stream()
+                .findFirst()
+                .orElse(Position.START);
     }
 
     /**
@@ -118,7 +126,9 @@ class IncidentChanges {
      * before V44 or from another store) is taken as the rows of old order up to it.
      */
     Position positionOf(long seq) {
-        return jdbc.queryForList(POSITION_OF, Long.class, seq).stream().findFirst().map(v -> new Position(v, seq))
+        return jdbc.queryForList(POSITION_OF, Long.class, seq).stream()
+                .findFirst()
+                .map(v -> new Position(v, seq))
                 .orElse(new Position(0, seq));
     }
 
@@ -141,8 +151,7 @@ class IncidentChanges {
      * The public changes among {@code rows} history rows read, and the position of the last row read (or the
      * position the read began after, when there was none).
      */
-    record Page(List<Change> changes, Position upTo, int rows, long lastSeq) {
-    }
+    record Page(List<Change> changes, Position upTo, int rows, long lastSeq) {}
 
     /** The change feed after a cursor: public changes after {@code after} in commit order, reading at most {@code rows} rows. */
     Page page(Position after, int rows) {
@@ -154,8 +163,12 @@ class IncidentChanges {
      * {@code bound} (read with {@link #last()} before), in commit order.
      */
     Page since(Instant since, int rows, Position bound) {
-        return read(AFTER_TIME, new Object[] {OffsetDateTime.ofInstant(since, ZoneOffset.UTC), bound.version(), bound.version(),
-                bound.seq(), rows}, Position.START);
+        return read(
+                AFTER_TIME,
+                new Object[] {
+                    OffsetDateTime.ofInstant(since, ZoneOffset.UTC), bound.version(), bound.version(), bound.seq(), rows
+                },
+                Position.START);
     }
 
     /**
@@ -163,36 +176,63 @@ class IncidentChanges {
      * order, that the page left out (the next pages may repeat some it gave, never skip one it did not).
      */
     Position cutAfter(Instant since, long lastSeq, Position bound) {
-        return jdbc.query(FIRST_LEFT, (rs, n) -> new Position(rs.getLong(1), rs.getLong(2) - 1), OffsetDateTime.ofInstant(since,
-                ZoneOffset.UTC), lastSeq, bound.version(), bound.version(), bound.seq()).stream().findFirst().orElse(bound);
+        return jdbc
+                .query(
+                        FIRST_LEFT,
+                        (rs, n) -> new Position(rs.getLong(1), rs.getLong(2) - 1),
+                        OffsetDateTime.ofInstant(since, ZoneOffset.UTC),
+                        lastSeq,
+                        bound.version(),
+                        bound.version(),
+                        bound.seq())
+                .stream()
+                .findFirst()
+                .orElse(bound);
     }
 
     private Page read(String sql, Object[] params, Position from) {
         Position[] upTo = {from};
-        record Row(Position at, String id, String op, Instant time, String doc) {
-        }
-        List<Row> found = jdbc.query(sql, (rs, n) -> new Row(new Position(rs.getLong(6), rs.getLong(1)), rs.getString(2),
-                rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)), params);
+        record Row(Position at, String id, String op, Instant time, String doc) {}
+        List<Row> found = jdbc.query(
+                sql,
+                (rs, n) -> new Row(
+                        new Position(rs.getLong(6), rs.getLong(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getString(5)),
+                params);
         List<Change> out = new ArrayList<>();
         for (Row r : found) {
             upTo[0] = upTo[0].max(r.at());
             JsonNode doc = json.readTree(r.doc());
-            boolean published = "published".equals(doc.path("properties").path("status").asString());
+            boolean published =
+                    "published".equals(doc.path("properties").path("status").asString());
             if (r.op().equals("delete")) {
                 if (published) {
                     out.add(new Change(r.at(), r.id(), "delete", r.time(), null));
                 }
                 continue;
             }
-            boolean wasPublished = !r.op().equals("create") && jdbc.queryForList(PREVIOUS, String.class, r.id(), r.at().seq()).stream()
-                    .findFirst().map(d -> "published".equals(json.readTree(d).path("properties").path("status").asString()))
-                    .orElse(false);
+            boolean wasPublished = !r.op().equals("create")
+                    && jdbc.queryForList(PREVIOUS, String.class, r.id(), r.at().seq()).stream()
+                            .findFirst()
+                            .map(d -> "published"
+                                    .equals(json.readTree(d)
+                                            .path("properties")
+                                            .path("status")
+                                            .asString()))
+                            .orElse(false);
             if (published) {
                 out.add(new Change(r.at(), r.id(), wasPublished ? "update" : "publish", r.time(), doc));
             } else if (wasPublished) {
                 out.add(new Change(r.at(), r.id(), "delete", r.time(), null));
             }
         }
-        return new Page(out, upTo[0], found.size(), found.isEmpty() ? 0 : found.get(found.size() - 1).at().seq());
+        return new Page(
+                out,
+                upTo[0],
+                found.size(),
+                found.isEmpty() ? 0 : found.get(found.size() - 1).at().seq());
     }
 }

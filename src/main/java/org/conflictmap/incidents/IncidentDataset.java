@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -36,10 +34,17 @@ class IncidentDataset {
     static final String EDITOR = "dataset";
     static final String STATE = "SELECT content_hash FROM incident_dataset_state WHERE id = 1";
     static final String STATE_DELETE = "DELETE FROM incident_dataset_state";
-    static final String STATE_INSERT = "INSERT INTO incident_dataset_state (id, content_hash, loaded_at) VALUES (1, ?, ?)";
+    static final String STATE_INSERT =
+            "INSERT INTO incident_dataset_state (id, content_hash, loaded_at) VALUES (1, ?, ?)";
 
-    IncidentDataset(IncidentsProperties properties, Gazetteer gazetteer, IncidentRepository incidents,
-            JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) throws IOException {
+    IncidentDataset(
+            IncidentsProperties properties,
+            Gazetteer gazetteer,
+            IncidentRepository incidents,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            ObjectMapper json)
+            throws IOException {
         int filled = incidents.fillDerived();
         if (filled > 0) {
             log.info("Derived columns filled in for {} incidents written before they existed", filled);
@@ -76,7 +81,8 @@ class IncidentDataset {
                 try {
                     all.add(new IncidentJson(gazetteer).read(item, null, 0, null, null));
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("bad incident in " + files[k].getFilename() + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "bad incident in " + files[k].getFilename() + ": " + e.getMessage(), e);
                 }
             }
         }

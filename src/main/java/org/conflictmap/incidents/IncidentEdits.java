@@ -4,7 +4,6 @@ import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 import org.springframework.stereotype.Service;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +30,10 @@ public class IncidentEdits {
 
     /** Incident {@code id} replaced by a whole GeoJSON Feature. */
     public Incident replace(String id, IfMatch ifMatch, JsonNode feature, String editor) {
-        return incidents.update(checkId(id), ifMatch.version(), editor,
+        return incidents.update(
+                checkId(id),
+                ifMatch.version(),
+                editor,
                 old -> new IncidentJson(gazetteer).read(feature, id, old.version(), old.created(), old.updated()));
     }
 

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.conflictmap.geo.GeoJson;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,8 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class IncidentFeatures {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private IncidentFeatures() {
-    }
+    private IncidentFeatures() {}
 
     /** The Feature: id, the geometry at its precision, and {@link #properties(Incident)}. */
     public static ObjectNode feature(Incident i) {
@@ -61,15 +58,29 @@ public final class IncidentFeatures {
      * needs to place, filter, colour and label a marker; the panel fetches the full Feature on click.
      * {@code shown} is the geometry as {@link #mapGeometry} draws it.
      */
-    static ObjectNode mapFeature(String id, Geometry shown, String title, String type, String geoPrecision,
-            String place, Instant start, Instant end, String timePrecision, boolean contested, Integer killedMin,
-            Integer killedMax, List<String> parties) {
+    static ObjectNode mapFeature(
+            String id,
+            Geometry shown,
+            String title,
+            String type,
+            String geoPrecision,
+            String place,
+            Instant start,
+            Instant end,
+            String timePrecision,
+            boolean contested,
+            Integer killedMin,
+            Integer killedMax,
+            List<String> parties) {
         ObjectNode p = NODES.objectNode();
         p.put("title", title);
         p.put("type", type);
         p.put("geo_precision", geoPrecision);
         p.put("place", place);
-        p.putObject("occurred").put("start", start.toString()).put("end", end.toString()).put("precision", timePrecision);
+        p.putObject("occurred")
+                .put("start", start.toString())
+                .put("end", end.toString())
+                .put("precision", timePrecision);
         p.put("contested", contested);
         p.put("killed_min", killedMin);
         p.put("killed_max", killedMax);
@@ -85,8 +96,19 @@ public final class IncidentFeatures {
     /** {@link #mapFeature} of a whole incident (the {@code asof} path, which reads the history). */
     static ObjectNode mapFeature(Incident i) {
         int[] killed = i.figures(Claim::killed);
-        return mapFeature(i.id(), mapGeometry(i.geometry()), i.title(), i.type(), i.geoPrecision(), i.placeNames(), i.occurred().start(),
-                i.occurred().end(), i.occurred().precision(), i.contested(), killed == null ? null : killed[0], killed == null ? null : killed[1],
+        return mapFeature(
+                i.id(),
+                mapGeometry(i.geometry()),
+                i.title(),
+                i.type(),
+                i.geoPrecision(),
+                i.placeNames(),
+                i.occurred().start(),
+                i.occurred().end(),
+                i.occurred().precision(),
+                i.contested(),
+                killed == null ? null : killed[0],
+                killed == null ? null : killed[1],
                 i.claims().stream().map(Claim::party).distinct().toList());
     }
 
@@ -113,8 +135,12 @@ public final class IncidentFeatures {
     static ArrayNode sources(List<Source> sources) {
         ArrayNode a = NODES.arrayNode();
         for (Source s : sources) {
-            a.addObject().put("id", s.id()).put("outlet", s.outlet()).put("wire", s.wire())
-                    .put("published", text(s.published())).put("url", s.url());
+            a.addObject()
+                    .put("id", s.id())
+                    .put("outlet", s.outlet())
+                    .put("wire", s.wire())
+                    .put("published", text(s.published()))
+                    .put("url", s.url());
         }
         return a;
     }

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.GeoJson;
@@ -16,7 +15,6 @@ import org.conflictmap.web.ApiProblem.FieldError;
 import org.conflictmap.web.Texts;
 import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,15 +60,21 @@ final class IncidentJson {
         Geometry geometry = null;
         JsonNode g = body.has("properties") ? body.get("geometry") : p.get("geometry");
         boolean given = g != null && !g.isNull();
-        // a border line with the provinces along it is the stretch of the line there, unless the precision says otherwise
+        // a border line with the provinces along it is the stretch of the line there, unless the precision says
+        // otherwise
         Locations.Located located = given || found.isEmpty() ? null : Locations.locate(found);
-        String geoPrecision = oneOf(p, "geo_precision", Vocabulary.GEO_PRECISIONS, located != null ? located.precision()
-                : found.isEmpty() ? null : Locations.precision(found));
+        String geoPrecision = oneOf(
+                p,
+                "geo_precision",
+                Vocabulary.GEO_PRECISIONS,
+                located != null ? located.precision() : found.isEmpty() ? null : Locations.precision(found));
         if (given) {
             geometry = capture(() -> GeoJson.parseGeometry(g, "geometry"));
         } else if (located != null) {
             boolean segment = located.precision().equals("border_segment");
-            geometry = segment && geoPrecision != null && !geoPrecision.equals("border_segment") ? Locations.union(found) : located.geometry();
+            geometry = segment && geoPrecision != null && !geoPrecision.equals("border_segment")
+                    ? Locations.union(found)
+                    : located.geometry();
         } else if (errors.stream().noneMatch(e -> e.field().startsWith("places"))) {
             error("geometry", "give a geometry or at least one gazetteer place id in 'places'");
         }
@@ -80,15 +84,35 @@ final class IncidentJson {
         List<Source> sources = sources(p.get("sources"));
         List<Claim> claims = claims(p.get("claims"));
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are invalid", errors);
+            throw ApiProblem.invalid(
+                    errors.size() == 1
+                            ? errors.get(0).field() + ": " + errors.get(0).message()
+                            : errors.size() + " fields are invalid",
+                    errors);
         }
         String finalId = id;
         Geometry finalGeometry = geometry;
-        Incident incident = capture(() -> new Incident(finalId, title, summary, type, status, occurred, geoPrecision,
-                places, actors, operation, tags, claims, sources, finalGeometry, version, created, updated));
+        Incident incident = capture(() -> new Incident(
+                finalId,
+                title,
+                summary,
+                type,
+                status,
+                occurred,
+                geoPrecision,
+                places,
+                actors,
+                operation,
+                tags,
+                claims,
+                sources,
+                finalGeometry,
+                version,
+                created,
+                updated));
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            throw ApiProblem.invalid(
+                    errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
         return incident;
     }
@@ -105,7 +129,8 @@ final class IncidentJson {
 
     private <T> T checked(T value) {
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            throw ApiProblem.invalid(
+                    errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
         return value;
     }
@@ -119,7 +144,8 @@ final class IncidentJson {
         }
         String precision = oneOf(o, "precision", Vocabulary.TIME_PRECISIONS, "day", "occurred.precision");
         Instant start = instant(o.get("start"), "occurred.start", false);
-        Instant end = o.has("end") && !o.get("end").isNull() ? instant(o.get("end"), "occurred.end", true)
+        Instant end = o.has("end") && !o.get("end").isNull()
+                ? instant(o.get("end"), "occurred.end", true)
                 : start == null ? null : instant(o.get("start"), "occurred.end", true);
         if (start == null || end == null || precision == null) {
             return null;
@@ -160,7 +186,9 @@ final class IncidentJson {
         }
         for (int k = 0; k < a.size(); k++) {
             JsonNode e = a.get(k);
-            String id = e.isString() ? e.asString() : e.isObject() && e.has("id") ? e.get("id").asString() : null;
+            String id = e.isString()
+                    ? e.asString()
+                    : e.isObject() && e.has("id") ? e.get("id").asString() : null;
             if (id == null) {
                 error("places[" + k + "]", "expected a gazetteer place id");
                 continue;
@@ -235,8 +263,21 @@ final class IncidentJson {
             LocalDate statedAt = date(c.get("stated_at"), f + ".stated_at");
             List<String> sources = strings(c, "sources", 40, f + ".sources");
             if (errors.size() == before) {
-                Claim claim = capture(() -> new Claim(claimant, party, side, killed, wounded, captured, postsCaptured,
-                        postsDestroyed, aircraft, statement, statedAt, sources), f);
+                Claim claim = capture(
+                        () -> new Claim(
+                                claimant,
+                                party,
+                                side,
+                                killed,
+                                wounded,
+                                captured,
+                                postsCaptured,
+                                postsDestroyed,
+                                aircraft,
+                                statement,
+                                statedAt,
+                                sources),
+                        f);
                 if (claim != null) {
                     out.add(claim);
                 }

@@ -12,11 +12,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
-
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.geo.Wkb;
 import org.locationtech.jts.geom.Geometry;
-
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param link   the href of the page starting at an offset (the request's own parameters, read before streaming)
  */
 record IncidentPage(IncidentQuery query, Instant asof, boolean lean, IntFunction<String> link) {
-    private static final byte[] HEAD = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] HEAD =
+            "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
 
     /** Writes the page; an I/O failure of the client comes out as itself. */
     void write(IncidentRepository incidents, ObjectMapper json, OutputStream out) throws IOException {
@@ -45,22 +44,46 @@ record IncidentPage(IncidentQuery query, Instant asof, boolean lean, IntFunction
         long matched;
         try {
             if (asof != null) {
-                incidents.streamAsOf(asof, query, i -> feature(o, returned,
-                        json.writeValueAsBytes(lean ? IncidentFeatures.mapFeature(i) : IncidentFeatures.feature(i))));
+                incidents.streamAsOf(
+                        asof,
+                        query,
+                        i -> feature(
+                                o,
+                                returned,
+                                json.writeValueAsBytes(
+                                        lean ? IncidentFeatures.mapFeature(i) : IncidentFeatures.feature(i))));
             } else if (lean) {
                 // the same area (a province, a border segment) is simplified once, not once per report on it
                 Map<ByteBuffer, Geometry> shapes = new HashMap<>();
-                incidents.streamColumns(query, IncidentsController.MAP_COLUMNS, rs -> feature(o, returned, json.writeValueAsBytes(
-                        IncidentFeatures.mapFeature(rs.getString(1), shown(shapes, rs.getBytes("wkb")), rs.getString(2),
-                                rs.getString(3), rs.getString(4), rs.getString(11), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(12), rs.getBoolean(7),
-                                rs.getObject(8, Integer.class), rs.getObject(9, Integer.class),
-                                Arrays.stream(rs.getString(10).split("\\|")).filter(x -> !x.isEmpty()).toList()))));
+                incidents.streamColumns(
+                        query,
+                        IncidentsController.MAP_COLUMNS,
+                        rs -> feature(
+                                o,
+                                returned,
+                                json.writeValueAsBytes(IncidentFeatures.mapFeature(
+                                        rs.getString(1),
+                                        shown(shapes, rs.getBytes("wkb")),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(11),
+                                        rs.getObject(5, OffsetDateTime.class).toInstant(),
+                                        rs.getObject(6, OffsetDateTime.class).toInstant(),
+                                        rs.getString(12),
+                                        rs.getBoolean(7),
+                                        rs.getObject(8, Integer.class),
+                                        rs.getObject(9, Integer.class),
+                                        Arrays.stream(rs.getString(10).split("\\|"))
+                                                .filter(x -> !x.isEmpty())
+                                                .toList()))));
             } else {
                 incidents.streamFeatures(query, f -> feature(o, returned, f));
             }
             boolean lastPage = returned[0] < query.limit() && (returned[0] > 0 || query.offset() == 0);
-            matched = lastPage ? query.offset() + returned[0] : asof != null ? incidents.countAsOf(asof, query) : incidents.count(query);
+            matched = lastPage
+                    ? query.offset() + returned[0]
+                    : asof != null ? incidents.countAsOf(asof, query) : incidents.count(query);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -107,10 +130,15 @@ record IncidentPage(IncidentQuery query, Instant asof, boolean lean, IntFunction
         ArrayNode links = fc.putArray("links");
         links.addObject().put("rel", "self").put("type", GeoJson.MEDIA_TYPE).put("href", link.apply(query.offset()));
         if (query.offset() + returned < matched) {
-            links.addObject().put("rel", "next").put("type", GeoJson.MEDIA_TYPE).put("href", link.apply(query.offset() + query.limit()));
+            links.addObject()
+                    .put("rel", "next")
+                    .put("type", GeoJson.MEDIA_TYPE)
+                    .put("href", link.apply(query.offset() + query.limit()));
         }
         if (query.offset() > 0) {
-            links.addObject().put("rel", "prev").put("type", GeoJson.MEDIA_TYPE)
+            links.addObject()
+                    .put("rel", "prev")
+                    .put("type", GeoJson.MEDIA_TYPE)
                     .put("href", link.apply(Math.max(0, query.offset() - query.limit())));
         }
         return ("]," + fc.toString().substring(1)).getBytes(StandardCharsets.UTF_8);

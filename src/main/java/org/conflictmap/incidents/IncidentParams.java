@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.web.Params;
 
@@ -18,18 +17,32 @@ public final class IncidentParams {
     /** The longest {@code q}. */
     static final int MAX_Q = 200;
 
-    private IncidentParams() {
-    }
+    private IncidentParams() {}
 
     /**
      * The query these parameters select, with the given bbox (parsed by the caller: OGC reads two boxes
      * across the antimeridian), further members and page.
      */
-    public static IncidentQuery query(Function<String, String> param, Bbox bbox, String operation, Set<String> statuses,
-            Integer minKilled, int limit, int offset) {
-        return new IncidentQuery(bbox, DateRange.parse(param.apply("datetime"), "datetime"), types(param.apply("type")),
-                list("party", param.apply("party"), Vocabulary.PARTIES), Params.bool("contested", param.apply("contested")),
-                Params.text("q", param.apply("q"), MAX_Q), operation, statuses, minKilled, limit, offset);
+    public static IncidentQuery query(
+            Function<String, String> param,
+            Bbox bbox,
+            String operation,
+            Set<String> statuses,
+            Integer minKilled,
+            int limit,
+            int offset) {
+        return new IncidentQuery(
+                bbox,
+                DateRange.parse(param.apply("datetime"), "datetime"),
+                types(param.apply("type")),
+                list("party", param.apply("party"), Vocabulary.PARTIES),
+                Params.bool("contested", param.apply("contested")),
+                Params.text("q", param.apply("q"), MAX_Q),
+                operation,
+                statuses,
+                minKilled,
+                limit,
+                offset);
     }
 
     /** {@code type}: incident types from the vocabulary, comma-separated, in any case. */

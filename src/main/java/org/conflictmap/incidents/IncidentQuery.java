@@ -2,7 +2,6 @@ package org.conflictmap.incidents;
 
 import java.util.Locale;
 import java.util.Set;
-
 import org.conflictmap.geo.Bbox;
 
 /**
@@ -23,8 +22,19 @@ import org.conflictmap.geo.Bbox;
  *                  of its kind, else a 400 naming {@code filter}, before any SQL runs); written as SQL by
  *                  {@link FilterCompiler} with the rest of the query
  */
-public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<String> parties, Boolean contested,
-        String q, String operation, Set<String> statuses, Integer minKilled, int limit, int offset, Condition where,
+public record IncidentQuery(
+        Bbox bbox,
+        DateRange period,
+        Set<String> types,
+        Set<String> parties,
+        Boolean contested,
+        String q,
+        String operation,
+        Set<String> statuses,
+        Integer minKilled,
+        int limit,
+        int offset,
+        Condition where,
         Cql2 filter) {
 
     public static final int MAX_LIMIT = 1_000_000;
@@ -32,15 +42,27 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
     /** A parameterised SQL condition: {@code sql} with one {@code ?} per parameter, in order. */
     public record Condition(String sql, java.util.List<Object> params) {
         public Condition {
-            if (sql == null || sql.isBlank() || sql.chars().filter(c -> c == '?').count() != params.size()) {
+            if (sql == null
+                    || sql.isBlank()
+                    || sql.chars().filter(c -> c == '?').count() != params.size()) {
                 throw new IllegalArgumentException("a condition needs SQL with one ? per parameter");
             }
             params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
         }
     }
 
-    public IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<String> parties, Boolean contested,
-            String q, String operation, Set<String> statuses, Integer minKilled, int limit, int offset) {
+    public IncidentQuery(
+            Bbox bbox,
+            DateRange period,
+            Set<String> types,
+            Set<String> parties,
+            Boolean contested,
+            String q,
+            String operation,
+            Set<String> statuses,
+            Integer minKilled,
+            int limit,
+            int offset) {
         this(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset, null, null);
     }
 
@@ -79,18 +101,32 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
     }
 
     public IncidentQuery withPage(int newLimit, int newOffset) {
-        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, newLimit, newOffset,
-                where, filter);
+        return new IncidentQuery(
+                bbox, period, types, parties, contested, q, operation, statuses, minKilled, newLimit, newOffset, where,
+                filter);
     }
 
     public IncidentQuery withStatuses(Set<String> newStatuses) {
-        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, newStatuses, minKilled, limit, offset,
-                where, filter);
+        return new IncidentQuery(
+                bbox,
+                period,
+                types,
+                parties,
+                contested,
+                q,
+                operation,
+                newStatuses,
+                minKilled,
+                limit,
+                offset,
+                where,
+                filter);
     }
 
     public IncidentQuery withWhere(Condition condition) {
-        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset,
-                condition, filter);
+        return new IncidentQuery(
+                bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset, condition,
+                filter);
     }
 
     /** This query with a CQL2 filter (checked: a 400 naming {@code filter} when it is not one the incidents can answer). */
@@ -98,7 +134,8 @@ public record IncidentQuery(Bbox bbox, DateRange period, Set<String> types, Set<
         if (newFilter != null) {
             CqlSql.check(newFilter);
         }
-        return new IncidentQuery(bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset, where,
+        return new IncidentQuery(
+                bbox, period, types, parties, contested, q, operation, statuses, minKilled, limit, offset, where,
                 newFilter);
     }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-
 import org.conflictmap.errors.AlreadyExists;
 import org.conflictmap.errors.Invalid;
 import org.conflictmap.errors.NotFound;
@@ -36,7 +35,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,34 +51,76 @@ public class IncidentRepository {
     static final String COLUMNS = "id, title, summary, type, status, occurred_start, occurred_end, time_precision, "
             + "geo_precision, places, actors, operation, tags, claims, sources, version, created_at, updated_at";
     /** Every column a write sets besides {@code id}, in the order {@link #bindColumns} binds them. */
-    static final List<String> WRITTEN = List.of("title", "summary", "type", "status", "occurred_start", "occurred_end",
-            "time_precision", "geo_precision", "places", "actors", "operation", "tags", "claims", "sources", "claims_summary",
-            "claims_count", "killed_min", "killed_max", "wounded_min", "wounded_max", "parties", "contested", "version",
-            "created_at", "updated_at", "place_names", "place_ids", "party_names", "source_outlets", "feature", "geom",
+    static final List<String> WRITTEN = List.of(
+            "title",
+            "summary",
+            "type",
+            "status",
+            "occurred_start",
+            "occurred_end",
+            "time_precision",
+            "geo_precision",
+            "places",
+            "actors",
+            "operation",
+            "tags",
+            "claims",
+            "sources",
+            "claims_summary",
+            "claims_count",
+            "killed_min",
+            "killed_max",
+            "wounded_min",
+            "wounded_max",
+            "parties",
+            "contested",
+            "version",
+            "created_at",
+            "updated_at",
+            "place_names",
+            "place_ids",
+            "party_names",
+            "source_outlets",
+            "feature",
+            "geom",
             "geom_point");
     /** The geometry columns, bound as WKB through the dialect's {@code %s}. */
     static final List<String> GEOMETRIES = List.of("geom", "geom_point");
+
     static final String INSERT = "INSERT INTO incidents (id, " + String.join(", ", WRITTEN) + ") VALUES (?, "
-            + String.join(", ", WRITTEN.stream().map(c -> GEOMETRIES.contains(c) ? "%s" : "?").toList()) + ")";
+            + String.join(
+                    ", ",
+                    WRITTEN.stream()
+                            .map(c -> GEOMETRIES.contains(c) ? "%s" : "?")
+                            .toList()) + ")";
     /**
      * Replaces a row in place, only at the version the writer read: an UPDATE (not DELETE and INSERT) so that a
      * writer waiting on the row's lock finds the row again, at its new version (PostgreSQL's FOR UPDATE follows
      * an updated row, but skips a deleted one: DELETE + INSERT turned the loser of a race into a
      * duplicate-key 500).
      */
-    static final String UPDATE = "UPDATE incidents SET " + String.join(", ", WRITTEN.stream()
-            .map(c -> c + " = " + (GEOMETRIES.contains(c) ? "%s" : "?")).toList()) + " WHERE id = ? AND version = ?";
+    static final String UPDATE = "UPDATE incidents SET "
+            + String.join(
+                    ", ",
+                    WRITTEN.stream()
+                            .map(c -> c + " = " + (GEOMETRIES.contains(c) ? "%s" : "?"))
+                            .toList()) + " WHERE id = ? AND version = ?";
     /** Takes an incident's row lock for the rest of the transaction: every write of an incident starts here. */
     static final String LOCK = "SELECT version FROM incidents WHERE id = ? FOR UPDATE";
+
     static final String VERSION_OF = "SELECT version FROM incidents WHERE id = ?";
     /** The last version history holds of an id (a deleted incident created again continues from it). */
     static final String LAST_RECORDED = "SELECT MAX(version) FROM incident_history WHERE incident_id = ?";
-    static final String LAST_RECORDED_OF = "SELECT incident_id, MAX(version) FROM incident_history WHERE incident_id IN (%s) "
-            + "GROUP BY incident_id";
+
+    static final String LAST_RECORDED_OF =
+            "SELECT incident_id, MAX(version) FROM incident_history WHERE incident_id IN (%s) "
+                    + "GROUP BY incident_id";
     /** Rows written before the derived columns existed (V21), a batch at a time. */
     static final String UNDERIVED = "SELECT %s FROM incidents WHERE feature IS NULL LIMIT 1000";
-    static final String DERIVE = "UPDATE incidents SET place_names = ?, place_ids = ?, party_names = ?, source_outlets = ?, "
-            + "feature = ? WHERE id = ?";
+
+    static final String DERIVE =
+            "UPDATE incidents SET place_names = ?, place_ids = ?, party_names = ?, source_outlets = ?, "
+                    + "feature = ? WHERE id = ?";
     static final String DELETE = "DELETE FROM incidents WHERE id = ?";
     /** The incidents table laid out in the paging order, where the store can reorder a table. */
     static final String[] ORDERED = {"incidents", "incidents_order_idx"};
@@ -100,10 +140,13 @@ public class IncidentRepository {
      * held to the commit, so the event stream's order (change_version, seq) is commit order.
      */
     static final String STAMP_HISTORY = "UPDATE incident_history SET change_version = ? WHERE change_version IS NULL";
-    static final String WRITERS_OF = "SELECT incident_id, operation, editor FROM incident_history WHERE incident_id IN (%s) "
-            + "ORDER BY incident_id, seq";
-    static final String HISTORY_OF = "SELECT version, operation, editor, recorded_at, document, change_note FROM incident_history "
-            + "WHERE incident_id = ? ORDER BY seq";
+
+    static final String WRITERS_OF =
+            "SELECT incident_id, operation, editor FROM incident_history WHERE incident_id IN (%s) "
+                    + "ORDER BY incident_id, seq";
+    static final String HISTORY_OF =
+            "SELECT version, operation, editor, recorded_at, document, change_note FROM incident_history "
+                    + "WHERE incident_id = ? ORDER BY seq";
     /**
      * The latest history row of each incident recorded by a time, deletes left out: the data set as it was then.
      * {@code %s} the filter's further conditions (over the history's V53 columns) and the order and page.
@@ -115,15 +158,17 @@ public class IncidentRepository {
      * Feature). From the last seq on: {@code WHERE status IS NULL ORDER BY seq LIMIT} alone walked the filled rows
      * again for every batch on H2, which has no partial index.
      */
-    static final String HISTORY_UNFILLED = "SELECT seq, document FROM incident_history WHERE status IS NULL AND seq > ? "
-            + "ORDER BY seq LIMIT 1000";
+    static final String HISTORY_UNFILLED =
+            "SELECT seq, document FROM incident_history WHERE status IS NULL AND seq > ? " + "ORDER BY seq LIMIT 1000";
     /** Rows the SQL fill ({@link SpatialDialect#historyFilterFill()}) fills per statement. */
     static final int SQL_FILL_BATCH = 10_000;
+
     static final String HISTORY_FILL = "UPDATE incident_history SET status = ?, type = ?, title = ?, summary = ?, "
             + "operation_name = ?, occurred_start = ?, occurred_end = ?, contested = ?, killed_max = ?, parties = ?, geom = %s "
             + "WHERE seq = ?";
     /** What a history row whose Feature cannot be read any more is marked: no filter selects it. */
     static final String UNREADABLE = "unreadable";
+
     static final int FETCH_SIZE = 500;
 
     /** How many counts (numberMatched) are remembered, each for one data version. */
@@ -138,13 +183,21 @@ public class IncidentRepository {
     private final ObjectMapper json;
     private final Gazetteer gazetteer;
     private final StoredClaims storedClaims;
-    private final com.github.benmanes.caffeine.cache.Cache<CountKey, Long> counts = com.github.benmanes.caffeine.cache.Caffeine
-            .newBuilder().maximumSize(COUNTS_REMEMBERED).build();
+    private final com.github.benmanes.caffeine.cache.Cache<CountKey, Long> counts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(COUNTS_REMEMBERED)
+                    .build();
 
     private final ObjectProvider<WriteOutbox> outboxes;
 
-    IncidentRepository(JdbcTemplate jdbc, SpatialDialect dialect, DataVersion dataVersion, TransactionTemplate tx,
-            ObjectMapper json, Gazetteer gazetteer, ObjectProvider<WriteOutbox> outboxes) {
+    IncidentRepository(
+            JdbcTemplate jdbc,
+            SpatialDialect dialect,
+            DataVersion dataVersion,
+            TransactionTemplate tx,
+            ObjectMapper json,
+            Gazetteer gazetteer,
+            ObjectProvider<WriteOutbox> outboxes) {
         this.outboxes = outboxes;
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH_SIZE);
@@ -166,7 +219,9 @@ public class IncidentRepository {
         FilterCompiler.Sql sql = where(query);
         String select = "SELECT " + COLUMNS + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents"
                 + sql.where() + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
-        readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> each.accept(row(rs)),
+        readTx.executeWithoutResult(s -> jdbc.query(
+                select,
+                (RowCallbackHandler) rs -> each.accept(row(rs)),
                 sql.params().toArray()));
     }
 
@@ -177,8 +232,8 @@ public class IncidentRepository {
      */
     void streamColumns(IncidentQuery query, String columns, RowCallbackHandler each) {
         FilterCompiler.Sql sql = where(query);
-        String select = "SELECT " + columns + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents" + sql.where()
-                + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
+        String select = "SELECT " + columns + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents"
+                + sql.where() + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
         readTx.executeWithoutResult(s -> jdbc.query(select, each, sql.params().toArray()));
     }
 
@@ -190,14 +245,20 @@ public class IncidentRepository {
     public void streamMapRows(IncidentQuery query, List<String> attributes, Consumer<MapRow> each) {
         List<String> names = List.copyOf(attributes);
         int n = names.size();
-        String columns = String.join(", ", names.stream().map(Queryables::column).toList());
+        String columns =
+                String.join(", ", names.stream().map(Queryables::column).toList());
         streamColumns(query, columns, rs -> {
             Map<String, Object> values = new LinkedHashMap<>();
             for (int k = 0; k < n; k++) {
                 Object v = rs.getObject(k + 1);
                 if (v != null) {
-                    values.put(names.get(k), v instanceof TemporalAccessor || v instanceof Timestamp
-                            ? rs.getObject(k + 1, OffsetDateTime.class).toInstant().toString() : v);
+                    values.put(
+                            names.get(k),
+                            v instanceof TemporalAccessor || v instanceof Timestamp
+                                    ? rs.getObject(k + 1, OffsetDateTime.class)
+                                            .toInstant()
+                                            .toString()
+                                    : v);
                 }
             }
             each.accept(new MapRow(rs.getBytes(n + 1), values));
@@ -211,27 +272,34 @@ public class IncidentRepository {
      * The values follow {@code attributes}, each read as its type.
      */
     public void streamStored(IncidentQuery query, List<Queryables.Attribute> attributes, Consumer<StoredRow> each) {
-        List<StoredRow.Column> columns = attributes.stream().map(a -> new StoredRow.Column(Queryables.column(a), a.type())).toList();
+        List<StoredRow.Column> columns = attributes.stream()
+                .map(a -> new StoredRow.Column(Queryables.column(a), a.type()))
+                .toList();
         FilterCompiler.Sql sql = where(query);
         int n = columns.size();
-        String select = "SELECT " + StoredRow.selectList(columns) + ", claims, sources, " + dialect.geometryAsWkb("geom_point")
-                + " AS point_wkb, " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents" + sql.where()
-                + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
-        readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> {
-            Object[] values = new Object[n];
-            for (int k = 0; k < n; k++) {
-                Class<?> type = columns.get(k).type();
-                if (type == Instant.class) {
-                    OffsetDateTime t = rs.getObject(k + 1, OffsetDateTime.class);
-                    values[k] = t == null ? null : t.toInstant();
-                } else if (type == String.class) {
-                    values[k] = rs.getString(k + 1);
-                } else {
-                    values[k] = rs.getObject(k + 1, type);
-                }
-            }
-            each.accept(new StoredRow(values, rs.getBytes(n + 3), rs.getBytes(n + 4), rs.getString(n + 1), rs.getString(n + 2)));
-        }, sql.params().toArray()));
+        String select =
+                "SELECT " + StoredRow.selectList(columns) + ", claims, sources, " + dialect.geometryAsWkb("geom_point")
+                        + " AS point_wkb, " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents" + sql.where()
+                        + " ORDER BY occurred_start, id LIMIT " + query.limit() + " OFFSET " + query.offset();
+        readTx.executeWithoutResult(s -> jdbc.query(
+                select,
+                (RowCallbackHandler) rs -> {
+                    Object[] values = new Object[n];
+                    for (int k = 0; k < n; k++) {
+                        Class<?> type = columns.get(k).type();
+                        if (type == Instant.class) {
+                            OffsetDateTime t = rs.getObject(k + 1, OffsetDateTime.class);
+                            values[k] = t == null ? null : t.toInstant();
+                        } else if (type == String.class) {
+                            values[k] = rs.getString(k + 1);
+                        } else {
+                            values[k] = rs.getObject(k + 1, type);
+                        }
+                    }
+                    each.accept(new StoredRow(
+                            values, rs.getBytes(n + 3), rs.getBytes(n + 4), rs.getString(n + 1), rs.getString(n + 2)));
+                },
+                sql.params().toArray()));
     }
 
     /**
@@ -272,9 +340,11 @@ public class IncidentRepository {
      */
     public void streamFeatures(IncidentQuery query, Consumer<byte[]> each) {
         FilterCompiler.Sql sql = where(query);
-        String select = "SELECT feature FROM incidents" + sql.where() + " ORDER BY occurred_start, id LIMIT " + query.limit()
-                + " OFFSET " + query.offset();
-        readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> each.accept(dialect.utf8(rs, 1)),
+        String select = "SELECT feature FROM incidents" + sql.where() + " ORDER BY occurred_start, id LIMIT "
+                + query.limit() + " OFFSET " + query.offset();
+        readTx.executeWithoutResult(s -> jdbc.query(
+                select,
+                (RowCallbackHandler) rs -> each.accept(dialect.utf8(rs, 1)),
                 sql.params().toArray()));
     }
 
@@ -290,8 +360,18 @@ public class IncidentRepository {
             if (batch.isEmpty()) {
                 return total;
             }
-            tx.executeWithoutResult(s -> jdbc.batchUpdate(DERIVE, batch.stream().map(i -> new Object[] {i.placeNames(),
-                    i.placeIds(), i.partyNames(), i.sourceOutlets(), IncidentFeatures.feature(i).toString(), i.id()}).toList()));
+            tx.executeWithoutResult(s -> jdbc.batchUpdate(
+                    DERIVE,
+                    batch.stream()
+                            .map(i -> new Object[] {
+                                i.placeNames(),
+                                i.placeIds(),
+                                i.partyNames(),
+                                i.sourceOutlets(),
+                                IncidentFeatures.feature(i).toString(),
+                                i.id()
+                            })
+                            .toList()));
             total += batch.size();
         }
     }
@@ -302,8 +382,8 @@ public class IncidentRepository {
      * embedded store, where it does nothing. Locks the tables while it runs.
      */
     boolean cluster() {
-        List<String> statements = dialect.reorder(dialect.encodesVectorTiles() ? List.<String[]>of(ORDERED, TILES_ORDERED)
-                : List.<String[]>of(ORDERED));
+        List<String> statements = dialect.reorder(
+                dialect.encodesVectorTiles() ? List.<String[]>of(ORDERED, TILES_ORDERED) : List.<String[]>of(ORDERED));
         statements.forEach(jdbc::execute);
         return !statements.isEmpty();
     }
@@ -320,18 +400,21 @@ public class IncidentRepository {
      * {@code query} (no bbox: the tile's own envelope; a collection's condition as its {@code where});
      * empty where the store does not encode tiles (the caller encodes them from {@link #streamMapRows}).
      */
-    public Optional<byte[]> vectorTile(String layer, int z, int x, int y, List<String> attributes, IncidentQuery query) {
+    public Optional<byte[]> vectorTile(
+            String layer, int z, int x, int y, List<String> attributes, IncidentQuery query) {
         if (!layer.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("a vector layer is named as its collection: " + layer);
         }
         FilterCompiler.Sql sql = compiler.tileConditions(query);
-        String columns = String.join(", ", attributes.stream().map(a -> "\"" + a + "\"").toList());
-        return dialect.vectorTile(layer, "incident_tiles", "geom_3857", columns, sql.sql()).map(select -> {
-            List<Object> params = new ArrayList<>(List.of(z, x, y, z, x, y));
-            params.addAll(sql.params());
-            byte[] mvt = jdbc.queryForObject(select, byte[].class, params.toArray());
-            return mvt == null ? new byte[0] : mvt;
-        });
+        String columns =
+                String.join(", ", attributes.stream().map(a -> "\"" + a + "\"").toList());
+        return dialect.vectorTile(layer, "incident_tiles", "geom_3857", columns, sql.sql())
+                .map(select -> {
+                    List<Object> params = new ArrayList<>(List.of(z, x, y, z, x, y));
+                    params.addAll(sql.params());
+                    byte[] mvt = jdbc.queryForObject(select, byte[].class, params.toArray());
+                    return mvt == null ? new byte[0] : mvt;
+                });
     }
 
     public List<Incident> find(IncidentQuery query) {
@@ -349,19 +432,23 @@ public class IncidentRepository {
         FilterCompiler.Sql sql = where(query);
         CountKey key = new CountKey(dataVersion.current().version(), sql.where(), new ArrayList<>(sql.params()));
         return counts.get(key, k -> {
-            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM incidents" + sql.where(), Long.class, sql.params().toArray());
+            Long n = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM incidents" + sql.where(),
+                    Long.class,
+                    sql.params().toArray());
             return n == null ? 0L : n;
         });
     }
 
     /** A count's key: the data version it was taken at and the exact SQL condition with its values. */
-    private record CountKey(long version, String where, List<Object> params) {
-    }
+    private record CountKey(long version, String where, List<Object> params) {}
 
     /** The incident with this id, whatever its status. */
     public Optional<Incident> byId(String id) {
-        List<Incident> found = jdbc.query("SELECT " + COLUMNS + ", " + dialect.geometryAsWkb("geom")
-                + " AS wkb FROM incidents WHERE id = ?", (rs, n) -> row(rs), id);
+        List<Incident> found = jdbc.query(
+                "SELECT " + COLUMNS + ", " + dialect.geometryAsWkb("geom") + " AS wkb FROM incidents WHERE id = ?",
+                (rs, n) -> row(rs),
+                id);
         return found.stream().findFirst();
     }
 
@@ -371,13 +458,16 @@ public class IncidentRepository {
      */
     public void streamAsOf(Instant asof, IncidentQuery query, Consumer<Incident> each) {
         FilterCompiler.Sql sql = compiler.conditions(query, FilterCompiler.Table.HISTORY);
-        String select = AS_OF.formatted("h.document", sql.sql() + " ORDER BY h.incident_id LIMIT " + query.limit() + " OFFSET "
-                + query.offset());
+        String select = AS_OF.formatted(
+                "h.document",
+                sql.sql() + " ORDER BY h.incident_id LIMIT " + query.limit() + " OFFSET " + query.offset());
         List<Object> params = new ArrayList<>();
         params.add(OffsetDateTime.ofInstant(asof, ZoneOffset.UTC));
         params.addAll(sql.params());
-        readTx.executeWithoutResult(s -> jdbc.query(select, (RowCallbackHandler) rs -> each.accept(fromDocument(
-                json.readTree(rs.getString(1)))), params.toArray()));
+        readTx.executeWithoutResult(s -> jdbc.query(
+                select,
+                (RowCallbackHandler) rs -> each.accept(fromDocument(json.readTree(rs.getString(1)))),
+                params.toArray()));
     }
 
     /** How many incidents {@link #streamAsOf} selects, ignoring the query's limit and offset (remembered as {@link #count}). */
@@ -406,7 +496,8 @@ public class IncidentRepository {
             try {
                 total = fillHistoryColumnsInSql();
             } catch (org.springframework.dao.DataAccessException e) {
-                log.warn("Filling the history's filter columns in SQL failed ({}); the rest is filled row by row",
+                log.warn(
+                        "Filling the history's filter columns in SQL failed ({}); the rest is filled row by row",
                         e.getMostSpecificCause().getMessage());
             }
         }
@@ -434,19 +525,25 @@ public class IncidentRepository {
         long after = 0;
         while (true) {
             List<Object[]> batch = new ArrayList<>();
-            jdbc.query(HISTORY_UNFILLED, (RowCallbackHandler) rs -> {
-                long seq = rs.getLong(1);
-                Object[] row;
-                try {
-                    row = filterColumns(fromDocument(json.readTree(rs.getString(2))));
-                } catch (RuntimeException e) {
-                    row = new Object[] {UNREADABLE, null, null, null, null, null, null, null, null, null, null};
-                    log.warn("History row {} cannot be read any more ({}); asof leaves it out", seq, e.getMessage());
-                }
-                Object[] withSeq = Arrays.copyOf(row, row.length + 1);
-                withSeq[row.length] = seq;
-                batch.add(withSeq);
-            }, after);
+            jdbc.query(
+                    HISTORY_UNFILLED,
+                    (RowCallbackHandler) rs -> {
+                        long seq = rs.getLong(1);
+                        Object[] row;
+                        try {
+                            row = filterColumns(fromDocument(json.readTree(rs.getString(2))));
+                        } catch (RuntimeException e) {
+                            row = new Object[] {UNREADABLE, null, null, null, null, null, null, null, null, null, null};
+                            log.warn(
+                                    "History row {} cannot be read any more ({}); asof leaves it out",
+                                    seq,
+                                    e.getMessage());
+                        }
+                        Object[] withSeq = Arrays.copyOf(row, row.length + 1);
+                        withSeq[row.length] = seq;
+                        batch.add(withSeq);
+                    },
+                    after);
             if (batch.isEmpty()) {
                 return total;
             }
@@ -458,34 +555,45 @@ public class IncidentRepository {
 
     /** Every recorded write to the incident, oldest first: version, operation, editor, time, the Feature. */
     public List<ObjectNode> history(String id) {
-        return jdbc.query(HISTORY_OF, (rs, n) -> {
-            ObjectNode h = json.createObjectNode();
-            h.put("version", rs.getInt(1));
-            h.put("operation", rs.getString(2));
-            h.put("editor", rs.getString(3));
-            h.put("recorded_at", rs.getObject(4, OffsetDateTime.class).toInstant().toString());
-            h.set("feature", json.readTree(rs.getString(5)));
-            if (rs.getString(6) != null) {
-                h.set("change", json.readTree(rs.getString(6)));
-            }
-            return h;
-        }, id);
+        return jdbc.query(
+                HISTORY_OF,
+                (rs, n) -> {
+                    ObjectNode h = json.createObjectNode();
+                    h.put("version", rs.getInt(1));
+                    h.put("operation", rs.getString(2));
+                    h.put("editor", rs.getString(3));
+                    h.put(
+                            "recorded_at",
+                            rs.getObject(4, OffsetDateTime.class).toInstant().toString());
+                    h.set("feature", json.readTree(rs.getString(5)));
+                    if (rs.getString(6) != null) {
+                        h.set("change", json.readTree(rs.getString(6)));
+                    }
+                    return h;
+                },
+                id);
     }
 
     /** Who created an incident (its last {@code create}) and who wrote it last. */
-    public record Writers(String createdBy, String updatedBy) {
-    }
+    public record Writers(String createdBy, String updatedBy) {}
 
     /** The {@link Writers} of each of these incidents, read from the history a thousand ids at a time. */
     public java.util.Map<String, Writers> writers(List<String> ids) {
         java.util.Map<String, Writers> out = new java.util.HashMap<>();
         for (int from = 0; from < ids.size(); from += 1000) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            jdbc.query(WRITERS_OF.formatted(placeholders(chunk.size())), (RowCallbackHandler) rs -> {
-                Writers w = out.get(rs.getString(1));
-                String editor = rs.getString(3);
-                out.put(rs.getString(1), new Writers(w == null || "create".equals(rs.getString(2)) ? editor : w.createdBy(), editor));
-            }, chunk.toArray());
+            jdbc.query(
+                    WRITERS_OF.formatted(placeholders(chunk.size())),
+                    (RowCallbackHandler) rs -> {
+                        Writers w = out.get(rs.getString(1));
+                        String editor = rs.getString(3);
+                        out.put(
+                                rs.getString(1),
+                                new Writers(
+                                        w == null || "create".equals(rs.getString(2)) ? editor : w.createdBy(),
+                                        editor));
+                    },
+                    chunk.toArray());
         }
         return out;
     }
@@ -517,7 +625,8 @@ public class IncidentRepository {
     }
 
     private static AlreadyExists exists(String id) {
-        return new AlreadyExists("an incident with id '" + id + "' exists already; PUT /api/incidents/" + id + " replaces it");
+        return new AlreadyExists(
+                "an incident with id '" + id + "' exists already; PUT /api/incidents/" + id + " replaces it");
     }
 
     /**
@@ -534,7 +643,8 @@ public class IncidentRepository {
      * As {@link #update(String, Integer, String, UnaryOperator)}, with what the write was ({@code note}, a JSON object
      * V54 keeps in the history row as {@code change_note}) when "update" says too little: a claim moved.
      */
-    public Incident update(String id, Integer expectedVersion, String editor, UnaryOperator<Incident> change, JsonNode note) {
+    public Incident update(
+            String id, Integer expectedVersion, String editor, UnaryOperator<Incident> change, JsonNode note) {
         return tx.execute(s -> {
             Incident old = locked(id, expectedVersion);
             Instant now = now();
@@ -542,12 +652,15 @@ public class IncidentRepository {
             if (!stored.id().equals(id)) {
                 throw new Invalid("id", "an incident's id cannot change (it is '" + id + "')");
             }
-            int n = jdbc.update(UPDATE.formatted(dialect.geometryFromWkb(), dialect.geometryFromWkb()),
+            int n = jdbc.update(
+                    UPDATE.formatted(dialect.geometryFromWkb(), dialect.geometryFromWkb()),
                     ps -> bindUpdate(ps, stored));
             if (n != 1) {
                 throw stale(id, currentVersion(id), old.version());
             }
-            jdbc.update(HISTORY_INSERT.formatted(dialect.geometryFromWkb()), historyRow(stored, stored.version(), "update", editor, now, note));
+            jdbc.update(
+                    HISTORY_INSERT.formatted(dialect.geometryFromWkb()),
+                    historyRow(stored, stored.version(), "update", editor, now, note));
             bumpVersion();
             return stored;
         });
@@ -581,8 +694,8 @@ public class IncidentRepository {
     }
 
     private static VersionConflict stale(String id, Integer stored, int expected) {
-        return new VersionConflict("incident '" + id + "' is " + (stored == null ? "gone" : "at version " + stored) + ", not "
-                + expected + "; reload it and apply the change again");
+        return new VersionConflict("incident '" + id + "' is " + (stored == null ? "gone" : "at version " + stored)
+                + ", not " + expected + "; reload it and apply the change again");
     }
 
     private Integer currentVersion(String id) {
@@ -617,13 +730,20 @@ public class IncidentRepository {
         java.util.Map<String, Integer> recorded = new java.util.HashMap<>();
         for (int from = 0; from < incidents.size(); from += 1000) {
             List<Incident> chunk = incidents.subList(from, Math.min(incidents.size(), from + 1000));
-            jdbc.query(EXISTING.formatted(placeholders(chunk.size())), (RowCallbackHandler) rs -> existing.put(
-                    rs.getString(1), new Object[] {rs.getInt(2), instant(rs, "created_at")}),
+            jdbc.query(
+                    EXISTING.formatted(placeholders(chunk.size())),
+                    (RowCallbackHandler) rs ->
+                            existing.put(rs.getString(1), new Object[] {rs.getInt(2), instant(rs, "created_at")}),
                     chunk.stream().map(Incident::id).toArray());
-            Object[] fresh = chunk.stream().map(Incident::id).filter(id -> !existing.containsKey(id)).toArray();
+            Object[] fresh = chunk.stream()
+                    .map(Incident::id)
+                    .filter(id -> !existing.containsKey(id))
+                    .toArray();
             if (fresh.length > 0) {
-                jdbc.query(LAST_RECORDED_OF.formatted(placeholders(fresh.length)),
-                        (RowCallbackHandler) rs -> recorded.put(rs.getString(1), rs.getInt(2)), fresh);
+                jdbc.query(
+                        LAST_RECORDED_OF.formatted(placeholders(fresh.length)),
+                        (RowCallbackHandler) rs -> recorded.put(rs.getString(1), rs.getInt(2)),
+                        fresh);
             }
         }
         List<Incident> created = new ArrayList<>();
@@ -636,7 +756,10 @@ public class IncidentRepository {
                 replaced.add(i.withVersion((Integer) old[0] + 1, (Instant) old[1], now));
             }
         }
-        jdbc.batchUpdate(UPDATE.formatted(dialect.geometryFromWkb(), dialect.geometryFromWkb()), replaced, 1000,
+        jdbc.batchUpdate(
+                UPDATE.formatted(dialect.geometryFromWkb(), dialect.geometryFromWkb()),
+                replaced,
+                1000,
                 this::bindUpdate);
         insert(created);
         List<Object[]> history = new ArrayList<>(incidents.size());
@@ -725,8 +848,15 @@ public class IncidentRepository {
     }
 
     private Object[] historyRow(Incident i, int version, String operation, String editor, Instant at, JsonNode note) {
-        Object[] head = {i.id(), version, operation, editor, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                IncidentFeatures.feature(i).toString(), new SqlParameterValue(Types.VARCHAR, note == null ? null : note.toString())};
+        Object[] head = {
+            i.id(),
+            version,
+            operation,
+            editor,
+            OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+            IncidentFeatures.feature(i).toString(),
+            new SqlParameterValue(Types.VARCHAR, note == null ? null : note.toString())
+        };
         Object[] filter = filterColumns(i);
         Object[] row = Arrays.copyOf(head, head.length + filter.length);
         System.arraycopy(filter, 0, row, head.length, filter.length);
@@ -737,10 +867,19 @@ public class IncidentRepository {
     private static Object[] filterColumns(Incident i) {
         int[] killed = i.figures(Claim::killed);
         // the values that may be null carry their SQL type: an untyped null makes the driver ask the store for it
-        return new Object[] {i.status(), i.type(), i.title(), new SqlParameterValue(Types.VARCHAR, i.summary()),
-                new SqlParameterValue(Types.VARCHAR, i.operation()), OffsetDateTime.ofInstant(i.occurred().start(), ZoneOffset.UTC),
-                OffsetDateTime.ofInstant(i.occurred().end(), ZoneOffset.UTC), i.contested(),
-                new SqlParameterValue(Types.INTEGER, killed == null ? null : killed[1]), i.partiesKey(), Wkb.write(i.geometry())};
+        return new Object[] {
+            i.status(),
+            i.type(),
+            i.title(),
+            new SqlParameterValue(Types.VARCHAR, i.summary()),
+            new SqlParameterValue(Types.VARCHAR, i.operation()),
+            OffsetDateTime.ofInstant(i.occurred().start(), ZoneOffset.UTC),
+            OffsetDateTime.ofInstant(i.occurred().end(), ZoneOffset.UTC),
+            i.contested(),
+            new SqlParameterValue(Types.INTEGER, killed == null ? null : killed[1]),
+            i.partiesKey(),
+            Wkb.write(i.geometry())
+        };
     }
 
     private static Instant now() {
@@ -754,19 +893,36 @@ public class IncidentRepository {
         for (JsonNode p : json.readTree(rs.getString("places"))) {
             places.add(new PlaceRef(p.get("id").asString(), p.get("name").asString()));
         }
-        return new Incident(rs.getString("id"), rs.getString("title"), rs.getString("summary"), rs.getString("type"),
-                rs.getString("status"), new TimeInterval(instant(rs, "occurred_start"), instant(rs, "occurred_end"),
-                        rs.getString("time_precision")),
-                rs.getString("geo_precision"), places, strings(rs.getString("actors")), rs.getString("operation"),
-                strings(rs.getString("tags")), storedClaims.claims(rs.getString("claims")),
-                storedClaims.sources(rs.getString("sources")), Wkb.read(rs.getBytes("wkb")),
-                rs.getInt("version"), instant(rs, "created_at"), instant(rs, "updated_at"));
+        return new Incident(
+                rs.getString("id"),
+                rs.getString("title"),
+                rs.getString("summary"),
+                rs.getString("type"),
+                rs.getString("status"),
+                new TimeInterval(
+                        instant(rs, "occurred_start"), instant(rs, "occurred_end"), rs.getString("time_precision")),
+                rs.getString("geo_precision"),
+                places,
+                strings(rs.getString("actors")),
+                rs.getString("operation"),
+                strings(rs.getString("tags")),
+                storedClaims.claims(rs.getString("claims")),
+                storedClaims.sources(rs.getString("sources")),
+                Wkb.read(rs.getBytes("wkb")),
+                rs.getInt("version"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     private Incident fromDocument(JsonNode feature) {
         JsonNode p = feature.get("properties");
-        return new IncidentJson(gazetteer).read(feature, p.get("id").asString(), p.get("version").asInt(),
-                Instant.parse(p.get("created").asString()), Instant.parse(p.get("updated").asString()));
+        return new IncidentJson(gazetteer)
+                .read(
+                        feature,
+                        p.get("id").asString(),
+                        p.get("version").asInt(),
+                        Instant.parse(p.get("created").asString()),
+                        Instant.parse(p.get("updated").asString()));
     }
 
     private List<String> strings(String jsonArray) {

@@ -1,7 +1,7 @@
 package org.conflictmap.incidents;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.security.Editors;
@@ -38,9 +37,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -69,16 +65,30 @@ import tools.jackson.databind.node.ObjectNode;
 class IncidentsController {
     static final int DEFAULT_LIMIT = 1000;
     static final int MAX_LIMIT = 100_000;
-    static final Set<String> LIST_PARAMS = Set.of("bbox", "datetime", "type", "party", "contested", "q", "operation",
-            "status", "asof", "limit", "offset", "min_killed", "view");
+    static final Set<String> LIST_PARAMS = Set.of(
+            "bbox",
+            "datetime",
+            "type",
+            "party",
+            "contested",
+            "q",
+            "operation",
+            "status",
+            "asof",
+            "limit",
+            "offset",
+            "min_killed",
+            "view");
     /** The columns {@code view=map} reads: no claims, sources or texts are parsed. */
-    static final String MAP_COLUMNS = "id, title, type, geo_precision, occurred_start, occurred_end, contested, killed_min, "
-            + "killed_max, parties, place_names, time_precision";
+    static final String MAP_COLUMNS =
+            "id, title, type, geo_precision, occurred_start, occurred_end, contested, killed_min, "
+                    + "killed_max, parties, place_names, time_precision";
     /**
      * How long after the moment it names a pinned ({@code asof}) list may be cached forever: a write
      * stamped just before that moment may still be committing, so a pin younger than this stays no-cache.
      */
     static final Duration PIN_SETTLED = Duration.ofMinutes(1);
+
     static final String GEOJSON = GeoJson.MEDIA_TYPE;
 
     private final IncidentRepository incidents;
@@ -90,8 +100,14 @@ class IncidentsController {
     private final MapViews mapViews;
     private final IncidentEdits edits;
 
-    IncidentsController(IncidentRepository incidents, Editors editors, DataVersion dataVersion, ObjectMapper json,
-            org.conflictmap.gazetteer.Gazetteer gazetteer, MapViews mapViews, IncidentEdits edits,
+    IncidentsController(
+            IncidentRepository incidents,
+            Editors editors,
+            DataVersion dataVersion,
+            ObjectMapper json,
+            org.conflictmap.gazetteer.Gazetteer gazetteer,
+            MapViews mapViews,
+            IncidentEdits edits,
             ObjectProvider<Provenance> provenance) {
         this.edits = edits;
         this.incidents = incidents;
@@ -120,18 +136,33 @@ class IncidentsController {
      * @param type        GeoJSON, or application/json when the client asks for that and not for GeoJSON
      * @param gzip        the client accepts a gzipped answer
      */
-    private record ListRequest(IncidentQuery query, Instant asof, boolean lean, String queryString, String ifNoneMatch,
-            String path, Map<String, String[]> params, boolean authorized, MediaType type, boolean gzip) {
-    }
+    private record ListRequest(
+            IncidentQuery query,
+            Instant asof,
+            boolean lean,
+            String queryString,
+            String ifNoneMatch,
+            String path,
+            Map<String, String[]> params,
+            boolean authorized,
+            MediaType type,
+            boolean gzip) {}
 
     private ListRequest listRequest(HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), LIST_PARAMS);
         IncidentQuery query = query(request);
         Instant asof = asof(request.getParameter("asof"));
         boolean lean = "map".equals(Params.oneOf("view", request.getParameter("view"), Set.of("full", "map")));
-        return new ListRequest(query, asof, lean, request.getQueryString(), request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getRequestURI(), Map.copyOf(request.getParameterMap()),
-                request.getHeader(HttpHeaders.AUTHORIZATION) != null, listType(request),
+        return new ListRequest(
+                query,
+                asof,
+                lean,
+                request.getQueryString(),
+                request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                request.getRequestURI(),
+                Map.copyOf(request.getParameterMap()),
+                request.getHeader(HttpHeaders.AUTHORIZATION) != null,
+                listType(request),
                 MapViews.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)));
     }
 
@@ -147,12 +178,16 @@ class IncidentsController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         // the links are made from the request's parameters, read before: the page is written after this method returns
-        IncidentPage page = new IncidentPage(query, asof, lean, offset -> href(r.path(), r.params(), offset, query.limit()));
+        IncidentPage page =
+                new IncidentPage(query, asof, lean, offset -> href(r.path(), r.params(), offset, query.limit()));
         // the data as it was at a settled past moment never changes: a pinned embed's features are cached forever
         boolean settled = asof != null && asof.isBefore(Instant.now().minus(PIN_SETTLED));
-        String cache = !settled ? "no-cache" : !r.authorized()
-                ? "public, max-age=31536000, immutable" : "private, max-age=31536000, immutable";
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache)
+        String cache = !settled
+                ? "no-cache"
+                : !r.authorized() ? "public, max-age=31536000, immutable" : "private, max-age=31536000, immutable";
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                .eTag(etag)
+                .header(HttpHeaders.CACHE_CONTROL, cache)
                 .contentType(r.type());
         if (!lean) {
             return ok.header(HttpHeaders.VARY, "Authorization").body(out -> page.write(incidents, json, out));
@@ -169,7 +204,9 @@ class IncidentsController {
         if (!r.gzip()) {
             return ok.body(out -> MapViews.gunzip(view, out));
         }
-        return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").contentLength(view.length).body(out -> out.write(view));
+        return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                .contentLength(view.length)
+                .body(out -> out.write(view));
     }
 
     /** application/json when the client asks for it and not for GeoJSON, as the message converters chose before. */
@@ -193,7 +230,9 @@ class IncidentsController {
         return geojson;
     }
 
-    @GetMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
+    @GetMapping(
+            value = "/{id}",
+            produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> one(@PathVariable String id, HttpServletRequest request) {
         Incident i = visible(id, request);
         String etag = "\"" + i.version() + "\"";
@@ -202,7 +241,10 @@ class IncidentsController {
         }
         ObjectNode f = IncidentFeatures.feature(i);
         if (editors.editor(request) == null) {
-            return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").body(f);
+            return ResponseEntity.ok()
+                    .eTag(etag)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .body(f);
         }
         // editors also get where the fields came from (never anonymous readers): never from a shared cache
         Provenance from = provenance.getIfAvailable();
@@ -211,8 +253,11 @@ class IncidentsController {
             p.set("provenance", json.valueToTree(from.spans(i.id())));
             p.set("articles", json.valueToTree(from.articles(i.id())));
         }
-        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                .header(HttpHeaders.VARY, "Authorization, Cookie").body(f);
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .header(HttpHeaders.VARY, "Authorization, Cookie")
+                .body(f);
     }
 
     @GetMapping(value = "/{id}/history", produces = "application/json")
@@ -220,7 +265,12 @@ class IncidentsController {
         List<ObjectNode> entries = incidents.history(checkId(id));
         boolean editor = editors.editor(request) != null;
         List<ObjectNode> shown = entries.stream()
-                .filter(h -> editor || "published".equals(h.path("feature").path("properties").path("status").asString()))
+                .filter(h -> editor
+                        || "published"
+                                .equals(h.path("feature")
+                                        .path("properties")
+                                        .path("status")
+                                        .asString()))
                 .toList();
         if (shown.isEmpty()) {
             throw ApiProblem.notFound("no incident with id '" + id + "' has any history");
@@ -248,12 +298,15 @@ class IncidentsController {
     ResponseEntity<ObjectNode> create(HttpServletRequest request) {
         String editor = editors.of(request);
         Incident stored = edits.create(body(request), editor);
-        return ResponseEntity.created(URI.create("/api/incidents/" + stored.id())).eTag("\"" + stored.version() + "\"")
+        return ResponseEntity.created(URI.create("/api/incidents/" + stored.id()))
+                .eTag("\"" + stored.version() + "\"")
                 .body(IncidentFeatures.feature(stored));
     }
 
     @EditorsOnly
-    @PutMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
+    @PutMapping(
+            value = "/{id}",
+            produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> replace(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
@@ -261,7 +314,9 @@ class IncidentsController {
     }
 
     @EditorsOnly
-    @PatchMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
+    @PatchMapping(
+            value = "/{id}",
+            produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> patch(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
@@ -278,7 +333,9 @@ class IncidentsController {
     }
 
     @EditorsOnly
-    @PostMapping(value = "/{id}/claims", produces = {GEOJSON, "application/json"})
+    @PostMapping(
+            value = "/{id}/claims",
+            produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> addClaim(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
@@ -292,8 +349,11 @@ class IncidentsController {
     }
 
     @EditorsOnly
-    @PutMapping(value = "/{id}/claims/{n}", produces = {GEOJSON, "application/json"})
-    ResponseEntity<ObjectNode> replaceClaim(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
+    @PutMapping(
+            value = "/{id}/claims/{n}",
+            produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> replaceClaim(
+            @PathVariable String id, @PathVariable String n, HttpServletRequest request) {
         String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
         List<Claim> given = claims(body(request));
@@ -308,8 +368,11 @@ class IncidentsController {
     }
 
     @EditorsOnly
-    @DeleteMapping(value = "/{id}/claims/{n}", produces = {GEOJSON, "application/json"})
-    ResponseEntity<ObjectNode> removeClaim(@PathVariable String id, @PathVariable String n, HttpServletRequest request) {
+    @DeleteMapping(
+            value = "/{id}/claims/{n}",
+            produces = {GEOJSON, "application/json"})
+    ResponseEntity<ObjectNode> removeClaim(
+            @PathVariable String id, @PathVariable String n, HttpServletRequest request) {
         String editor = editors.of(request);
         IfMatch ifMatch = IfMatch.required(request, checkId(id));
         return saved(incidents.update(id, ifMatch.version(), editor, old -> {
@@ -322,8 +385,12 @@ class IncidentsController {
     // ------------------------------------------------------------------ helpers
 
     private JsonNode body(HttpServletRequest request) {
-        Bodies.requireType(request, "send the incident as application/json or application/geo+json", "application/json",
-                "application/geo+json", "application/merge-patch+json");
+        Bodies.requireType(
+                request,
+                "send the incident as application/json or application/geo+json",
+                "application/json",
+                "application/geo+json",
+                "application/merge-patch+json");
         return Bodies.json(request, json, editors.maxBodyBytes(), "conflictmap.security.max-body-bytes");
     }
 
@@ -380,8 +447,14 @@ class IncidentsController {
             statuses.addAll(status.equals("all") ? Vocabulary.STATUSES : List.of(status));
         }
         Bbox bbox = Bbox.parse(r.getParameter("bbox"), "bbox");
-        return IncidentParams.query(r::getParameter, bbox, Params.text("operation", r.getParameter("operation"), 200), statuses,
-                r.getParameter("min_killed") == null ? null : Params.integer("min_killed", r.getParameter("min_killed"), 0, 0, 10_000_000),
+        return IncidentParams.query(
+                r::getParameter,
+                bbox,
+                Params.text("operation", r.getParameter("operation"), 200),
+                statuses,
+                r.getParameter("min_killed") == null
+                        ? null
+                        : Params.integer("min_killed", r.getParameter("min_killed"), 0, 0, 10_000_000),
                 Params.integer("limit", r.getParameter("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT),
                 Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000));
     }
@@ -404,10 +477,17 @@ class IncidentsController {
         params.forEach((k, vs) -> {
             if (!k.equals("offset") && !k.equals("limit")) {
                 for (String v : vs) {
-                    b.append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+                    b.append(k)
+                            .append('=')
+                            .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8))
+                            .append('&');
                 }
             }
         });
-        return b.append("limit=").append(limit).append("&offset=").append(offset).toString();
+        return b.append("limit=")
+                .append(limit)
+                .append("&offset=")
+                .append(offset)
+                .toString();
     }
 }

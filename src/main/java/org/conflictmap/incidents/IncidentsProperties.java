@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxImportBytes   the largest CSV {@code POST /api/import} accepts (default 64 MiB)
  */
 @ConfigurationProperties("conflictmap.incidents")
-record IncidentsProperties(@DefaultValue("classpath:geodata/incidents/") String dataset,
-        @DefaultValue("true") boolean loadOnStartup, @DefaultValue("2000") int importBatchSize,
+record IncidentsProperties(
+        @DefaultValue("classpath:geodata/incidents/") String dataset,
+        @DefaultValue("true") boolean loadOnStartup,
+        @DefaultValue("2000") int importBatchSize,
         @DefaultValue("67108864") long maxImportBytes) {
     IncidentsProperties {
         if (!dataset.endsWith("/")) {

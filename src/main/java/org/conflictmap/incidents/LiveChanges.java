@@ -1,5 +1,6 @@
 package org.conflictmap.incidents;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +17,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,6 +37,7 @@ class LiveChanges {
     static final int BACKLOG_ROWS = 1000;
     /** How long stopping waits for a poll under way (a read of the store) before it ends the streams. */
     static final long CLOSE_WAIT_MS = 5_000;
+
     private static final Logger log = LoggerFactory.getLogger(LiveChanges.class);
 
     private final IncidentChanges changes;
@@ -137,8 +136,7 @@ class LiveChanges {
      * An open stream and the change it was told of last when it opened (a stream resumed from an event this
      * server's poller has not reached yet is not sent that event again).
      */
-    private record Stream(SseEmitter emitter, IncidentChanges.Position sentUpTo) {
-    }
+    private record Stream(SseEmitter emitter, IncidentChanges.Position sentUpTo) {}
 
     /** The event of one change: the incident as the map's lean view has it ({@code view=map}), what the map adds. */
     private SseEmitter.SseEventBuilder event(IncidentChanges.Change c) {
@@ -147,9 +145,15 @@ class LiveChanges {
         if (c.feature() != null) {
             JsonNode p = c.feature().path("properties");
             try {
-                data.set("feature", IncidentFeatures.mapFeature(new IncidentJson(gazetteer).read(c.feature(), c.id(),
-                        p.path("version").asInt(), Instant.parse(p.path("created").asString()),
-                        Instant.parse(p.path("updated").asString()))));
+                data.set(
+                        "feature",
+                        IncidentFeatures.mapFeature(new IncidentJson(gazetteer)
+                                .read(
+                                        c.feature(),
+                                        c.id(),
+                                        p.path("version").asInt(),
+                                        Instant.parse(p.path("created").asString()),
+                                        Instant.parse(p.path("updated").asString()))));
             } catch (RuntimeException e) {
                 data.set("feature", c.feature()); // a document an older version wrote: the whole Feature
             }
@@ -185,7 +189,9 @@ class LiveChanges {
         poller.shutdown();
         try {
             if (!poller.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                log.warn("the incident changes poll did not end in {} ms; the streams end without a last read", CLOSE_WAIT_MS);
+                log.warn(
+                        "the incident changes poll did not end in {} ms; the streams end without a last read",
+                        CLOSE_WAIT_MS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -195,7 +201,9 @@ class LiveChanges {
                 try {
                     sendNew(false);
                 } catch (RuntimeException e) {
-                    log.warn("the last read of incident changes failed: {}", e.getClass().getSimpleName());
+                    log.warn(
+                            "the last read of incident changes failed: {}",
+                            e.getClass().getSimpleName());
                 }
             }
             streams.forEach(s -> s.emitter().complete());

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.conflictmap.gazetteer.Place;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -17,6 +16,7 @@ public final class Locations {
     public static final double SEGMENT_BUFFER = 0.045;
     /** A province this close to a border line (degrees, ~5 km) meets it. */
     static final double MEETS = 0.05;
+
     private static final Set<String> SEGMENT_KINDS = Set.of("border", "boundary", "province", "country");
 
     /** An incident's geometry and the geo precision it has. */
@@ -27,8 +27,7 @@ public final class Locations {
         }
     }
 
-    private Locations() {
-    }
+    private Locations() {}
 
     /**
      * Where an incident that names these places is: a border line with the provinces it runs along
@@ -37,9 +36,14 @@ public final class Locations {
      * its {@link #precision}.
      */
     public static Located locate(List<Place> places) {
-        List<Place> lines = places.stream().filter(p -> p.kind().equals("border") || p.kind().equals("boundary")).toList();
-        List<Place> provinces = places.stream().filter(p -> p.kind().equals("province")).toList();
-        if (!lines.isEmpty() && !provinces.isEmpty() && places.stream().allMatch(p -> SEGMENT_KINDS.contains(p.kind()))) {
+        List<Place> lines = places.stream()
+                .filter(p -> p.kind().equals("border") || p.kind().equals("boundary"))
+                .toList();
+        List<Place> provinces =
+                places.stream().filter(p -> p.kind().equals("province")).toList();
+        if (!lines.isEmpty()
+                && !provinces.isEmpty()
+                && places.stream().allMatch(p -> SEGMENT_KINDS.contains(p.kind()))) {
             Geometry segment = borderSegment(lines.get(0).geometry(), provinces);
             if (segment != null) {
                 return new Located(segment, "border_segment");
@@ -55,12 +59,14 @@ public final class Locations {
      * there, not all of Khyber Pakhtunkhwa's stretch.
      */
     public static Geometry borderSegment(Geometry line, List<Place> provinces) {
-        List<Place> meeting = provinces.stream().filter(p -> p.geometry().distance(line) < MEETS).toList();
+        List<Place> meeting = provinces.stream()
+                .filter(p -> p.geometry().distance(line) < MEETS)
+                .toList();
         if (meeting.isEmpty()) {
             return null;
         }
-        Map<String, List<Place>> bySide = meeting.stream().collect(Collectors.groupingBy(p -> String.valueOf(p.country()),
-                TreeMap::new, Collectors.toList()));
+        Map<String, List<Place>> bySide = meeting.stream()
+                .collect(Collectors.groupingBy(p -> String.valueOf(p.country()), TreeMap::new, Collectors.toList()));
         Geometry along = line;
         for (List<Place> side : bySide.values()) {
             along = along.intersection(union(side).buffer(MEETS));
@@ -82,8 +88,12 @@ public final class Locations {
      * geometry type that every export format can carry.
      */
     public static Geometry union(List<Place> places) {
-        int dimension = places.stream().mapToInt(p -> p.geometry().getDimension()).max().orElse(0);
-        Geometry g = UnaryUnionOp.union(places.stream().map(Place::geometry).filter(x -> x.getDimension() == dimension).toList());
+        int dimension =
+                places.stream().mapToInt(p -> p.geometry().getDimension()).max().orElse(0);
+        Geometry g = UnaryUnionOp.union(places.stream()
+                .map(Place::geometry)
+                .filter(x -> x.getDimension() == dimension)
+                .toList());
         g.setSRID(4326);
         return g;
     }

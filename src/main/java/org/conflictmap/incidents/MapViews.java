@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-
 import org.conflictmap.store.DataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -53,6 +51,7 @@ class MapViews implements DisposableBean {
     static final long WARM_POLL_MS = 3000;
     /** How long after this server's last write (of a burst) its view is written ahead. */
     static final long SETTLE_MS = 500;
+
     private static final Logger log = LoggerFactory.getLogger(MapViews.class);
 
     private final IncidentRepository incidents;
@@ -115,10 +114,17 @@ class MapViews implements DisposableBean {
             if (!settled || warmed == now.version()) {
                 return;
             }
-            IncidentQuery query = new IncidentQuery(null, null, null, null, null, null, null, null, null,
-                    IncidentsController.MAX_LIMIT, 0);
-            IncidentPage page = new IncidentPage(query, null, true, offset -> IncidentsController.href("/api/incidents",
-                    Map.of("limit", new String[] {"100000"}, "view", new String[] {"map"}), offset, query.limit()));
+            IncidentQuery query = new IncidentQuery(
+                    null, null, null, null, null, null, null, null, null, IncidentsController.MAX_LIMIT, 0);
+            IncidentPage page = new IncidentPage(
+                    query,
+                    null,
+                    true,
+                    offset -> IncidentsController.href(
+                            "/api/incidents",
+                            Map.of("limit", new String[] {"100000"}, "view", new String[] {"map"}),
+                            offset,
+                            query.limit()));
             gzipped(key(now, MAP_QUERY, query, false), out -> page.write(incidents, json, out));
             warmed = now.version();
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.conflictmap.incidents;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.security.Editors;
 import org.conflictmap.security.EditorsOnly;
@@ -17,14 +17,11 @@ import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,8 +50,13 @@ class MergeSplitController {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    MergeSplitController(IncidentRepository incidents, Editors editors, ObjectMapper json, Gazetteer gazetteer,
-            TransactionTemplate tx, ApplicationEventPublisher events) {
+    MergeSplitController(
+            IncidentRepository incidents,
+            Editors editors,
+            ObjectMapper json,
+            Gazetteer gazetteer,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events) {
         this.incidents = incidents;
         this.editors = editors;
         this.json = json;
@@ -63,7 +65,9 @@ class MergeSplitController {
         this.events = events;
     }
 
-    @PostMapping(value = "/api/incidents/{id}/merge", produces = {IncidentsController.GEOJSON, "application/json"})
+    @PostMapping(
+            value = "/api/incidents/{id}/merge",
+            produces = {IncidentsController.GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> merge(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.of(request);
         JsonNode body = body(request);
@@ -74,7 +78,9 @@ class MergeSplitController {
         if (fromId.equals(id)) {
             throw Params.invalid("from", "an incident cannot be merged with itself");
         }
-        Integer fromVersion = body.path("from_version").canConvertToInt() ? body.get("from_version").asInt() : null;
+        Integer fromVersion = body.path("from_version").canConvertToInt()
+                ? body.get("from_version").asInt()
+                : null;
         Integer expected = IfMatch.required(request, id).version();
         List<Integer> where = new ArrayList<>();
         Incident stored = tx.execute(s -> {
@@ -85,17 +91,25 @@ class MergeSplitController {
                     throw Params.invalid("from", "only a draft can be merged away; unpublish '" + fromId + "' first");
                 }
                 where.clear();
-                return new IncidentJson(gazetteer).read(merged(IncidentFeatures.feature(into), IncidentFeatures.feature(from), where),
-                        id, into.version(), into.created(), into.updated());
+                return new IncidentJson(gazetteer)
+                        .read(
+                                merged(IncidentFeatures.feature(into), IncidentFeatures.feature(from), where),
+                                id,
+                                into.version(),
+                                into.created(),
+                                into.updated());
             });
             incidents.delete(fromId, fromVersion, editor);
-            events.publishEvent(new IncidentsRegrouped(fromId, id, true, where, where.stream().map(k -> -1).toList()));
+            events.publishEvent(new IncidentsRegrouped(
+                    fromId, id, true, where, where.stream().map(k -> -1).toList()));
             return out;
         });
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(IncidentFeatures.feature(stored));
     }
 
-    @PostMapping(value = "/api/incidents/{id}/split", produces = {IncidentsController.GEOJSON, "application/json"})
+    @PostMapping(
+            value = "/api/incidents/{id}/split",
+            produces = {IncidentsController.GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> split(@PathVariable String id, HttpServletRequest request) {
         String editor = editors.of(request);
         JsonNode body = body(request);
@@ -103,13 +117,21 @@ class MergeSplitController {
         Incident[] both = new Incident[2];
         tx.executeWithoutResult(s -> both[0] = incidents.update(id, expected, editor, old -> {
             Set<Integer> moved = new LinkedHashSet<>();
-            body.path("claims").forEach(n -> moved.add(Params.integer("claims", n.asString(""), -1, 0,
-                    Math.max(0, old.claims().size() - 1))));
+            body.path("claims")
+                    .forEach(n -> moved.add(Params.integer(
+                            "claims",
+                            n.asString(""),
+                            -1,
+                            0,
+                            Math.max(0, old.claims().size() - 1))));
             if (moved.isEmpty() || moved.size() >= old.claims().size()) {
-                throw Params.invalid("claims", "name some but not all of the incident's claims (0-based) to move to the new draft");
+                throw Params.invalid(
+                        "claims", "name some but not all of the incident's claims (0-based) to move to the new draft");
             }
-            String newId = body.path("id").isString() ? body.get("id").asString()
-                    : (id.length() > 80 ? id.substring(0, 80) : id) + "-" + UUID.randomUUID().toString().substring(0, 6);
+            String newId = body.path("id").isString()
+                    ? body.get("id").asString()
+                    : (id.length() > 80 ? id.substring(0, 80) : id) + "-"
+                            + UUID.randomUUID().toString().substring(0, 6);
             String title = body.path("title").isString() ? body.get("title").asString() : old.title() + " (split)";
             ObjectNode feature = IncidentFeatures.feature(old);
             ObjectNode p = (ObjectNode) feature.get("properties");
@@ -145,7 +167,8 @@ class MergeSplitController {
         ObjectNode out = json.createObjectNode();
         out.set("incident", IncidentFeatures.feature(both[0]));
         out.set("created", IncidentFeatures.feature(both[1]));
-        return ResponseEntity.created(URI.create("/api/incidents/" + both[1].id())).eTag("\"" + both[0].version() + "\"")
+        return ResponseEntity.created(URI.create("/api/incidents/" + both[1].id()))
+                .eTag("\"" + both[0].version() + "\"")
                 .body(out);
     }
 
@@ -161,7 +184,8 @@ class MergeSplitController {
             throw Params.invalid("to", "a claim cannot move to the incident it is in");
         }
         if (!body.path("to_version").canConvertToInt()) {
-            throw Params.invalid("to_version", "the version of '" + to + "' the editor saw (both incidents' versions are checked)");
+            throw Params.invalid(
+                    "to_version", "the version of '" + to + "' the editor saw (both incidents' versions are checked)");
         }
         int toVersion = body.get("to_version").asInt();
         Integer expected = IfMatch.required(request, id).version();
@@ -175,36 +199,49 @@ class MergeSplitController {
         int[] as = {0};
         Claim claimMoved = source.claims().get(k);
         // the history of each says what happened, not a plain update: which claim, to or from which incident (V54)
-        ObjectNode leftNote = json.createObjectNode().put("kind", "claim_moved").put("claim", k)
-                .put("claimant", claimMoved.claimant()).put("to", to);
-        ObjectNode joinedNote = json.createObjectNode().put("kind", "claim_moved").put("claimant", claimMoved.claimant())
-                .put("from", id).put("from_claim", k);
+        ObjectNode leftNote = json.createObjectNode()
+                .put("kind", "claim_moved")
+                .put("claim", k)
+                .put("claimant", claimMoved.claimant())
+                .put("to", to);
+        ObjectNode joinedNote = json.createObjectNode()
+                .put("kind", "claim_moved")
+                .put("claimant", claimMoved.claimant())
+                .put("from", id)
+                .put("from_claim", k);
         tx.executeWithoutResult(s -> {
             // both rows locked in id order, so two opposite moves cannot deadlock; each update checks its version
             boolean sourceFirst = id.compareTo(to) < 0;
             if (sourceFirst) {
                 both[0] = incidents.update(id, expected, editor, old -> without(old, k), leftNote);
             }
-            both[1] = incidents.update(to, toVersion, editor, old -> {
-                ObjectNode f = IncidentFeatures.feature(old);
-                ObjectNode moved = json.createObjectNode();
-                ObjectNode claim = (ObjectNode) IncidentFeatures.properties(source).get("claims").get(k);
-                moved.putArray("claims").add(claim);
-                ArrayNode cited = moved.putArray("sources");
-                Set<String> ids = new LinkedHashSet<>();
-                claim.path("sources").forEach(x -> ids.add(x.asString()));
-                IncidentFeatures.properties(source).path("sources").forEach(x -> {
-                    if (ids.contains(x.path("id").asString())) {
-                        cited.add(x);
-                    }
-                });
-                ObjectNode p = (ObjectNode) f.get("properties");
-                int before = p.path("claims").size();
-                addClaims(p, moved);
-                as[0] = p.path("claims").size() > before ? before : indexOf((ArrayNode) p.get("claims"), claim);
-                joinedNote.put("claim", as[0]);
-                return new IncidentJson(gazetteer).read(f, to, old.version(), old.created(), old.updated());
-            }, joinedNote);
+            both[1] = incidents.update(
+                    to,
+                    toVersion,
+                    editor,
+                    old -> {
+                        ObjectNode f = IncidentFeatures.feature(old);
+                        ObjectNode moved = json.createObjectNode();
+                        ObjectNode claim = (ObjectNode) IncidentFeatures.properties(source)
+                                .get("claims")
+                                .get(k);
+                        moved.putArray("claims").add(claim);
+                        ArrayNode cited = moved.putArray("sources");
+                        Set<String> ids = new LinkedHashSet<>();
+                        claim.path("sources").forEach(x -> ids.add(x.asString()));
+                        IncidentFeatures.properties(source).path("sources").forEach(x -> {
+                            if (ids.contains(x.path("id").asString())) {
+                                cited.add(x);
+                            }
+                        });
+                        ObjectNode p = (ObjectNode) f.get("properties");
+                        int before = p.path("claims").size();
+                        addClaims(p, moved);
+                        as[0] = p.path("claims").size() > before ? before : indexOf((ArrayNode) p.get("claims"), claim);
+                        joinedNote.put("claim", as[0]);
+                        return new IncidentJson(gazetteer).read(f, to, old.version(), old.created(), old.updated());
+                    },
+                    joinedNote);
             if (!sourceFirst) {
                 both[0] = incidents.update(id, expected, editor, old -> without(old, k), leftNote);
             }
@@ -219,7 +256,8 @@ class MergeSplitController {
     /** The incident without claim {@code k}, and without the sources only that claim cited. */
     private Incident without(Incident old, int k) {
         if (k >= old.claims().size()) {
-            throw Params.invalid("n", "incident '" + old.id() + "' has " + old.claims().size() + " claims");
+            throw Params.invalid(
+                    "n", "incident '" + old.id() + "' has " + old.claims().size() + " claims");
         }
         ObjectNode f = IncidentFeatures.feature(old);
         ObjectNode p = (ObjectNode) f.get("properties");
@@ -270,10 +308,12 @@ class MergeSplitController {
         }
         ObjectNode o = (ObjectNode) p.get("occurred");
         JsonNode fo = f.get("occurred");
-        if (java.time.Instant.parse(fo.get("start").asString()).isBefore(java.time.Instant.parse(o.get("start").asString()))) {
+        if (java.time.Instant.parse(fo.get("start").asString())
+                .isBefore(java.time.Instant.parse(o.get("start").asString()))) {
             o.set("start", fo.get("start"));
         }
-        if (java.time.Instant.parse(fo.get("end").asString()).isAfter(java.time.Instant.parse(o.get("end").asString()))) {
+        if (java.time.Instant.parse(fo.get("end").asString())
+                .isAfter(java.time.Instant.parse(o.get("end").asString()))) {
             o.set("end", fo.get("end"));
         }
         int a = Vocabulary.TIME_PRECISIONS.indexOf(o.path("precision").asString());

@@ -3,10 +3,8 @@ package org.conflictmap.incidents;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -18,11 +16,11 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Component
 public class PublishedChanges {
-    static final String ROW = "SELECT incident_id, operation, recorded_at, document, version FROM incident_history WHERE seq = ?";
+    static final String ROW =
+            "SELECT incident_id, operation, recorded_at, document, version FROM incident_history WHERE seq = ?";
 
     /** The change: {@code feature} is the incident after it as the public API has it, null for a delete or an unpublish. */
-    public record Event(long seq, String kind, String incident, int version, Instant at, JsonNode feature) {
-    }
+    public record Event(long seq, String kind, String incident, int version, Instant at, JsonNode feature) {}
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -34,10 +32,19 @@ public class PublishedChanges {
 
     /** The public change history row {@code seq} made, if it made one. */
     public Optional<Event> of(long seq) {
-        record Row(String id, String op, Instant at, String doc, int version) {
-        }
-        Optional<Row> row = jdbc.query(ROW, (rs, n) -> new Row(rs.getString(1), rs.getString(2),
-                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getInt(5)), seq).stream().findFirst();
+        record Row(String id, String op, Instant at, String doc, int version) {}
+        Optional<Row> row = jdbc
+                .query(
+                        ROW,
+                        (rs, n) -> new Row(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getObject(3, OffsetDateTime.class).toInstant(),
+                                rs.getString(4),
+                                rs.getInt(5)),
+                        seq)
+                .stream()
+                .findFirst();
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -45,10 +52,15 @@ public class PublishedChanges {
         JsonNode doc = json.readTree(r.doc());
         boolean published = published(doc);
         if (r.op().equals("delete")) {
-            return published ? Optional.of(new Event(seq, "delete", r.id(), r.version(), r.at(), null)) : Optional.empty();
+            return published
+                    ? Optional.of(new Event(seq, "delete", r.id(), r.version(), r.at(), null))
+                    : Optional.empty();
         }
-        boolean was = !r.op().equals("create") && jdbc.queryForList(IncidentChanges.PREVIOUS, String.class, r.id(), seq).stream()
-                .findFirst().map(d -> published(json.readTree(d))).orElse(false);
+        boolean was = !r.op().equals("create")
+                && jdbc.queryForList(IncidentChanges.PREVIOUS, String.class, r.id(), seq).stream()
+                        .findFirst()
+                        .map(d -> published(json.readTree(d)))
+                        .orElse(false);
         if (published) {
             return Optional.of(new Event(seq, was ? "update" : "publish", r.id(), r.version(), r.at(), doc));
         }

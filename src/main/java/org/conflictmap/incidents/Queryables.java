@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-
 /**
  * The flat attributes of an incident: what CQL2 filters can name (the OGC queryables) and the
  * columns of every flat export (CSV, Shapefile, GeoPackage, KML, FlatGeobuf). The claims stay whole in
@@ -15,15 +14,19 @@ import java.util.stream.Collectors;
  * min/max columns only summarise them.
  */
 public final class Queryables {
-    private Queryables() {
-    }
+    private Queryables() {}
 
     /**
      * One attribute: its name, its 10-character Shapefile name, its type and how to read it from an
      * incident. The column of the incidents table that holds it (what a CQL2 filter compares, what the
      * flat exports and the tiles read) is this package's own: {@link #column}.
      */
-    public record Attribute(String name, String shortName, Class<?> type, String description, List<String> values,
+    public record Attribute(
+            String name,
+            String shortName,
+            Class<?> type,
+            String description,
+            List<String> values,
             Function<Incident, Object> value) {
         public Attribute {
             if (shortName.length() > 10) {
@@ -34,50 +37,138 @@ public final class Queryables {
     }
 
     /** The incidents table's column of each attribute whose column is not named like it. */
-    private static final Map<String, String> COLUMNS = Map.of("start", "occurred_start", "end", "occurred_end",
-            "places", "place_names", "parties", "party_names", "sources", "source_outlets", "updated", "updated_at");
+    private static final Map<String, String> COLUMNS = Map.of(
+            "start",
+            "occurred_start",
+            "end",
+            "occurred_end",
+            "places",
+            "place_names",
+            "parties",
+            "party_names",
+            "sources",
+            "source_outlets",
+            "updated",
+            "updated_at");
 
     public static final List<Attribute> ALL = List.of(
             a("id", "id", String.class, "stable incident id", null, Incident::id),
             a("title", "title", String.class, "short title", null, Incident::title),
             a("type", "type", String.class, "event type (ACLED-aligned)", Vocabulary.TYPES, Incident::type),
             a("status", "status", String.class, "draft or published", Vocabulary.STATUSES, Incident::status),
-            a("start", "start", Instant.class, "earliest time it may have happened", null, i -> i.occurred().start()),
-            a("end", "end", Instant.class, "latest time it may have happened", null, i -> i.occurred().end()),
-            a("time_precision", "time_prec", String.class, "how precisely the time is known", Vocabulary.TIME_PRECISIONS,
+            a(
+                    "start",
+                    "start",
+                    Instant.class,
+                    "earliest time it may have happened",
+                    null,
+                    i -> i.occurred().start()),
+            a(
+                    "end",
+                    "end",
+                    Instant.class,
+                    "latest time it may have happened",
+                    null,
+                    i -> i.occurred().end()),
+            a(
+                    "time_precision",
+                    "time_prec",
+                    String.class,
+                    "how precisely the time is known",
+                    Vocabulary.TIME_PRECISIONS,
                     i -> i.occurred().precision()),
-            a("geo_precision", "geo_prec", String.class, "how precisely the place is known", Vocabulary.GEO_PRECISIONS,
+            a(
+                    "geo_precision",
+                    "geo_prec",
+                    String.class,
+                    "how precisely the place is known",
+                    Vocabulary.GEO_PRECISIONS,
                     Incident::geoPrecision),
-            a("places", "places", String.class, "gazetteer place names, '; '-separated", null,
-                    Incident::placeNames),
-            a("place_ids", "place_ids", String.class, "gazetteer place ids, '; '-separated", null,
-                    Incident::placeIds),
-            a("operation", "operation", String.class, "operation name, when one was announced", null, Incident::operation),
-            a("contested", "contested", Boolean.class, "claims of different parties about the same side disagree", null,
+            a("places", "places", String.class, "gazetteer place names, '; '-separated", null, Incident::placeNames),
+            a("place_ids", "place_ids", String.class, "gazetteer place ids, '; '-separated", null, Incident::placeIds),
+            a(
+                    "operation",
+                    "operation",
+                    String.class,
+                    "operation name, when one was announced",
+                    null,
+                    Incident::operation),
+            a(
+                    "contested",
+                    "contested",
+                    Boolean.class,
+                    "claims of different parties about the same side disagree",
+                    null,
                     Incident::contested),
-            a("claims_count", "claims_n", Integer.class, "number of claims", null, i -> i.claims().size()),
-            a("parties", "parties", String.class, "parties that made claims, '; '-separated", null,
+            a(
+                    "claims_count",
+                    "claims_n",
+                    Integer.class,
+                    "number of claims",
+                    null,
+                    i -> i.claims().size()),
+            a(
+                    "parties",
+                    "parties",
+                    String.class,
+                    "parties that made claims, '; '-separated",
+                    null,
                     Incident::partyNames),
-            a("killed_min", "kill_min", Integer.class, "smallest killed figure any claim gives (not a best estimate)", null,
+            a(
+                    "killed_min",
+                    "kill_min",
+                    Integer.class,
+                    "smallest killed figure any claim gives (not a best estimate)",
+                    null,
                     i -> first(i.figures(Claim::killed), 0)),
-            a("killed_max", "kill_max", Integer.class, "largest killed figure any claim gives", null,
+            a(
+                    "killed_max",
+                    "kill_max",
+                    Integer.class,
+                    "largest killed figure any claim gives",
+                    null,
                     i -> first(i.figures(Claim::killed), 1)),
-            a("wounded_min", "wound_min", Integer.class, "smallest wounded figure any claim gives", null,
+            a(
+                    "wounded_min",
+                    "wound_min",
+                    Integer.class,
+                    "smallest wounded figure any claim gives",
+                    null,
                     i -> first(i.figures(Claim::wounded), 0)),
-            a("wounded_max", "wound_max", Integer.class, "largest wounded figure any claim gives", null,
+            a(
+                    "wounded_max",
+                    "wound_max",
+                    Integer.class,
+                    "largest wounded figure any claim gives",
+                    null,
                     i -> first(i.figures(Claim::wounded), 1)),
-            a("sources", "sources", String.class, "outlets that carried the claims, '; '-separated", null,
+            a(
+                    "sources",
+                    "sources",
+                    String.class,
+                    "outlets that carried the claims, '; '-separated",
+                    null,
                     Incident::sourceOutlets),
             a("summary", "summary", String.class, "summary in the project's words", null, Incident::summary),
-            a("claims", "claims", String.class, "every claim, whole, as a JSON array", null,
+            a(
+                    "claims",
+                    "claims",
+                    String.class,
+                    "every claim, whole, as a JSON array",
+                    null,
                     i -> IncidentFeatures.claims(i.claims()).toString()),
             a("version", "version", Integer.class, "edit version", null, Incident::version),
             a("updated", "updated", Instant.class, "last change", null, Incident::updated));
 
-    public static final Map<String, Attribute> BY_NAME = ALL.stream()
-            .collect(Collectors.toMap(Attribute::name, x -> x, (x, y) -> x, LinkedHashMap::new));
+    public static final Map<String, Attribute> BY_NAME =
+            ALL.stream().collect(Collectors.toMap(Attribute::name, x -> x, (x, y) -> x, LinkedHashMap::new));
 
-    private static Attribute a(String name, String shortName, Class<?> type, String description, List<String> values,
+    private static Attribute a(
+            String name,
+            String shortName,
+            Class<?> type,
+            String description,
+            List<String> values,
             Function<Incident, Object> value) {
         return new Attribute(name, shortName, type, description, values, value);
     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public record Source(String id, String outlet, String wire, LocalDate published, String url) {
     /** Compiled once: {@code String.matches} compiled both patterns for every source of every incident read. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+
     private static final Pattern URL = Pattern.compile("https?://\\S{1,2000}");
 
     public Source {

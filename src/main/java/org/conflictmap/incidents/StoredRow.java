@@ -30,7 +30,8 @@ public record StoredRow(Object[] values, byte[] point, byte[] geometry, String c
                 throw new IllegalArgumentException("not a column name: " + name);
             }
             if (!TYPES.contains(type)) {
-                throw new IllegalArgumentException("a column is read as String, Integer, Boolean or Instant, not " + type);
+                throw new IllegalArgumentException(
+                        "a column is read as String, Integer, Boolean or Instant, not " + type);
             }
         }
     }

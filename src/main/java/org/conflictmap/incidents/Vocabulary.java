@@ -8,22 +8,28 @@ import java.util.Set;
  * renders or exports incidents takes its lists from here.
  */
 public final class Vocabulary {
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     /** Event types, aligned with ACLED's where they fit. */
-    public static final List<String> TYPES = List.of("air_strike", "armed_clash", "shelling", "suicide_bomb",
-            "remote_explosive", "shoot_down_claim", "cross_border_fire", "other");
+    public static final List<String> TYPES = List.of(
+            "air_strike",
+            "armed_clash",
+            "shelling",
+            "suicide_bomb",
+            "remote_explosive",
+            "shoot_down_claim",
+            "cross_border_fire",
+            "other");
+
     public static final List<String> STATUSES = List.of("draft", "published");
     public static final List<String> TIME_PRECISIONS = List.of("hour", "part_of_day", "day", "week", "month");
-    public static final List<String> GEO_PRECISIONS = List.of("exact", "near", "district", "province",
-            "border_segment", "country", "multiple");
+    public static final List<String> GEO_PRECISIONS =
+            List.of("exact", "near", "district", "province", "border_segment", "country", "multiple");
     /** Who made a claim. */
-    public static final List<String> PARTIES = List.of("af_government", "pk_government", "un", "local_official",
-            "armed_group", "independent", "media", "other");
+    public static final List<String> PARTIES = List.of(
+            "af_government", "pk_government", "un", "local_official", "armed_group", "independent", "media", "other");
     /** Whose losses a claim's figures state. */
-    public static final List<String> SIDES = List.of("af_forces", "pk_forces", "civilians", "militants",
-            "unspecified");
+    public static final List<String> SIDES = List.of("af_forces", "pk_forces", "civilians", "militants", "unspecified");
 
     static boolean in(List<String> vocabulary, String value) {
         return value != null && vocabulary.contains(value);

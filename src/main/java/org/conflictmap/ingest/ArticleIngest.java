@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,10 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
-import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.DateRange;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentQuery;
@@ -45,14 +42,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ArticleIngest {
     static final String BY_URL_OR_HASH = "SELECT id FROM articles WHERE url = ? OR text_hash = ?";
-    static final String INSERT = "INSERT INTO articles (id, url, outlet, title, published, text_hash, text, editor, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT =
+            "INSERT INTO articles (id, url, outlet, title, published, text_hash, text, editor, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String LINK = "INSERT INTO article_incidents (article_id, incident_id) VALUES (?, ?)";
-    static final String DRAFTS_OF = "SELECT incident_id FROM article_incidents WHERE article_id = ? ORDER BY incident_id";
-    static final String ARTICLES_OF = "SELECT article_id FROM article_incidents WHERE incident_id = ? ORDER BY article_id";
-    static final String ARTICLE = "SELECT id, url, outlet, title, published, text, created_at FROM articles WHERE id = ?";
-    static final String PROVENANCE_INSERT = "INSERT INTO ingest_provenance (incident_id, article_id, field, start_offset, end_offset) "
-            + "VALUES (?, ?, ?, ?, ?)";
+    static final String DRAFTS_OF =
+            "SELECT incident_id FROM article_incidents WHERE article_id = ? ORDER BY incident_id";
+    static final String ARTICLES_OF =
+            "SELECT article_id FROM article_incidents WHERE incident_id = ? ORDER BY article_id";
+    static final String ARTICLE =
+            "SELECT id, url, outlet, title, published, text, created_at FROM articles WHERE id = ?";
+    static final String PROVENANCE_INSERT =
+            "INSERT INTO ingest_provenance (incident_id, article_id, field, start_offset, end_offset) "
+                    + "VALUES (?, ?, ?, ?, ?)";
     static final String PROVENANCE_OF = "SELECT article_id, field, start_offset, end_offset FROM ingest_provenance "
             + "WHERE incident_id = ? ORDER BY article_id, start_offset, field";
     /** The longest article text read (characters): ten times a long wire report; more is a 413. */
@@ -61,16 +63,13 @@ class ArticleIngest {
     static final Duration MATCH_SLACK = Duration.ofHours(6);
 
     /** An article as submitted. */
-    record Article(String text, String outlet, String url, LocalDate published, String title) {
-    }
+    record Article(String text, String outlet, String url, LocalDate published, String title) {}
 
     /** An event found in the article and what became of it: the draft it created or was added to. */
-    record Found(EventExtractor.Event event, String draft, String action) {
-    }
+    record Found(EventExtractor.Event event, String draft, String action) {}
 
     /** What ingest did: the article id, whether it was new, the drafts linked to it and the events found. */
-    record Outcome(String articleId, boolean created, List<String> drafts, String note, List<Found> events) {
-    }
+    record Outcome(String articleId, boolean created, List<String> drafts, String note, List<Found> events) {}
 
     private final EventExtractor extractor;
     private final Gazetteer gazetteer;
@@ -78,7 +77,12 @@ class ArticleIngest {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
-    ArticleIngest(EventExtractor extractor, Gazetteer gazetteer, IncidentRepository incidents, JdbcTemplate jdbc, TransactionTemplate tx) {
+    ArticleIngest(
+            EventExtractor extractor,
+            Gazetteer gazetteer,
+            IncidentRepository incidents,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx) {
         this.extractor = extractor;
         this.gazetteer = gazetteer;
         this.incidents = incidents;
@@ -96,12 +100,18 @@ class ArticleIngest {
         Texts.require("title", a.title());
         Texts.require("url", a.url());
         if (a.text().length() > MAX_TEXT_CHARS) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Article too long", "the text has " + a.text().length()
-                    + " characters; at most " + MAX_TEXT_CHARS + " are read", List.of());
+            throw new ApiProblem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Article too long",
+                    "the text has " + a.text().length() + " characters; at most " + MAX_TEXT_CHARS + " are read",
+                    List.of());
         }
         String foreign = Language.notEnglish(a.text());
         if (foreign != null) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Article not in English", foreign,
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Article not in English",
+                    foreign,
                     List.of(new ApiProblem.FieldError("text", foreign)));
         }
     }
@@ -112,10 +122,20 @@ class ArticleIngest {
             List<String> existing = jdbc.queryForList(BY_URL_OR_HASH, String.class, a.url(), hash);
             if (!existing.isEmpty()) {
                 String id = existing.get(0);
-                return new Outcome(id, false, drafts(id), "this article was submitted before; nothing new was created", List.of());
+                return new Outcome(
+                        id, false, drafts(id), "this article was submitted before; nothing new was created", List.of());
             }
             String id = "a-" + hash.substring(0, 16);
-            jdbc.update(INSERT, id, a.url(), a.outlet(), a.title(), a.published(), hash, a.text(), editor,
+            jdbc.update(
+                    INSERT,
+                    id,
+                    a.url(),
+                    a.outlet(),
+                    a.title(),
+                    a.published(),
+                    hash,
+                    a.text(),
+                    editor,
                     OffsetDateTime.now(ZoneOffset.UTC));
             List<Found> found = new ArrayList<>();
             Set<String> linked = new HashSet<>();
@@ -124,7 +144,9 @@ class ArticleIngest {
             }
             List<String> drafts = new ArrayList<>(linked);
             drafts.sort(null);
-            String note = drafts.isEmpty() ? "no event with a place of the region was found in the text; no draft proposed" : null;
+            String note = drafts.isEmpty()
+                    ? "no event with a place of the region was found in the text; no draft proposed"
+                    : null;
             return new Outcome(id, true, drafts, note, found);
         });
     }
@@ -136,10 +158,16 @@ class ArticleIngest {
     static List<Place> withDistricts(EventExtractor.Event e) {
         List<Place> out = new java.util.ArrayList<>(e.places().values());
         for (Place d : e.districts().values()) {
-            boolean finer = out.stream().anyMatch(p -> !p.kind().equals("province") && !p.kind().equals("border")
-                    && !p.kind().equals("country") && !p.kind().equals("district") && d.geometry().covers(p.geometry().getInteriorPoint()));
+            boolean finer = out.stream()
+                    .anyMatch(p -> !p.kind().equals("province")
+                            && !p.kind().equals("border")
+                            && !p.kind().equals("country")
+                            && !p.kind().equals("district")
+                            && d.geometry().covers(p.geometry().getInteriorPoint()));
             if (!finer) {
-                out.removeIf(p -> p.kind().equals("province") && p.admin1() != null && p.admin1().equals(d.admin1()));
+                out.removeIf(p -> p.kind().equals("province")
+                        && p.admin1() != null
+                        && p.admin1().equals(d.admin1()));
                 out.add(d);
             }
         }
@@ -149,7 +177,8 @@ class ArticleIngest {
     /** Creates or extends the draft for one event. */
     private Found file(String articleId, Article a, EventExtractor.Event e, String editor, Set<String> linked) {
         Place line = gazetteer.get("border-durand-line").orElse(null);
-        boolean alongBorder = e.sentences().stream().anyMatch(x -> EventExtractor.BORDER_WORDS.matcher(x.text()).find());
+        boolean alongBorder = e.sentences().stream()
+                .anyMatch(x -> EventExtractor.BORDER_WORDS.matcher(x.text()).find());
         Places.Where where = Places.where(withDistricts(e), alongBorder, line);
         if (where == null) {
             where = country(e);
@@ -172,10 +201,21 @@ class ArticleIngest {
         Drafts.Merged merged = Drafts.merge(match, p, source);
         // under the draft's row lock, at the version merged from (412 if an editor changed it meanwhile)
         Incident updated = incidents.update(match.id(), match.version(), editor, stored -> merged.incident());
-        return record(articleId, updated, new Drafts.Proposal(updated, merged.claimIndex(), p.provenance()), e, linked, "added");
+        return record(
+                articleId,
+                updated,
+                new Drafts.Proposal(updated, merged.claimIndex(), p.provenance()),
+                e,
+                linked,
+                "added");
     }
 
-    private Found record(String articleId, Incident i, Drafts.Proposal p, EventExtractor.Event e, Set<String> linked,
+    private Found record(
+            String articleId,
+            Incident i,
+            Drafts.Proposal p,
+            EventExtractor.Event e,
+            Set<String> linked,
             String action) {
         if (linked.add(i.id())) {
             jdbc.update(LINK, articleId, i.id());
@@ -189,11 +229,25 @@ class ArticleIngest {
 
     /** A draft or published incident this event is also about, or null: drafts first, then the closest in time. */
     private Incident match(Incident candidate, Set<String> fromThisArticle) {
-        IncidentQuery q = new IncidentQuery(null, new DateRange(candidate.occurred().start().minus(MATCH_SLACK),
-                candidate.occurred().end().plus(MATCH_SLACK)), null, null, null, null, null, Set.of("draft", "published"), null, 200, 0);
+        IncidentQuery q = new IncidentQuery(
+                null,
+                new DateRange(
+                        candidate.occurred().start().minus(MATCH_SLACK),
+                        candidate.occurred().end().plus(MATCH_SLACK)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of("draft", "published"),
+                null,
+                200,
+                0);
         Incident best = null;
         for (Incident i : incidents.find(q)) {
-            if (fromThisArticle.contains(i.id()) || !EventTypes.compatible(i.type(), candidate.type()) || !samePlace(i, candidate)) {
+            if (fromThisArticle.contains(i.id())
+                    || !EventTypes.compatible(i.type(), candidate.type())
+                    || !samePlace(i, candidate)) {
                 continue;
             }
             if (best == null || rank(i, candidate) > rank(best, candidate)) {
@@ -204,7 +258,8 @@ class ArticleIngest {
     }
 
     private static int rank(Incident i, Incident c) {
-        return (i.status().equals("draft") ? 4 : 0) + (i.type().equals(c.type()) ? 2 : 0)
+        return (i.status().equals("draft") ? 4 : 0)
+                + (i.type().equals(c.type()) ? 2 : 0)
                 + (i.places().stream().anyMatch(p -> c.places().stream().anyMatch(q -> q.id().equals(p.id()))) ? 1 : 0);
     }
 
@@ -213,20 +268,32 @@ class ArticleIngest {
             for (PlaceRef y : b.places()) {
                 Place px = gazetteer.get(x.id()).orElse(null);
                 Place py = gazetteer.get(y.id()).orElse(null);
-                if (x.id().equals(y.id()) && !x.id().equals("border-durand-line") || px != null && py != null && Places.near(px, py)) {
+                if (x.id().equals(y.id()) && !x.id().equals("border-durand-line")
+                        || px != null && py != null && Places.near(px, py)) {
                     return true;
                 }
             }
         }
-        return a.geometry().distance(b.geometry()) <= Places.ADJACENT / 5 && !a.places().isEmpty() && !b.places().isEmpty();
+        return a.geometry().distance(b.geometry()) <= Places.ADJACENT / 5
+                && !a.places().isEmpty()
+                && !b.places().isEmpty();
     }
 
     /** An event the article places nowhere more precisely: the country its sentences name, as a last resort. */
     private Places.Where country(EventExtractor.Event e) {
-        String words = String.join(" ", e.sentences().stream().map(Sentences.Sentence::text).toList()).toLowerCase(Locale.ROOT);
-        String id = words.matches("(?s).*\\b(afghan|afghanistan|taliban|kabul)\\b.*") ? "country-afg"
+        String words = String.join(
+                        " ",
+                        e.sentences().stream().map(Sentences.Sentence::text).toList())
+                .toLowerCase(Locale.ROOT);
+        String id = words.matches("(?s).*\\b(afghan|afghanistan|taliban|kabul)\\b.*")
+                ? "country-afg"
                 : words.matches("(?s).*\\b(pakistan|pakistani)\\b.*") ? "country-pak" : null;
-        return id == null ? null : gazetteer.get(id).map(p -> new Places.Where(p.geometry(), "country", List.of(p))).orElse(null);
+        return id == null
+                ? null
+                : gazetteer
+                        .get(id)
+                        .map(p -> new Places.Where(p.geometry(), "country", List.of(p)))
+                        .orElse(null);
     }
 
     static String wire(String text) {
@@ -249,14 +316,17 @@ class ArticleIngest {
 
     /** The provenance of one draft, in the shape docs/INGEST.md gives. */
     List<Map<String, Object>> provenance(String incidentId) {
-        return jdbc.query(PROVENANCE_OF, (rs, n) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("article", rs.getString(1));
-            m.put("field", rs.getString(2));
-            m.put("start", rs.getInt(3));
-            m.put("end", rs.getInt(4));
-            return m;
-        }, incidentId);
+        return jdbc.query(
+                PROVENANCE_OF,
+                (rs, n) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("article", rs.getString(1));
+                    m.put("field", rs.getString(2));
+                    m.put("start", rs.getInt(3));
+                    m.put("end", rs.getInt(4));
+                    return m;
+                },
+                incidentId);
     }
 
     /** The stored article, keys in lower case on both stores (H2 reports column names in upper case). */
@@ -273,7 +343,8 @@ class ArticleIngest {
     static String hash(String text) {
         try {
             String normal = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,15 +1,12 @@
 package org.conflictmap.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.incidents.IncidentFeatures;
 import org.conflictmap.incidents.IncidentQuery;
@@ -19,15 +16,11 @@ import org.conflictmap.security.EditorsOnly;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,7 +54,8 @@ class ArticlesController {
     @PostMapping(value = "/api/articles", produces = "application/json")
     ResponseEntity<ObjectNode> submit(HttpServletRequest r) {
         String editor = editors.of(r);
-        Bodies.requireType(r, "send the article as application/json {text, outlet, url, published, title}", "application/json");
+        Bodies.requireType(
+                r, "send the article as application/json {text, outlet, url, published, title}", "application/json");
         JsonNode body = Bodies.json(r, json, MAX_BYTES, null);
         ArticleIngest.Article a = article(body);
         ArticleIngest.check(a);
@@ -69,7 +63,8 @@ class ArticlesController {
         ObjectNode out = json.createObjectNode();
         out.put("article", o.articleId());
         out.put("created", o.created());
-        out.putArray("drafts").addAll(o.drafts().stream().map(json.getNodeFactory()::textNode).toList());
+        out.putArray("drafts")
+                .addAll(o.drafts().stream().map(json.getNodeFactory()::textNode).toList());
         if (o.note() != null) {
             out.put("note", o.note());
         }
@@ -77,9 +72,15 @@ class ArticlesController {
         for (ArticleIngest.Found f : o.events()) {
             events.add(event(f));
         }
-        out.putArray("incidents").addAll(o.drafts().stream().map(id -> incidents.byId(id).map(this::withProvenance)
-                .orElse(null)).filter(java.util.Objects::nonNull).map(f -> (JsonNode) f).toList());
-        return o.created() ? ResponseEntity.created(URI.create("/api/articles/" + o.articleId())).body(out)
+        out.putArray("incidents")
+                .addAll(o.drafts().stream()
+                        .map(id -> incidents.byId(id).map(this::withProvenance).orElse(null))
+                        .filter(java.util.Objects::nonNull)
+                        .map(f -> (JsonNode) f)
+                        .toList());
+        return o.created()
+                ? ResponseEntity.created(URI.create("/api/articles/" + o.articleId()))
+                        .body(out)
                 : ResponseEntity.ok(out);
     }
 
@@ -93,17 +94,31 @@ class ArticlesController {
         return a;
     }
 
-    @GetMapping(value = "/api/drafts", produces = {GeoJson.MEDIA_TYPE, "application/json"})
+    @GetMapping(
+            value = "/api/drafts",
+            produces = {GeoJson.MEDIA_TYPE, "application/json"})
     ObjectNode drafts(HttpServletRequest r) {
         Params.onlyKnown(r.getParameterMap(), Set.of("limit", "offset"));
-        IncidentQuery q = new IncidentQuery(null, null, null, null, null, null, null, Set.of("draft"), null,
+        IncidentQuery q = new IncidentQuery(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of("draft"),
+                null,
                 Params.integer("limit", r.getParameter("limit"), 1000, 1, 10_000),
                 Params.integer("offset", r.getParameter("offset"), 0, 0, 10_000_000));
         ObjectNode fc = GeoJson.featureCollection();
         incidents.stream(q, i -> {
             ObjectNode f = withProvenance(i);
-            ((ObjectNode) f.get("properties")).putArray("articles")
-                    .addAll(ingest.articlesOf(i.id()).stream().map(json.getNodeFactory()::textNode).toList());
+            ((ObjectNode) f.get("properties"))
+                    .putArray("articles")
+                    .addAll(ingest.articlesOf(i.id()).stream()
+                            .map(json.getNodeFactory()::textNode)
+                            .toList());
             fc.withArray("features").add(f);
         });
         // who made and who last changed each draft, for the queue's editor filter (editors' names: editors only)
@@ -112,7 +127,8 @@ class ArticlesController {
         Map<String, IncidentRepository.Writers> writers = incidents.writers(ids);
         fc.withArray("features").forEach(f -> {
             IncidentRepository.Writers w = writers.get(f.path("id").asString());
-            ((ObjectNode) f.get("properties")).put("created_by", w == null ? null : w.createdBy())
+            ((ObjectNode) f.get("properties"))
+                    .put("created_by", w == null ? null : w.createdBy())
                     .put("updated_by", w == null ? null : w.updatedBy());
         });
         fc.put("numberReturned", fc.get("features").size());
@@ -167,7 +183,14 @@ class ArticlesController {
         LocalDate published = null;
         if (b.hasNonNull("published")) {
             try {
-                published = LocalDate.parse(b.get("published").asString().strip().substring(0, Math.min(10, b.get("published").asString().strip().length())));
+                published = LocalDate.parse(b.get("published")
+                        .asString()
+                        .strip()
+                        .substring(
+                                0,
+                                Math.min(
+                                        10,
+                                        b.get("published").asString().strip().length())));
             } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
                 throw Params.invalid("published", "expected a date such as 2026-02-27");
             }
@@ -178,5 +201,4 @@ class ArticlesController {
         }
         return new ArticleIngest.Article(text, outlet, url, published, title == null || title.isEmpty() ? null : title);
     }
-
 }

@@ -17,16 +17,13 @@ import java.util.regex.Pattern;
  */
 final class Claims {
     /** Who said something: name (or body), role, and party ({@code Vocabulary.PARTIES}). */
-    record Speaker(String claimant, String role, String party) {
-    }
+    record Speaker(String claimant, String role, String party) {}
 
     /** A reporting verb's place in the article and its speaker. */
-    record Attribution(int at, Speaker speaker) {
-    }
+    record Attribution(int at, Speaker speaker) {}
 
     /** A verb's subject decided: the speaker, or nobody (null) when the subject resolves to nobody. */
-    private record Decided(Speaker speaker) {
-    }
+    private record Decided(Speaker speaker) {}
 
     /** Who says a sentence's figures: its speaker, or per figure the nearest of several speakers it names before it. */
     record Voices(Speaker sentence, List<Attribution> within) {
@@ -46,44 +43,137 @@ final class Claims {
     }
 
     /** A figure with its speaker and side: one field of a proposed claim. */
-    record Stated(Speaker speaker, String side, Figures.Figure figure, int sentenceStart, int sentenceEnd) {
-    }
+    record Stated(Speaker speaker, String side, Figures.Figure figure, int sentenceStart, int sentenceEnd) {}
 
-    static final Pattern REPORTING = Pattern.compile("\\b(saying|said|says|told|posted|wrote|added|claimed|confirmed|announced|reported|"
-            + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused|blamed|alleged|released)\\b");
-    static final Pattern ACCORDING = Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig)\\.\\s+)?"
-            + "[^,.;“”\"]{2,80}?)(?=[,.;]|$)");
+    static final Pattern REPORTING = Pattern.compile(
+            "\\b(saying|said|says|told|posted|wrote|added|claimed|confirmed|announced|reported|"
+                    + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused|blamed|alleged|released)\\b");
+    static final Pattern ACCORDING =
+            Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig)\\.\\s+)?"
+                    + "[^,.;“”\"]{2,80}?)(?=[,.;]|$)");
     /** A quote closed and its speaker named after it: "…,” Khwarazmi said", "…,\" said the spokesman". */
-    static final Pattern SAID_AFTER_QUOTE = Pattern.compile("[,.?!]\\s*[”\"’]\\s*(?:[\\w'’.-]+\\s+){0,6}?" + REPORTING.pattern());
+    static final Pattern SAID_AFTER_QUOTE =
+            Pattern.compile("[,.?!]\\s*[”\"’]\\s*(?:[\\w'’.-]+\\s+){0,6}?" + REPORTING.pattern());
+
     static final Pattern CONJUNCTION = Pattern.compile("\\s(?:after|before|since|when|as|because|while)\\s");
-    static final Pattern CITING = Pattern.compile("\\b(?:reported|said|reports|says),\\s+citing\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
+    static final Pattern CITING = Pattern.compile(
+            "\\b(?:reported|said|reports|says),\\s+citing\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
     /** A person's name and nothing else: "Mohammad Yousuf". */
     static final Pattern PERSON = Pattern.compile("(?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+");
-    static final Pattern INVERTED = Pattern.compile("\\b(?:said|says|according to)\\s+((?:[A-Z][\\w'’.-]+\\s?){2,4}?)(?:,\\s+(?:the\\s+|a\\s+|an\\s+)?"
-            + "([^,.]{3,80}))?[.,]?$");
-    static final Pattern APPOSITIVE = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?:the\\s+|a\\s+|an\\s+)?([^,]{3,90}),\\s*$");
-    static final Pattern ROLE_THEN_NAME = Pattern.compile("([^,]{3,90}),\\s+((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s*$");
-    /** A sentence opening with a role and the person's name in commas, then its verb: "A spokesman for …, Mawlawi Abdul Haq Saeed, gave". */
-    static final Pattern LEAD_ROLE_THEN_NAME = Pattern.compile("^([^,]{3,90}),\\s+((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?=[a-z])");
-    /** A sentence opening with a person's name and role in commas, then its verb: "Mawlawi Abdul Haq Saeed, a spokesman for …, gave". */
-    static final Pattern LEAD_NAME_THEN_ROLE = Pattern.compile("^((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?:the\\s+|a\\s+|an\\s+)?"
-            + "([^,]{3,90}),\\s+(?=[a-z])");
-    static final Pattern NAME_AT_END = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,2}[A-Z][\\w'’-]+)$");
-    static final Set<String> TITLES = Set.of("minister", "ministry", "information", "defence", "defense", "foreign", "office",
-            "police", "spokesman", "spokesperson", "spokeswoman", "governor", "prime", "interior", "chief", "deputy", "commissioner",
-            "army", "taliban", "national", "security", "government", "general", "department", "public", "relations", "islamic",
-            "emirate", "mission", "united", "nations", "state", "senior", "provincial", "district", "military", "inter-services",
-            "the", "kunar", "nangarhar", "khost", "kandahar", "kabul", "paktika", "paktia", "bannu", "kurram", "chaman", "afghan",
-            "afghanistan's", "pakistan's", "pakistani", "afghanistan", "pakistan", "lady", "reading", "hospital", "ispr");
-    static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "the ministry", "the military", "the spokesman",
-            "the official", "the sources", "the statement", "the army", "the military's media wing", "its spokesman", "the group",
-            "the office", "the mission", "the governor", "him", "her", "them");
-    /** Nouns that, alone or after "the", refer back to a body already named ("according to the ministry"). */
-    static final Set<String> BACK = Set.of("ministry", "military", "army", "spokesman", "sources", "statement", "office", "mission",
-            "group", "military's media wing", "media wing", "government", "governor's office", "minister");
 
-    private Claims() {
-    }
+    static final Pattern INVERTED = Pattern.compile(
+            "\\b(?:said|says|according to)\\s+((?:[A-Z][\\w'’.-]+\\s?){2,4}?)(?:,\\s+(?:the\\s+|a\\s+|an\\s+)?"
+                    + "([^,.]{3,80}))?[.,]?$");
+    static final Pattern APPOSITIVE = Pattern.compile(
+            "((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?:the\\s+|a\\s+|an\\s+)?([^,]{3,90}),\\s*$");
+    static final Pattern ROLE_THEN_NAME =
+            Pattern.compile("([^,]{3,90}),\\s+((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s*$");
+    /** A sentence opening with a role and the person's name in commas, then its verb: "A spokesman for …, Mawlawi Abdul Haq Saeed, gave". */
+    static final Pattern LEAD_ROLE_THEN_NAME =
+            Pattern.compile("^([^,]{3,90}),\\s+((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?=[a-z])");
+    /** A sentence opening with a person's name and role in commas, then its verb: "Mawlawi Abdul Haq Saeed, a spokesman for …, gave". */
+    static final Pattern LEAD_NAME_THEN_ROLE = Pattern.compile(
+            "^((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?:the\\s+|a\\s+|an\\s+)?" + "([^,]{3,90}),\\s+(?=[a-z])");
+
+    static final Pattern NAME_AT_END = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,2}[A-Z][\\w'’-]+)$");
+    static final Set<String> TITLES = Set.of(
+            "minister",
+            "ministry",
+            "information",
+            "defence",
+            "defense",
+            "foreign",
+            "office",
+            "police",
+            "spokesman",
+            "spokesperson",
+            "spokeswoman",
+            "governor",
+            "prime",
+            "interior",
+            "chief",
+            "deputy",
+            "commissioner",
+            "army",
+            "taliban",
+            "national",
+            "security",
+            "government",
+            "general",
+            "department",
+            "public",
+            "relations",
+            "islamic",
+            "emirate",
+            "mission",
+            "united",
+            "nations",
+            "state",
+            "senior",
+            "provincial",
+            "district",
+            "military",
+            "inter-services",
+            "the",
+            "kunar",
+            "nangarhar",
+            "khost",
+            "kandahar",
+            "kabul",
+            "paktika",
+            "paktia",
+            "bannu",
+            "kurram",
+            "chaman",
+            "afghan",
+            "afghanistan's",
+            "pakistan's",
+            "pakistani",
+            "afghanistan",
+            "pakistan",
+            "lady",
+            "reading",
+            "hospital",
+            "ispr");
+    static final Set<String> PRONOUNS = Set.of(
+            "he",
+            "she",
+            "it",
+            "they",
+            "the ministry",
+            "the military",
+            "the spokesman",
+            "the official",
+            "the sources",
+            "the statement",
+            "the army",
+            "the military's media wing",
+            "its spokesman",
+            "the group",
+            "the office",
+            "the mission",
+            "the governor",
+            "him",
+            "her",
+            "them");
+    /** Nouns that, alone or after "the", refer back to a body already named ("according to the ministry"). */
+    static final Set<String> BACK = Set.of(
+            "ministry",
+            "military",
+            "army",
+            "spokesman",
+            "sources",
+            "statement",
+            "office",
+            "mission",
+            "group",
+            "military's media wing",
+            "media wing",
+            "government",
+            "governor's office",
+            "minister");
+
+    private Claims() {}
 
     /** Reads sentences in order, remembering the last person and body named for "he" and "it". */
     static final class Reader {
@@ -193,14 +283,17 @@ final class Claims {
                 if (with.find()) {
                     return new Decided(resolve(with.group(1).strip(), null, offset));
                 }
-                // "A spokesman for the Taliban's border forces in Paktika, Mawlawi Abdul Haq Saeed, gave a different version, saying"
+                // "A spokesman for the Taliban's border forces in Paktika, Mawlawi Abdul Haq Saeed, gave a different
+                // version, saying"
                 Matcher roleName = LEAD_ROLE_THEN_NAME.matcher(sentence);
                 if (roleName.find() && roleName.end() <= v.start()) {
-                    return new Decided(resolve(roleName.group(2).strip(), roleName.group(1).strip(), offset));
+                    return new Decided(
+                            resolve(roleName.group(2).strip(), roleName.group(1).strip(), offset));
                 }
                 Matcher nameRole = LEAD_NAME_THEN_ROLE.matcher(sentence);
                 if (nameRole.find() && nameRole.end() <= v.start()) {
-                    return new Decided(resolve(nameRole.group(1).strip(), nameRole.group(2).strip(), offset));
+                    return new Decided(
+                            resolve(nameRole.group(1).strip(), nameRole.group(2).strip(), offset));
                 }
                 Matcher lead = Pattern.compile("^((?:[A-Z][\\w'’-]*\\s?)+)").matcher(sentence);
                 if (lead.find()) {
@@ -210,10 +303,13 @@ final class Claims {
             }
             Matcher app = APPOSITIVE.matcher(before);
             // "A spokesman for the 203rd Mansoori Corps, Mohammad Yousuf, said": the body ends a role, the name follows
-            boolean roleFirst = app.find() && PERSON.matcher(app.group(2).strip()).matches()
+            boolean roleFirst = app.find()
+                    && PERSON.matcher(app.group(2).strip()).matches()
                     && before.substring(0, app.start()).matches("(?s).*\\b(?:for|of)\\s+(?:the\\s+)?(?:\\S+\\s+)?$");
             if (roleFirst) {
-                String role = before.substring(0, app.end(1)).replaceAll("^.*[.;:]\\s*", "").strip();
+                String role = before.substring(0, app.end(1))
+                        .replaceAll("^.*[.;:]\\s*", "")
+                        .strip();
                 return new Decided(resolve(app.group(2).strip(), role, offset));
             }
             if (app.find(0)) {
@@ -243,7 +339,11 @@ final class Claims {
                     within.add(new Attribution(s.start() + v.start(), d.speaker()));
                 }
             }
-            boolean two = within.stream().map(a -> a.speaker().claimant() + "|" + a.speaker().party()).distinct().count() > 1;
+            boolean two = within.stream()
+                            .map(a -> a.speaker().claimant() + "|" + a.speaker().party())
+                            .distinct()
+                            .count()
+                    > 1;
             return new Voices(sentence, two ? within : List.of());
         }
 
@@ -253,7 +353,8 @@ final class Claims {
             }
             lastSpeaker = s;
             history.add(s);
-            boolean person = s.role() != null || NAME_AT_END.matcher(s.claimant()).matches() && !looksLikeBody(s.claimant());
+            boolean person =
+                    s.role() != null || NAME_AT_END.matcher(s.claimant()).matches() && !looksLikeBody(s.claimant());
             if (person) {
                 lastPerson = s;
             } else {
@@ -265,7 +366,9 @@ final class Claims {
         /** A named or described claimant, with pronouns and "the ministry" resolved. */
         private Speaker resolve(String subject, String role, int offset) {
             String s = subject.replaceAll("^(?i)(and|but|while|as|then|also|in which|which|who|where|when)\\s+", "")
-                    .replaceAll("[“”\"]", "").replaceAll("(?i)\\s+(also|later|earlier|further|separately|again|had|has|have)$", "").strip();
+                    .replaceAll("[“”\"]", "")
+                    .replaceAll("(?i)\\s+(also|later|earlier|further|separately|again|had|has|have)$", "")
+                    .strip();
             if (s.matches("[A-Z].*") && s.matches("(?s).*\\s[a-z]+ed\\b.*")) {
                 s = s.replaceAll("\\s+[a-z]+ed\\b.*$", "").strip();
             }
@@ -275,9 +378,15 @@ final class Claims {
             }
             String bare = low.replaceFirst("^the\\s+", "");
             if (BACK.contains(bare) && (lastBody != null || lastSpeaker != null)) {
-                Speaker body = lastBody != null && lastBody.claimant().toLowerCase(Locale.ROOT).contains(bare.split(" ")[0]) ? lastBody
-                        : lastSpeaker != null && (lastSpeaker.claimant() + " " + lastSpeaker.role()).toLowerCase(Locale.ROOT)
-                                .contains(bare.split(" ")[0]) ? lastSpeaker : null;
+                Speaker body = lastBody != null
+                                && lastBody.claimant().toLowerCase(Locale.ROOT).contains(bare.split(" ")[0])
+                        ? lastBody
+                        : lastSpeaker != null
+                                        && (lastSpeaker.claimant() + " " + lastSpeaker.role())
+                                                .toLowerCase(Locale.ROOT)
+                                                .contains(bare.split(" ")[0])
+                                ? lastSpeaker
+                                : null;
                 // "according to the ministry" paragraphs after the ministry's spokesman spoke: the last one who was it
                 for (int k = history.size() - 1; k >= 0 && body == null; k--) {
                     Speaker h = history.get(k);
@@ -293,7 +402,8 @@ final class Claims {
                     return lastSpeaker;
                 }
             }
-            // "Hassanyar said" after "Najibullah Hassanyar, the provincial spokesman, said": the person named before, with role and party
+            // "Hassanyar said" after "Najibullah Hassanyar, the provincial spokesman, said": the person named before,
+            // with role and party
             if (s.matches("(?:(?:Dr|Mr|Mrs|Ms|Gen|Maj|Col)\\.?\\s+)?[A-Z][\\w'’-]+")) {
                 String surname = s.replaceAll("^.*\\s", "");
                 for (int k = history.size() - 1; k >= 0; k--) {
@@ -353,24 +463,31 @@ final class Claims {
             if (c.matches(".*\\b(islamic state|is-k|isis|ttp|tehreek|tehrik|amaq|pakistani taliban)\\b.*")) {
                 return "armed_group";
             }
-            if (c.matches(".*\\btaliban\\b.*") && !c.matches(".*\\b(pakistani taliban|police|governor|governor's)\\b.*")) {
+            if (c.matches(".*\\btaliban\\b.*")
+                    && !c.matches(".*\\b(pakistani taliban|police|governor|governor's)\\b.*")) {
                 // "a local Taliban official", "a Taliban official in Kandahar": the Taliban government's own
                 return "af_government";
             }
             if (c.matches(".*\\bstate(?:-run)? (?:media|television|broadcaster|radio|news agency)\\b.*")) {
                 return nearestNationality(offset);
             }
-            if (c.matches(".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross)\\b.*")) {
+            if (c.matches(
+                    ".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross)\\b.*")) {
                 return "other";
             }
-            if (c.matches(".*\\bsecurity (?:sources?|officials?)\\b.*") && !c.matches(".*\\b(police|provincial|district|local)\\b.*")) {
+            if (c.matches(".*\\bsecurity (?:sources?|officials?)\\b.*")
+                    && !c.matches(".*\\b(police|provincial|district|local)\\b.*")) {
                 // "two security officials in Peshawar": the military's, wherever they sit
-                return c.matches(".*\\b(afghan|afghanistan|afghanistan's|taliban)\\b.*") ? "af_government" : "pk_government";
+                return c.matches(".*\\b(afghan|afghanistan|afghanistan's|taliban)\\b.*")
+                        ? "af_government"
+                        : "pk_government";
             }
-            if (c.matches(".*\\b(police|governor|governor's|provincial|district|deputy commissioner|information chief|head of information|"
-                    + "municipal|local(?: [a-z]+)? officials?|local (?:government|administration)|administrator|officials? there|chief minister|commissioner|khyber pakhtunkhwa government)\\b.*")
+            if (c.matches(
+                            ".*\\b(police|governor|governor's|provincial|district|deputy commissioner|information chief|head of information|"
+                                    + "municipal|local(?: [a-z]+)? officials?|local (?:government|administration)|administrator|officials? there|chief minister|commissioner|khyber pakhtunkhwa government)\\b.*")
                     || c.matches(".*\\bofficials? (?:in|from) (?!kabul|islamabad|afghanistan|pakistan|the )[a-z]+.*")
-                    || c.matches(".*\\b(kunar|nangarhar|khost|kandahar|paktika|paktia|kurram|bajaur|chaman|bannu) officials?\\b.*")) {
+                    || c.matches(
+                            ".*\\b(kunar|nangarhar|khost|kandahar|paktika|paktia|kurram|bajaur|chaman|bannu) officials?\\b.*")) {
                 return "local_official";
             }
             if (localRole(c)) {
@@ -379,15 +496,18 @@ final class Claims {
             if (c.matches(".*\\b(frontier corps|fc)\\b.*")) {
                 return "pk_government";
             }
-            if (c.matches(".*\\b(mujahid|fitrat|khwarazmi|islamic emirate|iea|ministry of national defen[cs]e|taliban|afghan|afghanistan|"
-                    + "afghanistan's|kabul)\\b.*")) {
+            if (c.matches(
+                    ".*\\b(mujahid|fitrat|khwarazmi|islamic emirate|iea|ministry of national defen[cs]e|taliban|afghan|afghanistan|"
+                            + "afghanistan's|kabul)\\b.*")) {
                 return "af_government";
             }
-            if (c.matches(".*\\b(zaidi|tarar|khawaja asif|sharif|ispr|inter-services|pakistan|pakistani|pakistan's|islamabad|military|army|"
-                    + "security sources?|security officials?|state television|foreign office|ptv)\\b.*")) {
+            if (c.matches(
+                    ".*\\b(zaidi|tarar|khawaja asif|sharif|ispr|inter-services|pakistan|pakistani|pakistan's|islamabad|military|army|"
+                            + "security sources?|security officials?|state television|foreign office|ptv)\\b.*")) {
                 return "pk_government";
             }
-            if (c.matches(".*\\b(defen[cs]e ministry|ministry of defen[cs]e|ministry|officials?|spokesman|government|authorities)\\b.*")) {
+            if (c.matches(
+                    ".*\\b(defen[cs]e ministry|ministry of defen[cs]e|ministry|officials?|spokesman|government|authorities)\\b.*")) {
                 return nearestNationality(offset);
             }
             return "other";
@@ -398,8 +518,10 @@ final class Claims {
          * province, district or town of the text is the local government's, not the country's (a ministry or the army never is).
          */
         private boolean localRole(String c) {
-            if (!c.matches(".*\\b(director|chief|head|spokes(?:man|woman|person)|officials?|officer|administrator|department|office)\\b.*")
-                    || c.matches(".*\\b(ministry|minister|national|federal|army|military|ispr|foreign|prime|president|corps|forces)\\b.*")) {
+            if (!c.matches(
+                            ".*\\b(director|chief|head|spokes(?:man|woman|person)|officials?|officer|administrator|department|office)\\b.*")
+                    || c.matches(
+                            ".*\\b(ministry|minister|national|federal|army|military|ispr|foreign|prime|president|corps|forces)\\b.*")) {
                 return false;
             }
             for (String place : localPlaces) {
@@ -414,7 +536,8 @@ final class Claims {
             if (datelineCountry != null) {
                 return datelineCountry.equals("PK") ? "pk_government" : "af_government";
             }
-            String before = text.substring(0, Math.min(offset + 200, text.length())).toLowerCase(Locale.ROOT);
+            String before =
+                    text.substring(0, Math.min(offset + 200, text.length())).toLowerCase(Locale.ROOT);
             int af = Math.max(before.lastIndexOf("afghan"), before.lastIndexOf("taliban"));
             int pk = before.lastIndexOf("pakistan");
             if (af < 0 && pk < 0) {
@@ -425,8 +548,9 @@ final class Claims {
     }
 
     private static boolean looksLikeBody(String s) {
-        return s.toLowerCase(Locale.ROOT).matches(".*\\b(ministry|office|mission|police|army|military|government|department|ispr|"
-                + "television|sources|officials|forces)\\b.*");
+        return s.toLowerCase(Locale.ROOT)
+                .matches(".*\\b(ministry|office|mission|police|army|military|government|department|ispr|"
+                        + "television|sources|officials|forces)\\b.*");
     }
 
     /** The subject right before a reporting verb: back to the clause's start, at most eight words. */
@@ -435,7 +559,8 @@ final class Claims {
         if (b.isEmpty() || b.endsWith("”") || b.endsWith("\"") || b.endsWith(",") && b.length() < 2) {
             return null;
         }
-        int cut = Math.max(Math.max(b.lastIndexOf(','), b.lastIndexOf('“')), Math.max(b.lastIndexOf('"'), b.lastIndexOf(';')));
+        int cut = Math.max(
+                Math.max(b.lastIndexOf(','), b.lastIndexOf('“')), Math.max(b.lastIndexOf('"'), b.lastIndexOf(';')));
         int dash = b.lastIndexOf(" — ");
         if (dash >= 0) {
             cut = Math.max(cut, dash + 2);
@@ -452,14 +577,16 @@ final class Claims {
         String s = b.substring(cut + 1).strip();
         // "strikes …, which the Taliban administration said killed 16": the relative clause's own subject
         s = s.replaceFirst("^(?i)(?:which|whom)\\s+(?=\\S)", "");
-        if (s.isEmpty() || s.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|adding|"
-                + "quoted|writing)\\b.*")) {
+        if (s.isEmpty()
+                || s.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|adding|"
+                        + "quoted|writing)\\b.*")) {
             String[] segments = b.split(",");
             s = "";
             for (int k = segments.length - 1; k >= 0; k--) {
                 String seg = segments[k].strip();
-                if (!seg.isEmpty() && !seg.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|"
-                        + "adding|quoted|writing)\\b.*")) {
+                if (!seg.isEmpty()
+                        && !seg.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|"
+                                + "adding|quoted|writing)\\b.*")) {
                     s = seg;
                     break;
                 }
@@ -469,10 +596,11 @@ final class Claims {
         if (words.length > 12 || s.isEmpty()) {
             return null;
         }
-        if (!s.matches("(?s).*\\b(?:[A-Z][\\w'’-]*|he|she|it|they|him|her|police|officials?|residents|sources|ministry|military|army|"
-                + "media|broadcaster|television|radio|agency|newspaper|"
-                + "spokes(?:man|woman|person)|chief|governor|commander|officers?|minister|head|director|commissioner|witness(?:es)?|"
-                + "doctors?|villagers|elders?|mission|government|authorities|statement)\\b.*")) {
+        if (!s.matches(
+                "(?s).*\\b(?:[A-Z][\\w'’-]*|he|she|it|they|him|her|police|officials?|residents|sources|ministry|military|army|"
+                        + "media|broadcaster|television|radio|agency|newspaper|"
+                        + "spokes(?:man|woman|person)|chief|governor|commander|officers?|minister|head|director|commissioner|witness(?:es)?|"
+                        + "doctors?|villagers|elders?|mission|government|authorities|statement)\\b.*")) {
             return null;
         }
         return s;
@@ -489,7 +617,8 @@ final class Claims {
         for (Figures.Figure f : Figures.of(s.text(), s.start())) {
             Speaker speaker = voices.at(f.start());
             if (speaker != null) {
-                out.add(new Stated(speaker, side(f, speaker.party(), eventCountry, civilianContext), f, s.start(), s.end()));
+                out.add(new Stated(
+                        speaker, side(f, speaker.party(), eventCountry, civilianContext), f, s.start(), s.end()));
             }
         }
         return out;
@@ -522,9 +651,10 @@ final class Claims {
             // "Pakistan says it lost three men": one's own men, not civilians
             return forNat != null ? forNat : own;
         }
-        if (noun.matches("civilians?|children|child|women|woman|girl|boy|refugees?|residents?|worshippers?|villagers|passengers|"
-                + "family members|returnees|students|elder|passerby|bystander|men|man|passers-by|passersby|bystanders|countrymen|"
-                + "compatriots|citizens")) {
+        if (noun.matches(
+                "civilians?|children|child|women|woman|girl|boy|refugees?|residents?|worshippers?|villagers|passengers|"
+                        + "family members|returnees|students|elder|passerby|bystander|men|man|passers-by|passersby|bystanders|countrymen|"
+                        + "compatriots|citizens")) {
             return "civilians";
         }
         if (noun.equals("taliban")) {
@@ -539,13 +669,15 @@ final class Claims {
             boolean gov = party.equals("af_government") || party.equals("pk_government");
             return forNat != null ? forNat : gov ? other : "militants";
         }
-        if (noun.matches("soldiers?|troops|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|"
-                + "commanders?|officials?|members")) {
+        if (noun.matches(
+                "soldiers?|troops|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|"
+                        + "commanders?|officials?|members")) {
             if (forNat != null) {
                 return forNat;
             }
             // "the bodies of 10 soldiers had been brought into Kunar": a government holds the other side's dead
-            boolean active = f.verb() != null && (f.verb().startsWith("active:") || f.verb().equals("bodies"));
+            boolean active = f.verb() != null
+                    && (f.verb().startsWith("active:") || f.verb().equals("bodies"));
             boolean gov = party.equals("af_government") || party.equals("pk_government");
             return gov && active ? other : own;
         }
@@ -559,7 +691,8 @@ final class Claims {
         return switch (party) {
             case "af_government" -> "af_forces";
             case "pk_government" -> "pk_forces";
-            default -> "AF".equals(eventCountry) ? "af_forces" : "PK".equals(eventCountry) ? "pk_forces" : "unspecified";
+            default ->
+                "AF".equals(eventCountry) ? "af_forces" : "PK".equals(eventCountry) ? "pk_forces" : "unspecified";
         };
     }
 }

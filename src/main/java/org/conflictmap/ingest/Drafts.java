@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import org.conflictmap.gazetteer.Place;
 import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.PlaceRef;
@@ -23,35 +21,55 @@ import org.conflictmap.incidents.TimeInterval;
  * article's sentences are never copied.
  */
 final class Drafts {
-    static final Map<String, String> LABELS = Map.of("air_strike", "Air strike", "armed_clash", "Armed clash", "shelling", "Shelling",
-            "suicide_bomb", "Suicide bombing", "remote_explosive", "Explosive device", "shoot_down_claim", "Shoot-down claim",
-            "cross_border_fire", "Cross-border fire", "other", "Violence");
-    static final List<String> FIELDS = List.of("killed", "wounded", "captured", "posts_captured", "posts_destroyed", "aircraft_downed");
+    static final Map<String, String> LABELS = Map.of(
+            "air_strike",
+            "Air strike",
+            "armed_clash",
+            "Armed clash",
+            "shelling",
+            "Shelling",
+            "suicide_bomb",
+            "Suicide bombing",
+            "remote_explosive",
+            "Explosive device",
+            "shoot_down_claim",
+            "Shoot-down claim",
+            "cross_border_fire",
+            "Cross-border fire",
+            "other",
+            "Violence");
+    static final List<String> FIELDS =
+            List.of("killed", "wounded", "captured", "posts_captured", "posts_destroyed", "aircraft_downed");
 
     /** Where a field came from; {@code claim} is the proposal's claim index, or -1 for another field. */
-    record Provenance(String field, int claim, int start, int end) {
-    }
+    record Provenance(String field, int claim, int start, int end) {}
 
     /** A proposed draft; {@code claimIndex} maps each proposed claim to its index in the incident's claims. */
-    record Proposal(Incident incident, List<Integer> claimIndex, List<Provenance> provenance) {
-    }
+    record Proposal(Incident incident, List<Integer> claimIndex, List<Provenance> provenance) {}
 
     /** An existing draft with a second report merged in. */
-    record Merged(Incident incident, List<Integer> claimIndex) {
-    }
+    record Merged(Incident incident, List<Integer> claimIndex) {}
 
-    private Drafts() {
-    }
+    private Drafts() {}
 
-    static Proposal propose(String articleId, ArticleIngest.Article a, EventExtractor.Event e, Places.Where where, Source source) {
+    static Proposal propose(
+            String articleId, ArticleIngest.Article a, EventExtractor.Event e, Places.Where where, Source source) {
         List<Provenance> provenance = new ArrayList<>();
         Sentences.Sentence first = e.sentences().get(0);
-        Sentences.Sentence typed = e.cue() == null ? first : e.sentences().stream()
-                .filter(s -> s.start() <= e.cue().start() && e.cue().end() <= s.end()).findFirst().orElse(first);
+        Sentences.Sentence typed = e.cue() == null
+                ? first
+                : e.sentences().stream()
+                        .filter(s -> s.start() <= e.cue().start() && e.cue().end() <= s.end())
+                        .findFirst()
+                        .orElse(first);
         provenance.add(new Provenance("type", -1, typed.start(), typed.end()));
         provenance.add(new Provenance("title", -1, first.start(), first.end()));
-        Sentences.Sentence timed = e.when().start() < 0 ? first : e.sentences().stream()
-                .filter(s -> s.start() <= e.when().start() && e.when().end() <= s.end()).findFirst().orElse(first);
+        Sentences.Sentence timed = e.when().start() < 0
+                ? first
+                : e.sentences().stream()
+                        .filter(s -> s.start() <= e.when().start() && e.when().end() <= s.end())
+                        .findFirst()
+                        .orElse(first);
         provenance.add(new Provenance("occurred", -1, timed.start(), timed.end()));
         Set<String> placeSpans = new LinkedHashSet<>();
         for (int[] span : e.placeSpans()) {
@@ -78,12 +96,30 @@ final class Drafts {
                 }
             }
         }
-        List<PlaceRef> named = where.places().stream().filter(p -> !p.kind().equals("border")).map(p -> new PlaceRef(p.id(), p.name())).toList();
+        List<PlaceRef> named = where.places().stream()
+                .filter(p -> !p.kind().equals("border"))
+                .map(p -> new PlaceRef(p.id(), p.name()))
+                .toList();
         String title = title(e.type(), named, e.occurred(), e.country());
         Instant now = Instant.now();
-        Incident i = new Incident("draft-" + articleId + "-" + (e.index() + 1), title, null, e.type(), "draft", e.occurred(),
-                where.precision(), where.places().stream().map(p -> new PlaceRef(p.id(), p.name())).toList(), List.of(), null,
-                List.of("ingest"), claims, List.of(source), where.geometry(), 0, now, now);
+        Incident i = new Incident(
+                "draft-" + articleId + "-" + (e.index() + 1),
+                title,
+                null,
+                e.type(),
+                "draft",
+                e.occurred(),
+                where.precision(),
+                where.places().stream().map(p -> new PlaceRef(p.id(), p.name())).toList(),
+                List.of(),
+                null,
+                List.of("ingest"),
+                claims,
+                List.of(source),
+                where.geometry(),
+                0,
+                now,
+                now);
         return new Proposal(i, index, provenance);
     }
 
@@ -92,10 +128,15 @@ final class Drafts {
      * ("Armed clash — Kurram (2027-01-04)"; Pakistan UTC+05:00, else Afghanistan UTC+04:30).
      */
     static String title(String type, List<PlaceRef> places, TimeInterval occurred, String country) {
-        List<PlaceRef> named = places.stream().filter(p -> !p.id().startsWith("border-")).toList();
+        List<PlaceRef> named =
+                places.stream().filter(p -> !p.id().startsWith("border-")).toList();
         String placeNames = String.join(", ", named.stream().map(PlaceRef::name).toList());
-        String day = occurred.start().atOffset("PK".equals(country) ? EventTime.PAKISTAN : EventTime.AFGHANISTAN).toLocalDate().toString();
-        return LABELS.getOrDefault(type, "Violence") + (placeNames.isEmpty() ? "" : " — " + clip(placeNames, 200)) + " (" + day + ")";
+        String day = occurred.start()
+                .atOffset("PK".equals(country) ? EventTime.PAKISTAN : EventTime.AFGHANISTAN)
+                .toLocalDate()
+                .toString();
+        return LABELS.getOrDefault(type, "Violence") + (placeNames.isEmpty() ? "" : " — " + clip(placeNames, 200))
+                + " (" + day + ")";
     }
 
     /**
@@ -116,9 +157,24 @@ final class Drafts {
     static Incident amending(Incident proposal, Incident published) {
         List<String> tags = new ArrayList<>(proposal.tags());
         tags.add("amends:" + published.id());
-        return new Incident(proposal.id(), clip("Amendment to " + published.id() + ": " + proposal.title(), 300), null, proposal.type(),
-                "draft", proposal.occurred(), proposal.geoPrecision(), proposal.places(), proposal.actors(), published.operation(), tags,
-                proposal.claims(), proposal.sources(), proposal.geometry(), 0, proposal.created(), proposal.updated());
+        return new Incident(
+                proposal.id(),
+                clip("Amendment to " + published.id() + ": " + proposal.title(), 300),
+                null,
+                proposal.type(),
+                "draft",
+                proposal.occurred(),
+                proposal.geoPrecision(),
+                proposal.places(),
+                proposal.actors(),
+                published.operation(),
+                tags,
+                proposal.claims(),
+                proposal.sources(),
+                proposal.geometry(),
+                0,
+                proposal.created(),
+                proposal.updated());
     }
 
     /** Adds a second report to a draft: a source, its places and claims (the same claim again only gains the source). */
@@ -145,13 +201,37 @@ final class Drafts {
                 Claim old = claims.get(same);
                 List<String> ids = new ArrayList<>(old.sources());
                 ids.add(sid);
-                claims.set(same, new Claim(old.claimant(), old.party(), old.side(), old.killed(), old.wounded(), old.captured(),
-                        old.postsCaptured(), old.postsDestroyed(), old.aircraftDowned(), old.statement(), old.statedAt(), ids));
+                claims.set(
+                        same,
+                        new Claim(
+                                old.claimant(),
+                                old.party(),
+                                old.side(),
+                                old.killed(),
+                                old.wounded(),
+                                old.captured(),
+                                old.postsCaptured(),
+                                old.postsDestroyed(),
+                                old.aircraftDowned(),
+                                old.statement(),
+                                old.statedAt(),
+                                ids));
                 index.add(same);
             } else {
                 index.add(claims.size());
-                claims.add(new Claim(c.claimant(), c.party(), c.side(), c.killed(), c.wounded(), c.captured(), c.postsCaptured(),
-                        c.postsDestroyed(), c.aircraftDowned(), c.statement(), c.statedAt(), List.of(sid)));
+                claims.add(new Claim(
+                        c.claimant(),
+                        c.party(),
+                        c.side(),
+                        c.killed(),
+                        c.wounded(),
+                        c.captured(),
+                        c.postsCaptured(),
+                        c.postsDestroyed(),
+                        c.aircraftDowned(),
+                        c.statement(),
+                        c.statedAt(),
+                        List.of(sid)));
             }
         }
         List<PlaceRef> places = new ArrayList<>(draft.places());
@@ -164,14 +244,31 @@ final class Drafts {
         boolean finer = finerPlace(report, draft);
         TimeInterval occurred = narrower(draft.occurred(), report.occurred());
         String title = retitled(draft, occurred, finer ? report.places() : draft.places());
-        return new Merged(new Incident(draft.id(), title, draft.summary(), draft.type(), draft.status(),
-                occurred, finer ? report.geoPrecision() : draft.geoPrecision(), places,
-                draft.actors(), draft.operation(), draft.tags(), claims, sources, finer ? report.geometry() : draft.geometry(),
-                draft.version(), draft.created(), draft.updated()), index);
+        return new Merged(
+                new Incident(
+                        draft.id(),
+                        title,
+                        draft.summary(),
+                        draft.type(),
+                        draft.status(),
+                        occurred,
+                        finer ? report.geoPrecision() : draft.geoPrecision(),
+                        places,
+                        draft.actors(),
+                        draft.operation(),
+                        draft.tags(),
+                        claims,
+                        sources,
+                        finer ? report.geometry() : draft.geometry(),
+                        draft.version(),
+                        draft.created(),
+                        draft.updated()),
+                index);
     }
 
     /** Geo precisions from the finest; "multiple" (several places) and "country" are the coarsest. */
-    static final List<String> FINEST_FIRST = List.of("exact", "near", "district", "border_segment", "province", "multiple", "country");
+    static final List<String> FINEST_FIRST =
+            List.of("exact", "near", "district", "border_segment", "province", "multiple", "country");
 
     /**
      * The second report's interval when it is narrower and lies inside the draft's (a first report's
@@ -179,7 +276,9 @@ final class Drafts {
      */
     static TimeInterval narrower(TimeInterval kept, TimeInterval report) {
         boolean inside = !report.start().isBefore(kept.start()) && !report.end().isAfter(kept.end());
-        boolean shorter = Duration.between(report.start(), report.end()).compareTo(Duration.between(kept.start(), kept.end())) < 0;
+        boolean shorter =
+                Duration.between(report.start(), report.end()).compareTo(Duration.between(kept.start(), kept.end()))
+                        < 0;
         return inside && shorter ? report : kept;
     }
 
@@ -199,15 +298,22 @@ final class Drafts {
 
     /** The same claimant (name before any role) and party saying the same figures about the same side. */
     static boolean sameClaim(Claim a, Claim b) {
-        return name(a.claimant()).equals(name(b.claimant())) && a.party().equals(b.party()) && a.side().equals(b.side())
-                && Objects.equals(a.killed(), b.killed()) && Objects.equals(a.wounded(), b.wounded())
-                && Objects.equals(a.captured(), b.captured()) && Objects.equals(a.postsCaptured(), b.postsCaptured())
-                && Objects.equals(a.postsDestroyed(), b.postsDestroyed()) && Objects.equals(a.aircraftDowned(), b.aircraftDowned());
+        return name(a.claimant()).equals(name(b.claimant()))
+                && a.party().equals(b.party())
+                && a.side().equals(b.side())
+                && Objects.equals(a.killed(), b.killed())
+                && Objects.equals(a.wounded(), b.wounded())
+                && Objects.equals(a.captured(), b.captured())
+                && Objects.equals(a.postsCaptured(), b.postsCaptured())
+                && Objects.equals(a.postsDestroyed(), b.postsDestroyed())
+                && Objects.equals(a.aircraftDowned(), b.aircraftDowned());
     }
 
     private static String name(String claimant) {
         int cut = claimant.indexOf(" (");
-        return (cut < 0 ? claimant : claimant.substring(0, cut)).toLowerCase(Locale.ROOT).strip();
+        return (cut < 0 ? claimant : claimant.substring(0, cut))
+                .toLowerCase(Locale.ROOT)
+                .strip();
     }
 
     /** The figures of one claimant about one side; a second, different value for a field starts a new claim. */
@@ -218,10 +324,13 @@ final class Drafts {
             for (List<Claims.Stated> g : groups) {
                 Claims.Stated head = g.get(0);
                 boolean same = head.speaker().equals(s.speaker()) && head.side().equals(s.side());
-                boolean clash = g.stream().anyMatch(x -> x.figure().field().equals(s.figure().field())
-                        && !Objects.equals(x.figure().value(), s.figure().value()));
-                boolean repeat = g.stream().anyMatch(x -> x.figure().field().equals(s.figure().field())
-                        && Objects.equals(x.figure().value(), s.figure().value()));
+                boolean clash = g.stream()
+                        .anyMatch(x -> x.figure().field().equals(s.figure().field())
+                                && !Objects.equals(
+                                        x.figure().value(), s.figure().value()));
+                boolean repeat = g.stream()
+                        .anyMatch(x -> x.figure().field().equals(s.figure().field())
+                                && Objects.equals(x.figure().value(), s.figure().value()));
                 if (same && !clash) {
                     into = g;
                     if (repeat) {
@@ -246,13 +355,27 @@ final class Drafts {
         for (Claims.Stated s : g) {
             Figures.Figure f = s.figure();
             v[FIELDS.indexOf(f.field())] = f.value();
-            String figure = f.value() != null ? (f.bound() != null ? f.bound() + " " : "") + f.value() : f.vague() + " (no figure)";
+            String figure = f.value() != null
+                    ? (f.bound() != null ? f.bound() + " " : "") + f.value()
+                    : f.vague() + " (no figure)";
             said.add(f.field().replace('_', ' ') + ": " + figure + ("denied".equals(f.verb()) ? " (a denial)" : ""));
         }
         String claimant = clip(who.claimant() + (who.role() == null ? "" : " (" + who.role() + ")"), 200);
-        String statement = "Proposed by the ingest from " + a.outlet() + ": " + String.join("; ", said) + ". Check against the article.";
-        return new Claim(claimant, who.party(), g.get(0).side(), v[0], v[1], v[2], v[3], v[4], v[5], clip(statement, 1000),
-                a.published() == null ? null : a.published(), List.of(sourceId));
+        String statement = "Proposed by the ingest from " + a.outlet() + ": " + String.join("; ", said)
+                + ". Check against the article.";
+        return new Claim(
+                claimant,
+                who.party(),
+                g.get(0).side(),
+                v[0],
+                v[1],
+                v[2],
+                v[3],
+                v[4],
+                v[5],
+                clip(statement, 1000),
+                a.published() == null ? null : a.published(),
+                List.of(sourceId));
     }
 
     static String clip(String s, int max) {

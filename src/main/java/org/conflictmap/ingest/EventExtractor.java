@@ -1,7 +1,6 @@
 package org.conflictmap.ingest;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geocoding.DateResolver;
@@ -31,57 +29,97 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EventExtractor {
-    static final Pattern BACKGROUND = Pattern.compile("(?i)\\b(ceasefire|truce|talks|negotiat\\w*|mediat\\w*|deport\\w*|crackdown|protest\\w*|"
-            + "trade|traders|reopen\\w*|closed|shut|suspended|condemned|urged|called on|calls? for|vowed|compensation|(?-i:relations)|"
-            + "diplomat\\w*|delegations?|deadline|tighten\\w*|accus\\w+|blame\\w*|locked in|dispute|concerned|restraint|wants good|"
-            + "undocumented|accounted for|investigat\\w*|sovereignty|reserves the right|not go unanswered|open war|arrested)\\b");
-    static final Pattern HABITUAL = Pattern.compile("(?i)\\b(?:has|have)\\s+(?:long\\s+|repeatedly\\s+|previously\\s+)?(?:been|carried out|accused|"
-            + "faced|traded|said|recorded|fled|called|cleared)\\b|\\bsince (?:then|October|February|last year)\\b");
-    static final Pattern SEPARATE = Pattern.compile("(?i)^(?:separately|in a separate\\b|meanwhile|elsewhere|in another|earlier\\b)");
-    static final Pattern CLAUSE = Pattern.compile("(?i),?\\s+(?:(?:hours|a day|days|minutes|shortly)\\s+(?:after|before|later)|a day after)\\b");
-    static final Pattern ALSO = Pattern.compile("(?i)\\bthe (?:strikes|raids|air strikes|airstrikes|shelling|attacks?|clashes|fighting)\\b[^.,]{0,30}\\balso\\b");
+    static final Pattern BACKGROUND = Pattern.compile(
+            "(?i)\\b(ceasefire|truce|talks|negotiat\\w*|mediat\\w*|deport\\w*|crackdown|protest\\w*|"
+                    + "trade|traders|reopen\\w*|closed|shut|suspended|condemned|urged|called on|calls? for|vowed|compensation|(?-i:relations)|"
+                    + "diplomat\\w*|delegations?|deadline|tighten\\w*|accus\\w+|blame\\w*|locked in|dispute|concerned|restraint|wants good|"
+                    + "undocumented|accounted for|investigat\\w*|sovereignty|reserves the right|not go unanswered|open war|arrested)\\b");
+    static final Pattern HABITUAL = Pattern.compile(
+            "(?i)\\b(?:has|have)\\s+(?:long\\s+|repeatedly\\s+|previously\\s+)?(?:been|carried out|accused|"
+                    + "faced|traded|said|recorded|fled|called|cleared)\\b|\\bsince (?:then|October|February|last year)\\b");
+    static final Pattern SEPARATE =
+            Pattern.compile("(?i)^(?:separately|in a separate\\b|meanwhile|elsewhere|in another|earlier\\b)");
+    static final Pattern CLAUSE = Pattern.compile(
+            "(?i),?\\s+(?:(?:hours|a day|days|minutes|shortly)\\s+(?:after|before|later)|a day after)\\b");
+    static final Pattern ALSO = Pattern.compile(
+            "(?i)\\bthe (?:strikes|raids|air strikes|airstrikes|shelling|attacks?|clashes|fighting)\\b[^.,]{0,30}\\balso\\b");
     static final Pattern JOINED = Pattern.compile("(?:,|;)\\s+(?:and|while|then)?\\s*");
-    static final Pattern OWN_DAY = Pattern.compile("\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight|"
-            + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w*\\.? \\d{1,2})\\b");
-    static final Pattern SAID_DAY = Pattern.compile("\\b(?:said|says|told(?: [\\w.]+){0,2}|announced|added|reported|confirmed|claimed)"
-            + "\\s+(?:on\\s+|late\\s+|early\\s+)?" + OWN_DAY.pattern());
-    static final Pattern BORDER_WORDS = Pattern.compile("(?i)\\b(?:along the (?:Durand Line|border|frontier)|border posts?|the Durand Line|"
-            + "(?:Afghanistan|Pakistan|Pak)[-–](?:Afghanistan|Pakistan|Afghan) border)\\b");
-    static final Pattern CIVILIAN = Pattern.compile("(?i)\\b(civilians?|children|women|family|families|homes?|houses?|mosque|worshippers|"
-            + "refugees?|camp|villages?|market|school|bazaar|residents|returnees|madrassa|clinic|prayers|passengers?|passers-by|farmers|"
-            + "wedding|pilgrims|shoppers)\\b");
-    static final Pattern SPEAKER_IN = Pattern.compile("(?i)\\b(?:officials?|spokes(?:man|woman|person)|sources?|authorities)\\s+(?:in|from)\\s+$");
+    static final Pattern OWN_DAY =
+            Pattern.compile("\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight|"
+                    + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w*\\.? \\d{1,2})\\b");
+    static final Pattern SAID_DAY =
+            Pattern.compile("\\b(?:said|says|told(?: [\\w.]+){0,2}|announced|added|reported|confirmed|claimed)"
+                    + "\\s+(?:on\\s+|late\\s+|early\\s+)?" + OWN_DAY.pattern());
+    static final Pattern BORDER_WORDS =
+            Pattern.compile("(?i)\\b(?:along the (?:Durand Line|border|frontier)|border posts?|the Durand Line|"
+                    + "(?:Afghanistan|Pakistan|Pak)[-–](?:Afghanistan|Pakistan|Afghan) border)\\b");
+    static final Pattern CIVILIAN =
+            Pattern.compile("(?i)\\b(civilians?|children|women|family|families|homes?|houses?|mosque|worshippers|"
+                    + "refugees?|camp|villages?|market|school|bazaar|residents|returnees|madrassa|clinic|prayers|passengers?|passers-by|farmers|"
+                    + "wedding|pilgrims|shoppers)\\b");
+    static final Pattern SPEAKER_IN = Pattern.compile(
+            "(?i)\\b(?:officials?|spokes(?:man|woman|person)|sources?|authorities)\\s+(?:in|from)\\s+$");
     /** "told reporters in Lahore", "a security analyst in Islamabad", "a news conference in Kabul": where something was said, whatever the place. */
-    static final Pattern SAID_IN = Pattern.compile("(?i)\\b(?:(?:told|briefed|addressing|speaking to)\\s+(?:reporters|journalists|the media|media|"
-            + "the press|lawmakers|parliament|a (?:news|press) conference)|(?:news|press) conference|briefing|analysts?|diplomats?|experts?|"
-            + "observers?|speaking)\\s+(?:(?:based\\s+)?in|from)\\s+$");
+    static final Pattern SAID_IN = Pattern.compile(
+            "(?i)\\b(?:(?:told|briefed|addressing|speaking to)\\s+(?:reporters|journalists|the media|media|"
+                    + "the press|lawmakers|parliament|a (?:news|press) conference)|(?:news|press) conference|briefing|analysts?|diplomats?|experts?|"
+                    + "observers?|speaking)\\s+(?:(?:based\\s+)?in|from)\\s+$");
     /** "shifted to Lady Reading Hospital in Peshawar", "sent to Kabul for treatment": where the wounded went, not where they were hit. */
-    static final Pattern TREATED_IN = Pattern.compile("(?i)\\b(?:sent|taken|shifted|referred|transferred|airlifted)\\s+to\\s+"
-            + "(?:[\\w'’.-]+\\s+){0,5}?(?:in\\s+)?$");
+    static final Pattern TREATED_IN =
+            Pattern.compile("(?i)\\b(?:sent|taken|shifted|referred|transferred|airlifted)\\s+to\\s+"
+                    + "(?:[\\w'’.-]+\\s+){0,5}?(?:in\\s+)?$");
     /** "Bajaur, which borders Afghanistan's Kunar province", "shares a border with North Waziristan": a neighbour, not the place. */
-    static final Pattern NEIGHBOUR = Pattern.compile("(?i)\\b(?:borders|bordering|adjoins|adjoining|shares an?\\s+(?:long\\s+)?border\\s+with)\\s+"
-            + "(?:[\\w'’]+\\s+){0,2}$");
-    static final Pattern CONTINUED = Pattern.compile("(?i)\\b(?:continued|lasted|went on|dragged on|raged)\\b[^.;]{0,30}?\\b(?:into|until|till|through)\\b");
-    static final Pattern DURING_FIGHTING = Pattern.compile("(?i)\\b(?:during|in) the (?:clashes|fighting|battle|exchange)\\b");
-    static final Pattern MILITARY_TARGET = Pattern.compile("(?i)\\b(?:base|military|army|checkpoint|checkpost|posts?|brigade|headquarters|"
-            + "depot|garrison|convoy)\\b");
-    static final java.util.Set<String> GENERIC = java.util.Set.of("officials", "police", "sources", "security sources", "authorities",
-            "security officials", "local officials", "officials on both sides", "afghanistan", "pakistan", "kabul", "islamabad");
-    static final Pattern CAPITAL_AS_GOVERNMENT = Pattern.compile("(?i)(?:(?:government|authorities|administration|rulers|officials|talks|"
-            + "meet|meeting|delegation|embassy|envoy)\\s+(?:in|from)|\\b(?:called|calls|calling) on|\\burg(?:ed|es|ing)|\\b(?:asked|pressed|told|warned))\\s+$");
+    static final Pattern NEIGHBOUR = Pattern.compile(
+            "(?i)\\b(?:borders|bordering|adjoins|adjoining|shares an?\\s+(?:long\\s+)?border\\s+with)\\s+"
+                    + "(?:[\\w'’]+\\s+){0,2}$");
+
+    static final Pattern CONTINUED = Pattern.compile(
+            "(?i)\\b(?:continued|lasted|went on|dragged on|raged)\\b[^.;]{0,30}?\\b(?:into|until|till|through)\\b");
+    static final Pattern DURING_FIGHTING =
+            Pattern.compile("(?i)\\b(?:during|in) the (?:clashes|fighting|battle|exchange)\\b");
+    static final Pattern MILITARY_TARGET =
+            Pattern.compile("(?i)\\b(?:base|military|army|checkpoint|checkpost|posts?|brigade|headquarters|"
+                    + "depot|garrison|convoy)\\b");
+    static final java.util.Set<String> GENERIC = java.util.Set.of(
+            "officials",
+            "police",
+            "sources",
+            "security sources",
+            "authorities",
+            "security officials",
+            "local officials",
+            "officials on both sides",
+            "afghanistan",
+            "pakistan",
+            "kabul",
+            "islamabad");
+    static final Pattern CAPITAL_AS_GOVERNMENT = Pattern.compile(
+            "(?i)(?:(?:government|authorities|administration|rulers|officials|talks|"
+                    + "meet|meeting|delegation|embassy|envoy)\\s+(?:in|from)|\\b(?:called|calls|calling) on|\\burg(?:ed|es|ing)|\\b(?:asked|pressed|told|warned))\\s+$");
     /** A paragraph that opens with a place and a dash or colon ("Islamabad, Pakistan –", "PESHAWAR:"): where the outlet filed. */
-    static final Pattern FILED_AT = Pattern.compile("^(?:,\\s*[A-Z][\\w ]{1,30})?\\s*(?:\\([^)\\n]{1,20}\\))?\\s*(?:—|–|--|-|:)\\s");
+    static final Pattern FILED_AT =
+            Pattern.compile("^(?:,\\s*[A-Z][\\w ]{1,30})?\\s*(?:\\([^)\\n]{1,20}\\))?\\s*(?:—|–|--|-|:)\\s");
 
     static final String KABUL = "geonames-1138958";
     static final String ISLAMABAD = "geonames-1176615";
     /** Places whose name in a role makes it a local office ("Nangarhar information director"): not a country, border or capital. */
-    static final java.util.Set<String> LOCAL_KINDS = java.util.Set.of("province", "district", "city", "town", "crossing");
+    static final java.util.Set<String> LOCAL_KINDS =
+            java.util.Set.of("province", "district", "city", "town", "crossing");
     /** An unnamed official as claimant ("an official said", "officials said"), with no nationality or body of its own. */
     static final Pattern BARE_OFFICIAL = Pattern.compile("(?i)^(?:(?:an?|one)\\s+)?(?:senior\\s+)?official$");
 
     /** What one event of the article became. */
-    record Event(int index, List<Sentences.Sentence> sentences, EventTypes.Cue cue, EventTime.When when, TimeInterval occurred,
-            Map<String, Place> places, List<int[]> placeSpans, String country, List<Claims.Stated> claims, Map<String, Place> districts) {
+    record Event(
+            int index,
+            List<Sentences.Sentence> sentences,
+            EventTypes.Cue cue,
+            EventTime.When when,
+            TimeInterval occurred,
+            Map<String, Place> places,
+            List<int[]> placeSpans,
+            String country,
+            List<Claims.Stated> claims,
+            Map<String, Place> districts) {
         String type() {
             return cue == null ? "other" : cue.type();
         }
@@ -115,7 +153,8 @@ class EventExtractor {
      */
     /** "Bajaur district", "the district of Barmal": the text means the district, not a town or province of that name. */
     static boolean namedAsDistrict(String text, Geocoder.Mention m) {
-        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 12)).toLowerCase(Locale.ROOT);
+        String after =
+                text.substring(m.end(), Math.min(text.length(), m.end() + 12)).toLowerCase(Locale.ROOT);
         String before = text.substring(Math.max(0, m.start() - 16), m.start()).toLowerCase(Locale.ROOT);
         return after.matches("(?s)^\\s+districts?\\b.*") || before.matches("(?s).*\\bdistrict of\\s+$");
     }
@@ -126,7 +165,15 @@ class EventExtractor {
         }
         for (Place p : gazetteer.all()) {
             if (p.kind().equals("province") && m.place().admin1().equals(p.admin1())) {
-                return new Geocoder.Mention(m.text(), m.start(), m.end(), p, m.score(), "province", m.metonymic(), m.choice(),
+                return new Geocoder.Mention(
+                        m.text(),
+                        m.start(),
+                        m.end(),
+                        p,
+                        m.score(),
+                        "province",
+                        m.metonymic(),
+                        m.choice(),
                         m.alternatives());
             }
         }
@@ -140,15 +187,18 @@ class EventExtractor {
         final Map<String, Place> places = new LinkedHashMap<>();
         /** Districts the text names as such ("Bajaur district"), for the draft's geometry only. */
         final Map<String, Place> districts = new LinkedHashMap<>();
+
         final List<int[]> placeSpans = new ArrayList<>();
         final List<Sentences.Sentence> figureSentences = new ArrayList<>();
         final List<Claims.Voices> speakers = new ArrayList<>();
         /** Everyone the event's sentences name as saying something, in order. */
         final List<Claims.Speaker> named = new ArrayList<>();
+
         EventTime.When said;
 
         boolean onlyVaguePlaces() {
-            return places.values().stream().allMatch(p -> p.kind().equals("border") || p.kind().equals("country"));
+            return places.values().stream()
+                    .allMatch(p -> p.kind().equals("border") || p.kind().equals("country"));
         }
     }
 
@@ -159,7 +209,11 @@ class EventExtractor {
         List<Geocoder.Mention> mentions = new ArrayList<>();
         Map<Integer, Place> namedDistricts = new java.util.HashMap<>();
         for (Geocoder.Mention m : tools.places(text, pub, parsed.mentions())) {
-            if (!m.metonymic() && m.start() >= dateline && !governmentCapital(text, m) && !whereTheClaimantIs(text, m) && !filedAt(text, m)) {
+            if (!m.metonymic()
+                    && m.start() >= dateline
+                    && !governmentCapital(text, m)
+                    && !whereTheClaimantIs(text, m)
+                    && !filedAt(text, m)) {
                 if (m.place().kind().equals("district") && namedAsDistrict(text, m)) {
                     namedDistricts.put(m.start(), m.place());
                 }
@@ -175,7 +229,9 @@ class EventExtractor {
         }
         java.util.Set<String> localPlaces = new java.util.HashSet<>();
         for (Geocoder.Mention m : parsed.mentions()) {
-            if (LOCAL_KINDS.contains(m.place().kind()) && !m.place().id().equals(KABUL) && !m.place().id().equals(ISLAMABAD)) {
+            if (LOCAL_KINDS.contains(m.place().kind())
+                    && !m.place().id().equals(KABUL)
+                    && !m.place().id().equals(ISLAMABAD)) {
                 localPlaces.add(m.text().replaceAll("['’]s$", "").toLowerCase(Locale.ROOT));
                 localPlaces.add(m.place().name().toLowerCase(Locale.ROOT));
             }
@@ -194,34 +250,68 @@ class EventExtractor {
             Open lede = null;
             for (Sentences.Sentence s : parts) {
                 List<EventTime.When> all = EventTime.of(s, text, dates, pub, dateline);
-                List<EventTime.When> whens = all.stream().filter(w -> !w.statement()).toList();
-                EventTime.When said = all.stream().filter(EventTime.When::statement).findFirst().orElse(null);
-                EventTypes.Cue cue = EventTypes.cue(s.text(), s.start(), whens.isEmpty() ? -1 : whens.get(0).start() - s.start());
-                List<Geocoder.Mention> here = mentions.stream().filter(m -> m.start() >= s.start() && m.end() <= s.end()).toList();
+                List<EventTime.When> whens =
+                        all.stream().filter(w -> !w.statement()).toList();
+                EventTime.When said = all.stream()
+                        .filter(EventTime.When::statement)
+                        .findFirst()
+                        .orElse(null);
+                EventTypes.Cue cue = EventTypes.cue(
+                        s.text(), s.start(), whens.isEmpty() ? -1 : whens.get(0).start() - s.start());
+                List<Geocoder.Mention> here = mentions.stream()
+                        .filter(m -> m.start() >= s.start() && m.end() <= s.end())
+                        .toList();
                 boolean figures = !Figures.of(s.text(), s.start()).isEmpty();
-                boolean background = !figures && (BACKGROUND.matcher(s.text()).find() || HABITUAL.matcher(s.text()).find())
+                boolean background = !figures
+                        && (BACKGROUND.matcher(s.text()).find()
+                                || HABITUAL.matcher(s.text()).find())
                         && (cue == null || cue.weak() || whens.isEmpty() && !toldBeforeBackground(s, cue, here));
                 if (background) {
                     continue;
                 }
-                EventTime.When when = whens.stream().min(java.util.Comparator.comparingLong(EventTime.When::hours)).orElse(null);
+                EventTime.When when = whens.stream()
+                        .min(java.util.Comparator.comparingLong(EventTime.When::hours))
+                        .orElse(null);
                 final Open now = current;
                 // "along the Durand Line" or "the border" says where fighting was, not that it was somewhere else
-                List<Geocoder.Mention> located = here.stream().filter(m -> !m.place().kind().equals("border")
-                        && !m.place().kind().equals("country")).toList();
-                boolean elsewhere = now != null && (when != null && !timeFits(now, when) || !located.isEmpty() && !now.places.isEmpty()
-                        && !now.onlyVaguePlaces() && located.stream().noneMatch(m -> now.places.values().stream().anyMatch(p -> Places.near(p, m.place()))));
+                List<Geocoder.Mention> located = here.stream()
+                        .filter(m -> !m.place().kind().equals("border")
+                                && !m.place().kind().equals("country"))
+                        .toList();
+                boolean elsewhere = now != null
+                        && (when != null && !timeFits(now, when)
+                                || !located.isEmpty()
+                                        && !now.places.isEmpty()
+                                        && !now.onlyVaguePlaces()
+                                        && located.stream()
+                                                .noneMatch(m -> now.places.values().stream()
+                                                        .anyMatch(p -> Places.near(p, m.place()))));
                 boolean trigger = cue != null && !cue.weak() && (when != null || !here.isEmpty() || cue.strongAlone())
-                        || cue != null && cue.weak() && (current == null || elsewhere) && (when != null || !here.isEmpty())
+                        || cue != null
+                                && cue.weak()
+                                && (current == null || elsewhere)
+                                && (when != null || !here.isEmpty())
                         || figures && current == null
-                        // a toll with a time before the event being told, a place away from it, or marked as another event
-                        // ("Earlier this month, … killing 60", "Separately, a policeman was martyred … late on Monday"); a later time
+                        // a toll with a time before the event being told, a place away from it, or marked as another
+                        // event
+                        // ("Earlier this month, … killing 60", "Separately, a policeman was martyred … late on
+                        // Monday"); a later time
                         // alone is news of the same event ("two more bodies were recovered on Monday morning")
-                        || figures && cue == null && now != null && (when != null && now.when != null && when.to().isBefore(now.when.from())
-                                || !located.isEmpty() && elsewhere && !timeFits(now, when == null ? now.when : when)
-                                || SEPARATE.matcher(s.text()).find() && (elsewhere || notNamedIn(located, now)) && (when != null || !located.isEmpty()));
+                        || figures
+                                && cue == null
+                                && now != null
+                                && (when != null
+                                                && now.when != null
+                                                && when.to().isBefore(now.when.from())
+                                        || !located.isEmpty()
+                                                && elsewhere
+                                                && !timeFits(now, when == null ? now.when : when)
+                                        || SEPARATE.matcher(s.text()).find()
+                                                && (elsewhere || notNamedIn(located, now))
+                                                && (when != null || !located.isEmpty()));
                 if (s != parts.get(0) && cue != null && !cue.weak()) {
-                    // the second clause of a lede that tells two events ("…, hours after Afghan forces stormed Pakistani border
+                    // the second clause of a lede that tells two events ("…, hours after Afghan forces stormed
+                    // Pakistani border
                     // posts") is the other event, even with no time or place of its own
                     trigger = true;
                 }
@@ -231,13 +321,19 @@ class EventExtractor {
                     // "the operation continued into the early hours of Saturday": the same event, told further
                     trigger = false;
                 } else if (shellsInTheFight(current, cue, when, located)) {
-                    // "mortar shells landed in a village" told inside a night's fighting, with no time or other place of its own
+                    // "mortar shells landed in a village" told inside a night's fighting, with no time or other place
+                    // of its own
                     trigger = false;
                 } else if (DURING_FIGHTING.matcher(s.text()).find() && clash != null && when == null) {
                     trigger = false;
                     current = clash;
-                } else if (!trigger && figures && current != null && clash != null && clash != current
-                        && !"armed_clash".equals(current.cue == null ? null : current.cue.type()) && aboutForces(s.text())
+                } else if (!trigger
+                        && figures
+                        && current != null
+                        && clash != null
+                        && clash != current
+                        && !"armed_clash".equals(current.cue == null ? null : current.cue.type())
+                        && aboutForces(s.text())
                         && !placedInCurrent(located, now, clash)) {
                     current = clash;
                 }
@@ -246,7 +342,9 @@ class EventExtractor {
                     boolean also = ALSO.matcher(s.text()).find();
                     for (int k = events.size() - 1; k >= 0 && target == null; k--) {
                         Open e = events.get(k);
-                        if ((!separate || e != current) && !(parts.size() > 1 && e == lede) && compatible(e, cue, when, here, also)) {
+                        if ((!separate || e != current)
+                                && !(parts.size() > 1 && e == lede)
+                                && compatible(e, cue, when, here, also)) {
                             target = e;
                         }
                     }
@@ -270,12 +368,17 @@ class EventExtractor {
                 if (cue != null && (target.cue == null || target.cue.weak() && !cue.weak())) {
                     target.cue = cue;
                 }
-                if (target.when == null && when != null || when != null && target.when != null && when.hours() < target.when.hours()
-                        && !when.from().isBefore(target.when.from()) && !when.to().isAfter(target.when.to().plusHours(7))) {
+                if (target.when == null && when != null
+                        || when != null
+                                && target.when != null
+                                && when.hours() < target.when.hours()
+                                && !when.from().isBefore(target.when.from())
+                                && !when.to().isAfter(target.when.to().plusHours(7))) {
                     target.when = when;
                 }
                 if (said != null && (target.said == null || said.from().isBefore(target.said.from()))) {
-                    // an event happened by the first day anyone spoke of it ("had claimed on Friday" before "on Saturday rejected")
+                    // an event happened by the first day anyone spoke of it ("had claimed on Friday" before "on
+                    // Saturday rejected")
                     target.said = said;
                 }
                 if (trigger || figures || cue != null) {
@@ -319,8 +422,18 @@ class EventExtractor {
             EventTime.When when = e.when != null ? e.when : e.said;
             if (when == null) {
                 // Undated: wire copy mostly reports the day before it runs; the precision stays a day.
-                when = EventTime.clock(new EventTime.When(-1, -1, pub.minusDays(1).atStartOfDay(), pub.minusDays(1).atTime(LocalTime.MAX), "day"),
-                        String.join(" ", e.sentences.stream().map(Sentences.Sentence::text).toList()));
+                when = EventTime.clock(
+                        new EventTime.When(
+                                -1,
+                                -1,
+                                pub.minusDays(1).atStartOfDay(),
+                                pub.minusDays(1).atTime(LocalTime.MAX),
+                                "day"),
+                        String.join(
+                                " ",
+                                e.sentences.stream()
+                                        .map(Sentences.Sentence::text)
+                                        .toList()));
             } else {
                 for (Sentences.Sentence s : e.sentences) {
                     EventTime.When narrowed = EventTime.clock(when, s.text());
@@ -331,8 +444,10 @@ class EventExtractor {
                 }
             }
             if (e.cue != null && e.cue.type().equals("cross_border_fire")) {
-                // forces that "traded fire" and whose fight the report also calls clashes or fighting: an armed clash (the gold
-                // of every set types such nights armed_clash; an exchange of fire alone, with no fight named, stays cross-border fire)
+                // forces that "traded fire" and whose fight the report also calls clashes or fighting: an armed clash
+                // (the gold
+                // of every set types such nights armed_clash; an exchange of fire alone, with no fight named, stays
+                // cross-border fire)
                 for (Sentences.Sentence x : e.sentences) {
                     EventTypes.Cue clash = EventTypes.strong("armed_clash", x.text(), x.start());
                     if (clash != null) {
@@ -343,13 +458,27 @@ class EventExtractor {
             }
             List<Claims.Stated> claims = new ArrayList<>();
             String type = e.cue == null ? "other" : e.cue.type();
-            boolean civilian = e.sentences.stream().anyMatch(x -> CIVILIAN.matcher(x.text()).find())
-                    || (type.equals("shelling") || type.equals("air_strike")) && e.sentences.stream().noneMatch(x -> MILITARY_TARGET.matcher(x.text()).find());
+            boolean civilian = e.sentences.stream()
+                            .anyMatch(x -> CIVILIAN.matcher(x.text()).find())
+                    || (type.equals("shelling") || type.equals("air_strike"))
+                            && e.sentences.stream()
+                                    .noneMatch(x ->
+                                            MILITARY_TARGET.matcher(x.text()).find());
             for (int k = 0; k < e.figureSentences.size(); k++) {
                 claims.addAll(Claims.of(e.figureSentences.get(k), e.speakers.get(k), country, civilian));
             }
             claims = onceEach(withoutGenericRepeats(namedOfficials(bodiesOfAToll(claims), e.named), country));
-            out.add(new Event(out.size(), List.copyOf(e.sentences), e.cue, when, when.at(zone), e.places, e.placeSpans, country, claims, e.districts));
+            out.add(new Event(
+                    out.size(),
+                    List.copyOf(e.sentences),
+                    e.cue,
+                    when,
+                    when.at(zone),
+                    e.places,
+                    e.placeSpans,
+                    country,
+                    claims,
+                    e.districts));
         }
         return out;
     }
@@ -360,7 +489,9 @@ class EventExtractor {
      * escalating a conflict that has simmered since October"): the sentence reports the violence, not background.
      */
     private static boolean toldBeforeBackground(Sentences.Sentence s, EventTypes.Cue cue, List<Geocoder.Mention> here) {
-        boolean placed = here.stream().anyMatch(m -> !m.place().kind().equals("border") && !m.place().kind().equals("country"));
+        boolean placed = here.stream()
+                .anyMatch(m ->
+                        !m.place().kind().equals("border") && !m.place().kind().equals("country"));
         if (!placed) {
             return false;
         }
@@ -379,17 +510,32 @@ class EventExtractor {
      * time of its own and no place away from the fighting's, are the same fight's (the shells of that night),
      * not an event of their own. Measured on heldout5: two shelling events split off the fighting they were part of.
      */
-    private static boolean shellsInTheFight(Open current, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> located) {
-        if (current == null || cue == null || !cue.type().equals("shelling") || when != null || current.cue == null || current.cue.weak()
-                || !(current.cue.type().equals("armed_clash") || current.cue.type().equals("cross_border_fire"))) {
+    private static boolean shellsInTheFight(
+            Open current, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> located) {
+        if (current == null
+                || cue == null
+                || !cue.type().equals("shelling")
+                || when != null
+                || current.cue == null
+                || current.cue.weak()
+                || !(current.cue.type().equals("armed_clash")
+                        || current.cue.type().equals("cross_border_fire"))) {
             return false;
         }
-        // a shell at a place of its own that the fight has not named ("Near the Torkham crossing, a mortar round slammed into a
-        // camp" after fighting told only "along the border") is an event of its own (heldout6: the camp in three reports)
-        // (a province or a district alone may be any stretch of a front told "along the border": heldout5's Dand-e-Patan)
-        return located.stream().allMatch(m -> current.places.values().stream().anyMatch(p -> !p.kind().equals("border")
-                && !p.kind().equals("country") && Places.near(p, m.place())) || current.onlyVaguePlaces()
-                && (m.place().kind().equals("province") || m.place().kind().equals("district")));
+        // a shell at a place of its own that the fight has not named ("Near the Torkham crossing, a mortar round
+        // slammed into a
+        // camp" after fighting told only "along the border") is an event of its own (heldout6: the camp in three
+        // reports)
+        // (a province or a district alone may be any stretch of a front told "along the border": heldout5's
+        // Dand-e-Patan)
+        return located.stream()
+                .allMatch(m -> current.places.values().stream()
+                                .anyMatch(p -> !p.kind().equals("border")
+                                        && !p.kind().equals("country")
+                                        && Places.near(p, m.place()))
+                        || current.onlyVaguePlaces()
+                                && (m.place().kind().equals("province")
+                                        || m.place().kind().equals("district")));
     }
 
     /**
@@ -397,13 +543,17 @@ class EventExtractor {
      * names places none of which the event being told has named: adjacent provinces across the border are not its places.
      */
     private static boolean notNamedIn(List<Geocoder.Mention> located, Open current) {
-        return !located.isEmpty() && located.stream().noneMatch(m -> current.places.containsKey(m.place().id()));
+        return !located.isEmpty()
+                && located.stream()
+                        .noneMatch(m -> current.places.containsKey(m.place().id()));
     }
 
     private static Open lastClash(List<Open> events) {
         for (int k = events.size() - 1; k >= 0; k--) {
             Open e = events.get(k);
-            if (e.cue != null && !e.cue.weak() && (e.cue.type().equals("armed_clash") || e.cue.type().equals("cross_border_fire"))) {
+            if (e.cue != null
+                    && !e.cue.weak()
+                    && (e.cue.type().equals("armed_clash") || e.cue.type().equals("cross_border_fire"))) {
                 return e;
             }
         }
@@ -416,19 +566,25 @@ class EventExtractor {
      * are the current event's.
      */
     private static boolean placedInCurrent(List<Geocoder.Mention> located, Open current, Open clash) {
-        return current != null && !located.isEmpty() && !current.places.isEmpty()
-                && located.stream().allMatch(m -> current.places.values().stream().anyMatch(p -> Places.near(p, m.place())))
-                && located.stream().noneMatch(m -> clash.places.values().stream().anyMatch(p -> Places.near(p, m.place())));
+        return current != null
+                && !located.isEmpty()
+                && !current.places.isEmpty()
+                && located.stream()
+                        .allMatch(m -> current.places.values().stream().anyMatch(p -> Places.near(p, m.place())))
+                && located.stream()
+                        .noneMatch(m -> clash.places.values().stream().anyMatch(p -> Places.near(p, m.place())));
     }
 
     /** Figures about posts or fighting men: they belong to the fighting, not to a shell that hit a camp. */
     private static boolean aboutForces(String sentence) {
-        return Figures.of(sentence, 0).stream().anyMatch(f -> f.field().startsWith("posts") || f.noun() != null
-                && f.noun().matches("fighters?|soldiers?|troops|attackers|posts|outposts"));
+        return Figures.of(sentence, 0).stream()
+                .anyMatch(f -> f.field().startsWith("posts")
+                        || f.noun() != null && f.noun().matches("fighters?|soldiers?|troops|attackers|posts|outposts"));
     }
 
     private static boolean timeFits(Open e, EventTime.When when) {
-        return e.when == null || !(when.to().isBefore(e.when.from()) || when.from().isAfter(e.when.to()));
+        return e.when == null
+                || !(when.to().isBefore(e.when.from()) || when.from().isAfter(e.when.to()));
     }
 
     /**
@@ -439,8 +595,12 @@ class EventExtractor {
     static List<Claims.Stated> onceEach(List<Claims.Stated> claims) {
         List<Claims.Stated> out = new ArrayList<>();
         for (Claims.Stated c : claims) {
-            boolean again = out.stream().anyMatch(o -> o.speaker().party().equals(c.speaker().party()) && o.side().equals(c.side())
-                    && o.figure().field().equals(c.figure().field()) && java.util.Objects.equals(o.figure().value(), c.figure().value()));
+            boolean again = out.stream()
+                    .anyMatch(o -> o.speaker().party().equals(c.speaker().party())
+                            && o.side().equals(c.side())
+                            && o.figure().field().equals(c.figure().field())
+                            && java.util.Objects.equals(
+                                    o.figure().value(), c.figure().value()));
             if (!again) {
                 out.add(c);
             }
@@ -459,12 +619,16 @@ class EventExtractor {
         for (Claims.Stated c : claims) {
             Claims.Speaker who = c.speaker();
             int at = named.indexOf(who);
-            if (!"local_official".equals(who.party()) && !"un".equals(who.party()) && who.role() == null
-                    && BARE_OFFICIAL.matcher(who.claimant()).matches() && at >= 0) {
+            if (!"local_official".equals(who.party())
+                    && !"un".equals(who.party())
+                    && who.role() == null
+                    && BARE_OFFICIAL.matcher(who.claimant()).matches()
+                    && at >= 0) {
                 Claims.Speaker local = null;
                 for (int k = at + 1; k < named.size() && local == null; k++) {
                     Claims.Speaker n = named.get(k);
-                    if ("local_official".equals(n.party()) && !BARE_OFFICIAL.matcher(n.claimant()).matches()) {
+                    if ("local_official".equals(n.party())
+                            && !BARE_OFFICIAL.matcher(n.claimant()).matches()) {
                         local = n;
                     }
                 }
@@ -484,9 +648,17 @@ class EventExtractor {
      * c01); alone ("the bodies of 10 Pakistani soldiers had been brought to Kunar") they are its toll.
      */
     static List<Claims.Stated> bodiesOfAToll(List<Claims.Stated> claims) {
-        return claims.stream().filter(c -> !"bodies".equals(c.figure().verb()) || claims.stream().noneMatch(o -> o != c
-                && !"bodies".equals(o.figure().verb()) && o.speaker().party().equals(c.speaker().party()) && o.side().equals(c.side())
-                && o.figure().field().equals("killed"))).toList();
+        return claims.stream()
+                .filter(c -> !"bodies".equals(c.figure().verb())
+                        || claims.stream()
+                                .noneMatch(o -> o != c
+                                        && !"bodies".equals(o.figure().verb())
+                                        && o.speaker()
+                                                .party()
+                                                .equals(c.speaker().party())
+                                        && o.side().equals(c.side())
+                                        && o.figure().field().equals("killed")))
+                .toList();
     }
 
     /** A figure a generic claimant ("officials said") gives that a named one in the same event also gives is said once. */
@@ -494,15 +666,24 @@ class EventExtractor {
         List<Claims.Stated> out = new ArrayList<>();
         for (Claims.Stated given : claims) {
             Claims.Stated c = given;
-            if (c.speaker().party().equals("other") && GENERIC.contains(c.speaker().claimant().toLowerCase(Locale.ROOT)) && country != null) {
-                Claims.Speaker who = new Claims.Speaker(c.speaker().claimant(), c.speaker().role(),
+            if (c.speaker().party().equals("other")
+                    && GENERIC.contains(c.speaker().claimant().toLowerCase(Locale.ROOT))
+                    && country != null) {
+                Claims.Speaker who = new Claims.Speaker(
+                        c.speaker().claimant(),
+                        c.speaker().role(),
                         country.equals("PK") ? "pk_government" : "af_government");
                 c = new Claims.Stated(who, c.side(), c.figure(), c.sentenceStart(), c.sentenceEnd());
             }
             boolean generic = GENERIC.contains(c.speaker().claimant().toLowerCase(Locale.ROOT));
             final Claims.Stated me = c;
-            boolean repeated = generic && claims.stream().anyMatch(o -> o != given && !GENERIC.contains(o.speaker().claimant().toLowerCase(Locale.ROOT))
-                    && o.figure().field().equals(me.figure().field()) && java.util.Objects.equals(o.figure().value(), me.figure().value()));
+            boolean repeated = generic
+                    && claims.stream()
+                            .anyMatch(o -> o != given
+                                    && !GENERIC.contains(o.speaker().claimant().toLowerCase(Locale.ROOT))
+                                    && o.figure().field().equals(me.figure().field())
+                                    && java.util.Objects.equals(
+                                            o.figure().value(), me.figure().value()));
             if (!repeated) {
                 out.add(c);
             }
@@ -535,26 +716,41 @@ class EventExtractor {
         return pk && !af ? "PK" : af ? "AF" : null;
     }
 
-    private boolean compatible(Open e, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> here, boolean also) {
-        if (cue != null && e.cue != null && !EventTypes.compatible(cue.type(), e.cue.type())
+    private boolean compatible(
+            Open e, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> here, boolean also) {
+        if (cue != null
+                && e.cue != null
+                && !EventTypes.compatible(cue.type(), e.cue.type())
                 && (!cue.weak() && !e.cue.weak() || !e.figureSentences.isEmpty())) {
             return false;
         }
-        if (when != null && e.when != null && (when.to().isBefore(e.when.from()) || when.from().isAfter(e.when.to()))) {
+        if (when != null
+                && e.when != null
+                && (when.to().isBefore(e.when.from()) || when.from().isAfter(e.when.to()))) {
             return false;
         }
         // "in October" after an undated report of yesterday's fighting: a month of background is not that event
         if (when != null && e.when == null && !e.figureSentences.isEmpty() && !overlapsMostly(when, when)) {
             return false;
         }
-        if (when != null && e.when != null && !when.precision().equals(e.when.precision()) && !overlapsMostly(when, e.when)
+        if (when != null
+                && e.when != null
+                && !when.precision().equals(e.when.precision())
+                && !overlapsMostly(when, e.when)
                 && !weekToldOnlyAsBackdrop(e, when)) {
             return false;
         }
         // "along the border" or a country says nothing about which of the event's places it was
-        List<Geocoder.Mention> located = here.stream().filter(m -> !m.place().kind().equals("border") && !m.place().kind().equals("country")).toList();
+        List<Geocoder.Mention> located = here.stream()
+                .filter(m ->
+                        !m.place().kind().equals("border") && !m.place().kind().equals("country"))
+                .toList();
         // "the strikes also hit Kandahar": more places of an event of that kind already told
-        boolean sameKind = also && cue != null && e.cue != null && !cue.weak() && cue.type().equals(e.cue.type());
+        boolean sameKind = also
+                && cue != null
+                && e.cue != null
+                && !cue.weak()
+                && cue.type().equals(e.cue.type());
         if (located.isEmpty() || e.places.isEmpty() || e.onlyVaguePlaces() || sameKind) {
             return true;
         }
@@ -573,8 +769,11 @@ class EventExtractor {
      * as a week, with no place and no figure yet, is told more precisely by a night inside that week.
      */
     private static boolean weekToldOnlyAsBackdrop(Open e, EventTime.When when) {
-        return e.when.precision().equals("week") && e.figureSentences.isEmpty() && e.places.isEmpty()
-                && !when.from().isBefore(e.when.from()) && !when.to().isAfter(e.when.to());
+        return e.when.precision().equals("week")
+                && e.figureSentences.isEmpty()
+                && e.places.isEmpty()
+                && !when.from().isBefore(e.when.from())
+                && !when.to().isAfter(e.when.to());
     }
 
     /** A month and a day inside it do not make one event; two overlapping days or nights do. */
@@ -596,9 +795,14 @@ class EventExtractor {
             String b = s.text().substring(j.end());
             EventTypes.Cue first = EventTypes.cue(a, 0);
             EventTypes.Cue second = EventTypes.cue(b, 0);
-            if (first != null && second != null && !first.type().equals(second.type()) && !(first.weak() && second.weak())
-                    && OWN_DAY.matcher(a).find() && OWN_DAY.matcher(withoutSaidDays(b)).find()) {
-                return List.of(new Sentences.Sentence(s.index(), s.start(), s.start() + j.start(), s.paragraph(), a),
+            if (first != null
+                    && second != null
+                    && !first.type().equals(second.type())
+                    && !(first.weak() && second.weak())
+                    && OWN_DAY.matcher(a).find()
+                    && OWN_DAY.matcher(withoutSaidDays(b)).find()) {
+                return List.of(
+                        new Sentences.Sentence(s.index(), s.start(), s.start() + j.start(), s.paragraph(), a),
                         new Sentences.Sentence(s.index(), s.start() + j.end(), s.end(), s.paragraph(), b));
             }
         }
@@ -606,9 +810,24 @@ class EventExtractor {
         if (m.find() && m.start() > 20) {
             EventTypes.Cue first = EventTypes.cue(s.text().substring(0, m.start()), 0);
             EventTypes.Cue second = EventTypes.cue(s.text().substring(m.end()), 0);
-            if (first != null && second != null && !first.weak() && !second.weak() && !first.type().equals(second.type())) {
-                return List.of(new Sentences.Sentence(s.index(), s.start(), s.start() + m.start(), s.paragraph(), s.text().substring(0, m.start())),
-                        new Sentences.Sentence(s.index(), s.start() + m.end(), s.end(), s.paragraph(), s.text().substring(m.end())));
+            if (first != null
+                    && second != null
+                    && !first.weak()
+                    && !second.weak()
+                    && !first.type().equals(second.type())) {
+                return List.of(
+                        new Sentences.Sentence(
+                                s.index(),
+                                s.start(),
+                                s.start() + m.start(),
+                                s.paragraph(),
+                                s.text().substring(0, m.start())),
+                        new Sentences.Sentence(
+                                s.index(),
+                                s.start() + m.end(),
+                                s.end(),
+                                s.paragraph(),
+                                s.text().substring(m.end())));
             }
         }
         return List.of(s);
@@ -622,8 +841,11 @@ class EventExtractor {
     /** "a Taliban official in Kandahar told AFP": where the one who speaks sits, not where the event was; nor where the wounded were taken, nor a neighbour. */
     static boolean whereTheClaimantIs(String text, Geocoder.Mention m) {
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
-        return SPEAKER_IN.matcher(before).find() && !m.place().kind().equals("province") || SAID_IN.matcher(before).find()
-                || TREATED_IN.matcher(text.substring(Math.max(0, m.start() - 60), m.start())).find()
+        return SPEAKER_IN.matcher(before).find() && !m.place().kind().equals("province")
+                || SAID_IN.matcher(before).find()
+                || TREATED_IN
+                        .matcher(text.substring(Math.max(0, m.start() - 60), m.start()))
+                        .find()
                 || NEIGHBOUR.matcher(before).find();
     }
 
@@ -632,7 +854,10 @@ class EventExtractor {
      * without a full stop. It restates the lede in other words and is no sentence of any event.
      */
     static boolean headline(String text, Sentences.Sentence s) {
-        if (s.index() != 0 || s.paragraph() != 0 || s.text().length() > 150 || s.text().matches("(?s).*[.!?\"”’]$")) {
+        if (s.index() != 0
+                || s.paragraph() != 0
+                || s.text().length() > 150
+                || s.text().matches("(?s).*[.!?\"”’]$")) {
             return false;
         }
         String after = text.substring(s.end());
@@ -648,27 +873,36 @@ class EventExtractor {
         if (k >= 0 && text.charAt(k) != '\n') {
             return false;
         }
-        return FILED_AT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 50))).find();
+        return FILED_AT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 50)))
+                .find();
     }
 
     /** "the Taliban-run government in Kabul", "talks in Islamabad": a capital named for its government or as a venue. */
     private static boolean governmentCapital(String text, Geocoder.Mention m) {
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
         String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));
-        boolean capital = m.place().id().equals(KABUL) || m.place().id().equals(ISLAMABAD)
+        boolean capital = m.place().id().equals(KABUL)
+                || m.place().id().equals(ISLAMABAD)
                 || m.place().kind().equals("country");
         if (!capital) {
-            return m.text().endsWith("'s") || m.text().endsWith("’s") ? after.matches("(?s)^\\s+(?:chief minister|government|foreign|prime).*")
+            return m.text().endsWith("'s") || m.text().endsWith("’s")
+                    ? after.matches("(?s)^\\s+(?:chief minister|government|foreign|prime).*")
                     : after.matches("(?s)^\\s+government\\b.*");
         }
-        // "Kabul's claim", "Islamabad's response": a capital's noun is its government's ("Kabul's Darulaman district" is a place in it)
+        // "Kabul's claim", "Islamabad's response": a capital's noun is its government's ("Kabul's Darulaman district"
+        // is a place in it)
         if (after.matches("(?s)^['’]s\\s+\\p{Ll}.*")) {
             return true;
         }
         // "mistrust between Kabul and Islamabad": the two capitals named together are the two governments
-        boolean pair = after.matches("(?s)^\\s+and\\s+(?:Islamabad|Kabul)\\b.*") || before.matches("(?s).*\\b(?:Islamabad|Kabul)\\s+and\\s*$");
-        return pair || CAPITAL_AS_GOVERNMENT.matcher(before).find() || m.text().endsWith("'s") || m.text().endsWith("’s")
-                || after.matches("(?s)^\\s+(?:put|puts|has|have|had|says|said|accuses|accused|would|will|urged|is|was)\\b.*")
+        boolean pair = after.matches("(?s)^\\s+and\\s+(?:Islamabad|Kabul)\\b.*")
+                || before.matches("(?s).*\\b(?:Islamabad|Kabul)\\s+and\\s*$");
+        return pair
+                || CAPITAL_AS_GOVERNMENT.matcher(before).find()
+                || m.text().endsWith("'s")
+                || m.text().endsWith("’s")
+                || after.matches(
+                        "(?s)^\\s+(?:put|puts|has|have|had|says|said|accuses|accused|would|will|urged|is|was)\\b.*")
                 || m.place().kind().equals("country");
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.conflictmap.geocoding.DateResolver;
 import org.conflictmap.incidents.TimeInterval;
 
@@ -44,41 +43,57 @@ final class EventTime {
         }
     }
 
-    static final Pattern STATEMENT_BEFORE = Pattern.compile("(?i)\\b(?:said|says|say|told(?: [\\w.]+){0,2}|announced|added|statement|"
-            + "reported|posted(?: on X)?|wrote(?: on X)?|confirmed|denied|rejected|claimed|citing|tweeted|accused(?: \\w+)?|accuses(?: \\w+)?|"
-            + "(?:rose|risen|climbed|reached) to [\\w,]+|at the time)\\s*(?:on\\s*|late\\s*|early\\s*)?$");
+    static final Pattern STATEMENT_BEFORE =
+            Pattern.compile("(?i)\\b(?:said|says|say|told(?: [\\w.]+){0,2}|announced|added|statement|"
+                    + "reported|posted(?: on X)?|wrote(?: on X)?|confirmed|denied|rejected|claimed|citing|tweeted|accused(?: \\w+)?|accuses(?: \\w+)?|"
+                    + "(?:rose|risen|climbed|reached) to [\\w,]+|at the time)\\s*(?:on\\s*|late\\s*|early\\s*)?$");
     /** "Pakistan on Saturday rejected …": a date between the subject and its reporting verb is when it was said. */
-    static final Pattern STATEMENT_AFTER = Pattern.compile("(?i)^\\s*(?:said|says|told|announced|rejected|denied|dismissed|confirmed|"
-            + "claimed|accused)\\b");
+    static final Pattern STATEMENT_AFTER = Pattern.compile(
+            "(?i)^\\s*(?:said|says|told|announced|rejected|denied|dismissed|confirmed|" + "claimed|accused)\\b");
     /** A date that says when a truce or talks happened, not the violence: "since a truce was agreed in late April". */
-    static final Pattern AGREED_BEFORE = Pattern.compile("(?i)\\b(?:truce|ceasefire|agreement|deal|talks)\\b[^.]{0,40}$");
-    static final Pattern MONTH_ALONE = Pattern.compile("(?i)\\b(?:the|their|its|last|this|that)\\s+(January|February|March|April|May|June|"
-            + "July|August|September|October|November|December)\\b(?!\\s+\\d)");
-    static final Pattern PART_WORDS = Pattern.compile("(?i)\\b(?:in|during|on)\\s+the\\s+(morning|afternoon|evening)\\b|\\b(early) morning\\b|\\b(?:late\\s+)?(?:at\\s+)?(night)\\b");
+    static final Pattern AGREED_BEFORE =
+            Pattern.compile("(?i)\\b(?:truce|ceasefire|agreement|deal|talks)\\b[^.]{0,40}$");
+
+    static final Pattern MONTH_ALONE =
+            Pattern.compile("(?i)\\b(?:the|their|its|last|this|that)\\s+(January|February|March|April|May|June|"
+                    + "July|August|September|October|November|December)\\b(?!\\s+\\d)");
+    static final Pattern PART_WORDS = Pattern.compile(
+            "(?i)\\b(?:in|during|on)\\s+the\\s+(morning|afternoon|evening)\\b|\\b(early) morning\\b|\\b(?:late\\s+)?(?:at\\s+)?(night)\\b");
     static final Pattern OVERNIGHT = Pattern.compile("(?i)\\bovernight\\b");
     static final Pattern WEEKEND = Pattern.compile("(?i)\\b(last |the |this |over the )?weekend(?:'s)?\\b");
-    static final Pattern DAY_BEFORE = Pattern.compile("(?i)\\b(?:a day earlier|the day before|the previous day|a day before)\\b");
+    static final Pattern DAY_BEFORE =
+            Pattern.compile("(?i)\\b(?:a day earlier|the day before|the previous day|a day before)\\b");
     static final Pattern THIS_MONTH = Pattern.compile("(?i)\\b(?:earlier this month|this month)\\b");
     static final Pattern DAYS_AGO = Pattern.compile("(?i)\\b(?:a few|several|two|three) days ago\\b|\\bdays ago\\b");
     /** "less than two weeks after", "three weeks ago", "more than a week earlier": a span of days before publication. */
-    static final Pattern WEEKS_BEFORE = Pattern.compile("(?i)\\b(less than|under|nearly|almost|about|some|more than|over)?\\s*"
-            + "\\b(a|one|two|three|four|\\d)\\s+weeks?\\s+(?:ago|after|earlier|before)\\b");
+    static final Pattern WEEKS_BEFORE =
+            Pattern.compile("(?i)\\b(less than|under|nearly|almost|about|some|more than|over)?\\s*"
+                    + "\\b(a|one|two|three|four|\\d)\\s+weeks?\\s+(?:ago|after|earlier|before)\\b");
+
     static final Pattern LAST_WEEK = Pattern.compile("(?i)\\blast week\\b");
     /** "early the same day", "later that day": the day of a date said before it in the sentence (often when it was said). */
-    static final Pattern SAME_DAY = Pattern.compile("(?i)\\b(?:(early|late|earlier|later)\\s+(?:on\\s+|in\\s+)?)?(?:the same|that) day\\b");
-    static final Pattern WEEKDAY_WORD = Pattern.compile("(?i)\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
-    static final Pattern CLOCK = Pattern.compile("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
+    static final Pattern SAME_DAY =
+            Pattern.compile("(?i)\\b(?:(early|late|earlier|later)\\s+(?:on\\s+|in\\s+)?)?(?:the same|that) day\\b");
 
-    private EventTime() {
-    }
+    static final Pattern WEEKDAY_WORD =
+            Pattern.compile("(?i)\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
+    static final Pattern CLOCK =
+            Pattern.compile("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
+
+    private EventTime() {}
 
     /** The time expressions of one sentence that say when something happened (statement dates left out). */
-    static List<When> of(Sentences.Sentence s, String text, List<DateResolver.Found> dates, LocalDate published, int dateline) {
+    static List<When> of(
+            Sentences.Sentence s, String text, List<DateResolver.Found> dates, LocalDate published, int dateline) {
         List<When> out = new ArrayList<>();
-        // "during Friday prayers on Feb 12": a calendar date in the sentence says which day; a weekday that falls elsewhere is not it
+        // "during Friday prayers on Feb 12": a calendar date in the sentence says which day; a weekday that falls
+        // elsewhere is not it
         java.util.Set<LocalDate> calendar = new java.util.HashSet<>();
         for (DateResolver.Found f : dates) {
-            if (f.start() >= s.start() && f.end() <= s.end() && f.start() >= dateline && f.precision().equals("day")
+            if (f.start() >= s.start()
+                    && f.end() <= s.end()
+                    && f.start() >= dateline
+                    && f.precision().equals("day")
                     && f.text().chars().anyMatch(Character::isDigit)) {
                 calendar.add(f.date());
             }
@@ -87,19 +102,23 @@ final class EventTime {
             if (f.start() < s.start() || f.end() > s.end() || f.start() < dateline) {
                 continue;
             }
-            boolean weekday = WEEKDAY_WORD.matcher(f.text()).find() && f.text().chars().noneMatch(Character::isDigit);
+            boolean weekday =
+                    WEEKDAY_WORD.matcher(f.text()).find() && f.text().chars().noneMatch(Character::isDigit);
             if (weekday && !calendar.isEmpty() && !calendar.contains(f.date())) {
                 continue;
             }
             String before = text.substring(Math.max(s.start(), f.start() - 40), f.start());
-            String after = text.substring(f.end(), Math.min(s.end(), f.end() + 20)).toLowerCase(Locale.ROOT);
+            String after =
+                    text.substring(f.end(), Math.min(s.end(), f.end() + 20)).toLowerCase(Locale.ROOT);
             String words = f.text().toLowerCase(Locale.ROOT);
             if (words.startsWith("since ")) {
                 // "a conflict that has simmered since October": where a period began, not when this happened
                 continue;
             }
-            boolean saidThen = STATEMENT_BEFORE.matcher(before).find() || STATEMENT_AFTER.matcher(after).find();
-            if (saidThen && !words.startsWith("last ") || AGREED_BEFORE.matcher(before).find()) {
+            boolean saidThen = STATEMENT_BEFORE.matcher(before).find()
+                    || STATEMENT_AFTER.matcher(after).find();
+            if (saidThen && !words.startsWith("last ")
+                    || AGREED_BEFORE.matcher(before).find()) {
                 if (!AGREED_BEFORE.matcher(before).find() && f.precision().equals("day")) {
                     LocalDate d = f.date();
                     out.add(new When(f.start(), f.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day", true));
@@ -110,14 +129,28 @@ final class EventTime {
             String lowBefore = before.toLowerCase(Locale.ROOT);
             String precision = f.precision();
             if (words.equals("last week")) {
-                LocalDate monday = published.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
-                out.add(new When(f.start(), f.end(), monday.atStartOfDay(), monday.plusDays(6).atTime(LocalTime.MAX), "week"));
+                LocalDate monday = published
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .minusWeeks(1);
+                out.add(new When(
+                        f.start(),
+                        f.end(),
+                        monday.atStartOfDay(),
+                        monday.plusDays(6).atTime(LocalTime.MAX),
+                        "week"));
                 continue;
             }
             switch (precision) {
-                case "month" -> out.add(new When(f.start(), f.end(), d.withDayOfMonth(1).atStartOfDay(),
-                        d.withDayOfMonth(d.lengthOfMonth()).atTime(LocalTime.MAX), "month"));
-                case "week" -> out.add(new When(f.start(), f.end(), d.atStartOfDay(), d.plusDays(6).atTime(LocalTime.MAX), "week"));
+                case "month" ->
+                    out.add(new When(
+                            f.start(),
+                            f.end(),
+                            d.withDayOfMonth(1).atStartOfDay(),
+                            d.withDayOfMonth(d.lengthOfMonth()).atTime(LocalTime.MAX),
+                            "month"));
+                case "week" ->
+                    out.add(new When(
+                            f.start(), f.end(), d.atStartOfDay(), d.plusDays(6).atTime(LocalTime.MAX), "week"));
                 default -> out.add(part(f.start(), f.end(), d, words + " " + after, lowBefore));
             }
         }
@@ -127,42 +160,67 @@ final class EventTime {
             Matcher m = OVERNIGHT.matcher(sentence);
             if (!dated && m.find()) {
                 LocalDate night = published.minusDays(1);
-                out.add(new When(s.start() + m.start(), s.start() + m.end(), night.atTime(18, 0), published.atTime(6, 0), "part_of_day"));
+                out.add(new When(
+                        s.start() + m.start(),
+                        s.start() + m.end(),
+                        night.atTime(18, 0),
+                        published.atTime(6, 0),
+                        "part_of_day"));
             }
             m = MONTH_ALONE.matcher(sentence);
             if (!dated && m.find()) {
                 java.time.Month month = java.time.Month.valueOf(m.group(1).toUpperCase(Locale.ROOT));
                 int year = month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
                 LocalDate first = LocalDate.of(year, month, 1);
-                out.add(new When(s.start() + m.start(), s.start() + m.end(), first.atStartOfDay(),
-                        first.withDayOfMonth(first.lengthOfMonth()).atTime(LocalTime.MAX), "month"));
+                out.add(new When(
+                        s.start() + m.start(),
+                        s.start() + m.end(),
+                        first.atStartOfDay(),
+                        first.withDayOfMonth(first.lengthOfMonth()).atTime(LocalTime.MAX),
+                        "month"));
             }
             m = WEEKEND.matcher(sentence);
             if (m.find()) {
                 LocalDate saturday = published.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
-                boolean inWeekend = published.getDayOfWeek() == DayOfWeek.SATURDAY || published.getDayOfWeek() == DayOfWeek.SUNDAY;
+                boolean inWeekend =
+                        published.getDayOfWeek() == DayOfWeek.SATURDAY || published.getDayOfWeek() == DayOfWeek.SUNDAY;
                 if (inWeekend && "last ".equalsIgnoreCase(m.group(1))) {
                     saturday = saturday.minusWeeks(1);
                 }
-                out.add(new When(s.start() + m.start(), s.start() + m.end(), saturday.atStartOfDay(),
-                        saturday.plusDays(1).atTime(LocalTime.MAX), "week"));
+                out.add(new When(
+                        s.start() + m.start(),
+                        s.start() + m.end(),
+                        saturday.atStartOfDay(),
+                        saturday.plusDays(1).atTime(LocalTime.MAX),
+                        "week"));
             }
             m = DAY_BEFORE.matcher(sentence);
             if (!dated && m.find()) {
                 LocalDate d = published.minusDays(1);
-                out.add(new When(s.start() + m.start(), s.start() + m.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day"));
+                out.add(new When(
+                        s.start() + m.start(), s.start() + m.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day"));
             }
             m = THIS_MONTH.matcher(sentence);
             if (!dated && m.find()) {
-                out.add(new When(s.start() + m.start(), s.start() + m.end(), published.withDayOfMonth(1).atStartOfDay(),
-                        published.atTime(LocalTime.MAX), "month"));
+                out.add(new When(
+                        s.start() + m.start(),
+                        s.start() + m.end(),
+                        published.withDayOfMonth(1).atStartOfDay(),
+                        published.atTime(LocalTime.MAX),
+                        "month"));
             }
             m = SAME_DAY.matcher(sentence);
             if (!dated && m.find()) {
                 int at = s.start() + m.start();
-                When earlier = out.stream().filter(w -> w.end() <= at).reduce((a, b) -> b).orElse(null);
-                if (earlier != null && earlier.precision().equals("day") || earlier != null && earlier.precision().equals("part_of_day")) {
-                    String part = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT).startsWith("early") ? "early" : "late";
+                When earlier = out.stream()
+                        .filter(w -> w.end() <= at)
+                        .reduce((a, b) -> b)
+                        .orElse(null);
+                if (earlier != null && earlier.precision().equals("day")
+                        || earlier != null && earlier.precision().equals("part_of_day")) {
+                    String part = m.group(1) == null
+                            ? ""
+                            : m.group(1).toLowerCase(Locale.ROOT).startsWith("early") ? "early" : "late";
                     out.add(part(at, s.start() + m.end(), earlier.from().toLocalDate(), part, ""));
                 }
             }
@@ -180,13 +238,26 @@ final class EventTime {
                 boolean more = bound.equals("more than") || bound.equals("over");
                 boolean less = bound.equals("less than") || bound.equals("under");
                 LocalDate from = published.minusWeeks(more ? weeks + 1 : weeks).minusDays(less ? 0 : 3);
-                LocalDate to = more ? published.minusWeeks(weeks) : less ? published.minusDays(1) : published.minusWeeks(weeks).plusDays(3);
-                out.add(new When(s.start() + m.start(), s.start() + m.end(), from.atStartOfDay(), to.atTime(LocalTime.MAX), "week"));
+                LocalDate to = more
+                        ? published.minusWeeks(weeks)
+                        : less
+                                ? published.minusDays(1)
+                                : published.minusWeeks(weeks).plusDays(3);
+                out.add(new When(
+                        s.start() + m.start(),
+                        s.start() + m.end(),
+                        from.atStartOfDay(),
+                        to.atTime(LocalTime.MAX),
+                        "week"));
             }
             m = DAYS_AGO.matcher(sentence);
             if (!dated && m.find()) {
-                out.add(new When(s.start() + m.start(), s.start() + m.end(), published.minusDays(6).atStartOfDay(),
-                        published.minusDays(1).atTime(LocalTime.MAX), "week"));
+                out.add(new When(
+                        s.start() + m.start(),
+                        s.start() + m.end(),
+                        published.minusDays(6).atStartOfDay(),
+                        published.minusDays(1).atTime(LocalTime.MAX),
+                        "week"));
             }
         }
         out.sort(Comparator.comparingInt(When::start));
@@ -199,16 +270,22 @@ final class EventTime {
         if (before.matches("(?s).*\\bovernight into\\s*(?:on\\s*)?$") || before.matches("(?s).*\\bnight of\\s*$")) {
             return new When(start, end, d.minusDays(1).atTime(18, 0), d.atTime(6, 0), "part_of_day");
         }
-        if (before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$") || w.matches("(?s)^\\S+(?:'s)? overnight.*")
-                || w.matches("(?s).*\\b(?:night|nights)\\b.*") && !w.matches("(?s).*\\bnight(?:'s)? (?:into|of)\\b.*")) {
-            if (w.matches("(?s).*\\b(?:night|overnight)\\b.*") || before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$")) {
+        if (before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$")
+                || w.matches("(?s)^\\S+(?:'s)? overnight.*")
+                || w.matches("(?s).*\\b(?:night|nights)\\b.*")
+                        && !w.matches("(?s).*\\bnight(?:'s)? (?:into|of)\\b.*")) {
+            if (w.matches("(?s).*\\b(?:night|overnight)\\b.*")
+                    || before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$")) {
                 return new When(start, end, d.atTime(18, 0), d.plusDays(1).atTime(6, 0), "part_of_day");
             }
         }
-        if (before.matches("(?s).*\\b(?:early|small|wee|pre-dawn) hours of\\s*(?:on\\s*)?$") || w.matches("(?s)^\\S+(?:'s)? early hours\\b.*")) {
+        if (before.matches("(?s).*\\b(?:early|small|wee|pre-dawn) hours of\\s*(?:on\\s*)?$")
+                || w.matches("(?s)^\\S+(?:'s)? early hours\\b.*")) {
             return new When(start, end, d.atStartOfDay(), d.atTime(6, 0), "part_of_day");
         }
-        if (w.startsWith("late") || before.matches("(?s).*\\blate\\s*(?:on\\s*)?$") || w.matches("(?s).*\\bevening\\b.*")) {
+        if (w.startsWith("late")
+                || before.matches("(?s).*\\blate\\s*(?:on\\s*)?$")
+                || w.matches("(?s).*\\bevening\\b.*")) {
             return new When(start, end, d.atTime(17, 0), d.atTime(LocalTime.MAX), "part_of_day");
         }
         if (w.startsWith("early") || before.matches("(?s).*\\b(?:early|before dawn|before daybreak)\\s*(?:on\\s*)?$")) {
@@ -233,12 +310,15 @@ final class EventTime {
             Matcher p = PART_WORDS.matcher(sentence);
             if (w.precision().equals("day") && p.find()) {
                 LocalDate d = w.from().toLocalDate();
-                String part = p.group(1) != null ? p.group(1).toLowerCase(Locale.ROOT) : p.group(2) != null ? "early" : "night";
+                String part = p.group(1) != null
+                        ? p.group(1).toLowerCase(Locale.ROOT)
+                        : p.group(2) != null ? "early" : "night";
                 return part(w.start(), w.end(), d, part, "");
             }
             return w;
         }
-        int hour = Integer.parseInt(m.group(1)) % 12 + (m.group(3).toLowerCase(Locale.ROOT).startsWith("p") ? 12 : 0);
+        int hour = Integer.parseInt(m.group(1)) % 12
+                + (m.group(3).toLowerCase(Locale.ROOT).startsWith("p") ? 12 : 0);
         int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         LocalDate day = w.from().toLocalDate();
         LocalDateTime from = day.atTime(hour, minute);

@@ -11,45 +11,88 @@ import java.util.regex.Pattern;
  */
 final class EventTypes {
     /** A cue: the type, where it is, whether it is weak, and whether it opens an event without a time or place. */
-    record Cue(String type, int start, int end, boolean weak, boolean strongAlone) {
-    }
+    record Cue(String type, int start, int end, boolean weak, boolean strongAlone) {}
 
-    private record Rule(String type, Pattern pattern, boolean weak, boolean alone) {
-    }
+    private record Rule(String type, Pattern pattern, boolean weak, boolean alone) {}
 
     static final List<Rule> RULES = List.of(
-            new Rule("shoot_down_claim", Pattern.compile("(?i)\\b(?:shot down|shoot down|shooting down|downed|brought down|neutrali[sz]ed)\\b"
-                    + "(?=[^.]{0,60}\\b(?:drone|jet|aircraft|F-16|plane|helicopter|quadcopter|fighter)\\b)"
-                    + "|\\b(?:drone|jet|aircraft|F-16|plane|helicopter|quadcopter)\\b[^.]{0,40}\\b(?:shot down|brought down|downed)\\b"), false, true),
-            new Rule("suicide_bomb", Pattern.compile("(?i)\\bsuicide\\s+(?:bomber|bombing|attack|attacker|blast|car bomb\\w*|car bombing|"
-                    + "truck bomb\\w*)|\\bblew himself up\\b"), false, true),
-            new Rule("remote_explosive", Pattern.compile("(?i)\\b(?:roadside bomb|IED|improvised explosive|land ?mines?|mine exploded|"
-                    + "magnetic bomb|sticky bomb|bomb (?:attached|stuck|planted|blast|exploded|hidden|went off)|planted bomb|explosive device|"
-                    + "bomb attack|bombing(?! raids?))\\b"), false, true),
-            new Rule("air_strike", Pattern.compile("(?i)\\b(?:air ?strikes?|airstrikes?|air raids?|drone strikes?|bombing raids?|"
-                    // "the Pakistani aircraft was hit" is an aircraft shot at, not one striking
-                    + "(?:jets|warplanes|aircraft|planes|drones?|air force)\\b[^.]{0,40}?\\b(?<!(?:was|were|been|is|are) )(?:struck|strike|bombed|hit|pounded|attacked|"
-                    + "targeted|destroyed)|precision strikes|retaliatory strikes|strikes? (?:also |had |have )?(?:on|in|near|hit|killed|targeted)|bombed|raids)\\b"),
-                    false, false),
-            // "fired mortars at Pakistani border posts": forces firing on the other side's posts (ties with shelling's cue, listed first)
-            new Rule("cross_border_fire", Pattern.compile("(?i)(?<=\\bfired\\s(?:[\\w-]{1,12}\\s)?)(?:mortars?|rockets?|shells|artillery)"
-                    + "(?:\\s+(?:rounds|shells))?\\s+(?:at|on|towards)\\s+(?:[\\w'’-]+\\s+){0,3}?(?:posts?|outposts?|checkposts?|positions)\\b"),
-                    false, false),
-            new Rule("shelling", Pattern.compile("(?i)\\b(?:shell(?:s|ing|ed)?|mortars?|artillery|rockets?|missiles?)\\b"), false, false),
-            new Rule("cross_border_fire", Pattern.compile("(?i)\\b(?:exchanged (?:heavy |intense |sporadic )?fire|exchange of fire|exchanges of fire|"
-                    + "exchanging (?:heavy )?fire|traded (?:heavy )?fire|cross-border fire|exchange of firing)\\b"), false, false),
-            new Rule("armed_clash", Pattern.compile("(?i)\\b(?:clash(?:es|ed)?|fighting|fought|battles?|firefight|gunfight|skirmish\\w*|"
-                    + "attacks? on (?:\\w+\\s+){0,5}(?:posts?|checkposts?|outposts?|positions|border posts?)|overran|overrun|assault|"
-                    + "infiltrat\\w*|ambush(?:ed|es)?|(?<!air )raid(?:ed)?|repelled|repulsed|offensive|operations? along|seized|storm(?:ed)?|"
-                    // "attacked Pakistani military posts", "attack border posts"
-                    + "attack(?:ed|ing|s)?\\s+(?:[\\w-]+\\s+){0,3}?(?:posts?|checkposts?|outposts?)|"
-                    // "unidentified gunmen opened fire on a checkpost": an armed attack, not forces returning fire
-                    + "(?:gunmen|militants|attackers|assailants|insurgents|terrorists)\\s+(?:had\\s+)?opened\\s+fire)\\b"), false, false),
-            new Rule("armed_clash", Pattern.compile("(?i)\\b(?:attacks?|attacked|fired|firing|retaliat\\w*|responded)\\b"), true, false),
-            new Rule("other", Pattern.compile("(?i)\\b(?:blast|explosions?|violence|operation|struck|killed|wounded)\\b"), true, false));
+            new Rule(
+                    "shoot_down_claim",
+                    Pattern.compile(
+                            "(?i)\\b(?:shot down|shoot down|shooting down|downed|brought down|neutrali[sz]ed)\\b"
+                                    + "(?=[^.]{0,60}\\b(?:drone|jet|aircraft|F-16|plane|helicopter|quadcopter|fighter)\\b)"
+                                    + "|\\b(?:drone|jet|aircraft|F-16|plane|helicopter|quadcopter)\\b[^.]{0,40}\\b(?:shot down|brought down|downed)\\b"),
+                    false,
+                    true),
+            new Rule(
+                    "suicide_bomb",
+                    Pattern.compile(
+                            "(?i)\\bsuicide\\s+(?:bomber|bombing|attack|attacker|blast|car bomb\\w*|car bombing|"
+                                    + "truck bomb\\w*)|\\bblew himself up\\b"),
+                    false,
+                    true),
+            new Rule(
+                    "remote_explosive",
+                    Pattern.compile("(?i)\\b(?:roadside bomb|IED|improvised explosive|land ?mines?|mine exploded|"
+                            + "magnetic bomb|sticky bomb|bomb (?:attached|stuck|planted|blast|exploded|hidden|went off)|planted bomb|explosive device|"
+                            + "bomb attack|bombing(?! raids?))\\b"),
+                    false,
+                    true),
+            new Rule(
+                    "air_strike",
+                    Pattern.compile(
+                            "(?i)\\b(?:air ?strikes?|airstrikes?|air raids?|drone strikes?|bombing raids?|"
+                                    // "the Pakistani aircraft was hit" is an aircraft shot at, not one striking
+                                    + "(?:jets|warplanes|aircraft|planes|drones?|air force)\\b[^.]{0,40}?\\b(?<!(?:was|were|been|is|are) )(?:struck|strike|bombed|hit|pounded|attacked|"
+                                    + "targeted|destroyed)|precision strikes|retaliatory strikes|strikes? (?:also |had |have )?(?:on|in|near|hit|killed|targeted)|bombed|raids)\\b"),
+                    false,
+                    false),
+            // "fired mortars at Pakistani border posts": forces firing on the other side's posts (ties with shelling's
+            // cue, listed first)
+            new Rule(
+                    "cross_border_fire",
+                    Pattern.compile(
+                            "(?i)(?<=\\bfired\\s(?:[\\w-]{1,12}\\s)?)(?:mortars?|rockets?|shells|artillery)"
+                                    + "(?:\\s+(?:rounds|shells))?\\s+(?:at|on|towards)\\s+(?:[\\w'’-]+\\s+){0,3}?(?:posts?|outposts?|checkposts?|positions)\\b"),
+                    false,
+                    false),
+            new Rule(
+                    "shelling",
+                    Pattern.compile("(?i)\\b(?:shell(?:s|ing|ed)?|mortars?|artillery|rockets?|missiles?)\\b"),
+                    false,
+                    false),
+            new Rule(
+                    "cross_border_fire",
+                    Pattern.compile(
+                            "(?i)\\b(?:exchanged (?:heavy |intense |sporadic )?fire|exchange of fire|exchanges of fire|"
+                                    + "exchanging (?:heavy )?fire|traded (?:heavy )?fire|cross-border fire|exchange of firing)\\b"),
+                    false,
+                    false),
+            new Rule(
+                    "armed_clash",
+                    Pattern.compile(
+                            "(?i)\\b(?:clash(?:es|ed)?|fighting|fought|battles?|firefight|gunfight|skirmish\\w*|"
+                                    + "attacks? on (?:\\w+\\s+){0,5}(?:posts?|checkposts?|outposts?|positions|border posts?)|overran|overrun|assault|"
+                                    + "infiltrat\\w*|ambush(?:ed|es)?|(?<!air )raid(?:ed)?|repelled|repulsed|offensive|operations? along|seized|storm(?:ed)?|"
+                                    // "attacked Pakistani military posts", "attack border posts"
+                                    + "attack(?:ed|ing|s)?\\s+(?:[\\w-]+\\s+){0,3}?(?:posts?|checkposts?|outposts?)|"
+                                    // "unidentified gunmen opened fire on a checkpost": an armed attack, not forces
+                                    // returning fire
+                                    + "(?:gunmen|militants|attackers|assailants|insurgents|terrorists)\\s+(?:had\\s+)?opened\\s+fire)\\b"),
+                    false,
+                    false),
+            new Rule(
+                    "armed_clash",
+                    Pattern.compile("(?i)\\b(?:attacks?|attacked|fired|firing|retaliat\\w*|responded)\\b"),
+                    true,
+                    false),
+            new Rule(
+                    "other",
+                    Pattern.compile("(?i)\\b(?:blast|explosions?|violence|operation|struck|killed|wounded)\\b"),
+                    true,
+                    false));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** The earliest cue of the sentence, strong before weak; null when it names no violence. */
     static Cue cue(String sentence, int offset) {
@@ -68,7 +111,9 @@ final class EventTypes {
             Matcher m = r.pattern().matcher(sentence);
             while (m.find()) {
                 int distance = anchor < 0 ? m.start() : Math.abs(m.start() - anchor);
-                boolean better = best == null || (best.weak() && !r.weak()) || (r.weak() == best.weak() && distance < bestDistance);
+                boolean better = best == null
+                        || (best.weak() && !r.weak())
+                        || (r.weak() == best.weak() && distance < bestDistance);
                 if (better) {
                     best = new Cue(r.type(), offset + m.start(), offset + m.end(), r.weak(), r.alone());
                     bestDistance = distance;
@@ -91,7 +136,10 @@ final class EventTypes {
 
     /** Kinds that one event can be told as: the same, or fighting told as an exchange of fire. */
     static boolean compatible(String a, String b) {
-        return a.equals(b) || a.equals("other") || b.equals("other")
-                || (a.equals("armed_clash") || a.equals("cross_border_fire")) && (b.equals("armed_clash") || b.equals("cross_border_fire"));
+        return a.equals(b)
+                || a.equals("other")
+                || b.equals("other")
+                || (a.equals("armed_clash") || a.equals("cross_border_fire"))
+                        && (b.equals("armed_clash") || b.equals("cross_border_fire"));
     }
 }

@@ -17,144 +17,216 @@ import java.util.regex.Pattern;
  */
 final class Figures {
     /** One stated figure: value null when the text gives a word ("dozens") instead of a number. */
-    record Figure(String field, Integer value, String bound, String vague, String noun, String nationality, String verb,
-            int start, int end) {
-    }
+    record Figure(
+            String field,
+            Integer value,
+            String bound,
+            String vague,
+            String noun,
+            String nationality,
+            String verb,
+            int start,
+            int end) {}
 
-    static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1),
-            Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
-            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
-            Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15),
-            Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19),
-            Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50),
-            Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90),
-            Map.entry("hundred", 100), Map.entry("a dozen", 12), Map.entry("dozen", 12), Map.entry("another", 1));
-    static final String NUMWORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-            + "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
+    static final Map<String, Integer> WORDS = Map.ofEntries(
+            Map.entry("a", 1),
+            Map.entry("an", 1),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18),
+            Map.entry("nineteen", 19),
+            Map.entry("twenty", 20),
+            Map.entry("thirty", 30),
+            Map.entry("forty", 40),
+            Map.entry("fifty", 50),
+            Map.entry("sixty", 60),
+            Map.entry("seventy", 70),
+            Map.entry("eighty", 80),
+            Map.entry("ninety", 90),
+            Map.entry("hundred", 100),
+            Map.entry("a dozen", 12),
+            Map.entry("dozen", 12),
+            Map.entry("another", 1));
+    static final String NUMWORD =
+            "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                    + "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
     static final String QUANT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+|" + NUMWORD + "(?:[- ]" + NUMWORD + ")?|a dozen)";
     static final String VAGUE = "(?:dozens|scores|several|hundreds|many|a number|a large number|a few|a handful)";
-    static final String BOUND = "(?:at least|more than|over|nearly|about|around|some|up to|as many as|fewer than|less than|almost|roughly)";
-    static final String PLURAL = "(?:soldiers|troops|militants|fighters|civilians|people|persons|children|women|men|refugees|policemen|"
-            + "passers-by|passersby|bystanders|"
-            + "police officers|police|officers|insurgents|terrorists|khwarij|khawarij|kharijis|attackers|infiltrators|guards|border guards|"
-            + "worshippers|residents|"
-            + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|countrymen|compatriots|citizens|"
-            + "posts|outposts|checkposts|positions|aircraft|drones|jets|affiliates|associates|"
-            // "30 Afghan Taliban were killed"; but in "four Afghan Taliban posts" the noun is posts
-            + "Taliban(?!\\s+(?:posts?|outposts?|checkposts?|positions?|fighters?|soldiers?|militants?|commanders?|members?|officials?|"
-            + "forces|guards?|troops|personnel|men|man|regime|government|administration)\\b))";
-    static final String SINGULAR = "(?:soldier|militant|fighter|civilian|person|child|woman|man|girl|boy|refugee|policeman|police officer|"
-            + "officer|guard|elder|commander|official|resident|worshipper|passerby|bystander|post|outpost|drone|jet|aircraft|F-16|plane|helicopter|quadcopter)";
+    static final String BOUND =
+            "(?:at least|more than|over|nearly|about|around|some|up to|as many as|fewer than|less than|almost|roughly)";
+    static final String PLURAL =
+            "(?:soldiers|troops|militants|fighters|civilians|people|persons|children|women|men|refugees|policemen|"
+                    + "passers-by|passersby|bystanders|"
+                    + "police officers|police|officers|insurgents|terrorists|khwarij|khawarij|kharijis|attackers|infiltrators|guards|border guards|"
+                    + "worshippers|residents|"
+                    + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|countrymen|compatriots|citizens|"
+                    + "posts|outposts|checkposts|positions|aircraft|drones|jets|affiliates|associates|"
+                    // "30 Afghan Taliban were killed"; but in "four Afghan Taliban posts" the noun is posts
+                    + "Taliban(?!\\s+(?:posts?|outposts?|checkposts?|positions?|fighters?|soldiers?|militants?|commanders?|members?|officials?|"
+                    + "forces|guards?|troops|personnel|men|man|regime|government|administration)\\b))";
+    static final String SINGULAR =
+            "(?:soldier|militant|fighter|civilian|person|child|woman|man|girl|boy|refugee|policeman|police officer|"
+                    + "officer|guard|elder|commander|official|resident|worshipper|passerby|bystander|post|outpost|drone|jet|aircraft|F-16|plane|helicopter|quadcopter)";
     /** An adjective or other word between a number and its noun: never a conjunction, a verb of being, a number or "bodies". */
-    static final String MOD = "(?:\\s+(?!(?:and|or|were|was|are|bodies|body|families|family|had|have|of)\\b)(?!" + QUANT + "\\b)[\\w'’-]+"
-            // "Four Frontier Corps (FC) soldiers": an acronym in brackets after the unit's name
-            + "|\\s+\\([A-Z]{2,6}\\))";
-    static final String VERBS = "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|captured|taken prisoner|"
-            + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
-            + "eliminated|neutrali[sz]ed)";
+    static final String MOD =
+            "(?:\\s+(?!(?:and|or|were|was|are|bodies|body|families|family|had|have|of)\\b)(?!" + QUANT + "\\b)[\\w'’-]+"
+                    // "Four Frontier Corps (FC) soldiers": an acronym in brackets after the unit's name
+                    + "|\\s+\\([A-Z]{2,6}\\))";
+
+    static final String VERBS =
+            "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|captured|taken prisoner|"
+                    + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
+                    + "eliminated|neutrali[sz]ed)";
     /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
-    static final String AUX = "(?:\\s*,\\s*(?:(?:including|among them|most of them)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them),|\\s+(?:including|among them)\\s+(?:" + QUANT
-            + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
-            + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
+    static final String AUX =
+            "(?:\\s*,\\s*(?:(?:including|among them|most of them)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them),|\\s+(?:including|among them)\\s+(?:"
+                    + QUANT
+                    + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
+                    + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
     /** Whose men a noun names after it: "three soldiers of the Islamic Emirate", "two commanders of the Pakistani Taliban". */
-    static final String OF_WHOM = "of\\s+(?:the\\s+)?(?:Islamic Emirate|Pakistani Taliban|Afghan Taliban|TTP|Tehr[ei]e?k[- ]e[- ]Taliban Pakistan|"
-            + "Pakistan(?:i)? (?:army|military)|Afghan (?:army|forces))\\b";
+    static final String OF_WHOM =
+            "of\\s+(?:the\\s+)?(?:Islamic Emirate|Pakistani Taliban|Afghan Taliban|TTP|Tehr[ei]e?k[- ]e[- ]Taliban Pakistan|"
+                    + "Pakistan(?:i)? (?:army|military)|Afghan (?:army|forces))\\b";
+
     static final Pattern OF_WHOM_AFTER = Pattern.compile("(?i)^\\s+(" + OF_WHOM + ")");
     /**
      * "seven members of one family were killed" (the family makes them civilians), "two members of the
      * Levies force were killed" (a force's members are its men).
      */
-    static final String OF_FAMILY = "(?:\\s+of\\s+(?:a|an|one|the|their|his|her|the same)\\s+(?:[\\w-]+\\s+){0,2}?(?:famil(?:y|ies)|force|forces|"
-            + "police|militia|army|corps|unit|council)|\\s+" + OF_WHOM + ")?";
-    static final Pattern PASSIVE = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?"
-            + "(?:\\s+(?:their|its|the|our|them|his|her))?(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b" + OF_FAMILY + AUX + "\\s+" + VERBS
-            + "\\b");
+    static final String OF_FAMILY =
+            "(?:\\s+of\\s+(?:a|an|one|the|their|his|her|the same)\\s+(?:[\\w-]+\\s+){0,2}?(?:famil(?:y|ies)|force|forces|"
+                    + "police|militia|army|corps|unit|council)|\\s+" + OF_WHOM + ")?";
+
+    static final Pattern PASSIVE =
+            Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?"
+                    + "(?:\\s+(?:their|its|the|our|them|his|her))?(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b"
+                    + OF_FAMILY + AUX + "\\s+" + VERBS
+                    + "\\b");
     /** "More than 30 Afghan Taliban and khwarij were killed": one figure counts two nouns together; the first one's words give the side. */
-    static final Pattern JOINT = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL
-            + ")\\s+and\\s+(?:(?!" + QUANT + "\\b|a\\b|an\\b)[\\w'’-]+\\s+){0,2}?" + PLURAL + "\\b" + AUX + "\\s+" + VERBS + "\\b");
+    static final Pattern JOINT = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(" + MOD
+            + "{0,3}?)\\s+(" + PLURAL + ")\\s+and\\s+(?:(?!" + QUANT + "\\b|a\\b|an\\b)[\\w'’-]+\\s+){0,2}?" + PLURAL
+            + "\\b" + AUX + "\\s+" + VERBS + "\\b");
     /** "at least 11 civilians were among the dead": a number (not "several") among a toll is that many killed. */
-    static final Pattern AMONG_DEAD = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL
-            + ")\\s+(?:were|are|was)\\s+among\\s+(?:the\\s+dead|those\\s+killed)\\b");
+    static final Pattern AMONG_DEAD = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD
+            + "{0,3}?)\\s+(" + PLURAL + ")\\s+(?:were|are|was)\\s+among\\s+(?:the\\s+dead|those\\s+killed)\\b");
     /** "received the bodies of two civilians", "the bodies of 10 Pakistani soldiers had been brought to Kunar": that many killed. */
-    static final Pattern BODIES = Pattern.compile("(?i)\\bbodies\\s+of\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+("
-            + PLURAL + ")\\b");
+    static final Pattern BODIES = Pattern.compile(
+            "(?i)\\bbodies\\s+of\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b");
     /** "were treating six people with shrapnel wounds", "treated 22 wounded": the wounded a hospital has. */
-    static final Pattern TREATING = Pattern.compile("(?i)\\b(?:treating|treated)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD
-            + "{0,3}?)\\s+(" + PLURAL + ")\\b");
-    static final Pattern PASSIVE_ONE = Pattern.compile("(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + AUX
-            + "\\s+" + VERBS + "\\b");
-    static final Pattern ACTIVE = Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|"
-            + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving|lost|losing|eliminated|"
-            + "eliminating|(?:took|taken|taking|seized|gained)\\s+control\\s+of)\\s+(?:(" + BOUND
-            + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD + "{0,3}?)\\s+("
-            + PLURAL + ")\\b" + OF_FAMILY + "(\\s+dead)?");
-    static final Pattern ACTIVE_ONE = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(a|an|one)(" + MOD
-            + "{0,3}?)\\s+(" + SINGULAR + ")\\b");
-    static final Pattern COORDINATED = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL
-            + ")\\s+and\\s+$");
-    static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(injured|wounded|dead)\\s+"
-            + "(people|persons|civilians|soldiers)\\b");
-    static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|;|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
-            + "|several|another|dozens|scores|hundreds)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
-            + "(killed|wounded|injured|dead|died|"
-            + "destroyed|captured|hurt)\\b");
-    static final Pattern BARE_ACTIVE = Pattern.compile("(?i)\\b(wounding|injuring|killing|wounded|injured)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT
-            + ")\\b(?!\\s*(?:km|kilomet|mile|%|per))");
-    static final Pattern ANTECEDENT = Pattern.compile("(?i)\\b(" + PLURAL + ")\\b((?:\\s+of)?(?:\\s+the)?(?:\\s+(?:Pakistani|Afghan)"
-            + "(?:\\s+Taliban)?|\\s+TTP)?)");
+    static final Pattern TREATING = Pattern.compile("(?i)\\b(?:treating|treated)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT
+            + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b");
+
+    static final Pattern PASSIVE_ONE = Pattern.compile(
+            "(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + AUX + "\\s+" + VERBS + "\\b");
+    static final Pattern ACTIVE =
+            Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|"
+                    + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving|lost|losing|eliminated|"
+                    + "eliminating|(?:took|taken|taking|seized|gained)\\s+control\\s+of)\\s+(?:(" + BOUND
+                    + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD
+                    + "{0,3}?)\\s+("
+                    + PLURAL + ")\\b" + OF_FAMILY + "(\\s+dead)?");
+    static final Pattern ACTIVE_ONE =
+            Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(a|an|one)(" + MOD
+                    + "{0,3}?)\\s+(" + SINGULAR + ")\\b");
+    static final Pattern COORDINATED = Pattern.compile(
+            "(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\s+and\\s+$");
+    static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT
+            + ")\\s+(injured|wounded|dead)\\s+" + "(people|persons|civilians|soldiers)\\b");
+    static final Pattern BARE = Pattern.compile(
+            "(?i)(?:\\band|,|;|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
+                    + "|several|another|dozens|scores|hundreds)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
+                    + "(killed|wounded|injured|dead|died|"
+                    + "destroyed|captured|hurt)\\b");
+    static final Pattern BARE_ACTIVE = Pattern.compile("(?i)\\b(wounding|injuring|killing|wounded|injured)\\s+(?:("
+            + BOUND + ")\\s+)?(" + QUANT + ")\\b(?!\\s*(?:km|kilomet|mile|%|per))");
+    static final Pattern ANTECEDENT = Pattern.compile("(?i)\\b(" + PLURAL
+            + ")\\b((?:\\s+of)?(?:\\s+the)?(?:\\s+(?:Pakistani|Afghan)" + "(?:\\s+Taliban)?|\\s+TTP)?)");
     /** "had taken two Pakistani soldiers prisoner". */
-    static final Pattern PRISONER = Pattern.compile("(?i)\\b(?:took|taken|taking|take)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD
-            + "{0,3}?)\\s+(" + PLURAL + ")\\s+(?:as\\s+)?(?:prisoners?|captives?|hostages?)\\b");
+    static final Pattern PRISONER = Pattern.compile("(?i)\\b(?:took|taken|taking|take)\\s+(?:(" + BOUND + ")\\s+)?("
+            + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\s+(?:as\\s+)?(?:prisoners?|captives?|hostages?)\\b");
     /** "killed a dozen of them": the noun is in the sentence before, so the figure has none. */
-    static final Pattern OF_THEM = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(?:(" + BOUND + ")\\s+)?("
-            + QUANT + ")\\s+of\\s+them\\b");
-    static final Pattern TOLL = Pattern.compile("(?i)\\b(?:put|putting|puts|placed)\\s+the\\s+(?:death\\s+)?toll\\s+(?:(?:from|of|in)\\s+[^.;,]{1,40}?\\s+)?at\\s+(?:("
-            + BOUND + ")\\s+)?(" + QUANT + ")\\b|\\btoll\\b[^.;]{0,100}?\\b(?:rose|risen|climbed|jumped|reached|rises)\\s+to\\s+(?:("
-            + BOUND + ")\\s+)?(" + QUANT + ")\\b");
+    static final Pattern OF_THEM = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(?:("
+            + BOUND + ")\\s+)?(" + QUANT + ")\\s+of\\s+them\\b");
+
+    static final Pattern TOLL = Pattern.compile(
+            "(?i)\\b(?:put|putting|puts|placed)\\s+the\\s+(?:death\\s+)?toll\\s+(?:(?:from|of|in)\\s+[^.;,]{1,40}?\\s+)?at\\s+(?:("
+                    + BOUND + ")\\s+)?(" + QUANT
+                    + ")\\b|\\btoll\\b[^.;]{0,100}?\\b(?:rose|risen|climbed|jumped|reached|rises)\\s+to\\s+(?:("
+                    + BOUND + ")\\s+)?(" + QUANT + ")\\b");
     /** "the number of Afghan Taliban killed in the Pakistani response had risen to 41". */
-    static final Pattern NUMBER_ROSE = Pattern.compile("(?i)\\bnumber of ((?:[\\w'’-]+\\s+){0,3}?)(" + PLURAL + "|(?:[\\w'’-]+\\s+)?)\\s*"
-            + "(killed|dead|wounded|injured)\\b[^.;]{0,60}?\\b(?:rose|risen|climbed|jumped|reached|rises|stood at|stands at)\\s+(?:to\\s+)?"
-            + "(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\b");
-    static final Pattern POSTS_AT = Pattern.compile("(?i)\\bnumber of (?:posts|outposts|positions) (destroyed|captured) at (" + QUANT + ")\\b");
-    static final Pattern DOWNED = Pattern.compile("(?i)\\b(?:shot down|shoot down|shooting down|downed|brought down|bringing down|"
-            + "neutralised|neutralized)\\s+(?:(a|an|one|two|three|" + QUANT + ")\\s+)?((?:[\\w'’-]+\\s+){0,3}?)(drone|jet|"
-            + "aircraft|F-16|plane|helicopter|quadcopter|fighter)s?\\b");
-    static final Pattern DOWNED_PASSIVE = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:[\\w-]+\\s+){0,2}?(drone|jet|aircraft|F-16|"
-            + "plane|helicopter|quadcopter)\\s+(?:was|had been|has been)\\s+(?:shot down|brought down|downed)\\b");
-    static final Pattern NO_POST = Pattern.compile("(?i)\\b(?:no|not a single|not one|any)\\s+(?:(Pakistani|Afghan)\\s+)?(?:army\\s+|border\\s+)?"
-            + "(?:post|posts|outpost|outposts|checkpost|checkposts|position)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
-            + "(?:fallen|fell|lost|captured|taken|overrun)\\b");
-    static final Pattern NO_PEOPLE = Pattern.compile("(?i)\\b(?:no|not a single|not one|any)\\s+(?:(Pakistani|Afghan)\\s+)?(soldier|soldiers|"
-            + "troops|civilians|civilian|militants|one|fighters)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
-            + "(captured|taken prisoner|taken|killed|wounded|injured|hurt|harmed|present)\\b");
-    static final Pattern NOBODY = Pattern.compile("(?i)\\b(?:nobody|no one|no-one)\\s+(?:was|had been|were)\\s+(hurt|injured|killed|harmed|wounded)\\b");
-    static final Pattern NO_CASUALTIES = Pattern.compile("(?i)(?<!reports of )(?<!reports of any )\\bno\\s+(civilian\\s+)?(?:casualties|"
-            + "deaths|injuries|losses)\\b(?:\\s+(?:on|among)\\s+(?:the\\s+|their\\s+|its\\s+)?(Pakistani|Afghan)\\s+(?:side|forces|troops|soldiers|"
-            + "ranks))?"
-            // "No casualties were reported" is the reporter's own line, not a party's denial, unless a speaker is named after it
-            // in the same sentence ("No casualties were reported on either side, the official said")
-            + "(?!\\s+(?:were|was|have been|had been)\\s+(?:immediately\\s+)?reported(?![^.;]*,\\s*(?:the|a|an|he|she|they|"
-            + "police|officials?)\\b[^,.;]{0,60}\\b(?:said|says|told|added)\\b))");
-    static final Pattern NO_AIRCRAFT = Pattern.compile("(?i)\\bno\\s+(?:(?:Pakistani|Afghan|(?-i:[A-Z]{2,5}))\\s+)?(?:aircraft|jet|drone|plane)s?\\s+"
-            + "(?:had\\s+|has\\s+|was\\s+|were\\s+)?(?:been\\s+)?(?:lost|downed|shot down)\\b"
-            + "|\\b(?:has|have|had|did)\\s+not\\s+(?:lost|lose)\\s+(?:any|a single)\\s+(?:aircraft|jets?|planes?|drones?)\\b");
-    static final Pattern DENIED_CLAIM = Pattern.compile("(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)\\s+(?:that|of)\\b");
-    static final Pattern DENIED_POSTS = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
-    static final Pattern DENIED_AIRCRAFT = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:drone|jet|aircraft|F-16|plane)\\s+(?:had|has)\\s+been\\s+(?:downed|shot down)\\b");
+    static final Pattern NUMBER_ROSE =
+            Pattern.compile("(?i)\\bnumber of ((?:[\\w'’-]+\\s+){0,3}?)(" + PLURAL + "|(?:[\\w'’-]+\\s+)?)\\s*"
+                    + "(killed|dead|wounded|injured)\\b[^.;]{0,60}?\\b(?:rose|risen|climbed|jumped|reached|rises|stood at|stands at)\\s+(?:to\\s+)?"
+                    + "(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\b");
+
+    static final Pattern POSTS_AT =
+            Pattern.compile("(?i)\\bnumber of (?:posts|outposts|positions) (destroyed|captured) at (" + QUANT + ")\\b");
+    static final Pattern DOWNED =
+            Pattern.compile("(?i)\\b(?:shot down|shoot down|shooting down|downed|brought down|bringing down|"
+                    + "neutralised|neutralized)\\s+(?:(a|an|one|two|three|" + QUANT
+                    + ")\\s+)?((?:[\\w'’-]+\\s+){0,3}?)(drone|jet|"
+                    + "aircraft|F-16|plane|helicopter|quadcopter|fighter)s?\\b");
+    static final Pattern DOWNED_PASSIVE = Pattern.compile(
+            "(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:[\\w-]+\\s+){0,2}?(drone|jet|aircraft|F-16|"
+                    + "plane|helicopter|quadcopter)\\s+(?:was|had been|has been)\\s+(?:shot down|brought down|downed)\\b");
+    static final Pattern NO_POST = Pattern.compile(
+            "(?i)\\b(?:no|not a single|not one|any)\\s+(?:(Pakistani|Afghan)\\s+)?(?:army\\s+|border\\s+)?"
+                    + "(?:post|posts|outpost|outposts|checkpost|checkposts|position)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
+                    + "(?:fallen|fell|lost|captured|taken|overrun)\\b");
+    static final Pattern NO_PEOPLE =
+            Pattern.compile("(?i)\\b(?:no|not a single|not one|any)\\s+(?:(Pakistani|Afghan)\\s+)?(soldier|soldiers|"
+                    + "troops|civilians|civilian|militants|one|fighters)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
+                    + "(captured|taken prisoner|taken|killed|wounded|injured|hurt|harmed|present)\\b");
+    static final Pattern NOBODY = Pattern.compile(
+            "(?i)\\b(?:nobody|no one|no-one)\\s+(?:was|had been|were)\\s+(hurt|injured|killed|harmed|wounded)\\b");
+    static final Pattern NO_CASUALTIES =
+            Pattern.compile("(?i)(?<!reports of )(?<!reports of any )\\bno\\s+(civilian\\s+)?(?:casualties|"
+                    + "deaths|injuries|losses)\\b(?:\\s+(?:on|among)\\s+(?:the\\s+|their\\s+|its\\s+)?(Pakistani|Afghan)\\s+(?:side|forces|troops|soldiers|"
+                    + "ranks))?"
+                    // "No casualties were reported" is the reporter's own line, not a party's denial, unless a speaker
+                    // is named after it
+                    // in the same sentence ("No casualties were reported on either side, the official said")
+                    + "(?!\\s+(?:were|was|have been|had been)\\s+(?:immediately\\s+)?reported(?![^.;]*,\\s*(?:the|a|an|he|she|they|"
+                    + "police|officials?)\\b[^,.;]{0,60}\\b(?:said|says|told|added)\\b))");
+    static final Pattern NO_AIRCRAFT = Pattern.compile(
+            "(?i)\\bno\\s+(?:(?:Pakistani|Afghan|(?-i:[A-Z]{2,5}))\\s+)?(?:aircraft|jet|drone|plane)s?\\s+"
+                    + "(?:had\\s+|has\\s+|was\\s+|were\\s+)?(?:been\\s+)?(?:lost|downed|shot down)\\b"
+                    + "|\\b(?:has|have|had|did)\\s+not\\s+(?:lost|lose)\\s+(?:any|a single)\\s+(?:aircraft|jets?|planes?|drones?)\\b");
+    static final Pattern DENIED_CLAIM = Pattern.compile(
+            "(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)\\s+(?:that|of)\\b");
+    static final Pattern DENIED_POSTS = Pattern.compile(
+            "(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
+    static final Pattern DENIED_AIRCRAFT = Pattern.compile(
+            "(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:drone|jet|aircraft|F-16|plane)\\s+(?:had|has)\\s+been\\s+(?:downed|shot down)\\b");
 
     /**
      * "denied hitting any civilian targets", "denies losing any posts", "denied that it had lost any soldiers": a
      * party's denial of any loss of that kind is its figure 0. Only with "any": "denied targeting civilians"
      * denies an intent, not a toll, and states no figure.
      */
-    static final Pattern DENIED_ANY = Pattern.compile("(?i)\\b(?:denied|denies|deny|denying|rejected)\\s+(?:that\\s+(?:it|they|its forces|"
-            + "its troops)\\s+(?:had|have|has)\\s+)?(hitting|targeting|striking|shelling|harming|killing|losing|lost|having lost|"
-            + "suffering|suffered)\\s+(?:any|a single)\\s+(?:(Pakistani|Afghan)\\s+)?(?:(civilian|army|border|military|security)\\s+)?"
-            + "(targets?|areas?|homes?|houses?|populations?|settlements?|villages?|civilians?|posts?|outposts?|checkposts?|positions?|"
-            + "soldiers?|troops|personnel|men|lives|casualties|aircraft|jets?|drones?|planes?|helicopters?)\\b");
+    static final Pattern DENIED_ANY = Pattern.compile(
+            "(?i)\\b(?:denied|denies|deny|denying|rejected)\\s+(?:that\\s+(?:it|they|its forces|"
+                    + "its troops)\\s+(?:had|have|has)\\s+)?(hitting|targeting|striking|shelling|harming|killing|losing|lost|having lost|"
+                    + "suffering|suffered)\\s+(?:any|a single)\\s+(?:(Pakistani|Afghan)\\s+)?(?:(civilian|army|border|military|security)\\s+)?"
+                    + "(targets?|areas?|homes?|houses?|populations?|settlements?|villages?|civilians?|posts?|outposts?|checkposts?|positions?|"
+                    + "soldiers?|troops|personnel|men|lives|casualties|aircraft|jets?|drones?|planes?|helicopters?)\\b");
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /**
      * Quotation marks around a word ("killed 25 \"terrorists\"", 'dozens of terrorists') stand
@@ -164,11 +236,14 @@ final class Figures {
     /** "between 10 and 15 people": the lower figure is the claim's value, the range its bound. */
     static final Pattern RANGE = Pattern.compile("(?i)\\bbetween\\s+(" + QUANT + ")\\s+and\\s+(?=" + QUANT + "\\b)");
     /** "the head of the council and his deputy": two people named by their posts. */
-    static final Pattern HEAD_AND_DEPUTY = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+the\\s+"
-            + "(?:head|chief|commander|leader|chairman|director|mayor|elder)\\b[^,.;]{0,60}?\\s+and\\s+(?:his|her|their)\\s+(?:deputy|son|brother|"
-            + "aide|driver|guard|bodyguard)\\b");
-    static final Pattern LOST_NO_POST = Pattern.compile("(?i)\\b(?:(Pakistani|Afghan)\\s+(?:forces|troops|soldiers|border forces)\\s+)?"
-            + "(?:had\\s+|have\\s+|has\\s+)?(?:lost|lose)\\s+no\\s+(?:posts?|outposts?|checkposts?|positions?)\\b");
+    static final Pattern HEAD_AND_DEPUTY =
+            Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+the\\s+"
+                    + "(?:head|chief|commander|leader|chairman|director|mayor|elder)\\b[^,.;]{0,60}?\\s+and\\s+(?:his|her|their)\\s+(?:deputy|son|brother|"
+                    + "aide|driver|guard|bodyguard)\\b");
+
+    static final Pattern LOST_NO_POST = Pattern.compile(
+            "(?i)\\b(?:(Pakistani|Afghan)\\s+(?:forces|troops|soldiers|border forces)\\s+)?"
+                    + "(?:had\\s+|have\\s+|has\\s+)?(?:lost|lose)\\s+no\\s+(?:posts?|outposts?|checkposts?|positions?)\\b");
 
     /** The figures of one sentence, in text order; {@code offset} is the sentence's start in the article. */
     static List<Figure> of(String quoted, int offset) {
@@ -183,25 +258,51 @@ final class Figures {
                 String noun = upper.group(4).toLowerCase(Locale.ROOT);
                 String field = field(upper.group(5).toLowerCase(Locale.ROOT), noun);
                 if (field != null) {
-                    add(out, new Figure(field, number(lowest), "between " + lowest.toLowerCase(Locale.ROOT) + " and "
-                            + upper.group(2).toLowerCase(Locale.ROOT), null, noun, nat(upper.group(3) + " " + noun), upper.group(5)
-                            .toLowerCase(Locale.ROOT), m.start(), upper.end()));
+                    add(
+                            out,
+                            new Figure(
+                                    field,
+                                    number(lowest),
+                                    "between " + lowest.toLowerCase(Locale.ROOT) + " and "
+                                            + upper.group(2).toLowerCase(Locale.ROOT),
+                                    null,
+                                    noun,
+                                    nat(upper.group(3) + " " + noun),
+                                    upper.group(5).toLowerCase(Locale.ROOT),
+                                    m.start(),
+                                    upper.end()));
                 }
             }
         }
         m = HEAD_AND_DEPUTY.matcher(sentence);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
-            add(out, new Figure(verb.startsWith("kill") ? "killed" : "wounded", 2, null, null, "people", null, "active:" + verb,
-                    m.start(), m.end()));
+            add(
+                    out,
+                    new Figure(
+                            verb.startsWith("kill") ? "killed" : "wounded",
+                            2,
+                            null,
+                            null,
+                            "people",
+                            null,
+                            "active:" + verb,
+                            m.start(),
+                            m.end()));
         }
         m = LOST_NO_POST.matcher(sentence);
         while (m.find()) {
-            add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", m.start(), m.end()));
+            add(
+                    out,
+                    new Figure(
+                            "posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", m.start(), m.end()));
         }
         m = NO_POST.matcher(sentence);
         while (m.find()) {
-            add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", m.start(), m.end()));
+            add(
+                    out,
+                    new Figure(
+                            "posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", m.start(), m.end()));
         }
         m = NO_PEOPLE.matcher(sentence);
         while (m.find()) {
@@ -241,19 +342,52 @@ final class Figures {
         while (m.find()) {
             String act = m.group(1).toLowerCase(Locale.ROOT);
             String what = m.group(4).toLowerCase(Locale.ROOT);
-            boolean civilian = m.group(3) != null && m.group(3).equalsIgnoreCase("civilian") || what.startsWith("civilian");
+            boolean civilian =
+                    m.group(3) != null && m.group(3).equalsIgnoreCase("civilian") || what.startsWith("civilian");
             boolean losing = act.matches("los.*|lost|having lost|suffer.*");
             if (civilian) {
                 add(out, new Figure("killed", 0, null, null, "civilians", null, "denied", m.start(), m.end()));
             } else if (!losing) {
                 continue;
             } else if (what.matches("posts?|outposts?|checkposts?|positions?")) {
-                add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(2)), "denied", m.start(), m.end()));
+                add(
+                        out,
+                        new Figure(
+                                "posts_captured",
+                                0,
+                                null,
+                                null,
+                                "posts",
+                                nat(m.group(2)),
+                                "denied",
+                                m.start(),
+                                m.end()));
             } else if (what.matches("aircraft|jets?|drones?|planes?|helicopters?")) {
-                add(out, new Figure("aircraft_downed", 0, null, null, "aircraft", nat(m.group(2)), "denied", m.start(), m.end()));
+                add(
+                        out,
+                        new Figure(
+                                "aircraft_downed",
+                                0,
+                                null,
+                                null,
+                                "aircraft",
+                                nat(m.group(2)),
+                                "denied",
+                                m.start(),
+                                m.end()));
             } else if (what.matches("soldiers?|troops|personnel|men|lives|casualties")) {
-                add(out, new Figure("killed", 0, null, null, what.matches("lives|casualties|men") ? "soldiers" : what,
-                        nat(m.group(2)), "denied", m.start(), m.end()));
+                add(
+                        out,
+                        new Figure(
+                                "killed",
+                                0,
+                                null,
+                                null,
+                                what.matches("lives|casualties|men") ? "soldiers" : what,
+                                nat(m.group(2)),
+                                "denied",
+                                m.start(),
+                                m.end()));
             }
         }
         Matcher denied = DENIED_CLAIM.matcher(sentence);
@@ -265,11 +399,33 @@ final class Figures {
             dismissed = new int[] {at, stop.find() ? at + stop.start() : sentence.length()};
             m = DENIED_POSTS.matcher(clause);
             if (m.find()) {
-                add(out, new Figure("posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", at + m.start(), at + m.end()));
+                add(
+                        out,
+                        new Figure(
+                                "posts_captured",
+                                0,
+                                null,
+                                null,
+                                "posts",
+                                nat(m.group(1)),
+                                "denied",
+                                at + m.start(),
+                                at + m.end()));
             }
             m = DENIED_AIRCRAFT.matcher(clause);
             if (m.find()) {
-                add(out, new Figure("aircraft_downed", 0, null, null, "aircraft", nat(m.group(1)), "denied", at + m.start(), at + m.end()));
+                add(
+                        out,
+                        new Figure(
+                                "aircraft_downed",
+                                0,
+                                null,
+                                null,
+                                "aircraft",
+                                nat(m.group(1)),
+                                "denied",
+                                at + m.start(),
+                                at + m.end()));
             }
             if (!out.isEmpty()) {
                 return shift(out, offset);
@@ -287,27 +443,71 @@ final class Figures {
             String words = (m.group(1) + " " + m.group(2)).strip();
             Matcher plural = Pattern.compile("(?i)\\b(" + PLURAL + ")\\b").matcher(words);
             String noun = plural.find() ? plural.group(1).toLowerCase(Locale.ROOT) : "people";
-            add(out, figure(verb.equals("dead") ? "killed" : field(verb, noun), m.group(4), m.group(5), noun, words, verb, m.start(), m.end()));
+            add(
+                    out,
+                    figure(
+                            verb.equals("dead") ? "killed" : field(verb, noun),
+                            m.group(4),
+                            m.group(5),
+                            noun,
+                            words,
+                            verb,
+                            m.start(),
+                            m.end()));
         }
         m = POSTS_AT.matcher(sentence);
         while (m.find()) {
-            add(out, new Figure(m.group(1).equalsIgnoreCase("destroyed") ? "posts_destroyed" : "posts_captured", number(m.group(2)),
-                    null, null, "posts", null, m.group(1), m.start(), m.end()));
+            add(
+                    out,
+                    new Figure(
+                            m.group(1).equalsIgnoreCase("destroyed") ? "posts_destroyed" : "posts_captured",
+                            number(m.group(2)),
+                            null,
+                            null,
+                            "posts",
+                            null,
+                            m.group(1),
+                            m.start(),
+                            m.end()));
         }
         m = DOWNED.matcher(sentence);
         while (m.find()) {
             Integer n = m.group(1) == null ? Integer.valueOf(1) : number(m.group(1));
-            add(out, new Figure("aircraft_downed", n, null, null, "aircraft", nat(m.group(2)), "downed", m.start(), m.end()));
+            add(
+                    out,
+                    new Figure(
+                            "aircraft_downed",
+                            n,
+                            null,
+                            null,
+                            "aircraft",
+                            nat(m.group(2)),
+                            "downed",
+                            m.start(),
+                            m.end()));
         }
         m = DOWNED_PASSIVE.matcher(sentence);
         while (m.find()) {
-            add(out, new Figure("aircraft_downed", 1, null, null, "aircraft", nat(m.group(1)), "downed", m.start(), m.end()));
+            add(
+                    out,
+                    new Figure(
+                            "aircraft_downed",
+                            1,
+                            null,
+                            null,
+                            "aircraft",
+                            nat(m.group(1)),
+                            "downed",
+                            m.start(),
+                            m.end()));
         }
         m = ACTIVE.matcher(sentence);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
             // "killing 14 members of a family": the family makes them civilians
-            String noun = FAMILY.matcher(m.group()).find() ? "family members" : m.group(5).toLowerCase(Locale.ROOT);
+            String noun = FAMILY.matcher(m.group()).find()
+                    ? "family members"
+                    : m.group(5).toLowerCase(Locale.ROOT);
             if (verb.startsWith("le") && m.group(6) == null) {
                 continue;
             }
@@ -315,7 +515,17 @@ final class Figures {
             if (field != null && verb.matches("los.*")) {
                 // "Afghan forces had lost several posts": one's own losses, the nationality is the subject's
                 String subject = sentence.substring(Math.max(0, m.start() - 30), m.start());
-                add(out, figure(field, m.group(2), m.group(3), noun, subject + " " + m.group(4), "lost", m.start(), m.end()));
+                add(
+                        out,
+                        figure(
+                                field,
+                                m.group(2),
+                                m.group(3),
+                                noun,
+                                subject + " " + m.group(4),
+                                "lost",
+                                m.start(),
+                                m.end()));
             } else if (field != null) {
                 add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), "active:" + verb, m.start(), m.end()));
             }
@@ -325,12 +535,24 @@ final class Figures {
             String noun = m.group(4).toLowerCase(Locale.ROOT);
             String field = field(m.group(5).toLowerCase(Locale.ROOT), noun);
             if (field != null) {
-                add(out, figure(field, m.group(1), m.group(2), noun, m.group(3), m.group(5).toLowerCase(Locale.ROOT), m.start(), m.end()));
+                add(
+                        out,
+                        figure(
+                                field,
+                                m.group(1),
+                                m.group(2),
+                                noun,
+                                m.group(3),
+                                m.group(5).toLowerCase(Locale.ROOT),
+                                m.start(),
+                                m.end()));
             }
         }
         m = PASSIVE.matcher(sentence);
         while (m.find()) {
-            String noun = m.group().matches("(?is).*\\bfamil(?:y|ies)\\b.*") ? "family members" : m.group(4).toLowerCase(Locale.ROOT);
+            String noun = m.group().matches("(?is).*\\bfamil(?:y|ies)\\b.*")
+                    ? "family members"
+                    : m.group(4).toLowerCase(Locale.ROOT);
             String verb = m.group(5).toLowerCase(Locale.ROOT);
             String field = field(verb, noun);
             if (field != null) {
@@ -341,37 +563,88 @@ final class Figures {
                     String n2 = c.group(4).toLowerCase(Locale.ROOT);
                     String f2 = field(verb, n2);
                     if (f2 != null) {
-                        add(out, figure(f2, c.group(1), c.group(2), n2, c.group(3), verb, at + c.start(), at + c.end()));
+                        add(
+                                out,
+                                figure(f2, c.group(1), c.group(2), n2, c.group(3), verb, at + c.start(), at + c.end()));
                     }
                 }
             }
         }
         m = BODIES.matcher(sentence);
         while (m.find()) {
-            add(out, figure("killed", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), m.group(3), "bodies", m.start(), m.end()));
+            add(
+                    out,
+                    figure(
+                            "killed",
+                            m.group(1),
+                            m.group(2),
+                            m.group(4).toLowerCase(Locale.ROOT),
+                            m.group(3),
+                            "bodies",
+                            m.start(),
+                            m.end()));
         }
         m = TREATING.matcher(sentence);
         while (m.find()) {
-            add(out, figure("wounded", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), m.group(3), "wounded", m.start(), m.end()));
+            add(
+                    out,
+                    figure(
+                            "wounded",
+                            m.group(1),
+                            m.group(2),
+                            m.group(4).toLowerCase(Locale.ROOT),
+                            m.group(3),
+                            "wounded",
+                            m.start(),
+                            m.end()));
         }
         m = AMONG_DEAD.matcher(sentence);
         while (m.find()) {
-            add(out, figure("killed", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), m.group(3), "killed", m.start(), m.end()));
+            add(
+                    out,
+                    figure(
+                            "killed",
+                            m.group(1),
+                            m.group(2),
+                            m.group(4).toLowerCase(Locale.ROOT),
+                            m.group(3),
+                            "killed",
+                            m.start(),
+                            m.end()));
         }
         m = ACTIVE_ONE.matcher(sentence);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
             String noun = m.group(4).toLowerCase(Locale.ROOT);
             if (!noun.matches("post|outpost|drone|jet|aircraft|f-16|plane|helicopter|quadcopter")) {
-                add(out, new Figure(verb.startsWith("kill") ? "killed" : "wounded", 1, null, null, noun, nat(m.group(3) + " " + noun),
-                        "active:" + verb, m.start(), m.end()));
+                add(
+                        out,
+                        new Figure(
+                                verb.startsWith("kill") ? "killed" : "wounded",
+                                1,
+                                null,
+                                null,
+                                noun,
+                                nat(m.group(3) + " " + noun),
+                                "active:" + verb,
+                                m.start(),
+                                m.end()));
             }
         }
         m = ADJECTIVAL.matcher(sentence);
         while (m.find()) {
             String adj = m.group(3).toLowerCase(Locale.ROOT);
-            add(out, figure(adj.equals("dead") ? "killed" : "wounded", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), null,
-                    adj, m.start(), m.end()));
+            add(
+                    out,
+                    figure(
+                            adj.equals("dead") ? "killed" : "wounded",
+                            m.group(1),
+                            m.group(2),
+                            m.group(4).toLowerCase(Locale.ROOT),
+                            null,
+                            adj,
+                            m.start(),
+                            m.end()));
         }
         m = PASSIVE_ONE.matcher(sentence);
         while (m.find()) {
@@ -379,33 +652,66 @@ final class Figures {
             String verb = m.group(4).toLowerCase(Locale.ROOT);
             String field = field(verb, noun);
             if (field != null && !field.equals("aircraft_downed")) {
-                add(out, new Figure(field, 1, null, null, noun, nat(m.group(2) + " " + noun), verb, m.start(), m.end()));
+                add(
+                        out,
+                        new Figure(field, 1, null, null, noun, nat(m.group(2) + " " + noun), verb, m.start(), m.end()));
             }
         }
         m = BARE_ACTIVE.matcher(sentence);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
-            add(out, figure(verb.startsWith("kill") ? "killed" : "wounded", m.group(2), m.group(3), null, null, verb, m.start(), m.end()));
+            add(
+                    out,
+                    figure(
+                            verb.startsWith("kill") ? "killed" : "wounded",
+                            m.group(2),
+                            m.group(3),
+                            null,
+                            null,
+                            verb,
+                            m.start(),
+                            m.end()));
         }
         m = PRISONER.matcher(sentence);
         while (m.find()) {
-            add(out, figure("captured", m.group(1), m.group(2), m.group(4).toLowerCase(Locale.ROOT), m.group(3), "captured", m.start(), m.end()));
+            add(
+                    out,
+                    figure(
+                            "captured",
+                            m.group(1),
+                            m.group(2),
+                            m.group(4).toLowerCase(Locale.ROOT),
+                            m.group(3),
+                            "captured",
+                            m.start(),
+                            m.end()));
         }
         m = OF_THEM.matcher(sentence);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
             String[] them = antecedent(sentence, m.start());
-            add(out, figure(verb.startsWith("kill") ? "killed" : "wounded", m.group(2), m.group(3), them[0], them[1], "active:" + verb,
-                    m.start(), m.end()));
+            add(
+                    out,
+                    figure(
+                            verb.startsWith("kill") ? "killed" : "wounded",
+                            m.group(2),
+                            m.group(3),
+                            them[0],
+                            them[1],
+                            "active:" + verb,
+                            m.start(),
+                            m.end()));
         }
         m = BARE.matcher(sentence);
         while (m.find()) {
             String verb = m.group(3).toLowerCase(Locale.ROOT);
-            String[] them = m.group().matches("(?is).*\\bof\\s+them\\b.*") ? antecedent(sentence, m.start()) : new String[2];
+            String[] them =
+                    m.group().matches("(?is).*\\bof\\s+them\\b.*") ? antecedent(sentence, m.start()) : new String[2];
             add(out, figure(field(verb, them[0]), m.group(1), m.group(2), them[0], them[1], verb, m.start(), m.end()));
         }
         if (dismissed != null) {
-            // "dismissed Afghanistan's claim of shooting down a Pakistani F-16": the figure is the other side's claim, not the speaker's
+            // "dismissed Afghanistan's claim of shooting down a Pakistani F-16": the figure is the other side's claim,
+            // not the speaker's
             final int[] d = dismissed;
             out.removeIf(f -> f.start() >= d[0] && f.start() < d[1] && !"denied".equals(f.verb()));
         }
@@ -428,7 +734,8 @@ final class Figures {
             found[0] = before.group(1).toLowerCase(Locale.ROOT);
             found[1] = before.group(2);
         }
-        if ("members".equals(found[0]) && FAMILY.matcher(sentence.substring(0, end)).find()) {
+        if ("members".equals(found[0])
+                && FAMILY.matcher(sentence.substring(0, end)).find()) {
             // "The family living in the house had 19 members; 14 of them were killed"
             found[0] = "family members";
         }
@@ -440,9 +747,21 @@ final class Figures {
         for (int i = 1; i < out.size(); i++) {
             Figure f = out.get(i);
             Figure prev = out.get(i - 1);
-            boolean bare = f.noun() == null || f.noun().equals("others") && !prev.noun().equals("others");
+            boolean bare = f.noun() == null
+                    || f.noun().equals("others") && !prev.noun().equals("others");
             if (bare && prev.noun() != null && !prev.noun().matches("posts|aircraft")) {
-                out.set(i, new Figure(f.field(), f.value(), f.bound(), f.vague(), prev.noun(), prev.nationality(), f.verb(), f.start(), f.end()));
+                out.set(
+                        i,
+                        new Figure(
+                                f.field(),
+                                f.value(),
+                                f.bound(),
+                                f.vague(),
+                                prev.noun(),
+                                prev.nationality(),
+                                f.verb(),
+                                f.start(),
+                                f.end()));
             }
         }
     }
@@ -451,10 +770,17 @@ final class Figures {
     private static void ours(String sentence, List<Figure> out) {
         for (int i = 0; i < out.size(); i++) {
             Figure f = out.get(i);
-            if (f.nationality() == null && f.noun() != null && f.noun().matches("men|man|soldiers?|troops|fighters?|guards?|border guards|"
-                    + "personnel|policemen|officers|comrades|members")
+            if (f.nationality() == null
+                    && f.noun() != null
+                    && f.noun()
+                            .matches("men|man|soldiers?|troops|fighters?|guards?|border guards|"
+                                    + "personnel|policemen|officers|comrades|members")
                     && OUR.matcher(sentence.substring(f.start(), f.end())).find()) {
-                out.set(i, new Figure(f.field(), f.value(), f.bound(), f.vague(), f.noun(), "own", f.verb(), f.start(), f.end()));
+                out.set(
+                        i,
+                        new Figure(
+                                f.field(), f.value(), f.bound(), f.vague(), f.noun(), "own", f.verb(), f.start(),
+                                f.end()));
             }
         }
     }
@@ -469,33 +795,66 @@ final class Figures {
             if (f.nationality() != null || f.noun() == null) {
                 continue;
             }
-            Matcher noun = Pattern.compile("(?i)\\b" + Pattern.quote(f.noun()) + "\\b").matcher(sentence).region(f.start(), f.end());
+            Matcher noun = Pattern.compile("(?i)\\b" + Pattern.quote(f.noun()) + "\\b")
+                    .matcher(sentence)
+                    .region(f.start(), f.end());
             if (!noun.find()) {
                 continue;
             }
             Matcher of = OF_WHOM_AFTER.matcher(sentence.substring(noun.end()));
             if (of.find()) {
-                out.set(i, new Figure(f.field(), f.value(), f.bound(), f.vague(), f.noun(), nat(of.group(1)), f.verb(), f.start(), f.end()));
+                out.set(
+                        i,
+                        new Figure(
+                                f.field(),
+                                f.value(),
+                                f.bound(),
+                                f.vague(),
+                                f.noun(),
+                                nat(of.group(1)),
+                                f.verb(),
+                                f.start(),
+                                f.end()));
             }
         }
     }
 
     private static List<Figure> shift(List<Figure> out, int offset) {
         out.sort(Comparator.comparingInt(Figure::start));
-        return out.stream().map(f -> new Figure(f.field(), f.value(), f.bound(), f.vague(), f.noun(), f.nationality(), f.verb(),
-                f.start() + offset, f.end() + offset)).toList();
+        return out.stream()
+                .map(f -> new Figure(
+                        f.field(),
+                        f.value(),
+                        f.bound(),
+                        f.vague(),
+                        f.noun(),
+                        f.nationality(),
+                        f.verb(),
+                        f.start() + offset,
+                        f.end() + offset))
+                .toList();
     }
 
-    private static Figure figure(String field, String bound, String quantity, String noun, String mods, String verb, int start, int end) {
+    private static Figure figure(
+            String field, String bound, String quantity, String noun, String mods, String verb, int start, int end) {
         String q = quantity.toLowerCase(Locale.ROOT);
         boolean vague = q.matches(VAGUE);
-        return new Figure(field, vague ? null : number(q), lower(bound), vague ? q : null, noun,
-                nat((mods == null ? "" : mods) + " " + (noun == null ? "" : noun)), verb, start, end);
+        return new Figure(
+                field,
+                vague ? null : number(q),
+                lower(bound),
+                vague ? q : null,
+                noun,
+                nat((mods == null ? "" : mods) + " " + (noun == null ? "" : noun)),
+                verb,
+                start,
+                end);
     }
 
     private static void add(List<Figure> out, Figure f) {
         for (Figure g : out) {
-            boolean sameSpan = f.start() == g.start() && f.end() == g.end() && !f.field().equals(g.field());
+            boolean sameSpan =
+                    f.start() == g.start() && f.end() == g.end() && !f.field().equals(g.field());
             if (f.start() < g.end() && g.start() < f.end() && !sameSpan) {
                 return;
             }
@@ -505,19 +864,32 @@ final class Figures {
 
     static String field(String verb, String noun) {
         boolean posts = noun != null && noun.matches("posts|outposts|checkposts|positions|post|outpost");
-        boolean aircraft = noun != null && noun.matches("aircraft|drones|jets|drone|jet|f-16|plane|helicopter|quadcopter");
+        boolean aircraft =
+                noun != null && noun.matches("aircraft|drones|jets|drone|jet|f-16|plane|helicopter|quadcopter");
         if (aircraft) {
             return verb.matches("destroyed|lost") ? "aircraft_downed" : null;
         }
         if (posts) {
-            return verb.equals("destroyed") ? "posts_destroyed"
+            return verb.equals("destroyed")
+                    ? "posts_destroyed"
                     : verb.matches("captured|taken|seized|overrun|fell|lost|captured alive") ? "posts_captured" : null;
         }
         return switch (verb) {
-            case "killed", "dead", "died", "martyred", "embraced martyrdom", "sent to hell", "eliminated", "neutralised", "neutralized",
-                    "lost their lives", "lost his life", "lost her life" -> "killed";
+            case "killed",
+                    "dead",
+                    "died",
+                    "martyred",
+                    "embraced martyrdom",
+                    "sent to hell",
+                    "eliminated",
+                    "neutralised",
+                    "neutralized",
+                    "lost their lives",
+                    "lost his life",
+                    "lost her life" -> "killed";
             case "wounded", "injured", "hurt" -> "wounded";
-            case "captured", "taken prisoner", "captured alive", "abducted", "arrested", "taken", "seized" -> "captured";
+            case "captured", "taken prisoner", "captured alive", "abducted", "arrested", "taken", "seized" ->
+                "captured";
             default -> null;
         };
     }
@@ -525,8 +897,11 @@ final class Figures {
     private static String activeField(String verb, String noun) {
         boolean posts = noun.matches("posts|outposts|checkposts|positions");
         if (posts) {
-            return verb.startsWith("destroy") ? "posts_destroyed" : verb.matches("captur.*|seiz.*|took.*|taken.*|taking.*|gained.*|overr.*")
-                    ? "posts_captured" : null;
+            return verb.startsWith("destroy")
+                    ? "posts_destroyed"
+                    : verb.matches("captur.*|seiz.*|took.*|taken.*|taking.*|gained.*|overr.*")
+                            ? "posts_captured"
+                            : null;
         }
         if (noun.matches("aircraft|drones|jets")) {
             return null;
@@ -537,7 +912,10 @@ final class Figures {
         if (verb.contains("control")) {
             return null;
         }
-        if (verb.startsWith("kill") || verb.startsWith("le") || verb.startsWith("martyr") || verb.startsWith("elimin")) {
+        if (verb.startsWith("kill")
+                || verb.startsWith("le")
+                || verb.startsWith("martyr")
+                || verb.startsWith("elimin")) {
             return "killed";
         }
         if (verb.startsWith("wound") || verb.startsWith("injur")) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
 import org.conflictmap.web.ApiProblem;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -29,8 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (listed with the reason), 1 when none could be read or the store cannot be reached.
  */
 public final class IngestCommand {
-    private IngestCommand() {
-    }
+    private IngestCommand() {}
 
     /** True when the arguments ask for this command. */
     public static boolean wanted(String[] args) {
@@ -88,15 +86,28 @@ public final class IngestCommand {
                     ArticleIngest.check(a);
                     ArticleIngest.Outcome o = ingest.ingest(a, "cli");
                     read++;
-                    int c = o.events().stream().mapToInt(e -> e.event().claims().size()).sum();
+                    int c = o.events().stream()
+                            .mapToInt(e -> e.event().claims().size())
+                            .sum();
                     events += o.events().size();
                     claims += c;
-                    long created = o.events().stream().filter(e -> "created".equals(e.action())).count();
-                    long added = o.events().stream().filter(e -> "added".equals(e.action())).count();
-                    long amends = o.events().stream().filter(e -> e.action() != null && e.action().startsWith("amends")).count();
-                    lines.add(o.created() ? String.format("  %s: %d events, %d claims; drafts %d new, %d added to, %d amending published",
-                            f.getFileName(), o.events().size(), c, created, added, amends)
-                            : String.format("  %s: submitted before (%s); drafts %s", f.getFileName(), o.articleId(), o.drafts()));
+                    long created = o.events().stream()
+                            .filter(e -> "created".equals(e.action()))
+                            .count();
+                    long added = o.events().stream()
+                            .filter(e -> "added".equals(e.action()))
+                            .count();
+                    long amends = o.events().stream()
+                            .filter(e -> e.action() != null && e.action().startsWith("amends"))
+                            .count();
+                    lines.add(
+                            o.created()
+                                    ? String.format(
+                                            "  %s: %d events, %d claims; drafts %d new, %d added to, %d amending published",
+                                            f.getFileName(), o.events().size(), c, created, added, amends)
+                                    : String.format(
+                                            "  %s: submitted before (%s); drafts %s",
+                                            f.getFileName(), o.articleId(), o.drafts()));
                 } catch (ApiProblem e) {
                     refused++;
                     lines.add("  " + f.getFileName() + ": refused: " + e.getMessage());
@@ -115,8 +126,9 @@ public final class IngestCommand {
         }
         out.println();
         lines.forEach(out::println);
-        out.printf("ingest: %d articles read, %d refused; %d events, %d claims in %.1f s%n", read, refused, events, claims,
-                (System.nanoTime() - t0) / 1e9);
+        out.printf(
+                "ingest: %d articles read, %d refused; %d events, %d claims in %.1f s%n",
+                read, refused, events, claims, (System.nanoTime() - t0) / 1e9);
         return read == 0 ? 1 : refused == 0 ? 0 : 3;
     }
 
@@ -135,15 +147,17 @@ public final class IngestCommand {
         }
         try (Stream<Path> s = Files.list(p)) {
             return s.filter(f -> {
-                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                return Files.isRegularFile(f) && (n.endsWith(".txt") || n.endsWith(".json"));
-            }).sorted().toList();
+                        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return Files.isRegularFile(f) && (n.endsWith(".txt") || n.endsWith(".json"));
+                    })
+                    .sorted()
+                    .toList();
         }
     }
 
     /** A file as an article: a .json body as the API takes it, or text after an optional header. */
-    static ArticleIngest.Article article(Path f, String outlet, LocalDate published, tools.jackson.databind.ObjectMapper json)
-            throws IOException {
+    static ArticleIngest.Article article(
+            Path f, String outlet, LocalDate published, tools.jackson.databind.ObjectMapper json) throws IOException {
         String raw = Files.readString(f, StandardCharsets.UTF_8);
         String name = f.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
@@ -153,9 +167,15 @@ public final class IngestCommand {
                 throw ApiProblem.badRequest("no text");
             }
             String o = b.path("outlet").isString() ? b.get("outlet").asString() : outlet != null ? outlet : name;
-            LocalDate d = b.path("published").isString() ? LocalDate.parse(b.get("published").asString().substring(0, 10)) : published;
-            return new ArticleIngest.Article(text, o, b.path("url").isString() ? b.get("url").asString() : null,
-                    d == null ? LocalDate.now(ZoneOffset.UTC) : d, b.path("title").isString() ? b.get("title").asString() : null);
+            LocalDate d = b.path("published").isString()
+                    ? LocalDate.parse(b.get("published").asString().substring(0, 10))
+                    : published;
+            return new ArticleIngest.Article(
+                    text,
+                    o,
+                    b.path("url").isString() ? b.get("url").asString() : null,
+                    d == null ? LocalDate.now(ZoneOffset.UTC) : d,
+                    b.path("title").isString() ? b.get("title").asString() : null);
         }
         String o = outlet;
         LocalDate d = published;
@@ -182,6 +202,7 @@ public final class IngestCommand {
         if (text.isEmpty()) {
             throw ApiProblem.badRequest("the file has no text");
         }
-        return new ArticleIngest.Article(text, o == null ? name : o, url, d == null ? LocalDate.now(ZoneOffset.UTC) : d, title);
+        return new ArticleIngest.Article(
+                text, o == null ? name : o, url, d == null ? LocalDate.now(ZoneOffset.UTC) : d, title);
     }
 }

@@ -2,7 +2,6 @@ package org.conflictmap.ingest;
 
 import java.util.List;
 import java.util.Map;
-
 import org.conflictmap.incidents.Provenance;
 import org.springframework.stereotype.Component;
 

@@ -13,13 +13,13 @@ import java.util.Set;
  * library would weigh more than the rule needs for one yes/no.
  */
 final class Language {
-    static final Set<String> FUNCTION_WORDS = Set.of("the", "of", "and", "to", "in", "a", "said", "was", "were", "on", "at", "for",
-            "by", "with", "that", "from", "is", "has", "have", "it", "he", "an", "as", "had", "its", "after", "their", "they");
+    static final Set<String> FUNCTION_WORDS = Set.of(
+            "the", "of", "and", "to", "in", "a", "said", "was", "were", "on", "at", "for", "by", "with", "that", "from",
+            "is", "has", "have", "it", "he", "an", "as", "had", "its", "after", "their", "they");
     /** Below this share of function words a text of 20+ words is not English prose. */
     static final double MIN_FUNCTION_SHARE = 0.08;
 
-    private Language() {
-    }
+    private Language() {}
 
     /** Null when the text reads as English; otherwise why not, for the 422 answer. */
     static String notEnglish(String text) {
@@ -38,8 +38,12 @@ final class Language {
         }
         int latin = scripts.getOrDefault(UnicodeScript.LATIN, 0);
         if (latin < letters * 0.6) {
-            UnicodeScript main = scripts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(UnicodeScript.UNKNOWN);
-            return "the text is mostly in " + main.name().toLowerCase(Locale.ROOT) + " script; only English reports can be read";
+            UnicodeScript main = scripts.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse(UnicodeScript.UNKNOWN);
+            return "the text is mostly in " + main.name().toLowerCase(Locale.ROOT)
+                    + " script; only English reports can be read";
         }
         String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+");
         int n = 0;
@@ -53,8 +57,12 @@ final class Language {
             }
         }
         if (n >= 20 && function < n * MIN_FUNCTION_SHARE) {
-            return String.format(Locale.ROOT, "the text does not read as English (%d of %d words are common English words); "
-                    + "only English reports can be read", function, n);
+            return String.format(
+                    Locale.ROOT,
+                    "the text does not read as English (%d of %d words are common English words); "
+                            + "only English reports can be read",
+                    function,
+                    n);
         }
         return null;
     }

@@ -2,7 +2,6 @@ package org.conflictmap.ingest;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.conflictmap.geocoding.DateResolver;
 import org.conflictmap.geocoding.Geocoder;
 
@@ -13,8 +12,7 @@ import org.conflictmap.geocoding.Geocoder;
  */
 interface LanguageTools {
     /** The project's rules: {@link Sentences#split}, the geocoder's {@link DateResolver} and places, {@link Claims.Reader}. */
-    LanguageTools RULES = new LanguageTools() {
-    };
+    LanguageTools RULES = new LanguageTools() {};
 
     /** The sentences of the text after its dateline, with offsets and paragraphs. */
     default List<Sentences.Sentence> sentences(String text, LocalDate published) {

@@ -3,7 +3,6 @@ package org.conflictmap.ingest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.incidents.Locations;
 import org.locationtech.jts.geom.Geometry;
@@ -19,17 +18,18 @@ final class Places {
     static final double ADJACENT = 0.25;
 
     /** An event's location: geometry, precision and the places it names. */
-    record Where(Geometry geometry, String precision, List<Place> places) {
-    }
+    record Where(Geometry geometry, String precision, List<Place> places) {}
 
-    private Places() {
-    }
+    private Places() {}
 
     static boolean near(Place a, Place b) {
         if (a.id().equals(b.id())) {
             return true;
         }
-        if (a.kind().equals("border") || b.kind().equals("border") || a.kind().equals("country") || b.kind().equals("country")) {
+        if (a.kind().equals("border")
+                || b.kind().equals("border")
+                || a.kind().equals("country")
+                || b.kind().equals("country")) {
             return false;
         }
         return a.geometry().distance(b.geometry()) <= ADJACENT;
@@ -41,9 +41,13 @@ final class Places {
      */
     static Where where(Collection<Place> named, boolean alongBorder, Place line) {
         List<Place> places = new ArrayList<>(named);
-        List<Place> provinces = places.stream().filter(p -> p.kind().equals("province")).toList();
-        List<Place> smaller = places.stream().filter(p -> !p.kind().equals("province") && !p.kind().equals("border")
-                && !p.kind().equals("country")).toList();
+        List<Place> provinces =
+                places.stream().filter(p -> p.kind().equals("province")).toList();
+        List<Place> smaller = places.stream()
+                .filter(p -> !p.kind().equals("province")
+                        && !p.kind().equals("border")
+                        && !p.kind().equals("country"))
+                .toList();
         if (line != null && alongBorder && !provinces.isEmpty() && smaller.isEmpty()) {
             Geometry segment = Locations.borderSegment(line.geometry(), provinces);
             if (segment != null) {
@@ -55,8 +59,9 @@ final class Places {
         }
         List<Place> shape = new ArrayList<>(smaller);
         for (Place p : provinces) {
-            if (smaller.stream().noneMatch(s -> p.admin1() != null && p.admin1().equals(s.admin1())
-                    || p.geometry().covers(s.geometry().getInteriorPoint()))) {
+            if (smaller.stream()
+                    .noneMatch(s -> p.admin1() != null && p.admin1().equals(s.admin1())
+                            || p.geometry().covers(s.geometry().getInteriorPoint()))) {
                 shape.add(p);
             }
         }
@@ -66,14 +71,16 @@ final class Places {
         if (shape.isEmpty()) {
             return null;
         }
-        String precision = shape.size() > 1 ? "multiple" : switch (shape.get(0).kind()) {
-            case "crossing" -> "exact";
-            case "province" -> "province";
-            case "border" -> "border_segment";
-            case "country" -> "country";
-            case "district" -> "district";
-            default -> "near";
-        };
+        String precision = shape.size() > 1
+                ? "multiple"
+                : switch (shape.get(0).kind()) {
+                    case "crossing" -> "exact";
+                    case "province" -> "province";
+                    case "border" -> "border_segment";
+                    case "country" -> "country";
+                    case "district" -> "district";
+                    default -> "near";
+                };
         return new Where(Locations.union(shape), precision, places);
     }
 }

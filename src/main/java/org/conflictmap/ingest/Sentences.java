@@ -14,17 +14,16 @@ import java.util.regex.Pattern;
  */
 final class Sentences {
     /** A sentence: [start, end) in the text, its paragraph (0-based) and its index. */
-    record Sentence(int index, int start, int end, int paragraph, String text) {
-    }
+    record Sentence(int index, int start, int end, int paragraph, String text) {}
 
     static final Pattern DATELINE = Pattern.compile(
             "\\A\\s*[A-Z][A-Z'’.\\-/ ]{2,40}(?:,[^—–\\n:]{0,50}?)?(?:\\s*\\([A-Za-z. ]{1,20}\\))?\\s*(?:—|–|--|-|:)\\s+");
-    static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st",
-            "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.n", "u.s", "gov",
-            "sen", "rep", "brig", "cmdr", "vs", "approx", "a.m", "p.m", "e.g", "i.e");
+    static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "jan", "feb", "mar", "apr",
+            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.n", "u.s", "gov", "sen", "rep", "brig", "cmdr",
+            "vs", "approx", "a.m", "p.m", "e.g", "i.e");
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     /** The end offset of the dateline, or 0 when the text has none. */
     static int dateline(String text) {
@@ -97,10 +96,13 @@ final class Sentences {
         }
         String word = text.substring(w, dot).toLowerCase(java.util.Locale.ROOT);
         if (ABBREVIATIONS.contains(word)) {
-            return word.equals("a.m") || word.equals("p.m") ? !Character.isLowerCase(first) && !Character.isDigit(first) : false;
+            return word.equals("a.m") || word.equals("p.m")
+                    ? !Character.isLowerCase(first) && !Character.isDigit(first)
+                    : false;
         }
         // "posted on X. He said": the platform, not an initial
-        boolean platform = word.equals("x") && text.substring(Math.max(0, w - 3), w).equalsIgnoreCase("on ");
+        boolean platform =
+                word.equals("x") && text.substring(Math.max(0, w - 3), w).equalsIgnoreCase("on ");
         return platform || !(word.length() == 1 && Character.isUpperCase(text.charAt(w)));
     }
 

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param exportFields the flat exports' columns it guarantees (CSV, Shapefile, …), empty when it has no downloads
  * @param editable     whether editors write its features (OGC API – Features Part 4): the whole incidents only
  */
-public record Collection(String id, String title, String description, GeometryType geometryType, Source source,
-        List<Queryable> queryables, TileStyle tiles, List<String> exportFields, boolean editable) {
+public record Collection(
+        String id,
+        String title,
+        String description,
+        GeometryType geometryType,
+        Source source,
+        List<Queryable> queryables,
+        TileStyle tiles,
+        List<String> exportFields,
+        boolean editable) {
     public Collection {
         Objects.requireNonNull(id, "id");
         if (!id.matches("[a-z][a-z0-9-]{0,39}")) {
@@ -34,18 +42,24 @@ public record Collection(String id, String title, String description, GeometryTy
         if (!exportFields.isEmpty() && !(source instanceof Source.Incidents)) {
             throw new IllegalArgumentException("collection " + id + ": the exports write incidents only");
         }
-        if (editable && !(source instanceof Source.Incidents i && i.where() == null && geometryType == GeometryType.ANY)) {
-            throw new IllegalArgumentException("collection " + id + ": only the whole incidents (geometry any) are editable");
+        if (editable
+                && !(source instanceof Source.Incidents i && i.where() == null && geometryType == GeometryType.ANY)) {
+            throw new IllegalArgumentException(
+                    "collection " + id + ": only the whole incidents (geometry any) are editable");
         }
         if (tiles != null && !tiles.attributes().isEmpty() != source instanceof Source.Places) {
-            throw new IllegalArgumentException("collection " + id + ": a gazetteer tile layer names its attributes, an incidents one none");
+            throw new IllegalArgumentException(
+                    "collection " + id + ": a gazetteer tile layer names its attributes, an incidents one none");
         }
         for (Paint p : tiles == null ? List.<Paint>of() : tiles.raster()) {
             boolean incidents = source instanceof Source.Incidents;
             if ((p.symbol() == Paint.Symbol.MARKS) != incidents
-                    || p.kind() != null && source instanceof Source.Places places && !places.kinds().contains(p.kind())) {
-                throw new IllegalArgumentException("collection " + id + ": incidents are painted as marks, the gazetteer's kinds it "
-                        + "holds as fills, lines or diamonds: " + p);
+                    || p.kind() != null
+                            && source instanceof Source.Places places
+                            && !places.kinds().contains(p.kind())) {
+                throw new IllegalArgumentException(
+                        "collection " + id + ": incidents are painted as marks, the gazetteer's kinds it "
+                                + "holds as fills, lines or diamonds: " + p);
             }
         }
     }

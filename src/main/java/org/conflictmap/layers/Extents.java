@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.store.SpatialDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,11 +47,16 @@ public class Extents {
 
     private Extent read(Source s) {
         String[] t = s.temporal();
-        String sql = EXTENT.formatted(dialect.extentAggregates("geom"), t == null ? "NULL, NULL" : "MIN(" + t[0] + "), MAX(" + t[1] + ")",
-                s.table(), s.condition());
+        String sql = EXTENT.formatted(
+                dialect.extentAggregates("geom"),
+                t == null ? "NULL, NULL" : "MIN(" + t[0] + "), MAX(" + t[1] + ")",
+                s.table(),
+                s.condition());
         return jdbc.queryForObject(sql, (rs, n) -> {
             long count = rs.getLong(7);
-            double[] bbox = count == 0 ? null : new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+            double[] bbox = count == 0
+                    ? null
+                    : new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
             return new Extent(bbox, instant(rs.getObject(5)), instant(rs.getObject(6)), count);
         });
     }

@@ -1,7 +1,6 @@
 package org.conflictmap.layers;
 
 import java.util.Locale;
-
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPoint;
@@ -43,7 +42,8 @@ public enum GeometryType {
     public Geometry coerce(Geometry g) {
         return switch (this) {
             case MULTIPOLYGON -> g instanceof Polygon p ? g.getFactory().createMultiPolygon(new Polygon[] {p}) : g;
-            case MULTILINESTRING -> g instanceof LineString l ? g.getFactory().createMultiLineString(new LineString[] {l}) : g;
+            case MULTILINESTRING ->
+                g instanceof LineString l ? g.getFactory().createMultiLineString(new LineString[] {l}) : g;
             case POINT -> g instanceof MultiPoint m && m.getNumGeometries() == 1 ? m.getGeometryN(0) : g;
             case ANY -> g;
         };

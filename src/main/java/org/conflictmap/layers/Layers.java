@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.conflictmap.errors.NotFound;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +44,8 @@ public class Layers {
     public Collection get(String id) {
         Collection c = byId.get(id);
         if (c == null) {
-            throw new NotFound("no collection '" + (id.length() > 60 ? id.substring(0, 60) : id) + "'; the collections are " + ids());
+            throw new NotFound("no collection '" + (id.length() > 60 ? id.substring(0, 60) : id)
+                    + "'; the collections are " + ids());
         }
         return c;
     }

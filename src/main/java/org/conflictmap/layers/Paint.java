@@ -21,8 +21,18 @@ import java.util.Map;
  * @param reference whether it is reference drawing over the basemap (the Durand Line, the crossings): in
  *                 {@code basemap} and {@code combined}, not in {@code base}, over which the web map draws them itself
  */
-public record Paint(int order, Symbol symbol, String kind, int minZoom, String colour, Map<String, String> byCountry, float width,
-        int widerFrom, float widerWidth, List<Float> dash, boolean reference) {
+public record Paint(
+        int order,
+        Symbol symbol,
+        String kind,
+        int minZoom,
+        String colour,
+        Map<String, String> byCountry,
+        float width,
+        int widerFrom,
+        float widerWidth,
+        List<Float> dash,
+        boolean reference) {
 
     /** What a paint draws. */
     public enum Symbol {
@@ -58,8 +68,9 @@ public record Paint(int order, Symbol symbol, String kind, int minZoom, String c
         dash = dash == null ? List.of() : List.copyOf(dash);
         boolean coloured = symbol == Symbol.FILL || symbol == Symbol.LINE;
         if (coloured != (colour != null) || symbol == Symbol.MARKS && (kind != null || reference)) {
-            throw new IllegalArgumentException("a fill or a line has a colour, a diamond or the marks none; the marks are an overlay of "
-                    + "every feature: " + symbol);
+            throw new IllegalArgumentException(
+                    "a fill or a line has a colour, a diamond or the marks none; the marks are an overlay of "
+                            + "every feature: " + symbol);
         }
     }
 
@@ -95,7 +106,18 @@ public record Paint(int order, Symbol symbol, String kind, int minZoom, String c
 
     /** This line dashed: {@code pattern} pixels on, off, …. */
     public Paint dashed(Float... pattern) {
-        return new Paint(order, symbol, kind, minZoom, colour, byCountry, width, widerFrom, widerWidth, List.of(pattern), reference);
+        return new Paint(
+                order,
+                symbol,
+                kind,
+                minZoom,
+                colour,
+                byCountry,
+                width,
+                widerFrom,
+                widerWidth,
+                List.of(pattern),
+                reference);
     }
 
     /** This paint in another colour for the places of these countries. */

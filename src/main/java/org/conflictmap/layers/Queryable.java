@@ -14,7 +14,8 @@ public record Queryable(String name, String type, String description, List<Strin
 
     public Queryable {
         if (name == null || name.isBlank() || !TYPES.contains(type)) {
-            throw new IllegalArgumentException("a queryable has a name and one of the types " + TYPES + ": " + name + " " + type);
+            throw new IllegalArgumentException(
+                    "a queryable has a name and one of the types " + TYPES + ": " + name + " " + type);
         }
         values = values == null ? List.of() : List.copyOf(values);
     }

@@ -75,7 +75,8 @@ public sealed interface Source {
 
         @Override
         public String condition() {
-            return "kind IN (" + new TreeSet<>(kinds).stream().map(k -> "'" + k + "'").collect(Collectors.joining(", ")) + ")";
+            return "kind IN ("
+                    + new TreeSet<>(kinds).stream().map(k -> "'" + k + "'").collect(Collectors.joining(", ")) + ")";
         }
     }
 }

@@ -30,7 +30,8 @@ public record TileStyle(int minZoom, Set<String> kinds, boolean thinned, List<St
         raster = raster == null ? List.of() : List.copyOf(raster);
         for (Paint p : raster) {
             if (p.kind() != null && kinds != null && !kinds.contains(p.kind())) {
-                throw new IllegalArgumentException("a paint draws a kind its style draws: " + p.kind() + " is not in " + kinds);
+                throw new IllegalArgumentException(
+                        "a paint draws a kind its style draws: " + p.kind() + " is not in " + kinds);
             }
         }
     }

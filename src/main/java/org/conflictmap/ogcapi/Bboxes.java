@@ -1,7 +1,6 @@
 package org.conflictmap.ogcapi;
 
 import java.util.List;
-
 import org.conflictmap.geo.Bbox;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -15,8 +14,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 final class Bboxes {
     private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
-    private Bboxes() {
-    }
+    private Bboxes() {}
 
     /** One box, or the two halves of a box that crosses the antimeridian; null when absent. Malformed is a 400. */
     static List<Bbox> parse(String text) {
@@ -33,7 +31,8 @@ final class Bboxes {
                 if (w > e) {
                     String s = v[1].trim();
                     String n = v[north].trim();
-                    return List.of(Bbox.parse(v[0].trim() + "," + s + ",180," + n, "bbox"),
+                    return List.of(
+                            Bbox.parse(v[0].trim() + "," + s + ",180," + n, "bbox"),
                             Bbox.parse("-180," + s + "," + v[east].trim() + "," + n, "bbox"));
                 }
             } catch (NumberFormatException notNumbers) {

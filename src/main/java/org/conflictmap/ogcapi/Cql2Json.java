@@ -3,12 +3,10 @@ package org.conflictmap.ogcapi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.incidents.Cql2;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,8 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 final class Cql2Json {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Cql2Json() {
-    }
+    private Cql2Json() {}
 
     static Cql2 parse(String text) {
         JsonNode node;
@@ -84,11 +81,16 @@ final class Cql2Json {
         }
         if (n.has("bbox")) {
             JsonNode b = n.get("bbox");
-            if (!b.isArray() || b.size() != 4 && b.size() != 6 || !b.valueStream().allMatch(JsonNode::isNumber)) {
+            if (!b.isArray()
+                    || b.size() != 4 && b.size() != 6
+                    || !b.valueStream().allMatch(JsonNode::isNumber)) {
                 throw fail("a bbox is an array of 4 (or 6) numbers");
             }
             boolean three = b.size() == 6;
-            return Cql2Text.boxGeometry(b.get(0).asDouble(), b.get(1).asDouble(), b.get(three ? 3 : 2).asDouble(),
+            return Cql2Text.boxGeometry(
+                    b.get(0).asDouble(),
+                    b.get(1).asDouble(),
+                    b.get(three ? 3 : 2).asDouble(),
                     b.get(three ? 4 : 3).asDouble());
         }
         if (n.has("type") && (n.has("coordinates") || n.has("geometries"))) {

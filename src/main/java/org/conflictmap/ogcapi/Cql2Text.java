@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Cql2;
 import org.conflictmap.web.ApiProblem;
@@ -23,9 +22,11 @@ import org.locationtech.jts.io.WKTReader;
 final class Cql2Text {
     /** How deep a filter may nest (parentheses, NOTs and function arguments): see {@link IncidentFilter#MAX_DEPTH}. */
     static final int MAX_DEPTH = IncidentFilter.MAX_DEPTH;
-    private static final Set<String> WKT = Set.of("POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON",
-            "GEOMETRYCOLLECTION");
-    private static final Set<String> RESERVED = Set.of("AND", "OR", "NOT", "LIKE", "ILIKE", "BETWEEN", "IN", "IS", "NULL");
+
+    private static final Set<String> WKT = Set.of(
+            "POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION");
+    private static final Set<String> RESERVED =
+            Set.of("AND", "OR", "NOT", "LIKE", "ILIKE", "BETWEEN", "IN", "IS", "NULL");
 
     private final String s;
     private int pos;
@@ -144,7 +145,10 @@ final class Cql2Text {
                 if (left instanceof Cql2.Bool) {
                     return left;
                 }
-                throw fail(pos >= s.length() ? "the filter ends too early" : "expected a comparison, LIKE, BETWEEN, IN or IS NULL");
+                throw fail(
+                        pos >= s.length()
+                                ? "the filter ends too early"
+                                : "expected a comparison, LIKE, BETWEEN, IN or IS NULL");
             }
             return new Cql2.Comparison(op, left, scalar());
         }
@@ -255,7 +259,9 @@ final class Cql2Text {
     /** An interval's bound: a quoted date or time, '..' (open) or a property. */
     private Cql2 bound(Cql2 arg) {
         if (arg instanceof Cql2.Text t) {
-            return t.value().equals("..") ? new Cql2.Open() : time(t.value(), t.value().length() == 10);
+            return t.value().equals("..")
+                    ? new Cql2.Open()
+                    : time(t.value(), t.value().length() == 10);
         }
         if (arg instanceof Cql2.Property || arg instanceof Cql2.Time) {
             return arg;
@@ -336,8 +342,12 @@ final class Cql2Text {
         if (s.charAt(pos) == '-' || s.charAt(pos) == '+') {
             pos++;
         }
-        while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.' || s.charAt(pos) == 'e'
-                || s.charAt(pos) == 'E' || (s.charAt(pos) == '-' || s.charAt(pos) == '+') && "eE".indexOf(s.charAt(pos - 1)) >= 0)) {
+        while (pos < s.length()
+                && (Character.isDigit(s.charAt(pos))
+                        || s.charAt(pos) == '.'
+                        || s.charAt(pos) == 'e'
+                        || s.charAt(pos) == 'E'
+                        || (s.charAt(pos) == '-' || s.charAt(pos) == '+') && "eE".indexOf(s.charAt(pos - 1)) >= 0)) {
             pos++;
         }
         try {
@@ -437,7 +447,8 @@ final class Cql2Text {
     }
 
     private ApiProblem fail(String why) {
-        return Params.invalid("filter", "not CQL2 text this server understands: " + why + " (at character " + (pos + 1) + ")");
+        return Params.invalid(
+                "filter", "not CQL2 text this server understands: " + why + " (at character " + (pos + 1) + ")");
     }
 
     private static String clip(String s) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 import org.geotools.api.referencing.FactoryException;
@@ -31,8 +30,18 @@ final class Crs {
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     private static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
     /** Each offered CRS by its URI, with its EPSG code (CRS84 first: the storage CRS). */
-    static final Map<String, String> OFFERED = offered(CRS84, "CRS:84", EPSG + "4326", "EPSG:4326", EPSG + "3857", "EPSG:3857",
-            EPSG + "32642", "EPSG:32642", EPSG + "32643", "EPSG:32643");
+    static final Map<String, String> OFFERED = offered(
+            CRS84,
+            "CRS:84",
+            EPSG + "4326",
+            "EPSG:4326",
+            EPSG + "3857",
+            "EPSG:3857",
+            EPSG + "32642",
+            "EPSG:32642",
+            EPSG + "32643",
+            "EPSG:32643");
+
     static final List<String> URIS = List.copyOf(OFFERED.keySet());
     private static final Map<String, MathTransform> FROM_CRS84 = new ConcurrentHashMap<>();
     private static final String LAT_LON = EPSG + "4326";
@@ -47,8 +56,7 @@ final class Crs {
         MapProjection.SKIP_SANITY_CHECKS = true;
     }
 
-    private Crs() {
-    }
+    private Crs() {}
 
     private static Map<String, String> offered(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -85,8 +93,11 @@ final class Crs {
         try {
             return JTS.transform(g, transform(crs));
         } catch (TransformException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Bad request",
-                    "a geometry lies outside the area where " + OFFERED.get(crs) + " can hold it", List.of());
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "Bad request",
+                    "a geometry lies outside the area where " + OFFERED.get(crs) + " can hold it",
+                    List.of());
         }
     }
 
@@ -149,8 +160,8 @@ final class Crs {
         // few 1e-10 degrees off that point and missed it (the OGC suite's bbox-crs test on incidents-points);
         // a margin of 1e-7 degrees (about a centimetre) takes the error in and nothing a reader could see
         lonLat.expandBy(BOX_MARGIN_DEGREES);
-        return Math.max(-180, lonLat.getMinX()) + "," + Math.max(-90, lonLat.getMinY()) + "," + Math.min(180, lonLat.getMaxX()) + ","
-                + Math.min(90, lonLat.getMaxY());
+        return Math.max(-180, lonLat.getMinX()) + "," + Math.max(-90, lonLat.getMinY()) + ","
+                + Math.min(180, lonLat.getMaxX()) + "," + Math.min(90, lonLat.getMaxY());
     }
 
     /** How much a box given in another CRS is widened once in longitude and latitude (see {@link #bboxToCrs84}). */

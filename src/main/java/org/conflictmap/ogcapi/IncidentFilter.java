@@ -3,12 +3,11 @@ package org.conflictmap.ogcapi;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.incidents.Cql2;
 import org.conflictmap.incidents.Incident;
-import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentParams;
+import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.layers.Source;
 import org.conflictmap.web.Params;
@@ -21,10 +20,11 @@ import org.locationtech.jts.geom.Geometry;
  * {@link Cql2Json}: a {@link Cql2} tree held in the {@link IncidentQuery}, which the store's filter compiler writes as SQL), all run by the store. Used by the OGC items and by every export, so both select alike.
  */
 public record IncidentFilter(IncidentQuery query) {
-    public static final Set<String> PARAMS = Set.of("bbox", "datetime", "type", "party", "contested", "q", "filter",
-            "filter-lang", "filter-crs");
+    public static final Set<String> PARAMS =
+            Set.of("bbox", "datetime", "type", "party", "contested", "q", "filter", "filter-lang", "filter-crs");
     /** The filter languages: CQL2 text (the default) and CQL2 JSON. */
     public static final Set<String> LANGUAGES = Set.of("cql2-text", "cql2-json");
+
     private static final String LAT_LON = "http://www.opengis.net/def/crs/EPSG/0/4326";
     /** The CRS a filter's geometries may be in: CRS84, or EPSG:4326 with its latitude-first axis order. */
     static final Set<String> FILTER_CRS = Set.of(Crs.CRS84, LAT_LON);
@@ -41,16 +41,26 @@ public record IncidentFilter(IncidentQuery query) {
         String lang = Params.oneOf("filter-lang", param.apply("filter-lang"), LANGUAGES);
         String crs = Params.oneOf("filter-crs", param.apply("filter-crs"), FILTER_CRS);
         List<Bbox> boxes = Bboxes.parse(param.apply("bbox"));
-        IncidentQuery q = IncidentParams.query(param, boxes == null || boxes.size() > 1 ? null : boxes.get(0), null, null, null,
-                IncidentQuery.MAX_LIMIT, 0);
+        IncidentQuery q = IncidentParams.query(
+                param,
+                boxes == null || boxes.size() > 1 ? null : boxes.get(0),
+                null,
+                null,
+                null,
+                IncidentQuery.MAX_LIMIT,
+                0);
         Cql2 cql = cql(Params.text("filter", param.apply("filter"), MAX_FILTER_CHARS), lang);
         if (cql != null && LAT_LON.equals(crs)) {
             Cql2.geometries(cql, IncidentFilter::swapAxes);
         }
         if (boxes != null && boxes.size() > 1) {
             // a bbox across the antimeridian: either half, as a CQL2 condition the store runs
-            Cql2 halves = new Cql2.Or(boxes.stream().map(b -> (Cql2) new Cql2.Predicate("s_intersects", new Cql2.Property("geometry"),
-                    Cql2Text.boxGeometry(b.minLon(), b.minLat(), b.maxLon(), b.maxLat()))).toList());
+            Cql2 halves = new Cql2.Or(boxes.stream()
+                    .map(b -> (Cql2) new Cql2.Predicate(
+                            "s_intersects",
+                            new Cql2.Property("geometry"),
+                            Cql2Text.boxGeometry(b.minLon(), b.minLat(), b.maxLon(), b.maxLat())))
+                    .toList());
             cql = cql == null ? halves : new Cql2.And(List.of(halves, cql));
         }
         return new IncidentFilter(cql == null ? q : q.withFilter(cql));
@@ -63,7 +73,8 @@ public record IncidentFilter(IncidentQuery query) {
 
     /** Incident {@code id} alone (when published), for {@link #within} to test whether a collection holds it. */
     static IncidentFilter byId(String id) {
-        return new IncidentFilter(IncidentQuery.all().withFilter(new Cql2.Comparison("=", new Cql2.Property("id"), new Cql2.Text(id))));
+        return new IncidentFilter(
+                IncidentQuery.all().withFilter(new Cql2.Comparison("=", new Cql2.Property("id"), new Cql2.Text(id))));
     }
 
     /** This selection within a collection's own rows: its source's condition added to the store's query. */

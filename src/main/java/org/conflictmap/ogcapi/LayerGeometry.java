@@ -2,7 +2,6 @@ package org.conflictmap.ogcapi;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
@@ -14,8 +13,7 @@ final class LayerGeometry {
     /** Places' points (the gazetteer does not change while the server runs), by place id. */
     private static final Map<String, Geometry> POINTS = new ConcurrentHashMap<>();
 
-    private LayerGeometry() {
-    }
+    private LayerGeometry() {}
 
     static Geometry of(Collection layer, Place p) {
         Geometry g = p.geometry();

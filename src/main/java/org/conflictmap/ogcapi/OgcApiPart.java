@@ -1,7 +1,6 @@
 package org.conflictmap.ogcapi;
 
 import java.util.List;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

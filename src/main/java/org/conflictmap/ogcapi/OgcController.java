@@ -1,14 +1,13 @@
 package org.conflictmap.ogcapi;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.PlaceFeatures;
@@ -37,8 +36,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,6 +63,7 @@ class OgcController {
     static final String CRS84 = Crs.CRS84;
     /** The header naming the CRS of a response's coordinates (OGC API – Features Part 2). */
     static final String CONTENT_CRS = "Content-Crs";
+
     static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
@@ -101,8 +99,16 @@ class OgcController {
     private final Layers layers;
     private final Extents extents;
 
-    OgcController(IncidentRepository incidents, Gazetteer gazetteer, DataVersion dataVersion, ObjectMapper json, OgcRequests requests,
-            ObjectProvider<Enclosures> enclosures, ObjectProvider<OgcApiPart> parts, Layers layers, Extents extents) {
+    OgcController(
+            IncidentRepository incidents,
+            Gazetteer gazetteer,
+            DataVersion dataVersion,
+            ObjectMapper json,
+            OgcRequests requests,
+            ObjectProvider<Enclosures> enclosures,
+            ObjectProvider<OgcApiPart> parts,
+            Layers layers,
+            Extents extents) {
         this.requests = requests;
         this.layers = layers;
         this.extents = extents;
@@ -120,11 +126,18 @@ class OgcController {
         String base = req.base();
         ObjectNode o = json.createObjectNode();
         o.put("title", "Afghanistan–Pakistan border conflict: incidents and contested claims");
-        o.put("description", "OGC API – Features over the conflict map's incidents (every claim kept apart) and its gazetteer.");
+        o.put(
+                "description",
+                "OGC API – Features over the conflict map's incidents (every claim kept apart) and its gazetteer.");
         ArrayNode links = o.putArray("links");
         link(links, base + "/ogc", "self", "application/json", "this document");
         link(links, base + "/ogc?f=html", "alternate", "text/html", "this document as HTML");
-        link(links, base + "/ogc/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition");
+        link(
+                links,
+                base + "/ogc/api",
+                "service-desc",
+                "application/vnd.oai.openapi+json;version=3.0",
+                "the API definition");
         link(links, base + "/ogc/conformance", "conformance", "application/json", "conformance classes");
         link(links, base + "/ogc/collections", "data", "application/json", "the collections");
         parts.orderedStream().forEach(p -> p.landingLinks(base, links));
@@ -143,7 +156,8 @@ class OgcController {
 
     @GetMapping("/ogc/api")
     ResponseEntity<?> api(HttpServletRequest r) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0"))
                 .body(withParts(OpenApi.document(json, requests.document(r).base())));
     }
 
@@ -199,7 +213,9 @@ class OgcController {
             }
         }
         o.put("additionalProperties", false);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json")).body(o);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/schema+json"))
+                .body(o);
     }
 
     @GetMapping("/ogc/collections/{collection}/items")
@@ -215,7 +231,8 @@ class OgcController {
      * is the same page as GET .../items would give; its links are those GETs.
      */
     @PostMapping("/ogc/collections/{collection}/search")
-    ResponseEntity<?> search(@PathVariable String collection, @RequestBody(required = false) String body, HttpServletRequest r) {
+    ResponseEntity<?> search(
+            @PathVariable String collection, @RequestBody(required = false) String body, HttpServletRequest r) {
         Collection c = layers.get(collection);
         return items(c, requests.search(c, body, r));
     }
@@ -231,8 +248,11 @@ class OgcController {
         var stamp = dataVersion.current();
         String etag = stamp.etag(collection + "?" + q.key() + (html ? "|html" : "") + (editor ? "|editor" : ""));
         if (req.notModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(editor))
-                    .varyBy(HttpHeaders.AUTHORIZATION).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(cacheControl(editor))
+                    .varyBy(HttpHeaders.AUTHORIZATION)
+                    .build();
         }
         ObjectNode fc = GeoJson.featureCollection();
         ArrayNode features = fc.withArray("features");
@@ -247,8 +267,11 @@ class OgcController {
             if (html || !crs.equals(CRS84) || type != GeometryType.ANY) {
                 // in another CRS each feature is built and its geometry transformed (the stored text is CRS84); in a
                 // collection of one geometry type a single polygon or line is served as a multi-geometry of one part
-                filter.stream(incidents, offset, limit, i -> features.add(inCrs(IncidentFeatures.feature(i), type.coerce(i.geometry()),
-                        crs)));
+                filter.stream(
+                        incidents,
+                        offset,
+                        limit,
+                        i -> features.add(inCrs(IncidentFeatures.feature(i), type.coerce(i.geometry()), crs)));
                 returned = features.size();
             } else {
                 Joined text = new Joined();
@@ -256,7 +279,9 @@ class OgcController {
                 featureText = text;
                 returned = text.count;
             }
-            matched = returned < limit && (returned > 0 || offset == 0) ? offset + returned : incidents.count(filter.query());
+            matched = returned < limit && (returned > 0 || offset == 0)
+                    ? offset + returned
+                    : incidents.count(filter.query());
         } else {
             List<Place> all = places(c, q.places());
             matched = all.size();
@@ -272,11 +297,20 @@ class OgcController {
         link(links, page(self, given, offset, limit, "json"), "self", GeoJson.MEDIA_TYPE, "this page");
         link(links, page(self, given, offset, limit, "html"), "alternate", "text/html", "this page as HTML");
         if (offset + returned < matched) {
-            link(links, page(self, given, offset + limit, limit, html ? "html" : "json"), "next", GeoJson.MEDIA_TYPE, "next page");
+            link(
+                    links,
+                    page(self, given, offset + limit, limit, html ? "html" : "json"),
+                    "next",
+                    GeoJson.MEDIA_TYPE,
+                    "next page");
         }
         if (offset > 0) {
-            link(links, page(self, given, Math.max(0, offset - limit), limit, html ? "html" : "json"), "prev",
-                    GeoJson.MEDIA_TYPE, "previous page");
+            link(
+                    links,
+                    page(self, given, Math.max(0, offset - limit), limit, html ? "html" : "json"),
+                    "prev",
+                    GeoJson.MEDIA_TYPE,
+                    "previous page");
         }
         if (featureText != null) {
             fc.remove("type");
@@ -287,14 +321,23 @@ class OgcController {
             Joined joined = featureText;
             // head, features and tail read in turn, without another copy of the page
             var body = new org.springframework.core.io.InputStreamResource(joined.in(head, tail));
-            return ResponseEntity.ok().cacheControl(cacheControl(editor)).varyBy(HttpHeaders.AUTHORIZATION).eTag(etag)
+            return ResponseEntity.ok()
+                    .cacheControl(cacheControl(editor))
+                    .varyBy(HttpHeaders.AUTHORIZATION)
+                    .eTag(etag)
                     .lastModified(stamp.updated())
                     .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
-                    .contentLength(head.length + joined.size() + tail.length).header(CONTENT_CRS, Crs.header(crs)).body(body);
+                    .contentLength(head.length + joined.size() + tail.length)
+                    .header(CONTENT_CRS, Crs.header(crs))
+                    .body(body);
         }
         ResponseEntity<?> answer = answer(req, fc, c.title(), etag);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).lastModified(stamp.updated())
-                .header(CONTENT_CRS, Crs.header(crs)).cacheControl(cacheControl(editor)).varyBy(HttpHeaders.AUTHORIZATION)
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .lastModified(stamp.updated())
+                .header(CONTENT_CRS, Crs.header(crs))
+                .cacheControl(cacheControl(editor))
+                .varyBy(HttpHeaders.AUTHORIZATION)
                 .body(answer.getBody());
     }
 
@@ -309,30 +352,49 @@ class OgcController {
         boolean editor = req.editor();
         if (c.source() instanceof Source.Incidents source) {
             Incident i = (id.matches(Incident.ID_PATTERN) ? incidents.byId(id) : java.util.Optional.<Incident>empty())
-                    .filter(x -> (editor || x.status().equals("published")) && (source.where() == null || holds(source, x.id())))
+                    .filter(x -> (editor || x.status().equals("published"))
+                            && (source.where() == null || holds(source, x.id())))
                     .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + clip(id) + "'"
                             + (source.where() == null ? "" : " in " + collection)));
             f = inCrs(IncidentFeatures.feature(i), c.geometryType().coerce(i.geometry()), crs);
             etag = "\"" + i.version() + (req.html() ? "-html" : "") + "\"";
         } else {
             Source.Places source = (Source.Places) c.source();
-            f = placeFeature(c, gazetteer.get(id).filter(p -> source.kinds().contains(p.kind()))
-                    .orElseThrow(() -> ApiProblem.notFound("no place with id '" + clip(id) + "' in " + collection)), crs);
+            f = placeFeature(
+                    c,
+                    gazetteer
+                            .get(id)
+                            .filter(p -> source.kinds().contains(p.kind()))
+                            .orElseThrow(
+                                    () -> ApiProblem.notFound("no place with id '" + clip(id) + "' in " + collection)),
+                    crs);
             etag = dataVersion.current().etag("place-" + id + (req.html() ? "-html" : ""));
         }
         if (req.notModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(editor))
-                    .varyBy(HttpHeaders.AUTHORIZATION).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(cacheControl(editor))
+                    .varyBy(HttpHeaders.AUTHORIZATION)
+                    .build();
         }
         ArrayNode links = f.putArray("links");
         String base = req.base();
         link(links, base + req.path(), "self", GeoJson.MEDIA_TYPE, "this feature");
         link(links, base + req.path() + "?f=html", "alternate", "text/html", "this feature as HTML");
         link(links, base + "/ogc/collections/" + collection, "collection", "application/json", "the collection");
-        ResponseEntity<?> answer = answer(req, f, f.path("properties").path("title").asString(f.path("properties").path("name")
-                .asString(id)), etag);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(CONTENT_CRS, Crs.header(crs))
-                .cacheControl(cacheControl(editor)).varyBy(HttpHeaders.AUTHORIZATION).body(answer.getBody());
+        ResponseEntity<?> answer = answer(
+                req,
+                f,
+                f.path("properties")
+                        .path("title")
+                        .asString(f.path("properties").path("name").asString(id)),
+                etag);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .header(CONTENT_CRS, Crs.header(crs))
+                .cacheControl(cacheControl(editor))
+                .varyBy(HttpHeaders.AUTHORIZATION)
+                .body(answer.getBody());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -366,7 +428,6 @@ class OgcController {
         }
     }
 
-
     /** Whether the incident {@code id} is among the rows {@code source} selects (its condition, run by the store). */
     private boolean holds(Source.Incidents source, String id) {
         return incidents.count(IncidentFilter.byId(id).within(source).query()) > 0;
@@ -376,7 +437,8 @@ class OgcController {
         List<Bbox> boxes = q.boxes();
         // a place is selected when its geometry (not its envelope) meets the box: a river's or a
         // province's envelope covers much land the river or province does not
-        org.locationtech.jts.geom.prep.PreparedGeometry box = boxes == null ? null
+        org.locationtech.jts.geom.prep.PreparedGeometry box = boxes == null
+                ? null
                 : org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(Bboxes.geometry(boxes));
         Set<String> kinds = ((Source.Places) layer.source()).kinds();
         String kind = q.kind();
@@ -384,10 +446,14 @@ class OgcController {
         String text = q.text();
         String folded = text == null ? null : org.conflictmap.gazetteer.Names.fold(text);
         return gazetteer.all().stream()
-                .filter(p -> kinds.contains(p.kind()) && (kind == null || p.kind().equals(kind)))
+                .filter(p ->
+                        kinds.contains(p.kind()) && (kind == null || p.kind().equals(kind)))
                 .filter(p -> country == null || country.toUpperCase(Locale.ROOT).equals(p.country()))
                 .filter(p -> box == null || box.intersects(LayerGeometry.of(layer, p)))
-                .filter(p -> folded == null || p.allNames().stream().anyMatch(n -> org.conflictmap.gazetteer.Names.fold(n).contains(folded)))
+                .filter(p -> folded == null
+                        || p.allNames().stream()
+                                .anyMatch(n ->
+                                        org.conflictmap.gazetteer.Names.fold(n).contains(folded)))
                 .sorted(java.util.Comparator.comparing(Place::id))
                 .toList();
     }
@@ -423,7 +489,8 @@ class OgcController {
         }
         extent.withObject("spatial").put("crs", CRS84);
         if (layer.source().temporal() != null) {
-            ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
+            ArrayNode interval =
+                    extent.putObject("temporal").putArray("interval").addArray();
             interval.add(held.start() == null ? null : held.start().toString());
             interval.add(held.end() == null ? null : held.end().toString());
         }
@@ -433,9 +500,15 @@ class OgcController {
         link(links, self + "?f=html", "alternate", "text/html", "this collection as HTML");
         link(links, self + "/items", "items", GeoJson.MEDIA_TYPE, "the features");
         link(links, self + "/items?f=html", "items", "text/html", "the features as HTML");
-        link(links, self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
+        link(
+                links,
+                self + "/queryables",
+                "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                "application/schema+json",
                 "the queryable properties");
-        enclosures.orderedStream().flatMap(e -> e.of(id).stream())
+        enclosures
+                .orderedStream()
+                .flatMap(e -> e.of(id).stream())
                 .forEach(e -> link(links, base + e.path(), "enclosure", e.mediaType(), e.title()));
         parts.orderedStream().forEach(p -> p.collectionLinks(base, id, links));
         return c;
@@ -447,11 +520,14 @@ class OgcController {
             b.eTag(etag);
         }
         if (r.html()) {
-            return b.contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(Html.page(title, body));
+            return b.contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                    .body(Html.page(title, body));
         }
-        boolean geo = body.has("type") && (body.get("type").asString().equals("FeatureCollection")
-                || body.get("type").asString().equals("Feature"));
-        return b.contentType(geo ? MediaType.parseMediaType(GeoJson.MEDIA_TYPE) : MediaType.APPLICATION_JSON).body(body);
+        boolean geo = body.has("type")
+                && (body.get("type").asString().equals("FeatureCollection")
+                        || body.get("type").asString().equals("Feature"));
+        return b.contentType(geo ? MediaType.parseMediaType(GeoJson.MEDIA_TYPE) : MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     /** An editor's answer (drafts included) is for that editor alone; everyone else's may be stored and revalidated. */
@@ -464,11 +540,20 @@ class OgcController {
         q.forEach((k, vs) -> {
             if (!Set.of("offset", "limit", "f").contains(k)) {
                 for (String v : vs) {
-                    b.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")).append('&');
+                    b.append(k)
+                            .append('=')
+                            .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"))
+                            .append('&');
                 }
             }
         });
-        return b.append("limit=").append(limit).append("&offset=").append(offset).append("&f=").append(f).toString();
+        return b.append("limit=")
+                .append(limit)
+                .append("&offset=")
+                .append(offset)
+                .append("&f=")
+                .append(f)
+                .toString();
     }
 
     private static void link(ArrayNode links, String href, String rel, String type, String title) {

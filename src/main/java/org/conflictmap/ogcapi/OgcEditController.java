@@ -1,8 +1,8 @@
 package org.conflictmap.ogcapi;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
-
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.incidents.IfMatch;
 import org.conflictmap.incidents.Incident;
@@ -26,8 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -75,8 +73,7 @@ class OgcEditController {
      * @param ifMatch the version a change was made to; null for a create
      * @param body    the Feature or merge patch; null for a delete
      */
-    private record Write(String base, String editor, IfMatch ifMatch, JsonNode body) {
-    }
+    private record Write(String base, String editor, IfMatch ifMatch, JsonNode body) {}
 
     /** The write to item {@code id} (null: a new item) of {@code collection}, with a body or without. */
     private Write write(String collection, String id, boolean withBody, HttpServletRequest r) {
@@ -91,7 +88,9 @@ class OgcEditController {
         Write w = write(collection, null, true, r);
         Incident stored = edits.create(w.body(), w.editor());
         return ResponseEntity.created(URI.create(w.base() + "/ogc/collections/" + collection + "/items/" + stored.id()))
-                .eTag(etag(stored)).contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE)).body(IncidentFeatures.feature(stored));
+                .eTag(etag(stored))
+                .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
+                .body(IncidentFeatures.feature(stored));
     }
 
     @PutMapping("/ogc/collections/{collection}/items/{id}")
@@ -112,7 +111,9 @@ class OgcEditController {
     private ResponseEntity<ObjectNode> change(String collection, String id, HttpServletRequest r, Change change) {
         Write w = write(collection, id, true, r);
         Incident stored = change.apply(id, w.ifMatch(), w.body(), w.editor());
-        return ResponseEntity.ok().eTag(etag(stored)).contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
+        return ResponseEntity.ok()
+                .eTag(etag(stored))
+                .contentType(MediaType.parseMediaType(GeoJson.MEDIA_TYPE))
                 .body(IncidentFeatures.feature(stored));
     }
 
@@ -131,15 +132,28 @@ class OgcEditController {
     private void editable(String collection) {
         Collection c = layers.get(collection);
         if (!c.editable()) {
-            String editable = layers.all().stream().filter(Collection::editable).map(Collection::id).findFirst().orElse("none");
-            throw new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "'" + collection + "' is read-only: "
-                    + (c.source() instanceof Source.Places ? "the gazetteer comes from its sources; editors write incidents"
-                            : "it shows incidents of one geometry type; editors write them in '" + editable + "'"), List.of());
+            String editable = layers.all().stream()
+                    .filter(Collection::editable)
+                    .map(Collection::id)
+                    .findFirst()
+                    .orElse("none");
+            throw new ApiProblem(
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    "Method not allowed",
+                    "'" + collection + "' is read-only: "
+                            + (c.source() instanceof Source.Places
+                                    ? "the gazetteer comes from its sources; editors write incidents"
+                                    : "it shows incidents of one geometry type; editors write them in '" + editable
+                                            + "'"),
+                    List.of());
         }
     }
 
     private JsonNode body(HttpServletRequest r) {
-        Bodies.requireType(r, "send the incident as application/geo+json, application/json or application/merge-patch+json", TYPES);
+        Bodies.requireType(
+                r,
+                "send the incident as application/geo+json, application/json or application/merge-patch+json",
+                TYPES);
         contentCrs(r.getHeader(OgcController.CONTENT_CRS));
         return Bodies.json(r, json, editors.maxBodyBytes(), "conflictmap.security.max-body-bytes");
     }
@@ -156,8 +170,10 @@ class OgcEditController {
         String v = header.strip();
         String uri = v.startsWith("<") && v.endsWith(">") ? v.substring(1, v.length() - 1) : v;
         if (!Crs.CRS84.equals(uri) && !"[OGC:CRS84]".equalsIgnoreCase(uri)) {
-            throw Params.invalid(OgcController.CONTENT_CRS, "a write's coordinates are CRS84 (longitude, latitude): send them so, with "
-                    + "Content-Crs: " + Crs.header(Crs.CRS84) + " or none");
+            throw Params.invalid(
+                    OgcController.CONTENT_CRS,
+                    "a write's coordinates are CRS84 (longitude, latitude): send them so, with " + "Content-Crs: "
+                            + Crs.header(Crs.CRS84) + " or none");
         }
     }
 

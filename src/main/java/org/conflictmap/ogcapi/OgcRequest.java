@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.web.ETags;
 
@@ -47,7 +46,8 @@ record OgcRequest(String base, String path, boolean html, boolean editor, String
      * @param incidents which incidents (filters, statuses, the collection's own rows), or null
      * @param places    which places, or null
      */
-    record Items(Map<String, String[]> given, String key, int limit, int offset, IncidentFilter incidents, Places places) {
+    record Items(
+            Map<String, String[]> given, String key, int limit, int offset, IncidentFilter incidents, Places places) {
         Items {
             given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
             Objects.requireNonNull(key, "key");

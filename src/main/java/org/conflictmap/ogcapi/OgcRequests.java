@@ -1,11 +1,11 @@
 package org.conflictmap.ogcapi;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.incidents.Vocabulary;
@@ -16,8 +16,6 @@ import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The one reading of an OGC API – Features request ({@link OgcController}'s handlers): each handler
@@ -30,7 +28,8 @@ class OgcRequests {
     /** The parameters of an incidents collection's items. */
     static final Set<String> ITEM_PARAMS;
     /** The parameters of a gazetteer collection's items. */
-    static final Set<String> PLACE_PARAMS = Set.of("bbox", "limit", "offset", "f", "kind", "country", "q", "crs", "bbox-crs");
+    static final Set<String> PLACE_PARAMS =
+            Set.of("bbox", "limit", "offset", "f", "kind", "country", "q", "crs", "bbox-crs");
 
     static {
         Set<String> s = new HashSet<>(IncidentFilter.PARAMS);
@@ -85,10 +84,12 @@ class OgcRequests {
         if (!bboxCrs.equals(Crs.CRS84) && one(q, "bbox") != null) {
             read.put("bbox", new String[] {Crs.bboxToCrs84(one(q, "bbox"), bboxCrs)});
         }
-        int limit = Params.integer("limit", one(read, "limit"), OgcController.DEFAULT_LIMIT, 1, OgcController.MAX_LIMIT);
+        int limit =
+                Params.integer("limit", one(read, "limit"), OgcController.DEFAULT_LIMIT, 1, OgcController.MAX_LIMIT);
         int offset = Params.integer("offset", one(read, "offset"), 0, 0, 10_000_000);
         boolean html = html(r);
-        // an editor's page holds the drafts too (Part 4 clients such as QGIS edit them): its own ETag, never a shared cache's
+        // an editor's page holds the drafts too (Part 4 clients such as QGIS edit them): its own ETag, never a shared
+        // cache's
         boolean editor = editor(c, r);
         IncidentFilter filter = null;
         OgcRequest.Places places = null;
@@ -106,7 +107,10 @@ class OgcRequests {
 
     private static OgcRequest.Places places(Map<String, String[]> q) {
         List<Bbox> boxes = Bboxes.parse(one(q, "bbox"));
-        return new OgcRequest.Places(boxes, Params.oneOf("kind", one(q, "kind"), Place.KINDS), Params.text("country", one(q, "country"), 2),
+        return new OgcRequest.Places(
+                boxes,
+                Params.oneOf("kind", one(q, "kind"), Place.KINDS),
+                Params.text("country", one(q, "country"), 2),
                 Params.text("q", one(q, "q"), 200));
     }
 

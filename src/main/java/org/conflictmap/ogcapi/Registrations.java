@@ -3,7 +3,6 @@ package org.conflictmap.ogcapi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.incidents.Queryables;
 import org.conflictmap.layers.Collection;
@@ -28,41 +27,68 @@ import org.springframework.core.annotation.Order;
 @Configuration(proxyBeanMethods = false)
 class Registrations {
     /** What an incidents collection can be filtered by: the {@link Queryables}. */
-    static final List<Queryable> INCIDENT_QUERYABLES = Queryables.ALL.stream().map(a -> new Queryable(a.name(),
-            a.type() == Integer.class ? "integer" : a.type() == Boolean.class ? "boolean" : a.type() == Instant.class ? "date-time"
-                    : "string", a.description(), a.values())).toList();
-    /** The columns every flat export of incidents carries: the queryables (after ACLED's own). */
-    static final List<String> INCIDENT_EXPORT_FIELDS = Queryables.ALL.stream().map(Queryables.Attribute::name).toList();
-    static final List<Queryable> PLACE_QUERYABLES = List.of("id", "name", "kind", "country", "admin1").stream().map(Queryable::text)
+    static final List<Queryable> INCIDENT_QUERYABLES = Queryables.ALL.stream()
+            .map(a -> new Queryable(
+                    a.name(),
+                    a.type() == Integer.class
+                            ? "integer"
+                            : a.type() == Boolean.class
+                                    ? "boolean"
+                                    : a.type() == Instant.class ? "date-time" : "string",
+                    a.description(),
+                    a.values()))
             .toList();
-    static final List<String> PLACE_TILE_ATTRIBUTES = List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind",
-            "country", "population");
+    /** The columns every flat export of incidents carries: the queryables (after ACLED's own). */
+    static final List<String> INCIDENT_EXPORT_FIELDS =
+            Queryables.ALL.stream().map(Queryables.Attribute::name).toList();
+
+    static final List<Queryable> PLACE_QUERYABLES = List.of("id", "name", "kind", "country", "admin1").stream()
+            .map(Queryable::text)
+            .toList();
+    static final List<String> PLACE_TILE_ATTRIBUTES =
+            List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country", "population");
     static final String INCIDENTS_ABOUT = "Incidents of the Afghanistan–Pakistan border conflict. ";
-    static final String CLAIMS_ABOUT = "Every claim is kept whole in 'claims' with its claimant, party, side, figures and sources; "
-            + "killed_min/killed_max only summarise them.";
-    static final String GAZETTEER = " from the gazetteer (Natural Earth, GeoNames, geoBoundaries; crossings curated), all as ";
+    static final String CLAIMS_ABOUT =
+            "Every claim is kept whole in 'claims' with its claimant, party, side, figures and sources; "
+                    + "killed_min/killed_max only summarise them.";
+    static final String GAZETTEER =
+            " from the gazetteer (Natural Earth, GeoNames, geoBoundaries; crossings curated), all as ";
     /** Lakes and rivers in the raster basemap. */
     static final String WATER = "#a9c6d8";
 
     @Bean
     @Order(10)
     Collection incidents() {
-        return new Collection("incidents", "Incidents with contested claims", INCIDENTS_ABOUT
-                + "Geometry at its precision (a province-level report is the province area). " + CLAIMS_ABOUT, GeometryType.ANY,
-                Source.Incidents.all(), INCIDENT_QUERYABLES, TileStyle.incidents(), INCIDENT_EXPORT_FIELDS, true);
+        return new Collection(
+                "incidents",
+                "Incidents with contested claims",
+                INCIDENTS_ABOUT + "Geometry at its precision (a province-level report is the province area). "
+                        + CLAIMS_ABOUT,
+                GeometryType.ANY,
+                Source.Incidents.all(),
+                INCIDENT_QUERYABLES,
+                TileStyle.incidents(),
+                INCIDENT_EXPORT_FIELDS,
+                true);
     }
 
     @Bean
     @Order(11)
     Collection incidentsPoints() {
-        return typedIncidents("incidents-points", "Incidents located at a point", GeometryType.POINT,
+        return typedIncidents(
+                "incidents-points",
+                "Incidents located at a point",
+                GeometryType.POINT,
                 "Those of 'incidents' located at a point (an exact or near place), read-only, all as point. ");
     }
 
     @Bean
     @Order(12)
     Collection incidentsLines() {
-        return typedIncidents("incidents-lines", "Incidents along a line", GeometryType.MULTILINESTRING,
+        return typedIncidents(
+                "incidents-lines",
+                "Incidents along a line",
+                GeometryType.MULTILINESTRING,
                 "Those of 'incidents' located along a line (the border line itself, named without provinces), read-only, "
                         + "all as multilinestring. ");
     }
@@ -70,34 +96,60 @@ class Registrations {
     @Bean
     @Order(13)
     Collection incidentsAreas() {
-        return typedIncidents("incidents-areas", "Incidents located in an area", GeometryType.MULTIPOLYGON,
+        return typedIncidents(
+                "incidents-areas",
+                "Incidents located in an area",
+                GeometryType.MULTIPOLYGON,
                 "Those of 'incidents' located in an area (a district, a province, a border segment's 5 km band, a country), "
                         + "read-only, all as multipolygon. ");
     }
 
     private static Collection typedIncidents(String id, String title, GeometryType type, String about) {
-        return new Collection(id, title, INCIDENTS_ABOUT + about + CLAIMS_ABOUT, type, Source.Incidents.ofDimension(type.dimension()),
-                INCIDENT_QUERYABLES, null, INCIDENT_EXPORT_FIELDS, false);
+        return new Collection(
+                id,
+                title,
+                INCIDENTS_ABOUT + about + CLAIMS_ABOUT,
+                type,
+                Source.Incidents.ofDimension(type.dimension()),
+                INCIDENT_QUERYABLES,
+                null,
+                INCIDENT_EXPORT_FIELDS,
+                false);
     }
 
     @Bean
     @Order(20)
     Collection places() {
-        return new Collection("places", "Gazetteer places (one point each)", "Every gazetteer entry as one point: countries, provinces, "
-                + "districts, the Durand Line, border crossings, cities and towns, rivers and lakes (Natural Earth, GeoNames, "
-                + "geoBoundaries). An area's or a line's point lies on it; its full geometry is in the collection of its kind "
-                + "(provinces, districts, rivers, …).", GeometryType.POINT, new Source.Places(Place.KINDS), PLACE_QUERYABLES,
+        return new Collection(
+                "places",
+                "Gazetteer places (one point each)",
+                "Every gazetteer entry as one point: countries, provinces, "
+                        + "districts, the Durand Line, border crossings, cities and towns, rivers and lakes (Natural Earth, GeoNames, "
+                        + "geoBoundaries). An area's or a line's point lies on it; its full geometry is in the collection of its kind "
+                        + "(provinces, districts, rivers, …).",
+                GeometryType.POINT,
+                new Source.Places(Place.KINDS),
+                PLACE_QUERYABLES,
                 // the tiles' places layer: what the provinces, districts and border layers do not draw
-                new TileStyle(0, Place.KINDS.stream().filter(k -> !Set.of("province", "district", "border", "boundary").contains(k))
-                        .collect(java.util.stream.Collectors.toSet()), true, PLACE_TILE_ATTRIBUTES).painted(
-                                // the raster basemap's land (Afghanistan and Pakistan, the map's focus, lighter), water,
+                new TileStyle(
+                                0,
+                                Place.KINDS.stream()
+                                        .filter(k -> !Set.of("province", "district", "border", "boundary")
+                                                .contains(k))
+                                        .collect(java.util.stream.Collectors.toSet()),
+                                true,
+                                PLACE_TILE_ATTRIBUTES)
+                        .painted(
+                                // the raster basemap's land (Afghanistan and Pakistan, the map's focus, lighter),
+                                // water,
                                 // country outlines over the provinces' dashes, and the crossings
                                 Paint.fill(10, "country", "#e6e3dc").focus("#f4f1ea", "AF", "PK"),
                                 Paint.fill(20, "lake", WATER),
                                 Paint.line(30, "river", WATER, 1f).from(5).wider(8, 1.6f),
                                 Paint.line(60, "country", "#9aa3a9", 1f),
                                 Paint.diamond(80, "crossing").from(6).asReference()),
-                List.of(), false);
+                List.of(),
+                false);
     }
 
     @Bean
@@ -109,8 +161,15 @@ class Registrations {
     @Bean
     @Order(22)
     Collection provinces() {
-        return gazetteer("provinces", "province", GeometryType.MULTIPOLYGON, "Provinces of Afghanistan and Pakistan",
-                new TileStyle(0, null, false, PLACE_TILE_ATTRIBUTES).painted(Paint.line(50, null, "#b5b0a5", 0.8f).dashed(3f, 3f).from(4)));
+        return gazetteer(
+                "provinces",
+                "province",
+                GeometryType.MULTIPOLYGON,
+                "Provinces of Afghanistan and Pakistan",
+                new TileStyle(0, null, false, PLACE_TILE_ATTRIBUTES)
+                        .painted(Paint.line(50, null, "#b5b0a5", 0.8f)
+                                .dashed(3f, 3f)
+                                .from(4)));
     }
 
     /**
@@ -122,9 +181,26 @@ class Registrations {
     @Bean
     @Order(23)
     Collection districts() {
-        return gazetteer("districts", "district", GeometryType.MULTIPOLYGON, "Districts of Afghanistan and Pakistan",
-                new TileStyle(7, null, false, List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country",
-                        "province")).painted(Paint.line(40, null, "#d6d1c6", 0.5f)));
+        return gazetteer(
+                "districts",
+                "district",
+                GeometryType.MULTIPOLYGON,
+                "Districts of Afghanistan and Pakistan",
+                new TileStyle(
+                                7,
+                                null,
+                                false,
+                                List.of(
+                                        "id",
+                                        "name",
+                                        "name:en",
+                                        "name:ps",
+                                        "name:fa",
+                                        "name:ur",
+                                        "kind",
+                                        "country",
+                                        "province"))
+                        .painted(Paint.line(40, null, "#d6d1c6", 0.5f)));
     }
 
     @Bean
@@ -137,8 +213,16 @@ class Registrations {
     @Order(25)
     Collection border() {
         // in the raster a contested border: dashed, in the colour of the static maps' legend (tiles.Painter.BORDER)
-        return gazetteer("border", "border", GeometryType.MULTILINESTRING, "The Durand Line", new TileStyle(0, null, false,
-                PLACE_TILE_ATTRIBUTES).painted(Paint.line(70, null, "#8b2e16", 2.2f).wider(7, 3f).dashed(8f, 5f).asReference()));
+        return gazetteer(
+                "border",
+                "border",
+                GeometryType.MULTILINESTRING,
+                "The Durand Line",
+                new TileStyle(0, null, false, PLACE_TILE_ATTRIBUTES)
+                        .painted(Paint.line(70, null, "#8b2e16", 2.2f)
+                                .wider(7, 3f)
+                                .dashed(8f, 5f)
+                                .asReference()));
     }
 
     @Bean
@@ -154,7 +238,15 @@ class Registrations {
     }
 
     private static Collection gazetteer(String id, String kind, GeometryType type, String title, TileStyle tiles) {
-        return new Collection(id, title, title + GAZETTEER + type.ogcName() + ".", type, new Source.Places(Set.of(kind)),
-                PLACE_QUERYABLES, tiles, List.of(), false);
+        return new Collection(
+                id,
+                title,
+                title + GAZETTEER + type.ogcName() + ".",
+                type,
+                new Source.Places(Set.of(kind)),
+                PLACE_QUERYABLES,
+                tiles,
+                List.of(),
+                false);
     }
 }

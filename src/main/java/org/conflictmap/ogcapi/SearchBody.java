@@ -3,9 +3,7 @@ package org.conflictmap.ogcapi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.conflictmap.web.Params;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -20,12 +18,12 @@ final class SearchBody {
     /** The largest body read, in characters. */
     static final int MAX_CHARS = 100_000;
 
-    private SearchBody() {
-    }
+    private SearchBody() {}
 
     static Map<String, String[]> params(String body) {
         if (body == null || body.isBlank()) {
-            throw Params.invalid("body", "a JSON object of the items' parameters, such as {\"filter\": {\"op\": \"=\", ...}}");
+            throw Params.invalid(
+                    "body", "a JSON object of the items' parameters, such as {\"filter\": {\"op\": \"=\", ...}}");
         }
         if (body.length() > MAX_CHARS) {
             throw Params.invalid("body", "longer than " + MAX_CHARS + " characters");

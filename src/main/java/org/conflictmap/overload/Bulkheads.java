@@ -1,5 +1,11 @@
 package org.conflictmap.overload;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -8,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -17,13 +22,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The bulkheads: a request of an expensive {@link RouteClass} takes one of its class's permits for as
@@ -54,8 +52,10 @@ class Bulkheads extends OncePerRequestFilter {
         }
         if (permits > pool - properties.reservedConnections() || held > threads - properties.reservedThreads()) {
             throw new IllegalStateException("conflictmap.overload: the classes' permits (" + permits + ") must leave "
-                    + properties.reservedConnections() + " of the " + pool + " store connections (spring.datasource.hikari."
-                    + "maximum-pool-size) and their permits and queues (" + held + ") " + properties.reservedThreads() + " of the "
+                    + properties.reservedConnections() + " of the " + pool
+                    + " store connections (spring.datasource.hikari."
+                    + "maximum-pool-size) and their permits and queues (" + held + ") " + properties.reservedThreads()
+                    + " of the "
                     + threads + " Tomcat threads (server.tomcat.threads.max) to the requests that never wait");
         }
         for (RouteClass c : RouteClass.values()) {
@@ -76,7 +76,11 @@ class Bulkheads extends OncePerRequestFilter {
     }
 
     /** What became of a request at the gate. */
-    enum Entry { ADMITTED, QUEUE_FULL, WAITED_TOO_LONG }
+    enum Entry {
+        ADMITTED,
+        QUEUE_FULL,
+        WAITED_TOO_LONG
+    }
 
     static Entry enter(Gate gate, long waitNanos) throws InterruptedException {
         if (gate.permits.tryAcquire()) {
@@ -96,7 +100,9 @@ class Bulkheads extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RouteClass c = RouteClass.of(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
+        RouteClass c = RouteClass.of(
+                request.getMethod(),
+                request.getRequestURI().substring(request.getContextPath().length()));
         if (c == null) {
             chain.doFilter(request, response);
             return;
@@ -134,17 +140,22 @@ class Bulkheads extends OncePerRequestFilter {
         boolean full = entry == Entry.QUEUE_FULL;
         int status = full ? 429 : 503;
         String title = full ? "Too many requests" : "Server busy";
-        String detail = full ? "too many " + c.label + " are running or waiting; try again in " + properties.retryAfter().toSeconds() + " s"
-                : "no " + c.label.replaceAll("s$", "") + " slot came free in " + properties.maxWait().toSeconds() + " s; try again in "
+        String detail = full
+                ? "too many " + c.label + " are running or waiting; try again in "
+                        + properties.retryAfter().toSeconds() + " s"
+                : "no " + c.label.replaceAll("s$", "") + " slot came free in "
+                        + properties.maxWait().toSeconds() + " s; try again in "
                         + properties.retryAfter().toSeconds() + " s";
         log.debug("refused with {}: {}", status, detail);
         response.setStatus(status);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
+        response.setHeader(
+                HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + detail + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail + "\"}");
     }
 
     /** Gives the permit back when a streamed answer ends, however it ends. */

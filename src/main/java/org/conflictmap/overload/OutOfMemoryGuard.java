@@ -1,14 +1,12 @@
 package org.conflictmap.overload;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
-
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Ends the process when it runs out of memory, so that its supervisor (systemd, Docker's restart
@@ -27,8 +25,10 @@ class OutOfMemoryGuard implements HandlerExceptionResolver, Ordered {
     static final int STATUS = 3;
     /** H2's ErrorCode.OUT_OF_MEMORY. */
     static final int H2_OUT_OF_MEMORY = 90108;
-    private static final String MESSAGE = "OutOfMemoryError: the server stops (status 3) so that its supervisor starts it "
-            + "again (conflictmap.overload.exit-on-out-of-memory)";
+
+    private static final String MESSAGE =
+            "OutOfMemoryError: the server stops (status 3) so that its supervisor starts it "
+                    + "again (conflictmap.overload.exit-on-out-of-memory)";
 
     private final boolean enabled;
 
@@ -66,7 +66,8 @@ class OutOfMemoryGuard implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         if (enabled && outOfMemory(ex)) {
             halt();
         }

@@ -1,7 +1,6 @@
 package org.conflictmap.overload;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,18 +31,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           supervisor restarts it, as {@code -XX:+ExitOnOutOfMemoryError} does (default true)
  */
 @ConfigurationProperties("conflictmap.overload")
-record OverloadProperties(@DefaultValue("1") int staticMapPermits, @DefaultValue("8") int staticMapQueue,
-        @DefaultValue("2") int exportPermits, @DefaultValue("6") int exportQueue, @DefaultValue("3") int tilePermits,
-        @DefaultValue("200") int tileQueue, @DefaultValue("2") int listPermits, @DefaultValue("100") int listQueue,
-        @DefaultValue("45s") Duration maxWait, @DefaultValue("5s") Duration retryAfter,
-        @DefaultValue("2") int reservedConnections, @DefaultValue("40") int reservedThreads,
+record OverloadProperties(
+        @DefaultValue("1") int staticMapPermits,
+        @DefaultValue("8") int staticMapQueue,
+        @DefaultValue("2") int exportPermits,
+        @DefaultValue("6") int exportQueue,
+        @DefaultValue("3") int tilePermits,
+        @DefaultValue("200") int tileQueue,
+        @DefaultValue("2") int listPermits,
+        @DefaultValue("100") int listQueue,
+        @DefaultValue("45s") Duration maxWait,
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("2") int reservedConnections,
+        @DefaultValue("40") int reservedThreads,
         @DefaultValue("true") boolean exitOnOutOfMemory) {
     OverloadProperties {
-        if (staticMapPermits < 1 || exportPermits < 1 || tilePermits < 1 || listPermits < 1 || staticMapQueue < 0
-                || exportQueue < 0 || tileQueue < 0 || listQueue < 0 || maxWait.isNegative() || retryAfter.toSeconds() < 1
-                || reservedConnections < 1 || reservedThreads < 1) {
-            throw new IllegalArgumentException("conflictmap.overload: permits >= 1, queues >= 0, max-wait >= 0, retry-after >= 1s, "
-                    + "reserved-connections >= 1, reserved-threads >= 1");
+        if (staticMapPermits < 1
+                || exportPermits < 1
+                || tilePermits < 1
+                || listPermits < 1
+                || staticMapQueue < 0
+                || exportQueue < 0
+                || tileQueue < 0
+                || listQueue < 0
+                || maxWait.isNegative()
+                || retryAfter.toSeconds() < 1
+                || reservedConnections < 1
+                || reservedThreads < 1) {
+            throw new IllegalArgumentException(
+                    "conflictmap.overload: permits >= 1, queues >= 0, max-wait >= 0, retry-after >= 1s, "
+                            + "reserved-connections >= 1, reserved-threads >= 1");
         }
     }
 

@@ -13,7 +13,9 @@ enum RouteClass {
     /** Downloads: hold a store connection while they stream, some a scratch directory. */
     EXPORTS("exports", Pattern.compile("/api/export/.*")),
     /** Raster and vector tiles, also at OGC API – Tiles' addresses (CachedTileFilter's own answers never reach this). */
-    TILES("tile renders", Pattern.compile("/tiles/[^/]+/[^/]+/[^/]+/[^/]+|/ogc/(collections/[^/]+/)?tiles/[^/]+/[^/]+/[^/]+/[^/]+")),
+    TILES(
+            "tile renders",
+            Pattern.compile("/tiles/[^/]+/[^/]+/[^/]+/[^/]+|/ogc/(collections/[^/]+/)?tiles/[^/]+/[^/]+/[^/]+/[^/]+")),
     /** Lists of features: up to 100,000 incidents, 10,000 OGC items, a place search. */
     LISTS("lists", Pattern.compile("/api/incidents|/ogc/collections/[^/]+/items|/api/places"));
 

@@ -2,7 +2,6 @@ package org.conflictmap.overload;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -33,8 +32,10 @@ class VitalThreads implements HealthIndicator {
 
     @Override
     public Health health() {
-        List<String> dead = watched.stream().filter(t -> !t.isAlive()).map(Thread::getName).toList();
-        return dead.isEmpty() ? Health.up().withDetail("watched", watched.size()).build()
+        List<String> dead =
+                watched.stream().filter(t -> !t.isAlive()).map(Thread::getName).toList();
+        return dead.isEmpty()
+                ? Health.up().withDetail("watched", watched.size()).build()
                 : Health.down().withDetail("dead", dead).build();
     }
 }

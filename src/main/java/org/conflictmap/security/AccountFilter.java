@@ -1,17 +1,15 @@
 package org.conflictmap.security;
 
-import java.io.IOException;
-import java.util.Optional;
-
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Finds the editor behind a request, inside the security filter chain (after the session's context
@@ -64,8 +62,11 @@ class AccountFilter extends OncePerRequestFilter {
     }
 
     private boolean stillValid(EditorPrincipal p) {
-        return accounts.find(p.name()).filter(a -> !a.disabled() && a.generation() == p.generation()
-                && a.role().equals(p.role())).isPresent();
+        return accounts.find(p.name())
+                .filter(a -> !a.disabled()
+                        && a.generation() == p.generation()
+                        && a.role().equals(p.role()))
+                .isPresent();
     }
 
     /** The bearer token of the Authorization header, or null. */

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.conflictmap.errors.AlreadyExists;
 import org.conflictmap.errors.Invalid;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,28 +26,40 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 class Accounts {
-    static final String INSERT = "INSERT INTO accounts (name, password_hash, role, disabled, generation, created_at, updated_at) "
-            + "VALUES (?, ?, ?, FALSE, 1, ?, ?)";
+    static final String INSERT =
+            "INSERT INTO accounts (name, password_hash, role, disabled, generation, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, FALSE, 1, ?, ?)";
     static final String ONE = "SELECT name, role, disabled, generation, created_at FROM accounts WHERE name = ?";
     static final String ALL = "SELECT name, role, disabled, generation, created_at FROM accounts ORDER BY name";
     static final String COUNT = "SELECT COUNT(*) FROM accounts";
     static final String HASH_OF = "SELECT password_hash FROM accounts WHERE name = ?";
-    static final String SET_DISABLED = "UPDATE accounts SET disabled = ?, generation = generation + 1, updated_at = ? WHERE name = ?";
-    static final String SET_PASSWORD = "UPDATE accounts SET password_hash = ?, generation = generation + 1, updated_at = ? WHERE name = ?";
-    static final String SET_ROLE = "UPDATE accounts SET role = ?, generation = generation + 1, updated_at = ? WHERE name = ?";
-    static final String TOKEN_INSERT = "INSERT INTO api_tokens (id, account, label, token_hash, created_at) VALUES (?, ?, ?, ?, ?)";
-    static final String TOKENS_OF = "SELECT id, label, created_at, last_used_at, revoked_at FROM api_tokens WHERE account = ? "
-            + "ORDER BY created_at DESC";
-    static final String TOKEN_REVOKE = "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND account = ? AND revoked_at IS NULL";
+    static final String SET_DISABLED =
+            "UPDATE accounts SET disabled = ?, generation = generation + 1, updated_at = ? WHERE name = ?";
+    static final String SET_PASSWORD =
+            "UPDATE accounts SET password_hash = ?, generation = generation + 1, updated_at = ? WHERE name = ?";
+    static final String SET_ROLE =
+            "UPDATE accounts SET role = ?, generation = generation + 1, updated_at = ? WHERE name = ?";
+    static final String TOKEN_INSERT =
+            "INSERT INTO api_tokens (id, account, label, token_hash, created_at) VALUES (?, ?, ?, ?, ?)";
+    static final String TOKENS_OF =
+            "SELECT id, label, created_at, last_used_at, revoked_at FROM api_tokens WHERE account = ? "
+                    + "ORDER BY created_at DESC";
+    static final String TOKEN_REVOKE =
+            "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND account = ? AND revoked_at IS NULL";
     /** A live token of an enabled account. */
     static final String TOKEN_FIND = "SELECT t.id, a.name, a.role, a.generation, t.last_used_at FROM api_tokens t "
             + "JOIN accounts a ON a.name = t.account WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.disabled = FALSE";
+
     static final String TOKEN_TOUCH = "UPDATE api_tokens SET last_used_at = ? WHERE id = ?";
     /** How often a token's last-used time is written: not on every request it makes. */
     static final long TOUCH_EVERY_SECONDS = 60;
 
-    private static final org.springframework.jdbc.core.RowMapper<Account> ROW = (rs, n) -> new Account(rs.getString(1),
-            rs.getString(2), rs.getBoolean(3), rs.getInt(4), rs.getObject(5, OffsetDateTime.class).toInstant());
+    private static final org.springframework.jdbc.core.RowMapper<Account> ROW = (rs, n) -> new Account(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getBoolean(3),
+            rs.getInt(4),
+            rs.getObject(5, OffsetDateTime.class).toInstant());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
@@ -123,17 +134,24 @@ class Accounts {
     }
 
     List<Map<String, Object>> tokens(String account) {
-        return jdbc.query(TOKENS_OF, (rs, n) -> {
-            Map<String, Object> t = new java.util.LinkedHashMap<>();
-            t.put("id", rs.getString(1));
-            t.put("label", rs.getString(2));
-            t.put("created_at", rs.getObject(3, OffsetDateTime.class).toInstant().toString());
-            OffsetDateTime used = rs.getObject(4, OffsetDateTime.class);
-            t.put("last_used_at", used == null ? null : used.toInstant().toString());
-            OffsetDateTime revoked = rs.getObject(5, OffsetDateTime.class);
-            t.put("revoked_at", revoked == null ? null : revoked.toInstant().toString());
-            return t;
-        }, account);
+        return jdbc.query(
+                TOKENS_OF,
+                (rs, n) -> {
+                    Map<String, Object> t = new java.util.LinkedHashMap<>();
+                    t.put("id", rs.getString(1));
+                    t.put("label", rs.getString(2));
+                    t.put(
+                            "created_at",
+                            rs.getObject(3, OffsetDateTime.class).toInstant().toString());
+                    OffsetDateTime used = rs.getObject(4, OffsetDateTime.class);
+                    t.put("last_used_at", used == null ? null : used.toInstant().toString());
+                    OffsetDateTime revoked = rs.getObject(5, OffsetDateTime.class);
+                    t.put(
+                            "revoked_at",
+                            revoked == null ? null : revoked.toInstant().toString());
+                    return t;
+                },
+                account);
     }
 
     boolean revokeToken(String account, String id) {
@@ -143,11 +161,18 @@ class Accounts {
     /** The principal a live token of an enabled account stands for; notes when it was last used. */
     Optional<EditorPrincipal> byToken(String token) {
         Instant now = now();
-        record Found(String id, EditorPrincipal principal, OffsetDateTime used) {
-        }
-        Optional<Found> found = jdbc.query(TOKEN_FIND, (rs, n) -> new Found(rs.getString(1), new EditorPrincipal(
-                rs.getString(2), rs.getString(3), EditorPrincipal.Via.TOKEN, rs.getInt(4)),
-                rs.getObject(5, OffsetDateTime.class)), sha256(token)).stream().findFirst();
+        record Found(String id, EditorPrincipal principal, OffsetDateTime used) {}
+        Optional<Found> found = jdbc
+                .query(
+                        TOKEN_FIND,
+                        (rs, n) -> new Found(
+                                rs.getString(1),
+                                new EditorPrincipal(
+                                        rs.getString(2), rs.getString(3), EditorPrincipal.Via.TOKEN, rs.getInt(4)),
+                                rs.getObject(5, OffsetDateTime.class)),
+                        sha256(token))
+                .stream()
+                .findFirst();
         found.filter(f -> f.used() == null || f.used().toInstant().isBefore(now.minusSeconds(TOUCH_EVERY_SECONDS)))
                 .ifPresent(f -> jdbc.update(TOKEN_TOUCH, at(now), f.id()));
         return found.map(Found::principal);
@@ -155,7 +180,8 @@ class Accounts {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,10 @@
 package org.conflictmap.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -58,9 +56,12 @@ class AccountsController {
     ResponseEntity<Map<String, Object>> create(HttpServletRequest r) {
         JsonNode b = body(r);
         String name = name(b.path("name").asString(""));
-        String role = Params.oneOf("role", b.path("role").isString() ? b.get("role").asString() : Account.EDITOR,
+        String role = Params.oneOf(
+                "role",
+                b.path("role").isString() ? b.get("role").asString() : Account.EDITOR,
                 java.util.Set.of(Account.EDITOR, Account.ADMIN));
-        Account a = accounts.create(name, role, b.path("password").isString() ? b.get("password").asString() : null);
+        Account a = accounts.create(
+                name, role, b.path("password").isString() ? b.get("password").asString() : null);
         return ResponseEntity.created(URI.create("/api/accounts/" + a.name())).body(view(a));
     }
 
@@ -80,7 +81,9 @@ class AccountsController {
             accounts.setDisabled(a.name(), b.get("disabled").asBoolean());
         }
         if (b.has("role")) {
-            accounts.setRole(a.name(), Params.oneOf("role", b.get("role").asString(""), java.util.Set.of(Account.EDITOR, Account.ADMIN)));
+            accounts.setRole(
+                    a.name(),
+                    Params.oneOf("role", b.get("role").asString(""), java.util.Set.of(Account.EDITOR, Account.ADMIN)));
         }
         if (b.has("password")) {
             accounts.setPassword(a.name(), b.get("password").asString(""));
@@ -111,9 +114,12 @@ class AccountsController {
     ResponseEntity<Map<String, Object>> createToken(HttpServletRequest r) {
         String account = account(r);
         JsonNode b = body(r);
-        String label = Params.text("label", b.path("label").isString() ? b.get("label").asString().strip() : null, 100);
+        String label = Params.text(
+                "label", b.path("label").isString() ? b.get("label").asString().strip() : null, 100);
         Map<String, Object> t = accounts.createToken(account, label == null || label.isEmpty() ? "token" : label);
-        return ResponseEntity.created(URI.create("/api/tokens/" + t.get("id"))).header("Cache-Control", "no-store").body(t);
+        return ResponseEntity.created(URI.create("/api/tokens/" + t.get("id")))
+                .header("Cache-Control", "no-store")
+                .body(t);
     }
 
     @EditorsOnly
@@ -134,7 +140,10 @@ class AccountsController {
         editors.of(r);
         EditorPrincipal p = Editors.principal();
         if (p.via() == EditorPrincipal.Via.CONFIG) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", "a configured token belongs to no account; sign in at /desk",
+            throw new ApiProblem(
+                    HttpStatus.FORBIDDEN,
+                    "Forbidden",
+                    "a configured token belongs to no account; sign in at /desk",
                     List.of());
         }
         return p.name();

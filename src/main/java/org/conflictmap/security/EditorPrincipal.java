@@ -2,7 +2,6 @@ package org.conflictmap.security;
 
 import java.io.Serializable;
 import java.util.List;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,7 +11,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * or {@code config} for the configured editor tokens) and the account generation it saw.
  */
 record EditorPrincipal(String name, String role, Via via, int generation) implements Serializable {
-    enum Via { SESSION, TOKEN, CONFIG }
+    enum Via {
+        SESSION,
+        TOKEN,
+        CONFIG
+    }
 
     boolean admin() {
         return Account.ADMIN.equals(role);

@@ -1,19 +1,17 @@
 package org.conflictmap.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conflictmap.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Who is writing: the editor the security filter chain ({@link AccountFilter}) found for the request,
@@ -63,8 +61,11 @@ public class Editors {
     public String require(HttpServletRequest request) {
         String name = editor(request);
         if (name == null) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "writing needs an editor: sign in at /desk, or send Authorization: Bearer <token>", List.of());
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "Unauthorized",
+                    "writing needs an editor: sign in at /desk, or send Authorization: Bearer <token>",
+                    List.of());
         }
         return name;
     }

@@ -27,7 +27,9 @@ class FirstAdmin implements ApplicationRunner {
         if (properties.adminName().isBlank() || properties.adminPassword().isEmpty() || accounts.count() > 0) {
             return;
         }
-        Account admin = accounts.create(properties.adminName().strip().toLowerCase(java.util.Locale.ROOT), Account.ADMIN,
+        Account admin = accounts.create(
+                properties.adminName().strip().toLowerCase(java.util.Locale.ROOT),
+                Account.ADMIN,
                 properties.adminPassword());
         log.info("created the first admin account '{}' from CONFLICTMAP_ADMIN_NAME", admin.name());
     }

@@ -2,7 +2,6 @@ package org.conflictmap.security;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,17 +20,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureWindow         how long failed sign-ins are counted (default 15 minutes)
  */
 @ConfigurationProperties("conflictmap.security")
-record SecurityProperties(@DefaultValue("") List<String> editorTokens, @DefaultValue("1048576") int maxBodyBytes,
-        @DefaultValue("") String adminName, @DefaultValue("") String adminPassword,
-        @DefaultValue("5") int failuresPerAccount, @DefaultValue("20") int failuresPerAddress,
+record SecurityProperties(
+        @DefaultValue("") List<String> editorTokens,
+        @DefaultValue("1048576") int maxBodyBytes,
+        @DefaultValue("") String adminName,
+        @DefaultValue("") String adminPassword,
+        @DefaultValue("5") int failuresPerAccount,
+        @DefaultValue("20") int failuresPerAddress,
         @DefaultValue("15m") Duration failureWindow) {
     SecurityProperties {
-        editorTokens = editorTokens == null ? List.of() : editorTokens.stream().filter(t -> !t.isBlank()).toList();
+        editorTokens = editorTokens == null
+                ? List.of()
+                : editorTokens.stream().filter(t -> !t.isBlank()).toList();
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("conflictmap.security.max-body-bytes must be at least 1024");
         }
         if (failuresPerAccount < 1 || failuresPerAddress < 1) {
-            throw new IllegalArgumentException("conflictmap.security.failures-per-account and -per-address must be at least 1");
+            throw new IllegalArgumentException(
+                    "conflictmap.security.failures-per-account and -per-address must be at least 1");
         }
         if (failureWindow == null || failureWindow.isNegative() || failureWindow.isZero()) {
             throw new IllegalArgumentException("conflictmap.security.failure-window must be positive");

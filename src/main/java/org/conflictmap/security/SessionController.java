@@ -1,9 +1,11 @@
 package org.conflictmap.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.springframework.http.HttpStatus;
@@ -18,10 +20,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -38,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
 class SessionController {
     /** Compared against when the name is unknown, so a wrong name costs the same time as a wrong password. */
     private final String dummyHash;
+
     private final Accounts accounts;
     private final PasswordEncoder passwords;
     private final SignInLimiter limiter;
@@ -45,8 +44,13 @@ class SessionController {
     private final HttpSessionSecurityContextRepository contexts;
     private final ObjectMapper json;
 
-    SessionController(Accounts accounts, PasswordEncoder passwords, SignInLimiter limiter,
-            HttpSessionCsrfTokenRepository csrfTokens, HttpSessionSecurityContextRepository contexts, ObjectMapper json) {
+    SessionController(
+            Accounts accounts,
+            PasswordEncoder passwords,
+            SignInLimiter limiter,
+            HttpSessionCsrfTokenRepository csrfTokens,
+            HttpSessionSecurityContextRepository contexts,
+            ObjectMapper json) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.limiter = limiter;
@@ -77,17 +81,24 @@ class SessionController {
     ResponseEntity<Map<String, Object>> signIn(HttpServletRequest request, HttpServletResponse response) {
         Bodies.requireType(request, "send {\"name\": …, \"password\": …} as application/json", "application/json");
         JsonNode body = Bodies.json(request, json, 4096, null);
-        String name = body.path("name").isString() ? body.get("name").asString().strip().toLowerCase(java.util.Locale.ROOT) : "";
-        String password = body.path("password").isString() ? body.get("password").asString() : "";
+        String name = body.path("name").isString()
+                ? body.get("name").asString().strip().toLowerCase(java.util.Locale.ROOT)
+                : "";
+        String password =
+                body.path("password").isString() ? body.get("password").asString() : "";
         if (name.isEmpty() || password.isEmpty()) {
-            throw ApiProblem.invalid("name and password are required", List.of(new ApiProblem.FieldError(
-                    name.isEmpty() ? "name" : "password", "required")));
+            throw ApiProblem.invalid(
+                    "name and password are required",
+                    List.of(new ApiProblem.FieldError(name.isEmpty() ? "name" : "password", "required")));
         }
         String address = request.getRemoteAddr();
         limiter.check(name, address);
-        String hash = name.matches(Account.NAME_PATTERN) ? accounts.passwordHash(name).orElse(null) : null;
+        String hash =
+                name.matches(Account.NAME_PATTERN) ? accounts.passwordHash(name).orElse(null) : null;
         boolean matches = passwords.matches(password.length() > 200 ? "" : password, hash == null ? dummyHash : hash);
-        Account account = matches && hash != null ? accounts.find(name).filter(a -> !a.disabled()).orElse(null) : null;
+        Account account = matches && hash != null
+                ? accounts.find(name).filter(a -> !a.disabled()).orElse(null)
+                : null;
         if (account == null) {
             limiter.failed(name, address);
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", "wrong name or password", List.of());
@@ -99,7 +110,8 @@ class SessionController {
         }
         request.getSession(true);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        EditorPrincipal p = new EditorPrincipal(account.name(), account.role(), EditorPrincipal.Via.SESSION, account.generation());
+        EditorPrincipal p =
+                new EditorPrincipal(account.name(), account.role(), EditorPrincipal.Via.SESSION, account.generation());
         context.setAuthentication(p.authentication());
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);

@@ -1,15 +1,13 @@
 package org.conflictmap.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.conflictmap.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Counts failed sign-ins per account name and per client address over a window; past the limit every
@@ -26,7 +24,10 @@ class SignInLimiter {
 
     SignInLimiter(SecurityProperties properties) {
         this.window = properties.failureWindow();
-        this.failures = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+        this.failures = Caffeine.newBuilder()
+                .expireAfterWrite(window)
+                .maximumSize(100_000)
+                .build();
         this.perAccount = properties.failuresPerAccount();
         this.perAddress = properties.failuresPerAddress();
     }
@@ -34,15 +35,20 @@ class SignInLimiter {
     /** Refuses (429) a sign-in for this name or address while either is over its limit. */
     void check(String name, String address) {
         if (count("n:" + name) >= perAccount || count("a:" + address) >= perAddress) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+            throw new ApiProblem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed sign-ins",
                     "too many failed sign-ins for this account or from this address; try again in "
-                            + Math.max(1, window.toMinutes()) + " minutes", List.of());
+                            + Math.max(1, window.toMinutes()) + " minutes",
+                    List.of());
         }
     }
 
     void failed(String name, String address) {
         failures.asMap().computeIfAbsent("n:" + name, k -> new AtomicInteger()).incrementAndGet();
-        failures.asMap().computeIfAbsent("a:" + address, k -> new AtomicInteger()).incrementAndGet();
+        failures.asMap()
+                .computeIfAbsent("a:" + address, k -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     void succeeded(String name) {

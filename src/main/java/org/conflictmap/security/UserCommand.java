@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conflictmap.errors.DomainException;
 import org.conflictmap.web.ApiProblem;
 import org.springframework.boot.SpringApplication;
@@ -22,8 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Exit code 0 on success, 1 otherwise.
  */
 public final class UserCommand {
-    private UserCommand() {
-    }
+    private UserCommand() {}
 
     public static boolean wanted(String[] args) {
         return args.length > 0 && args[0].equals("user");

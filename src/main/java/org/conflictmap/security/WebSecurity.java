@@ -2,7 +2,6 @@ package org.conflictmap.security;
 
 import java.util.List;
 import java.util.Set;
-
 import org.conflictmap.web.ApiProblem;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -64,13 +63,22 @@ class WebSecurity {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class Chain {
         @Bean
-        SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, Editors editors,
-                HttpSessionCsrfTokenRepository csrfTokens, HttpSessionSecurityContextRepository contexts,
-                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
-            CsrfTokenRequestAttributeHandler plain = new CsrfTokenRequestAttributeHandler(); // the raw token in the header, no BREACH masking: it never travels in a compressed page
+        SecurityFilterChain filterChain(
+                HttpSecurity http,
+                Accounts accounts,
+                Editors editors,
+                HttpSessionCsrfTokenRepository csrfTokens,
+                HttpSessionSecurityContextRepository contexts,
+                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors)
+                throws Exception {
+            CsrfTokenRequestAttributeHandler plain =
+                    new CsrfTokenRequestAttributeHandler(); // the raw token in the header, no BREACH masking: it never
+            // travels in a compressed page
             http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                    .csrf(c -> c.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(plain)
-                            .requireCsrfProtectionMatcher(r -> !SAFE.contains(r.getMethod()) && AccountFilter.bearer(r) == null
+                    .csrf(c -> c.csrfTokenRepository(csrfTokens)
+                            .csrfTokenRequestHandler(plain)
+                            .requireCsrfProtectionMatcher(r -> !SAFE.contains(r.getMethod())
+                                    && AccountFilter.bearer(r) == null
                                     && r.getSession(false) != null))
                     .securityContext(s -> s.securityContextRepository(contexts))
                     .addFilterAfter(new AccountFilter(accounts, editors), SecurityContextHolderFilter.class)
@@ -80,12 +88,22 @@ class WebSecurity {
                     .logout(l -> l.disable())
                     .formLogin(f -> f.disable())
                     .httpBasic(b -> b.disable())
-                    .exceptionHandling(e -> e
-                            .accessDeniedHandler((req, res, ex) -> errors.resolveException(req, res, null, new ApiProblem(
-                                    HttpStatus.FORBIDDEN, "Forbidden", "this write came from a desk session without its CSRF token: "
-                                            + "send the " + CSRF_HEADER + " header that GET /api/session gives", List.of())))
-                            .authenticationEntryPoint((req, res, ex) -> errors.resolveException(req, res, null, new ApiProblem(
-                                    HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in first", List.of()))));
+                    .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> errors.resolveException(
+                                    req,
+                                    res,
+                                    null,
+                                    new ApiProblem(
+                                            HttpStatus.FORBIDDEN,
+                                            "Forbidden",
+                                            "this write came from a desk session without its CSRF token: " + "send the "
+                                                    + CSRF_HEADER + " header that GET /api/session gives",
+                                            List.of())))
+                            .authenticationEntryPoint((req, res, ex) -> errors.resolveException(
+                                    req,
+                                    res,
+                                    null,
+                                    new ApiProblem(
+                                            HttpStatus.UNAUTHORIZED, "Unauthorized", "sign in first", List.of()))));
             return http.build();
         }
     }

@@ -2,7 +2,6 @@ package org.conflictmap.store;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-
 import org.h2.api.ErrorCode;
 import org.h2.mvstore.MVStoreException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -38,13 +37,18 @@ class DamagedStoreFailureAnalyzer implements FailureAnalyzer {
         if (reason == null) {
             return null;
         }
-        Path dir = Path.of(environment.getProperty("conflictmap.store.data-dir", "./data")).toAbsolutePath().normalize();
-        return new FailureAnalysis("The embedded store " + dir.resolve(RecoverCommand.FILE) + " is damaged and cannot be"
-                + " opened (H2: " + reason + "). The server has not changed it.",
+        Path dir = Path.of(environment.getProperty("conflictmap.store.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize();
+        return new FailureAnalysis(
+                "The embedded store " + dir.resolve(RecoverCommand.FILE) + " is damaged and cannot be" + " opened (H2: "
+                        + reason + "). The server has not changed it.",
                 "Stop every server on this directory, then run\n\n    java -jar conflict-map-server.jar recover --data-dir "
-                        + dir + "\n\nIt moves the damaged file aside (kept, never deleted), rebuilds the store from every"
+                        + dir
+                        + "\n\nIt moves the damaged file aside (kept, never deleted), rebuilds the store from every"
                         + " row H2's recovery tool can read and says how many incidents it kept; then start the server"
-                        + " again. README, Operations, has the details.", failure);
+                        + " again. README, Operations, has the details.",
+                failure);
     }
 
     /** The first line of an H2 message, at most 200 characters and without the stack of causes H2 appends. */

@@ -1,5 +1,6 @@
 package org.conflictmap.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -21,8 +20,6 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * One counter for the whole data set, bumped in the same transaction as every write. ETags,
@@ -61,6 +58,7 @@ public class DataVersion implements DisposableBean {
      * data_version's row lock to the commit), so {@code GET /tiles/changes?since=} never skips one.
      */
     static final String STAMP_TILE_CHANGES = "UPDATE tile_changes SET version = ? WHERE version IS NULL";
+
     static final SQLExceptionTranslator TRANSLATOR = new SQLExceptionSubclassTranslator();
     static final String PRUNE_TILE_CHANGES = "DELETE FROM tile_changes WHERE version < ?";
     /** How many data versions' tile changes are kept: a poller further behind is told to purge everything. */
@@ -86,7 +84,8 @@ public class DataVersion implements DisposableBean {
         this.jdbc = jdbc;
         this.maxAgeNanos = properties.versionMaxAge().toNanos();
         // a little more than the readers trust a read, for clocks that run at slightly different rates
-        this.writeWaitMillis = maxAgeNanos == 0 ? 0 : properties.versionMaxAge().toMillis() + 1 + maxAgeNanos / 1_000_000 / 100;
+        this.writeWaitMillis =
+                maxAgeNanos == 0 ? 0 : properties.versionMaxAge().toMillis() + 1 + maxAgeNanos / 1_000_000 / 100;
         this.readPool = ownPool(dataSource);
     }
 
@@ -104,7 +103,9 @@ public class DataVersion implements DisposableBean {
          * carries a strong ETag, which left every list and page of features uncompressed.
          */
         public String etag(String variant) {
-            return "W/\"v" + version + (variant == null || variant.isEmpty() ? "" : "-" + Integer.toHexString(variant.hashCode())) + "\"";
+            return "W/\"v" + version
+                    + (variant == null || variant.isEmpty() ? "" : "-" + Integer.toHexString(variant.hashCode()))
+                    + "\"";
         }
     }
 
@@ -166,7 +167,9 @@ public class DataVersion implements DisposableBean {
     }
 
     private static Stamp read(JdbcClient client) {
-        return client.sql(SELECT).query((rs, n) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant())).single();
+        return client.sql(SELECT)
+                .query((rs, n) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .single();
     }
 
     /**
@@ -175,7 +178,8 @@ public class DataVersion implements DisposableBean {
      * other request's version would wait for the one connection, then fail (503s in ExportMemoryTest).
      */
     private Stamp readOwn() {
-        try (Connection c = readPool.getConnection(); PreparedStatement p = c.prepareStatement(SELECT);
+        try (Connection c = readPool.getConnection();
+                PreparedStatement p = c.prepareStatement(SELECT);
                 ResultSet rs = p.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("the store has no data_version row");
@@ -183,7 +187,9 @@ public class DataVersion implements DisposableBean {
             return new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant());
         } catch (SQLException e) {
             DataAccessException translated = TRANSLATOR.translate("reading the data version", SELECT, e);
-            throw translated != null ? translated : new UncategorizedSQLException("reading the data version", SELECT, e);
+            throw translated != null
+                    ? translated
+                    : new UncategorizedSQLException("reading the data version", SELECT, e);
         }
     }
 
@@ -193,7 +199,9 @@ public class DataVersion implements DisposableBean {
      * no process answers from a version read before the commit.
      */
     public Stamp bump() {
-        jdbc.sql(BUMP).param(Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS))).update();
+        jdbc.sql(BUMP)
+                .param(Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                .update();
         Stamp s = read(jdbc);
         jdbc.sql(STAMP_TILE_CHANGES).param(s.version()).update();
         jdbc.sql(PRUNE_TILE_CHANGES).param(s.version() - TILE_CHANGES_KEPT).update();

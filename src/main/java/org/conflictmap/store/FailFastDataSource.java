@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -63,7 +61,8 @@ final class FailFastDataSource extends DelegatingDataSource implements AutoClose
         boolean retry = false;
         if (down != null) {
             if (System.nanoTime() - retryAt < 0 || !trying.compareAndSet(false, true)) {
-                throw new SQLTransientConnectionException("the store was unreachable a moment ago", down.getSQLState(), down);
+                throw new SQLTransientConnectionException(
+                        "the store was unreachable a moment ago", down.getSQLState(), down);
             }
             retry = true;
         }
@@ -89,7 +88,9 @@ final class FailFastDataSource extends DelegatingDataSource implements AutoClose
     /** Whether a failure to get a connection says the store cannot be reached (SQL state class 08), not that the pool is busy. */
     static boolean unreachable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
+                    && s.getSQLState().startsWith("08")) {
                 return true;
             }
         }

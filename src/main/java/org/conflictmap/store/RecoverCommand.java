@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-
 import org.h2.tools.Recover;
 import org.h2.tools.RunScript;
 
@@ -34,8 +33,7 @@ public final class RecoverCommand {
     static final String COUNT_INCIDENTS = "SELECT COUNT(*) FROM incidents";
     static final String USAGE = "usage: java -jar conflict-map-server.jar recover [--data-dir DIR] [--force]";
 
-    private RecoverCommand() {
-    }
+    private RecoverCommand() {}
 
     /** True when the arguments ask for this command. */
     public static boolean wanted(String[] args) {
@@ -69,8 +67,10 @@ public final class RecoverCommand {
             out.println("recover: " + store + " opens normally; nothing to do (--force rebuilds it anyway)");
             return 0;
         }
-        out.println("recover: " + store + (problem == null ? " opens; rebuilding it as asked" : " does not open: " + problem));
-        Path aside = dir.resolve("damaged-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        out.println("recover: " + store
+                + (problem == null ? " opens; rebuilding it as asked" : " does not open: " + problem));
+        Path aside =
+                dir.resolve("damaged-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try {
             Files.createDirectories(aside);
             Files.move(store, aside.resolve(FILE));
@@ -94,7 +94,8 @@ public final class RecoverCommand {
         }
         String after = openProblem(dir);
         if (after != null) {
-            out.println("recover: the rebuilt store does not open either (" + after + "); the damaged file is kept in " + aside);
+            out.println("recover: the rebuilt store does not open either (" + after + "); the damaged file is kept in "
+                    + aside);
             return 1;
         }
         out.println("recover: done; " + incidents(dir) + " incidents in the rebuilt store " + store
@@ -112,7 +113,8 @@ public final class RecoverCommand {
     }
 
     private static long incidents(Path dir) {
-        try (Connection c = DriverManager.getConnection(url(dir), "sa", ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url(dir), "sa", "");
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(COUNT_INCIDENTS)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-
 import org.h2gis.functions.factory.H2GISFunctions;
 
 /**
@@ -143,7 +142,8 @@ public sealed interface SpatialDialect {
         /** H2GIS's {@code &&} compares the two envelopes before the exact test. */
         @Override
         public String relate(String function, String column) {
-            return "(" + column + " && " + geometryFromWkb() + " AND " + function + "(" + column + ", " + geometryFromWkb() + "))";
+            return "(" + column + " && " + geometryFromWkb() + " AND " + function + "(" + column + ", "
+                    + geometryFromWkb() + "))";
         }
 
         @Override
@@ -158,7 +158,8 @@ public sealed interface SpatialDialect {
 
         /** No {@code ST_AsMVT} in H2GIS: the server encodes the tile. */
         @Override
-        public Optional<String> vectorTile(String layer, String table, String geometry, String columns, String conditions) {
+        public Optional<String> vectorTile(
+                String layer, String table, String geometry, String columns, String conditions) {
             return Optional.empty();
         }
 
@@ -187,7 +188,8 @@ public sealed interface SpatialDialect {
         /** The generated bounding-box columns (V28): no geometry is read. */
         @Override
         public String extentAggregates(String column) {
-            return "MIN(" + column + "_xmin), MIN(" + column + "_ymin), MAX(" + column + "_xmax), MAX(" + column + "_ymax)";
+            return "MIN(" + column + "_xmin), MIN(" + column + "_ymin), MAX(" + column + "_xmax), MAX(" + column
+                    + "_ymax)";
         }
     }
 
@@ -285,7 +287,8 @@ public sealed interface SpatialDialect {
         }
 
         @Override
-        public Optional<String> vectorTile(String layer, String table, String geometry, String columns, String conditions) {
+        public Optional<String> vectorTile(
+                String layer, String table, String geometry, String columns, String conditions) {
             return Optional.of(MVT.formatted(layer, columns, geometry, table, conditions));
         }
 
@@ -308,7 +311,8 @@ public sealed interface SpatialDialect {
         public List<String> reorder(List<String[]> tablesAndIndexes) {
             List<String> out = new java.util.ArrayList<>();
             tablesAndIndexes.forEach(t -> out.add("CLUSTER " + t[0] + " USING " + t[1]));
-            out.add("VACUUM (ANALYZE) " + String.join(", ", tablesAndIndexes.stream().map(t -> t[0]).toList()));
+            out.add("VACUUM (ANALYZE) "
+                    + String.join(", ", tablesAndIndexes.stream().map(t -> t[0]).toList()));
             return out;
         }
 

@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +28,11 @@ class StoreConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof DataSource ds && !(bean instanceof FailFastDataSource) && "dataSource".equals(name)
-                        ? new FailFastDataSource(ds) : bean;
+                return bean instanceof DataSource ds
+                                && !(bean instanceof FailFastDataSource)
+                                && "dataSource".equals(name)
+                        ? new FailFastDataSource(ds)
+                        : bean;
             }
         };
     }
@@ -45,8 +46,10 @@ class StoreConfiguration {
             }
             return dialect;
         } catch (SQLException e) {
-            throw new StoreUnavailableException("the database cannot be reached: " + e.getSQLState()
-                    + " (check spring.datasource.url / CONFLICTMAP_DB_URL and that the server runs)", e);
+            throw new StoreUnavailableException(
+                    "the database cannot be reached: " + e.getSQLState()
+                            + " (check spring.datasource.url / CONFLICTMAP_DB_URL and that the server runs)",
+                    e);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot create the data directory " + properties.dataDir(), e);
         }
@@ -65,7 +68,8 @@ class StoreConfiguration {
         try (Connection c = ds.getConnection()) {
             log.info("{}", dialect.prepare(c));
         } catch (SQLException e) {
-            throw new StoreUnavailableException("the store could not be prepared (SQL state " + e.getSQLState() + ")", e);
+            throw new StoreUnavailableException(
+                    "the store could not be prepared (SQL state " + e.getSQLState() + ")", e);
         }
     }
 
@@ -75,17 +79,18 @@ class StoreConfiguration {
         static final String INSTALLED = "SELECT extversion FROM pg_extension WHERE extname = 'postgis'";
         static final String FULL_VERSION = "SELECT postgis_full_version()";
 
-        private PostgisCheck() {
-        }
+        private PostgisCheck() {}
 
         static String requirePostgis(Connection c) throws SQLException {
             try (Statement s = c.createStatement()) {
                 String available = single(s, AVAILABLE);
                 String installed = single(s, INSTALLED);
                 if (installed == null && available == null) {
-                    throw new StoreUnavailableException("PostGIS is not installed on this PostgreSQL server: install the"
-                            + " package postgresql-" + majorVersion(c) + "-postgis-3 (scripts/setup-postgis does it), then"
-                            + " run CREATE EXTENSION postgis in database '" + c.getCatalog() + "'");
+                    throw new StoreUnavailableException(
+                            "PostGIS is not installed on this PostgreSQL server: install the"
+                                    + " package postgresql-" + majorVersion(c)
+                                    + "-postgis-3 (scripts/setup-postgis does it), then"
+                                    + " run CREATE EXTENSION postgis in database '" + c.getCatalog() + "'");
                 }
                 if (installed == null) {
                     throw new StoreUnavailableException("the PostGIS extension (version " + available + " is available)"

@@ -4,9 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import javax.sql.DataSource;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,10 +49,14 @@ class StoreHealth implements HealthIndicator {
             read.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return Health.up().build();
         } catch (TimeoutException e) {
-            return Health.down().withDetail("reason", "the store did not answer a read of its data within " + TIMEOUT_SECONDS + " s")
+            return Health.down()
+                    .withDetail(
+                            "reason", "the store did not answer a read of its data within " + TIMEOUT_SECONDS + " s")
                     .build();
         } catch (ExecutionException e) {
-            return Health.down().withDetail("reason", "the store does not answer a read of its data").build();
+            return Health.down()
+                    .withDetail("reason", "the store does not answer a read of its data")
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.down().withDetail("reason", "interrupted").build();

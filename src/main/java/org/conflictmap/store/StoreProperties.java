@@ -2,7 +2,6 @@ package org.conflictmap.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,10 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      the version for every request and writes do not wait
  */
 @ConfigurationProperties("conflictmap.store")
-public record StoreProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("50ms") Duration versionMaxAge) {
+public record StoreProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("50ms") Duration versionMaxAge) {
     public StoreProperties {
         if (versionMaxAge.isNegative() || versionMaxAge.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("conflictmap.store.version-max-age must be between 0 and 10s, not " + versionMaxAge);
+            throw new IllegalArgumentException(
+                    "conflictmap.store.version-max-age must be between 0 and 10s, not " + versionMaxAge);
         }
     }
 }

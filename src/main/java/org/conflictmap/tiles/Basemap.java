@@ -3,7 +3,6 @@ package org.conflictmap.tiles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.locationtech.jts.geom.Envelope;
@@ -36,9 +35,12 @@ class Basemap {
             Geometry m = Mercator.project(p.geometry());
             Geometry[] bands = new Geometry[3];
             for (int k = 0; k < 3; k++) {
-                bands[k] = TOLERANCE[k] == 0 || m.getDimension() == 0 ? m : TopologyPreservingSimplifier.simplify(m, TOLERANCE[k]);
+                bands[k] = TOLERANCE[k] == 0 || m.getDimension() == 0
+                        ? m
+                        : TopologyPreservingSimplifier.simplify(m, TOLERANCE[k]);
             }
-            Feature f = new Feature(p, bands, m.getDimension() == 2 ? m.getInteriorPoint().getCoordinate() : m.getCoordinate());
+            Feature f = new Feature(
+                    p, bands, m.getDimension() == 2 ? m.getInteriorPoint().getCoordinate() : m.getCoordinate());
             all.add(f);
             index.insert(m.getEnvelopeInternal(), f);
         }

@@ -1,14 +1,5 @@
 package org.conflictmap.tiles;
 
-import java.io.IOException;
-import java.util.concurrent.atomic.LongAdder;
-
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
-import org.springframework.web.cors.CorsUtils;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +7,13 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsUtils;
 
 /**
  * Answers a tile request that the tile cache already holds for the current data version before
@@ -44,7 +42,8 @@ class CachedTileFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         if (!(req instanceof HttpServletRequest r && res instanceof HttpServletResponse s && answer(r, s))) {
             chain.doFilter(req, res);
         }
@@ -57,8 +56,12 @@ class CachedTileFilter implements Filter {
 
     private boolean answer(HttpServletRequest r, HttpServletResponse s) throws IOException {
         String path = r.getRequestURI().substring(r.getContextPath().length());
-        if (!path.startsWith(PREFIX) || path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || !"GET".equals(r.getMethod())
-                || r.getHeader(HttpHeaders.IF_NONE_MATCH) != null || CorsUtils.isCorsRequest(r)) {
+        if (!path.startsWith(PREFIX)
+                || path.indexOf('%') >= 0
+                || path.indexOf(';') >= 0
+                || !"GET".equals(r.getMethod())
+                || r.getHeader(HttpHeaders.IF_NONE_MATCH) != null
+                || CorsUtils.isCorsRequest(r)) {
             return false;
         }
         String[] parts = path.substring(PREFIX.length()).split("/", -1);
@@ -67,7 +70,14 @@ class CachedTileFilter implements Filter {
         }
         TilesController.TileAsk ask;
         try {
-            ask = TilesController.TileAsk.parse(parts[0], parts[1], parts[2], parts[3], r, properties.maxZoom(), renderer.layers(),
+            ask = TilesController.TileAsk.parse(
+                    parts[0],
+                    parts[1],
+                    parts[2],
+                    parts[3],
+                    r,
+                    properties.maxZoom(),
+                    renderer.layers(),
                     renderer.styles());
         } catch (RuntimeException refused) {
             return false; // TilesController answers it with its problem

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.gazetteer.Place;
 import org.locationtech.jts.geom.Coordinate;
@@ -31,16 +30,24 @@ import org.springframework.stereotype.Component;
 class Labels {
     /** Pixels (at ratio 1) kept free around each label. */
     static final double GAP = 3;
+
     static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     /** The face for Arabic-script labels: Noto Naskh Arabic where installed (fonts-noto-core), else DejaVu Sans. */
-    static final String ARABIC_FONT = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment()
-            .getAvailableFontFamilyNames()).contains("Noto Naskh Arabic") ? "Noto Naskh Arabic" : Painter.FONT;
+    static final String ARABIC_FONT =
+            Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+                            .contains("Noto Naskh Arabic")
+                    ? "Noto Naskh Arabic"
+                    : Painter.FONT;
 
-    enum Kind { CAPITAL, PROVINCE, CROSSING, CITY }
+    enum Kind {
+        CAPITAL,
+        PROVINCE,
+        CROSSING,
+        CITY
+    }
 
     /** A label that won its place: the feature, how it is drawn, its box (3857 metres, gap included). */
-    record Placed(Basemap.Feature feature, Kind kind, String text, Envelope box) {
-    }
+    record Placed(Basemap.Feature feature, Kind kind, String text, Envelope box) {}
 
     private final Basemap basemap;
     private final Map<String, STRtree> byZoom = new ConcurrentHashMap<>();
@@ -54,7 +61,8 @@ class Labels {
         STRtree placed = byZoom.computeIfAbsent(zoom + "|" + lang, k -> place(zoom, lang));
         @SuppressWarnings("unchecked")
         List<Placed> found = new ArrayList<>(placed.query(window));
-        found.sort(Comparator.comparing((Placed p) -> p.kind()).thenComparing(p -> p.feature().place().id()));
+        found.sort(Comparator.comparing((Placed p) -> p.kind())
+                .thenComparing(p -> p.feature().place().id()));
         return found;
     }
 
@@ -64,7 +72,9 @@ class Labels {
             // no italic in Arabic script; Naskh's letters sit small at Latin sizes
             return new Font(ARABIC_FONT, kind == Kind.PROVINCE ? Font.PLAIN : Font.BOLD, (int) Math.round(12 * ratio));
         }
-        return kind == Kind.PROVINCE ? new Font(Painter.FONT, Font.ITALIC, size) : new Font(Painter.FONT, Font.BOLD, size);
+        return kind == Kind.PROVINCE
+                ? new Font(Painter.FONT, Font.ITALIC, size)
+                : new Font(Painter.FONT, Font.BOLD, size);
     }
 
     static boolean arabic(String text) {
@@ -88,7 +98,8 @@ class Labels {
     private STRtree place(int zoom, String lang) {
         double mpp = 2 * Mercator.HALF / 256 / (1 << zoom);
         List<Placed> candidates = new ArrayList<>();
-        for (Basemap.Feature f : basemap.query(new Envelope(-Mercator.HALF, Mercator.HALF, -Mercator.HALF, Mercator.HALF))) {
+        for (Basemap.Feature f :
+                basemap.query(new Envelope(-Mercator.HALF, Mercator.HALF, -Mercator.HALF, Mercator.HALF))) {
             String kind = f.place().kind();
             Kind k = null;
             if (kind.equals("province") && zoom >= 6) {
@@ -96,7 +107,9 @@ class Labels {
             } else if (kind.equals("city") || kind.equals("town")) {
                 // a capital is labelled at every zoom (Islamabad, 1.1 million, before Rawalpindi's 2 million at z5)
                 boolean capital = "PPLC".equals(f.place().properties().get("feature_code"));
-                k = capital && zoom >= 4 ? Kind.CAPITAL : Painter.shows(zoom, f.place().population()) ? Kind.CITY : null;
+                k = capital && zoom >= 4
+                        ? Kind.CAPITAL
+                        : Painter.shows(zoom, f.place().population()) ? Kind.CITY : null;
             } else if (kind.equals("crossing") && zoom >= 8) {
                 k = Kind.CROSSING;
             }
@@ -106,7 +119,9 @@ class Labels {
             }
         }
         candidates.sort(Comparator.comparing((Placed p) -> p.kind())
-                .thenComparing(p -> -(p.feature().place().population() == null ? 0 : p.feature().place().population()))
+                .thenComparing(p -> -(p.feature().place().population() == null
+                        ? 0
+                        : p.feature().place().population()))
                 .thenComparing(p -> p.feature().place().id()));
         // a few thousand candidates at most (towns at z10+), placed once per zoom: a plain scan is enough
         STRtree kept = new STRtree();
@@ -129,6 +144,10 @@ class Labels {
         double left = dx > 0 ? dx - (kind == Kind.CROSSING ? 9 : 4) : -r.getWidth() / 2;
         double right = dx > 0 ? dx + r.getWidth() : r.getWidth() / 2;
         double half = r.getHeight() / 2;
-        return new Envelope(at.x + (left - GAP) * mpp, at.x + (right + GAP) * mpp, at.y - (half + GAP) * mpp, at.y + (half + GAP) * mpp);
+        return new Envelope(
+                at.x + (left - GAP) * mpp,
+                at.x + (right + GAP) * mpp,
+                at.y - (half + GAP) * mpp,
+                at.y + (half + GAP) * mpp);
     }
 }

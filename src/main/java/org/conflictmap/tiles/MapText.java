@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +32,14 @@ final class MapText {
     private static final Map<String, MapText> BY_LANG = new ConcurrentHashMap<>();
 
     /** The i18n file of each label language ({@code fa} is the page's Dari, fa-AF) and the locale of its numbers. */
-    private static final Map<String, String[]> FILES = Map.of("en", new String[] {"en", "en-GB"}, "ps",
-            new String[] {"ps", "fa-AF-u-nu-arabext"}, "fa", new String[] {"fa-AF", "fa-AF-u-nu-arabext"}, "ur",
+    private static final Map<String, String[]> FILES = Map.of(
+            "en",
+            new String[] {"en", "en-GB"},
+            "ps",
+            new String[] {"ps", "fa-AF-u-nu-arabext"},
+            "fa",
+            new String[] {"fa-AF", "fa-AF-u-nu-arabext"},
+            "ur",
             new String[] {"ur", "ur-PK-u-nu-arabext"});
 
     private final JsonNode strings;
@@ -61,7 +66,8 @@ final class MapText {
             if (in == null) {
                 throw new IllegalStateException("static/i18n/" + file[0] + ".json is not on the classpath");
             }
-            return new MapText(JsonMapper.builder().build().readTree(in), !lang.equals("en"), Locale.forLanguageTag(file[1]));
+            return new MapText(
+                    JsonMapper.builder().build().readTree(in), !lang.equals("en"), Locale.forLanguageTag(file[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +92,8 @@ final class MapText {
                     value = params[i + 1];
                 }
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value instanceof Number n ? num(n) : String.valueOf(value)));
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement(value instanceof Number n ? num(n) : String.valueOf(value)));
         }
         m.appendTail(out);
         return out.toString();
@@ -102,7 +109,13 @@ final class MapText {
         ZonedDateTime d = at.atZone(ZoneOffset.UTC);
         NumberFormat plain = NumberFormat.getIntegerInstance(numbers);
         plain.setGroupingUsed(false);
-        return t("dayPattern", "day", plain.format(d.getDayOfMonth()), "month", t("monthShort." + d.getMonthValue()), "year",
+        return t(
+                "dayPattern",
+                "day",
+                plain.format(d.getDayOfMonth()),
+                "month",
+                t("monthShort." + d.getMonthValue()),
+                "year",
                 plain.format(d.getYear()));
     }
 
@@ -123,7 +136,8 @@ final class MapText {
             }
             at += len;
         }
-        s.addAttribute(TextAttribute.RUN_DIRECTION, rtl ? TextAttribute.RUN_DIRECTION_RTL : TextAttribute.RUN_DIRECTION_LTR);
+        s.addAttribute(
+                TextAttribute.RUN_DIRECTION, rtl ? TextAttribute.RUN_DIRECTION_RTL : TextAttribute.RUN_DIRECTION_LTR);
         return new TextLayout(s.getIterator(), frc);
     }
 }

@@ -12,8 +12,7 @@ final class Mercator {
     static final double HALF = Math.PI * R;
     static final double MAX_LAT = 85.0511287798;
 
-    private Mercator() {
-    }
+    private Mercator() {}
 
     static double x(double lon) {
         return Math.toRadians(lon) * R;

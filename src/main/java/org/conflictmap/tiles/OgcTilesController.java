@@ -1,9 +1,8 @@
 package org.conflictmap.tiles;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.ogcapi.OgcApiPart;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Links;
@@ -14,8 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,8 +37,19 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class OgcTilesController implements OgcApiPart {
     static final String SPEC = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
-    static final List<String> CONFORMANCE = List.of("core", "tileset", "tilesets-list", "geodata-tilesets", "dataset-tilesets",
-            "tilematrixset", "oas30", "mvt", "png").stream().map(c -> SPEC + c).toList();
+    static final List<String> CONFORMANCE = List.of(
+                    "core",
+                    "tileset",
+                    "tilesets-list",
+                    "geodata-tilesets",
+                    "dataset-tilesets",
+                    "tilematrixset",
+                    "oas30",
+                    "mvt",
+                    "png")
+            .stream()
+            .map(c -> SPEC + c)
+            .toList();
     static final String REL = "http://www.opengis.net/def/rel/ogc/1.0/";
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     static final Set<String> META_PARAMS = Set.of("f");
@@ -64,10 +72,18 @@ class OgcTilesController implements OgcApiPart {
     /** The dataset tilesets: every vector layer in one, then each raster style. */
     private List<Tileset> dataset() {
         List<String> all = renderer.layers();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(new Tileset(TileRenderer.ALL_LAYERS, TileRenderer.ALL_LAYERS,
-                true, all, "Every vector layer: " + String.join(", ", all), TileGrid.WEB_MERCATOR_QUAD)),
-                renderer.styles().stream().map(s -> new Tileset(s, s, false, List.of(), "Map tiles, style " + s,
-                        TileGrid.WEB_MERCATOR_QUAD))).toList();
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(new Tileset(
+                                TileRenderer.ALL_LAYERS,
+                                TileRenderer.ALL_LAYERS,
+                                true,
+                                all,
+                                "Every vector layer: " + String.join(", ", all),
+                                TileGrid.WEB_MERCATOR_QUAD)),
+                        renderer.styles().stream()
+                                .map(s -> new Tileset(
+                                        s, s, false, List.of(), "Map tiles, style " + s, TileGrid.WEB_MERCATOR_QUAD)))
+                .toList();
     }
 
     private final TileRenderer renderer;
@@ -93,7 +109,10 @@ class OgcTilesController implements OgcApiPart {
         ArrayNode sets = o.putArray("tileMatrixSets");
         for (TileGrid grid : TileGrid.values()) {
             ObjectNode t = sets.addObject();
-            t.put("id", grid.id()).put("title", grid.definition(json).get("title").asString()).put("uri", grid.uri()).put("crs", grid.crs());
+            t.put("id", grid.id())
+                    .put("title", grid.definition(json).get("title").asString())
+                    .put("uri", grid.uri())
+                    .put("crs", grid.crs());
             ArrayNode l = t.putArray("links");
             link(l, tms(base, grid), "self", "application/json", grid.id());
             link(l, tms(base, grid), REL + "tiling-scheme", "application/json", grid.id());
@@ -122,8 +141,12 @@ class OgcTilesController implements OgcApiPart {
     }
 
     @GetMapping("/ogc/tiles/{tilesetId}/{tileMatrix}/{tileRow}/{tileCol}")
-    ResponseEntity<byte[]> tile(@PathVariable String tilesetId, @PathVariable String tileMatrix, @PathVariable String tileRow,
-            @PathVariable String tileCol, HttpServletRequest r) {
+    ResponseEntity<byte[]> tile(
+            @PathVariable String tilesetId,
+            @PathVariable String tileMatrix,
+            @PathVariable String tileRow,
+            @PathVariable String tileCol,
+            HttpServletRequest r) {
         return tile(dataset(tilesetId), tileMatrix, tileRow, tileCol, r);
     }
 
@@ -136,16 +159,21 @@ class OgcTilesController implements OgcApiPart {
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles/{tilesetId}")
-    ResponseEntity<ObjectNode> collectionTileset(@PathVariable String collectionId, @PathVariable String tilesetId,
-            HttpServletRequest r) {
+    ResponseEntity<ObjectNode> collectionTileset(
+            @PathVariable String collectionId, @PathVariable String tilesetId, HttpServletRequest r) {
         onlyJson(r);
         String self = links.base(r) + "/ogc/collections/" + collectionId + "/tiles/" + tilesetId;
         return ok(metadata(self, collection(collectionId, tilesetId), links.base(r)));
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles/{tilesetId}/{tileMatrix}/{tileRow}/{tileCol}")
-    ResponseEntity<byte[]> collectionTile(@PathVariable String collectionId, @PathVariable String tilesetId,
-            @PathVariable String tileMatrix, @PathVariable String tileRow, @PathVariable String tileCol, HttpServletRequest r) {
+    ResponseEntity<byte[]> collectionTile(
+            @PathVariable String collectionId,
+            @PathVariable String tilesetId,
+            @PathVariable String tileMatrix,
+            @PathVariable String tileRow,
+            @PathVariable String tileCol,
+            HttpServletRequest r) {
         return tile(collection(collectionId, tilesetId), tileMatrix, tileRow, tileCol, r);
     }
 
@@ -158,15 +186,29 @@ class OgcTilesController implements OgcApiPart {
 
     @Override
     public void landingLinks(String base, ArrayNode l) {
-        link(l, base + "/ogc/tiles", REL + "tilesets-vector", "application/json", "vector tilesets (MVT) of the whole dataset");
-        link(l, base + "/ogc/tiles", REL + "tilesets-map", "application/json", "map tilesets (PNG) of the whole dataset");
+        link(
+                l,
+                base + "/ogc/tiles",
+                REL + "tilesets-vector",
+                "application/json",
+                "vector tilesets (MVT) of the whole dataset");
+        link(
+                l,
+                base + "/ogc/tiles",
+                REL + "tilesets-map",
+                "application/json",
+                "map tilesets (PNG) of the whole dataset");
         link(l, base + "/ogc/tileMatrixSets", REL + "tiling-schemes", "application/json", "the tile matrix sets");
     }
 
     @Override
     public void collectionLinks(String base, String collection, ArrayNode l) {
         if (renderer.layers().contains(collection)) {
-            link(l, base + "/ogc/collections/" + collection + "/tiles", REL + "tilesets-vector", "application/json",
+            link(
+                    l,
+                    base + "/ogc/collections/" + collection + "/tiles",
+                    REL + "tilesets-vector",
+                    "application/json",
                     "vector tilesets (MVT) of this collection");
         }
     }
@@ -180,36 +222,53 @@ class OgcTilesController implements OgcApiPart {
 
     private Tileset dataset(String id) {
         List<Tileset> all = dataset();
-        return all.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(() -> ApiProblem.notFound(
-                "no tileset '" + clip(id) + "'; there are " + all.stream().map(Tileset::id).toList()));
+        return all.stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("no tileset '" + clip(id) + "'; there are "
+                        + all.stream().map(Tileset::id).toList()));
     }
 
     /** A collection's tilesets: its vector layer in each tile matrix set, named by the set's id. */
     private List<Tileset> collection(String collectionId) {
         if (!renderer.layers().contains(collectionId)) {
-            throw ApiProblem.notFound("no tiles of collection '" + clip(collectionId) + "'; the collections with tiles are "
-                    + renderer.layers());
+            throw ApiProblem.notFound("no tiles of collection '" + clip(collectionId)
+                    + "'; the collections with tiles are " + renderer.layers());
         }
-        return java.util.Arrays.stream(TileGrid.values()).map(g -> new Tileset(g.id(), collectionId, true, List.of(collectionId),
-                "Vector tiles of " + collectionId + " in " + g.id(), g)).toList();
+        return java.util.Arrays.stream(TileGrid.values())
+                .map(g -> new Tileset(
+                        g.id(),
+                        collectionId,
+                        true,
+                        List.of(collectionId),
+                        "Vector tiles of " + collectionId + " in " + g.id(),
+                        g))
+                .toList();
     }
 
     private Tileset collection(String collectionId, String tilesetId) {
         List<Tileset> sets = collection(collectionId);
-        return sets.stream().filter(t -> t.id().equals(tilesetId)).findFirst().orElseThrow(() -> ApiProblem.notFound("no tileset '"
-                + clip(tilesetId) + "' of collection " + collectionId + "; there are " + sets.stream().map(Tileset::id).toList()));
+        return sets.stream()
+                .filter(t -> t.id().equals(tilesetId))
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.notFound(
+                        "no tileset '" + clip(tilesetId) + "' of collection " + collectionId + "; there are "
+                                + sets.stream().map(Tileset::id).toList()));
     }
 
     private static TileGrid grid(String what, String id) {
         TileGrid g = TileGrid.of(id);
         if (g == null) {
             throw ApiProblem.notFound("no " + what + " '" + clip(id) + "'; there are "
-                    + java.util.Arrays.stream(TileGrid.values()).map(TileGrid::id).toList());
+                    + java.util.Arrays.stream(TileGrid.values())
+                            .map(TileGrid::id)
+                            .toList());
         }
         return g;
     }
 
-    private ResponseEntity<byte[]> tile(Tileset set, String tileMatrix, String tileRow, String tileCol, HttpServletRequest r) {
+    private ResponseEntity<byte[]> tile(
+            Tileset set, String tileMatrix, String tileRow, String tileCol, HttpServletRequest r) {
         TileGrid grid = set.grid();
         int z = number("tileMatrix", tileMatrix, grid.levels() - 1);
         int row = number("tileRow", tileRow, Integer.MAX_VALUE);
@@ -220,8 +279,9 @@ class OgcTilesController implements OgcApiPart {
         }
         Limits l = Limits.of(grid, z);
         if (row < l.minRow() || row > l.maxRow() || col < l.minCol() || col > l.maxCol()) {
-            throw ApiProblem.notFound("tile " + z + "/" + row + "/" + col + " is outside this tileset's limits at tile matrix " + z
-                    + ": rows " + l.minRow() + "–" + l.maxRow() + ", columns " + l.minCol() + "–" + l.maxCol());
+            throw ApiProblem.notFound(
+                    "tile " + z + "/" + row + "/" + col + " is outside this tileset's limits at tile matrix " + z
+                            + ": rows " + l.minRow() + "–" + l.maxRow() + ", columns " + l.minCol() + "–" + l.maxCol());
         }
         TileRequest t = new TileRequest(z, col, row, set.vector() ? "mvt" : "png", 1, grid);
         return TilesController.answer(TilesController.TileAsk.of(set.name(), t, r), renderer, r);
@@ -257,7 +317,12 @@ class OgcTilesController implements OgcApiPart {
             summary(s, t);
             ArrayNode l = s.putArray("links");
             link(l, self + "/" + t.id(), "self", "application/json", t.title());
-            link(l, tms(base, t.grid()), REL + "tiling-scheme", "application/json", t.grid().id());
+            link(
+                    l,
+                    tms(base, t.grid()),
+                    REL + "tiling-scheme",
+                    "application/json",
+                    t.grid().id());
         }
         return o;
     }
@@ -272,12 +337,22 @@ class OgcTilesController implements OgcApiPart {
     private ObjectNode metadata(String self, Tileset t, String base) {
         ObjectNode o = json.createObjectNode();
         summary(o, t);
-        o.put("description", t.vector() ? "Mapbox Vector Tiles 2.1 (extent 4096) of " + String.join(", ", t.layers())
-                + "; an empty tile answers 204" : "PNG tiles of 256 px, style " + t.name() + " (as /tiles/" + t.name() + ")");
+        o.put(
+                "description",
+                t.vector()
+                        ? "Mapbox Vector Tiles 2.1 (extent 4096) of " + String.join(", ", t.layers())
+                                + "; an empty tile answers 204"
+                        : "PNG tiles of 256 px, style " + t.name() + " (as /tiles/" + t.name() + ")");
         ArrayNode l = o.putArray("links");
         link(l, self, "self", "application/json", "this tileset");
-        link(l, tms(base, t.grid()), REL + "tiling-scheme", "application/json", t.grid().id());
-        link(l, self + "/{tileMatrix}/{tileRow}/{tileCol}", "item", t.mediaType(), "a tile").put("templated", true);
+        link(
+                l,
+                tms(base, t.grid()),
+                REL + "tiling-scheme",
+                "application/json",
+                t.grid().id());
+        link(l, self + "/{tileMatrix}/{tileRow}/{tileCol}", "item", t.mediaType(), "a tile")
+                .put("templated", true);
         ObjectNode box = o.putObject("boundingBox");
         double[] b = TilesController.BOUNDS;
         box.putArray("lowerLeft").add(b[0]).add(b[1]);
@@ -286,8 +361,12 @@ class OgcTilesController implements OgcApiPart {
         ArrayNode limits = o.putArray("tileMatrixSetLimits");
         for (int z = 0; z <= t.grid().maxTileMatrix(properties.maxZoom()); z++) {
             Limits m = Limits.of(t.grid(), z);
-            limits.addObject().put("tileMatrix", Integer.toString(z)).put("minTileRow", m.minRow()).put("maxTileRow", m.maxRow())
-                    .put("minTileCol", m.minCol()).put("maxTileCol", m.maxCol());
+            limits.addObject()
+                    .put("tileMatrix", Integer.toString(z))
+                    .put("minTileRow", m.minRow())
+                    .put("maxTileRow", m.maxRow())
+                    .put("minTileCol", m.minCol())
+                    .put("maxTileCol", m.maxCol());
         }
         if (t.vector()) {
             ArrayNode layers = o.putArray("layers");
@@ -309,7 +388,8 @@ class OgcTilesController implements OgcApiPart {
         }
         layer.put("minTileMatrix", Integer.toString(grid.firstTileMatrix(renderer.minZoom(name))));
         layer.put("maxTileMatrix", Integer.toString(grid.maxTileMatrix(properties.maxZoom())));
-        ObjectNode props = layer.putObject("propertiesSchema").put("type", "object").putObject("properties");
+        ObjectNode props =
+                layer.putObject("propertiesSchema").put("type", "object").putObject("properties");
         for (String f : renderer.attributes(name, properties.maxZoom())) {
             props.putObject(f).put("type", TileRenderer.attributeType(f));
         }
@@ -327,11 +407,18 @@ class OgcTilesController implements OgcApiPart {
     }
 
     private static ResponseEntity<ObjectNode> ok(ObjectNode body) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     private static ObjectNode link(ArrayNode links, String href, String rel, String type, String title) {
-        return links.addObject().put("href", href).put("rel", rel).put("type", type).put("title", title);
+        return links.addObject()
+                .put("href", href)
+                .put("rel", rel)
+                .put("type", type)
+                .put("title", title);
     }
 
     private static String clip(String s) {

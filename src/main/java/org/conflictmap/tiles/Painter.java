@@ -14,7 +14,6 @@ import java.awt.geom.Path2D;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.layers.Paint;
 import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Coordinate;
@@ -31,9 +30,24 @@ final class Painter {
     static final Color SEA = new Color(0xdfe8ee);
     /** The Durand Line's colour (its registration's paint), for the crossings' labels and the static maps' legend. */
     static final Color BORDER = new Color(0x8b2e16);
-    static final Map<String, Color> TYPE = Map.of("air_strike", new Color(0xc0392b), "armed_clash", new Color(0x8e44ad),
-            "shelling", new Color(0xd35400), "suicide_bomb", new Color(0x2c3e50), "remote_explosive", new Color(0x7f8c8d),
-            "shoot_down_claim", new Color(0x16a085), "cross_border_fire", new Color(0xb7950b), "other", new Color(0x95a5a6));
+
+    static final Map<String, Color> TYPE = Map.of(
+            "air_strike",
+            new Color(0xc0392b),
+            "armed_clash",
+            new Color(0x8e44ad),
+            "shelling",
+            new Color(0xd35400),
+            "suicide_bomb",
+            new Color(0x2c3e50),
+            "remote_explosive",
+            new Color(0x7f8c8d),
+            "shoot_down_claim",
+            new Color(0x16a085),
+            "cross_border_fire",
+            new Color(0xb7950b),
+            "other",
+            new Color(0x95a5a6));
     static final String FONT = "DejaVu Sans";
     /** How far (pixels at ratio 1) a point incident's marker reaches from its point: radius 7, ring 1.5. */
     static final double MARKER_REACH = 12;
@@ -126,12 +140,13 @@ final class Painter {
     /** Whether a city of this population is labelled at this zoom. */
     static boolean shows(int zoom, Long population) {
         long p = population == null ? 0 : population;
-        return zoom >= 10 ? p >= 5_000 : zoom >= 8 ? p >= 50_000 : zoom >= 6 ? p >= 300_000 : zoom >= 4 && p >= 1_500_000;
+        return zoom >= 10
+                ? p >= 5_000
+                : zoom >= 8 ? p >= 50_000 : zoom >= 6 ? p >= 300_000 : zoom >= 4 && p >= 1_500_000;
     }
 
     /** What the painter needs of an incident: where, what type, whether contested, how precise. */
-    record Mark(Geometry geometry, String type, boolean contested, String geoPrecision) {
-    }
+    record Mark(Geometry geometry, String type, boolean contested, String geoPrecision) {}
 
     void incidents(List<Mark> incidents) {
         for (Mark i : incidents) {
@@ -175,7 +190,8 @@ final class Painter {
             if (i.geometry().getDimension() != 0) {
                 continue;
             }
-            Sprite s = byType.computeIfAbsent(i.type(), t -> new Sprite[] {sprite(t, false, ratio), sprite(t, true, ratio)})[
+            Sprite s = byType.computeIfAbsent(
+                            i.type(), t -> new Sprite[] {sprite(t, false, ratio), sprite(t, true, ratio)})[
                     i.contested() ? 1 : 0];
             Coordinate c = i.geometry().getCoordinate();
             double[] p = point(Mercator.project(c.x, c.y));
@@ -205,10 +221,10 @@ final class Painter {
     }
 
     /** A marker drawn once: its image and the pixel offset of its centre. */
-    record Sprite(java.awt.image.BufferedImage image, double center) {
-    }
+    record Sprite(java.awt.image.BufferedImage image, double center) {}
 
-    private static final java.util.concurrent.ConcurrentHashMap<String, Sprite> SPRITES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, Sprite> SPRITES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The marker of a point incident: a disc in its type's colour, a red ring when contested, else a white one. */
     static Sprite sprite(String type, boolean contested, double ratio) {
@@ -217,7 +233,8 @@ final class Painter {
             double stroke = (contested ? 3 : 1.5) * ratio;
             int size = (int) Math.ceil(2 * (r + stroke / 2)) + 2;
             double c = size / 2.0;
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.image.BufferedImage img =
+                    new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_ARGB);
             Graphics2D sg = img.createGraphics();
             try {
                 sg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -239,8 +256,9 @@ final class Painter {
 
     /** Device pixels of a 3857 coordinate. */
     double[] point(Coordinate m) {
-        return new double[] {(m.x - window.getMinX()) / window.getWidth() * width,
-                (window.getMaxY() - m.y) / window.getHeight() * height};
+        return new double[] {
+            (m.x - window.getMinX()) / window.getWidth() * width, (window.getMaxY() - m.y) / window.getHeight() * height
+        };
     }
 
     private void fill(Geometry m, Color c) {
@@ -250,8 +268,13 @@ final class Painter {
 
     private void stroke(Geometry m, Color c, float width, float[] dash) {
         g.setColor(c);
-        g.setStroke(new BasicStroke((float) (width * ratio), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
-                dash == null ? null : scale(dash), 0f));
+        g.setStroke(new BasicStroke(
+                (float) (width * ratio),
+                BasicStroke.CAP_ROUND,
+                BasicStroke.JOIN_ROUND,
+                10f,
+                dash == null ? null : scale(dash),
+                0f));
         g.draw(shapes.toShape(m));
     }
 
@@ -288,7 +311,8 @@ final class Painter {
         float x = (float) (dx > 0 ? p[0] + dx : p[0] - fm.stringWidth(text) / 2.0);
         float y = (float) (p[1] + fm.getAscent() / 2.0 - 1);
         Shape outline = Labels.arabic(text)
-                ? new TextLayout(text, font, g.getFontRenderContext()).getOutline(AffineTransform.getTranslateInstance(x, y))
+                ? new TextLayout(text, font, g.getFontRenderContext())
+                        .getOutline(AffineTransform.getTranslateInstance(x, y))
                 : font.createGlyphVector(g.getFontRenderContext(), text).getOutline(x, y);
         g.setColor(new Color(255, 255, 255, 220));
         g.setStroke(new BasicStroke((float) (3 * ratio), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

@@ -9,7 +9,6 @@ import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -18,12 +17,18 @@ import org.locationtech.jts.geom.Envelope;
  */
 final class StaticMap {
     /** The types the legend shows, in its order. */
-    static final List<String> LEGEND_TYPES = List.of("air_strike", "armed_clash", "cross_border_fire", "remote_explosive", "shelling",
-            "shoot_down_claim", "suicide_bomb");
+    static final List<String> LEGEND_TYPES = List.of(
+            "air_strike",
+            "armed_clash",
+            "cross_border_fire",
+            "remote_explosive",
+            "shelling",
+            "shoot_down_claim",
+            "suicide_bomb");
+
     private static final Color INK = new Color(0x1d2329);
 
-    private StaticMap() {
-    }
+    private StaticMap() {}
 
     /** The zoom at which the window's width fits {@code width} CSS pixels. */
     static int zoomFor(Envelope window, int width) {
@@ -36,8 +41,16 @@ final class StaticMap {
      * The map with its words in {@code lang} (en, ps, fa, ur; {@link MapText}): in Pashto, Dari and Urdu
      * the title reads from the right edge and the legend, scale bar and attribution swap sides, as the page does.
      */
-    static BufferedImage draw(TileRenderer renderer, Envelope window, int width, int height, int scale, String style,
-            TileFilter filter, String title, String lang) {
+    static BufferedImage draw(
+            TileRenderer renderer,
+            Envelope window,
+            int width,
+            int height,
+            int scale,
+            String style,
+            TileFilter filter,
+            String title,
+            String lang) {
         int w = width * scale;
         int h = height * scale;
         MapText text = MapText.of(lang);
@@ -48,11 +61,18 @@ final class StaticMap {
         try {
             int pad = 10 * scale;
             Font small = new Font(Painter.FONT, Font.PLAIN, 11 * scale);
-            String period = filter.period().isAll() ? text.t("allDates")
-                    : (filter.period().start() == null ? "…" : text.day(filter.period().start())) + " – "
-                            + (filter.period().end() == null ? "…" : text.day(filter.period().end()));
-            TextLayout head = text.layout(title == null || title.isBlank() ? text.t("pageTitle") : title,
-                    new Font(Painter.FONT, Font.BOLD, 18 * scale), g.getFontRenderContext());
+            String period = filter.period().isAll()
+                    ? text.t("allDates")
+                    : (filter.period().start() == null
+                                    ? "…"
+                                    : text.day(filter.period().start())) + " – "
+                            + (filter.period().end() == null
+                                    ? "…"
+                                    : text.day(filter.period().end()));
+            TextLayout head = text.layout(
+                    title == null || title.isBlank() ? text.t("pageTitle") : title,
+                    new Font(Painter.FONT, Font.BOLD, 18 * scale),
+                    g.getFontRenderContext());
             TextLayout sub = text.layout(period + " · " + text.t("mapClaimsNote"), small, g.getFontRenderContext());
             int headH = lineHeight(head);
             int boxH = headH + lineHeight(sub) + pad;
@@ -65,8 +85,10 @@ final class StaticMap {
             if (renderer.drawsIncidents(style) && height >= 200 && width >= 300) {
                 legend(g, text, w, h, scale, small);
             }
-            TextLayout attribution = text.layout("Conflict Map Server · " + text.t("attribution") + " Natural Earth, GeoNames (CC BY 4.0)",
-                    small, g.getFontRenderContext());
+            TextLayout attribution = text.layout(
+                    "Conflict Map Server · " + text.t("attribution") + " Natural Earth, GeoNames (CC BY 4.0)",
+                    small,
+                    g.getFontRenderContext());
             int aw = (int) Math.ceil(attribution.getAdvance());
             int ah = lineHeight(attribution);
             // the scale bar beside the attribution, or above it where a narrow map has no room for both
@@ -75,7 +97,12 @@ final class StaticMap {
             g.fillRect(text.rtl() ? 0 : w - aw - 2 * pad, h - ah - pad / 2, aw + 2 * pad, ah + pad / 2);
             g.setColor(new Color(0x333333));
             // right to left the line starts at its right end: a map too narrow for it cuts its left end, not its start
-            draw(g, attribution, text.rtl() ? Math.min(w - pad, aw + pad) : w - aw - pad, h - pad / 2 - attribution.getDescent(), text.rtl());
+            draw(
+                    g,
+                    attribution,
+                    text.rtl() ? Math.min(w - pad, aw + pad) : w - aw - pad,
+                    h - pad / 2 - attribution.getDescent(),
+                    text.rtl());
         } finally {
             g.dispose();
         }
@@ -100,7 +127,9 @@ final class StaticMap {
         rows.add(text.layout(text.t("legendSegment"), font, g.getFontRenderContext()));
         rows.add(text.layout(text.t("legendBorder"), font, g.getFontRenderContext()));
         int line = rows.stream().mapToInt(StaticMap::lineHeight).max().orElse(0);
-        int boxW = (int) Math.ceil(rows.stream().mapToDouble(TextLayout::getAdvance).max().orElse(0)) + 30 * scale;
+        int boxW = (int) Math.ceil(
+                        rows.stream().mapToDouble(TextLayout::getAdvance).max().orElse(0))
+                + 30 * scale;
         boolean rtl = text.rtl();
         int x = rtl ? 10 * scale : w - boxW - 10 * scale;
         int y = h - rows.size() * line - 40 * scale;
@@ -123,12 +152,22 @@ final class StaticMap {
                 g.fillRect(swatch, cy + line / 2 - 3 * scale, 12 * scale, 6 * scale);
             } else {
                 g.setColor(Painter.BORDER);
-                g.setStroke(new BasicStroke(2f * scale, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                        new float[] {6f * scale, 4f * scale}, 0));
+                g.setStroke(new BasicStroke(
+                        2f * scale,
+                        BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_ROUND,
+                        10f,
+                        new float[] {6f * scale, 4f * scale},
+                        0));
                 g.drawLine(swatch, cy + line / 2, swatch + 12 * scale, cy + line / 2);
             }
             g.setColor(INK);
-            draw(g, rows.get(k), words, cy + (line - lineHeight(rows.get(k))) / 2f + rows.get(k).getAscent(), rtl);
+            draw(
+                    g,
+                    rows.get(k),
+                    words,
+                    cy + (line - lineHeight(rows.get(k))) / 2f + rows.get(k).getAscent(),
+                    rtl);
         }
     }
 
@@ -136,7 +175,8 @@ final class StaticMap {
      * A bar of a round number of kilometres, at the bottom left (bottom right in right-to-left), raised
      * by {@code lift} pixels when it would not fit in the {@code room} pixels the attribution leaves.
      */
-    private static void scaleBar(Graphics2D g, MapText text, Envelope window, int w, int h, int scale, Font font, int room, int lift) {
+    private static void scaleBar(
+            Graphics2D g, MapText text, Envelope window, int w, int h, int scale, Font font, int room, int lift) {
         double midLat = Mercator.lat((window.getMinY() + window.getMaxY()) / 2);
         double metresPerPixel = window.getWidth() / w * Math.cos(Math.toRadians(midLat));
         double target = metresPerPixel * 120 * scale;

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import org.conflictmap.geo.Wkb;
 import org.h2.api.Trigger;
 import org.locationtech.jts.geom.Envelope;
@@ -35,8 +34,7 @@ public class TileChangeTrigger implements Trigger {
                     switch (rs.getString(1).toLowerCase(java.util.Locale.ROOT)) {
                         case "geom" -> geom = rs.getInt(2) - 1;
                         case "status" -> status = rs.getInt(2) - 1;
-                        default -> {
-                        }
+                        default -> {}
                     }
                 }
             }

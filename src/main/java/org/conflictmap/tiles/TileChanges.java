@@ -2,7 +2,6 @@ package org.conflictmap.tiles;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conflictmap.store.DataVersion;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,16 +29,13 @@ class TileChanges {
     static final double MARGIN = Painter.MARKER_REACH / 256.0;
 
     /** The answer: {@code version} is what to ask with next; {@code complete} false means purge every tile. */
-    record Answer(long since, long version, boolean complete, List<Change> changes) {
-    }
+    record Answer(long since, long version, boolean complete, List<Change> changes) {}
 
     /** One extent touched at data version {@code version}: {@code bbox} lon/lat, the tile ranges per zoom. */
-    record Change(long version, double[] bbox, List<Range> tiles) {
-    }
+    record Change(long version, double[] bbox, List<Range> tiles) {}
 
     /** Tiles {@code x[0]..x[1]} × {@code y[0]..y[1]} (inclusive) at zoom {@code z}. */
-    record Range(int z, int[] x, int[] y) {
-    }
+    record Range(int z, int[] x, int[] y) {}
 
     private final JdbcTemplate jdbc;
     private final DataVersion dataVersion;
@@ -61,13 +57,17 @@ class TileChanges {
         boolean complete = since >= now - DataVersion.TILE_CHANGES_KEPT;
         List<Long> versions = new ArrayList<>();
         List<Envelope> extents = new ArrayList<>();
-        jdbc.query(SINCE, (RowCallbackHandler) rs -> {
-            versions.add(rs.getLong(1));
-            extents.add(new Envelope(rs.getDouble(2), rs.getDouble(4), rs.getDouble(3), rs.getDouble(5)));
-        }, since, now);
+        jdbc.query(
+                SINCE,
+                (RowCallbackHandler) rs -> {
+                    versions.add(rs.getLong(1));
+                    extents.add(new Envelope(rs.getDouble(2), rs.getDouble(4), rs.getDouble(3), rs.getDouble(5)));
+                },
+                since,
+                now);
         List<Change> changes = new ArrayList<>();
         long upTo = now;
-        for (int from = 0; from < versions.size();) {
+        for (int from = 0; from < versions.size(); ) {
             long v = versions.get(from);
             int to = from;
             while (to < versions.size() && versions.get(to) == v) {
@@ -97,8 +97,10 @@ class TileChanges {
         List<Range> ranges = new ArrayList<>(maxZoom + 1);
         for (int z = 0; z <= maxZoom; z++) {
             int n = 1 << z;
-            ranges.add(new Range(z, new int[] {tile(x(e.getMinX(), n) - MARGIN, n), tile(x(e.getMaxX(), n) + MARGIN, n)},
-                    new int[] {tile(y(e.getMaxY(), n) - MARGIN, n), tile(y(e.getMinY(), n) + MARGIN, n)}));
+            ranges.add(new Range(
+                    z, new int[] {tile(x(e.getMinX(), n) - MARGIN, n), tile(x(e.getMaxX(), n) + MARGIN, n)}, new int[] {
+                        tile(y(e.getMaxY(), n) - MARGIN, n), tile(y(e.getMinY(), n) + MARGIN, n)
+                    }));
         }
         return ranges;
     }

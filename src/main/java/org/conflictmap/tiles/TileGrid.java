@@ -2,7 +2,6 @@ package org.conflictmap.tiles;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -93,8 +92,12 @@ enum TileGrid {
         @Override
         Envelope mercator(Envelope e) {
             Envelope within = e.intersection(new Envelope(-180, 180, -Mercator.MAX_LAT, Mercator.MAX_LAT));
-            return within.isNull() ? within
-                    : new Envelope(Mercator.x(within.getMinX()), Mercator.x(within.getMaxX()), Mercator.y(within.getMinY()),
+            return within.isNull()
+                    ? within
+                    : new Envelope(
+                            Mercator.x(within.getMinX()),
+                            Mercator.x(within.getMaxX()),
+                            Mercator.y(within.getMinY()),
                             Mercator.y(within.getMaxY()));
         }
 
@@ -115,12 +118,14 @@ enum TileGrid {
 
         @Override
         int col(double lon, int z) {
-            return (int) Math.max(0, Math.min(matrixWidth(z) - 1, Math.floor((lon + 180) / WorldCrs84Quad.tileDegrees(z))));
+            return (int)
+                    Math.max(0, Math.min(matrixWidth(z) - 1, Math.floor((lon + 180) / WorldCrs84Quad.tileDegrees(z))));
         }
 
         @Override
         int row(double lat, int z) {
-            return (int) Math.max(0, Math.min(matrixHeight(z) - 1, Math.floor((90 - lat) / WorldCrs84Quad.tileDegrees(z))));
+            return (int)
+                    Math.max(0, Math.min(matrixHeight(z) - 1, Math.floor((90 - lat) / WorldCrs84Quad.tileDegrees(z))));
         }
 
         @Override

@@ -12,17 +12,25 @@ import tools.jackson.databind.node.ObjectNode;
  * ignores members it does not know.
  */
 final class TileMatrixSetJson {
-    private TileMatrixSetJson() {
-    }
+    private TileMatrixSetJson() {}
 
     /**
      * What differs between the sets: identity, axes, the whole extent (min x, min y, max x, max y, from whose top left
      * corner every matrix starts), the cell size of matrix 0 in CRS units, the metres of one CRS unit at the equator
      * (for the scale denominator, with the standardised 0.28 mm pixel), matrix 0's columns (one row), and how many matrices.
      */
-    record Spec(String id, String title, String uri, String crs, String wellKnownScaleSet, String[] axes, double[] extent,
-            double cellSize0, double unitMetres, int columns0, int levels) {
-    }
+    record Spec(
+            String id,
+            String title,
+            String uri,
+            String crs,
+            String wellKnownScaleSet,
+            String[] axes,
+            double[] extent,
+            double cellSize0,
+            double unitMetres,
+            int columns0,
+            int levels) {}
 
     static ObjectNode document(ObjectMapper json, Spec s) {
         ObjectNode d = json.createObjectNode();

@@ -1,5 +1,13 @@
 package org.conflictmap.tiles;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.imageio.ImageIO;
-
 import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.Wkb;
@@ -26,16 +32,6 @@ import org.conflictmap.store.DataVersion;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
-import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 
 /**
  * Renders raster (PNG) and vector (MVT) tiles and keeps them in a byte-bounded Caffeine cache whose
@@ -56,6 +52,7 @@ class TileRenderer {
      * {@code combined}, the basemap and every overlay, which takes the incident filters as the overlays do.
      */
     static final String BASEMAP = "basemap";
+
     static final String COMBINED = "combined";
     static final String BASE = "base";
     static final String LABELS = "labels";
@@ -63,21 +60,34 @@ class TileRenderer {
     static final Set<String> LABELLED_STYLES = Set.of(BASEMAP, COMBINED, LABELS);
     /** Every vector layer in one tile: OGC API – Tiles' dataset vector tileset ({@code /ogc/tiles/vector}). */
     static final String ALL_LAYERS = "vector";
+
     static final byte[] EMPTY = new byte[0];
     /**
      * The incidents layer's attributes at every zoom: what a graphic styles, filters and links by (the
      * claims summary the store keeps on every write, and the id that {@code /api/incidents/{id}} answers).
      */
-    static final List<String> MVT_SUMMARY = List.of("id", "type", "geo_precision", "start", "contested", "claims_count",
-            "killed_min", "killed_max", "wounded_min", "wounded_max");
+    static final List<String> MVT_SUMMARY = List.of(
+            "id",
+            "type",
+            "geo_precision",
+            "start",
+            "contested",
+            "claims_count",
+            "killed_min",
+            "killed_max",
+            "wounded_min",
+            "wounded_max");
     /**
      * Added from {@link TilesProperties#detailMinZoom()} on: a text per incident each, which at region
      * zooms (44,000 incidents in one z5 tile of the benchmark) doubled what a tile costs to encode.
      */
     static final List<String> MVT_DETAIL = List.of("title", "time_precision", "end", "parties", "operation");
-    static final List<String> MVT_ALL = java.util.stream.Stream.concat(MVT_SUMMARY.stream(), MVT_DETAIL.stream()).toList();
+
+    static final List<String> MVT_ALL = java.util.stream.Stream.concat(MVT_SUMMARY.stream(), MVT_DETAIL.stream())
+            .toList();
     /** What a raster tile draws of each incident besides its geometry (attributes by name, as the MVT's). */
     static final List<String> MARK_ATTRIBUTES = List.of("type", "contested", "geo_precision");
+
     private final Basemap basemap;
     private final Labels labels;
     private final IncidentRepository incidents;
@@ -93,10 +103,14 @@ class TileRenderer {
     private final List<String> styles;
 
     /** A paint of a collection's tile style, with the kinds it paints and the first zoom it is painted at. */
-    private record Painted(Paint paint, Set<String> kinds, int from) {
-    }
+    private record Painted(Paint paint, Set<String> kinds, int from) {}
 
-    TileRenderer(Basemap basemap, Labels labels, IncidentRepository incidents, DataVersion version, TilesProperties properties,
+    TileRenderer(
+            Basemap basemap,
+            Labels labels,
+            IncidentRepository incidents,
+            DataVersion version,
+            TilesProperties properties,
             Layers layers) {
         this.layers = layers;
         List<Painted> basemapPaints = new ArrayList<>();
@@ -105,7 +119,10 @@ class TileRenderer {
                 if (p.symbol() == Paint.Symbol.MARKS) {
                     overlays.put(c.id(), (Source.Incidents) c.source());
                 } else {
-                    basemapPaints.add(new Painted(p, p.kind() != null ? Set.of(p.kind()) : kinds(c), c.tiles().minZoom(p)));
+                    basemapPaints.add(new Painted(
+                            p,
+                            p.kind() != null ? Set.of(p.kind()) : kinds(c),
+                            c.tiles().minZoom(p)));
                 }
             }
         }
@@ -123,8 +140,10 @@ class TileRenderer {
         this.incidents = incidents;
         this.version = version;
         this.detailMinZoom = properties.detailMinZoom();
-        this.cache = Caffeine.newBuilder().maximumWeight(properties.cacheMaxBytes())
-                .weigher((String k, byte[] v) -> k.length() * 2 + v.length + 64).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(properties.cacheMaxBytes())
+                .weigher((String k, byte[] v) -> k.length() * 2 + v.length + 64)
+                .build();
     }
 
     /** A PNG tile of {@code style} with place labels in {@code lang} (a transparent one when there is nothing to draw). */
@@ -144,9 +163,11 @@ class TileRenderer {
         if (layer.equals(ALL_LAYERS)) {
             // an MVT tile is a protobuf message of repeated layers alone: the layers' own (cached) tiles
             // concatenated are one valid tile holding them all
-            List<byte[]> parts = layers().stream().map(l -> vector(l, t, filter)).toList();
+            List<byte[]> parts =
+                    layers().stream().map(l -> vector(l, t, filter)).toList();
             return cached(key("mvt", layer, t, filter, "en"), () -> {
-                ByteArrayOutputStream all = new ByteArrayOutputStream(parts.stream().mapToInt(p -> p.length).sum());
+                ByteArrayOutputStream all = new ByteArrayOutputStream(
+                        parts.stream().mapToInt(p -> p.length).sum());
                 parts.forEach(all::writeBytes);
                 return all.size() == 0 ? EMPTY : all.toByteArray();
             });
@@ -160,7 +181,12 @@ class TileRenderer {
             if (collection.source() instanceof Source.Incidents of && t.grid() == TileGrid.WEB_MERCATOR_QUAD) {
                 // on PostGIS the store encodes it from the tiles' narrow table (V22: ST_AsMVT over incidents itself
                 // read ~2 KB rows to use ~100 bytes of each), a collection's condition included
-                java.util.Optional<byte[]> encoded = incidents.vectorTile(layer, t.z(), t.x(), t.y(), attributes(t.z()),
+                java.util.Optional<byte[]> encoded = incidents.vectorTile(
+                        layer,
+                        t.z(),
+                        t.x(),
+                        t.y(),
+                        attributes(t.z()),
                         filter.query(null).and(of.where()));
                 if (encoded.isPresent()) {
                     return encoded.get();
@@ -183,7 +209,9 @@ class TileRenderer {
         buffered.expandBy(tile.getWidth() * 64 / 4096);
         List<Geometry> geoms = new ArrayList<>();
         if (collection.source() instanceof Source.Incidents of) {
-            incidents.streamMapRows(filter.query(bbox(grid.lonLat(buffered))).and(of.where()), attributes(zoom),
+            incidents.streamMapRows(
+                    filter.query(bbox(grid.lonLat(buffered))).and(of.where()),
+                    attributes(zoom),
                     row -> add(geoms, grid.fromLonLat(Wkb.read(row.wkb())), tile, row.attributes()));
         } else {
             TileStyle style = collection.tiles();
@@ -194,9 +222,11 @@ class TileRenderer {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("id", f.place().id());
                     p.put("name", f.place().name());
-                    // names in the readers' scripts, for a MapLibre style to choose ["coalesce", ["get", "name:ps"], ["get", "name"]]
+                    // names in the readers' scripts, for a MapLibre style to choose ["coalesce", ["get", "name:ps"],
+                    // ["get", "name"]]
                     p.put("name:en", f.place().name());
-                    for (Map.Entry<String, String> local : LocalNames.all(f.place()).entrySet()) {
+                    for (Map.Entry<String, String> local :
+                            LocalNames.all(f.place()).entrySet()) {
                         p.put("name:" + local.getKey(), local.getValue());
                     }
                     p.put("kind", kind);
@@ -216,7 +246,9 @@ class TileRenderer {
         if (geoms.isEmpty()) {
             return EMPTY;
         }
-        return MvtEncoder.encode(new JtsMvt(new JtsLayer(collection.id(), geoms)), MvtLayerParams.DEFAULT,
+        return MvtEncoder.encode(
+                new JtsMvt(new JtsLayer(collection.id(), geoms)),
+                MvtLayerParams.DEFAULT,
                 new UserDataKeyValueMapConverter());
     }
 
@@ -246,12 +278,27 @@ class TileRenderer {
     }
 
     /** A picture of any 3857 window: static maps use it with their own size. */
-    byte[] png(Envelope window, int width, int height, int zoom, double ratio, String style, TileFilter filter, String lang) {
+    byte[] png(
+            Envelope window,
+            int width,
+            int height,
+            int zoom,
+            double ratio,
+            String style,
+            TileFilter filter,
+            String lang) {
         BufferedImage img = image(window, width, height, zoom, ratio, style, filter, lang);
         return encode(img);
     }
 
-    BufferedImage image(Envelope window, int width, int height, int zoom, double ratio, String style, TileFilter filter,
+    BufferedImage image(
+            Envelope window,
+            int width,
+            int height,
+            int zoom,
+            double ratio,
+            String style,
+            TileFilter filter,
             String lang) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = img.createGraphics();
@@ -276,8 +323,14 @@ class TileRenderer {
                 Envelope near = new Envelope(window);
                 near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
                 List<Painter.Mark> marks = new ArrayList<>();
-                incidents.streamMapRows(marked(style, filter.query(bbox(Mercator.lonLat(near)))), MARK_ATTRIBUTES, row -> marks.add(
-                        new Painter.Mark(Wkb.read(row.wkb()), row.text("type"), row.flag("contested"), row.text("geo_precision"))));
+                incidents.streamMapRows(
+                        marked(style, filter.query(bbox(Mercator.lonLat(near)))),
+                        MARK_ATTRIBUTES,
+                        row -> marks.add(new Painter.Mark(
+                                Wkb.read(row.wkb()),
+                                row.text("type"),
+                                row.flag("contested"),
+                                row.text("geo_precision"))));
                 p.incidents(marks);
             }
         } finally {
@@ -307,7 +360,9 @@ class TileRenderer {
         if (overlays.values().stream().anyMatch(o -> o.where() == null)) {
             return query;
         }
-        return query.and(String.join(" OR ", overlays.values().stream().map(o -> "(" + o.where() + ")").toList()));
+        return query.and(String.join(
+                " OR ",
+                overlays.values().stream().map(o -> "(" + o.where() + ")").toList()));
     }
 
     static byte[] encode(BufferedImage img) {
@@ -343,8 +398,12 @@ class TileRenderer {
      */
     private String key(String kind, String name, TileRequest t, TileFilter filter, String lang) {
         boolean png = kind.equals("png");
-        boolean filtered = png ? drawsIncidents(name) : name.equals(ALL_LAYERS)
-                || layers.find(name).filter(c -> c.source() instanceof Source.Incidents).isPresent();
+        boolean filtered = png
+                ? drawsIncidents(name)
+                : name.equals(ALL_LAYERS)
+                        || layers.find(name)
+                                .filter(c -> c.source() instanceof Source.Incidents)
+                                .isPresent();
         boolean labelled = png && LABELLED_STYLES.contains(name) && !lang.equals("en");
         return kind + "|" + name + "|" + t + "|" + (filtered ? filter.key() : "") + (labelled ? "|" + lang : "");
     }
@@ -356,7 +415,8 @@ class TileRenderer {
 
     /** The collection behind vector layer {@code layer}: a caller has checked that it is one of {@link #layers()}. */
     Collection tiled(String layer) {
-        return layers.find(layer).filter(c -> c.tiles() != null)
+        return layers.find(layer)
+                .filter(c -> c.tiles() != null)
                 .orElseThrow(() -> new IllegalArgumentException("no vector layer " + layer));
     }
 
@@ -371,7 +431,9 @@ class TileRenderer {
      */
     List<String> attributes(String layer, int z) {
         Collection c = tiled(layer);
-        return c.source() instanceof Source.Incidents ? attributes(z) : c.tiles().attributes();
+        return c.source() instanceof Source.Incidents
+                ? attributes(z)
+                : c.tiles().attributes();
     }
 
     /** Whether a vector layer takes the incident filters (its features are incidents). */
@@ -381,8 +443,12 @@ class TileRenderer {
 
     /** A vector attribute's JSON Schema type: {@code integer} (figures, counts, population), {@code boolean}, {@code string}. */
     static String attributeType(String attribute) {
-        return attribute.endsWith("_min") || attribute.endsWith("_max") || attribute.equals("claims_count")
-                || attribute.equals("population") ? "integer" : attribute.equals("contested") ? "boolean" : "string";
+        return attribute.endsWith("_min")
+                        || attribute.endsWith("_max")
+                        || attribute.equals("claims_count")
+                        || attribute.equals("population")
+                ? "integer"
+                : attribute.equals("contested") ? "boolean" : "string";
     }
 
     /** The incidents layer's attributes at zoom {@code z}: the summary, and the detail from the detail zoom on. */
@@ -411,7 +477,10 @@ class TileRenderer {
 
     /** A lon/lat rectangle as the store's bbox, clamped to the world. */
     private static Bbox bbox(Envelope ll) {
-        return new Bbox(Math.max(-180, ll.getMinX()), Math.max(-90, ll.getMinY()), Math.min(180, ll.getMaxX()),
+        return new Bbox(
+                Math.max(-180, ll.getMinX()),
+                Math.max(-90, ll.getMinY()),
+                Math.min(180, ll.getMaxX()),
                 Math.min(90, ll.getMaxY()));
     }
 }

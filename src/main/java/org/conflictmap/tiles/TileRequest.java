@@ -2,7 +2,6 @@ package org.conflictmap.tiles;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Params;
 
@@ -53,7 +52,7 @@ record TileRequest(int z, int x, int y, String format, int ratio, TileGrid grid)
 
     @Override
     public String toString() {
-        return (grid == TileGrid.WEB_MERCATOR_QUAD ? "" : grid.id() + "/") + z + "/" + x + "/" + y + (ratio == 2 ? "@2x" : "") + "."
-                + format;
+        return (grid == TileGrid.WEB_MERCATOR_QUAD ? "" : grid.id() + "/") + z + "/" + x + "/" + y
+                + (ratio == 2 ? "@2x" : "") + "." + format;
     }
 }

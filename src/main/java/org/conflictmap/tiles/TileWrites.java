@@ -20,7 +20,7 @@ class TileWrites implements WebServerFactoryCustomizer<TomcatServletWebServerFac
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addConnectorCustomizers(
-                connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(properties.writeBufferBytes())));
+        factory.addConnectorCustomizers(connector ->
+                connector.setProperty("socket.appWriteBufSize", Integer.toString(properties.writeBufferBytes())));
     }
 }

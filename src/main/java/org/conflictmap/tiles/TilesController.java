@@ -1,10 +1,10 @@
 package org.conflictmap.tiles;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.web.ApiProblem;
@@ -19,8 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,10 +42,22 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class TilesController {
     static final String MVT = "application/vnd.mapbox-vector-tile";
-    static final Set<String> STATIC_PARAMS = Set.of("bbox", "center", "zoom", "width", "height", "scale", "style", "title",
-            "datetime", "type", "contested", "lang");
+    static final Set<String> STATIC_PARAMS = Set.of(
+            "bbox",
+            "center",
+            "zoom",
+            "width",
+            "height",
+            "scale",
+            "style",
+            "title",
+            "datetime",
+            "type",
+            "contested",
+            "lang");
     static final double[] BOUNDS = {60.5, 23.6, 77.9, 38.5};
-    static final CacheControl CACHE = CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
+    static final CacheControl CACHE =
+            CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
     static final java.util.regex.Pattern Q_ZERO = java.util.regex.Pattern.compile("q=0(\\.0*)?");
 
     private final Links links;
@@ -56,7 +66,8 @@ class TilesController {
     private final ObjectMapper json;
     private final TileChanges changes;
 
-    TilesController(TileRenderer renderer, TilesProperties properties, ObjectMapper json, Links links, TileChanges changes) {
+    TilesController(
+            TileRenderer renderer, TilesProperties properties, ObjectMapper json, Links links, TileChanges changes) {
         this.links = links;
         this.renderer = renderer;
         this.properties = properties;
@@ -65,9 +76,16 @@ class TilesController {
     }
 
     @GetMapping("/tiles/{name}/{z}/{x}/{file}")
-    ResponseEntity<byte[]> tile(@PathVariable String name, @PathVariable String z, @PathVariable String x,
-            @PathVariable String file, HttpServletRequest r) {
-        return answer(TileAsk.parse(name, z, x, file, r, properties.maxZoom(), renderer.layers(), renderer.styles()), renderer, r);
+    ResponseEntity<byte[]> tile(
+            @PathVariable String name,
+            @PathVariable String z,
+            @PathVariable String x,
+            @PathVariable String file,
+            HttpServletRequest r) {
+        return answer(
+                TileAsk.parse(name, z, x, file, r, properties.maxZoom(), renderer.layers(), renderer.styles()),
+                renderer,
+                r);
     }
 
     /**
@@ -82,18 +100,26 @@ class TilesController {
         boolean gzip = ask.gzip();
         String etag = ask.etag(renderer.version());
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
-            return withVary(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag), vector).build();
+            return withVary(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag), vector)
+                    .build();
         }
-        byte[] body = vector ? (gzip ? renderer.vectorGzip(name, t, filter) : renderer.vector(name, t, filter))
+        byte[] body = vector
+                ? (gzip ? renderer.vectorGzip(name, t, filter) : renderer.vector(name, t, filter))
                 : renderer.raster(name, t, filter, ask.lang());
         if (vector && body.length == 0) {
-            return withVary(ResponseEntity.status(HttpStatus.NO_CONTENT).eTag(etag).cacheControl(CACHE), vector).build();
+            return withVary(
+                            ResponseEntity.status(HttpStatus.NO_CONTENT)
+                                    .eTag(etag)
+                                    .cacheControl(CACHE),
+                            vector)
+                    .build();
         }
         ResponseEntity.BodyBuilder ok = withVary(ResponseEntity.ok().eTag(etag).cacheControl(CACHE), vector);
         if (gzip) {
             ok.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
-        return ok.contentType(vector ? MediaType.parseMediaType(MVT) : MediaType.IMAGE_PNG).body(body);
+        return ok.contentType(vector ? MediaType.parseMediaType(MVT) : MediaType.IMAGE_PNG)
+                .body(body);
     }
 
     /**
@@ -102,23 +128,30 @@ class TilesController {
      */
     record TileAsk(String name, TileRequest tile, TileFilter filter, boolean gzip, String lang) {
         /** What a tile request may carry: the incident filter and {@code lang}, the place labels' language. */
-        static final Set<String> PARAMS = Stream.concat(TileFilter.PARAMS.stream(), Stream.of("lang"))
-                .collect(Collectors.toUnmodifiableSet());
+        static final Set<String> PARAMS =
+                Stream.concat(TileFilter.PARAMS.stream(), Stream.of("lang")).collect(Collectors.toUnmodifiableSet());
 
         /**
          * Reads a request for /tiles/{name}/{z}/{x}/{file}; refuses it with the problem the client gets
          * (a bad address, an unknown parameter or filter value, no such style or layer).
          */
-        static TileAsk parse(String name, String z, String x, String file, HttpServletRequest r, int maxZoom,
-                List<String> vectorLayers, List<String> rasterStyles) {
+        static TileAsk parse(
+                String name,
+                String z,
+                String x,
+                String file,
+                HttpServletRequest r,
+                int maxZoom,
+                List<String> vectorLayers,
+                List<String> rasterStyles) {
             TileRequest t = TileRequest.parse(z, x, file, maxZoom);
             Params.onlyKnown(r.getParameterMap(), PARAMS);
             TileFilter filter = TileFilter.parse(r::getParameter);
             String lang = language(r.getParameter("lang"));
             boolean vector = t.format().equals("mvt");
             if (!(vector ? vectorLayers : rasterStyles).contains(name)) {
-                throw ApiProblem.notFound("no " + (vector ? "vector layer" : "raster style") + " '" + clip(name) + "'; there are "
-                        + (vector ? vectorLayers : rasterStyles));
+                throw ApiProblem.notFound("no " + (vector ? "vector layer" : "raster style") + " '" + clip(name)
+                        + "'; there are " + (vector ? vectorLayers : rasterStyles));
             }
             // vector tiles go out gzip-compressed to clients that take it (a z5 tile of 44,000 incidents is
             // ~5 MB plain); Tomcat's own compression skips them (strong ETags), so it is done here, once
@@ -132,7 +165,11 @@ class TilesController {
         static TileAsk of(String name, TileRequest t, HttpServletRequest r) {
             Params.onlyKnown(r.getParameterMap(), PARAMS);
             boolean vector = t.format().equals("mvt");
-            return new TileAsk(name, t, TileFilter.parse(r::getParameter), vector && acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING)),
+            return new TileAsk(
+                    name,
+                    t,
+                    TileFilter.parse(r::getParameter),
+                    vector && acceptsGzip(r.getHeader(HttpHeaders.ACCEPT_ENCODING)),
                     language(r.getParameter("lang")));
         }
 
@@ -143,7 +180,8 @@ class TilesController {
         /** The tile's entity tag: the data version, a hash of the address, filter and language, and whether it is gzipped. */
         String etag(long version) {
             String labels = !vector() && TileRenderer.LABELLED_STYLES.contains(name) && !lang.equals("en") ? lang : "";
-            return "\"t" + version + "-" + Integer.toHexString((name + tile + filter.key() + labels).hashCode()) + (gzip ? "-gz" : "") + "\"";
+            return "\"t" + version + "-" + Integer.toHexString((name + tile + filter.key() + labels).hashCode())
+                    + (gzip ? "-gz" : "") + "\"";
         }
     }
 
@@ -154,7 +192,8 @@ class TilesController {
         }
         String lang = LocalNames.language(tag);
         if (lang == null) {
-            throw Params.invalid("lang", "place labels come in en, ps, fa (fa-AF, prs) and ur, not '" + clip(tag) + "'");
+            throw Params.invalid(
+                    "lang", "place labels come in en, ps, fa (fa-AF, prs) and ur, not '" + clip(tag) + "'");
         }
         return lang;
     }
@@ -195,7 +234,8 @@ class TilesController {
         try {
             version = Long.parseLong(since == null ? "" : since.trim());
         } catch (NumberFormatException e) {
-            throw Params.invalid("since", "expected the data version of the last answer (its \"version\"), 0 the first time");
+            throw Params.invalid(
+                    "since", "expected the data version of the last answer (its \"version\"), 0 the first time");
         }
         if (version < 0) {
             throw Params.invalid("since", "a data version is 0 or more");
@@ -216,7 +256,9 @@ class TilesController {
         ObjectNode t = json.createObjectNode();
         t.put("tilejson", "3.0.0");
         t.put("name", tileset);
-        t.put("description", vector ? "Vector tiles (MVT 2.1) of the " + name + " layer" : "Raster tiles, style " + name);
+        t.put(
+                "description",
+                vector ? "Vector tiles (MVT 2.1) of the " + name + " layer" : "Raster tiles, style " + name);
         t.put("attribution", "Conflict Map Server · Natural Earth, GeoNames (CC BY 4.0)");
         t.put("scheme", "xyz");
         t.putArray("tiles").add(base + "/tiles/" + name + "/{z}/{x}/{y}." + (vector ? "mvt" : "png"));
@@ -233,8 +275,10 @@ class TilesController {
             layer.put("minzoom", renderer.minZoom(name));
             layer.put("maxzoom", properties.maxZoom());
             if (renderer.filtered(name)) {
-                layer.put("description", "Incidents with the claims summary; " + String.join(", ", TileRenderer.MVT_DETAIL)
-                        + " from zoom " + properties.detailMinZoom() + " on");
+                layer.put(
+                        "description",
+                        "Incidents with the claims summary; " + String.join(", ", TileRenderer.MVT_DETAIL)
+                                + " from zoom " + properties.detailMinZoom() + " on");
             }
             ObjectNode fields = layer.putObject("fields");
             for (String f : renderer.attributes(name, properties.maxZoom())) {
@@ -256,22 +300,30 @@ class TilesController {
             throw Params.invalid("scale", "width and height times scale must stay within " + max + " pixels");
         }
         if ((long) width * height * scale * scale > properties.maxStaticPixels()) {
-            throw Params.invalid("width", "a static map holds at most " + properties.maxStaticPixels()
-                    + " pixels (width × height × scale²); this one would hold " + (long) width * height * scale * scale);
+            throw Params.invalid(
+                    "width",
+                    "a static map holds at most " + properties.maxStaticPixels()
+                            + " pixels (width × height × scale²); this one would hold "
+                            + (long) width * height * scale * scale);
         }
         String style = Params.oneOf("style", r.getParameter("style"), Set.copyOf(renderer.styles()));
         String title = Params.text("title", r.getParameter("title"), 120);
         TileFilter filter = TileFilter.parse(r::getParameter);
         String lang = language(r.getParameter("lang"));
         Envelope window = window(r, width, height);
-        String etag = "\"m" + renderer.version() + "-" + Integer.toHexString(String.valueOf(r.getQueryString()).hashCode()) + "\"";
+        String etag = "\"m" + renderer.version() + "-"
+                + Integer.toHexString(String.valueOf(r.getQueryString()).hashCode()) + "\"";
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        byte[] png = TileRenderer.encode(StaticMap.draw(renderer, window, width, height, scale, style == null ? "combined" : style,
-                filter, title, lang));
-        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic())
-                .contentType(MediaType.IMAGE_PNG).body(png);
+        byte[] png = TileRenderer.encode(StaticMap.draw(
+                renderer, window, width, height, scale, style == null ? "combined" : style, filter, title, lang));
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .cacheControl(
+                        CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic())
+                .contentType(MediaType.IMAGE_PNG)
+                .body(png);
     }
 
     /** Whether lon,lat falls in the map's area (its bounds widened by 5°). */
@@ -309,13 +361,15 @@ class TilesController {
             double mpp = 2 * Mercator.HALF / 256 / (1 << zoom);
             double cx = Mercator.x(lon);
             double cy = Mercator.y(lat);
-            m = new Envelope(cx - width / 2.0 * mpp, cx + width / 2.0 * mpp, cy - height / 2.0 * mpp, cy + height / 2.0 * mpp);
+            m = new Envelope(
+                    cx - width / 2.0 * mpp, cx + width / 2.0 * mpp, cy - height / 2.0 * mpp, cy + height / 2.0 * mpp);
         } else {
             Bbox b = Bbox.parse(r.getParameter("bbox"), "bbox");
             if (b == null) {
                 b = new Bbox(BOUNDS[0], BOUNDS[1], BOUNDS[2], BOUNDS[3]);
             }
-            m = new Envelope(Mercator.x(b.minLon()), Mercator.x(b.maxLon()), Mercator.y(b.minLat()), Mercator.y(b.maxLat()));
+            m = new Envelope(
+                    Mercator.x(b.minLon()), Mercator.x(b.maxLon()), Mercator.y(b.minLat()), Mercator.y(b.maxLat()));
             if (m.getWidth() <= 0 || m.getHeight() <= 0) {
                 throw Params.invalid("bbox", "the box has no area");
             }

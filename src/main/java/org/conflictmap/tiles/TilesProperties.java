@@ -23,14 +23,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       this or {@code server.tomcat.max-connections} on a small heap
  */
 @ConfigurationProperties("conflictmap.tiles")
-record TilesProperties(@DefaultValue("134217728") long cacheMaxBytes, @DefaultValue("14") int maxZoom,
-        @DefaultValue("4096") int maxStaticSize, @DefaultValue("8388608") long maxStaticPixels,
-        @DefaultValue("10") int detailMinZoom, @DefaultValue("131072") int writeBufferBytes) {
+record TilesProperties(
+        @DefaultValue("134217728") long cacheMaxBytes,
+        @DefaultValue("14") int maxZoom,
+        @DefaultValue("4096") int maxStaticSize,
+        @DefaultValue("8388608") long maxStaticPixels,
+        @DefaultValue("10") int detailMinZoom,
+        @DefaultValue("131072") int writeBufferBytes) {
     TilesProperties {
-        if (cacheMaxBytes < 0 || maxZoom < 0 || maxZoom > 22 || maxStaticSize < 64 || maxStaticPixels < 64 * 64 || detailMinZoom < 0 || detailMinZoom > 23
-                || writeBufferBytes < 8192 || writeBufferBytes > 16 << 20) {
-            throw new IllegalArgumentException("conflictmap.tiles: cache-max-bytes >= 0, max-zoom 0..22, max-static-size >= 64, max-static-pixels >= 4096, "
-                    + "detail-min-zoom 0..23, write-buffer-bytes 8192..16777216");
+        if (cacheMaxBytes < 0
+                || maxZoom < 0
+                || maxZoom > 22
+                || maxStaticSize < 64
+                || maxStaticPixels < 64 * 64
+                || detailMinZoom < 0
+                || detailMinZoom > 23
+                || writeBufferBytes < 8192
+                || writeBufferBytes > 16 << 20) {
+            throw new IllegalArgumentException(
+                    "conflictmap.tiles: cache-max-bytes >= 0, max-zoom 0..22, max-static-size >= 64, max-static-pixels >= 4096, "
+                            + "detail-min-zoom 0..23, write-buffer-bytes 8192..16777216");
         }
     }
 }

@@ -19,24 +19,36 @@ final class WebMercatorQuad {
     /** The standardised rendering pixel of 0.28 mm that turns a cell size into a scale denominator. */
     static final double PIXEL_METRES = 0.00028;
 
-    private WebMercatorQuad() {
-    }
+    private WebMercatorQuad() {}
 
     static ObjectNode definition(ObjectMapper json) {
-        return TileMatrixSetJson.document(json, new TileMatrixSetJson.Spec(ID, "Google Maps Compatible for the World", URI, CRS,
-                "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible", new String[] {"X", "Y"},
-                new double[] {-Mercator.HALF, -Mercator.HALF, Mercator.HALF, Mercator.HALF}, CELL_SIZE_0, 1, 1, LEVELS));
+        return TileMatrixSetJson.document(
+                json,
+                new TileMatrixSetJson.Spec(
+                        ID,
+                        "Google Maps Compatible for the World",
+                        URI,
+                        CRS,
+                        "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible",
+                        new String[] {"X", "Y"},
+                        new double[] {-Mercator.HALF, -Mercator.HALF, Mercator.HALF, Mercator.HALF},
+                        CELL_SIZE_0,
+                        1,
+                        1,
+                        LEVELS));
     }
 
     /** The column of longitude {@code lon} at zoom {@code z}. */
     static int col(double lon, int z) {
         long n = 1L << z;
-        return (int) Math.max(0, Math.min(n - 1, Math.floor((Mercator.x(lon) + Mercator.HALF) / (2 * Mercator.HALF) * n)));
+        return (int) Math.max(
+                0, Math.min(n - 1, Math.floor((Mercator.x(lon) + Mercator.HALF) / (2 * Mercator.HALF) * n)));
     }
 
     /** The row (counted from the top) of latitude {@code lat} at zoom {@code z}. */
     static int row(double lat, int z) {
         long n = 1L << z;
-        return (int) Math.max(0, Math.min(n - 1, Math.floor((Mercator.HALF - Mercator.y(lat)) / (2 * Mercator.HALF) * n)));
+        return (int) Math.max(
+                0, Math.min(n - 1, Math.floor((Mercator.HALF - Mercator.y(lat)) / (2 * Mercator.HALF) * n)));
     }
 }

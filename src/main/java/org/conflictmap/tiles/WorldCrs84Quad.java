@@ -16,8 +16,7 @@ final class WorldCrs84Quad {
     /** Metres of a degree on the equator of the WGS 84 ellipsoid's semi-major axis (17-083r4's scale denominators). */
     static final double DEGREE_METRES = 2 * Mercator.HALF / 360;
 
-    private WorldCrs84Quad() {
-    }
+    private WorldCrs84Quad() {}
 
     /** The side of a tile at tile matrix {@code z}, in degrees: 180 at 0. */
     static double tileDegrees(int z) {
@@ -25,8 +24,19 @@ final class WorldCrs84Quad {
     }
 
     static ObjectNode definition(ObjectMapper json) {
-        return TileMatrixSetJson.document(json, new TileMatrixSetJson.Spec(ID, "CRS84 for the World", URI, CRS,
-                "http://www.opengis.net/def/wkss/OGC/1.0/GoogleCRS84Quad", new String[] {"Lon", "Lat"},
-                new double[] {-180, -90, 180, 90}, tileDegrees(0) / 256, DEGREE_METRES, 2, LEVELS));
+        return TileMatrixSetJson.document(
+                json,
+                new TileMatrixSetJson.Spec(
+                        ID,
+                        "CRS84 for the World",
+                        URI,
+                        CRS,
+                        "http://www.opengis.net/def/wkss/OGC/1.0/GoogleCRS84Quad",
+                        new String[] {"Lon", "Lat"},
+                        new double[] {-180, -90, 180, 90},
+                        tileDegrees(0) / 256,
+                        DEGREE_METRES,
+                        2,
+                        LEVELS));
     }
 }

@@ -2,7 +2,6 @@ package org.conflictmap.web;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.springframework.http.HttpStatus;
 
 /**

@@ -1,21 +1,18 @@
 package org.conflictmap.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.http.HttpStatus;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** Request bodies read with a size limit (413) and a content-type check (415), for every write endpoint. */
 public final class Bodies {
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** Fails with 415 unless the request's content type starts with one of {@code types}; {@code hint} says what to send. */
     public static String requireType(HttpServletRequest r, String hint, String... types) {
@@ -55,7 +52,10 @@ public final class Bodies {
     }
 
     public static ApiProblem tooLarge(long max, String setting) {
-        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
-                "the body is larger than " + max + " bytes" + (setting == null ? "" : " (" + setting + ")"), List.of());
+        return new ApiProblem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Payload too large",
+                "the body is larger than " + max + " bytes" + (setting == null ? "" : " (" + setting + ")"),
+                List.of());
     }
 }

@@ -2,7 +2,6 @@ package org.conflictmap.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +22,13 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 class Cors implements WebMvcConfigurer {
     @Override
     public void addCorsMappings(CorsRegistry registry) {
-        registry.addMapping("/**").allowedOrigins("*").allowedMethods("GET", "HEAD").allowedHeaders("*")
-                .exposedHeaders("ETag", "Content-Disposition").allowCredentials(false).maxAge(3600);
+        registry.addMapping("/**")
+                .allowedOrigins("*")
+                .allowedMethods("GET", "HEAD")
+                .allowedHeaders("*")
+                .exposedHeaders("ETag", "Content-Disposition")
+                .allowCredentials(false)
+                .maxAge(3600);
     }
 
     /** Every handler mapping refuses a cross-origin request through {@link ProblemCorsProcessor}. */
@@ -47,9 +51,11 @@ class Cors implements WebMvcConfigurer {
         protected void rejectRequest(ServerHttpResponse response) throws IOException {
             response.setStatusCode(HttpStatus.FORBIDDEN);
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            response.getBody().write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":"
-                    + "\"cross-origin requests may only read (GET, HEAD); write from this server's own pages or "
-                    + "without an Origin header\"}").getBytes(StandardCharsets.UTF_8));
+            response.getBody()
+                    .write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":"
+                                    + "\"cross-origin requests may only read (GET, HEAD); write from this server's own pages or "
+                                    + "without an Origin header\"}")
+                            .getBytes(StandardCharsets.UTF_8));
             response.flush();
         }
     }

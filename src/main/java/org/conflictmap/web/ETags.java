@@ -7,8 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * weakly (so {@code W/"v2"} matches {@code "v2"}, as a gzipping proxy may have weakened it).
  */
 public final class ETags {
-    private ETags() {
-    }
+    private ETags() {}
 
     /** True when the request's {@code If-None-Match} names {@code etag}: answer 304. */
     public static boolean notModified(HttpServletRequest r, String etag) {

@@ -1,9 +1,8 @@
 package org.conflictmap.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The base of every absolute link the server writes (OGC API links, TileJSON tile URLs).

@@ -7,8 +7,7 @@ import java.util.TreeSet;
 
 /** Query-parameter parsing with 400 answers that name the parameter and say what is wrong. */
 public final class Params {
-    private Params() {
-    }
+    private Params() {}
 
     /** An integer parameter: absent or blank gives {@code fallback}; non-numeric or out of range is a 400. */
     public static int integer(String name, String value, int fallback, int min, int max) {

@@ -2,7 +2,6 @@ package org.conflictmap.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,8 +26,10 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
-                status.is4xxClientError() ? "the request was refused: " + status.getReasonPhrase().toLowerCase()
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                status,
+                status.is4xxClientError()
+                        ? "the request was refused: " + status.getReasonPhrase().toLowerCase()
                         : "the server failed to answer this request; the error is logged");
         body.setTitle(status.getReasonPhrase());
         return ProblemHandler.problem(body, status);

@@ -1,5 +1,6 @@
 package org.conflictmap.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.conflictmap.errors.AlreadyExists;
 import org.conflictmap.errors.DomainException;
 import org.conflictmap.errors.Invalid;
@@ -33,8 +33,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
  * The one error path of the server: every refused or failed request leaves as
  * {@code application/problem+json}, 4xx and 5xx alike, with a detail that helps and never a stack
@@ -49,13 +47,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), unnamed(e.getMessage()));
         body.setTitle(e.title());
         if (!e.errors().isEmpty()) {
-            body.setProperty("errors", e.errors().stream()
-                    .map(f -> Map.of("field", f.field(), "message", unnamed(f.message()))).toList());
+            body.setProperty(
+                    "errors",
+                    e.errors().stream()
+                            .map(f -> Map.of("field", f.field(), "message", unnamed(f.message())))
+                            .toList());
         }
         ResponseEntity<Object> r = problem(body, e.status());
         if (e.status() == HttpStatus.UNAUTHORIZED) {
-            return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"conflictmap\"").body(r.getBody());
+            return ResponseEntity.status(r.getStatusCode())
+                    .headers(r.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"conflictmap\"")
+                    .body(r.getBody());
         }
         return r;
     }
@@ -84,24 +87,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "parameter '" + e.getName() + "' has an invalid value");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' has an invalid value");
         body.setTitle("Bad request");
         body.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "invalid value")));
         return problem(body, HttpStatus.BAD_REQUEST);
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class, Unavailable.class,
-            org.springframework.transaction.CannotCreateTransactionException.class,
-            org.springframework.transaction.TransactionSystemException.class})
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        Unavailable.class,
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.transaction.TransactionSystemException.class
+    })
     ResponseEntity<Object> storeDown(Exception e) {
         log.warn("store unavailable: {}", e.getClass().getSimpleName());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "the data store is unavailable for the moment; nothing was changed, try again shortly");
         body.setTitle("Store unavailable");
         ResponseEntity<Object> r = problem(body, HttpStatus.SERVICE_UNAVAILABLE);
-        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5")
+        return ResponseEntity.status(r.getStatusCode())
+                .headers(r.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(r.getBody());
     }
 
@@ -142,8 +152,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             b.append(" (SQLState ").append(state).append(')');
         }
         if (ours != null) {
-            b.append(" at ").append(ours.getClassName().substring(ours.getClassName().lastIndexOf('.') + 1)).append('.')
-                    .append(ours.getMethodName()).append(':').append(ours.getLineNumber());
+            b.append(" at ")
+                    .append(ours.getClassName().substring(ours.getClassName().lastIndexOf('.') + 1))
+                    .append('.')
+                    .append(ours.getMethodName())
+                    .append(':')
+                    .append(ours.getLineNumber());
         }
         return b.toString();
     }
@@ -158,16 +172,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> internal() {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "the server failed to answer this request; the error is logged");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "the server failed to answer this request; the error is logged");
         body.setTitle("Internal error");
         return problem(body, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     /** Spring's own 4xx (unknown path, wrong method, unreadable body, …) also go out as problem+json. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (r != null && r.getBody() instanceof ProblemDetail pd) {
             if (pd.getDetail() != null && pd.getDetail().contains("Exception")) {
@@ -175,13 +189,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             pd.setDetail(unnamed(pd.getDetail()));
             pd.setType(URI.create("about:blank"));
-            return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+            return ResponseEntity.status(r.getStatusCode())
+                    .headers(r.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(pd);
         }
         return r;
     }
 
     static ResponseEntity<Object> problem(ProblemDetail body, HttpStatus status) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }

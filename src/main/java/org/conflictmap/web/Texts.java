@@ -8,8 +8,7 @@ package org.conflictmap.web;
  * and a lone surrogate became {@code ?} on the way to UTF-8.
  */
 public final class Texts {
-    private Texts() {
-    }
+    private Texts() {}
 
     /** Null when {@code s} (may be null) holds only allowed characters; otherwise what is wrong, for the sender. */
     public static String fault(String s) {
@@ -18,7 +17,8 @@ public final class Texts {
             return null;
         }
         char c = s.charAt(k);
-        return Character.isSurrogate(c) ? "holds a lone UTF-16 surrogate " + code(c) + " at character " + (k + 1) + "; send valid Unicode"
+        return Character.isSurrogate(c)
+                ? "holds a lone UTF-16 surrogate " + code(c) + " at character " + (k + 1) + "; send valid Unicode"
                 : "holds the control character " + code(c) + " at character " + (k + 1)
                         + "; only tab, line feed and carriage return are allowed";
     }
@@ -58,7 +58,10 @@ public final class Texts {
             char c = s.charAt(k);
             if (Character.isHighSurrogate(c) && k + 1 < s.length() && Character.isLowSurrogate(s.charAt(k + 1))) {
                 k++;
-            } else if (Character.isSurrogate(c) || c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
+            } else if (Character.isSurrogate(c)
+                    || c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                    || c == 0xFFFE
+                    || c == 0xFFFF) {
                 return k;
             }
         }

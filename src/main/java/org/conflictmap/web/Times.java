@@ -20,8 +20,7 @@ public final class Times {
     public static final int MIN_YEAR = 1;
     public static final int MAX_YEAR = 9999;
 
-    private Times() {
-    }
+    private Times() {}
 
     /** A time or date a store cannot hold or RFC 3339 cannot write; its message is fit for the sender. */
     public static final class OutOfRange extends DateTimeException {

@@ -2,7 +2,6 @@ package org.conflictmap.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,18 +15,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("conflictmap")
 record WebProperties(String publicUrl) {
     WebProperties {
-        publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
+        publicUrl = publicUrl == null || publicUrl.isBlank()
+                ? null
+                : publicUrl.strip().replaceAll("/+$", "");
         if (publicUrl != null && !valid(publicUrl)) {
-            throw new IllegalArgumentException("conflictmap.public-url must be an http(s) URL without query or fragment, "
-                    + "such as https://map.example.org");
+            throw new IllegalArgumentException(
+                    "conflictmap.public-url must be an http(s) URL without query or fragment, "
+                            + "such as https://map.example.org");
         }
     }
 
     private static boolean valid(String url) {
         try {
             URI u = new URI(url);
-            return u.isAbsolute() && u.getHost() != null && (u.getScheme().equals("http") || u.getScheme().equals("https"))
-                    && u.getRawQuery() == null && u.getRawFragment() == null;
+            return u.isAbsolute()
+                    && u.getHost() != null
+                    && (u.getScheme().equals("http") || u.getScheme().equals("https"))
+                    && u.getRawQuery() == null
+                    && u.getRawFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }

@@ -15,17 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.conflictmap.incidents.PublishedChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,6 +53,7 @@ class WebhookDeliveries implements SmartLifecycle {
     static final String DELIVERY = "X-Conflictmap-Delivery";
     /** How often delivered rows past {@link WebhooksProperties#retention()} are deleted. */
     static final long PRUNE_EVERY_MS = 60_000;
+
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
 
     private final Webhooks webhooks;
@@ -75,7 +73,10 @@ class WebhookDeliveries implements SmartLifecycle {
         this.json = json;
         this.properties = properties;
         this.free = new Semaphore(properties.workers());
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -83,7 +84,8 @@ class WebhookDeliveries implements SmartLifecycle {
         poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-outbox"));
         senders = Executors.newFixedThreadPool(properties.workers(), r -> daemon(r, "webhook-sender"));
         running = true;
-        poller.scheduleWithFixedDelay(this::poll, properties.poll().toMillis(), properties.poll().toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(
+                this::poll, properties.poll().toMillis(), properties.poll().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -134,7 +136,10 @@ class WebhookDeliveries implements SmartLifecycle {
                     try {
                         send(d);
                     } catch (RuntimeException e) {
-                        log.warn("webhook delivery {} failed: {}", d.id(), e.getClass().getSimpleName());
+                        log.warn(
+                                "webhook delivery {} failed: {}",
+                                d.id(),
+                                e.getClass().getSimpleName());
                     } finally {
                         free.release();
                     }
@@ -154,7 +159,9 @@ class WebhookDeliveries implements SmartLifecycle {
             }
             return n;
         } catch (RuntimeException e) {
-            log.warn("pruning delivered webhook deliveries failed: {}", e.getClass().getSimpleName());
+            log.warn(
+                    "pruning delivered webhook deliveries failed: {}",
+                    e.getClass().getSimpleName());
             return 0;
         }
     }
@@ -168,7 +175,10 @@ class WebhookDeliveries implements SmartLifecycle {
         }
         PublishedChanges.Event e = event.get();
         ObjectNode body = json.createObjectNode();
-        body.put("id", String.valueOf(e.seq())).put("kind", e.kind()).put("incident", e.incident()).put("version", e.version())
+        body.put("id", String.valueOf(e.seq()))
+                .put("kind", e.kind())
+                .put("incident", e.incident())
+                .put("version", e.version())
                 .put("at", e.at().toString());
         body.set("feature", e.feature());
         String text = body.toString();
@@ -176,11 +186,19 @@ class WebhookDeliveries implements SmartLifecycle {
         Integer status = null;
         String error;
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(d.url())).timeout(properties.timeout())
-                    .header("Content-Type", "application/json").header("User-Agent", "conflict-map-server webhooks")
-                    .header(DELIVERY, String.valueOf(d.id())).header(EVENT_ID, String.valueOf(e.seq())).header(EVENT, e.kind()).header(TIMESTAMP, timestamp)
-                    .header(SIGNATURE, "sha256=" + sign(d.secret(), timestamp, text))
-                    .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(URI.create(d.url()))
+                            .timeout(properties.timeout())
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "conflict-map-server webhooks")
+                            .header(DELIVERY, String.valueOf(d.id()))
+                            .header(EVENT_ID, String.valueOf(e.seq()))
+                            .header(EVENT, e.kind())
+                            .header(TIMESTAMP, timestamp)
+                            .header(SIGNATURE, "sha256=" + sign(d.secret(), timestamp, text))
+                            .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             status = r.statusCode();
             if (status / 100 == 2) {
                 webhooks.delivered(d, status);

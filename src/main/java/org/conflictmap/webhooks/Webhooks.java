@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conflictmap.incidents.WriteOutbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 class Webhooks implements WriteOutbox {
-    static final String INSERT = "INSERT INTO webhooks (url, secret, created_by, created_at, active) VALUES (?, ?, ?, ?, TRUE)";
+    static final String INSERT =
+            "INSERT INTO webhooks (url, secret, created_by, created_at, active) VALUES (?, ?, ?, ?, TRUE)";
     static final String LIST = "SELECT w.id, w.url, w.created_by, w.created_at, "
             + "(SELECT COUNT(*) FROM webhook_outbox o WHERE o.webhook_id = w.id AND o.state = 'pending'), "
             + "(SELECT COUNT(*) FROM webhook_outbox o WHERE o.webhook_id = w.id AND o.state = 'delivered'), "
@@ -30,35 +30,47 @@ class Webhooks implements WriteOutbox {
             + "(SELECT MAX(o.delivered_at) FROM webhook_outbox o WHERE o.webhook_id = w.id AND o.state = 'delivered') "
             + "FROM webhooks w WHERE w.active = TRUE ORDER BY w.id";
     static final String DEACTIVATE = "UPDATE webhooks SET active = FALSE WHERE id = ? AND active = TRUE";
-    static final String CANCEL = "UPDATE webhook_outbox SET state = 'cancelled' WHERE webhook_id = ? AND state = 'pending'";
+    static final String CANCEL =
+            "UPDATE webhook_outbox SET state = 'cancelled' WHERE webhook_id = ? AND state = 'pending'";
     static final String LIVE_IDS = "SELECT id FROM webhooks WHERE active = TRUE";
     static final String ROWS_OF = "SELECT seq FROM incident_history WHERE change_version = ?";
-    static final String ENQUEUE = "INSERT INTO webhook_outbox (webhook_id, history_seq, change_version, state, attempts, next_attempt_at) "
-            + "VALUES (?, ?, ?, 'pending', 0, ?)";
+    static final String ENQUEUE =
+            "INSERT INTO webhook_outbox (webhook_id, history_seq, change_version, state, attempts, next_attempt_at) "
+                    + "VALUES (?, ?, ?, 'pending', 0, ?)";
     static final String DUE = "SELECT o.id, o.history_seq, o.attempts, w.url, w.secret FROM webhook_outbox o "
             + "JOIN webhooks w ON w.id = o.webhook_id WHERE o.state = 'pending' AND o.next_attempt_at <= ? "
             + "ORDER BY o.change_version, o.history_seq, o.id LIMIT ?";
     /** Claims a due row for one attempt: only the server whose update finds it unchanged sends it. */
-    static final String CLAIM = "UPDATE webhook_outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending' AND attempts = ? "
-            + "AND next_attempt_at <= ?";
-    static final String DELIVERED = "UPDATE webhook_outbox SET state = 'delivered', attempts = attempts + 1, last_status = ?, "
-            + "last_error = NULL, delivered_at = ? WHERE id = ? AND state = 'pending'";
-    static final String RETRY = "UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ? "
-            + "WHERE id = ? AND state = 'pending'";
-    static final String FAILED = "UPDATE webhook_outbox SET state = 'failed', attempts = attempts + 1, last_status = ?, last_error = ? "
-            + "WHERE id = ? AND state = 'pending'";
+    static final String CLAIM =
+            "UPDATE webhook_outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending' AND attempts = ? "
+                    + "AND next_attempt_at <= ?";
+
+    static final String DELIVERED =
+            "UPDATE webhook_outbox SET state = 'delivered', attempts = attempts + 1, last_status = ?, "
+                    + "last_error = NULL, delivered_at = ? WHERE id = ? AND state = 'pending'";
+    static final String RETRY =
+            "UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ? "
+                    + "WHERE id = ? AND state = 'pending'";
+    static final String FAILED =
+            "UPDATE webhook_outbox SET state = 'failed', attempts = attempts + 1, last_status = ?, last_error = ? "
+                    + "WHERE id = ? AND state = 'pending'";
     static final String DROP = "DELETE FROM webhook_outbox WHERE id = ?";
     /** Delivered rows past the retention (a receiver deduplicates by their ids only within it). */
     static final String PRUNE = "DELETE FROM webhook_outbox WHERE state = 'delivered' AND delivered_at < ?";
 
     /** A registered endpoint as admins see it (never its secret). */
-    record Hook(long id, String url, String createdBy, Instant created, long pending, long delivered, long failed,
-            Instant lastDelivered) {
-    }
+    record Hook(
+            long id,
+            String url,
+            String createdBy,
+            Instant created,
+            long pending,
+            long delivered,
+            long failed,
+            Instant lastDelivered) {}
 
     /** A delivery due now: its outbox row, the history row it tells of, the attempts so far, and where to. */
-    record Due(long id, long historySeq, int attempts, String url, String secret) {
-    }
+    record Due(long id, long historySeq, int attempts, String url, String secret) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -91,21 +103,33 @@ class Webhooks implements WriteOutbox {
 
     long add(String url, String secret, String admin) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var ps = c.prepareStatement(INSERT, new String[] {"id"});
-            ps.setString(1, url);
-            ps.setString(2, secret);
-            ps.setString(3, admin);
-            ps.setObject(4, utc(now()));
-            return ps;
-        }, key);
+        jdbc.update(
+                c -> {
+                    var ps = c.prepareStatement(INSERT, new String[] {"id"});
+                    ps.setString(1, url);
+                    ps.setString(2, secret);
+                    ps.setString(3, admin);
+                    ps.setObject(4, utc(now()));
+                    return ps;
+                },
+                key);
         return key.getKey().longValue();
     }
 
     List<Hook> all() {
-        return jdbc.query(LIST, (rs, n) -> new Hook(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                rs.getObject(8, OffsetDateTime.class) == null ? null : rs.getObject(8, OffsetDateTime.class).toInstant()));
+        return jdbc.query(
+                LIST,
+                (rs, n) -> new Hook(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getObject(8, OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject(8, OffsetDateTime.class).toInstant()));
     }
 
     /** Removes a webhook; its deliveries not yet made are cancelled. False when there is no such live webhook. */
@@ -120,8 +144,11 @@ class Webhooks implements WriteOutbox {
     }
 
     List<Due> due(Instant now, int max) {
-        return jdbc.query(DUE, (rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5)),
-                utc(now), max);
+        return jdbc.query(
+                DUE,
+                (rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5)),
+                utc(now),
+                max);
     }
 
     /** True when this server now holds the row until {@code leaseEnd} (no other server claimed this attempt). */
@@ -160,7 +187,9 @@ class Webhooks implements WriteOutbox {
         m.put("pending", h.pending());
         m.put("delivered", h.delivered());
         m.put("failed", h.failed());
-        m.put("last_delivered_at", h.lastDelivered() == null ? null : h.lastDelivered().toString());
+        m.put(
+                "last_delivered_at",
+                h.lastDelivered() == null ? null : h.lastDelivered().toString());
         return m;
     }
 

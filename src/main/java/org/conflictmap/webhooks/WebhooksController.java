@@ -1,10 +1,10 @@
 package org.conflictmap.webhooks;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
-
 import org.conflictmap.security.AdminsOnly;
 import org.conflictmap.security.Editors;
 import org.conflictmap.web.ApiProblem;
@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -48,7 +46,9 @@ class WebhooksController {
 
     @GetMapping(value = "/api/webhooks", produces = "application/json")
     ResponseEntity<List<Map<String, Object>>> list() {
-        return ResponseEntity.ok().header("Cache-Control", "no-store").body(webhooks.all().stream().map(Webhooks::view).toList());
+        return ResponseEntity.ok()
+                .header("Cache-Control", "no-store")
+                .body(webhooks.all().stream().map(Webhooks::view).toList());
     }
 
     @PostMapping(value = "/api/webhooks", produces = "application/json")
@@ -60,14 +60,25 @@ class WebhooksController {
         }
         String url = url(b.path("url").isString() ? b.get("url").asString().strip() : null);
         String secret = b.path("secret").isString() ? b.get("secret").asString() : null;
-        if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET || !secret.equals(secret.strip())) {
-            throw Params.invalid("secret", MIN_SECRET + " to " + MAX_SECRET + " characters, no spaces at either end: the key events are signed with");
+        if (secret == null
+                || secret.length() < MIN_SECRET
+                || secret.length() > MAX_SECRET
+                || !secret.equals(secret.strip())) {
+            throw Params.invalid(
+                    "secret",
+                    MIN_SECRET + " to " + MAX_SECRET
+                            + " characters, no spaces at either end: the key events are signed with");
         }
         Params.text("secret", secret, MAX_SECRET); // no control characters
         long id = webhooks.add(url, secret, editors.of(r));
-        Map<String, Object> view = webhooks.all().stream().filter(h -> h.id() == id).findFirst().map(Webhooks::view)
+        Map<String, Object> view = webhooks.all().stream()
+                .filter(h -> h.id() == id)
+                .findFirst()
+                .map(Webhooks::view)
                 .orElseThrow(() -> ApiProblem.notFound("the webhook was removed meanwhile"));
-        return ResponseEntity.created(URI.create("/api/webhooks/" + id)).header("Cache-Control", "no-store").body(view);
+        return ResponseEntity.created(URI.create("/api/webhooks/" + id))
+                .header("Cache-Control", "no-store")
+                .body(view);
     }
 
     @DeleteMapping("/api/webhooks/{id}")
@@ -87,8 +98,11 @@ class WebhooksController {
         }
         try {
             URI u = new URI(s);
-            if (u.getScheme() == null || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))
-                    || u.getHost() == null || u.getRawUserInfo() != null || u.getRawFragment() != null) {
+            if (u.getScheme() == null
+                    || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))
+                    || u.getHost() == null
+                    || u.getRawUserInfo() != null
+                    || u.getRawFragment() != null) {
                 throw Params.invalid("url", why);
             }
             return u.toString();

@@ -1,7 +1,6 @@
 package org.conflictmap.webhooks;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,9 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      1 min to 10 years; the list's {@code delivered} counts the deliveries of this window
  */
 @ConfigurationProperties("conflictmap.webhooks")
-record WebhooksProperties(@DefaultValue("500ms") Duration poll, @DefaultValue("10s") Duration timeout,
-        @DefaultValue("1s") Duration firstRetry, @DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("15") int maxAttempts,
-        @DefaultValue("2m") Duration lease, @DefaultValue("4") int workers,
+record WebhooksProperties(
+        @DefaultValue("500ms") Duration poll,
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("1s") Duration firstRetry,
+        @DefaultValue("1h") Duration maxRetryDelay,
+        @DefaultValue("15") int maxAttempts,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("4") int workers,
         @DefaultValue("7d") Duration retention) {
     WebhooksProperties {
         within("poll", poll, Duration.ofMillis(50), Duration.ofMinutes(1));

@@ -1,14 +1,12 @@
 package org.conflictmap.webmap;
 
-import java.io.IOException;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A Content-Security-Policy on the HTML pages: everything from this server only (the map must work
@@ -19,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class PageSecurityFilter extends OncePerRequestFilter {
     /** sha256 of the import map in frontend/index.html; WebMapBrowserTest fails if it drifts. */
     static final String IMPORT_MAP_HASH = "'sha256-bdkw+zvVB/PchzMBF7LRTlO3IHraPNBPyStY5TKwbl4='";
+
     static final String POLICY = "default-src 'self'; script-src 'self' " + IMPORT_MAP_HASH
             + "; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'";
 
@@ -31,16 +30,21 @@ class PageSecurityFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.equals("/") || path.equals("/index.html") || path.equals("/embed") || path.equals("/about.html")
-                || path.equals("/desk") || path.equals("/desk/"));
+        return !(path.equals("/")
+                || path.equals("/index.html")
+                || path.equals("/embed")
+                || path.equals("/about.html")
+                || path.equals("/desk")
+                || path.equals("/desk/"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean embed = request.getRequestURI().equals("/embed");
-        response.setHeader("Content-Security-Policy", POLICY + "; frame-ancestors "
-                + (embed ? properties.embedFrameAncestors() : "'self'"));
+        response.setHeader(
+                "Content-Security-Policy",
+                POLICY + "; frame-ancestors " + (embed ? properties.embedFrameAncestors() : "'self'"));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         chain.doFilter(request, response);

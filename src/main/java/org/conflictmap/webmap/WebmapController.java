@@ -2,15 +2,12 @@ package org.conflictmap.webmap;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Layers;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -33,8 +30,11 @@ class WebmapController {
     private final Layers layers;
 
     /** The handler mappings are looked up lazily: the import command runs without a web server. */
-    WebmapController(@Qualifier("requestMappingHandlerMapping")
-            org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings, Layers layers) throws IOException {
+    WebmapController(
+            @Qualifier("requestMappingHandlerMapping")
+                    org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings,
+            Layers layers)
+            throws IOException {
         this.layers = layers;
         try (InputStream in = new ClassPathResource("static/index.html").getInputStream()) {
             this.page = in.readAllBytes();
@@ -83,13 +83,21 @@ class WebmapController {
     }
 
     /** The editors' desk (frontend/desk/): it signs in itself; anonymous visitors see only its sign-in form. */
-    @GetMapping(value = {"/desk", "/desk/"}, produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(
+            value = {"/desk", "/desk/"},
+            produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<byte[]> desk() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML).body(desk);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .contentType(MediaType.TEXT_HTML)
+                .body(desk);
     }
 
     @GetMapping(value = "/embed", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<byte[]> embed() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML).body(page);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .contentType(MediaType.TEXT_HTML)
+                .body(page);
     }
 }

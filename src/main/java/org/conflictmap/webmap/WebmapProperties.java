@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record WebmapProperties(@DefaultValue("*") String embedFrameAncestors) {
     WebmapProperties {
         if (embedFrameAncestors.isBlank() || embedFrameAncestors.matches(".*[;,\\r\\n].*")) {
-            throw new IllegalArgumentException("conflictmap.webmap.embed-frame-ancestors must be CSP source expressions separated by spaces");
+            throw new IllegalArgumentException(
+                    "conflictmap.webmap.embed-frame-ancestors must be CSP source expressions separated by spaces");
         }
     }
 }

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,21 +27,21 @@ class DeskContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     static final String JSON = "application/json";
 
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @Autowired
         Presence presence;
+
         @Autowired
         JdbcTemplate jdbc;
 
@@ -73,23 +71,38 @@ class DeskContractTest {
             JsonNode others = mine.json().get("others");
             assertThat(others).hasSize(1);
             assertThat(others.get(0).get("editor").asString()).isEqualTo("alice");
-            assertThat(OffsetDateTime.parse(others.get(0).get("since").asString())).isBefore(OffsetDateTime.now().plusSeconds(1));
+            assertThat(OffsetDateTime.parse(others.get(0).get("since").asString()))
+                    .isBefore(OffsetDateTime.now().plusSeconds(1));
 
             JsonNode all = editor("GET", "/api/presence", null).json().get("presence");
-            assertThat(all.toString()).contains("\"id\":\"" + incident + "\",\"editor\":\"alice\"")
+            assertThat(all.toString())
+                    .contains("\"id\":\"" + incident + "\",\"editor\":\"alice\"")
                     .contains("\"id\":\"" + incident + "\",\"editor\":\"test-editor\"");
             String since = others.get(0).get("since").asString();
-            assertThat(editor("PUT", "/api/presence/" + incident, null).json().get("others").get(0).get("since").asString())
-                    .as("a heartbeat keeps the time the review was opened").isEqualTo(since);
+            assertThat(editor("PUT", "/api/presence/" + incident, null)
+                            .json()
+                            .get("others")
+                            .get(0)
+                            .get("since")
+                            .asString())
+                    .as("a heartbeat keeps the time the review was opened")
+                    .isEqualTo(since);
 
-            jdbc.update("UPDATE desk_presence SET seen_at = ? WHERE editor = 'alice' AND incident_id = ?",
-                    OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2), incident);
-            assertThat(editor("PUT", "/api/presence/" + incident, null).json().get("others")).as("alice stopped beating").isEmpty();
-            assertThat(editor("DELETE", "/api/presence/" + incident, null).status()).isEqualTo(204);
+            jdbc.update(
+                    "UPDATE desk_presence SET seen_at = ? WHERE editor = 'alice' AND incident_id = ?",
+                    OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2),
+                    incident);
+            assertThat(editor("PUT", "/api/presence/" + incident, null).json().get("others"))
+                    .as("alice stopped beating")
+                    .isEmpty();
+            assertThat(editor("DELETE", "/api/presence/" + incident, null).status())
+                    .isEqualTo(204);
             assertThat(editor("GET", "/api/presence", null).body()).doesNotContain(incident);
 
             assertThat(http().get("/api/presence").status()).as("editors only").isEqualTo(401);
-            assertThat(http().send("PUT", "/api/presence/" + incident, (String) null).status()).isEqualTo(401);
+            assertThat(http().send("PUT", "/api/presence/" + incident, (String) null)
+                            .status())
+                    .isEqualTo(401);
             Http.Response bad = editor("PUT", "/api/presence/NOT%20AN%20ID", null);
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.contentType()).startsWith("application/problem+json");
@@ -100,7 +113,8 @@ class DeskContractTest {
             return "{\"text\": \"Mortar shells hit a village near the Torkham crossing in Nangarhar province on Tuesday night. "
                     + "Four civilians were wounded, the provincial information chief said. "
                     + "Nine civilians were wounded, according to the Afghan defence ministry. Ref " + marker + ".\", "
-                    + "\"outlet\": \"Desk wire\", \"url\": \"https://example.org/desk/" + marker + "\", \"published\": \"" + published + "\"}";
+                    + "\"outlet\": \"Desk wire\", \"url\": \"https://example.org/desk/" + marker
+                    + "\", \"published\": \"" + published + "\"}";
         }
 
         @Test
@@ -115,7 +129,8 @@ class DeskContractTest {
             JsonNode p = asEditor.json().get("properties");
             assertThat(p.get("articles").toString()).contains(article);
             assertThat(p.get("provenance")).isNotEmpty();
-            assertThat(p.get("provenance").toString()).contains("\"field\":\"claims[0]\"", "\"article\":\"" + article + "\"");
+            assertThat(p.get("provenance").toString())
+                    .contains("\"field\":\"claims[0]\"", "\"article\":\"" + article + "\"");
             assertThat(asEditor.header("Cache-Control")).contains("private");
 
             JsonNode listed = null;
@@ -128,8 +143,14 @@ class DeskContractTest {
             assertThat(listed.get("created_by").asString()).isEqualTo("test-editor");
             assertThat(listed.get("updated_by").asString()).isEqualTo("test-editor");
 
-            assertThat(editor("PATCH", "/api/incidents/" + draft, "{\"status\": \"published\"}", "If-Match",
-                    "\"" + p.get("version").asInt() + "\"").status()).isEqualTo(200);
+            assertThat(editor(
+                                    "PATCH",
+                                    "/api/incidents/" + draft,
+                                    "{\"status\": \"published\"}",
+                                    "If-Match",
+                                    "\"" + p.get("version").asInt() + "\"")
+                            .status())
+                    .isEqualTo(200);
             Http.Response asReader = http().get("/api/incidents/" + draft);
             assertThat(asReader.status()).isEqualTo(200);
             assertThat(asReader.body()).doesNotContain("provenance", "\"articles\"", "\"article\":");
@@ -141,7 +162,8 @@ class DeskContractTest {
             Http.Response r = editor("POST", "/api/articles", dispatch(marker, "2031-11-20"));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             String from = r.json().get("drafts").get(0).asString();
-            JsonNode before = editor("GET", "/api/incidents/" + from, null).json().get("properties");
+            JsonNode before =
+                    editor("GET", "/api/incidents/" + from, null).json().get("properties");
             assertThat(before.get("claims")).hasSize(2);
             JsonNode moving = before.get("claims").get(0);
             JsonNode staying = before.get("claims").get(1);
@@ -155,26 +177,64 @@ class DeskContractTest {
                      "occurred": {"start": "2031-11-18", "end": "2031-11-18", "precision": "day"}, "places": ["af-province-nangarhar"],
                      "sources": [{"id": "S1", "outlet": "Other wire", "published": "2031-11-19"}],
                      "claims": [{"claimant": "Police", "party": "local_official", "side": "civilians", "killed": 1, "sources": ["S1"]}]}
-                    """.formatted(to, to)).status()).isEqualTo(201);
+                    """.formatted(to, to)).status())
+                    .isEqualTo(201);
             int fromVersion = before.get("version").asInt();
             String path = "/api/incidents/" + from + "/claims/0/move";
 
-            assertThat(editor("POST", path, "{\"to\": \"" + to + "\", \"to_version\": 7}", "If-Match", "\"" + fromVersion + "\"")
-                    .status()).as("the other incident's version is checked too").isEqualTo(412);
-            assertThat(editor("POST", path, "{\"to\": \"" + to + "\", \"to_version\": 1}", "If-Match", "\"" + (fromVersion + 5) + "\"")
-                    .status()).isEqualTo(412);
-            assertThat(editor("POST", path, "{\"to\": \"" + to + "\"}", "If-Match", "\"" + fromVersion + "\"").status()).isEqualTo(400);
-            assertThat(editor("POST", path, "{\"to\": \"" + from + "\", \"to_version\": 1}", "If-Match", "\"" + fromVersion + "\"")
-                    .status()).isEqualTo(400);
-            assertThat(editor("POST", "/api/incidents/" + from + "/claims/9/move", "{\"to\": \"" + to + "\", \"to_version\": 1}",
-                    "If-Match", "\"" + fromVersion + "\"").status()).isEqualTo(400);
-            assertThat(editor("POST", path, "{\"to\": \"" + to + "\", \"to_version\": 1}").status()).as("If-Match required").isEqualTo(428);
-            assertThat(editor("GET", "/api/incidents/" + from, null).json().get("properties").get("version").asInt())
-                    .as("refused moves change nothing").isEqualTo(fromVersion);
+            assertThat(editor(
+                                    "POST",
+                                    path,
+                                    "{\"to\": \"" + to + "\", \"to_version\": 7}",
+                                    "If-Match",
+                                    "\"" + fromVersion + "\"")
+                            .status())
+                    .as("the other incident's version is checked too")
+                    .isEqualTo(412);
+            assertThat(editor(
+                                    "POST",
+                                    path,
+                                    "{\"to\": \"" + to + "\", \"to_version\": 1}",
+                                    "If-Match",
+                                    "\"" + (fromVersion + 5) + "\"")
+                            .status())
+                    .isEqualTo(412);
+            assertThat(editor("POST", path, "{\"to\": \"" + to + "\"}", "If-Match", "\"" + fromVersion + "\"")
+                            .status())
+                    .isEqualTo(400);
+            assertThat(editor(
+                                    "POST",
+                                    path,
+                                    "{\"to\": \"" + from + "\", \"to_version\": 1}",
+                                    "If-Match",
+                                    "\"" + fromVersion + "\"")
+                            .status())
+                    .isEqualTo(400);
+            assertThat(editor(
+                                    "POST",
+                                    "/api/incidents/" + from + "/claims/9/move",
+                                    "{\"to\": \"" + to + "\", \"to_version\": 1}",
+                                    "If-Match",
+                                    "\"" + fromVersion + "\"")
+                            .status())
+                    .isEqualTo(400);
+            assertThat(editor("POST", path, "{\"to\": \"" + to + "\", \"to_version\": 1}")
+                            .status())
+                    .as("If-Match required")
+                    .isEqualTo(428);
+            assertThat(editor("GET", "/api/incidents/" + from, null)
+                            .json()
+                            .get("properties")
+                            .get("version")
+                            .asInt())
+                    .as("refused moves change nothing")
+                    .isEqualTo(fromVersion);
 
-            Http.Response moved = editor("POST", path, "{\"to\": \"" + to + "\", \"to_version\": 1}", "If-Match", "\"" + fromVersion + "\"");
+            Http.Response moved = editor(
+                    "POST", path, "{\"to\": \"" + to + "\", \"to_version\": 1}", "If-Match", "\"" + fromVersion + "\"");
             assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-            JsonNode source = editor("GET", "/api/incidents/" + from, null).json().get("properties");
+            JsonNode source =
+                    editor("GET", "/api/incidents/" + from, null).json().get("properties");
             JsonNode target = editor("GET", "/api/incidents/" + to, null).json().get("properties");
             assertThat(source.get("version").asInt()).isEqualTo(fromVersion + 1);
             assertThat(source.get("claims")).hasSize(1);
@@ -185,14 +245,23 @@ class DeskContractTest {
             assertThat(arrived.get("claimant")).isEqualTo(moving.get("claimant"));
             assertThat(arrived.get("wounded")).isEqualTo(moving.get("wounded"));
             String citedId = arrived.get("sources").get(0).asString();
-            assertThat(citedId).as("the source S1 of the other incident is a different one: renamed").isEqualTo("S1-2");
+            assertThat(citedId)
+                    .as("the source S1 of the other incident is a different one: renamed")
+                    .isEqualTo("S1-2");
             assertThat(target.get("sources").toString()).contains("Desk wire", "Other wire");
-            assertThat(spans(target, "claims[1]")).as("the claim's sentence went with it").isEqualTo(spansOfFirst);
-            assertThat(spans(source, "claims[0]")).as("the claim after it moved up").isEqualTo(spansOfSecond);
-            assertThat(target.get("articles").toString()).contains(r.json().get("article").asString());
+            assertThat(spans(target, "claims[1]"))
+                    .as("the claim's sentence went with it")
+                    .isEqualTo(spansOfFirst);
+            assertThat(spans(source, "claims[0]"))
+                    .as("the claim after it moved up")
+                    .isEqualTo(spansOfSecond);
+            assertThat(target.get("articles").toString())
+                    .contains(r.json().get("article").asString());
 
             for (String id : List.of(from, to)) {
-                JsonNode history = editor("GET", "/api/incidents/" + id + "/history", null).json().get("history");
+                JsonNode history = editor("GET", "/api/incidents/" + id + "/history", null)
+                        .json()
+                        .get("history");
                 JsonNode last = history.get(history.size() - 1);
                 assertThat(last.get("operation").asString()).isEqualTo("update");
                 assertThat(last.get("editor").asString()).isEqualTo("test-editor");
@@ -206,20 +275,28 @@ class DeskContractTest {
             JsonNode f = r.json();
             assertThat(f.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
             assertThat(f.get("properties").get("geo_precision").asString()).isEqualTo("border_segment");
-            assertThat(f.get("properties").get("places").toString()).contains("af-province-khost", "border-durand-line");
+            assertThat(f.get("properties").get("places").toString())
+                    .contains("af-province-khost", "border-durand-line");
             double[] box = bounds(f.get("geometry"));
-            assertThat(box[2] - box[0]).as("Khost's stretch, not the whole line (~10 degrees of longitude)").isLessThan(2);
+            assertThat(box[2] - box[0])
+                    .as("Khost's stretch, not the whole line (~10 degrees of longitude)")
+                    .isLessThan(2);
             assertThat(box[1]).isBetween(32.5, 34.0);
-            double[] two = bounds(http().get("/api/border-segment?provinces=af-province-khost,af-province-paktika").json()
+            double[] two = bounds(http().get("/api/border-segment?provinces=af-province-khost,af-province-paktika")
+                    .json()
                     .get("geometry"));
-            assertThat(two[3] - two[1]).as("Khost and Paktika reach further than Khost").isGreaterThan(box[3] - box[1]);
+            assertThat(two[3] - two[1])
+                    .as("Khost and Paktika reach further than Khost")
+                    .isGreaterThan(box[3] - box[1]);
 
             for (String bad : List.of("", "af-province-nowhere", "border-durand-line", "af-province-bamyan")) {
                 Http.Response refused = http().get("/api/border-segment?provinces=" + bad);
                 assertThat(refused.status()).as(bad).isEqualTo(400);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
             }
-            assertThat(http().get("/api/border-segment?provinces=af-province-khost&x=1").status()).isEqualTo(400);
+            assertThat(http().get("/api/border-segment?provinces=af-province-khost&x=1")
+                            .status())
+                    .isEqualTo(400);
         }
 
         /** min lon, min lat, max lon, max lat of a GeoJSON geometry's positions. */
@@ -245,7 +322,8 @@ class DeskContractTest {
             List<String> out = new ArrayList<>();
             properties.get("provenance").forEach(s -> {
                 if (s.get("field").asString().equals(field)) {
-                    out.add(s.get("article").asString() + ":" + s.get("start").asInt() + "-" + s.get("end").asInt());
+                    out.add(s.get("article").asString() + ":" + s.get("start").asInt() + "-"
+                            + s.get("end").asInt());
                 }
             });
             return out;

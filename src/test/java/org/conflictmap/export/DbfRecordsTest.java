@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 import org.h2gis.functions.io.dbf.internal.DbaseFileWriter;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,8 @@ class DbfRecordsTest {
     @Test
     void aTextWiderThanItsFieldIsRefused() throws Exception {
         try (DbfRecords d = new DbfRecords(header(1), new ByteArrayOutputStream())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.write(new Object[] {"thirteen-char", 1, true, null}))
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> d.write(new Object[] {"thirteen-char", 1, true, null}))
                     .isInstanceOf(IllegalStateException.class);
         }
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,23 +38,24 @@ class ExportContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @TempDir
         Path dir;
 
         Path download(String path) throws Exception {
             Http.Response r = new Http(port).get(path);
-            assertThat(r.status()).as(path + " " + (r.status() == 200 ? "" : r.body())).isEqualTo(200);
+            assertThat(r.status())
+                    .as(path + " " + (r.status() == 200 ? "" : r.body()))
+                    .isEqualTo(200);
             assertThat(r.header("Content-Disposition")).startsWith("attachment");
             String clean = path.replaceAll("\\?.*", "");
             Path file = dir.resolve(clean.substring(clean.lastIndexOf('/') + 1));
@@ -67,7 +66,7 @@ class ExportContractTest {
         Path unzip(Path zip, String into) throws Exception {
             Path out = Files.createDirectories(dir.resolve(into));
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                     Files.copy(in, out.resolve(e.getName()));
                 }
             }
@@ -80,12 +79,23 @@ class ExportContractTest {
             String layers = Gdal.ogrinfo("-ro", "-so", gpkg.toString());
             assertThat(layers).contains("incidents", "claims");
             String incidents = Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents");
-            assertThat(incidents).contains("Feature Count: 9", "killed_max: Integer", "claims: String", "geo_precision: String");
-            String e6 = Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "claims", "-where",
+            assertThat(incidents)
+                    .contains("Feature Count: 9", "killed_max: Integer", "claims: String", "geo_precision: String");
+            String e6 = Gdal.ogrinfo(
+                    "-ro",
+                    "-q",
+                    gpkg.toString(),
+                    "claims",
+                    "-where",
                     "incident_id = '2026-02-26-durand-line-post-attacks'");
             assertThat(e6.split("OGRFeature\\(claims\\)", -1)).hasSize(9);
             assertThat(e6).contains("Pakistan Information Minister", "Spokesperson for Pakistan's Prime Minister");
-            String area = Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "incidents", "-where",
+            String area = Gdal.ogrinfo(
+                    "-ro",
+                    "-q",
+                    gpkg.toString(),
+                    "incidents",
+                    "-where",
                     "id = '2026-02-21-nangarhar-paktika-air-strikes'");
             assertThat(area).contains("MULTIPOLYGON").contains("geo_precision (String) = multiple");
         }
@@ -97,22 +107,39 @@ class ExportContractTest {
          */
         @Test
         void geopackageOfACollectionOfOneGeometryTypeDeclaresItAndGdalReadsEveryFeatureAsIt() throws Exception {
-            record Typed(String declared, String gdal, String wkt) {
-            }
-            Map<String, Typed> types = Map.of("point", new Typed("POINT", "Point", "POINT"),
-                    "multilinestring", new Typed("MULTILINESTRING", "Multi Line String", "MULTILINESTRING"),
-                    "multipolygon", new Typed("MULTIPOLYGON", "Multi Polygon", "MULTIPOLYGON"),
-                    "any", new Typed("GEOMETRY", "Unknown (any)", null));
+            record Typed(String declared, String gdal, String wkt) {}
+            Map<String, Typed> types = Map.of(
+                    "point",
+                    new Typed("POINT", "Point", "POINT"),
+                    "multilinestring",
+                    new Typed("MULTILINESTRING", "Multi Line String", "MULTILINESTRING"),
+                    "multipolygon",
+                    new Typed("MULTIPOLYGON", "Multi Polygon", "MULTIPOLYGON"),
+                    "any",
+                    new Typed("GEOMETRY", "Unknown (any)", null));
             Http http = new Http(port);
             int all = 0;
             int typed = 0;
             for (String c : List.of("incidents", "incidents-points", "incidents-lines", "incidents-areas")) {
-                Typed t = types.get(http.get("/ogc/collections/" + c).json().get("geometry-type").asString());
-                int matched = http.get("/ogc/collections/" + c + "/items?limit=1").json().get("numberMatched").asInt();
+                Typed t = types.get(http.get("/ogc/collections/" + c)
+                        .json()
+                        .get("geometry-type")
+                        .asString());
+                int matched = http.get("/ogc/collections/" + c + "/items?limit=1")
+                        .json()
+                        .get("numberMatched")
+                        .asInt();
                 Path gpkg = download("/api/export/" + c + ".gpkg");
-                assertThat(Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "-sql", "SELECT geometry_type_name FROM gpkg_geometry_columns"))
-                        .as(c).contains("geometry_type_name (String) = " + t.declared() + "\n");
-                assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents")).as(c)
+                assertThat(Gdal.ogrinfo(
+                                "-ro",
+                                "-q",
+                                gpkg.toString(),
+                                "-sql",
+                                "SELECT geometry_type_name FROM gpkg_geometry_columns"))
+                        .as(c)
+                        .contains("geometry_type_name (String) = " + t.declared() + "\n");
+                assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents"))
+                        .as(c)
                         .contains("Geometry: " + t.gdal() + "\n", "Feature Count: " + matched + "\n");
                 if (t.wkt() != null) {
                     String features = Gdal.ogrinfo("-ro", "-q", "-geom=SUMMARY", gpkg.toString(), "incidents");
@@ -124,49 +151,88 @@ class ExportContractTest {
                     all = matched;
                 }
             }
-            assertThat(typed).as("the three typed collections hold every incident").isEqualTo(all).isPositive();
+            assertThat(typed)
+                    .as("the three typed collections hold every incident")
+                    .isEqualTo(all)
+                    .isPositive();
         }
 
         @Test
         void shapefileZipHasPointAreaAndLineLayersAndAClaimsTable() throws Exception {
             Path out = unzip(download("/api/export/incidents.shp?datetime=2025-10-01/2026-02-28"), "shp");
-            assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_points.shp").toString(), "incidents_points"))
+            assertThat(Gdal.ogrinfo(
+                            "-ro", "-so", out.resolve("incidents_points.shp").toString(), "incidents_points"))
                     .contains("Geometry: Point", "Feature Count: 9", "geo_prec: String", "kill_max: Integer");
-            assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_areas.shp").toString(), "incidents_areas"))
+            assertThat(Gdal.ogrinfo(
+                            "-ro", "-so", out.resolve("incidents_areas.shp").toString(), "incidents_areas"))
                     .contains("Polygon", "Feature Count: 4");
             // every record read whole, not just the header: a multi-polygon record whose length is wrong
             // (H2GIS 2.2.5 counts its rings wrongly) made GDAL misread each record after it
-            String areas = Gdal.ogrinfo("-ro", "-al", "-q", out.resolve("incidents_areas.shp").toString());
+            String areas = Gdal.ogrinfo(
+                    "-ro", "-al", "-q", out.resolve("incidents_areas.shp").toString());
             assertThat(areas).doesNotContain("ERROR");
-            assertThat(areas.lines().filter(l -> l.strip().startsWith("POLYGON ((") || l.strip().startsWith("MULTIPOLYGON ((("))).hasSize(4);
-            assertThat(Gdal.ogrinfo("-ro", "-q", out.resolve("incidents_areas.shp").toString(), "incidents_areas", "-where",
-                    "id = '2026-02-27-kabul-kandahar-paktia-air-strikes'")).contains("MULTIPOLYGON (((").doesNotContain("ERROR");
-            String lines = Gdal.ogrinfo("-ro", "-al", "-q", out.resolve("incidents_lines.shp").toString());
+            assertThat(areas.lines()
+                            .filter(l -> l.strip().startsWith("POLYGON ((")
+                                    || l.strip().startsWith("MULTIPOLYGON (((")))
+                    .hasSize(4);
+            assertThat(Gdal.ogrinfo(
+                            "-ro",
+                            "-q",
+                            out.resolve("incidents_areas.shp").toString(),
+                            "incidents_areas",
+                            "-where",
+                            "id = '2026-02-27-kabul-kandahar-paktia-air-strikes'"))
+                    .contains("MULTIPOLYGON (((")
+                    .doesNotContain("ERROR");
+            String lines = Gdal.ogrinfo(
+                    "-ro", "-al", "-q", out.resolve("incidents_lines.shp").toString());
             assertThat(lines).doesNotContain("ERROR");
-            assertThat(lines.lines().filter(l -> l.strip().startsWith("LINESTRING (") || l.strip().startsWith("MULTILINESTRING (("))).hasSize(2);
-            assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("incidents_lines.shp").toString(), "incidents_lines"))
+            assertThat(lines.lines()
+                            .filter(l -> l.strip().startsWith("LINESTRING (")
+                                    || l.strip().startsWith("MULTILINESTRING ((")))
+                    .hasSize(2);
+            assertThat(Gdal.ogrinfo(
+                            "-ro", "-so", out.resolve("incidents_lines.shp").toString(), "incidents_lines"))
                     .contains("Line String", "Feature Count: 2");
             assertThat(Gdal.ogrinfo("-ro", "-so", out.resolve("claims.dbf").toString(), "claims"))
-                    .contains("incident_i: String", "claimant: String", "DBF_DATE_LAST_UPDATE=" + java.time.LocalDate.now().getYear());
+                    .contains(
+                            "incident_i: String",
+                            "claimant: String",
+                            "DBF_DATE_LAST_UPDATE=" + java.time.LocalDate.now().getYear());
             assertThat(Files.readString(out.resolve("README.txt"))).contains("no single casualty figure");
         }
 
         @Test
         void kmlAndFlatGeobufOpenInGdal() throws Exception {
             Path kml = download("/api/export/incidents.kml?datetime=2025-10-01/2026-02-28");
-            assertThat(Gdal.ogrinfo("-ro", "-so", kml.toString(), "incidents")).contains("Feature Count: 9", "killed_max: Integer",
-                    "contested: Integer", "geo_precision: String");
+            assertThat(Gdal.ogrinfo("-ro", "-so", kml.toString(), "incidents"))
+                    .contains("Feature Count: 9", "killed_max: Integer", "contested: Integer", "geo_precision: String");
             // the claims table in the placemark's description: every claimant with its own figures
-            String e6 = Gdal.ogrinfo("-ro", "-q", kml.toString(), "incidents", "-where", "id = '2026-02-26-durand-line-post-attacks'");
-            assertThat(e6).contains("<table", "<th>Claimant</th>", "Pakistan Information Minister",
-                    "Spokesperson for Pakistan's Prime Minister").containsPattern("<td>\\d+</td>");
+            String e6 = Gdal.ogrinfo(
+                    "-ro", "-q", kml.toString(), "incidents", "-where", "id = '2026-02-26-durand-line-post-attacks'");
+            assertThat(e6)
+                    .contains(
+                            "<table",
+                            "<th>Claimant</th>",
+                            "Pakistan Information Minister",
+                            "Spokesperson for Pakistan's Prime Minister")
+                    .containsPattern("<td>\\d+</td>");
             assertThat(e6.split("<tr><td>", -1)).hasSize(9);
-            String area = Gdal.ogrinfo("-ro", "-q", kml.toString(), "incidents", "-where", "id = '2026-02-21-nangarhar-paktika-air-strikes'");
+            String area = Gdal.ogrinfo(
+                    "-ro",
+                    "-q",
+                    kml.toString(),
+                    "incidents",
+                    "-where",
+                    "id = '2026-02-21-nangarhar-paktika-air-strikes'");
             assertThat(area).contains("POLYGON", "geo_precision (String) = multiple");
-            assertThat(Gdal.ogrinfo("-ro", "-q", kml.toString(), "incidents", "-where", "id = '2026-02-26-torkham-shelling'"))
-                    .contains("contested (Integer) = 1").doesNotContain("parsed incompletely");
+            assertThat(Gdal.ogrinfo(
+                            "-ro", "-q", kml.toString(), "incidents", "-where", "id = '2026-02-26-torkham-shelling'"))
+                    .contains("contested (Integer) = 1")
+                    .doesNotContain("parsed incompletely");
             Path fgb = download("/api/export/incidents.fgb?datetime=2025-10-01/2026-02-28&type=air_strike");
-            assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents")).contains("Feature Count: 2", "killed_max");
+            assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents"))
+                    .contains("Feature Count: 2", "killed_max");
         }
 
         @Test
@@ -174,81 +240,153 @@ class ExportContractTest {
             // every column came out NOT NULL (H2GIS leaves the FlatGeobuf library's default, false) while most
             // incidents have no operation or wounded figure: ogr2ogr stopped at the first one
             Path fgb = download("/api/export/incidents.fgb?datetime=2025-10-01/2026-02-28");
-            assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents")).contains("Feature Count: 9", "operation: String")
+            assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents"))
+                    .contains("Feature Count: 9", "operation: String")
                     .doesNotContain("NOT NULL");
             Path gpkg = fgb.resolveSibling("from-fgb.gpkg");
             Files.deleteIfExists(gpkg);
-            assertThat(Gdal.run("ogr2ogr", "-f", "GPKG", gpkg.toString(), fgb.toString())).doesNotContain("ERROR");
+            assertThat(Gdal.run("ogr2ogr", "-f", "GPKG", gpkg.toString(), fgb.toString()))
+                    .doesNotContain("ERROR");
             assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents")).contains("Feature Count: 9");
-            assertThat(Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "incidents", "-where", "id = '2026-02-27-kabul-kandahar-paktia-air-strikes'"))
+            assertThat(Gdal.ogrinfo(
+                            "-ro",
+                            "-q",
+                            gpkg.toString(),
+                            "incidents",
+                            "-where",
+                            "id = '2026-02-27-kabul-kandahar-paktia-air-strikes'"))
                     .contains("operation (String) = Ghazab lil-Haq", "MULTIPOLYGON");
         }
 
         @Test
         void geojsonAndCsvStreamWithAcledColumnsAndAClaimsTable() throws Exception {
             Path geojson = download("/api/export/incidents.geojson?datetime=2025-10-01/2026-02-28");
-            assertThat(Gdal.ogrinfo("-ro", "-so", geojson.toString(), "incidents")).contains("Feature Count: 9");
+            assertThat(Gdal.ogrinfo("-ro", "-so", geojson.toString(), "incidents"))
+                    .contains("Feature Count: 9");
             Path csv = download("/api/export/incidents.csv?datetime=2025-10-01/2026-02-28");
-            try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+            try (CSVParser p = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(Files.newBufferedReader(csv))) {
-                assertThat(p.getHeaderNames()).startsWith("event_id_cnty", "event_date").contains("fatalities", "killed_min",
-                        "killed_max", "claims", "geo_precision");
+                assertThat(p.getHeaderNames())
+                        .startsWith("event_id_cnty", "event_date")
+                        .contains("fatalities", "killed_min", "killed_max", "claims", "geo_precision");
                 assertThat(p.getRecords()).hasSize(9);
             }
             Path claims = download("/api/export/incidents.csv?table=claims&datetime=2025-10-01/2026-02-28");
-            assertThat(Files.readAllLines(claims)).hasSizeGreaterThan(25).first().asString().startsWith("incident_id,claim_no,claimant");
+            assertThat(Files.readAllLines(claims))
+                    .hasSizeGreaterThan(25)
+                    .first()
+                    .asString()
+                    .startsWith("incident_id,claim_no,claimant");
         }
 
         @Test
         void csvHasEachColumnOnceFatalitiesFromTheMostConservativeClaimAndReimportsAsAnUpdate() throws Exception {
             String one = "2026-02-26-durand-line-post-attacks";
-            String filter = "?filter=" + java.net.URLEncoder.encode("id = '" + one + "'", StandardCharsets.UTF_8).replace("+", "%20");
+            String filter = "?filter="
+                    + java.net.URLEncoder.encode("id = '" + one + "'", StandardCharsets.UTF_8)
+                            .replace("+", "%20");
             Path csv = download("/api/export/incidents.csv?datetime=2025-10-01/2026-02-28");
-            try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+            try (CSVParser p = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
-                assertThat(p.getHeaderNames()).doesNotHaveDuplicates().contains("time_precision", "time_precision_name",
-                        "geo_precision", "geo_precision_name");
+                assertThat(p.getHeaderNames())
+                        .doesNotHaveDuplicates()
+                        .contains("time_precision", "time_precision_name", "geo_precision", "geo_precision_name");
                 for (CSVRecord r : p.getRecords()) {
                     assertThat(r.get("fatalities")).as(r.get("event_id_cnty")).isEqualTo(r.get("killed_min"));
                 }
             }
             Http http = new Http(port);
-            JsonNode before = http.get("/ogc/collections/incidents/items/" + one).json();
+            JsonNode before =
+                    http.get("/ogc/collections/incidents/items/" + one).json();
             assertThat(before.get("properties").get("claims")).hasSize(8);
-            int count = http.get("/ogc/collections/incidents/items?limit=1").json().get("numberMatched").asInt();
-            byte[] own = new Http(port).get("/api/export/incidents.csv" + filter).bytes();
-            Http.Response imported = http.send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
+            int count = http.get("/ogc/collections/incidents/items?limit=1")
+                    .json()
+                    .get("numberMatched")
+                    .asInt();
+            byte[] own =
+                    new Http(port).get("/api/export/incidents.csv" + filter).bytes();
+            Http.Response imported =
+                    http.send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-            assertThat(imported.json().get("created").asInt()).as(imported.body()).isZero();
+            assertThat(imported.json().get("created").asInt())
+                    .as(imported.body())
+                    .isZero();
             // the row as exported changes nothing: no new version, no history row, no change event (it was an update)
-            assertThat(imported.json().get("updated").asInt()).as(imported.body()).isZero();
-            assertThat(imported.json().get("unchanged").asInt()).as(imported.body()).isEqualTo(1);
-            assertThat(http.get("/ogc/collections/incidents/items?limit=1").json().get("numberMatched").asInt()).isEqualTo(count);
+            assertThat(imported.json().get("updated").asInt())
+                    .as(imported.body())
+                    .isZero();
+            assertThat(imported.json().get("unchanged").asInt())
+                    .as(imported.body())
+                    .isEqualTo(1);
+            assertThat(http.get("/ogc/collections/incidents/items?limit=1")
+                            .json()
+                            .get("numberMatched")
+                            .asInt())
+                    .isEqualTo(count);
             JsonNode after = http.get("/ogc/collections/incidents/items/" + one).json();
-            for (String kept : List.of("claims", "sources", "places", "occurred", "geo_precision", "type", "title", "version", "updated")) {
-                assertThat(after.get("properties").get(kept)).as(kept).isEqualTo(before.get("properties").get(kept));
+            for (String kept : List.of(
+                    "claims",
+                    "sources",
+                    "places",
+                    "occurred",
+                    "geo_precision",
+                    "type",
+                    "title",
+                    "version",
+                    "updated")) {
+                assertThat(after.get("properties").get(kept))
+                        .as(kept)
+                        .isEqualTo(before.get("properties").get(kept));
             }
             assertThat(after.get("geometry")).isEqualTo(before.get("geometry"));
 
             // a row whose summary was changed in the spreadsheet updates its incident, keeping the rest whole
-            String edited = new String(own, StandardCharsets.UTF_8).replace(before.get("properties").get("summary").asString().replace("\"", "\"\""), "Summary edited in a spreadsheet.");
+            String edited = new String(own, StandardCharsets.UTF_8)
+                    .replace(
+                            before.get("properties").get("summary").asString().replace("\"", "\"\""),
+                            "Summary edited in a spreadsheet.");
             assertThat(edited).contains("Summary edited in a spreadsheet.");
-            Http.Response changed = http.send("POST", "/api/import", edited.getBytes(StandardCharsets.UTF_8), "Content-Type", "text/csv",
-                    "Authorization", EDITOR_AUTH);
+            Http.Response changed = http.send(
+                    "POST",
+                    "/api/import",
+                    edited.getBytes(StandardCharsets.UTF_8),
+                    "Content-Type",
+                    "text/csv",
+                    "Authorization",
+                    EDITOR_AUTH);
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
             assertThat(changed.json().get("updated").asInt()).as(changed.body()).isEqualTo(1);
-            assertThat(changed.json().get("unchanged").asInt()).as(changed.body()).isZero();
+            assertThat(changed.json().get("unchanged").asInt())
+                    .as(changed.body())
+                    .isZero();
             JsonNode edit = http.get("/ogc/collections/incidents/items/" + one).json();
             assertThat(edit.get("properties").get("summary").asString()).isEqualTo("Summary edited in a spreadsheet.");
-            assertThat(edit.get("properties").get("version").asInt()).isEqualTo(before.get("properties").get("version").asInt() + 1);
+            assertThat(edit.get("properties").get("version").asInt())
+                    .isEqualTo(before.get("properties").get("version").asInt() + 1);
             for (String kept : List.of("claims", "sources", "places", "occurred", "geo_precision", "type", "title")) {
-                assertThat(edit.get("properties").get(kept)).as(kept).isEqualTo(before.get("properties").get(kept));
+                assertThat(edit.get("properties").get(kept))
+                        .as(kept)
+                        .isEqualTo(before.get("properties").get(kept));
             }
             assertThat(edit.get("geometry")).isEqualTo(before.get("geometry"));
             // the first export again puts the summary back (other tests share this store)
-            Http.Response restored = http.send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
-            assertThat(restored.json().get("updated").asInt()).as(restored.body()).isEqualTo(1);
-            assertThat(http.get("/ogc/collections/incidents/items/" + one).json().get("properties").get("summary"))
+            Http.Response restored =
+                    http.send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
+            assertThat(restored.json().get("updated").asInt())
+                    .as(restored.body())
+                    .isEqualTo(1);
+            assertThat(http.get("/ogc/collections/incidents/items/" + one)
+                            .json()
+                            .get("properties")
+                            .get("summary"))
                     .isEqualTo(before.get("properties").get("summary"));
         }
 
@@ -260,36 +398,72 @@ class ExportContractTest {
             String range = "?datetime=2025-10-01/2026-02-28";
             for (String format : java.util.List.of("gpkg", "kml", "fgb", "geojson")) {
                 Path file = download("/api/export/incidents." + format + range);
-                assertThat(Gdal.ogrinfo("-ro", "-q", file.toString(), "incidents", "-where", where)).as(format).contains(text);
+                assertThat(Gdal.ogrinfo("-ro", "-q", file.toString(), "incidents", "-where", where))
+                        .as(format)
+                        .contains(text);
             }
             Path out = unzip(download("/api/export/incidents.shp" + range), "utf8");
-            assertThat(Gdal.ogrinfo("-ro", "-q", out.resolve("incidents_points.shp").toString(), "incidents_points", "-where", where))
-                    .as("shp").contains(text);
-            assertThat(Files.readString(download("/api/export/incidents.csv" + range), java.nio.charset.StandardCharsets.UTF_8))
-                    .as("csv").contains(text);
+            assertThat(Gdal.ogrinfo(
+                            "-ro",
+                            "-q",
+                            out.resolve("incidents_points.shp").toString(),
+                            "incidents_points",
+                            "-where",
+                            where))
+                    .as("shp")
+                    .contains(text);
+            assertThat(Files.readString(
+                            download("/api/export/incidents.csv" + range), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("csv")
+                    .contains(text);
         }
 
         @Test
         void badExportRequestsAreProblems() {
             Http http = new Http(port);
             assertThat(http.get("/api/export/incidents.xlsx").status()).isEqualTo(404);
-            assertThat(http.get("/api/export/incidents.csv?filter=%28%28").status()).isEqualTo(400);
-            assertThat(http.get("/api/export/incidents.gpkg?table=claims").status()).isEqualTo(400);
-            assertThat(http.get("/api/export/incidents.shp?bbox=x").contentType()).startsWith("application/problem+json");
+            assertThat(http.get("/api/export/incidents.csv?filter=%28%28").status())
+                    .isEqualTo(400);
+            assertThat(http.get("/api/export/incidents.gpkg?table=claims").status())
+                    .isEqualTo(400);
+            assertThat(http.get("/api/export/incidents.shp?bbox=x").contentType())
+                    .startsWith("application/problem+json");
         }
 
         private String create(String id, Map<String, Object> fields) {
-            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("id", id, "type", "air_strike", "occurred",
-                    Map.of("start", "2031-05-0" + (1 + Math.abs(id.hashCode()) % 8)), "places", List.of("af-province-khost")));
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
+                    "id",
+                    id,
+                    "type",
+                    "air_strike",
+                    "occurred",
+                    Map.of("start", "2031-05-0" + (1 + Math.abs(id.hashCode()) % 8)),
+                    "places",
+                    List.of("af-province-khost")));
             body.putAll(fields);
-            Http.Response r = new Http(port).send("POST", "/api/incidents", JsonMapper.builder().build().writeValueAsString(body),
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+            Http.Response r = new Http(port)
+                    .send(
+                            "POST",
+                            "/api/incidents",
+                            JsonMapper.builder().build().writeValueAsString(body),
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH);
             assertThat(r.status()).as(r.body()).isIn(200, 201);
             return r.header("ETag");
         }
 
         private void delete(String id, String etag) {
-            new Http(port).send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH, "If-Match", etag);
+            new Http(port)
+                    .send(
+                            "DELETE",
+                            "/api/incidents/" + id,
+                            (String) null,
+                            "Authorization",
+                            EDITOR_AUTH,
+                            "If-Match",
+                            etag);
         }
 
         @Test
@@ -302,12 +476,22 @@ class ExportContractTest {
                 for (String format : List.of("kml", "gpkg", "fgb")) {
                     Path file = download("/api/export/incidents." + format + range);
                     String read = Gdal.ogrinfo("-ro", "-q", file.toString(), "incidents", "-where", where);
-                    assertThat(read).as(format).doesNotContain("ERROR").contains("title (String) = " + TITLE)
+                    assertThat(read)
+                            .as(format)
+                            .doesNotContain("ERROR")
+                            .contains("title (String) = " + TITLE)
                             .contains("line\ttwo \u00e9\u0301 \uD83D\uDCA5");
                 }
                 Path out = unzip(download("/api/export/incidents.shp" + range), "odd");
-                assertThat(Gdal.ogrinfo("-ro", "-q", out.resolve("incidents_points.shp").toString(), "incidents_points", "-where", where))
-                        .doesNotContain("ERROR").contains("title (String) = " + TITLE);
+                assertThat(Gdal.ogrinfo(
+                                "-ro",
+                                "-q",
+                                out.resolve("incidents_points.shp").toString(),
+                                "incidents_points",
+                                "-where",
+                                where))
+                        .doesNotContain("ERROR")
+                        .contains("title (String) = " + TITLE);
             } finally {
                 delete(id, etag);
             }
@@ -317,8 +501,9 @@ class ExportContractTest {
         void abortedDownloadsLeaveNoScratchDirectory() throws Exception {
             for (String format : List.of("shp", "gpkg", "fgb")) {
                 try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-                    socket.getOutputStream().write(("GET /api/export/incidents." + format + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write(("GET /api/export/incidents." + format + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     assertThat(socket.getInputStream().read(new byte[64])).isPositive();
                 } // the client goes away mid-download
             }
@@ -330,27 +515,45 @@ class ExportContractTest {
                 Thread.sleep(200);
                 left = scratch(tmp, mine);
             }
-            assertThat(left).as("scratch directories of this server after aborted downloads").isEmpty();
+            assertThat(left)
+                    .as("scratch directories of this server after aborted downloads")
+                    .isEmpty();
         }
 
         private static List<Path> scratch(Path tmp, String prefix) throws java.io.IOException {
             try (var all = Files.list(tmp)) {
-                return all.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+                return all.filter(p -> p.getFileName().toString().startsWith(prefix))
+                        .toList();
             }
         }
 
         @Test
         void csvCellsThatStartLikeAFormulaAreTextAndNumbersStayNumbers() throws Exception {
             String id = "zz-formula-export";
-            String etag = create(id, Map.of("title", "=HYPERLINK(\"http://evil.example/?x\",\"click\")", "summary", "@SUM(A1:A9)",
-                    "actors", List.of("-2+3", "+cmd|' /C calc'!A0"), "claims", List.of(Map.of("claimant", "=1+1", "party", "un",
-                            "killed", 2, "statement", "-3"))));
+            String etag = create(
+                    id,
+                    Map.of(
+                            "title",
+                            "=HYPERLINK(\"http://evil.example/?x\",\"click\")",
+                            "summary",
+                            "@SUM(A1:A9)",
+                            "actors",
+                            List.of("-2+3", "+cmd|' /C calc'!A0"),
+                            "claims",
+                            List.of(Map.of("claimant", "=1+1", "party", "un", "killed", 2, "statement", "-3"))));
             try {
                 Path csv = download("/api/export/incidents.csv?datetime=2031-05-01/2031-05-31&q=HYPERLINK");
                 CSVRecord row;
-                try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                try (CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
                         .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
-                    row = p.getRecords().stream().filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
+                    row = p.getRecords().stream()
+                            .filter(r -> r.get("id").equals(id))
+                            .findFirst()
+                            .orElseThrow();
                 }
                 assertThat(row.get("title")).isEqualTo("'=HYPERLINK(\"http://evil.example/?x\",\"click\")");
                 assertThat(row.get("notes")).isEqualTo("'@SUM(A1:A9)");
@@ -358,10 +561,18 @@ class ExportContractTest {
                 assertThat(row.get("actor2")).isEqualTo("'+cmd|' /C calc'!A0");
                 assertThat(Double.parseDouble(row.get("latitude"))).isBetween(32.0, 35.0);
                 assertThat(row.get("killed_max")).isEqualTo("2");
-                Path claims = download("/api/export/incidents.csv?table=claims&datetime=2031-05-01/2031-05-31&q=HYPERLINK");
-                try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                Path claims =
+                        download("/api/export/incidents.csv?table=claims&datetime=2031-05-01/2031-05-31&q=HYPERLINK");
+                try (CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
                         .parse(Files.newBufferedReader(claims, StandardCharsets.UTF_8))) {
-                    CSVRecord claim = p.getRecords().stream().filter(r -> r.get("incident_id").equals(id)).findFirst().orElseThrow();
+                    CSVRecord claim = p.getRecords().stream()
+                            .filter(r -> r.get("incident_id").equals(id))
+                            .findFirst()
+                            .orElseThrow();
                     assertThat(claim.get("claimant")).isEqualTo("'=1+1");
                     assertThat(claim.get("statement")).isEqualTo("'-3");
                     assertThat(claim.get("killed")).isEqualTo("2");

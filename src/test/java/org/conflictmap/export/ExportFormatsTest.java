@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
 import org.conflictmap.layers.Layers;
@@ -30,8 +29,9 @@ class ExportFormatsTest {
         for (ExportFormat f : ExportFormat.values()) {
             assertThat(ExportFormat.of(f.extension())).isSameAs(f);
             assertThat(ExportFormat.of(f.extension().toUpperCase(Locale.ROOT))).isSameAs(f);
-            assertThat(f.fileName("incidents")).startsWith("incidents-").endsWith("." + f.extension()
-                    + (f == ExportFormat.SHP ? ".zip" : ""));
+            assertThat(f.fileName("incidents"))
+                    .startsWith("incidents-")
+                    .endsWith("." + f.extension() + (f == ExportFormat.SHP ? ".zip" : ""));
         }
     }
 
@@ -47,15 +47,37 @@ class ExportFormatsTest {
     @Test
     void theIncidentsCollectionLinksEveryFormatAndNoOtherCollectionDoes() {
         ExportEnclosures enclosures = new ExportEnclosures(new Layers(List.of(
-                new Collection("incidents", "Incidents", "all of them", GeometryType.ANY, Source.Incidents.all(), List.of(), null,
-                        List.of("id"), true),
-                new Collection("places", "Places", "the gazetteer", GeometryType.POINT, new Source.Places(java.util.Set.of("city")),
-                        List.of(), null, List.of(), false))));
+                new Collection(
+                        "incidents",
+                        "Incidents",
+                        "all of them",
+                        GeometryType.ANY,
+                        Source.Incidents.all(),
+                        List.of(),
+                        null,
+                        List.of("id"),
+                        true),
+                new Collection(
+                        "places",
+                        "Places",
+                        "the gazetteer",
+                        GeometryType.POINT,
+                        new Source.Places(java.util.Set.of("city")),
+                        List.of(),
+                        null,
+                        List.of(),
+                        false))));
         List<Enclosure> links = enclosures.of("incidents");
-        assertThat(links).extracting(Enclosure::path).containsExactlyElementsOf(
-                Arrays.stream(ExportFormat.values()).map(f -> "/api/export/incidents." + f.extension()).toList());
-        assertThat(links).extracting(Enclosure::mediaType).containsExactlyElementsOf(
-                Arrays.stream(ExportFormat.values()).map(ExportFormat::mediaType).toList());
+        assertThat(links)
+                .extracting(Enclosure::path)
+                .containsExactlyElementsOf(Arrays.stream(ExportFormat.values())
+                        .map(f -> "/api/export/incidents." + f.extension())
+                        .toList());
+        assertThat(links)
+                .extracting(Enclosure::mediaType)
+                .containsExactlyElementsOf(Arrays.stream(ExportFormat.values())
+                        .map(ExportFormat::mediaType)
+                        .toList());
         assertThat(enclosures.of("places")).isEmpty();
     }
 
@@ -69,6 +91,7 @@ class ExportFormatsTest {
 
     @Test
     void onlyFormatsWithTablesTakeTheTableParameter() {
-        assertThat(Arrays.stream(ExportFormat.values()).filter(ExportFormat::hasTables)).containsExactly(ExportFormat.CSV);
+        assertThat(Arrays.stream(ExportFormat.values()).filter(ExportFormat::hasTables))
+                .containsExactly(ExportFormat.CSV);
     }
 }

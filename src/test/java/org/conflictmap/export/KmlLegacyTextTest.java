@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
 import org.conflictmap.Gdal;
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Claim;
@@ -31,17 +30,45 @@ class KmlLegacyTextTest {
         var point = Wkb.FACTORY.createPoint(new Coordinate(70.1, 34.2));
         point.setSRID(4326);
         Instant day = Instant.parse("2031-03-01T00:00:00Z");
-        Claim claim = new Claim("Spokes\u0007person", "un", "unspecified", 2, null, null, null, null, null, "said \u001b[31m", null,
+        Claim claim = new Claim(
+                "Spokes\u0007person",
+                "un",
+                "unspecified",
+                2,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "said \u001b[31m",
+                null,
                 List.of());
-        Incident legacy = new Incident("zz-legacy", "bell\u0007 esc\u001b lone\uD800 ok \uD83D\uDEF0", "form\u000Cfeed", "air_strike",
-                "published", new TimeInterval(day, day.plusSeconds(86_399), "day"), "exact", List.of(), List.of(), null, List.of(),
-                List.of(claim), List.of(), point, 1, day, day);
+        Incident legacy = new Incident(
+                "zz-legacy",
+                "bell\u0007 esc\u001b lone\uD800 ok \uD83D\uDEF0",
+                "form\u000Cfeed",
+                "air_strike",
+                "published",
+                new TimeInterval(day, day.plusSeconds(86_399), "day"),
+                "exact",
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(claim),
+                List.of(),
+                point,
+                1,
+                day,
+                day);
         Path kml = dir.resolve("legacy.kml");
         try (OutputStream out = Files.newOutputStream(kml)) {
             KmlWriter.write(each -> each.accept(legacy), out);
         }
         String read = Gdal.ogrinfo("-ro", "-q", kml.toString(), "incidents");
-        assertThat(read).doesNotContain("ERROR").contains("title (String) = bell\uFFFD esc\uFFFD lone\uFFFD ok \uD83D\uDEF0")
+        assertThat(read)
+                .doesNotContain("ERROR")
+                .contains("title (String) = bell\uFFFD esc\uFFFD lone\uFFFD ok \uD83D\uDEF0")
                 .contains("Spokes\uFFFDperson");
         assertThat(Texts.xmlSafe("tab\tline\nok")).isEqualTo("tab\tline\nok");
         assertThat(Texts.fault("x\uDC00")).contains("U+DC00", "character 2");

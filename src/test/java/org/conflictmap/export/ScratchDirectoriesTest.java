@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,8 @@ class ScratchDirectoriesTest {
             Path dead = Files.createDirectories(tmp.resolve(ScratchDirectories.PREFIX + gone.pid() + "-123"));
             Files.writeString(Files.createDirectories(dead.resolve("shp")).resolve("incidents.spool"), "rows");
             Path live = Files.createDirectories(tmp.resolve(ScratchDirectories.PREFIX + alive.pid() + "-456"));
-            Path mine = Files.createDirectories(tmp.resolve(ScratchDirectories.PREFIX + ProcessHandle.current().pid() + "-789"));
+            Path mine = Files.createDirectories(tmp.resolve(
+                    ScratchDirectories.PREFIX + ProcessHandle.current().pid() + "-789"));
             Path legacyOld = Files.createDirectories(tmp.resolve(ScratchDirectories.PREFIX + "4711051"));
             Files.setLastModifiedTime(legacyOld, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
             Path legacyNew = Files.createDirectories(tmp.resolve(ScratchDirectories.PREFIX + "4711052"));
@@ -48,7 +48,8 @@ class ScratchDirectoriesTest {
     void aScratchDirectoryCarriesItsProcessAndIsDeletedWithItsFiles() throws Exception {
         Path dir = ScratchDirectories.create();
         Files.writeString(Files.createDirectories(dir.resolve("inner")).resolve("scratch.mv.db"), "x");
-        assertThat(dir.getFileName().toString()).startsWith(ScratchDirectories.PREFIX + ProcessHandle.current().pid() + "-");
+        assertThat(dir.getFileName().toString())
+                .startsWith(ScratchDirectories.PREFIX + ProcessHandle.current().pid() + "-");
         assertThat(ScratchDirectories.delete(dir)).isTrue();
         assertThat(dir).doesNotExist();
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.conflictmap.geo.Wkb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,9 @@ class ShapefileFailureTest {
                 Object[] fields = new Object[FileWriters.SHP_ATTRIBUTES.size()];
                 for (int f = 0; f < fields.length; f++) {
                     Class<?> type = FileWriters.SHP_ATTRIBUTES.get(f).type();
-                    fields[f] = type == Integer.class ? Integer.valueOf(k % 1000) : type == Boolean.class ? Boolean.FALSE : "v" + k;
+                    fields[f] = type == Integer.class
+                            ? Integer.valueOf(k % 1000)
+                            : type == Boolean.class ? Boolean.FALSE : "v" + k;
                 }
                 fields[FileWriters.ShapeRow.ID_FIELD] = "i" + k;
                 each.accept(new FileWriters.ShapeRow(point, point, fields, "[]", "[]"));
@@ -48,7 +49,9 @@ class ShapefileFailureTest {
 
     private static List<Object[]> oneClaim(String id) {
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {id, 1, "ministry", "af_government", "pk_forces", 3, null, null, null, null, null, "said so", null, "outlet"});
+        rows.add(new Object[] {
+            id, 1, "ministry", "af_government", "pk_forces", 3, null, null, null, null, null, "said so", null, "outlet"
+        });
         return rows;
     }
 
@@ -62,20 +65,33 @@ class ShapefileFailureTest {
                 names.add(e.getName());
             }
         }
-        assertTrue(names.containsAll(List.of("incidents_points.dbf", "incidents_points.shp", "incidents_points.shx",
-                "claims.dbf", "README.txt")), names.toString());
+        assertTrue(
+                names.containsAll(List.of(
+                        "incidents_points.dbf",
+                        "incidents_points.shp",
+                        "incidents_points.shx",
+                        "claims.dbf",
+                        "README.txt")),
+                names.toString());
         assertTrue(endsAsZip(out.toByteArray()));
     }
 
     @Test
     void aClaimsTableThatFailsFailsTheExport() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RuntimeException e = assertThrows(RuntimeException.class, () -> FileWriters.shapefile(rows(20_000, -1), (id, c, s) -> {
-            if (id.equals("i19999")) { // the last: noticed only after the points layer went into the zip
-                throw new IllegalStateException("claims JSON that does not parse");
-            }
-            return oneClaim(id);
-        }, dir, out));
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
+                () -> FileWriters.shapefile(
+                        rows(20_000, -1),
+                        (id, c, s) -> {
+                            if (id.equals(
+                                    "i19999")) { // the last: noticed only after the points layer went into the zip
+                                throw new IllegalStateException("claims JSON that does not parse");
+                            }
+                            return oneClaim(id);
+                        },
+                        dir,
+                        out));
         assertEquals("claims JSON that does not parse", e.getMessage());
         assertFalse(endsAsZip(out.toByteArray()), "a failed export must not look complete");
         assertClaimsThreadGone();
@@ -84,8 +100,9 @@ class ShapefileFailureTest {
     @Test
     void aStoreThatFailsMidwayStopsTheClaimsThread() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        IOException e = assertThrows(IOException.class, () -> FileWriters.shapefile(rows(20_000, 9_000),
-                (id, c, s) -> oneClaim(id), dir, out));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> FileWriters.shapefile(rows(20_000, 9_000), (id, c, s) -> oneClaim(id), dir, out));
         assertEquals("the store went away", e.getMessage());
         assertEquals(0, out.size(), "nothing was sent before the first pass ended");
         assertClaimsThreadGone();
@@ -105,6 +122,8 @@ class ShapefileFailureTest {
     }
 
     private static long claimsThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("shapefile-claims") && t.isAlive()).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("shapefile-claims") && t.isAlive())
+                .count();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.conflictmap.incidents.Queryables;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,8 @@ class SpoolTest {
         Random r = new Random(7);
         List<Object[]> written = new ArrayList<>();
         for (int n = 0; n < 5_000; n++) {
-            byte[] wkb = new byte[n % 97 == 0 ? 70_000 + r.nextInt(70_000) : r.nextInt(40)]; // some larger than the buffer
+            byte[] wkb =
+                    new byte[n % 97 == 0 ? 70_000 + r.nextInt(70_000) : r.nextInt(40)]; // some larger than the buffer
             r.nextBytes(wkb);
             written.add(new Object[] {"کنړ Kunar " + n, null, n * 31, n % 2 == 0, wkb, "x".repeat(r.nextInt(300)), ""});
         }

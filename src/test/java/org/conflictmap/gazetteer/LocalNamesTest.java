@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,7 +21,11 @@ class LocalNamesTest {
     @BeforeAll
     static void load() {
         places = new java.util.LinkedHashMap<>();
-        for (Place p : new GeodataFiles(new DefaultResourceLoader(), "classpath:geodata/", JsonMapper.builder().build()).places()) {
+        for (Place p : new GeodataFiles(
+                        new DefaultResourceLoader(),
+                        "classpath:geodata/",
+                        JsonMapper.builder().build())
+                .places()) {
             places.put(p.id(), p);
         }
     }
@@ -51,12 +53,16 @@ class LocalNamesTest {
         assertThat(name("geonames-1141857", "fa")).isEqualTo("گردیز");
         assertThat(name("af-province-nangarhar", "ps")).isEqualTo("ننګرهار");
         assertThat(name("af-province-nangarhar", "fa")).isEqualTo("ننگرهار");
-        assertThat(LocalNames.label(places.get("geonames-1165569"), "ps")).as("no local name: English").isEqualTo("Shahkot");
+        assertThat(LocalNames.label(places.get("geonames-1165569"), "ps"))
+                .as("no local name: English")
+                .isEqualTo("Shahkot");
     }
 
     @Test
     void readersTagsMapToTheGazettersLanguages() {
-        assertThat(List.of("fa-AF", "prs", "FA", "ps-AF", "ur_PK", "en-GB").stream().map(LocalNames::language).toList())
+        assertThat(List.of("fa-AF", "prs", "FA", "ps-AF", "ur_PK", "en-GB").stream()
+                        .map(LocalNames::language)
+                        .toList())
                 .containsExactly("fa", "fa", "fa", "ps", "ur", "en");
         assertThat(LocalNames.language("ar")).isNull();
         assertThat(LocalNames.language(null)).isNull();
@@ -64,25 +70,47 @@ class LocalNamesTest {
 
     @Test
     void shareOfLabelledPlacesWithALocalName() {
-        Predicate<Place> labelled = p -> List.of("province", "city", "town", "crossing").contains(p.kind());
+        Predicate<Place> labelled =
+                p -> List.of("province", "city", "town", "crossing").contains(p.kind());
         List<Place> all = places.values().stream().filter(labelled).toList();
         StringBuilder out = new StringBuilder("LOCAL-NAMES of " + all.size() + " labelled places");
         for (String kind : List.of("province", "city", "town", "crossing")) {
             List<Place> ofKind = all.stream().filter(p -> p.kind().equals(kind)).toList();
             out.append(" | ").append(kind).append(' ').append(ofKind.size());
             for (String lang : LocalNames.LANGUAGES) {
-                long n = ofKind.stream().filter(p -> LocalNames.of(p, lang) != null).count();
-                long own = ofKind.stream().filter(p -> LocalNames.of(p, lang) != null && !LocalNames.of(p, lang).equals(LocalNames.of(p, "fa"))).count();
-                out.append(' ').append(lang).append(' ').append(n).append(" (own spelling ").append(own).append(')');
+                long n = ofKind.stream()
+                        .filter(p -> LocalNames.of(p, lang) != null)
+                        .count();
+                long own = ofKind.stream()
+                        .filter(p -> LocalNames.of(p, lang) != null
+                                && !LocalNames.of(p, lang).equals(LocalNames.of(p, "fa")))
+                        .count();
+                out.append(' ')
+                        .append(lang)
+                        .append(' ')
+                        .append(n)
+                        .append(" (own spelling ")
+                        .append(own)
+                        .append(')');
             }
         }
         System.out.println(out);
         // every province, and the places the incidents of this war name most, in every language
         for (String lang : LocalNames.LANGUAGES) {
-            assertThat(all.stream().filter(p -> p.kind().equals("province") && LocalNames.of(p, lang) == null).map(Place::id).toList())
-                    .as("provinces without a %s name", lang).isEmpty();
-            for (String id : List.of("crossing-torkham", "geonames-1136469", "geonames-1139715", "geonames-1181611", "geonames-1167528",
-                    "geonames-1168394", "geonames-1123906")) {
+            assertThat(all.stream()
+                            .filter(p -> p.kind().equals("province") && LocalNames.of(p, lang) == null)
+                            .map(Place::id)
+                            .toList())
+                    .as("provinces without a %s name", lang)
+                    .isEmpty();
+            for (String id : List.of(
+                    "crossing-torkham",
+                    "geonames-1136469",
+                    "geonames-1139715",
+                    "geonames-1181611",
+                    "geonames-1167528",
+                    "geonames-1168394",
+                    "geonames-1123906")) {
                 assertThat(name(id, lang)).as("%s in %s", id, lang).isNotNull();
             }
         }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -18,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -27,23 +25,25 @@ class PlacesContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @Autowired
         Gazetteer gazetteer;
+
         @Autowired
         PlaceRepository repository;
+
         @Autowired
         TransactionTemplate tx;
+
         @Autowired
         ObjectMapper json;
 
@@ -65,9 +65,11 @@ class PlacesContractTest {
 
         @Test
         void thirtyFourAfghanProvincesWithPaktiaAndPaktikaApart() {
-            JsonNode fc = http().get("/api/places?kind=province&country=AF&limit=100").json();
+            JsonNode fc =
+                    http().get("/api/places?kind=province&country=AF&limit=100").json();
             List<String> names = new ArrayList<>();
-            fc.get("features").forEach(f -> names.add(f.get("properties").get("name").asString()));
+            fc.get("features")
+                    .forEach(f -> names.add(f.get("properties").get("name").asString()));
             assertThat(names).hasSize(34).contains("Daykundi", "Panjshir", "Paktia", "Paktika", "Khost", "Kunar");
             JsonNode paktia = http().get("/api/places/af-province-paktia").json();
             JsonNode paktika = http().get("/api/places/af-province-paktika").json();
@@ -80,8 +82,10 @@ class PlacesContractTest {
         void pakistanHasItsCurrentProvincesWithoutFata() {
             JsonNode fc = http().get("/api/places?kind=province&country=PK").json();
             List<String> names = new ArrayList<>();
-            fc.get("features").forEach(f -> names.add(f.get("properties").get("name").asString()));
-            assertThat(names).contains("Khyber Pakhtunkhwa", "Balochistan", "Punjab", "Sindh")
+            fc.get("features")
+                    .forEach(f -> names.add(f.get("properties").get("name").asString()));
+            assertThat(names)
+                    .contains("Khyber Pakhtunkhwa", "Balochistan", "Punjab", "Sindh")
                     .noneMatch(n -> n.contains("F.A.T.A") || n.contains("Federally"));
         }
 
@@ -104,7 +108,9 @@ class PlacesContractTest {
 
         @Test
         void searchFindsAlternateNamesInOtherScripts() {
-            JsonNode fc = http().get("/api/places?q=" + java.net.URLEncoder.encode("کابل", java.nio.charset.StandardCharsets.UTF_8)).json();
+            JsonNode fc = http().get("/api/places?q="
+                            + java.net.URLEncoder.encode("کابل", java.nio.charset.StandardCharsets.UTF_8))
+                    .json();
             List<String> ids = new ArrayList<>();
             fc.get("features").forEach(f -> ids.add(f.get("id").asString()));
             assertThat(ids).contains("geonames-1138958");
@@ -116,15 +122,23 @@ class PlacesContractTest {
             assertThat(pashto.get("lang").asString()).isEqualTo("ps");
             java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
             pashto.get("places").forEach(p -> byId.put(p.get(0).asString(), p));
-            assertThat(byId.get("geonames-1168197").get(2).asString()).as("Peshawar in Pashto").isEqualTo("پېښور");
-            assertThat(byId.get("geonames-1176615").get(3).asString()).as("Islamabad's country").isEqualTo("PK");
+            assertThat(byId.get("geonames-1168197").get(2).asString())
+                    .as("Peshawar in Pashto")
+                    .isEqualTo("پېښور");
+            assertThat(byId.get("geonames-1176615").get(3).asString())
+                    .as("Islamabad's country")
+                    .isEqualTo("PK");
             assertThat(byId.get("af-province-khost").get(2).asString()).isEqualTo("خوست");
-            assertThat(byId.get("border-durand-line").get(2).asString()).as("the border, in no country").isEqualTo("د ډیورنډ کرښه");
+            assertThat(byId.get("border-durand-line").get(2).asString())
+                    .as("the border, in no country")
+                    .isEqualTo("د ډیورنډ کرښه");
             assertThat(byId.get("border-durand-line").get(3).isNull()).isTrue();
             JsonNode dari = http().get("/api/places/names?lang=fa-AF").json();
             assertThat(dari.get("lang").asString()).isEqualTo("fa");
             JsonNode english = http().get("/api/places/names").json();
-            assertThat(english.get("places").get(0).get(2).isNull()).as("English: no second name").isTrue();
+            assertThat(english.get("places").get(0).get(2).isNull())
+                    .as("English: no second name")
+                    .isTrue();
             Http.Response bad = http().get("/api/places/names?lang=de");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.contentType()).isEqualTo("application/problem+json");
@@ -132,15 +146,18 @@ class PlacesContractTest {
 
         @Test
         void bboxLimitsToTheBox() {
-            JsonNode fc = http().get("/api/places?kind=crossing&bbox=70.5,33.5,71.5,34.5").json();
+            JsonNode fc = http().get("/api/places?kind=crossing&bbox=70.5,33.5,71.5,34.5")
+                    .json();
             assertThat(fc.get("features")).hasSize(1);
             assertThat(fc.get("features").get(0).get("id").asString()).isEqualTo("crossing-torkham");
         }
 
         @Test
         void pagingWithLimitAndOffsetDoesNotRepeat() {
-            JsonNode a = http().get("/api/places?kind=province&limit=20&offset=0").json();
-            JsonNode b = http().get("/api/places?kind=province&limit=20&offset=20").json();
+            JsonNode a =
+                    http().get("/api/places?kind=province&limit=20&offset=0").json();
+            JsonNode b =
+                    http().get("/api/places?kind=province&limit=20&offset=20").json();
             List<String> ids = new ArrayList<>();
             a.get("features").forEach(f -> ids.add(f.get("id").asString()));
             b.get("features").forEach(f -> ids.add(f.get("id").asString()));
@@ -148,8 +165,19 @@ class PlacesContractTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"bbox=1,2,3", "bbox=10,10,5,5", "bbox=0,-95,10,10", "bbox=a,b,c,d", "limit=-1",
-                "limit=abc", "limit=1000000", "offset=-5", "kind=volcano", "country=Afghanistan"})
+        @ValueSource(
+                strings = {
+                    "bbox=1,2,3",
+                    "bbox=10,10,5,5",
+                    "bbox=0,-95,10,10",
+                    "bbox=a,b,c,d",
+                    "limit=-1",
+                    "limit=abc",
+                    "limit=1000000",
+                    "offset=-5",
+                    "kind=volcano",
+                    "country=Afghanistan"
+                })
         void badParametersAreProblems(String query) {
             Http.Response r = http().get("/api/places?" + query);
             assertThat(r.status()).isEqualTo(400);
@@ -185,16 +213,22 @@ class PlacesContractTest {
                 }
             }
             Path aliases = dir.resolve("gazetteer-aliases.json");
-            Files.writeString(aliases, Files.readString(aliases).replace("\"Angur Adda\"", "\"Angur Adda\", \"Angoorada Testname\""));
+            Files.writeString(
+                    aliases,
+                    Files.readString(aliases).replace("\"Angur Adda\"", "\"Angur Adda\", \"Angoorada Testname\""));
             try {
                 assertThat(gazetteer.load(new GeodataFiles(new DefaultResourceLoader(), "file:" + dir + "/", json), tx))
                         .isTrue();
                 assertThat(repository.count()).isEqualTo(before);
-                assertThat(http().get("/api/places?q=angoorada%20testname").json().get("features")).hasSize(1);
+                assertThat(http().get("/api/places?q=angoorada%20testname")
+                                .json()
+                                .get("features"))
+                        .hasSize(1);
             } finally {
                 gazetteer.load(new GeodataFiles(new DefaultResourceLoader(), "classpath:geodata/", json), tx);
             }
-            assertThat(http().get("/api/places?q=angoorada%20testname").json().get("features")).isEmpty();
+            assertThat(http().get("/api/places?q=angoorada%20testname").json().get("features"))
+                    .isEmpty();
         }
     }
 }

@@ -9,30 +9,99 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** DateResolver's Scan gives each date pattern's matches exactly as Matcher.find does, only faster. */
 class DateResolverTest {
-    record Case(String name, Pattern pattern, String first) {
-    }
+    record Case(String name, Pattern pattern, String first) {}
 
-    static final List<Case> CASES = List.of(new Case("DAY_MONTH", DateResolver.DAY_MONTH, DateResolver.DAY_MONTH_FIRST),
+    static final List<Case> CASES = List.of(
+            new Case("DAY_MONTH", DateResolver.DAY_MONTH, DateResolver.DAY_MONTH_FIRST),
             new Case("MONTH_DAY", DateResolver.MONTH_DAY, DateResolver.MONTH_DAY_FIRST),
             new Case("WEEKDAY", DateResolver.WEEKDAY, DateResolver.WEEKDAY_FIRST),
             new Case("RELATIVE", DateResolver.RELATIVE, DateResolver.RELATIVE_FIRST),
             new Case("IN_MONTH", DateResolver.IN_MONTH, DateResolver.IN_MONTH_FIRST));
 
     /** Words, pieces of words and separators that the patterns begin, end or stumble on. */
-    static final String[] TOKENS = {"on", "late", "early", "last", "in", "since", "during", "mid-", "mid", "Monday", "Tuesday",
-        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Sunday's", "night", "morning", "evening", "afternoon",
-        "yesterday", "Yesterday", "TODAY", "today", "tonight", "Last", "week", "month", "earlier", "this", "last night",
-        "January", "February", "Feb.", "Feb", "Sept", "Sept.", "Sep", "May", "mAY", "Oct", "December", "Dec.", "1", "1st",
-        "2nd", "3rd", "22nd", "26th", "31", "29", "7", "2026", "2025", "12345", ",", ".", "'", "'s", "_", "x", "é", "Ä",
-        "\u0301", "ı", "İ", "ſ", "K", "٣", "said", "struck", "Kunar", "Khost"};
+    static final String[] TOKENS = {
+        "on",
+        "late",
+        "early",
+        "last",
+        "in",
+        "since",
+        "during",
+        "mid-",
+        "mid",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Sunday's",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "yesterday",
+        "Yesterday",
+        "TODAY",
+        "today",
+        "tonight",
+        "Last",
+        "week",
+        "month",
+        "earlier",
+        "this",
+        "last night",
+        "January",
+        "February",
+        "Feb.",
+        "Feb",
+        "Sept",
+        "Sept.",
+        "Sep",
+        "May",
+        "mAY",
+        "Oct",
+        "December",
+        "Dec.",
+        "1",
+        "1st",
+        "2nd",
+        "3rd",
+        "22nd",
+        "26th",
+        "31",
+        "29",
+        "7",
+        "2026",
+        "2025",
+        "12345",
+        ",",
+        ".",
+        "'",
+        "'s",
+        "_",
+        "x",
+        "é",
+        "Ä",
+        "\u0301",
+        "ı",
+        "İ",
+        "ſ",
+        "K",
+        "٣",
+        "said",
+        "struck",
+        "Kunar",
+        "Khost"
+    };
+
     static final String[] SEPARATORS = {" ", " ", " ", "", "-", "\n", "(", ", ", "  "};
 
     static List<String> byFind(Pattern p, String text) {
@@ -69,18 +138,23 @@ class DateResolverTest {
         for (int k = 0; k < 20000; k++) {
             StringBuilder text = new StringBuilder();
             for (int w = random.nextInt(12); w >= 0; w--) {
-                text.append(TOKENS[random.nextInt(TOKENS.length)]).append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
+                text.append(TOKENS[random.nextInt(TOKENS.length)])
+                        .append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
             }
             String t = text.toString();
             for (int c = 0; c < CASES.size(); c++) {
                 Case pc = CASES.get(c);
                 List<String> want = byFind(pc.pattern(), t);
-                assertThat(byScan(pc.pattern(), pc.first(), t)).as(pc.name() + " in «" + t + "»").isEqualTo(want);
+                assertThat(byScan(pc.pattern(), pc.first(), t))
+                        .as(pc.name() + " in «" + t + "»")
+                        .isEqualTo(want);
                 matches[c] += want.size();
             }
         }
         for (int c = 0; c < CASES.size(); c++) {
-            assertThat(matches[c]).as(CASES.get(c).name() + " matched often enough to be tested").isGreaterThan(200);
+            assertThat(matches[c])
+                    .as(CASES.get(c).name() + " matched often enough to be tested")
+                    .isGreaterThan(200);
         }
     }
 
@@ -95,7 +169,9 @@ class DateResolverTest {
             String t = d.get("text").asString();
             for (Case pc : CASES) {
                 List<String> want = byFind(pc.pattern(), t);
-                assertThat(byScan(pc.pattern(), pc.first(), t)).as(pc.name() + " in «" + t + "»").isEqualTo(want);
+                assertThat(byScan(pc.pattern(), pc.first(), t))
+                        .as(pc.name() + " in «" + t + "»")
+                        .isEqualTo(want);
                 matches += want.size();
             }
         }
@@ -105,12 +181,21 @@ class DateResolverTest {
     @Test
     void resolvesAgainstThePublicationDate() {
         LocalDate published = LocalDate.of(2026, 2, 27); // a Friday
-        List<DateResolver.Found> found = DateResolver.resolve("Officials said on Sunday that strikes of 26 February 2026 "
-                + "and Feb. 3 hit Kunar; shelling resumed yesterday, as it had in October.", published);
-        assertThat(found).extracting(DateResolver.Found::text)
+        List<DateResolver.Found> found = DateResolver.resolve(
+                "Officials said on Sunday that strikes of 26 February 2026 "
+                        + "and Feb. 3 hit Kunar; shelling resumed yesterday, as it had in October.",
+                published);
+        assertThat(found)
+                .extracting(DateResolver.Found::text)
                 .containsExactly("on Sunday", "26 February 2026", "Feb. 3", "yesterday", "in October");
-        assertThat(found).extracting(DateResolver.Found::date).containsExactly(LocalDate.of(2026, 2, 22), LocalDate.of(2026, 2, 26),
-                LocalDate.of(2026, 2, 3), LocalDate.of(2026, 2, 26), LocalDate.of(2025, 10, 1));
+        assertThat(found)
+                .extracting(DateResolver.Found::date)
+                .containsExactly(
+                        LocalDate.of(2026, 2, 22),
+                        LocalDate.of(2026, 2, 26),
+                        LocalDate.of(2026, 2, 3),
+                        LocalDate.of(2026, 2, 26),
+                        LocalDate.of(2025, 10, 1));
         assertThat(DateResolver.resolve("yesterday, on Sunday", null)).isEmpty();
     }
 }

@@ -2,7 +2,6 @@ package org.conflictmap.geocoding;
 
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
-
 import org.conflictmap.TestStores.OnH2gis;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GeocoderBenchmark {
     @Autowired
     Geocoder geocoder;
+
     @Autowired
     org.conflictmap.gazetteer.Gazetteer gazetteer;
 
@@ -30,9 +30,10 @@ class GeocoderBenchmark {
 
     @Test
     void throughput() {
-        String dispatch = "Pakistani jets struck targets in Nangarhar and Paktika overnight, officials in Kabul said on Sunday. "
-                + "Shelling closed the Torkham border crossing while Kunar’s governor reported clashes along the Durand Line. "
-                + "Residents of Khost province and Peshawar described heavy fire; Islamabad accuses Kabul of sheltering militants. ";
+        String dispatch =
+                "Pakistani jets struck targets in Nangarhar and Paktika overnight, officials in Kabul said on Sunday. "
+                        + "Shelling closed the Torkham border crossing while Kunar’s governor reported clashes along the Durand Line. "
+                        + "Residents of Khost province and Peshawar described heavy fire; Islamabad accuses Kabul of sheltering militants. ";
         String text = dispatch.repeat(2000);
         double mb = text.length() / 1e6;
         for (int k = 0; k < 3; k++) {
@@ -42,15 +43,22 @@ class GeocoderBenchmark {
         long t0 = System.nanoTime();
         int mentions = 0;
         for (int k = 0; k < rounds; k++) {
-            mentions += geocoder.parse(text, LocalDate.of(2026, 2, 27)).mentions().size();
+            mentions +=
+                    geocoder.parse(text, LocalDate.of(2026, 2, 27)).mentions().size();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long before = usedAfterGc();
         NameIndex another = new NameIndex(gazetteer);
         long index = usedAfterGc() - before;
         long heap = usedAfterGc();
-        System.out.printf("GEOCODER-BENCH throughput %.2f MB/s on one thread (%d mentions), %d places, name index %d names "
-                + "%.1f MB, heap in use %d MB%n", mb * rounds / seconds, mentions / rounds, gazetteer.all().size(), another.size(),
-                index / 1e6, heap / 1_000_000);
+        System.out.printf(
+                "GEOCODER-BENCH throughput %.2f MB/s on one thread (%d mentions), %d places, name index %d names "
+                        + "%.1f MB, heap in use %d MB%n",
+                mb * rounds / seconds,
+                mentions / rounds,
+                gazetteer.all().size(),
+                another.size(),
+                index / 1e6,
+                heap / 1_000_000);
     }
 }

@@ -6,11 +6,9 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
 import org.conflictmap.TestStores.OnH2gis;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -25,6 +23,7 @@ class GeocoderEvaluationTest {
 
     @Autowired
     Geocoder geocoder;
+
     @Autowired
     ObjectMapper json;
 
@@ -39,9 +38,12 @@ class GeocoderEvaluationTest {
         int expected = 0;
         StringBuilder misses = new StringBuilder();
         for (JsonNode d : set) {
-            LocalDate published = d.hasNonNull("published") ? LocalDate.parse(d.get("published").asString()) : null;
+            LocalDate published = d.hasNonNull("published")
+                    ? LocalDate.parse(d.get("published").asString())
+                    : null;
             Set<String> got = new LinkedHashSet<>();
-            for (Geocoder.Mention m : geocoder.parse(d.get("text").asString(), published).mentions()) {
+            for (Geocoder.Mention m :
+                    geocoder.parse(d.get("text").asString(), published).mentions()) {
                 if (!m.metonymic()) {
                     got.add(m.place().id());
                 }
@@ -56,12 +58,19 @@ class GeocoderEvaluationTest {
                 }
             }
             if (!got.equals(want)) {
-                misses.append("\n  ").append(d.get("text").asString()).append("\n    expected ").append(want).append(" got ").append(got);
+                misses.append("\n  ")
+                        .append(d.get("text").asString())
+                        .append("\n    expected ")
+                        .append(want)
+                        .append(" got ")
+                        .append(got);
             }
         }
         double precision = found == 0 ? 1 : (double) truePositives / found;
         double recall = expected == 0 ? 1 : (double) truePositives / expected;
-        System.out.printf("Geocoder evaluation: %d dispatches, precision %.3f, recall %.3f%s%n", set.size(), precision, recall, misses);
+        System.out.printf(
+                "Geocoder evaluation: %d dispatches, precision %.3f, recall %.3f%s%n",
+                set.size(), precision, recall, misses);
         assertThat(set.size()).isGreaterThanOrEqualTo(30);
         assertThat(precision).as("precision" + misses).isGreaterThanOrEqualTo(THRESHOLD);
         assertThat(recall).as("recall" + misses).isGreaterThanOrEqualTo(THRESHOLD);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.TestStores.EDITOR_AUTH;
 
 import java.util.UUID;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -16,7 +15,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,13 +26,11 @@ class BorderSegmentContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     static final String ATTACKS = "2026-02-26-durand-line-post-attacks";
     /** The band reaches 0.045° either side of the line; a little more for the stores' rounding. */
@@ -43,6 +39,7 @@ class BorderSegmentContractTest {
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @Autowired
         Gazetteer gazetteer;
 
@@ -52,7 +49,9 @@ class BorderSegmentContractTest {
 
         /** A point of the Durand Line where it runs along this province. */
         Geometry lineAlong(String province) {
-            return place("border-durand-line").intersection(place(province).buffer(0.01)).getInteriorPoint();
+            return place("border-durand-line")
+                    .intersection(place(province).buffer(0.01))
+                    .getInteriorPoint();
         }
 
         static Geometry geometry(JsonNode feature) {
@@ -66,16 +65,26 @@ class BorderSegmentContractTest {
             Geometry g = geometry(f);
             Geometry line = place("border-durand-line");
             assertThat(g.getDimension()).as("a band either side of the line").isEqualTo(2);
-            assertThat(g.covers(lineAlong("af-province-kunar"))).as("the line along Kunar").isTrue();
-            assertThat(g.covers(lineAlong("af-province-khost"))).as("the line along Khost").isTrue();
-            assertThat(line.buffer(BAND).covers(g)).as("never more than a few km from the line").isTrue();
+            assertThat(g.covers(lineAlong("af-province-kunar")))
+                    .as("the line along Kunar")
+                    .isTrue();
+            assertThat(g.covers(lineAlong("af-province-khost")))
+                    .as("the line along Khost")
+                    .isTrue();
+            assertThat(line.buffer(BAND).covers(g))
+                    .as("never more than a few km from the line")
+                    .isTrue();
             // not Khyber Pakhtunkhwa: neither Peshawar nor the line where it runs along Balochistan
-            assertThat(g.covers(g.getFactory().createPoint(new Coordinate(71.57, 34.01)))).isFalse();
+            assertThat(g.covers(g.getFactory().createPoint(new Coordinate(71.57, 34.01))))
+                    .isFalse();
             assertThat(g.intersects(lineAlong("pk-province-balochistan"))).isFalse();
-            assertThat(g.getArea()).as("a band, not a province").isLessThan(place("pk-province-khyber-pakhtunkhwa").getArea() / 20);
+            assertThat(g.getArea())
+                    .as("a band, not a province")
+                    .isLessThan(place("pk-province-khyber-pakhtunkhwa").getArea() / 20);
 
             // the map's lean view draws the same band
-            JsonNode view = new Http(port).get("/api/incidents?limit=100000&view=map").json();
+            JsonNode view =
+                    new Http(port).get("/api/incidents?limit=100000&view=map").json();
             JsonNode lean = null;
             for (JsonNode x : view.get("features")) {
                 if (x.get("id").asString().equals(ATTACKS)) {
@@ -85,32 +94,65 @@ class BorderSegmentContractTest {
             assertThat(lean).isNotNull();
             assertThat(lean.get("properties").get("geo_precision").asString()).isEqualTo("border_segment");
             assertThat(geometry(lean).covers(lineAlong("af-province-kunar"))).isTrue();
-            assertThat(line.buffer(BAND + 0.01).covers(geometry(lean))).as("simplified by at most 0.01°").isTrue();
+            assertThat(line.buffer(BAND + 0.01).covers(geometry(lean)))
+                    .as("simplified by at most 0.01°")
+                    .isTrue();
         }
 
         @Test
         void anEditorsBorderLineWithAProvinceIsItsStretchUnlessThePrecisionSaysOtherwise() {
             Http http = new Http(port);
             String id = "test-segment-" + UUID.randomUUID().toString().substring(0, 8);
-            Http.Response created = http.send("POST", "/api/incidents", incident(id, ""), "Content-Type", "application/json",
-                    "Authorization", EDITOR_AUTH);
+            Http.Response created = http.send(
+                    "POST",
+                    "/api/incidents",
+                    incident(id, ""),
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    EDITOR_AUTH);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             JsonNode f = created.json();
             assertThat(f.get("properties").get("geo_precision").asString()).isEqualTo("border_segment");
             Geometry g = geometry(f);
             assertThat(g.covers(lineAlong("af-province-kunar"))).isTrue();
-            assertThat(g.intersects(lineAlong("af-province-khost"))).as("only Kunar's stretch").isFalse();
+            assertThat(g.intersects(lineAlong("af-province-khost")))
+                    .as("only Kunar's stretch")
+                    .isFalse();
             assertThat(place("border-durand-line").buffer(BAND).covers(g)).isTrue();
-            assertThat(http.send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH,
-                    "If-Match", created.header("ETag")).status()).isEqualTo(204);
+            assertThat(http.send(
+                                    "DELETE",
+                                    "/api/incidents/" + id,
+                                    (String) null,
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    created.header("ETag"))
+                            .status())
+                    .isEqualTo(204);
 
             // "several areas" asked for: the provinces themselves, as before
-            Http.Response areas = http.send("POST", "/api/incidents", incident(id, ", \"geo_precision\": \"multiple\""),
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+            Http.Response areas = http.send(
+                    "POST",
+                    "/api/incidents",
+                    incident(id, ", \"geo_precision\": \"multiple\""),
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    EDITOR_AUTH);
             assertThat(areas.status()).as(areas.body()).isEqualTo(201);
-            assertThat(geometry(areas.json()).covers(place("af-province-kunar").getInteriorPoint())).isTrue();
-            assertThat(http.send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH,
-                    "If-Match", areas.header("ETag")).status()).isEqualTo(204);
+            assertThat(geometry(areas.json()).covers(place("af-province-kunar").getInteriorPoint()))
+                    .isTrue();
+            assertThat(http.send(
+                                    "DELETE",
+                                    "/api/incidents/" + id,
+                                    (String) null,
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    areas.header("ETag"))
+                            .status())
+                    .isEqualTo(204);
         }
 
         static String incident(String id, String extra) {

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,19 +16,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -41,7 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,13 +47,11 @@ class ChangesContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     static final String JSON = "application/json";
 
@@ -80,13 +74,23 @@ class ChangesContractTest {
                      "sources": [{"id": "S1", "outlet": "%s", "published": "%s"}],
                      "claims": [{"claimant": "Police", "party": "local_official", "side": "civilians", "killed": %d, "sources": ["S1"]}]}
                     """.formatted(id, id, date, date, place, outlet, date, killed);
-            Http.Response r = http().send("POST", "/api/incidents", body, "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+            Http.Response r =
+                    http().send("POST", "/api/incidents", body, "Content-Type", JSON, "Authorization", EDITOR_AUTH);
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             return r;
         }
 
         Http.Response write(String method, String path, String body, String version) {
-            return http().send(method, path, body, "Content-Type", JSON, "Authorization", EDITOR_AUTH, "If-Match", "\"" + version + "\"");
+            return http().send(
+                            method,
+                            path,
+                            body,
+                            "Content-Type",
+                            JSON,
+                            "Authorization",
+                            EDITOR_AUTH,
+                            "If-Match",
+                            "\"" + version + "\"");
         }
 
         @Test
@@ -95,32 +99,46 @@ class ChangesContractTest {
             String b = id("merge-b");
             draft(a, "2031-03-03", "af-province-khost", "Wire A", 2);
             draft(b, "2031-03-05", "af-province-paktika", "Wire B", 3);
-            assertThat(write("POST", "/api/incidents/" + a + "/merge", "{\"from\": \"" + b + "\"}", "7").status())
-                    .as("stale If-Match").isEqualTo(412);
+            assertThat(write("POST", "/api/incidents/" + a + "/merge", "{\"from\": \"" + b + "\"}", "7")
+                            .status())
+                    .as("stale If-Match")
+                    .isEqualTo(412);
             Http.Response merged = write("POST", "/api/incidents/" + a + "/merge", "{\"from\": \"" + b + "\"}", "1");
             assertThat(merged.status()).as(merged.body()).isEqualTo(200);
             JsonNode p = merged.json().get("properties");
             assertThat(p.get("claims")).hasSize(2);
             assertThat(p.get("sources")).hasSize(2);
-            assertThat(p.get("claims").get(1).get("sources").get(0).asString()).isEqualTo(p.get("sources").get(1).get("id").asString())
+            assertThat(p.get("claims").get(1).get("sources").get(0).asString())
+                    .isEqualTo(p.get("sources").get(1).get("id").asString())
                     .isNotEqualTo("S1");
             assertThat(p.get("places")).hasSize(2);
             assertThat(p.get("occurred").get("start").asString()).startsWith("2031-03-03");
             assertThat(p.get("occurred").get("end").asString()).startsWith("2031-03-05");
-            assertThat(http().get("/api/incidents/" + b, "Authorization", EDITOR_AUTH).status()).isEqualTo(404);
-            assertThat(http().get("/api/incidents/" + b + "/history", "Authorization", EDITOR_AUTH).json().get("history")
-                    .get(1).get("operation").asString()).isEqualTo("delete");
+            assertThat(http().get("/api/incidents/" + b, "Authorization", EDITOR_AUTH)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(http().get("/api/incidents/" + b + "/history", "Authorization", EDITOR_AUTH)
+                            .json()
+                            .get("history")
+                            .get(1)
+                            .get("operation")
+                            .asString())
+                    .isEqualTo("delete");
 
             String c = id("split");
-            Http.Response split = write("POST", "/api/incidents/" + a + "/split", "{\"claims\": [1], \"id\": \"" + c + "\"}", "2");
+            Http.Response split =
+                    write("POST", "/api/incidents/" + a + "/split", "{\"claims\": [1], \"id\": \"" + c + "\"}", "2");
             assertThat(split.status()).as(split.body()).isEqualTo(201);
-            assertThat(split.json().get("incident").get("properties").get("claims")).hasSize(1);
+            assertThat(split.json().get("incident").get("properties").get("claims"))
+                    .hasSize(1);
             JsonNode created = split.json().get("created").get("properties");
             assertThat(created.get("status").asString()).isEqualTo("draft");
             assertThat(created.get("claims").get(0).get("killed").asInt()).isEqualTo(3);
             assertThat(created.get("sources")).hasSize(1);
-            assertThat(write("POST", "/api/incidents/" + a + "/split", "{\"claims\": [0]}", "3").status())
-                    .as("moving every claim is no split").isEqualTo(400);
+            assertThat(write("POST", "/api/incidents/" + a + "/split", "{\"claims\": [0]}", "3")
+                            .status())
+                    .as("moving every claim is no split")
+                    .isEqualTo(400);
             Http.Response self = write("POST", "/api/incidents/" + a + "/merge", "{\"from\": \"" + a + "\"}", "3");
             assertThat(self.status()).isEqualTo(400);
             assertThat(self.contentType()).startsWith("application/problem+json");
@@ -130,8 +148,11 @@ class ChangesContractTest {
         void theChangeFeedAndTheEventStreamAnnouncePublishUpdateAndDeleteButNeverDrafts() throws Exception {
             Instant before = Instant.now().minusSeconds(1);
             HttpClient client = HttpClient.newHttpClient();
-            HttpResponse<Stream<String>> stream = client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/incidents/changes")).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+            HttpResponse<Stream<String>> stream = client.sendAsync(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents/changes"))
+                                    .header("Accept", "text/event-stream")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines())
                     .get(30, TimeUnit.SECONDS);
             assertThat(stream.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
             Iterator<String> lines = stream.body().iterator();
@@ -139,15 +160,22 @@ class ChangesContractTest {
 
             String id = id("live");
             draft(id, "2031-04-01", "af-province-khost", "Wire L", 1);
-            assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "1").status()).isEqualTo(200);
-            assertThat(write("PATCH", "/api/incidents/" + id, "{\"title\": \"Renamed " + id + "\"}", "2").status()).isEqualTo(200);
-            assertThat(write("DELETE", "/api/incidents/" + id, null, "3").status()).isEqualTo(204);
+            assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "1")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(write("PATCH", "/api/incidents/" + id, "{\"title\": \"Renamed " + id + "\"}", "2")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(write("DELETE", "/api/incidents/" + id, null, "3").status())
+                    .isEqualTo(204);
             String hidden = id("hidden");
             draft(hidden, "2031-04-02", "af-province-khost", "Wire H", 1);
 
             String publish = next(lines, "\"id\":\"" + id + "\"");
             assertThat(publish).contains("\"kind\":\"publish\"").contains("\"feature\"");
-            assertThat(next(lines, "\"id\":\"" + id + "\"")).contains("\"kind\":\"update\"").contains("Renamed");
+            assertThat(next(lines, "\"id\":\"" + id + "\""))
+                    .contains("\"kind\":\"update\"")
+                    .contains("Renamed");
             assertThat(next(lines, "\"id\":\"" + id + "\"")).contains("\"kind\":\"delete\"");
             stream.body().close();
 
@@ -156,16 +184,22 @@ class ChangesContractTest {
             assertThat(feed.body()).doesNotContain(hidden);
             assertThat(feed.json().get("deleted").toString()).contains(id);
             assertThat(feed.json().get("features").toString()).doesNotContain(id);
-            assertThat(http().get("/api/incidents?updated_since=yesterday").status()).isEqualTo(400);
-            assertThat(http().get("/api/incidents/changes", "Last-Event-ID", "x").status()).isEqualTo(400);
+            assertThat(http().get("/api/incidents?updated_since=yesterday").status())
+                    .isEqualTo(400);
+            assertThat(http().get("/api/incidents/changes", "Last-Event-ID", "x")
+                            .status())
+                    .isEqualTo(400);
         }
 
         @Autowired
         IncidentRepository incidents;
+
         @Autowired
         TransactionTemplate tx;
+
         @Autowired
         Gazetteer gazetteer;
+
         @Autowired
         ObjectMapper json;
 
@@ -183,13 +217,15 @@ class ChangesContractTest {
             final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
             Events(Stream<String> body) {
-                Thread t = new Thread(() -> {
-                    try {
-                        body.forEach(lines::add);
-                    } catch (RuntimeException e) {
-                        // the stream was closed
-                    }
-                }, "test-event-stream");
+                Thread t = new Thread(
+                        () -> {
+                            try {
+                                body.forEach(lines::add);
+                            } catch (RuntimeException e) {
+                                // the stream was closed
+                            }
+                        },
+                        "test-event-stream");
                 t.setDaemon(true);
                 t.start();
             }
@@ -197,7 +233,8 @@ class ChangesContractTest {
             /** The next event whose data contains {@code text}, as {id, data}; null after a minute without it. */
             String[] next(String text) throws InterruptedException {
                 String id = null;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // keep-alive comments do not extend it
+                long deadline =
+                        System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // keep-alive comments do not extend it
                 while (true) {
                     String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (line == null) {
@@ -214,12 +251,14 @@ class ChangesContractTest {
 
         /** A new event stream (resumed after {@code lastEventId} if given); the replayed events come before its ready event. */
         Events open(HttpClient client, String lastEventId) throws Exception {
-            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents/changes"))
+            HttpRequest.Builder r = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/incidents/changes"))
                     .header("Accept", "text/event-stream");
             if (lastEventId != null) {
                 r.header("Last-Event-ID", lastEventId);
             }
-            HttpResponse<Stream<String>> stream = client.sendAsync(r.build(), HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+            HttpResponse<Stream<String>> stream = client.sendAsync(r.build(), HttpResponse.BodyHandlers.ofLines())
+                    .get(30, TimeUnit.SECONDS);
             assertThat(stream.statusCode()).isEqualTo(200);
             return new Events(stream.body());
         }
@@ -240,15 +279,23 @@ class ChangesContractTest {
             ExecutorService importer = Executors.newSingleThreadExecutor();
             try {
                 Future<?> slow = importer.submit(() -> tx.executeWithoutResult(s -> {
-                    incidents.upsertInTransaction(List.of(new IncidentJson(gazetteer).read(json.readTree(publishedBody(early,
-                            "2031-06-01")), null, 0, null, null)), "import:test");
+                    incidents.upsertInTransaction(
+                            List.of(new IncidentJson(gazetteer)
+                                    .read(json.readTree(publishedBody(early, "2031-06-01")), null, 0, null, null)),
+                            "import:test");
                     written.countDown();
                     await(go);
                     incidents.bumpVersion();
                 }));
                 assertThat(written.await(60, TimeUnit.SECONDS)).isTrue();
-                Http.Response r = http().send("POST", "/api/incidents", publishedBody(late, "2031-06-02"), "Content-Type", JSON,
-                        "Authorization", EDITOR_AUTH);
+                Http.Response r = http().send(
+                                "POST",
+                                "/api/incidents",
+                                publishedBody(late, "2031-06-02"),
+                                "Content-Type",
+                                JSON,
+                                "Authorization",
+                                EDITOR_AUTH);
                 assertThat(r.status()).as(r.body()).isEqualTo(201);
                 String[] first = lines.next(late);
                 assertThat(first[1]).contains("\"kind\":\"publish\"");
@@ -257,17 +304,31 @@ class ChangesContractTest {
                 String[] second = lines.next(early);
                 assertThat(second).as("the write that committed last").isNotNull();
                 assertThat(second[1]).contains("\"kind\":\"publish\"");
-                assertThat(Long.parseLong(second[0])).as("its history seq is the lower one").isLessThan(Long.parseLong(first[0]));
+                assertThat(Long.parseLong(second[0]))
+                        .as("its history seq is the lower one")
+                        .isLessThan(Long.parseLong(first[0]));
 
                 Events resumed = open(client, first[0]);
                 String ours = resumed.next("commits-")[1];
-                assertThat(ours).as("resumed after the first event: only the second").contains(early);
+                assertThat(ours)
+                        .as("resumed after the first event: only the second")
+                        .contains(early);
                 Events after = open(client, second[0]);
                 String marker = id("marker");
-                assertThat(http().send("POST", "/api/incidents", publishedBody(marker, "2031-06-03"), "Content-Type", JSON,
-                        "Authorization", EDITOR_AUTH).status()).isEqualTo(201);
+                assertThat(http().send(
+                                        "POST",
+                                        "/api/incidents",
+                                        publishedBody(marker, "2031-06-03"),
+                                        "Content-Type",
+                                        JSON,
+                                        "Authorization",
+                                        EDITOR_AUTH)
+                                .status())
+                        .isEqualTo(201);
                 String line = after.next("2031-")[1];
-                assertThat(line).as("resumed after the second event: neither again, the next write").contains(marker);
+                assertThat(line)
+                        .as("resumed after the second event: neither again, the next write")
+                        .contains(marker);
             } finally {
                 go.countDown();
                 importer.shutdownNow();
@@ -300,10 +361,15 @@ class ChangesContractTest {
                     }
                     JsonNode page = r.json();
                     pages.incrementAndGet();
-                    page.get("features").forEach(f -> features.add(f.get("properties").get("id").asString()));
+                    page.get("features")
+                            .forEach(f ->
+                                    features.add(f.get("properties").get("id").asString()));
                     page.get("deleted").forEach(d -> deleted.add(d.get("id").asString()));
-                    next = byCursor ? "/api/incidents?limit=" + limit + "&cursor=" + page.get("cursor").asString()
-                            : "/api/incidents?limit=" + limit + "&updated_since=" + page.get("timeStamp").asString();
+                    next = byCursor
+                            ? "/api/incidents?limit=" + limit + "&cursor="
+                                    + page.get("cursor").asString()
+                            : "/api/incidents?limit=" + limit + "&updated_since="
+                                    + page.get("timeStamp").asString();
                     if (page.get("complete").asBoolean()) {
                         return;
                     }
@@ -321,8 +387,16 @@ class ChangesContractTest {
         void theChangeFeedsCursorMissesNoWriteThatCommitsLateTombstonesIncluded() throws Exception {
             String run = id("feed");
             String gone = run + "-gone";
-            assertThat(http().send("POST", "/api/incidents", publishedBody(gone, "2031-08-01"), "Content-Type", JSON,
-                    "Authorization", EDITOR_AUTH).status()).isEqualTo(201);
+            assertThat(http().send(
+                                    "POST",
+                                    "/api/incidents",
+                                    publishedBody(gone, "2031-08-01"),
+                                    "Content-Type",
+                                    JSON,
+                                    "Authorization",
+                                    EDITOR_AUTH)
+                            .status())
+                    .isEqualTo(201);
             Instant since = Instant.now().minusSeconds(1);
             String early = run + "-late-commit";
             CountDownLatch written = new CountDownLatch(1);
@@ -335,8 +409,16 @@ class ChangesContractTest {
                 Future<?> slow = pool.submit(() -> tx.executeWithoutResult(s -> {
                     ObjectNode back = (ObjectNode) json.readTree(publishedBody(gone, "2031-08-01"));
                     back.put("status", "draft");
-                    incidents.upsertInTransaction(List.of(new IncidentJson(gazetteer).read(json.readTree(publishedBody(early,
-                            "2031-08-02")), null, 0, null, null), new IncidentJson(gazetteer).read(back, null, 0, null, null)),
+                    incidents.upsertInTransaction(
+                            List.of(
+                                    new IncidentJson(gazetteer)
+                                            .read(
+                                                    json.readTree(publishedBody(early, "2031-08-02")),
+                                                    null,
+                                                    0,
+                                                    null,
+                                                    null),
+                                    new IncidentJson(gazetteer).read(back, null, 0, null, null)),
                             "import:test");
                     written.countDown();
                     await(go);
@@ -364,8 +446,14 @@ class ChangesContractTest {
                     fast.addAll(mine);
                     writers.add(pool.submit(() -> {
                         for (String one : mine) {
-                            Http.Response r = http().send("POST", "/api/incidents", publishedBody(one, "2031-08-03"),
-                                    "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+                            Http.Response r = http().send(
+                                            "POST",
+                                            "/api/incidents",
+                                            publishedBody(one, "2031-08-03"),
+                                            "Content-Type",
+                                            JSON,
+                                            "Authorization",
+                                            EDITOR_AUTH);
                             if (r.status() != 201) {
                                 return r.status();
                             }
@@ -381,7 +469,9 @@ class ChangesContractTest {
                     Thread.sleep(50);
                 }
                 assertThat(reader.failure).isNull();
-                assertThat(reader.features).as("the reader paged past the six publishes").containsAll(fast)
+                assertThat(reader.features)
+                        .as("the reader paged past the six publishes")
+                        .containsAll(fast)
                         .doesNotContain(early);
                 assertThat(reader.deleted).doesNotContain(gone);
                 int pagesBefore = reader.pages.get();
@@ -389,32 +479,45 @@ class ChangesContractTest {
                 go.countDown();
                 slow.get(60, TimeUnit.SECONDS);
                 deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (!(reader.features.contains(early) && reader.deleted.contains(gone)) && System.nanoTime() < deadline) {
+                while (!(reader.features.contains(early) && reader.deleted.contains(gone))
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
                 stop.set(true);
                 reading.get(60, TimeUnit.SECONDS);
                 assertThat(reader.failure).isNull();
                 assertThat(reader.pages.get()).as("pages read").isGreaterThan(pagesBefore);
-                assertThat(reader.features).as("the publish that committed last").contains(early);
-                assertThat(reader.deleted).as("the tombstone that committed last").contains(gone);
-                JsonNode history = http().get("/api/incidents/" + early + "/history", "Authorization", EDITOR_AUTH).json()
+                assertThat(reader.features)
+                        .as("the publish that committed last")
+                        .contains(early);
+                assertThat(reader.deleted)
+                        .as("the tombstone that committed last")
+                        .contains(gone);
+                JsonNode history = http().get("/api/incidents/" + early + "/history", "Authorization", EDITOR_AUTH)
+                        .json()
                         .get("history");
-                JsonNode lastFast = http().get("/api/incidents/" + fast.get(5) + "/history", "Authorization", EDITOR_AUTH).json()
+                JsonNode lastFast = http().get(
+                                "/api/incidents/" + fast.get(5) + "/history", "Authorization", EDITOR_AUTH)
+                        .json()
                         .get("history");
                 assertThat(Instant.parse(history.get(0).get("recorded_at").asString()))
-                        .as("the held write was recorded before the others").isBefore(Instant.parse(lastFast.get(0).get("recorded_at")
-                                .asString()));
-                System.out.printf("change feed race: the cursor reader saw the late commit and its tombstone after %d pages; "
-                        + "the timeStamp reader saw the publish %s, the tombstone %s%n", reader.pages.get(),
-                        old.features.contains(early), old.deleted.contains(gone));
+                        .as("the held write was recorded before the others")
+                        .isBefore(
+                                Instant.parse(lastFast.get(0).get("recorded_at").asString()));
+                System.out.printf(
+                        "change feed race: the cursor reader saw the late commit and its tombstone after %d pages; "
+                                + "the timeStamp reader saw the publish %s, the tombstone %s%n",
+                        reader.pages.get(), old.features.contains(early), old.deleted.contains(gone));
             } finally {
                 go.countDown();
                 stop.set(true);
                 pool.shutdownNow();
             }
-            assertThat(http().get("/api/incidents?cursor=bm90LWEtY3Vyc29y").status()).isEqualTo(400);
-            assertThat(http().get("/api/incidents?cursor=x&updated_since=" + since).status()).isEqualTo(400);
+            assertThat(http().get("/api/incidents?cursor=bm90LWEtY3Vyc29y").status())
+                    .isEqualTo(400);
+            assertThat(http().get("/api/incidents?cursor=x&updated_since=" + since)
+                            .status())
+                    .isEqualTo(400);
         }
 
         /** Writers on several threads at once: every publish is announced exactly once, and a resume mid-way gives the rest. */
@@ -432,8 +535,14 @@ class ChangesContractTest {
                 done.add(pool.submit(() -> {
                     for (int k = 0; k < each; k++) {
                         String one = run + "-" + writer + "-" + k;
-                        Http.Response r = http().send("POST", "/api/incidents", publishedBody(one, "2031-07-0" + (1 + k % 9)),
-                                "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+                        Http.Response r = http().send(
+                                        "POST",
+                                        "/api/incidents",
+                                        publishedBody(one, "2031-07-0" + (1 + k % 9)),
+                                        "Content-Type",
+                                        JSON,
+                                        "Authorization",
+                                        EDITOR_AUTH);
                         if (r.status() != 201) {
                             return r.status();
                         }
@@ -448,10 +557,14 @@ class ChangesContractTest {
             List<String[]> seen = new ArrayList<>();
             while (seen.size() < writers * each) {
                 String[] e = lines.next(run);
-                assertThat(e).as("event %d of %d", seen.size() + 1, writers * each).isNotNull();
+                assertThat(e)
+                        .as("event %d of %d", seen.size() + 1, writers * each)
+                        .isNotNull();
                 seen.add(e);
             }
-            List<String> ids = seen.stream().map(e -> e[1].replaceFirst(".*\"id\":\"(" + run + "[^\"]*)\".*", "$1")).toList();
+            List<String> ids = seen.stream()
+                    .map(e -> e[1].replaceFirst(".*\"id\":\"(" + run + "[^\"]*)\".*", "$1"))
+                    .toList();
             assertThat(new HashSet<>(ids)).hasSize(writers * each);
             String middle = seen.get(9)[0];
             Events resumed = open(client, middle);
@@ -488,7 +601,9 @@ class ChangesContractTest {
             String id = id("atom");
             draft(id, "2031-05-01", "af-province-khost", "Wire F", 4);
             assertThat(http().get("/feed.atom").body()).doesNotContain(id);
-            assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "1").status()).isEqualTo(200);
+            assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "1")
+                            .status())
+                    .isEqualTo(200);
             Http.Response r = http().get("/feed.atom");
             assertThat(r.contentType()).startsWith("application/atom+xml");
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -498,11 +613,17 @@ class ChangesContractTest {
             assertThat(feed.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
             assertThat(feed.getLocalName()).isEqualTo("feed");
             for (String required : new String[] {"id", "title", "updated", "author"}) {
-                assertThat(feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", required).getLength()).as(required).isPositive();
+                assertThat(feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", required)
+                                .getLength())
+                        .as(required)
+                        .isPositive();
             }
-            Element first = (Element) feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
-            assertThat(first.getElementsByTagName("id").item(0).getTextContent()).endsWith("/?i=" + id);
-            assertThat(first.getElementsByTagName("summary").item(0).getTextContent()).contains("Police (local_official): 4 killed");
+            Element first = (Element) feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry")
+                    .item(0);
+            assertThat(first.getElementsByTagName("id").item(0).getTextContent())
+                    .endsWith("/?i=" + id);
+            assertThat(first.getElementsByTagName("summary").item(0).getTextContent())
+                    .contains("Police (local_official): 4 killed");
             Instant.parse(first.getElementsByTagName("updated").item(0).getTextContent());
         }
     }

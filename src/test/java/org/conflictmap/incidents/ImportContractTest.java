@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.conflictmap.ConflictMapApplication;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,10 +29,18 @@ class ImportContractTest {
     static final String HEADER = "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,"
             + "country,admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities\n";
 
-    static String row(String id, String date, String sub, String admin1, String lat, String lon, int geoPrecision,
+    static String row(
+            String id,
+            String date,
+            String sub,
+            String admin1,
+            String lat,
+            String lon,
+            int geoPrecision,
             String fatalities) {
         return id + "," + date + ",2026,1,Explosions/Remote violence," + sub + ",Military Forces of Pakistan,Taliban,"
-                + (admin1.equals("Khyber Pakhtunkhwa") ? "Pakistan" : "Afghanistan") + "," + admin1 + ",,Somewhere," + lat
+                + (admin1.equals("Khyber Pakhtunkhwa") ? "Pakistan" : "Afghanistan") + "," + admin1 + ",,Somewhere,"
+                + lat
                 + "," + lon + "," + geoPrecision + ",Pajhwok,\"Notes, with a comma\"," + fatalities + "\n";
     }
 
@@ -45,25 +51,26 @@ class ImportContractTest {
     static String brokenAfter(String prefix, int rows) {
         StringBuilder csv = new StringBuilder(HEADER);
         for (int k = 1; k <= rows + 50; k++) {
-            csv.append(k == rows + 1 ? prefix + k + ",2031-03-01,2026,1,Battles,\"Armed clash\"x,,,,,,,34.9,71.1,1,,,1\n"
-                    : row(prefix + k, "2031-03-01", "Armed clash", "Kunar", "34.9", "71.1", 1, "1"));
+            csv.append(
+                    k == rows + 1
+                            ? prefix + k + ",2031-03-01,2026,1,Battles,\"Armed clash\"x,,,,,,,34.9,71.1,1,,,1\n"
+                            : row(prefix + k, "2031-03-01", "Armed clash", "Kunar", "34.9", "71.1", 1, "1"));
         }
         return csv.toString();
     }
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @Autowired
         DataVersion version;
 
@@ -72,15 +79,31 @@ class ImportContractTest {
         }
 
         Http.Response post(String csv, String query) {
-            return http().send("POST", "/api/import" + query, csv, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
+            return http().send(
+                            "POST",
+                            "/api/import" + query,
+                            csv,
+                            "Content-Type",
+                            "text/csv",
+                            "Authorization",
+                            EDITOR_AUTH);
         }
 
         @Test
         void rowsBecomeIncidentsWithTheirPrecisionAndOneAttributedClaim() {
             String p = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-            String csv = HEADER + row(p + "1", "2031-02-27", "Air/drone strike", "Khost", "33.34", "69.92", 1, "4")
+            String csv = HEADER
+                    + row(p + "1", "2031-02-27", "Air/drone strike", "Khost", "33.34", "69.92", 1, "4")
                     + row(p + "2", "27 February 2031", "Armed clash", "Paktika", "32.5", "68.8", 3, "")
-                    + row(p + "3", "2031-02-26", "Shelling/artillery/missile attack", "Khyber Pakhtunkhwa", "34.0", "71.5", 2, "0");
+                    + row(
+                            p + "3",
+                            "2031-02-26",
+                            "Shelling/artillery/missile attack",
+                            "Khyber Pakhtunkhwa",
+                            "34.0",
+                            "71.5",
+                            2,
+                            "0");
             Http.Response r = post(csv, "");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("created").asInt()).isEqualTo(3);
@@ -98,21 +121,41 @@ class ImportContractTest {
             assertThat(props.get("summary").asString()).isEqualTo("Notes, with a comma");
 
             JsonNode provinceLevel = http().get("/api/incidents/" + id + "2").json();
-            assertThat(provinceLevel.get("geometry").get("type").asString()).as("a province-level row keeps the area")
+            assertThat(provinceLevel.get("geometry").get("type").asString())
+                    .as("a province-level row keeps the area")
                     .isIn("Polygon", "MultiPolygon");
-            assertThat(provinceLevel.get("properties").get("places").get(0).get("id").asString())
+            assertThat(provinceLevel
+                            .get("properties")
+                            .get("places")
+                            .get(0)
+                            .get("id")
+                            .asString())
                     .isEqualTo("af-province-paktika");
-            assertThat(provinceLevel.get("properties").get("claims").get(0).get("killed").isNull()).isTrue();
+            assertThat(provinceLevel
+                            .get("properties")
+                            .get("claims")
+                            .get(0)
+                            .get("killed")
+                            .isNull())
+                    .isTrue();
 
             Http.Response again = post(csv, "");
-            assertThat(again.json().get("updated").asInt()).as("re-importing replaces, never duplicates").isEqualTo(3);
-            assertThat(http().get("/api/incidents/" + id + "1").json().get("properties").get("version").asInt()).isEqualTo(2);
+            assertThat(again.json().get("updated").asInt())
+                    .as("re-importing replaces, never duplicates")
+                    .isEqualTo(3);
+            assertThat(http().get("/api/incidents/" + id + "1")
+                            .json()
+                            .get("properties")
+                            .get("version")
+                            .asInt())
+                    .isEqualTo(2);
         }
 
         @Test
         void badRowsAreReportedWithLineNumbersAndSkipped() {
             String p = "B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-            String csv = HEADER + row(p + "1", "2031-02-27", "Armed clash", "Kunar", "34.9", "71.1", 1, "2")
+            String csv = HEADER
+                    + row(p + "1", "2031-02-27", "Armed clash", "Kunar", "34.9", "71.1", 1, "2")
                     + row(p + "2", "yesterday", "Armed clash", "Kunar", "34.9", "71.1", 1, "2")
                     + row(p + "3", "2031-02-27", "Armed clash", "Kunar", "134.9", "71.1", 1, "2")
                     + row(p + "4", "2031-02-27", "Armed clash", "Kunar", "34.9", "71.1", 1, "-3")
@@ -133,15 +176,20 @@ class ImportContractTest {
         void anAtomicImportWithOneBadRowChangesNothing() {
             long before = version.current().version();
             String p = "A" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-            String csv = HEADER + row(p + "1", "2031-02-27", "Armed clash", "Kunar", "34.9", "71.1", 1, "2")
+            String csv = HEADER
+                    + row(p + "1", "2031-02-27", "Armed clash", "Kunar", "34.9", "71.1", 1, "2")
                     + row(p + "2", "2031-02-30", "Armed clash", "Kunar", "34.9", "71.1", 1, "2");
             Http.Response r = post(csv, "?atomic=true");
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.body()).contains("line 3");
-            assertThat(http().get("/api/incidents/acled-" + p.toLowerCase() + "1").status()).isEqualTo(404);
+            assertThat(http().get("/api/incidents/acled-" + p.toLowerCase() + "1")
+                            .status())
+                    .isEqualTo(404);
             assertThat(version.current().version()).isEqualTo(before);
-            assertThat(post(csv.replace("2031-02-30", "2031-02-28"), "?atomic=true").status()).isEqualTo(200);
+            assertThat(post(csv.replace("2031-02-30", "2031-02-28"), "?atomic=true")
+                            .status())
+                    .isEqualTo(200);
         }
 
         @Test
@@ -151,10 +199,14 @@ class ImportContractTest {
             Http.Response r = post(brokenAfter(p, 2100), "");
             assertThat(r.status()).as(r.body()).isEqualTo(400);
             assertThat(r.contentType()).startsWith("application/problem+json");
-            assertThat(r.json().get("detail").asString()).contains("after 2100 rows", "nothing was imported")
+            assertThat(r.json().get("detail").asString())
+                    .contains("after 2100 rows", "nothing was imported")
                     .doesNotContain("org.apache", "Exception");
             for (int k : new int[] {1, 2000, 2100}) {
-                assertThat(http().get("/api/incidents/acled-" + p.toLowerCase() + k).status()).as("row %d", k).isEqualTo(404);
+                assertThat(http().get("/api/incidents/acled-" + p.toLowerCase() + k)
+                                .status())
+                        .as("row %d", k)
+                        .isEqualTo(404);
             }
             assertThat(version.current().version()).as("data unchanged").isEqualTo(before);
         }
@@ -165,9 +217,19 @@ class ImportContractTest {
             assertThat(post("id,date\n1,2\n", "").status()).isEqualTo(400);
             assertThat(post("id,date\n1,2\n", "").body()).contains("event_id_cnty");
             assertThat(post("", "").status()).isEqualTo(400);
-            assertThat(http().send("POST", "/api/import", HEADER, "Content-Type", "text/csv").status()).isEqualTo(401);
-            assertThat(http().send("POST", "/api/import", HEADER, "Content-Type", "application/json", "Authorization",
-                    EDITOR_AUTH).status()).isEqualTo(415);
+            assertThat(http().send("POST", "/api/import", HEADER, "Content-Type", "text/csv")
+                            .status())
+                    .isEqualTo(401);
+            assertThat(http().send(
+                                    "POST",
+                                    "/api/import",
+                                    HEADER,
+                                    "Content-Type",
+                                    "application/json",
+                                    "Authorization",
+                                    EDITOR_AUTH)
+                            .status())
+                    .isEqualTo(415);
             assertThat(post(HEADER, "?atomic=maybe").status()).isEqualTo(400);
             assertThat(version.current().version()).isEqualTo(before);
         }
@@ -176,34 +238,51 @@ class ImportContractTest {
     @Test
     void theImportCommandWritesToTheStoreWithoutAWebServer(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("acled.csv");
-        Files.writeString(csv, HEADER + row("CLI1", "2031-02-27", "Suicide bomb", "Kabul", "34.53", "69.17", 1, "5")
-                + row("CLI2", "not a date", "Suicide bomb", "Kabul", "34.53", "69.17", 1, "5"));
+        Files.writeString(
+                csv,
+                HEADER
+                        + row("CLI1", "2031-02-27", "Suicide bomb", "Kabul", "34.53", "69.17", 1, "5")
+                        + row("CLI2", "not a date", "Suicide bomb", "Kabul", "34.53", "69.17", 1, "5"));
         String[] common = {"--conflictmap.store.data-dir=" + dir.resolve("store"), "--logging.level.root=warn"};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int atomic = ImportCommand.run(ConflictMapApplication.class, new String[] {"import", csv.toString(), "--atomic",
-                common[0], common[1]}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int atomic = ImportCommand.run(
+                ConflictMapApplication.class,
+                new String[] {"import", csv.toString(), "--atomic", common[0], common[1]},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(atomic).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing imported", "line 3");
         out.reset();
-        int partial = ImportCommand.run(ConflictMapApplication.class, new String[] {"import", csv.toString(), common[0],
-                common[1]}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int partial = ImportCommand.run(
+                ConflictMapApplication.class,
+                new String[] {"import", csv.toString(), common[0], common[1]},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(partial).isEqualTo(3);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 rows read, 1 created", "1 rejected", "line 3, event_date");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("2 rows read, 1 created", "1 rejected", "line 3, event_date");
         Path broken = dir.resolve("broken.csv");
         Files.writeString(broken, brokenAfter("BRK", 2100));
         out.reset();
-        assertThat(ImportCommand.run(ConflictMapApplication.class, new String[] {"import", broken.toString(), common[0],
-                common[1]}, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing imported", "after 2100 rows")
+        assertThat(ImportCommand.run(
+                        ConflictMapApplication.class,
+                        new String[] {"import", broken.toString(), common[0], common[1]},
+                        new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("nothing imported", "after 2100 rows")
                 .doesNotContain("org.apache", "Exception");
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store/conflictmap"), "sa", "");
-                var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM incidents WHERE id LIKE 'acled-brk%'")) {
+        try (var c = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + dir.resolve("store/conflictmap"), "sa", "");
+                var rs =
+                        c.createStatement().executeQuery("SELECT COUNT(*) FROM incidents WHERE id LIKE 'acled-brk%'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).as("the broken file changed nothing").isZero();
         }
         out.reset();
-        assertThat(ImportCommand.run(ConflictMapApplication.class, new String[] {"import"},
-                new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(ImportCommand.run(
+                        ConflictMapApplication.class,
+                        new String[] {"import"},
+                        new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage");
     }
 }

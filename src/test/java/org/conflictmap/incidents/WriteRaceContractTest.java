@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,20 +40,18 @@ class WriteRaceContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     /** One editor's change: method, path below the incident, body. */
-    record Change(String name, String method, String path, String body) {
-    }
+    record Change(String name, String method, String path, String body) {}
 
-    static final String CLAIM = "{\"claimant\": \"Race test %s\", \"party\": \"un\", \"side\": \"civilians\", \"wounded\": 1, "
-            + "\"sources\": [\"S1\"]}";
+    static final String CLAIM =
+            "{\"claimant\": \"Race test %s\", \"party\": \"un\", \"side\": \"civilians\", \"wounded\": 1, "
+                    + "\"sources\": [\"S1\"]}";
     static final List<Change> CHANGES = List.of(
             new Change("add claim", "POST", "/claims", CLAIM),
             new Change("patch", "PATCH", "", "{\"title\": \"Race patched %s\"}"),
@@ -68,10 +64,13 @@ class WriteRaceContractTest {
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @Autowired
         DataVersion version;
+
         @Autowired
         JdbcTemplate jdbc;
+
         ExecutorService pool;
 
         @BeforeAll
@@ -107,7 +106,8 @@ class WriteRaceContractTest {
 
         Http.Response change(String id, Change c, String ifMatch, int pair, int editor) {
             String tag = pair + "-" + editor;
-            String body = c.body() == null ? (c.method().equals("PUT") ? replacement(id, tag) : null)
+            String body = c.body() == null
+                    ? (c.method().equals("PUT") ? replacement(id, tag) : null)
                     : c.body().formatted(tag);
             List<String> headers = new ArrayList<>(List.of("Authorization", EDITOR_AUTH, "If-Match", ifMatch));
             if (body != null) {
@@ -118,13 +118,19 @@ class WriteRaceContractTest {
 
         /** A whole incident for PUT: the test incident with the race's title and two claims. */
         static String replacement(String id, String tag) {
-            return IncidentsContractTest.Contract.newIncident(id, "").replace("Test shelling near Torkham",
-                    "Race replaced " + tag);
+            return IncidentsContractTest.Contract.newIncident(id, "")
+                    .replace("Test shelling near Torkham", "Race replaced " + tag);
         }
 
         String create(String id) {
-            Http.Response r = http().send("POST", "/api/incidents", IncidentsContractTest.Contract.newIncident(id, ""),
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+            Http.Response r = http().send(
+                            "POST",
+                            "/api/incidents",
+                            IncidentsContractTest.Contract.newIncident(id, ""),
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH);
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             return r.header("ETag");
         }
@@ -140,10 +146,22 @@ class WriteRaceContractTest {
                 String now = etag;
                 Change a = keepOneClaim(CHANGES.get(pair % CHANGES.size()), claims);
                 Change b = keepOneClaim(CHANGES.get((pair + 1 + pair / CHANGES.size()) % CHANGES.size()), claims);
-                List<Http.Response> r = together(List.of(() -> change(id, a, now, p, 1), () -> change(id, b, now, p, 2)));
-                List<Integer> statuses = r.stream().map(Http.Response::status).sorted().toList();
-                assertThat(statuses).as("pair %d (%s, %s) with If-Match %s: %s | %s", pair, a.name(), b.name(), now,
-                        r.get(0).body(), r.get(1).body()).hasSize(2).last().isEqualTo(412);
+                List<Http.Response> r =
+                        together(List.of(() -> change(id, a, now, p, 1), () -> change(id, b, now, p, 2)));
+                List<Integer> statuses =
+                        r.stream().map(Http.Response::status).sorted().toList();
+                assertThat(statuses)
+                        .as(
+                                "pair %d (%s, %s) with If-Match %s: %s | %s",
+                                pair,
+                                a.name(),
+                                b.name(),
+                                now,
+                                r.get(0).body(),
+                                r.get(1).body())
+                        .hasSize(2)
+                        .last()
+                        .isEqualTo(412);
                 assertThat(statuses.get(0)).as("pair %d: one winner", pair).isBetween(200, 201);
                 int won = r.get(0).status() < 300 ? 0 : 1;
                 Change winner = won == 0 ? a : b;
@@ -162,17 +180,24 @@ class WriteRaceContractTest {
                 } else if (winner.name().equals("replace")) {
                     title = "Race replaced " + pair + "-" + (won + 1);
                 }
-                assertThat(w.json().get("properties").get("claims")).as("pair %d: the winner's claims", pair).hasSize(claims);
+                assertThat(w.json().get("properties").get("claims"))
+                        .as("pair %d: the winner's claims", pair)
+                        .hasSize(claims);
             }
             JsonNode stored = http().get("/api/incidents/" + id).json().get("properties");
             assertThat(stored.get("claims")).as("no claim lost or doubled").hasSize(claims);
             assertThat(stored.get("title").asString()).isEqualTo(title);
             assertThat(stored.get("version").asInt()).isEqualTo(PAIRS + 1);
             List<Integer> versions = new ArrayList<>();
-            http().get("/api/incidents/" + id + "/history").json().get("history")
+            http().get("/api/incidents/" + id + "/history")
+                    .json()
+                    .get("history")
                     .forEach(h -> versions.add(h.get("version").asInt()));
-            assertThat(versions).as("every version once, in order").containsExactlyElementsOf(
-                    java.util.stream.IntStream.rangeClosed(1, PAIRS + 1).boxed().toList());
+            assertThat(versions)
+                    .as("every version once, in order")
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, PAIRS + 1)
+                            .boxed()
+                            .toList());
         }
 
         /** An incident keeps at least one claim here, so that removing claim 0 always has one to remove. */
@@ -185,13 +210,21 @@ class WriteRaceContractTest {
             for (int pair = 0; pair < CREATE_PAIRS; pair++) {
                 String id = "race-new-" + UUID.randomUUID().toString().substring(0, 8);
                 String body = IncidentsContractTest.Contract.newIncident(id, "");
-                java.util.function.Supplier<Http.Response> send = () -> http().send("POST", "/api/incidents", body,
-                        "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+                java.util.function.Supplier<Http.Response> send = () -> http().send(
+                                "POST",
+                                "/api/incidents",
+                                body,
+                                "Content-Type",
+                                "application/json",
+                                "Authorization",
+                                EDITOR_AUTH);
                 List<Http.Response> r = together(List.of(send, send));
                 assertThat(r.stream().map(Http.Response::status).sorted().toList())
-                        .as("pair %d: %s | %s", pair, r.get(0).body(), r.get(1).body()).containsExactly(201, 409);
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM incident_history WHERE incident_id = ?", Integer.class,
-                        id)).isEqualTo(1);
+                        .as("pair %d: %s | %s", pair, r.get(0).body(), r.get(1).body())
+                        .containsExactly(201, 409);
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM incident_history WHERE incident_id = ?", Integer.class, id))
+                        .isEqualTo(1);
             }
         }
 
@@ -200,22 +233,52 @@ class WriteRaceContractTest {
             for (int pair = 0; pair < CREATE_PAIRS; pair++) {
                 String id = "race-del-" + UUID.randomUUID().toString().substring(0, 8);
                 String etag = create(id);
-                java.util.function.Supplier<Http.Response> delete = () -> http().send("DELETE", "/api/incidents/" + id,
-                        (String) null, "Authorization", EDITOR_AUTH, "If-Match", etag);
+                java.util.function.Supplier<Http.Response> delete = () -> http().send(
+                                "DELETE",
+                                "/api/incidents/" + id,
+                                (String) null,
+                                "Authorization",
+                                EDITOR_AUTH,
+                                "If-Match",
+                                etag);
                 List<Http.Response> r = together(List.of(delete, delete));
                 assertThat(r.stream().map(Http.Response::status).sorted().toList())
-                        .as("pair %d: %s | %s", pair, r.get(0).body(), r.get(1).body()).containsExactly(204, 404);
+                        .as("pair %d: %s | %s", pair, r.get(0).body(), r.get(1).body())
+                        .containsExactly(204, 404);
             }
             String id = "race-again-" + UUID.randomUUID().toString().substring(0, 8);
             create(id);
-            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH, "If-Match",
-                    "\"1\"").status()).isEqualTo(204);
-            assertThat(create(id)).as("not 1 again: the old ETag must not match the new incident").isEqualTo("\"3\"");
-            assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"title\": \"stale\"}", "Content-Type",
-                    "application/json", "Authorization", EDITOR_AUTH, "If-Match", "\"1\"").status()).isEqualTo(412);
+            assertThat(http().send(
+                                    "DELETE",
+                                    "/api/incidents/" + id,
+                                    (String) null,
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    "\"1\"")
+                            .status())
+                    .isEqualTo(204);
+            assertThat(create(id))
+                    .as("not 1 again: the old ETag must not match the new incident")
+                    .isEqualTo("\"3\"");
+            assertThat(http().send(
+                                    "PATCH",
+                                    "/api/incidents/" + id,
+                                    "{\"title\": \"stale\"}",
+                                    "Content-Type",
+                                    "application/json",
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    "\"1\"")
+                            .status())
+                    .isEqualTo(412);
             List<String> history = new ArrayList<>();
-            http().get("/api/incidents/" + id + "/history").json().get("history")
-                    .forEach(h -> history.add(h.get("version").asInt() + " " + h.get("operation").asString()));
+            http().get("/api/incidents/" + id + "/history")
+                    .json()
+                    .get("history")
+                    .forEach(h -> history.add(
+                            h.get("version").asInt() + " " + h.get("operation").asString()));
             assertThat(history).containsExactly("1 create", "2 delete", "3 create");
         }
 
@@ -225,22 +288,51 @@ class WriteRaceContractTest {
             create(id);
             long before = version.current().version();
             for (Change c : CHANGES) {
-                String body = c.body() == null ? (c.method().equals("PUT") ? replacement(id, "x") : null) : c.body().formatted("x");
-                Http.Response r = http().send(c.method(), "/api/incidents/" + id + c.path(), body, "Content-Type",
-                        "application/json", "Authorization", EDITOR_AUTH);
+                String body = c.body() == null
+                        ? (c.method().equals("PUT") ? replacement(id, "x") : null)
+                        : c.body().formatted("x");
+                Http.Response r = http().send(
+                                c.method(),
+                                "/api/incidents/" + id + c.path(),
+                                body,
+                                "Content-Type",
+                                "application/json",
+                                "Authorization",
+                                EDITOR_AUTH);
                 assertThat(r.status()).as(c + " " + r.body()).isEqualTo(428);
                 assertThat(r.contentType()).startsWith("application/problem+json");
                 assertThat(r.json().get("detail").asString()).contains("If-Match");
             }
-            Http.Response delete = http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH);
+            Http.Response delete =
+                    http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH);
             assertThat(delete.status()).isEqualTo(428);
-            assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"title\": \"x\"}", "Content-Type", "application/json",
-                    "Authorization", EDITOR_AUTH, "If-Match", "three").status()).isEqualTo(400);
+            assertThat(http().send(
+                                    "PATCH",
+                                    "/api/incidents/" + id,
+                                    "{\"title\": \"x\"}",
+                                    "Content-Type",
+                                    "application/json",
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    "three")
+                            .status())
+                    .isEqualTo(400);
             assertThat(version.current().version()).as("nothing changed").isEqualTo(before);
             assertThat(http().get("/api/incidents/" + id).header("ETag")).isEqualTo("\"1\"");
-            Http.Response any = http().send("PATCH", "/api/incidents/" + id, "{\"title\": \"Whatever is stored\"}",
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH, "If-Match", "*");
-            assertThat(any.status()).as("If-Match: * changes whatever is stored").isEqualTo(200);
+            Http.Response any = http().send(
+                            "PATCH",
+                            "/api/incidents/" + id,
+                            "{\"title\": \"Whatever is stored\"}",
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH,
+                            "If-Match",
+                            "*");
+            assertThat(any.status())
+                    .as("If-Match: * changes whatever is stored")
+                    .isEqualTo(200);
             assertThat(any.header("ETag")).isEqualTo("\"2\"");
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Claim attribution, one edge case a fixture: who said it, for which party, about whose losses. */
@@ -18,7 +17,8 @@ class ClaimsTest {
         for (Sentences.Sentence s : Sentences.split(text)) {
             Claims.Speaker who = reader.speaker(s);
             for (Claims.Stated c : Claims.of(s, reader.voices(s, who), country, true)) {
-                out.add(c.speaker().party() + ":" + c.side() + ":" + c.figure().field() + ":" + c.figure().value());
+                out.add(c.speaker().party() + ":" + c.side() + ":" + c.figure().field() + ":"
+                        + c.figure().value());
             }
         }
         return out;
@@ -26,88 +26,118 @@ class ClaimsTest {
 
     @Test
     void aProvincialOfficialAndAMinistryAreTwoClaimants() {
-        assertThat(claims("Mortar rounds landed in a camp near the Torkham crossing on Thursday night. "
-                + "Seven refugees were wounded, the provincial information chief said. "
-                + "Thirteen civilians were wounded, according to the Afghan defence ministry.", "AF"))
+        assertThat(claims(
+                        "Mortar rounds landed in a camp near the Torkham crossing on Thursday night. "
+                                + "Seven refugees were wounded, the provincial information chief said. "
+                                + "Thirteen civilians were wounded, according to the Afghan defence ministry.",
+                        "AF"))
                 .containsExactly("local_official:civilians:wounded:7", "af_government:civilians:wounded:13");
     }
 
     @Test
     void heResolvesToTheNamedSpokesmanAndDenialsAreZero() {
-        assertThat(claims("Pakistan's prime minister's spokesman, Mosharraf Zaidi, rejected the Afghan account. He said no Pakistani "
-                + "post had fallen and no soldier had been captured, and claimed that 133 Afghan fighters were killed, more than 200 "
-                + "wounded and 27 Afghan posts destroyed.", "AF"))
-                .containsExactly("pk_government:pk_forces:posts_captured:0", "pk_government:pk_forces:captured:0",
-                        "pk_government:af_forces:killed:133", "pk_government:af_forces:wounded:200",
+        assertThat(claims(
+                        "Pakistan's prime minister's spokesman, Mosharraf Zaidi, rejected the Afghan account. He said no Pakistani "
+                                + "post had fallen and no soldier had been captured, and claimed that 133 Afghan fighters were killed, more than 200 "
+                                + "wounded and 27 Afghan posts destroyed.",
+                        "AF"))
+                .containsExactly(
+                        "pk_government:pk_forces:posts_captured:0",
+                        "pk_government:pk_forces:captured:0",
+                        "pk_government:af_forces:killed:133",
+                        "pk_government:af_forces:wounded:200",
                         "pk_government:af_forces:posts_destroyed:27");
     }
 
     @Test
     void dozensHasNoFigureAndOwnLossesAreOwnSide() {
-        assertThat(claims("“Dozens of Afghan Taliban fighters were killed and 11 of their posts were destroyed,” Mosharraf Zaidi "
-                + "wrote on X. Two Pakistani soldiers were wounded, he said.", "PK"))
-                .containsExactly("pk_government:af_forces:killed:null", "pk_government:af_forces:posts_destroyed:11",
+        assertThat(claims(
+                        "“Dozens of Afghan Taliban fighters were killed and 11 of their posts were destroyed,” Mosharraf Zaidi "
+                                + "wrote on X. Two Pakistani soldiers were wounded, he said.",
+                        "PK"))
+                .containsExactly(
+                        "pk_government:af_forces:killed:null",
+                        "pk_government:af_forces:posts_destroyed:11",
                         "pk_government:pk_forces:wounded:2");
     }
 
     @Test
     void aRelayedClaimKeepsItsSourceAndAnActiveVerbHitsTheOtherSide() {
-        assertThat(claims("The Afghan Defense Ministry said its forces seized 17 Pakistani army posts and killed 40 soldiers.", "AF"))
+        assertThat(claims(
+                        "The Afghan Defense Ministry said its forces seized 17 Pakistani army posts and killed 40 soldiers.",
+                        "AF"))
                 .containsExactly("af_government:pk_forces:posts_captured:17", "af_government:pk_forces:killed:40");
     }
 
     @Test
     void aQuotedNounStillCountsAndALedeBodyWithNobodyBeforeItIsTheClaimant() {
-        assertThat(claims("Pakistani troops raided a hideout, killing 25 \"terrorists\", the military said. "
-                + "He said \"dozens\" of Pakistani soldiers were killed.", "PK"))
+        assertThat(claims(
+                        "Pakistani troops raided a hideout, killing 25 \"terrorists\", the military said. "
+                                + "He said \"dozens\" of Pakistani soldiers were killed.",
+                        "PK"))
                 .containsExactly("pk_government:militants:killed:25", "pk_government:pk_forces:killed:null");
     }
 
     @Test
     void aRangeKeepsItsLowerFigureAndTheHeadAndHisDeputyAreTwo() {
         List<Figures.Figure> range = Figures.of("Between 10 and 15 people were wounded in the strikes.", 0);
-        assertThat(range).extracting(Figures.Figure::field, Figures.Figure::value, Figures.Figure::bound)
+        assertThat(range)
+                .extracting(Figures.Figure::field, Figures.Figure::value, Figures.Figure::bound)
                 .containsExactly(tuple("wounded", 10, "between 10 and 15"));
         assertThat(Figures.of("Shells hit the village, killing the head of its council and his deputy.", 0))
-                .extracting(Figures.Figure::field, Figures.Figure::value).containsExactly(tuple("killed", 2));
+                .extracting(Figures.Figure::field, Figures.Figure::value)
+                .containsExactly(tuple("killed", 2));
     }
 
     @Test
     void aRoleThenANameIsThePersonAndTheirAntecedentGivesTheSide() {
-        assertThat(claims("A spokesman for the 203rd Mansoori Corps, Mohammad Yousuf, said two Afghan border guards were wounded. "
-                + "A Pakistani security official said the strike targeted commanders of the Pakistani Taliban, and that three of them "
-                + "had been killed.", "AF"))
+        assertThat(claims(
+                        "A spokesman for the 203rd Mansoori Corps, Mohammad Yousuf, said two Afghan border guards were wounded. "
+                                + "A Pakistani security official said the strike targeted commanders of the Pakistani Taliban, and that three of them "
+                                + "had been killed.",
+                        "AF"))
                 .containsExactly("af_government:af_forces:wounded:2", "pk_government:militants:killed:3");
     }
 
     @Test
     void theReportersNoCasualtiesIsNoClaimButAPartysLostNoPostsIsADenial() {
-        assertThat(claims("Forces clashed near the crossing, residents said. No casualties were reported.", "AF")).isEmpty();
+        assertThat(claims("Forces clashed near the crossing, residents said. No casualties were reported.", "AF"))
+                .isEmpty();
         assertThat(claims("A spokesman for the provincial police chief said Afghan forces had lost no posts.", "AF"))
                 .containsExactly("local_official:af_forces:posts_captured:0");
     }
 
     @Test
     void thePakistaniTalibanIsAnArmedGroupAndPoliceAttackersAreMilitants() {
-        assertThat(claims("The Pakistani Taliban claimed the attack, saying its fighters had killed five policemen. "
-                + "Police said two of the attackers were also killed.", "PK"))
+        assertThat(claims(
+                        "The Pakistani Taliban claimed the attack, saying its fighters had killed five policemen. "
+                                + "Police said two of the attackers were also killed.",
+                        "PK"))
                 .containsExactly("armed_group:pk_forces:killed:5", "local_official:militants:killed:2");
     }
 
     @Test
     void aTollIncludingAGroupWithoutCommasIsTheWholeTollAndLostTheirLivesIsKilled() {
-        assertThat(claims("Five civilians including three children were killed, a provincial spokesman said. "
-                + "\"Three people, including a woman, lost their lives and 12 were injured,\" the deputy commissioner said.", "AF"))
-                .containsExactly("local_official:civilians:killed:5", "local_official:civilians:killed:3",
+        assertThat(claims(
+                        "Five civilians including three children were killed, a provincial spokesman said. "
+                                + "\"Three people, including a woman, lost their lives and 12 were injured,\" the deputy commissioner said.",
+                        "AF"))
+                .containsExactly(
+                        "local_official:civilians:killed:5",
+                        "local_official:civilians:killed:3",
                         "local_official:civilians:wounded:12");
     }
 
     @Test
     void whoseMenANounNamesAfterItGivesTheSide() {
-        assertThat(claims("Afghanistan's defence ministry said three soldiers of the Islamic Emirate were martyred. "
-                + "A Pakistani security official said the strike killed two commanders of the Pakistani Taliban. "
-                + "The ISPR said 12 khwarij were sent to hell.", "AF"))
-                .containsExactly("af_government:af_forces:killed:3", "pk_government:militants:killed:2",
+        assertThat(claims(
+                        "Afghanistan's defence ministry said three soldiers of the Islamic Emirate were martyred. "
+                                + "A Pakistani security official said the strike killed two commanders of the Pakistani Taliban. "
+                                + "The ISPR said 12 khwarij were sent to hell.",
+                        "AF"))
+                .containsExactly(
+                        "af_government:af_forces:killed:3",
+                        "pk_government:militants:killed:2",
                         "pk_government:militants:killed:12");
     }
 
@@ -119,84 +149,129 @@ class ClaimsTest {
 
     @Test
     void aDenialOfAnyLossOrAnyCivilianHitIsZeroButADenialOfIntentOrOfAClaimIsNothing() {
-        assertThat(claims("Pakistan's army said it had struck only militant hideouts and denied hitting any civilian targets.", "AF"))
+        assertThat(claims(
+                        "Pakistan's army said it had struck only militant hideouts and denied hitting any civilian targets.",
+                        "AF"))
                 .containsExactly("pk_government:civilians:killed:0");
-        assertThat(claims("The Afghan defence ministry denied losing any posts in the exchange. "
-                + "It also denied losing any soldiers, and denied losing any aircraft.", "AF"))
-                .containsExactly("af_government:af_forces:posts_captured:0", "af_government:af_forces:killed:0",
+        assertThat(claims(
+                        "The Afghan defence ministry denied losing any posts in the exchange. "
+                                + "It also denied losing any soldiers, and denied losing any aircraft.",
+                        "AF"))
+                .containsExactly(
+                        "af_government:af_forces:posts_captured:0",
+                        "af_government:af_forces:killed:0",
                         "af_government:af_forces:aircraft_downed:0");
-        assertThat(claims("Islamabad rejected the claims as baseless. Pakistan's foreign office denied targeting civilians.", "AF"))
+        assertThat(claims(
+                        "Islamabad rejected the claims as baseless. Pakistan's foreign office denied targeting civilians.",
+                        "AF"))
                 .isEmpty();
     }
 
     @Test
     void aQuoteAfterItsAttributionAndAQuoteRunningOverParagraphsKeepTheirSpeaker() {
-        assertThat(claims("Our forces held the line, the Frontier Corps said in a statement from Quetta. \"Some 25 Afghan Taliban and "
-                + "khwarij were killed.\"\n\n\"Four of our men were martyred and two posts were damaged.\"\n\n"
-                + "\"We will respond again,\" Zabihullah Mujahid said. \"Seven soldiers were injured.\"", "PK"))
-                .containsExactly("pk_government:af_forces:killed:25", "pk_government:pk_forces:killed:4",
+        assertThat(claims(
+                        "Our forces held the line, the Frontier Corps said in a statement from Quetta. \"Some 25 Afghan Taliban and "
+                                + "khwarij were killed.\"\n\n\"Four of our men were martyred and two posts were damaged.\"\n\n"
+                                + "\"We will respond again,\" Zabihullah Mujahid said. \"Seven soldiers were injured.\"",
+                        "PK"))
+                .containsExactly(
+                        "pk_government:af_forces:killed:25",
+                        "pk_government:pk_forces:killed:4",
                         "af_government:af_forces:wounded:7");
     }
 
     @Test
     void aParagraphOpeningAQuoteWhoseSpeakerComesAfterItIsNotTheLastSpeakers() {
-        assertThat(claims("Pakistan's military said it had repelled the attack.\n\n"
-                + "\"Three of our soldiers were wounded,\" a district police chief in Khost said.", "AF"))
+        assertThat(claims(
+                        "Pakistan's military said it had repelled the attack.\n\n"
+                                + "\"Three of our soldiers were wounded,\" a district police chief in Khost said.",
+                        "AF"))
                 .containsExactly("local_official:af_forces:wounded:3");
     }
 
     @Test
     void aBodyNamedBackAfterAccordingToIsTheBodyNamedBefore() {
-        assertThat(claims("Enayatullah Khwarazmi, spokesman for the Ministry of National Defense, said the attack was repelled.\n\n"
-                + "Pakistani security sources said three soldiers were injured.\n\n"
-                + "Last month's fighting left 23 Pakistani soldiers dead, according to the ministry.", "AF"))
+        assertThat(claims(
+                        "Enayatullah Khwarazmi, spokesman for the Ministry of National Defense, said the attack was repelled.\n\n"
+                                + "Pakistani security sources said three soldiers were injured.\n\n"
+                                + "Last month's fighting left 23 Pakistani soldiers dead, according to the ministry.",
+                        "AF"))
                 .containsExactly("pk_government:pk_forces:wounded:3", "af_government:pk_forces:killed:23");
-        assertThat(claims("Pakistani shells hit two villages in Afghanistan's Kunar province, killing three civilians, according to officials.", "AF"))
+        assertThat(claims(
+                        "Pakistani shells hit two villages in Afghanistan's Kunar province, killing three civilians, according to officials.",
+                        "AF"))
                 .containsExactly("af_government:civilians:killed:3");
     }
 
     @Test
     void twoNounsUnderOneFigureAreOneClaimButTwoFiguresStayTwo() {
-        assertThat(claims("The ISPR said more than 20 Afghan Taliban and khwarij were killed. The military said three soldiers and "
-                + "seven infiltrators were killed. Pakistani troops responded, destroying five Afghan Taliban posts, the ISPR said.", "PK"))
-                .containsExactly("pk_government:af_forces:killed:20", "pk_government:pk_forces:killed:3",
-                        "pk_government:militants:killed:7", "pk_government:af_forces:posts_destroyed:5");
+        assertThat(claims(
+                        "The ISPR said more than 20 Afghan Taliban and khwarij were killed. The military said three soldiers and "
+                                + "seven infiltrators were killed. Pakistani troops responded, destroying five Afghan Taliban posts, the ISPR said.",
+                        "PK"))
+                .containsExactly(
+                        "pk_government:af_forces:killed:20",
+                        "pk_government:pk_forces:killed:3",
+                        "pk_government:militants:killed:7",
+                        "pk_government:af_forces:posts_destroyed:5");
     }
 
     @Test
     void aSurnameAloneIsThePersonNamedInFullBefore() {
-        assertThat(claims("Provincial police spokesman Abdul Wali Sarhadi said shells hit a school.\n\n"
-                + "Two students were wounded, Sarhadi said.", "AF"))
+        assertThat(claims(
+                        "Provincial police spokesman Abdul Wali Sarhadi said shells hit a school.\n\n"
+                                + "Two students were wounded, Sarhadi said.",
+                        "AF"))
                 .containsExactly("local_official:civilians:wounded:2");
     }
 
     @Test
     void theStatementIsItsIssuersAndTheMinisterTheOneNamedBefore() {
-        assertThat(claims("Afghanistan's defence ministry said in a statement that the fighting lasted all night. According to the statement, "
-                + "30 Pakistani soldiers were killed.\n\nInformation Minister Attaullah Tarar said the claim was false.\n\n"
-                + "The minister said 12 Afghan Taliban fighters were killed.\n\n"
-                + "\"At least nine of our countrymen, women and children among them, were martyred,\" Zabihullah Mujahid said.", "AF"))
-                .containsExactly("af_government:pk_forces:killed:30", "pk_government:af_forces:killed:12",
+        assertThat(claims(
+                        "Afghanistan's defence ministry said in a statement that the fighting lasted all night. According to the statement, "
+                                + "30 Pakistani soldiers were killed.\n\nInformation Minister Attaullah Tarar said the claim was false.\n\n"
+                                + "The minister said 12 Afghan Taliban fighters were killed.\n\n"
+                                + "\"At least nine of our countrymen, women and children among them, were martyred,\" Zabihullah Mujahid said.",
+                        "AF"))
+                .containsExactly(
+                        "af_government:pk_forces:killed:30",
+                        "pk_government:af_forces:killed:12",
                         "af_government:civilians:killed:9");
     }
 
     @Test
     void twoSpeakersInOneSentenceEachSayTheirOwnFigures() {
-        assertThat(claims("Afghanistan says it killed 46 Pakistani soldiers; Pakistan says it lost three men and killed more than 100 "
-                + "Afghan fighters.", "AF"))
-                .containsExactly("af_government:pk_forces:killed:46", "pk_government:pk_forces:killed:3", "pk_government:af_forces:killed:100");
-        assertThat(claims("Pakistani warplanes pounded targets overnight, the Taliban authorities said Monday, in strikes the United Nations "
-                + "said had killed at least 11 civilians.", "AF")).containsExactly("un:civilians:killed:11");
-        assertThat(claims("The provincial health department has put the toll from that attack at 34, while police said that 57 people "
-                + "were injured.", "PK")).containsExactly("local_official:civilians:killed:34", "local_official:civilians:wounded:57");
+        assertThat(claims(
+                        "Afghanistan says it killed 46 Pakistani soldiers; Pakistan says it lost three men and killed more than 100 "
+                                + "Afghan fighters.",
+                        "AF"))
+                .containsExactly(
+                        "af_government:pk_forces:killed:46",
+                        "pk_government:pk_forces:killed:3",
+                        "pk_government:af_forces:killed:100");
+        assertThat(claims(
+                        "Pakistani warplanes pounded targets overnight, the Taliban authorities said Monday, in strikes the United Nations "
+                                + "said had killed at least 11 civilians.",
+                        "AF"))
+                .containsExactly("un:civilians:killed:11");
+        assertThat(claims(
+                        "The provincial health department has put the toll from that attack at 34, while police said that 57 people "
+                                + "were injured.",
+                        "PK"))
+                .containsExactly("local_official:civilians:killed:34", "local_official:civilians:wounded:57");
     }
 
     @Test
     void noCasualtiesAttributedInItsSentenceIsTheSpeakersDenial() {
-        assertThat(claims("The firing lasted an hour, a Pakistani security official said. No casualties were reported on either side, "
-                + "the official said. He said there were no casualties among Afghan forces.", "PK"))
-                .containsExactly("pk_government:civilians:killed:0", "pk_government:civilians:wounded:0",
-                        "pk_government:af_forces:killed:0", "pk_government:af_forces:wounded:0");
+        assertThat(claims(
+                        "The firing lasted an hour, a Pakistani security official said. No casualties were reported on either side, "
+                                + "the official said. He said there were no casualties among Afghan forces.",
+                        "PK"))
+                .containsExactly(
+                        "pk_government:civilians:killed:0",
+                        "pk_government:civilians:wounded:0",
+                        "pk_government:af_forces:killed:0",
+                        "pk_government:af_forces:wounded:0");
         assertThat(claims("No casualties were reported.", "PK")).isEmpty();
     }
 
@@ -204,37 +279,59 @@ class ClaimsTest {
     void securityOfficialsAreTheArmysAndAnOfficeNamedForAPlaceIsLocal() {
         Claims.Reader reader = new Claims.Reader("", null, java.util.Set.of("nangarhar"));
         assertThat(reader.party("two security officials in Peshawar", 0)).isEqualTo("pk_government");
-        assertThat(reader.party("Nangarhar information and culture director Qureshi Badloon", 0)).isEqualTo("local_official");
-        assertThat(reader.party("spokesman for the Frontier Corps in Nangarhar", 0)).isEqualTo("pk_government");
+        assertThat(reader.party("Nangarhar information and culture director Qureshi Badloon", 0))
+                .isEqualTo("local_official");
+        assertThat(reader.party("spokesman for the Frontier Corps in Nangarhar", 0))
+                .isEqualTo("pk_government");
     }
 
     @Test
     void aRoleAndNameBeforeSayingAndAStatementsFiguresAreTheSpeakers() {
-        assertThat(claims("A spokesman for the Taliban's border forces in Paktika, Mawlawi Abdul Haq Saeed, gave a different version, "
-                + "saying no Afghan soldier was killed.", "AF")).containsExactly("af_government:af_forces:killed:0");
-        assertThat(claims("The Islamic Emirate's spokesman, Zabihullah Mujahid, said in a statement that aircraft had targeted homes.\n\n"
-                + "The Islamic Emirate \"strongly condemns this crime,\" the statement said, adding that at least 16 civilians had lost "
-                + "their lives.", "AF")).containsExactly("af_government:civilians:killed:16");
+        assertThat(claims(
+                        "A spokesman for the Taliban's border forces in Paktika, Mawlawi Abdul Haq Saeed, gave a different version, "
+                                + "saying no Afghan soldier was killed.",
+                        "AF"))
+                .containsExactly("af_government:af_forces:killed:0");
+        assertThat(claims(
+                        "The Islamic Emirate's spokesman, Zabihullah Mujahid, said in a statement that aircraft had targeted homes.\n\n"
+                                + "The Islamic Emirate \"strongly condemns this crime,\" the statement said, adding that at least 16 civilians had lost "
+                                + "their lives.",
+                        "AF"))
+                .containsExactly("af_government:civilians:killed:16");
     }
 
     @Test
     void newFigureShapes() {
         assertThat(claims("The Afghan Defense Ministry said its forces had taken control of 17 Pakistani posts.", "AF"))
                 .containsExactly("af_government:pk_forces:posts_captured:17");
-        assertThat(claims("The family had 19 members; 14 of them were killed, said Qari Ahmadullah Hamdard, the head of the Khogyani "
-                + "district office.", "AF"))
+        assertThat(claims(
+                        "The family had 19 members; 14 of them were killed, said Qari Ahmadullah Hamdard, the head of the Khogyani "
+                                + "district office.",
+                        "AF"))
                 .containsExactly("local_official:civilians:killed:14");
-        assertThat(claims("Doctors at the hospital said they had received the bodies of two civilians, and were treating six people "
-                + "with shrapnel wounds.", "PK")).containsExactly("other:civilians:killed:2", "other:civilians:wounded:6");
-        assertThat(claims("Four Frontier Corps (FC) soldiers were martyred, police said.", "PK")).containsExactly("local_official:pk_forces:killed:4");
-        assertThat(claims("Tarar said the number of Afghan Taliban killed had risen to 41, while dozens more were injured.", "PK"))
+        assertThat(claims(
+                        "Doctors at the hospital said they had received the bodies of two civilians, and were treating six people "
+                                + "with shrapnel wounds.",
+                        "PK"))
+                .containsExactly("other:civilians:killed:2", "other:civilians:wounded:6");
+        assertThat(claims("Four Frontier Corps (FC) soldiers were martyred, police said.", "PK"))
+                .containsExactly("local_official:pk_forces:killed:4");
+        assertThat(claims(
+                        "Tarar said the number of Afghan Taliban killed had risen to 41, while dozens more were injured.",
+                        "PK"))
                 .containsExactly("pk_government:af_forces:killed:41", "pk_government:af_forces:wounded:null");
-        assertThat(claims("Afghanistan's defence ministry said six of its own fighters had been killed and nine others wounded.", "AF"))
+        assertThat(claims(
+                        "Afghanistan's defence ministry said six of its own fighters had been killed and nine others wounded.",
+                        "AF"))
                 .containsExactly("af_government:af_forces:killed:6", "af_government:af_forces:wounded:9");
-        assertThat(claims("The United Nations said at least 11 civilians were among the dead.", "AF")).containsExactly("un:civilians:killed:11");
+        assertThat(claims("The United Nations said at least 11 civilians were among the dead.", "AF"))
+                .containsExactly("un:civilians:killed:11");
         assertThat(claims("Zaidi said: \"Not one post was captured, not one soldier was taken.\"", "PK"))
                 .containsExactly("pk_government:pk_forces:posts_captured:0", "pk_government:pk_forces:captured:0");
-        assertThat(claims("The minister dismissed Afghanistan's claim of shooting down a Pakistani F-16. \"Pakistan has not lost any "
-                + "aircraft,\" Tarar said.", "PK")).containsExactly("pk_government:pk_forces:aircraft_downed:0");
+        assertThat(claims(
+                        "The minister dismissed Afghanistan's claim of shooting down a Pakistani F-16. \"Pakistan has not lost any "
+                                + "aircraft,\" Tarar said.",
+                        "PK"))
+                .containsExactly("pk_government:pk_forces:aircraft_downed:0");
     }
 }

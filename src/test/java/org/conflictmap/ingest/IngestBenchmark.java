@@ -3,12 +3,10 @@ package org.conflictmap.ingest;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.conflictmap.TestStores.OnH2gis;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -22,8 +20,10 @@ import tools.jackson.databind.ObjectMapper;
 class IngestBenchmark {
     @Autowired
     EventExtractor extractor;
+
     @Autowired
     ArticleIngest ingest;
+
     @Autowired
     ObjectMapper json;
 
@@ -49,15 +49,22 @@ class IngestBenchmark {
         long t1 = System.nanoTime();
         int stored = 10;
         for (int k = 0; k < stored; k++) {
-            ingest.ingest(new ArticleIngest.Article(text + "\nRef " + k, "Bench wire", "https://bench.example.org/" + System.nanoTime(),
-                    published, null), "bench");
+            ingest.ingest(
+                    new ArticleIngest.Article(
+                            text + "\nRef " + k,
+                            "Bench wire",
+                            "https://bench.example.org/" + System.nanoTime(),
+                            published,
+                            null),
+                    "bench");
         }
         double ingestMs = (System.nanoTime() - t1) / 1e6 / stored;
         for (int k = 0; k < 3; k++) {
             System.gc();
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf("INGEST-BENCH 8 KB article: extraction %.1f ms (%d events), ingest through the store %.1f ms, heap in use %d MB%n",
+        System.out.printf(
+                "INGEST-BENCH 8 KB article: extraction %.1f ms (%d events), ingest through the store %.1f ms, heap in use %d MB%n",
                 extractMs, events / rounds, ingestMs, heap / 1_000_000);
     }
 }

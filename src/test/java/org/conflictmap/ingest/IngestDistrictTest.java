@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.gazetteer.Place;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -23,12 +22,10 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class IngestEvaluation {
     /** A gold article. */
-    record Article(String file, String outlet, LocalDate published, String text, List<GoldEvent> events) {
-    }
+    record Article(String file, String outlet, LocalDate published, String text, List<GoldEvent> events) {}
 
     /** A gold event: a key shared across outlets, type, interval, acceptable places (null: not judged), claims. */
-    record GoldEvent(String key, String type, Instant from, Instant to, Set<String> places, List<GoldClaim> claims) {
-    }
+    record GoldEvent(String key, String type, Instant from, Instant to, Set<String> places, List<GoldClaim> claims) {}
 
     /** One gold figure. */
     record GoldClaim(String claimant, String party, String side, String field, Integer value) {
@@ -38,12 +35,22 @@ final class IngestEvaluation {
     }
 
     /** One found event, reduced to what the measures read. */
-    record Found(String type, Instant from, Instant to, Set<String> places, List<GoldClaim> claims) {
-    }
+    record Found(String type, Instant from, Instant to, Set<String> places, List<GoldClaim> claims) {}
 
     /** The measures, with the counts behind them. */
-    record Measures(int events, int found, int eventHits, int claims, int claimsFound, int claimHits, int sideRight,
-            int datesRight, int placesFound, int placesOutside, int typesRight, StringBuilder misses) {
+    record Measures(
+            int events,
+            int found,
+            int eventHits,
+            int claims,
+            int claimsFound,
+            int claimHits,
+            int sideRight,
+            int datesRight,
+            int placesFound,
+            int placesOutside,
+            int typesRight,
+            StringBuilder misses) {
         double eventF1() {
             return f1(eventHits, found, events);
         }
@@ -76,15 +83,29 @@ final class IngestEvaluation {
         }
 
         String summary() {
-            return String.format("events %d found %d matched %d (F1 %.3f); claims %d found %d right %d (F1 %.3f); side %.3f; "
-                    + "date in interval %.3f; places outside %d/%d (%.3f); type right %d/%d (%.3f)", events, found, eventHits, eventF1(),
-                    claims, claimsFound, claimHits, claimF1(), side(), dates(), placesOutside, placesFound, outside(), typesRight, eventHits,
+            return String.format(
+                    "events %d found %d matched %d (F1 %.3f); claims %d found %d right %d (F1 %.3f); side %.3f; "
+                            + "date in interval %.3f; places outside %d/%d (%.3f); type right %d/%d (%.3f)",
+                    events,
+                    found,
+                    eventHits,
+                    eventF1(),
+                    claims,
+                    claimsFound,
+                    claimHits,
+                    claimF1(),
+                    side(),
+                    dates(),
+                    placesOutside,
+                    placesFound,
+                    outside(),
+                    typesRight,
+                    eventHits,
                     types());
         }
     }
 
-    private IngestEvaluation() {
-    }
+    private IngestEvaluation() {}
 
     static List<Article> load(ObjectMapper json) throws IOException {
         return load(json, "eval");
@@ -99,7 +120,8 @@ final class IngestEvaluation {
         List<Article> out = new ArrayList<>();
         for (JsonNode a : gold) {
             String text;
-            try (InputStream in = IngestEvaluation.class.getResourceAsStream("/ingest/" + set + "/" + a.get("file").asString())) {
+            try (InputStream in = IngestEvaluation.class.getResourceAsStream(
+                    "/ingest/" + set + "/" + a.get("file").asString())) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             List<GoldEvent> events = new ArrayList<>();
@@ -111,11 +133,20 @@ final class IngestEvaluation {
                         places.add(p.asString());
                     }
                 }
-                events.add(new GoldEvent(e.get("key").asString(), e.get("type").asString(), instant(e.get("from").asString()),
-                        instant(e.get("to").asString()), places, claims(e.get("claims"))));
+                events.add(new GoldEvent(
+                        e.get("key").asString(),
+                        e.get("type").asString(),
+                        instant(e.get("from").asString()),
+                        instant(e.get("to").asString()),
+                        places,
+                        claims(e.get("claims"))));
             }
-            out.add(new Article(a.get("file").asString(), a.get("outlet").asString(), LocalDate.parse(a.get("published").asString()),
-                    text, events));
+            out.add(new Article(
+                    a.get("file").asString(),
+                    a.get("outlet").asString(),
+                    LocalDate.parse(a.get("published").asString()),
+                    text,
+                    events));
         }
         return out;
     }
@@ -123,20 +154,25 @@ final class IngestEvaluation {
     private static List<GoldClaim> claims(JsonNode list) {
         List<GoldClaim> out = new ArrayList<>();
         for (JsonNode c : list) {
-            out.add(new GoldClaim(c.get("claimant").asString(), c.get("party").asString(), c.get("side").asString(),
-                    c.get("field").asString(), c.get("value").isNull() ? null : c.get("value").asInt()));
+            out.add(new GoldClaim(
+                    c.get("claimant").asString(),
+                    c.get("party").asString(),
+                    c.get("side").asString(),
+                    c.get("field").asString(),
+                    c.get("value").isNull() ? null : c.get("value").asInt()));
         }
         return out;
     }
 
     private static Instant instant(String s) {
-        return s.length() > 16 ? OffsetDateTime.parse(s.length() == 22 ? s.substring(0, 16) + ":00" + s.substring(16) : s).toInstant()
+        return s.length() > 16
+                ? OffsetDateTime.parse(s.length() == 22 ? s.substring(0, 16) + ":00" + s.substring(16) : s)
+                        .toInstant()
                 : LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.ofHoursMinutes(4, 30));
     }
 
     /** The measures after one more article, and per found event the gold key it matched (or null). */
-    record Scored(Measures measures, List<String> keys) {
-    }
+    record Scored(Measures measures, List<String> keys) {}
 
     static Measures empty() {
         return new Measures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, new StringBuilder());
@@ -188,39 +224,76 @@ final class IngestEvaluation {
             GoldEvent ge = gold.get(g);
             claims += ge.claims().size();
             if (goldMatch[g] < 0) {
-                misses.append("\n  ").append(a.file()).append(": missed event ").append(ge.key()).append(' ').append(ge.type());
+                misses.append("\n  ")
+                        .append(a.file())
+                        .append(": missed event ")
+                        .append(ge.key())
+                        .append(' ')
+                        .append(ge.type());
                 continue;
             }
             hits++;
             Found fe = found.get(goldMatch[g]);
-            Instant mid = fe.from().plusMillis((fe.to().toEpochMilli() - fe.from().toEpochMilli()) / 2);
+            Instant mid =
+                    fe.from().plusMillis((fe.to().toEpochMilli() - fe.from().toEpochMilli()) / 2);
             if (!mid.isBefore(ge.from()) && !mid.isAfter(ge.to())) {
                 dates++;
             } else {
-                misses.append("\n  ").append(a.file()).append(": ").append(ge.key()).append(" time ").append(fe.from()).append("..")
-                        .append(fe.to()).append(" not in ").append(ge.from()).append("..").append(ge.to());
+                misses.append("\n  ")
+                        .append(a.file())
+                        .append(": ")
+                        .append(ge.key())
+                        .append(" time ")
+                        .append(fe.from())
+                        .append("..")
+                        .append(fe.to())
+                        .append(" not in ")
+                        .append(ge.from())
+                        .append("..")
+                        .append(ge.to());
             }
             if (ge.places() != null) {
                 for (String p : fe.places()) {
                     placesFound++;
                     if (!ge.places().contains(p)) {
                         outside++;
-                        misses.append("\n  ").append(a.file()).append(": ").append(ge.key()).append(" place outside ").append(p);
+                        misses.append("\n  ")
+                                .append(a.file())
+                                .append(": ")
+                                .append(ge.key())
+                                .append(" place outside ")
+                                .append(p);
                     }
                 }
             }
             if (fe.type().equals(ge.type())) {
                 types++;
             } else {
-                misses.append("\n  ").append(a.file()).append(": ").append(ge.key()).append(" type ").append(fe.type()).append(" want ")
+                misses.append("\n  ")
+                        .append(a.file())
+                        .append(": ")
+                        .append(ge.key())
+                        .append(" type ")
+                        .append(fe.type())
+                        .append(" want ")
                         .append(ge.type());
             }
             List<GoldClaim> left = new ArrayList<>(fe.claims());
             for (GoldClaim gc : ge.claims()) {
-                GoldClaim hit = left.stream().filter(x -> x.key().equals(gc.key()) && x.side().equals(gc.side())).findFirst()
-                        .orElse(left.stream().filter(x -> x.key().equals(gc.key())).findFirst().orElse(null));
+                GoldClaim hit = left.stream()
+                        .filter(x -> x.key().equals(gc.key()) && x.side().equals(gc.side()))
+                        .findFirst()
+                        .orElse(left.stream()
+                                .filter(x -> x.key().equals(gc.key()))
+                                .findFirst()
+                                .orElse(null));
                 if (hit == null) {
-                    misses.append("\n  ").append(a.file()).append(": ").append(ge.key()).append(" missed claim ").append(gc);
+                    misses.append("\n  ")
+                            .append(a.file())
+                            .append(": ")
+                            .append(ge.key())
+                            .append(" missed claim ")
+                            .append(gc);
                     continue;
                 }
                 left.remove(hit);
@@ -228,17 +301,38 @@ final class IngestEvaluation {
                 if (hit.side().equals(gc.side())) {
                     side++;
                 } else {
-                    misses.append("\n  ").append(a.file()).append(": ").append(ge.key()).append(" side ").append(hit.side())
-                            .append(" want ").append(gc);
+                    misses.append("\n  ")
+                            .append(a.file())
+                            .append(": ")
+                            .append(ge.key())
+                            .append(" side ")
+                            .append(hit.side())
+                            .append(" want ")
+                            .append(gc);
                 }
             }
             for (GoldClaim x : left) {
-                misses.append("\n  ").append(a.file()).append(": ").append(ge.key()).append(" extra claim ").append(x);
+                misses.append("\n  ")
+                        .append(a.file())
+                        .append(": ")
+                        .append(ge.key())
+                        .append(" extra claim ")
+                        .append(x);
             }
         }
-        Measures sum = new Measures(m.events() + events, m.found() + found.size(), m.eventHits() + hits, m.claims() + claims,
-                m.claimsFound() + claimsFound, m.claimHits() + claimHits, m.sideRight() + side, m.datesRight() + dates,
-                m.placesFound() + placesFound, m.placesOutside() + outside, m.typesRight() + types, misses);
+        Measures sum = new Measures(
+                m.events() + events,
+                m.found() + found.size(),
+                m.eventHits() + hits,
+                m.claims() + claims,
+                m.claimsFound() + claimsFound,
+                m.claimHits() + claimHits,
+                m.sideRight() + side,
+                m.datesRight() + dates,
+                m.placesFound() + placesFound,
+                m.placesOutside() + outside,
+                m.typesRight() + types,
+                misses);
         return new Scored(sum, keys);
     }
 
@@ -247,10 +341,14 @@ final class IngestEvaluation {
     }
 
     private static int pairScore(GoldEvent g, Found f) {
-        boolean placeOk = g.places() == null || f.places().isEmpty() || f.places().stream().anyMatch(g.places()::contains);
+        boolean placeOk = g.places() == null
+                || f.places().isEmpty()
+                || f.places().stream().anyMatch(g.places()::contains);
         boolean timeOk = !f.to().isBefore(g.from()) && !f.from().isAfter(g.to());
         boolean typeOk = f.type().equals(g.type());
-        long shared = f.claims().stream().filter(c -> g.claims().stream().anyMatch(x -> x.key().equals(c.key()))).count();
+        long shared = f.claims().stream()
+                .filter(c -> g.claims().stream().anyMatch(x -> x.key().equals(c.key())))
+                .count();
         if (!placeOk || !(typeOk || timeOk || shared > 0)) {
             return 0;
         }

@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -24,6 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 class IngestEvaluationTest {
     /** The targets are 0.90, 0.85, 0.90, 0.95, 0.10 and 1.2; these hold what the extractor reaches on this set. */
     static final double EVENT_F1 = 0.95;
+
     static final double CLAIM_F1 = 0.92;
     static final double SIDE = 0.95;
     static final double DATES = 0.95;
@@ -34,19 +33,19 @@ class IngestEvaluationTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Evaluation {
-    }
+    class Embedded extends Evaluation {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Evaluation {
-    }
+    class Postgis extends Evaluation {}
 
     abstract static class Evaluation {
         @Autowired
         EventExtractor extractor;
+
         @Autowired
         ObjectMapper json;
+
         @Autowired
         ArticleIngest ingest;
 
@@ -55,7 +54,8 @@ class IngestEvaluationTest {
             List<IngestEvaluation.Article> articles = IngestEvaluation.load(json);
             IngestEvaluation.Measures m = IngestEvaluation.empty();
             for (IngestEvaluation.Article a : articles) {
-                m = IngestEvaluation.score(a, found(extractor.extract(a.text(), a.published())), m).measures();
+                m = IngestEvaluation.score(a, found(extractor.extract(a.text(), a.published())), m)
+                        .measures();
             }
             System.out.println("Ingest evaluation (" + articles.size() + " articles): " + m.summary() + m.misses());
             assertThat(articles).hasSizeGreaterThanOrEqualTo(30);
@@ -81,7 +81,8 @@ class IngestEvaluationTest {
         @Test
         void theHeldOutArticlesArePrintedSeparately() throws Exception {
             IngestEvaluation.Measures all = IngestEvaluation.empty();
-            for (String set : List.of("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")) {
+            for (String set : List.of(
+                    "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")) {
                 List<IngestEvaluation.Article> articles = IngestEvaluation.load(json, set);
                 IngestEvaluation.Measures m = IngestEvaluation.empty();
                 for (IngestEvaluation.Article a : articles) {
@@ -89,7 +90,8 @@ class IngestEvaluationTest {
                     m = IngestEvaluation.score(a, found, m).measures();
                     all = IngestEvaluation.score(a, found, all).measures();
                 }
-                System.out.println("Ingest " + set + " (" + articles.size() + " articles): " + m.summary() + m.misses());
+                System.out.println(
+                        "Ingest " + set + " (" + articles.size() + " articles): " + m.summary() + m.misses());
             }
             System.out.println("Ingest held-out, all: " + all.summary());
             assertThat(all.eventF1()).as("held-out event F1").isGreaterThanOrEqualTo(0.45);
@@ -105,7 +107,9 @@ class IngestEvaluationTest {
         /** The same through the store for the newest held-out batch, printed only (its dates are its own). */
         @Test
         void theNewestHeldOutBatchThroughTheStoreIsPrinted() throws Exception {
-            assertThat(draftsPerEvent("heldout8")).as("held-out drafts per real event").isLessThanOrEqualTo(2 * DRAFTS_PER_EVENT);
+            assertThat(draftsPerEvent("heldout8"))
+                    .as("held-out drafts per real event")
+                    .isLessThanOrEqualTo(2 * DRAFTS_PER_EVENT);
         }
 
         private double draftsPerEvent(String set) throws Exception {
@@ -113,9 +117,16 @@ class IngestEvaluationTest {
             IngestEvaluation.Measures m = IngestEvaluation.empty();
             int n = 0;
             for (IngestEvaluation.Article a : IngestEvaluation.load(json, set)) {
-                ArticleIngest.Outcome o = ingest.ingest(new ArticleIngest.Article(a.text(), a.outlet(), "https://" + set + ".example.org/"
-                        + a.file() + "/" + (n++), a.published(), null), "evaluation");
-                List<EventExtractor.Event> events = o.events().stream().map(ArticleIngest.Found::event).toList();
+                ArticleIngest.Outcome o = ingest.ingest(
+                        new ArticleIngest.Article(
+                                a.text(),
+                                a.outlet(),
+                                "https://" + set + ".example.org/" + a.file() + "/" + (n++),
+                                a.published(),
+                                null),
+                        "evaluation");
+                List<EventExtractor.Event> events =
+                        o.events().stream().map(ArticleIngest.Found::event).toList();
                 IngestEvaluation.Scored scored = IngestEvaluation.score(a, found(events), m);
                 m = scored.measures();
                 for (int k = 0; k < o.events().size(); k++) {
@@ -134,7 +145,8 @@ class IngestEvaluationTest {
                     split.append("\n  ").append(k).append(" -> ").append(v);
                 }
             });
-            System.out.printf("Ingest %s across outlets: %d real events with a draft, %d drafts, %.2f drafts per event%s%n",
+            System.out.printf(
+                    "Ingest %s across outlets: %d real events with a draft, %d drafts, %.2f drafts per event%s%n",
                     set, draftsByEvent.size(), drafts, perEvent, split);
             return perEvent;
         }
@@ -146,10 +158,15 @@ class IngestEvaluationTest {
             Set<String> places = new TreeSet<>(e.places().keySet());
             List<IngestEvaluation.GoldClaim> claims = new ArrayList<>();
             for (Claims.Stated s : e.claims()) {
-                claims.add(new IngestEvaluation.GoldClaim(s.speaker().claimant(), s.speaker().party(), s.side(), s.figure().field(),
+                claims.add(new IngestEvaluation.GoldClaim(
+                        s.speaker().claimant(),
+                        s.speaker().party(),
+                        s.side(),
+                        s.figure().field(),
                         s.figure().value()));
             }
-            out.add(new IngestEvaluation.Found(e.type(), e.occurred().start(), e.occurred().end(), places, claims));
+            out.add(new IngestEvaluation.Found(
+                    e.type(), e.occurred().start(), e.occurred().end(), places, claims));
         }
         return out;
     }

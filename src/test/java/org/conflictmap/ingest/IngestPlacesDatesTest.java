@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.geocoding.Geocoder;
 import org.junit.jupiter.api.Test;
@@ -27,19 +26,24 @@ class IngestPlacesDatesTest {
 
     @Autowired
     EventExtractor extractor;
+
     @Autowired
     Geocoder geocoder;
 
     private List<String> places(String text) {
-        return geocoder.parse(text, LocalDate.of(2027, 3, 9)).mentions().stream().map(m -> m.place().id()).toList();
+        return geocoder.parse(text, LocalDate.of(2027, 3, 9)).mentions().stream()
+                .map(m -> m.place().id())
+                .toList();
     }
 
     @Test
     void aPersonsNameIsNoPlace() {
         // a title, a role word before the name, a given name before the place word, a reporting verb after the run
-        assertThat(places("Chaman's deputy commissioner Raja Athar Abbas told Xinhua that shells hit the town.")).doesNotContain(FORT_ABBAS)
+        assertThat(places("Chaman's deputy commissioner Raja Athar Abbas told Xinhua that shells hit the town."))
+                .doesNotContain(FORT_ABBAS)
                 .contains("geonames-1181611");
-        assertThat(places("Shells hit Chaman, said Athar Abbas, a local elder.")).doesNotContain(FORT_ABBAS);
+        assertThat(places("Shells hit Chaman, said Athar Abbas, a local elder."))
+                .doesNotContain(FORT_ABBAS);
         assertThat(places("Mr Abbas said shells hit Chaman.")).doesNotContain(FORT_ABBAS);
         // a place named on its own still is one
         assertThat(places("Shells fell in the town of Fort Abbas in Punjab.")).contains(FORT_ABBAS);
@@ -47,7 +51,8 @@ class IngestPlacesDatesTest {
 
     @Test
     void aRoadNamedAfterAPlaceIsNotThatPlace() {
-        assertThat(places("The attack on the Imamia mosque in Peshawar's Kohat Road area killed 31.")).doesNotContain(KOHAT)
+        assertThat(places("The attack on the Imamia mosque in Peshawar's Kohat Road area killed 31."))
+                .doesNotContain(KOHAT)
                 .contains("geonames-1168197");
         assertThat(places("A bomb went off in Kohat on Friday.")).contains(KOHAT);
     }
@@ -60,61 +65,89 @@ class IngestPlacesDatesTest {
 
     @Test
     void whereSomethingWasSaidAndADatelineAfterAHeadlineAreNoPlaces() {
-        List<EventExtractor.Event> events = extractor.extract("Pakistan strikes Kandahar\n\nIslamabad, Pakistan – Pakistani jets struck "
-                + "Kandahar on Friday, killing 12 fighters, Information Minister Attaullah Tarar told reporters in Lahore. A security analyst "
-                + "in Islamabad said the strikes would continue.", LocalDate.of(2027, 3, 21));
+        List<EventExtractor.Event> events = extractor.extract(
+                "Pakistan strikes Kandahar\n\nIslamabad, Pakistan – Pakistani jets struck "
+                        + "Kandahar on Friday, killing 12 fighters, Information Minister Attaullah Tarar told reporters in Lahore. A security analyst "
+                        + "in Islamabad said the strikes would continue.",
+                LocalDate.of(2027, 3, 21));
         assertThat(events).hasSize(1);
         assertThat(events.get(0).places()).doesNotContainKeys(LAHORE, ISLAMABAD).containsKey("geonames-1138336");
     }
 
     @Test
     void theEarlyHoursAreMidnightToSixAndTheSameDayIsTheDayNamedBefore() {
-        EventExtractor.Event e = extractor.extract("Pakistani jets struck Kandahar in the early hours of Friday, officials said.",
-                LocalDate.of(2027, 3, 21)).get(0);
+        EventExtractor.Event e = extractor
+                .extract(
+                        "Pakistani jets struck Kandahar in the early hours of Friday, officials said.",
+                        LocalDate.of(2027, 3, 21))
+                .get(0);
         assertThat(e.occurred().precision()).isEqualTo("part_of_day");
         assertThat(e.occurred().start()).isEqualTo(Instant.parse("2027-03-18T19:30:00Z"));
         assertThat(e.occurred().end()).isEqualTo(Instant.parse("2027-03-19T01:30:00Z"));
-        e = extractor.extract("The ministry's spokesman said on Friday that the Pakistani airstrikes on Kandahar early the same day had "
-                + "caused no damage. In a statement released on Saturday evening, the ministry repeated it.", LocalDate.of(2027, 3, 21)).get(0);
+        e = extractor
+                .extract(
+                        "The ministry's spokesman said on Friday that the Pakistani airstrikes on Kandahar early the same day had "
+                                + "caused no damage. In a statement released on Saturday evening, the ministry repeated it.",
+                        LocalDate.of(2027, 3, 21))
+                .get(0);
         assertThat(e.occurred().start()).isEqualTo(Instant.parse("2027-03-18T19:30:00Z"));
         assertThat(e.occurred().end()).isEqualTo(Instant.parse("2027-03-19T04:30:00Z"));
     }
 
     @Test
     void aCalendarDateOutweighsAWeekdayThatFallsElsewhere() {
-        EventExtractor.Event e = extractor.extract("The strikes came weeks after a suicide bomber struck during Friday prayers on Feb 12 "
-                + "at a mosque in Peshawar, killing 31 people.", LocalDate.of(2027, 3, 9)).get(0);
+        EventExtractor.Event e = extractor
+                .extract(
+                        "The strikes came weeks after a suicide bomber struck during Friday prayers on Feb 12 "
+                                + "at a mosque in Peshawar, killing 31 people.",
+                        LocalDate.of(2027, 3, 9))
+                .get(0);
         assertThat(e.occurred().start()).isEqualTo(Instant.parse("2027-02-11T19:00:00Z"));
         // with no calendar date, "Friday prayers" is the Friday before publication
-        e = extractor.extract("A suicide bomber struck a mosque in Peshawar during Friday prayers, killing 31 people, police said on Saturday.",
-                LocalDate.of(2027, 3, 9)).get(0);
+        e = extractor
+                .extract(
+                        "A suicide bomber struck a mosque in Peshawar during Friday prayers, killing 31 people, police said on Saturday.",
+                        LocalDate.of(2027, 3, 9))
+                .get(0);
         assertThat(e.occurred().start()).isEqualTo(Instant.parse("2027-03-04T19:00:00Z"));
     }
 
     @Test
     void sinceAMonthIsNotWhenItHappened() {
-        EventExtractor.Event e = extractor.extract("Pakistan launched air strikes on Kandahar, sharply escalating a conflict that has "
-                + "simmered since October. Explosions rocked Kandahar in the early hours of Friday, witnesses said.", LocalDate.of(2027, 3, 21)).get(0);
+        EventExtractor.Event e = extractor
+                .extract(
+                        "Pakistan launched air strikes on Kandahar, sharply escalating a conflict that has "
+                                + "simmered since October. Explosions rocked Kandahar in the early hours of Friday, witnesses said.",
+                        LocalDate.of(2027, 3, 21))
+                .get(0);
         assertThat(e.occurred().precision()).isEqualTo("part_of_day");
         assertThat(e.occurred().start()).isEqualTo(Instant.parse("2027-03-18T19:30:00Z"));
     }
 
     @Test
     void aCapitalisedInMonthAndWeeksBeforeAreDates() {
-        EventExtractor.Event e = extractor.extract("In October last year, Pakistani strikes in Kandahar were followed by heavy clashes.",
-                LocalDate.of(2027, 3, 8)).get(0);
+        EventExtractor.Event e = extractor
+                .extract(
+                        "In October last year, Pakistani strikes in Kandahar were followed by heavy clashes.",
+                        LocalDate.of(2027, 3, 8))
+                .get(0);
         assertThat(e.occurred().precision()).isEqualTo("month");
         assertThat(e.occurred().start()).isEqualTo(Instant.parse("2026-09-30T19:30:00Z"));
-        e = extractor.extract("The violence comes less than two weeks after Pakistani airstrikes in Nangarhar killed 16 people.",
-                LocalDate.of(2027, 3, 20)).get(0);
+        e = extractor
+                .extract(
+                        "The violence comes less than two weeks after Pakistani airstrikes in Nangarhar killed 16 people.",
+                        LocalDate.of(2027, 3, 20))
+                .get(0);
         assertThat(e.occurred().start()).isEqualTo(Instant.parse("2027-03-05T19:30:00Z"));
         assertThat(e.occurred().end()).isBefore(Instant.parse("2027-03-20T00:00:00Z"));
     }
 
     @Test
     void aSentenceJoiningTwoKindsWithTheirOwnDaysIsTwoEvents() {
-        List<EventExtractor.Event> events = extractor.extract("On Thursday night, Afghan forces attacked Pakistani posts in Kurram, and "
-                + "Pakistan responded with air strikes on Kandahar early on Friday.", LocalDate.of(2027, 3, 22));
+        List<EventExtractor.Event> events = extractor.extract(
+                "On Thursday night, Afghan forces attacked Pakistani posts in Kurram, and "
+                        + "Pakistan responded with air strikes on Kandahar early on Friday.",
+                LocalDate.of(2027, 3, 22));
         assertThat(events).extracting(EventExtractor.Event::type).containsExactly("armed_clash", "air_strike");
         assertThat(events.get(0).places()).doesNotContainKey("geonames-1138336");
         assertThat(events.get(0).occurred().precision()).isEqualTo("part_of_day");
@@ -122,18 +155,22 @@ class IngestPlacesDatesTest {
 
     @Test
     void aCapitalsClaimIsItsGovernmentAndAnOrganisationsNameIsNoBackground() {
-        List<EventExtractor.Event> events = extractor.extract("Pakistan on Saturday rejected Kabul's claim that a jet had been shot down. "
-                + "According to the Inter-Services Public Relations (ISPR), Afghan forces launched attacks on Thursday night on multiple posts "
-                + "in the Kurram district.", LocalDate.of(2027, 3, 20));
+        List<EventExtractor.Event> events = extractor.extract(
+                "Pakistan on Saturday rejected Kabul's claim that a jet had been shot down. "
+                        + "According to the Inter-Services Public Relations (ISPR), Afghan forces launched attacks on Thursday night on multiple posts "
+                        + "in the Kurram district.",
+                LocalDate.of(2027, 3, 20));
         assertThat(events).extracting(EventExtractor.Event::type).containsExactly("shoot_down_claim", "armed_clash");
         assertThat(events.get(0).places()).doesNotContainKey("geonames-1138958");
     }
 
     @Test
     void alongTheBorderStaysInTheEventBeingTold() {
-        List<EventExtractor.Event> events = extractor.extract("Pakistani warplanes pounded targets in Paktika overnight, the Taliban said. "
-                + "Pakistani officials said the strikes had hit hideouts of militants along the border. More than 60 militants were killed, "
-                + "one of them said.", LocalDate.of(2027, 3, 8));
+        List<EventExtractor.Event> events = extractor.extract(
+                "Pakistani warplanes pounded targets in Paktika overnight, the Taliban said. "
+                        + "Pakistani officials said the strikes had hit hideouts of militants along the border. More than 60 militants were killed, "
+                        + "one of them said.",
+                LocalDate.of(2027, 3, 8));
         assertThat(events).hasSize(1);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.conflictmap.incidents.Cql2;
 import org.geotools.referencing.GeodeticCalculator;
 import org.geotools.referencing.datum.DefaultEllipsoid;
@@ -18,7 +17,6 @@ import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -86,7 +84,9 @@ final class Cql2Oracle {
             return in.list().stream().anyMatch(x -> compare(v, value(x)) == 0);
         }
         if (f instanceof Cql2.IsNull n) {
-            return n.value() instanceof Cql2.Property g && g.name().equals("geometry") ? geometry() == null : value(n.value()) == null;
+            return n.value() instanceof Cql2.Property g && g.name().equals("geometry")
+                    ? geometry() == null
+                    : value(n.value()) == null;
         }
         if (f instanceof Cql2.DWithin d) {
             return distanceMetres(geometry(), ((Cql2.Geom) d.right()).geometry()) <= d.metres();
@@ -119,7 +119,9 @@ final class Cql2Oracle {
     private Object value(Cql2 e) {
         if (e instanceof Cql2.Fold f) {
             Object v = value(f.arg());
-            return v == null ? null : f.fold().equals("casei") ? ((String) v).toLowerCase(Locale.ROOT) : unaccent((String) v);
+            return v == null
+                    ? null
+                    : f.fold().equals("casei") ? ((String) v).toLowerCase(Locale.ROOT) : unaccent((String) v);
         }
         if (e instanceof Cql2.Text t) {
             return t.value();
@@ -135,7 +137,8 @@ final class Cql2Oracle {
         }
         String name = ((Cql2.Property) e).name();
         return switch (name) {
-            case "start", "end" -> OffsetDateTime.parse(p.get("occurred").get(name).asString()).toInstant();
+            case "start", "end" ->
+                OffsetDateTime.parse(p.get("occurred").get(name).asString()).toInstant();
             case "updated" -> OffsetDateTime.parse(p.get("updated").asString()).toInstant();
             case "time_precision" -> p.get("occurred").get("precision").asString();
             case "places", "place_ids", "parties", "sources" -> String.join("; ", list(name));
@@ -143,7 +146,8 @@ final class Cql2Oracle {
             case "killed_min", "killed_max", "wounded_min", "wounded_max" -> figure(name);
             case "contested" -> p.get("contested").asBoolean();
             case "version" -> p.get("version").asDouble();
-            default -> p.get(name) == null || p.get(name).isNull() ? null : p.get(name).asString();
+            default ->
+                p.get(name) == null || p.get(name).isNull() ? null : p.get(name).asString();
         };
     }
 
@@ -164,7 +168,8 @@ final class Cql2Oracle {
         switch (name) {
             case "places" -> p.get("places").forEach(x -> out.add(x.get("name").asString()));
             case "place_ids" -> p.get("places").forEach(x -> out.add(x.get("id").asString()));
-            case "parties" -> p.get("claims").forEach(x -> out.add(x.get("party").asString()));
+            case "parties" ->
+                p.get("claims").forEach(x -> out.add(x.get("party").asString()));
             default -> p.get("sources").forEach(x -> out.add(x.get("outlet").asString()));
         }
         return new ArrayList<>(out);
@@ -176,7 +181,9 @@ final class Cql2Oracle {
 
     private Geometry geometry() {
         try {
-            return geometryJson == null || geometryJson.isNull() ? null : new GeoJsonReader().read(geometryJson.toString());
+            return geometryJson == null || geometryJson.isNull()
+                    ? null
+                    : new GeoJsonReader().read(geometryJson.toString());
         } catch (org.locationtech.jts.io.ParseException e) {
             throw new IllegalStateException(e);
         }

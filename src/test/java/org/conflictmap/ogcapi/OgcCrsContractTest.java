@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
@@ -27,7 +26,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,13 +38,11 @@ class OgcCrsContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
     static final String ITEM = "/ogc/collections/incidents/items/2026-02-21-nangarhar-paktika-air-strikes";
@@ -69,7 +65,8 @@ class OgcCrsContractTest {
                 JsonNode collection = http().get("/ogc/collections/" + c).json();
                 List<String> crs = new ArrayList<>();
                 collection.get("crs").forEach(x -> crs.add(x.asString()));
-                assertThat(crs).containsExactly(Crs.CRS84, EPSG + "4326", EPSG + "3857", EPSG + "32642", EPSG + "32643");
+                assertThat(crs)
+                        .containsExactly(Crs.CRS84, EPSG + "4326", EPSG + "3857", EPSG + "32642", EPSG + "32643");
                 assertThat(collection.get("storageCrs").asString()).isEqualTo(Crs.CRS84);
             }
             assertThat(http().get("/ogc/conformance").body()).contains("ogcapi-features-2/1.0/conf/crs");
@@ -85,7 +82,8 @@ class OgcCrsContractTest {
                 assertThat(r.status()).as(r.body()).isEqualTo(200);
                 assertThat(r.header("Content-Crs")).isEqualTo("<" + EPSG + code + ">");
                 Geometry served = geometry(r.json());
-                Geometry geotools = JTS.transform(lonLat, CRS.findMathTransform(DefaultGeographicCRS.WGS84, CRS.decode("EPSG:" + code), true));
+                Geometry geotools = JTS.transform(
+                        lonLat, CRS.findMathTransform(DefaultGeographicCRS.WGS84, CRS.decode("EPSG:" + code), true));
                 Coordinate[] a = served.getCoordinates();
                 Coordinate[] b = geotools.getCoordinates();
                 assertThat(a).hasSameSizeAs(b);
@@ -95,12 +93,19 @@ class OgcCrsContractTest {
                 }
             }
             // EPSG:4326 is latitude first
-            Geometry latLon = geometry(http().get(ITEM + "?crs=" + EPSG + "4326").json());
+            Geometry latLon =
+                    geometry(http().get(ITEM + "?crs=" + EPSG + "4326").json());
             assertThat(latLon.getCoordinates()[0].x).isCloseTo(lonLat.getCoordinates()[0].y, within(1e-9));
             assertThat(latLon.getCoordinates()[0].y).isCloseTo(lonLat.getCoordinates()[0].x, within(1e-9));
             // and PROJ, through GDAL, agrees on the UTM position to the millimetre
-            Geometry utm = geometry(http().get("/ogc/collections/crossings/items?crs=" + EPSG + "32642&limit=1").json().get("features").get(0));
-            Geometry crossing = geometry(http().get("/ogc/collections/crossings/items?limit=1").json().get("features").get(0));
+            Geometry utm = geometry(http().get("/ogc/collections/crossings/items?crs=" + EPSG + "32642&limit=1")
+                    .json()
+                    .get("features")
+                    .get(0));
+            Geometry crossing = geometry(http().get("/ogc/collections/crossings/items?limit=1")
+                    .json()
+                    .get("features")
+                    .get(0));
             double[] proj = gdaltransform(crossing.getCoordinate(), "EPSG:32642");
             assertThat(utm.getCoordinate().x).isCloseTo(proj[0], within(0.001));
             assertThat(utm.getCoordinate().y).isCloseTo(proj[1], within(0.001));
@@ -113,26 +118,51 @@ class OgcCrsContractTest {
             assertThat(ids("bbox=33,69,35,71.5&bbox-crs=" + EPSG + "4326")).isEqualTo(crs84);
             double[] sw = mercator(69, 33);
             double[] ne = mercator(71.5, 35);
-            assertThat(ids("bbox=" + sw[0] + "," + sw[1] + "," + ne[0] + "," + ne[1] + "&bbox-crs=" + EPSG + "3857")).isEqualTo(crs84);
-            assertThat(ids("bbox=33,69,35,71.5&bbox-crs=" + EPSG + "4326&crs=" + EPSG + "32642")).isEqualTo(crs84);
-            // a filter's geometries in EPSG:4326 are latitude first too
-            assertThat(ids("filter-crs=" + EPSG + "4326&filter=S_INTERSECTS(geometry%2C%20POLYGON((33%2069%2C%2033%2071.5%2C%2035%2071.5%2C%2035%2069%2C%2033%2069)))"))
+            assertThat(ids("bbox=" + sw[0] + "," + sw[1] + "," + ne[0] + "," + ne[1] + "&bbox-crs=" + EPSG + "3857"))
                     .isEqualTo(crs84);
-            assertThat(ids("filter=S_INTERSECTS(geometry%2C%20BBOX(69%2C33%2C71.5%2C35))")).isEqualTo(crs84);
-            Http.Response places = http().get("/ogc/collections/places/items?bbox=33,69,35,71.5&bbox-crs=%5BEPSG:4326%5D&crs=" + EPSG + "3857");
+            assertThat(ids("bbox=33,69,35,71.5&bbox-crs=" + EPSG + "4326&crs=" + EPSG + "32642"))
+                    .isEqualTo(crs84);
+            // a filter's geometries in EPSG:4326 are latitude first too
+            assertThat(
+                            ids(
+                                    "filter-crs=" + EPSG
+                                            + "4326&filter=S_INTERSECTS(geometry%2C%20POLYGON((33%2069%2C%2033%2071.5%2C%2035%2071.5%2C%2035%2069%2C%2033%2069)))"))
+                    .isEqualTo(crs84);
+            assertThat(ids("filter=S_INTERSECTS(geometry%2C%20BBOX(69%2C33%2C71.5%2C35))"))
+                    .isEqualTo(crs84);
+            Http.Response places = http().get(
+                            "/ogc/collections/places/items?bbox=33,69,35,71.5&bbox-crs=%5BEPSG:4326%5D&crs=" + EPSG
+                                    + "3857");
             assertThat(places.status()).as(places.body()).isEqualTo(200);
             assertThat(places.header("Content-Crs")).isEqualTo("<" + EPSG + "3857>");
-            assertThat(places.json().get("features").get(0).get("geometry").get("coordinates").get(0).asDouble()).isGreaterThan(7_000_000);
+            assertThat(places.json()
+                            .get("features")
+                            .get(0)
+                            .get("geometry")
+                            .get("coordinates")
+                            .get(0)
+                            .asDouble())
+                    .isGreaterThan(7_000_000);
             // the next page keeps the box as it was given, in its own CRS
-            JsonNode page = http().get("/ogc/collections/incidents/items?limit=1&bbox=33,69,35,71.5&bbox-crs=" + EPSG + "4326").json();
+            JsonNode page = http().get(
+                            "/ogc/collections/incidents/items?limit=1&bbox=33,69,35,71.5&bbox-crs=" + EPSG + "4326")
+                    .json();
             String next = null;
             for (JsonNode l : page.get("links")) {
                 next = l.get("rel").asString().equals("next") ? l.get("href").asString() : next;
             }
             assertThat(next).contains("bbox=33%2C69%2C35%2C71.5");
-            assertThat(http().get(next.substring(next.indexOf("/ogc"))).json().get("numberMatched").asInt()).isEqualTo(crs84.size());
-            for (String bad : List.of("crs=" + EPSG + "2056", "crs=EPSG:4326", "bbox-crs=" + EPSG + "9999&bbox=1,2,3,4",
-                    "bbox-crs=" + EPSG + "3857&bbox=1,2,x,4", "bbox-crs=" + EPSG + "4326&bbox=35,69,33,71",
+            assertThat(http().get(next.substring(next.indexOf("/ogc")))
+                            .json()
+                            .get("numberMatched")
+                            .asInt())
+                    .isEqualTo(crs84.size());
+            for (String bad : List.of(
+                    "crs=" + EPSG + "2056",
+                    "crs=EPSG:4326",
+                    "bbox-crs=" + EPSG + "9999&bbox=1,2,3,4",
+                    "bbox-crs=" + EPSG + "3857&bbox=1,2,x,4",
+                    "bbox-crs=" + EPSG + "4326&bbox=35,69,33,71",
                     "filter-crs=" + EPSG + "3857&filter=S_INTERSECTS(geometry%2C%20POINT(1%201))")) {
                 Http.Response r = http().get("/ogc/collections/incidents/items?" + bad);
                 assertThat(r.status()).as(bad + " " + r.body()).isEqualTo(400);
@@ -154,11 +184,16 @@ class OgcCrsContractTest {
         @Test
         void gdal37ReadsACollectionInTheCrsItAsksFor() {
             String ogrinfo = Gdal.recent("ogrinfo");
-            Assumptions.assumeTrue(ogrinfo != null, "no GDAL 3.7.1 or later here (scripts/setup-tools unpacks 3.10 beside "
-                    + "Debian 12's 3.6.2): GDAL's reading in another CRS was not checked");
-            String read = Gdal.run(ogrinfo, "-ro", "-oo", "CRS=EPSG:32642", "OAPIF:http://127.0.0.1:" + port + "/ogc", "crossings");
+            Assumptions.assumeTrue(
+                    ogrinfo != null,
+                    "no GDAL 3.7.1 or later here (scripts/setup-tools unpacks 3.10 beside "
+                            + "Debian 12's 3.6.2): GDAL's reading in another CRS was not checked");
+            String read = Gdal.run(
+                    ogrinfo, "-ro", "-oo", "CRS=EPSG:32642", "OAPIF:http://127.0.0.1:" + port + "/ogc", "crossings");
             assertThat(read).contains("UTM zone 42N");
-            JsonNode served = http().get("/ogc/collections/crossings/items?limit=100&crs=" + EPSG + "32642").json().get("features");
+            JsonNode served = http().get("/ogc/collections/crossings/items?limit=100&crs=" + EPSG + "32642")
+                    .json()
+                    .get("features");
             Matcher m = POINT.matcher(read);
             int k = 0;
             while (m.find()) {
@@ -183,12 +218,14 @@ class OgcCrsContractTest {
         /** Web mercator by its formula (WGS 84 sphere radius 6378137 m). */
         static double[] mercator(double lon, double lat) {
             double r = 6378137;
-            return new double[] {Math.toRadians(lon) * r, Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)) * r};
+            return new double[] {Math.toRadians(lon) * r, Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)) * r
+            };
         }
 
         /** PROJ's answer, through GDAL's gdaltransform, for one CRS84 position. */
         static double[] gdaltransform(Coordinate c, String target) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder("gdaltransform", "-s_srs", "OGC:CRS84", "-t_srs", target, "-output_xy").start();
+            Process p =
+                    new ProcessBuilder("gdaltransform", "-s_srs", "OGC:CRS84", "-t_srs", target, "-output_xy").start();
             p.getOutputStream().write((c.x + " " + c.y + "\n").getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

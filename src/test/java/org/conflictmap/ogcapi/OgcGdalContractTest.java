@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,17 +32,14 @@ class OgcGdalContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     /** A declared {@code geometry-type}: GDAL's name of the layer's type and the WKT names of the features' geometries. */
-    record Typing(String layer, Set<String> features) {
-    }
+    record Typing(String layer, Set<String> features) {}
 
     static final Map<String, Typing> TYPES = Map.of(
             "point", new Typing("Point", Set.of("POINT")),
@@ -54,8 +49,17 @@ class OgcGdalContractTest {
             "polygon", new Typing("Polygon", Set.of("POLYGON")),
             "multipolygon", new Typing("Multi Polygon", Set.of("MULTIPOLYGON")),
             // a layer that mixes types: GDAL must not type it from its first page
-            "any", new Typing("Unknown (any)", Set.of("POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING",
-                    "MULTIPOLYGON", "GEOMETRYCOLLECTION")));
+            "any",
+                    new Typing(
+                            "Unknown (any)",
+                            Set.of(
+                                    "POINT",
+                                    "LINESTRING",
+                                    "POLYGON",
+                                    "MULTIPOINT",
+                                    "MULTILINESTRING",
+                                    "MULTIPOLYGON",
+                                    "GEOMETRYCOLLECTION")));
 
     abstract static class Contract {
         @LocalServerPort
@@ -67,8 +71,10 @@ class OgcGdalContractTest {
 
         @BeforeEach
         void gdal() {
-            Assumptions.assumeTrue(Gdal.installed(), "GDAL's ogrinfo is not installed (scripts/setup-tools installs it): "
-                    + "GDAL's reading of the service was not checked");
+            Assumptions.assumeTrue(
+                    Gdal.installed(),
+                    "GDAL's ogrinfo is not installed (scripts/setup-tools installs it): "
+                            + "GDAL's reading of the service was not checked");
         }
 
         String base() {
@@ -80,7 +86,9 @@ class OgcGdalContractTest {
             Map<String, String> out = new LinkedHashMap<>();
             for (JsonNode c : http().get("/ogc/collections").json().get("collections")) {
                 String id = c.get("id").asString();
-                assertThat(c.has("geometry-type")).as(id + " declares its geometry-type").isTrue();
+                assertThat(c.has("geometry-type"))
+                        .as(id + " declares its geometry-type")
+                        .isTrue();
                 String type = c.get("geometry-type").asString();
                 assertThat(TYPES).as(id + ": " + type).containsKey(type);
                 out.put(id, type);
@@ -90,7 +98,10 @@ class OgcGdalContractTest {
         }
 
         int matched(String collection) {
-            return http().get("/ogc/collections/" + collection + "/items?limit=1").json().get("numberMatched").asInt();
+            return http().get("/ogc/collections/" + collection + "/items?limit=1")
+                    .json()
+                    .get("numberMatched")
+                    .asInt();
         }
 
         @Test
@@ -110,12 +121,18 @@ class OgcGdalContractTest {
                 assertThat(summary).as(c + " typed by GDAL").contains("Geometry: " + typing.layer() + "\n");
                 // every feature, read through all the pages, has the declared type
                 String read = Gdal.ogrinfo("-ro", "-al", "-geom=SUMMARY", "-oo", "API=ITEMS", dataset);
-                assertThat(read.split("OGRFeature\\(", -1).length - 1).as(c + " features GDAL read").isEqualTo(matched);
+                assertThat(read.split("OGRFeature\\(", -1).length - 1)
+                        .as(c + " features GDAL read")
+                        .isEqualTo(matched);
                 List<String> types = Gdal.geometries(read);
                 assertThat(types).as(c + " geometries").hasSize(matched);
-                assertThat(Set.copyOf(types)).as(c + " declares " + e.getValue()).isSubsetOf(typing.features());
+                assertThat(Set.copyOf(types))
+                        .as(c + " declares " + e.getValue())
+                        .isSubsetOf(typing.features());
                 if (e.getValue().equals("any")) {
-                    assertThat(Set.copyOf(types).size()).as(c + " is declared 'any' because it mixes types").isGreaterThan(1);
+                    assertThat(Set.copyOf(types).size())
+                            .as(c + " is declared 'any' because it mixes types")
+                            .isGreaterThan(1);
                 }
             }
         }
@@ -127,12 +144,26 @@ class OgcGdalContractTest {
                 String c = e.getKey();
                 Path gpkg = dir.resolve(c + ".gpkg");
                 // a GeoPackage has no list type: list properties (alt_names, actors) are written as their JSON text
-                String printed = Gdal.run("ogr2ogr", "-f", "GPKG", gpkg.toString(), "-oo", "API=ITEMS", "-mapFieldType",
-                        "StringList=String", "OGCAPI:" + base() + "/collections/" + c);
-                assertThat(printed).as(c + ": ogr2ogr says nothing").doesNotContainIgnoringCase("warning").doesNotContain("ERROR");
+                String printed = Gdal.run(
+                        "ogr2ogr",
+                        "-f",
+                        "GPKG",
+                        gpkg.toString(),
+                        "-oo",
+                        "API=ITEMS",
+                        "-mapFieldType",
+                        "StringList=String",
+                        "OGCAPI:" + base() + "/collections/" + c);
+                assertThat(printed)
+                        .as(c + ": ogr2ogr says nothing")
+                        .doesNotContainIgnoringCase("warning")
+                        .doesNotContain("ERROR");
                 String written = Gdal.ogrinfo("-ro", "-so", "-al", gpkg.toString());
-                assertThat(written).as(c).contains("Feature Count: " + matched(c) + "\n",
-                        "Geometry: " + TYPES.get(e.getValue()).layer() + "\n");
+                assertThat(written)
+                        .as(c)
+                        .contains(
+                                "Feature Count: " + matched(c) + "\n",
+                                "Geometry: " + TYPES.get(e.getValue()).layer() + "\n");
             }
         }
     }

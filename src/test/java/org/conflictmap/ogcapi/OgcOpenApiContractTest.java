@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,13 +34,11 @@ class OgcOpenApiContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -67,9 +63,12 @@ class OgcOpenApiContractTest {
             JsonNode paths = api.get("paths");
             JsonNode search = paths.path("/collections/{collectionId}/search").path("post");
             assertThat(search.isMissingNode()).as("POST …/search").isFalse();
-            assertThat(search.path("requestBody").path("content").has("application/json")).isTrue();
+            assertThat(search.path("requestBody").path("content").has("application/json"))
+                    .isTrue();
             assertThat(search.path("responses").has("200")).isTrue();
-            assertThat(paths.path("/collections/{collectionId}/items").has("post")).as("create").isTrue();
+            assertThat(paths.path("/collections/{collectionId}/items").has("post"))
+                    .as("create")
+                    .isTrue();
             JsonNode one = paths.path("/collections/{collectionId}/items/{featureId}");
             for (String method : List.of("put", "patch", "delete")) {
                 JsonNode op = one.path(method);
@@ -82,24 +81,39 @@ class OgcOpenApiContractTest {
                 }
                 assertThat(ifMatch).as(method + " If-Match").isNotNull();
                 assertThat(ifMatch.get("in").asString()).isEqualTo("header");
-                assertThat(ifMatch.get("required").asBoolean()).as("If-Match is required").isTrue();
+                assertThat(ifMatch.get("required").asBoolean())
+                        .as("If-Match is required")
+                        .isTrue();
                 assertThat(op.path("responses").has("412")).as(method + " 412").isTrue();
                 assertThat(op.path("responses").has("428")).as(method + " 428").isTrue();
                 assertThat(op.path("security").toString()).as(method).contains("bearerAuth");
             }
-            assertThat(one.path("patch").path("requestBody").path("content").has("application/merge-patch+json")).isTrue();
+            assertThat(one.path("patch").path("requestBody").path("content").has("application/merge-patch+json"))
+                    .isTrue();
             JsonNode create = paths.path("/collections/{collectionId}/items").path("post");
-            assertThat(create.path("responses").path("201").path("headers").has("Location")).isTrue();
-            assertThat(create.path("requestBody").path("content").has("application/geo+json")).isTrue();
+            assertThat(create.path("responses").path("201").path("headers").has("Location"))
+                    .isTrue();
+            assertThat(create.path("requestBody").path("content").has("application/geo+json"))
+                    .isTrue();
             JsonNode scheme = api.path("components").path("securitySchemes").path("bearerAuth");
             assertThat(scheme.path("type").asString("")).isEqualTo("http");
             assertThat(scheme.path("scheme").asString("")).isEqualTo("bearer");
             // every method the document names for a path is one the server answers (not 405)
             String item = "/ogc/collections/incidents/items/no-such-incident";
-            assertThat(http().send("PUT", item, "{}", "Content-Type", "application/geo+json").status()).isNotEqualTo(405);
-            assertThat(http().send("PATCH", item, "{}", "Content-Type", "application/merge-patch+json").status()).isNotEqualTo(405);
+            assertThat(http().send("PUT", item, "{}", "Content-Type", "application/geo+json")
+                            .status())
+                    .isNotEqualTo(405);
+            assertThat(http().send("PATCH", item, "{}", "Content-Type", "application/merge-patch+json")
+                            .status())
+                    .isNotEqualTo(405);
             assertThat(http().send("DELETE", item, "").status()).isNotEqualTo(405);
-            assertThat(http().send("POST", "/ogc/collections/incidents/search", "{}", "Content-Type", "application/json").status())
+            assertThat(http().send(
+                                    "POST",
+                                    "/ogc/collections/incidents/search",
+                                    "{}",
+                                    "Content-Type",
+                                    "application/json")
+                            .status())
                     .isEqualTo(200);
         }
 
@@ -135,17 +149,20 @@ class OgcOpenApiContractTest {
                     }
                     JsonNode op = item.get(method);
                     String where = method.toUpperCase() + " " + path;
-                    if (op.has("operationId") && !operationIds.add(op.get("operationId").asString())) {
+                    if (op.has("operationId")
+                            && !operationIds.add(op.get("operationId").asString())) {
                         problems.add(where + ": operationId " + op.get("operationId") + " twice");
                     }
                     // each {name} of the path is a required path parameter of the operation
                     Set<String> declared = new HashSet<>();
                     Set<String> seen = new HashSet<>();
                     for (JsonNode p : op.path("parameters")) {
-                        JsonNode param = p.has("$ref") ? api.at(p.get("$ref").asString().substring(1)) : p;
+                        JsonNode param =
+                                p.has("$ref") ? api.at(p.get("$ref").asString().substring(1)) : p;
                         String name = param.path("name").asString("");
                         String in = param.path("in").asString("");
-                        if (name.isEmpty() || !Set.of("query", "header", "path", "cookie").contains(in)) {
+                        if (name.isEmpty()
+                                || !Set.of("query", "header", "path", "cookie").contains(in)) {
                             problems.add(where + ": a parameter without name or in: " + param);
                         }
                         if (!param.has("schema") && !param.has("content")) {
@@ -177,7 +194,8 @@ class OgcOpenApiContractTest {
                         if (!status.matches("[1-5]\\d\\d|[1-5]XX|default")) {
                             problems.add(where + ": response " + status);
                         }
-                        if (!responses.get(status).has("description") && !responses.get(status).has("$ref")) {
+                        if (!responses.get(status).has("description")
+                                && !responses.get(status).has("$ref")) {
                             problems.add(where + ": response " + status + " without description");
                         }
                     }
@@ -199,10 +217,13 @@ class OgcOpenApiContractTest {
         @Test
         void theSuitesOwnParserReadsTheDocumentWithoutAnError() throws Exception {
             Path jar = OgcEtsTest.ETS.resolve("ets-ogcapi-features10-1.9-aio.jar");
-            Assumptions.assumeTrue(Files.isRegularFile(jar), "OGC ETS not found at " + jar
-                    + ": the OpenAPI document was not validated with the suite's parser (the rules above were checked)");
+            Assumptions.assumeTrue(
+                    Files.isRegularFile(jar),
+                    "OGC ETS not found at " + jar
+                            + ": the OpenAPI document was not validated with the suite's parser (the rules above were checked)");
             String text = http().get("/ogc/api").body();
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            try (URLClassLoader loader =
+                    new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
                 Class<?> parserClass = loader.loadClass("com.reprezen.kaizen.oasparser.OpenApi3Parser");
                 Object parser = parserClass.getConstructor().newInstance();
                 Method parse = parserClass.getMethod("parse", String.class, URL.class, boolean.class);
@@ -211,7 +232,8 @@ class OgcOpenApiContractTest {
                 Object items = model.getClass().getMethod("getValidationItems").invoke(model);
                 assertThat(valid).as("KaiZen's validation: " + items).isTrue();
                 Object paths = model.getClass().getMethod("getPaths").invoke(model);
-                assertThat(((java.util.Map<?, ?>) paths).keySet().toString()).contains("/collections/{collectionId}/search");
+                assertThat(((java.util.Map<?, ?>) paths).keySet().toString())
+                        .contains("/collections/{collectionId}/search");
             }
         }
 

@@ -3,7 +3,6 @@ package org.conflictmap.overload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
@@ -12,13 +11,15 @@ class VitalThreadsTest {
     @Test
     void downOnceAWatchedThreadHasDied() throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
-        Thread poller = new Thread(() -> {
-            try {
-                stop.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "http-nio-0-Poller");
+        Thread poller = new Thread(
+                () -> {
+                    try {
+                        stop.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "http-nio-0-Poller");
         poller.start();
         VitalThreads vital = new VitalThreads();
         vital.watch(poller);

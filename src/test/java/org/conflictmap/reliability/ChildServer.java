@@ -39,16 +39,25 @@ final class ChildServer implements AutoCloseable {
     /** As {@link #start(Path, Path, String...)} with these JVM options (the heap among them) and no others. */
     static ChildServer start(List<String> jvm, Path dataDir, Path log, String... args) throws Exception {
         int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvm);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.conflictmap.ConflictMapApplication",
-                "--server.port=" + port, "--conflictmap.store.data-dir=" + dataDir, "--logging.level.root=warn"));
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.conflictmap.ConflictMapApplication",
+                "--server.port=" + port,
+                "--conflictmap.store.data-dir=" + dataDir,
+                "--logging.level.root=warn"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ChildServer server = new ChildServer(port, p);
         try {
-            // a bound against a hang, not a speed target: at load average ~56 (a CPU hog and other builds) a start took over 90 s
+            // a bound against a hang, not a speed target: at load average ~56 (a CPU hog and other builds) a start took
+            // over 90 s
             server.awaitHealthy(Duration.ofMinutes(5));
         } catch (Exception | AssertionError e) {
             p.destroyForcibly();
@@ -65,8 +74,11 @@ final class ChildServer implements AutoCloseable {
                 throw new IllegalStateException("the server exited with " + process.exitValue());
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -80,7 +92,9 @@ final class ChildServer implements AutoCloseable {
 
     /** The exit status once the process ended by itself within {@code timeout}, or null while it still runs. */
     Integer awaitExit(Duration timeout) throws InterruptedException {
-        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? process.exitValue()
+                : null;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

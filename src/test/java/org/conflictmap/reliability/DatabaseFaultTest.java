@@ -3,20 +3,19 @@ package org.conflictmap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
+import java.util.concurrent.atomic.AtomicReference;
 import org.conflictmap.ConflictMapApplication;
 import org.conflictmap.Http;
 import org.junit.jupiter.api.Test;
@@ -42,13 +41,20 @@ class DatabaseFaultTest {
 
     @Test
     void storeOutageGives503AndTheServerRecoversByItself(@TempDir Path tmp) throws Exception {
-        Path cluster = Path.of(System.getProperty("java.io.tmpdir"), "conflictmap-pg-fault-" + ProcessHandle.current().pid());
+        Path cluster = Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "conflictmap-pg-fault-" + ProcessHandle.current().pid());
         try (PrivatePostgres pg = new PrivatePostgres(cluster, ChildServer.freePort());
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(ConflictMapApplication.class).run(
-                        "--server.port=0", "--spring.datasource.url=" + pg.jdbcUrl(), "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--spring.datasource.hikari.connection-timeout=3000",
-                        "--spring.datasource.hikari.validation-timeout=500", "--conflictmap.store.data-dir=" + tmp,
-                        "--conflictmap.security.editor-tokens=fault:" + TOKEN)) {
+                ConfigurableApplicationContext app = new SpringApplicationBuilder(ConflictMapApplication.class)
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + pg.jdbcUrl(),
+                                "--spring.datasource.username=postgres",
+                                "--spring.datasource.password=",
+                                "--spring.datasource.hikari.connection-timeout=3000",
+                                "--spring.datasource.hikari.validation-timeout=500",
+                                "--conflictmap.store.data-dir=" + tmp,
+                                "--conflictmap.security.editor-tokens=fault:" + TOKEN)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Http http = new Http(port);
             assertThat(http.get("/api/places?q=Khost").status()).isEqualTo(200);
@@ -67,20 +73,32 @@ class DatabaseFaultTest {
                         String sent = phase.get();
                         MixedWorkload.Request q = MixedWorkload.next(http, random);
                         Http.Response r = q.response();
-                        String answered = phase.get();  // a request in flight when PostGIS stopped belongs to neither phase
+                        String answered =
+                                phase.get(); // a request in flight when PostGIS stopped belongs to neither phase
                         String during = sent.equals(answered) ? sent : sent + "-to-" + answered;
                         statuses.computeIfAbsent(during, k -> new ConcurrentHashMap<>())
-                                .computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
+                                .computeIfAbsent(r.status(), k -> new AtomicInteger())
+                                .incrementAndGet();
                         // the first requests of an outage wait the pool's connection timeout (3 s) before the store's
-                        // circuit opens (store.FailFastDataSource); meanwhile 200 clients fill the lists' bounded queue and
-                        // the bulkheads shed the rest with a clean 429 + Retry-After (seen on an idle machine in CI). That
+                        // circuit opens (store.FailFastDataSource); meanwhile 200 clients fill the lists' bounded queue
+                        // and
+                        // the bulkheads shed the rest with a clean 429 + Retry-After (seen on an idle machine in CI).
+                        // That
                         // is the overload refusal doing its job, so it is fine while PostGIS is away, never before it
-                        boolean problem = r.contentType().startsWith("application/problem+json") && !r.body().contains("jdbc:")
+                        boolean problem = r.contentType().startsWith("application/problem+json")
+                                && !r.body().contains("jdbc:")
                                 && !r.body().contains("Exception");
-                        boolean fine = r.status() == 200 || r.status() == 204 || r.status() == 503 && problem
-                                || r.status() == 429 && problem && during.contains("outage") && r.header("Retry-After") != null;
+                        boolean fine = r.status() == 200
+                                || r.status() == 204
+                                || r.status() == 503 && problem
+                                || r.status() == 429
+                                        && problem
+                                        && during.contains("outage")
+                                        && r.header("Retry-After") != null;
                         if (!fine && wrong.size() < 20) {
-                            wrong.add(during + " " + q.path() + " -> " + r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+                            wrong.add(during + " " + q.path() + " -> " + r.status() + " "
+                                    + r.body()
+                                            .substring(0, Math.min(200, r.body().length())));
                         }
                     }
                     return null;
@@ -92,8 +110,14 @@ class DatabaseFaultTest {
             java.util.concurrent.Future<?> writer = clients.submit(() -> {
                 for (int n = 0; running.get(); n++) {
                     String id = "fault-" + n;
-                    Http.Response r = http.send("POST", "/api/incidents", MixedWorkload.incident(id),
-                            "Content-Type", "application/json", "Authorization", "Bearer " + TOKEN);
+                    Http.Response r = http.send(
+                            "POST",
+                            "/api/incidents",
+                            MixedWorkload.incident(id),
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            "Bearer " + TOKEN);
                     if (r.status() == 201) {
                         acknowledged.add(id);
                     } else {
@@ -119,7 +143,9 @@ class DatabaseFaultTest {
             long recoveredMs = (System.nanoTime() - back) / 1_000_000;
             // the bound holds for the answer, not only for when the last request was sent: until the store
             // refused at once, one request could wait through the whole recovery (12.1 s in a run that passed)
-            assertThat(Duration.ofMillis(recoveredMs)).as("back to 200 after PostGIS returned").isLessThanOrEqualTo(RECOVERY);
+            assertThat(Duration.ofMillis(recoveredMs))
+                    .as("back to 200 after PostGIS returned")
+                    .isLessThanOrEqualTo(RECOVERY);
             assertThat(http.get("/actuator/health").body()).contains("\"status\":\"UP\"");
             running.set(false);
             clients.shutdown();
@@ -128,24 +154,33 @@ class DatabaseFaultTest {
             for (var f : readers) {
                 f.get();
             }
-            System.out.printf("store outage under %d clients: statuses %s, recovered %d ms after PostGIS returned%n", CLIENTS,
-                    statuses, recoveredMs);
+            System.out.printf(
+                    "store outage under %d clients: statuses %s, recovered %d ms after PostGIS returned%n",
+                    CLIENTS, statuses, recoveredMs);
             assertThat(wrong).as("anything but 200 or a clean 503 problem").isEmpty();
-            assertThat(statuses.get("before").keySet()).as("before the outage, the load alone").isSubsetOf(200, 204);
+            assertThat(statuses.get("before").keySet())
+                    .as("before the outage, the load alone")
+                    .isSubsetOf(200, 204);
             assertThat(statuses.get("outage")).as("503s while PostGIS was away").containsKey(503);
             assertThat(refused).as("writes refused during the outage").isNotEmpty();
             for (String id : acknowledged) {
-                assertThat(http.get("/api/incidents/" + id).status()).as("acknowledged " + id).isEqualTo(200);
+                assertThat(http.get("/api/incidents/" + id).status())
+                        .as("acknowledged " + id)
+                        .isEqualTo(200);
             }
             for (String id : refused) {
-                assertThat(http.get("/api/incidents/" + id).status()).as("refused " + id + " must not exist").isEqualTo(404);
+                assertThat(http.get("/api/incidents/" + id).status())
+                        .as("refused " + id + " must not exist")
+                        .isEqualTo(404);
             }
-            System.out.printf("writes through the outage: %d acknowledged and present, %d refused with 503 and absent%n",
+            System.out.printf(
+                    "writes through the outage: %d acknowledged and present, %d refused with 503 and absent%n",
                     acknowledged.size(), refused.size());
         }
     }
 
-    private static Http.Response awaitStatus(Http http, String path, int status, Duration within) throws InterruptedException {
+    private static Http.Response awaitStatus(Http http, String path, int status, Duration within)
+            throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         Http.Response r;
         do {
@@ -155,6 +190,7 @@ class DatabaseFaultTest {
             }
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("expected " + status + " within " + within + ", last got " + r.status() + " " + r.body());
+        throw new AssertionError(
+                "expected " + status + " within " + within + ", last got " + r.status() + " " + r.body());
     }
 }

@@ -14,11 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.conflictmap.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,8 +44,7 @@ class EmbeddedCrashTest {
     }
 
     /** What a write was acknowledged as, and what the write in flight (if any) would make it. */
-    record Expectation(State acknowledged, State inFlight) {
-    }
+    record Expectation(State acknowledged, State inFlight) {}
 
     @Test
     void everyAcknowledgedWriteSurvivesKillMinus9RoundAfterRound(@TempDir Path dir) throws Exception {
@@ -72,7 +69,9 @@ class EmbeddedCrashTest {
                     server = ChildServer.start(data, log, args);
                 } catch (IllegalStateException e) {
                     unopenable++;
-                    long gone = ledger.values().stream().filter(x -> x.acknowledged().exists()).count();
+                    long gone = ledger.values().stream()
+                            .filter(x -> x.acknowledged().exists())
+                            .count();
                     lost += (int) gone;
                     losses.add("round " + round + ": the store did not open (" + e.getMessage() + "), " + gone
                             + " acknowledged incidents with it");
@@ -85,14 +84,16 @@ class EmbeddedCrashTest {
                 }
                 int wrong = check(new Http(server.port), ledger, losses);
                 lost += wrong;
-                System.out.printf("round %d: opened, %d incidents as acknowledged, %d wrong%n", round, ledger.size() - wrong,
-                        wrong);
+                System.out.printf(
+                        "round %d: opened, %d incidents as acknowledged, %d wrong%n",
+                        round, ledger.size() - wrong, wrong);
             }
         } finally {
             server.close();
         }
-        System.out.printf("kill -9 loop (seed %d): %d rounds, %d unopenable, %d acknowledged writes, %d lost%n", seed,
-                rounds, unopenable, acknowledged, lost);
+        System.out.printf(
+                "kill -9 loop (seed %d): %d rounds, %d unopenable, %d acknowledged writes, %d lost%n",
+                seed, rounds, unopenable, acknowledged, lost);
         losses.stream().limit(20).forEach(System.out::println);
         assertThat(losses).as("kill -9 loop, seed " + seed).isEmpty();
         assertThat(unopenable).isZero();
@@ -102,15 +103,16 @@ class EmbeddedCrashTest {
     }
 
     /** Starts the writers, kills the server at a random moment and returns how many writes were acknowledged. */
-    private static long writeUntilKilled(ChildServer server, int round, Random random, Map<String, Expectation> ledger,
-            List<String> refusals) throws Exception {
+    private static long writeUntilKilled(
+            ChildServer server, int round, Random random, Map<String, Expectation> ledger, List<String> refusals)
+            throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger acks = new AtomicInteger();
         Http http = new Http(server.port);
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
-            Writer writer = new Writer("r" + round + "-w" + w, new Random(random.nextLong()), http, ledger, stop, acks,
-                    refusals);
+            Writer writer = new Writer(
+                    "r" + round + "-w" + w, new Random(random.nextLong()), http, ledger, stop, acks, refusals);
             Thread t = new Thread(writer, "crash-writer-" + w);
             t.start();
             writers.add(t);
@@ -135,8 +137,12 @@ class EmbeddedCrashTest {
         Map<String, State> found = new HashMap<>();
         for (JsonNode f : all.json().get("features")) {
             JsonNode p = f.get("properties");
-            found.put(f.get("id").asString(), new State(p.get("version").asInt(), p.get("title").asString(),
-                    p.get("claims").size()));
+            found.put(
+                    f.get("id").asString(),
+                    new State(
+                            p.get("version").asInt(),
+                            p.get("title").asString(),
+                            p.get("claims").size()));
         }
         int wrong = 0;
         for (Map.Entry<String, Expectation> e : ledger.entrySet()) {
@@ -144,8 +150,8 @@ class EmbeddedCrashTest {
             Expectation x = e.getValue();
             if (!actual.equals(x.acknowledged()) && !actual.equals(x.inFlight())) {
                 wrong++;
-                losses.add(e.getKey() + ": acknowledged " + x.acknowledged() + ", in flight " + x.inFlight() + ", found "
-                        + actual);
+                losses.add(e.getKey() + ": acknowledged " + x.acknowledged() + ", in flight " + x.inFlight()
+                        + ", found " + actual);
             }
             e.setValue(new Expectation(actual, null));
         }
@@ -166,14 +172,24 @@ class EmbeddedCrashTest {
     }
 
     /** One writer thread: its own incidents, so it always knows their version and sends it as If-Match. */
-    private record Writer(String prefix, Random random, Http http, Map<String, Expectation> ledger, AtomicBoolean stop,
-            AtomicInteger acks, List<String> refusals) implements Runnable {
+    private record Writer(
+            String prefix,
+            Random random,
+            Http http,
+            Map<String, Expectation> ledger,
+            AtomicBoolean stop,
+            AtomicInteger acks,
+            List<String> refusals)
+            implements Runnable {
         @Override
         public void run() {
-            String owner = prefix.substring(prefix.indexOf('-')) + "-"; // "-w2-": this writer's incidents of every round
+            String owner =
+                    prefix.substring(prefix.indexOf('-')) + "-"; // "-w2-": this writer's incidents of every round
             List<String> mine = new ArrayList<>(ledger.entrySet().stream()
-                    .filter(e -> e.getKey().contains(owner) && e.getValue().acknowledged().exists())
-                    .map(Map.Entry::getKey).toList());
+                    .filter(e -> e.getKey().contains(owner)
+                            && e.getValue().acknowledged().exists())
+                    .map(Map.Entry::getKey)
+                    .toList());
             int n = 0;
             while (!stop.get()) {
                 boolean create = mine.size() < 3 || random.nextInt(10) < 3;
@@ -191,15 +207,46 @@ class EmbeddedCrashTest {
                 Http.Response r;
                 try {
                     r = switch (op) {
-                        case 0 -> http.send("POST", "/api/incidents", incident(id, title), "Content-Type", "application/json",
-                                "Authorization", AUTH);
-                        case 1, 2 -> http.send("PATCH", "/api/incidents/" + id, "{\"title\": \"" + title + "\"}",
-                                "Content-Type", "application/merge-patch+json", "Authorization", AUTH, "If-Match",
-                                "\"" + now.version() + "\"");
-                        case 3, 4 -> http.send("POST", "/api/incidents/" + id + "/claims", CLAIM, "Content-Type",
-                                "application/json", "Authorization", AUTH, "If-Match", "\"" + now.version() + "\"");
-                        default -> http.send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", AUTH,
-                                "If-Match", "\"" + now.version() + "\"");
+                        case 0 ->
+                            http.send(
+                                    "POST",
+                                    "/api/incidents",
+                                    incident(id, title),
+                                    "Content-Type",
+                                    "application/json",
+                                    "Authorization",
+                                    AUTH);
+                        case 1, 2 ->
+                            http.send(
+                                    "PATCH",
+                                    "/api/incidents/" + id,
+                                    "{\"title\": \"" + title + "\"}",
+                                    "Content-Type",
+                                    "application/merge-patch+json",
+                                    "Authorization",
+                                    AUTH,
+                                    "If-Match",
+                                    "\"" + now.version() + "\"");
+                        case 3, 4 ->
+                            http.send(
+                                    "POST",
+                                    "/api/incidents/" + id + "/claims",
+                                    CLAIM,
+                                    "Content-Type",
+                                    "application/json",
+                                    "Authorization",
+                                    AUTH,
+                                    "If-Match",
+                                    "\"" + now.version() + "\"");
+                        default ->
+                            http.send(
+                                    "DELETE",
+                                    "/api/incidents/" + id,
+                                    (String) null,
+                                    "Authorization",
+                                    AUTH,
+                                    "If-Match",
+                                    "\"" + now.version() + "\"");
                     };
                 } catch (IllegalStateException e) {
                     return; // the server is gone: this write is in flight, either outcome is right

@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.conflictmap.Gdal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,19 +50,29 @@ class ExportMemoryTest {
         Path data = dir.resolve("store");
         Path log = Files.createDirectories(Path.of("target")).resolve("export-memory-test.log");
         importCsv(csv, data, log);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try (ChildServer server = ChildServer.start(HEAP, data, log)) {
             // what the API counts (the imported rows and the bundled dataset) is what every file must hold
-            String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port
-                    + "/ogc/collections/incidents/items?limit=1")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"numberMatched\":(\\d+)").matcher(page);
+            String page = client.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port
+                                            + "/ogc/collections/incidents/items?limit=1"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\"numberMatched\":(\\d+)").matcher(page);
             assertThat(m.find()).as(page).isTrue();
             long total = Long.parseLong(m.group(1));
             assertThat(total).isGreaterThan(INCIDENTS);
             for (String format : List.of("shp", "gpkg", "kml", "fgb", "geojson", "csv")) {
                 Path file = dir.resolve("incidents." + format);
-                HttpResponse<Path> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port
-                        + "/api/export/incidents." + format)).timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofFile(file));
+                HttpResponse<Path> r = client.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + server.port + "/api/export/incidents." + format))
+                                .timeout(Duration.ofMinutes(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofFile(file));
                 assertThat(r.statusCode()).as(format).isEqualTo(200);
                 String layer = switch (format) {
                     case "shp" -> {
@@ -74,16 +83,23 @@ class ExportMemoryTest {
                     default -> "incidents";
                 };
                 if (layer == null) {
-                    try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    try (var parser = org.apache.commons.csv.CSVFormat.RFC4180
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get()
                             .parse(Files.newBufferedReader(file))) {
                         assertThat(parser.stream().count()).as(format).isEqualTo(total);
                     }
                 } else {
-                    assertThat(Gdal.ogrinfo("-ro", "-so", file.toString(), layer)).as(format).contains("Feature Count: " + total + "\n");
+                    assertThat(Gdal.ogrinfo("-ro", "-so", file.toString(), layer))
+                            .as(format)
+                            .contains("Feature Count: " + total + "\n");
                 }
                 Files.delete(file);
             }
-            // ten of the largest lists at once stream too (issue 18: they had built every Feature and run out of memory);
+            // ten of the largest lists at once stream too (issue 18: they had built every Feature and run out of
+            // memory);
             // two are written at once and the others wait, so a client that honours Retry-After gets every one
             java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(10);
             List<java.util.concurrent.Future<Path>> lists = new ArrayList<>();
@@ -102,8 +118,10 @@ class ExportMemoryTest {
             }
             clients.shutdown();
             // and the server is still well
-            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port
-                    + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/actuator/health"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
         }
         assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
@@ -112,13 +130,17 @@ class ExportMemoryTest {
     /** {@code /api/incidents?limit=100000} into {@code file}, again after Retry-After while the server says it is busy (at most 20 tries). */
     private static Path list(HttpClient client, int port, Path file) throws Exception {
         for (int attempt = 0; attempt < 20; attempt++) {
-            HttpResponse<Path> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents?limit=100000"))
-                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofFile(file));
+            HttpResponse<Path> r = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/incidents?limit=100000"))
+                            .timeout(Duration.ofMinutes(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofFile(file));
             if (r.statusCode() == 200) {
                 return file;
             }
             assertThat(r.statusCode()).as(Files.readString(file)).isIn(429, 503);
-            Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()));
+            Thread.sleep(
+                    1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()));
         }
         throw new AssertionError("the list was refused 20 times");
     }
@@ -126,34 +148,62 @@ class ExportMemoryTest {
     /** ACLED-style rows, as the benchmark writes them: points around the region, one claim each. */
     static void writeAcledCsv(Path csv, int n) throws Exception {
         Random random = new Random(42);
-        String[][] types = {{"Explosions/Remote violence", "Air/drone strike"}, {"Battles", "Armed clash"},
-                {"Explosions/Remote violence", "Shelling/artillery/missile attack"}};
+        String[][] types = {
+            {"Explosions/Remote violence", "Air/drone strike"},
+            {"Battles", "Armed clash"},
+            {"Explosions/Remote violence", "Shelling/artillery/missile attack"}
+        };
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,admin1,admin2,location,latitude,longitude,"
-                    + "geo_precision,time_precision,source,notes,fatalities\n");
+            w.write(
+                    "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,admin1,admin2,location,latitude,longitude,"
+                            + "geo_precision,time_precision,source,notes,fatalities\n");
             for (int i = 1; i <= n; i++) {
                 String[] t = types[i % types.length];
-                w.write(String.format(Locale.ROOT, "MEM%d,2026-%02d-%02d,%s,%s,Synthetic actor A,Synthetic actor B,,,synthetic %d,"
-                        + "%.5f,%.5f,1,1,Memory test generator,synthetic row %d for the export memory test,%d%n", i, 1 + i % 12,
-                        1 + i % 28, t[0], t[1], i, 29 + random.nextDouble() * 6, 64 + random.nextDouble() * 8, i, random.nextInt(20)));
+                w.write(String.format(
+                        Locale.ROOT,
+                        "MEM%d,2026-%02d-%02d,%s,%s,Synthetic actor A,Synthetic actor B,,,synthetic %d,"
+                                + "%.5f,%.5f,1,1,Memory test generator,synthetic row %d for the export memory test,%d%n",
+                        i,
+                        1 + i % 12,
+                        1 + i % 28,
+                        t[0],
+                        t[1],
+                        i,
+                        29 + random.nextDouble() * 6,
+                        64 + random.nextDouble() * 8,
+                        i,
+                        random.nextInt(20)));
             }
         }
     }
 
     private static void importCsv(Path csv, Path data, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), "org.conflictmap.ConflictMapApplication", "import", csv.toString(),
-                "--conflictmap.store.data-dir=" + data, "--logging.level.root=warn"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.conflictmap.ConflictMapApplication",
+                "import",
+                csv.toString(),
+                "--conflictmap.store.data-dir=" + data,
+                "--logging.level.root=warn"));
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         // a bound against a hang, not a speed target: beside a CPU hog at load average ~40 the import took over 5 min
         assertThat(p.waitFor(20, TimeUnit.MINUTES)).as("the import finished").isTrue();
-        assertThat(p.exitValue()).as("the import's exit code (log: " + log + ")").isZero();
+        assertThat(p.exitValue())
+                .as("the import's exit code (log: " + log + ")")
+                .isZero();
     }
 
     private static Path unzip(Path zip, Path to) throws Exception {
         Files.createDirectories(to);
-        try (InputStream raw = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(raw)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+        try (InputStream raw = Files.newInputStream(zip);
+                ZipInputStream in = new ZipInputStream(raw)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 Files.copy(in, to.resolve(e.getName()));
             }
         }

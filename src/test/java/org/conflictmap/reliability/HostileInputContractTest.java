@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -45,8 +44,9 @@ class HostileInputContractTest {
     static List<Case> cases() throws Exception {
         List<Case> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                HostileInputContractTest.class.getResourceAsStream("/reliability/hostile.tsv"), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null;) {
+                HostileInputContractTest.class.getResourceAsStream("/reliability/hostile.tsv"),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
@@ -60,23 +60,24 @@ class HostileInputContractTest {
     }
 
     private static String repeated(String s) {
-        return REP.matcher(s).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(2).repeat(Integer.parseInt(m.group(1)))));
+        return REP.matcher(s)
+                .replaceAll(
+                        m -> java.util.regex.Matcher.quoteReplacement(m.group(2).repeat(Integer.parseInt(m.group(1)))));
     }
 
     @Nested
     @OnH2gis
-    class Embedded extends Battery {
-    }
+    class Embedded extends Battery {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Battery {
-    }
+    class Postgis extends Battery {}
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class Battery {
         @LocalServerPort
         int port;
+
         @Autowired
         DataVersion version;
 
@@ -93,9 +94,13 @@ class HostileInputContractTest {
         @Test
         void linksNeverFollowTheHostHeader() throws Exception {
             for (String path : List.of("/ogc", "/ogc/collections/incidents/items?limit=1", "/tiles/basemap.json")) {
-                String answer = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\n"
-                        + "Connection: close\r\n\r\n");
-                assertThat(answer).as(path).startsWith("HTTP/1.1 200").contains("http://127.0.0.1:" + port + "/")
+                String answer =
+                        raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\n"
+                                + "Connection: close\r\n\r\n");
+                assertThat(answer)
+                        .as(path)
+                        .startsWith("HTTP/1.1 200")
+                        .contains("http://127.0.0.1:" + port + "/")
                         .doesNotContain("evil.example", "evil2.example");
             }
         }
@@ -104,8 +109,9 @@ class HostileInputContractTest {
         @Test
         void healthShowsNoDetailsToAnonymousCallers() {
             Http.Response health = new Http(port).get("/actuator/health");
-            assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("details", "path", "total", "free",
-                    "database", "Exception");
+            assertThat(health.body())
+                    .contains("\"status\":\"UP\"")
+                    .doesNotContain("details", "path", "total", "free", "database", "Exception");
         }
 
         private String raw(String request) throws Exception {
@@ -132,14 +138,30 @@ class HostileInputContractTest {
             } else if (c.auth().equals("bad")) {
                 headers.addAll(List.of("Authorization", "Bearer forged-" + EDITOR_TOKEN.substring(0, 8)));
             }
-            Http.Response r = new Http(port).send(c.method(), c.path(), c.body().isEmpty() && c.method().equals("GET") ? null
-                    : c.body(), headers.toArray(String[]::new));
+            Http.Response r = new Http(port)
+                    .send(
+                            c.method(),
+                            c.path(),
+                            c.body().isEmpty() && c.method().equals("GET") ? null : c.body(),
+                            headers.toArray(String[]::new));
             assertThat(r.status()).as(c + " " + r.body()).isEqualTo(c.expected());
             if (c.expected() >= 400) {
                 assertThat(r.contentType()).as(c.toString()).startsWith("application/problem+json");
             }
-            assertThat(r.body()).as(c.toString()).doesNotContain("Exception", "\tat ", "jdbc:", "SELECT ", "org.h2",
-                    "org.postgresql", "org.geotools", "org.apache", "java.lang", "java.time", EDITOR_TOKEN);
+            assertThat(r.body())
+                    .as(c.toString())
+                    .doesNotContain(
+                            "Exception",
+                            "\tat ",
+                            "jdbc:",
+                            "SELECT ",
+                            "org.h2",
+                            "org.postgresql",
+                            "org.geotools",
+                            "org.apache",
+                            "java.lang",
+                            "java.time",
+                            EDITOR_TOKEN);
             assertThat(version.current().version()).as("data unchanged by " + c).isEqualTo(before);
         }
     }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
 import org.conflictmap.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,25 +35,35 @@ class LiveChangesShutdownTest {
     @Test
     void aStoppingServerSendsEveryAnsweredWriteAndEndsItsStreamsCleanly(@TempDir Path tmp) throws Exception {
         Path log = Files.createDirectories(Path.of("target")).resolve("live-changes-shutdown-test.log");
-        ChildServer server = ChildServer.start(tmp.resolve("store"), log, "--conflictmap.security.editor-tokens=live:" + TOKEN,
+        ChildServer server = ChildServer.start(
+                tmp.resolve("store"),
+                log,
+                "--conflictmap.security.editor-tokens=live:" + TOKEN,
                 "--conflictmap.incidents.load-on-startup=false");
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture<String> ended = new CompletableFuture<>();
         try {
-            HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port + "/api/incidents/changes")).header("Accept", "text/event-stream")
-                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + server.port + "/api/incidents/changes"))
+                                    .header("Accept", "text/event-stream")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             assertThat(stream.statusCode()).isEqualTo(200);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                    }
-                    ended.complete("clean");
-                } catch (IOException e) {
-                    ended.complete("broken: " + e);
-                }
-            }, "sse-reader");
+            Thread reader = new Thread(
+                    () -> {
+                        try (BufferedReader in =
+                                new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                                lines.add(line);
+                            }
+                            ended.complete("clean");
+                        } catch (IOException e) {
+                            ended.complete("broken: " + e);
+                        }
+                    },
+                    "sse-reader");
             reader.start();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (lines.stream().noneMatch(l -> l.startsWith("event:ready")) && System.nanoTime() < deadline) {
@@ -66,17 +75,28 @@ class LiveChangesShutdownTest {
             List<String> ids = new ArrayList<>();
             for (int k = 0; k < WRITES; k++) {
                 String id = "live-shutdown-" + k;
-                Http.Response r = http.send("POST", "/api/incidents", EmbeddedCrashTest.incident(id, "Live " + id), "Content-Type",
-                        "application/json", "Authorization", "Bearer " + TOKEN);
+                Http.Response r = http.send(
+                        "POST",
+                        "/api/incidents",
+                        EmbeddedCrashTest.incident(id, "Live " + id),
+                        "Content-Type",
+                        "application/json",
+                        "Authorization",
+                        "Bearer " + TOKEN);
                 assertThat(r.status()).as(r.body()).isEqualTo(201);
                 ids.add(id);
             }
             server.close(); // SIGTERM, and waits for the process to end
 
-            assertThat(ended.get(2, TimeUnit.MINUTES)).as("how the stream ended").isEqualTo("clean");
-            List<String> data = lines.stream().filter(l -> l.startsWith("data:")).toList();
+            assertThat(ended.get(2, TimeUnit.MINUTES))
+                    .as("how the stream ended")
+                    .isEqualTo("clean");
+            List<String> data =
+                    lines.stream().filter(l -> l.startsWith("data:")).toList();
             for (String id : ids) {
-                assertThat(data).as("an event for %s, written before the stop", id).anyMatch(l -> l.contains("\"id\":\"" + id + "\""));
+                assertThat(data)
+                        .as("an event for %s, written before the stop", id)
+                        .anyMatch(l -> l.contains("\"id\":\"" + id + "\""));
             }
         } finally {
             server.close();

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnPostgis;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,8 @@ class LoadTest {
                     MixedWorkload.Request r = MixedWorkload.next(http, random);
                     latencies.add(System.nanoTime() - t0);
                     if (r.response().status() >= 500) {
-                        failures.computeIfAbsent(r.response().status() + " " + r.path(), k -> new AtomicInteger()).incrementAndGet();
+                        failures.computeIfAbsent(r.response().status() + " " + r.path(), k -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                 }
                 return null;
@@ -63,12 +63,19 @@ class LoadTest {
         running.add(pool.submit(() -> {
             for (int n = 0; System.nanoTime() < end; n++) {
                 String id = "load-" + ProcessHandle.current().pid() + "-" + n;
-                Http.Response r = http.send("POST", "/api/incidents", MixedWorkload.incident(id),
-                        "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+                Http.Response r = http.send(
+                        "POST",
+                        "/api/incidents",
+                        MixedWorkload.incident(id),
+                        "Content-Type",
+                        "application/json",
+                        "Authorization",
+                        EDITOR_AUTH);
                 if (r.status() == 201) {
                     written.add(id);
                 } else {
-                    failures.computeIfAbsent("write " + r.status(), k -> new AtomicInteger()).incrementAndGet();
+                    failures.computeIfAbsent("write " + r.status(), k -> new AtomicInteger())
+                            .incrementAndGet();
                 }
                 Thread.sleep(250);
             }
@@ -83,9 +90,17 @@ class LoadTest {
         double p50 = sorted.get(sorted.size() / 2) / 1e6;
         double p99 = sorted.get((int) (sorted.size() * 0.99)) / 1e6;
         double rps = sorted.size() / (double) seconds;
-        String report = String.format(java.util.Locale.ROOT,
+        String report = String.format(
+                java.util.Locale.ROOT,
                 "{\"clients\": %d, \"seconds\": %d, \"requests\": %d, \"requests_per_s\": %.0f, \"p50_ms\": %.1f, \"p99_ms\": %.1f,"
-                        + " \"writes\": %d, \"errors\": %d}%n", CLIENTS, seconds, sorted.size(), rps, p50, p99, written.size(),
+                        + " \"writes\": %d, \"errors\": %d}%n",
+                CLIENTS,
+                seconds,
+                sorted.size(),
+                rps,
+                p50,
+                p99,
+                written.size(),
                 failures.values().stream().mapToInt(AtomicInteger::get).sum());
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "load.json"), report);

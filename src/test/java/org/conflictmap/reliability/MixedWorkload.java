@@ -3,7 +3,6 @@ package org.conflictmap.reliability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.conflictmap.Http;
 
 /**
@@ -22,21 +21,27 @@ final class MixedWorkload {
                 PATHS.add("/tiles/incidents/8/" + x + "/" + y + ".mvt");
             }
         }
-        PATHS.addAll(List.of("/ogc/collections/incidents/items?bbox=69,33,72,35&limit=100", "/api/incidents?type=air_strike",
-                "/api/places?q=Khost", "/api/geocode?q=Paktya", "/ogc/collections/incidents/items?filter=contested%20%3D%20true",
-                "/tiles/basemap/5/22/12.png", "/api/incidents/2026-02-26-durand-line-post-attacks", "/api/incidents?view=map"));
+        PATHS.addAll(List.of(
+                "/ogc/collections/incidents/items?bbox=69,33,72,35&limit=100",
+                "/api/incidents?type=air_strike",
+                "/api/places?q=Khost",
+                "/api/geocode?q=Paktya",
+                "/ogc/collections/incidents/items?filter=contested%20%3D%20true",
+                "/tiles/basemap/5/22/12.png",
+                "/api/incidents/2026-02-26-durand-line-post-attacks",
+                "/api/incidents?view=map"));
     }
 
     /** One request's path (or {@code POST /api/geocode/text}) and its answer. */
-    record Request(String path, Http.Response response) {
-    }
+    record Request(String path, Http.Response response) {}
 
-    private MixedWorkload() {
-    }
+    private MixedWorkload() {}
 
     static Request next(Http http, Random random) {
         if (random.nextInt(20) == 0) {
-            return new Request("POST /api/geocode/text", http.send("POST", "/api/geocode/text", DISPATCH, "Content-Type", "text/plain"));
+            return new Request(
+                    "POST /api/geocode/text",
+                    http.send("POST", "/api/geocode/text", DISPATCH, "Content-Type", "text/plain"));
         }
         String path = PATHS.get(random.nextInt(PATHS.size()));
         return new Request(path, http.get(path));

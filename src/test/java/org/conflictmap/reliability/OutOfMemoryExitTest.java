@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +24,22 @@ class OutOfMemoryExitTest {
     void aServerOutOfMemoryEndsWithStatus3(@TempDir Path dir) throws Exception {
         Path log = Files.createDirectories(Path.of("target")).resolve("out-of-memory-exit-test.log");
         Files.deleteIfExists(log);
-        try (ChildServer server = ChildServer.start(List.of("-Xmx160m"), dir.resolve("store"), log,
-                "--conflictmap.tiles.max-static-pixels=16777216", "--conflictmap.overload.static-map-permits=4",
+        try (ChildServer server = ChildServer.start(
+                List.of("-Xmx160m"),
+                dir.resolve("store"),
+                log,
+                "--conflictmap.tiles.max-static-pixels=16777216",
+                "--conflictmap.overload.static-map-permits=4",
                 "--spring.datasource.hikari.maximum-pool-size=13")) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             for (int i = 0; i < 4; i++) {
-                client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port
-                        + "/map.png?bbox=60.5,29,75,38.5&width=4096&height=4096&title=" + i)).timeout(Duration.ofMinutes(2)).build(),
+                client.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port
+                                        + "/map.png?bbox=60.5,29,75,38.5&width=4096&height=4096&title=" + i))
+                                .timeout(Duration.ofMinutes(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
             }
             Integer status = server.awaitExit(Duration.ofMinutes(2));

@@ -11,9 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -34,25 +32,30 @@ class OverloadContractTest {
     static final int FLOOD = 50;
     /** More static maps than one drawn and eight waiting: some must be refused. */
     static final int MAPS = 30;
-    static final List<String> OTHERS = List.of("/api/export/incidents.shp", "/api/export/incidents.geojson",
-            "/api/export/incidents.csv?table=claims", "/api/export/incidents.gpkg", "/api/incidents?limit=100000",
-            "/api/incidents?view=map&limit=100000", "/ogc/collections/incidents/items?limit=10000");
-    static final List<String> CHEAP = List.of("/actuator/health", "/api/places/af-province-khost",
-            "/api/incidents/2026-02-26-durand-line-post-attacks");
+
+    static final List<String> OTHERS = List.of(
+            "/api/export/incidents.shp",
+            "/api/export/incidents.geojson",
+            "/api/export/incidents.csv?table=claims",
+            "/api/export/incidents.gpkg",
+            "/api/incidents?limit=100000",
+            "/api/incidents?view=map&limit=100000",
+            "/ogc/collections/incidents/items?limit=10000");
+    static final List<String> CHEAP = List.of(
+            "/actuator/health", "/api/places/af-province-khost", "/api/incidents/2026-02-26-durand-line-post-attacks");
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @Autowired
         DataSource dataSource;
 
@@ -73,8 +76,10 @@ class OverloadContractTest {
             long bound = Math.max(1000, 10 * baseline);
             List<String> flood = new ArrayList<>();
             for (int i = 0; i < FLOOD; i++) {
-                flood.add(i < MAPS ? "/map.png?bbox=60.5,29,75,38.5&width=2400&height=2400&title=flood-" + i
-                        : OTHERS.get(i % OTHERS.size()));
+                flood.add(
+                        i < MAPS
+                                ? "/map.png?bbox=60.5,29,75,38.5&width=2400&height=2400&title=flood-" + i
+                                : OTHERS.get(i % OTHERS.size()));
             }
             ExecutorService pool = Executors.newFixedThreadPool(FLOOD);
             CountDownLatch go = new CountDownLatch(1);
@@ -103,11 +108,15 @@ class OverloadContractTest {
                 Thread.sleep(50);
             }
             pool.shutdown();
-            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).as("the flood ended").isTrue();
-            System.out.println("OVERLOAD probes " + probes + ", slowest ms " + slowest + ", baseline " + baseline + " ms, bound " + bound);
+            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES))
+                    .as("the flood ended")
+                    .isTrue();
+            System.out.println("OVERLOAD probes " + probes + ", slowest ms " + slowest + ", baseline " + baseline
+                    + " ms, bound " + bound);
             assertThat(probes).as("cheap reads made during the flood").isGreaterThanOrEqualTo(CHEAP.size());
             assertThat(failed).as("cheap reads during the flood").isEmpty();
-            assertThat(slowest.values()).as("slowest cheap read during the flood, ms: " + slowest + " (baseline " + baseline + ")")
+            assertThat(slowest.values())
+                    .as("slowest cheap read during the flood, ms: " + slowest + " (baseline " + baseline + ")")
                     .allMatch(ms -> ms < bound);
             int refused = 0;
             for (int i = 0; i < FLOOD; i++) {
@@ -121,11 +130,19 @@ class OverloadContractTest {
                     assertThat(r.json().path("status").asInt()).as(what).isEqualTo(r.status());
                 }
             }
-            assertThat(refused).as("static maps beyond one drawn and eight waiting are refused").isGreaterThan(0);
+            assertThat(refused)
+                    .as("static maps beyond one drawn and eight waiting are refused")
+                    .isGreaterThan(0);
             // and every class answers again, by itself
-            for (String path : List.of("/map.png?bbox=60.5,29,75,38.5&width=2400&height=2400&title=after", OTHERS.get(0),
-                    OTHERS.get(4), OTHERS.get(6), "/tiles/combined/6/44/26.png")) {
-                assertThat(http.get(path).status()).as(path + " after the flood").isEqualTo(200);
+            for (String path : List.of(
+                    "/map.png?bbox=60.5,29,75,38.5&width=2400&height=2400&title=after",
+                    OTHERS.get(0),
+                    OTHERS.get(4),
+                    OTHERS.get(6),
+                    "/tiles/combined/6/44/26.png")) {
+                assertThat(http.get(path).status())
+                        .as(path + " after the flood")
+                        .isEqualTo(200);
             }
         }
 
@@ -144,12 +161,16 @@ class OverloadContractTest {
             assertThat(http.get("/actuator/health").status()).isEqualTo(200);
             jdbc.execute("ALTER TABLE data_version RENAME TO data_version_away");
             try {
-                assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).as("SELECT 1 still works").isEqualTo(1);
+                assertThat(jdbc.queryForObject("SELECT 1", Integer.class))
+                        .as("SELECT 1 still works")
+                        .isEqualTo(1);
                 Http.Response down = http.get("/actuator/health");
                 assertThat(down.status()).as(down.body()).isEqualTo(503);
                 assertThat(down.body()).contains("DOWN").doesNotContain("Exception", "data_version");
                 assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(503);
-                assertThat(http.get("/actuator/health/liveness").status()).as("the process itself is alive").isEqualTo(200);
+                assertThat(http.get("/actuator/health/liveness").status())
+                        .as("the process itself is alive")
+                        .isEqualTo(200);
             } finally {
                 jdbc.execute("ALTER TABLE data_version_away RENAME TO data_version");
             }

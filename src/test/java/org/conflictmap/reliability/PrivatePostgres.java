@@ -24,9 +24,11 @@ final class PrivatePostgres implements AutoCloseable {
         this.bin = findBin();
         Files.createDirectories(this.dir);
         run(List.of("chown", "-R", "postgres:postgres", this.dir.toString()), true);
-        asPostgres(bin.resolve("initdb") + " -D " + this.dir.resolve("data") + " -U postgres -A trust --no-sync -E UTF8");
+        asPostgres(
+                bin.resolve("initdb") + " -D " + this.dir.resolve("data") + " -U postgres -A trust --no-sync -E UTF8");
         start();
-        asPostgres(bin.resolve("psql") + " -h 127.0.0.1 -p " + port + " -U postgres -d postgres -q -c 'CREATE EXTENSION postgis'");
+        asPostgres(bin.resolve("psql") + " -h 127.0.0.1 -p " + port
+                + " -U postgres -d postgres -q -c 'CREATE EXTENSION postgis'");
     }
 
     String jdbcUrl() {
@@ -54,8 +56,11 @@ final class PrivatePostgres implements AutoCloseable {
 
     private static Path findBin() throws IOException {
         try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.sorted().reduce((a, b) -> b).map(v -> v.resolve("bin"))
-                    .orElseThrow(() -> new IOException("no PostgreSQL under /usr/lib/postgresql: run scripts/setup-postgis"));
+            return versions.sorted()
+                    .reduce((a, b) -> b)
+                    .map(v -> v.resolve("bin"))
+                    .orElseThrow(() ->
+                            new IOException("no PostgreSQL under /usr/lib/postgresql: run scripts/setup-postgis"));
         }
     }
 
@@ -78,7 +83,10 @@ final class PrivatePostgres implements AutoCloseable {
             return;
         }
         // run from /tmp: the postgres user may not enter the checkout (a fresh clone under a 0700 temp dir)
-        Process p = new ProcessBuilder(cmd).directory(new java.io.File("/tmp")).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(new java.io.File("/tmp"))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("command failed: " + String.join(" ", cmd) + "\n" + out);

@@ -20,12 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,15 +47,18 @@ class ReplicasTest {
     @Test
     void anEditThroughOneReplicaIsSeenByTheOtherAtItsFirstRequestAfterwards(@TempDir Path tmp) throws Exception {
         recreateDatabase();
-        String[] store = {"--spring.datasource.url=" + TestStores.Postgis.SERVER + DB,
-                "--spring.datasource.username=" + TestStores.Postgis.USER, "--spring.datasource.password=",
-                "--conflictmap.security.editor-tokens=replicas:" + TOKEN};
+        String[] store = {
+            "--spring.datasource.url=" + TestStores.Postgis.SERVER + DB,
+            "--spring.datasource.username=" + TestStores.Postgis.USER,
+            "--spring.datasource.password=",
+            "--conflictmap.security.editor-tokens=replicas:" + TOKEN
+        };
         try (ChildServer a = ChildServer.start(tmp.resolve("a"), tmp.resolve("a.log"), store);
                 ChildServer b = ChildServer.start(tmp.resolve("b"), tmp.resolve("b.log"), store)) {
             Http editor = new Http(a.port);
             Http reader = new Http(b.port);
-            Http.Response created = editor.send("POST", "/api/incidents", incident(0), "Content-Type", "application/json",
-                    "Authorization", AUTH);
+            Http.Response created = editor.send(
+                    "POST", "/api/incidents", incident(0), "Content-Type", "application/json", "Authorization", AUTH);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             JsonNode point = created.json().get("geometry").get("coordinates");
             double lon = point.get(0).asDouble();
@@ -66,9 +67,12 @@ class ReplicasTest {
             String tile = z + "/" + tileX(lon, z) + "/" + tileY(lat, z);
             String mvt = "/tiles/incidents/" + tile + ".mvt";
             String png = "/tiles/incidents/" + tile + ".png";
-            String list = "/api/incidents?bbox=" + (lon - 0.01) + "," + (lat - 0.01) + "," + (lon + 0.01) + "," + (lat + 0.01);
+            String list = "/api/incidents?bbox=" + (lon - 0.01) + "," + (lat - 0.01) + "," + (lon + 0.01) + ","
+                    + (lat + 0.01);
             String item = "/api/incidents/" + ID;
-            assertThat(round(reader.get(mvt).bytes())).as("B's tile shows A's first write").isEqualTo(0);
+            assertThat(round(reader.get(mvt).bytes()))
+                    .as("B's tile shows A's first write")
+                    .isEqualTo(0);
 
             // commitAt[k]: System.nanoTime() when A's answer to write k had come back (0: not yet);
             // versionAfter[k]: the data version then (published first, so a reader never sees a round without it)
@@ -81,21 +85,47 @@ class ReplicasTest {
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> readers = new ArrayList<>();
-            readers.add(pool.submit(poll(running, commitAt, stale, checked, "tile", () -> round(reader.get(mvt).bytes()))));
-            readers.add(pool.submit(poll(running, commitAt, stale, checked, "item", () -> round(reader.get(item).bytes()))));
+            readers.add(pool.submit(poll(
+                    running,
+                    commitAt,
+                    stale,
+                    checked,
+                    "tile",
+                    () -> round(reader.get(mvt).bytes()))));
+            readers.add(pool.submit(poll(
+                    running,
+                    commitAt,
+                    stale,
+                    checked,
+                    "item",
+                    () -> round(reader.get(item).bytes()))));
             readers.add(pool.submit(poll(running, commitAt, stale, checked, "list-etag", conditional(reader, list))));
-            readers.add(pool.submit(poll(running, commitAt, stale, checked, "png-etag", pngTag(reader, png, versionAfter))));
+            readers.add(pool.submit(
+                    poll(running, commitAt, stale, checked, "png-etag", pngTag(reader, png, versionAfter))));
             try {
                 for (int k = 1; k <= ROUNDS; k++) {
-                    Http.Response w = editor.send("PATCH", item, "{\"title\": \"" + title(k) + "\"}", "Content-Type",
-                            "application/merge-patch+json", "Authorization", AUTH, "If-Match", "\"" + k + "\"");
+                    Http.Response w = editor.send(
+                            "PATCH",
+                            item,
+                            "{\"title\": \"" + title(k) + "\"}",
+                            "Content-Type",
+                            "application/merge-patch+json",
+                            "Authorization",
+                            AUTH,
+                            "If-Match",
+                            "\"" + k + "\"");
                     assertThat(w.status()).as(w.body()).isEqualTo(200);
                     long returned = System.nanoTime();
                     versionAfter.set(k, dataVersion(editor));
                     commitAt.set(k, returned);
                     // and the first request of each kind after the commit, sent at once by the editor itself
                     check(stale, checked, "first-tile", k, round(reader.get(mvt).bytes()));
-                    check(stale, checked, "first-item", k, round(reader.get(item).bytes()));
+                    check(
+                            stale,
+                            checked,
+                            "first-item",
+                            k,
+                            round(reader.get(item).bytes()));
                     Thread.sleep(20 + k % 5 * 20);
                 }
             } finally {
@@ -106,9 +136,12 @@ class ReplicasTest {
                 f.get();
             }
             System.out.println("ReplicasTest: answers checked " + checked + "; stale " + stale.size());
-            assertThat(stale).as("stale answers from B after A's write returned").isEmpty();
+            assertThat(stale)
+                    .as("stale answers from B after A's write returned")
+                    .isEmpty();
             for (String kind : List.of("tile", "item", "list-etag", "png-etag", "first-tile", "first-item")) {
-                assertThat(checked.getOrDefault(kind, new AtomicInteger()).get()).as("answers checked: " + kind)
+                assertThat(checked.getOrDefault(kind, new AtomicInteger()).get())
+                        .as("answers checked: " + kind)
                         .isGreaterThanOrEqualTo(ROUNDS);
             }
         }
@@ -120,8 +153,13 @@ class ReplicasTest {
     }
 
     /** Polls B until stopped; an answer is checked against the writes whose answers came back before it was sent. */
-    static Runnable poll(AtomicBoolean running, AtomicLongArray commitAt, List<String> stale, Map<String, AtomicInteger> checked,
-            String kind, Probe probe) {
+    static Runnable poll(
+            AtomicBoolean running,
+            AtomicLongArray commitAt,
+            List<String> stale,
+            Map<String, AtomicInteger> checked,
+            String kind,
+            Probe probe) {
         return () -> {
             try {
                 while (running.get()) {
@@ -183,7 +221,9 @@ class ReplicasTest {
             assertThat(m.find()).as(last[0]).isTrue();
             long version = Long.parseLong(m.group(1));
             int k = -1;
-            while (k + 1 < versionAfter.length() && versionAfter.get(k + 1) != 0 && versionAfter.get(k + 1) <= version) {
+            while (k + 1 < versionAfter.length()
+                    && versionAfter.get(k + 1) != 0
+                    && versionAfter.get(k + 1) <= version) {
                 k++;
             }
             return k;
@@ -235,7 +275,8 @@ class ReplicasTest {
 
     /** Drops and creates the PostGIS database {@code DB} (two child servers share it). */
     static void recreateDatabase(String db) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestStores.Postgis.SERVER + "postgres", TestStores.Postgis.USER, "");
+        try (Connection c = DriverManager.getConnection(
+                        TestStores.Postgis.SERVER + "postgres", TestStores.Postgis.USER, "");
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + db);

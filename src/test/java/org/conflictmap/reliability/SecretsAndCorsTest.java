@@ -23,9 +23,16 @@ class SecretsAndCorsTest {
     void tokensAreNeverLoggedNorEchoed(CapturedOutput output) {
         Http http = new Http(port);
         String forged = "Bearer forged-secret-" + EDITOR_TOKEN.substring(5, 15);
-        Http.Response refused = http.send("POST", "/api/incidents", "{}", "Content-Type", "application/json", "Authorization", forged);
-        Http.Response accepted = http.send("POST", "/api/incidents", "{\"title\": \"", "Content-Type", "application/json",
-                "Authorization", EDITOR_AUTH);
+        Http.Response refused =
+                http.send("POST", "/api/incidents", "{}", "Content-Type", "application/json", "Authorization", forged);
+        Http.Response accepted = http.send(
+                "POST",
+                "/api/incidents",
+                "{\"title\": \"",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                EDITOR_AUTH);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(accepted.status()).isEqualTo(400);
         for (Http.Response r : new Http.Response[] {refused, accepted}) {
@@ -41,18 +48,40 @@ class SecretsAndCorsTest {
         Http.Response read = http.get("/api/incidents?limit=1", "Origin", "https://news.example.org");
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo("*");
-        Http.Response preflight = http.send("OPTIONS", "/api/incidents", (String) null, "Origin", "https://evil.example",
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
+        Http.Response preflight = http.send(
+                "OPTIONS",
+                "/api/incidents",
+                (String) null,
+                "Origin",
+                "https://evil.example",
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "authorization,content-type");
         assertThat(preflight.status()).isEqualTo(403);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
         assertThat(preflight.contentType()).startsWith("application/problem+json");
-        Http.Response write = http.send("POST", "/api/incidents", "{}", "Origin", "https://evil.example", "Content-Type",
-                "application/json", "Authorization", EDITOR_AUTH);
+        Http.Response write = http.send(
+                "POST",
+                "/api/incidents",
+                "{}",
+                "Origin",
+                "https://evil.example",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                EDITOR_AUTH);
         assertThat(write.status()).isEqualTo(403);
         assertThat(write.contentType()).startsWith("application/problem+json");
         assertThat(write.body()).contains("\"status\":403").doesNotContain("Invalid CORS request");
-        Http.Response tiles = http.send("OPTIONS", "/tiles/basemap/5/21/12.png", (String) null, "Origin", "https://news.example.org",
-                "Access-Control-Request-Method", "GET");
+        Http.Response tiles = http.send(
+                "OPTIONS",
+                "/tiles/basemap/5/21/12.png",
+                (String) null,
+                "Origin",
+                "https://news.example.org",
+                "Access-Control-Request-Method",
+                "GET");
         assertThat(tiles.header("Access-Control-Allow-Origin")).isEqualTo("*");
     }
 }

@@ -20,13 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores;
 import org.conflictmap.reliability.WebhookReceiver.Received;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,11 +49,18 @@ class WebhookCrashTest {
     static final String DB = TestStores.Postgis.DB + "_hooks";
     static final int CHANGES = 24;
     /** Long enough that a held delivery is still under way when the test kills; the lease a little longer. */
-    static final String[] SETTINGS = {"--conflictmap.security.editor-tokens=crash:" + TOKEN,
-            "--conflictmap.security.admin-name=" + ADMIN, "--conflictmap.security.admin-password=" + PASSWORD,
-            "--conflictmap.webhooks.poll=100ms", "--conflictmap.webhooks.timeout=30s", "--conflictmap.webhooks.lease=40s",
-            "--conflictmap.webhooks.first-retry=200ms", "--conflictmap.webhooks.max-retry-delay=2s",
-            "--conflictmap.webhooks.max-attempts=100", "--conflictmap.incidents.load-on-startup=false"};
+    static final String[] SETTINGS = {
+        "--conflictmap.security.editor-tokens=crash:" + TOKEN,
+        "--conflictmap.security.admin-name=" + ADMIN,
+        "--conflictmap.security.admin-password=" + PASSWORD,
+        "--conflictmap.webhooks.poll=100ms",
+        "--conflictmap.webhooks.timeout=30s",
+        "--conflictmap.webhooks.lease=40s",
+        "--conflictmap.webhooks.first-retry=200ms",
+        "--conflictmap.webhooks.max-retry-delay=2s",
+        "--conflictmap.webhooks.max-attempts=100",
+        "--conflictmap.incidents.load-on-startup=false"
+    };
 
     @Test
     void embeddedStoreDeliversEveryChangeAfterKillMinus9(@TempDir Path tmp) throws Exception {
@@ -79,35 +84,42 @@ class WebhookCrashTest {
     }
 
     @Test
-    void twoReplicasOnPostgisNeverSendOneDeliveryTwiceAtOnceAndLoseNothingWhenOneIsKilled(@TempDir Path tmp) throws Exception {
+    void twoReplicasOnPostgisNeverSendOneDeliveryTwiceAtOnceAndLoseNothingWhenOneIsKilled(@TempDir Path tmp)
+            throws Exception {
         ReplicasTest.recreateDatabase(DB);
         List<String> args = new ArrayList<>(List.of(SETTINGS));
-        args.addAll(List.of("--spring.datasource.url=" + TestStores.Postgis.SERVER + DB,
-                "--spring.datasource.username=" + TestStores.Postgis.USER, "--spring.datasource.password="));
+        args.addAll(List.of(
+                "--spring.datasource.url=" + TestStores.Postgis.SERVER + DB,
+                "--spring.datasource.username=" + TestStores.Postgis.USER,
+                "--spring.datasource.password="));
         String[] store = args.toArray(String[]::new);
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             ChildServer a = ChildServer.start(tmp.resolve("a"), tmp.resolve("a.log"), store);
             try (ChildServer b = ChildServer.start(tmp.resolve("b"), tmp.resolve("b.log"), store)) {
                 register(new Http(a.port), receiver.url());
 
-                // no faults: both replicas poll the same due rows; each row reaches the receiver once per attempt the store counts
+                // no faults: both replicas poll the same due rows; each row reaches the receiver once per attempt the
+                // store counts
                 Set<String> changes = new LinkedHashSet<>();
                 write(List.of(a, b), "calm", CHANGES, changes);
                 awaitDelivered(receiver, changes, new Http(b.port));
                 Map<String, Integer> attempts = attempts();
-                Map<String, List<Received>> byDelivery = receiver.all().stream().collect(Collectors.groupingBy(Received::delivery));
+                Map<String, List<Received>> byDelivery =
+                        receiver.all().stream().collect(Collectors.groupingBy(Received::delivery));
                 List<String> beyond = new ArrayList<>();
                 byDelivery.forEach((id, got) -> {
                     if (got.size() > attempts.getOrDefault(id, 0)) {
-                        beyond.add("delivery " + id + ": received " + got.size() + " times, " + attempts.get(id) + " attempts counted");
+                        beyond.add("delivery " + id + ": received " + got.size() + " times, " + attempts.get(id)
+                                + " attempts counted");
                     }
                     if (overlapping(got)) {
                         beyond.add("delivery " + id + ": two requests under way at once");
                     }
                 });
                 long repeats = receiver.all().size() - byDelivery.size();
-                System.out.printf("webhooks on two replicas: %d deliveries, %d requests (%d repeats)%n", byDelivery.size(),
-                        receiver.all().size(), repeats);
+                System.out.printf(
+                        "webhooks on two replicas: %d deliveries, %d requests (%d repeats)%n",
+                        byDelivery.size(), receiver.all().size(), repeats);
                 assertThat(beyond).isEmpty();
                 check(receiver.all(), changes, false);
 
@@ -145,7 +157,9 @@ class WebhookCrashTest {
         while (receiver.holding.get() == holdingBefore && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(receiver.holding.get()).as("a delivery held open by the receiver").isGreaterThan(holdingBefore);
+        assertThat(receiver.holding.get())
+                .as("a delivery held open by the receiver")
+                .isGreaterThan(holdingBefore);
     }
 
     /** After the kill: held requests end (their sender is gone), the receiver answers 204 from now on. */
@@ -170,19 +184,39 @@ class WebhookCrashTest {
                     for (int k = writer; k < count; k += 2) {
                         Http http = new Http(servers.get(k % servers.size()).port);
                         String id = "hook-crash-" + tag + "-" + k;
-                        Http.Response r = http.send("POST", "/api/incidents", EmbeddedCrashTest.incident(id, "Hook crash " + id),
-                                "Content-Type", "application/json", "Authorization", AUTH);
+                        Http.Response r = http.send(
+                                "POST",
+                                "/api/incidents",
+                                EmbeddedCrashTest.incident(id, "Hook crash " + id),
+                                "Content-Type",
+                                "application/json",
+                                "Authorization",
+                                AUTH);
                         assertThat(r.status()).as(r.body()).isEqualTo(201);
                         mine.add(id + " v1 publish");
                         if (k % 3 == 0) {
-                            r = http.send("PATCH", "/api/incidents/" + id, "{\"title\": \"Renamed " + id + "\"}", "Content-Type",
-                                    "application/merge-patch+json", "Authorization", AUTH, "If-Match", "\"1\"");
+                            r = http.send(
+                                    "PATCH",
+                                    "/api/incidents/" + id,
+                                    "{\"title\": \"Renamed " + id + "\"}",
+                                    "Content-Type",
+                                    "application/merge-patch+json",
+                                    "Authorization",
+                                    AUTH,
+                                    "If-Match",
+                                    "\"1\"");
                             assertThat(r.status()).as(r.body()).isEqualTo(200);
                             mine.add(id + " v2 update");
                         }
                         if (k % 4 == 0) {
                             int v = k % 3 == 0 ? 2 : 1;
-                            r = http.send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", AUTH, "If-Match",
+                            r = http.send(
+                                    "DELETE",
+                                    "/api/incidents/" + id,
+                                    (String) null,
+                                    "Authorization",
+                                    AUTH,
+                                    "If-Match",
                                     "\"" + v + "\"");
                             assertThat(r.status()).as(r.body()).isEqualTo(204);
                             mine.add(id + " v" + (v + 1) + " delete");
@@ -204,7 +238,10 @@ class WebhookCrashTest {
         String cookie = signIn(server)[0];
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
-            Set<String> got = receiver.all().stream().filter(Received::delivered).map(Received::change).collect(Collectors.toSet());
+            Set<String> got = receiver.all().stream()
+                    .filter(Received::delivered)
+                    .map(Received::change)
+                    .collect(Collectors.toSet());
             JsonNode hooks = server.get("/api/webhooks", "Cookie", cookie).json();
             if (got.containsAll(changes) && hooks.get(0).get("pending").asLong() == 0) {
                 return;
@@ -212,7 +249,10 @@ class WebhookCrashTest {
             Thread.sleep(200);
         }
         Set<String> missing = new LinkedHashSet<>(changes);
-        receiver.all().stream().filter(Received::delivered).map(Received::change).forEach(missing::remove);
+        receiver.all().stream()
+                .filter(Received::delivered)
+                .map(Received::change)
+                .forEach(missing::remove);
         assertThat(missing).as("changes never delivered").isEmpty();
     }
 
@@ -237,7 +277,8 @@ class WebhookCrashTest {
         Map<String, String> deliveryOfChange = new HashMap<>();
         byDelivery.forEach((id, attempts) -> {
             if (attempts.stream().map(Received::body).distinct().count() != 1) {
-                wrong.add("delivery " + id + " carried different events: " + attempts.stream().map(Received::change).distinct().toList());
+                wrong.add("delivery " + id + " carried different events: "
+                        + attempts.stream().map(Received::change).distinct().toList());
             }
             if (attempts.stream().noneMatch(Received::delivered)) {
                 wrong.add("delivery " + id + " (" + attempts.get(0).change() + ") never answered 2xx");
@@ -250,13 +291,16 @@ class WebhookCrashTest {
         List<Received> held = all.stream().filter(Received::held).toList();
         for (Received h : held) {
             if (byDelivery.getOrDefault(h.delivery(), List.of()).stream().noneMatch(r -> r.began() > h.began())) {
-                wrong.add("delivery " + h.delivery() + " (" + h.change() + "), under way at the kill, never came again");
+                wrong.add(
+                        "delivery " + h.delivery() + " (" + h.change() + "), under way at the kill, never came again");
             }
         }
-        System.out.printf("webhook crash: %d changes, %d requests, %d repeats, %d held across the kill%n", changes.size(), all.size(),
-                all.size() - byDelivery.size(), held.size());
+        System.out.printf(
+                "webhook crash: %d changes, %d requests, %d repeats, %d held across the kill%n",
+                changes.size(), all.size(), all.size() - byDelivery.size(), held.size());
         assertThat(wrong).isEmpty();
-        assertThat(deliveryOfChange.keySet()).as("each change once after dropping repeats by delivery id")
+        assertThat(deliveryOfChange.keySet())
+                .as("each change once after dropping repeats by delivery id")
                 .containsExactlyInAnyOrderElementsOf(changes);
         assertThat(held.isEmpty()).as("requests held open across a kill").isEqualTo(!crashed);
     }
@@ -277,7 +321,8 @@ class WebhookCrashTest {
     static Map<String, Integer> attempts() throws Exception {
         Map<String, Integer> out = new HashMap<>();
         try (Connection c = DriverManager.getConnection(TestStores.Postgis.SERVER + DB, TestStores.Postgis.USER, "");
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, attempts FROM webhook_outbox")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, attempts FROM webhook_outbox")) {
             while (rs.next()) {
                 out.put(String.valueOf(rs.getLong(1)), rs.getInt(2));
             }
@@ -287,17 +332,31 @@ class WebhookCrashTest {
 
     /** Signs the admin in: its session cookie and CSRF token. */
     static String[] signIn(Http server) {
-        Http.Response r = server.send("POST", "/api/session", "{\"name\": \"" + ADMIN + "\", \"password\": \"" + PASSWORD + "\"}",
-                "Content-Type", "application/json");
+        Http.Response r = server.send(
+                "POST",
+                "/api/session",
+                "{\"name\": \"" + ADMIN + "\", \"password\": \"" + PASSWORD + "\"}",
+                "Content-Type",
+                "application/json");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         String cookie = r.header("Set-Cookie");
-        return new String[] {cookie.substring(0, cookie.indexOf(';')), r.json().get("csrf").asString()};
+        return new String[] {
+            cookie.substring(0, cookie.indexOf(';')), r.json().get("csrf").asString()
+        };
     }
 
     static void register(Http server, String url) {
         String[] session = signIn(server);
-        Http.Response r = server.send("POST", "/api/webhooks", "{\"url\": \"" + url + "\", \"secret\": \"" + SECRET + "\"}",
-                "Content-Type", "application/json", "Cookie", session[0], "X-CSRF-Token", session[1]);
+        Http.Response r = server.send(
+                "POST",
+                "/api/webhooks",
+                "{\"url\": \"" + url + "\", \"secret\": \"" + SECRET + "\"}",
+                "Content-Type",
+                "application/json",
+                "Cookie",
+                session[0],
+                "X-CSRF-Token",
+                session[1]);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 }

@@ -1,5 +1,6 @@
 package org.conflictmap.reliability;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,12 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +32,18 @@ final class WebhookReceiver implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One request: the delivery and event ids, the event, whether its signature verifies, what it was answered. */
-    record Received(String delivery, String eventId, String kind, String incident, int version, String body, boolean signed,
-            boolean held, int answered, long began, long ended) {
+    record Received(
+            String delivery,
+            String eventId,
+            String kind,
+            String incident,
+            int version,
+            String body,
+            boolean signed,
+            boolean held,
+            int answered,
+            long began,
+            long ended) {
         boolean delivered() {
             return answered / 100 == 2;
         }
@@ -51,6 +58,7 @@ final class WebhookReceiver implements AutoCloseable {
     final AtomicInteger holding = new AtomicInteger();
     /** {@link System#nanoTime()} when the last held request began. */
     volatile long lastHold;
+
     volatile boolean failing;
     private final String secret;
     private final HttpServer server;
@@ -94,9 +102,20 @@ final class WebhookReceiver implements AutoCloseable {
         JsonNode event = JSON.readTree(body);
         String timestamp = h.getOrDefault("x-conflictmap-timestamp", "");
         boolean signed = ("sha256=" + hmac(secret, timestamp + "." + body)).equals(h.get("x-conflictmap-signature"))
-                && h.getOrDefault("x-conflictmap-event-id", "").equals(event.path("id").asString());
-        Received r = new Received(h.get("x-conflictmap-delivery"), event.path("id").asString(), event.path("kind").asString(),
-                event.path("incident").asString(), event.path("version").asInt(), body, signed, held, status, began, System.nanoTime());
+                && h.getOrDefault("x-conflictmap-event-id", "")
+                        .equals(event.path("id").asString());
+        Received r = new Received(
+                h.get("x-conflictmap-delivery"),
+                event.path("id").asString(),
+                event.path("kind").asString(),
+                event.path("incident").asString(),
+                event.path("version").asInt(),
+                body,
+                signed,
+                held,
+                status,
+                began,
+                System.nanoTime());
         synchronized (all) {
             all.add(r);
         }

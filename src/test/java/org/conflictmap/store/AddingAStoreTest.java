@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -34,10 +33,15 @@ class AddingAStoreTest {
         Set<Class<?>> dialects = new HashSet<>();
         for (Vendor v : Vendor.values()) {
             SpatialDialect d = SpatialDialect.of(v);
-            assertThat(d.vendor()).as("the dialect SpatialDialect.of(" + v + ") gives").isEqualTo(v);
-            assertThat(dialects.add(d.getClass())).as(v + "'s dialect is a class of its own").isTrue();
+            assertThat(d.vendor())
+                    .as("the dialect SpatialDialect.of(" + v + ") gives")
+                    .isEqualTo(v);
+            assertThat(dialects.add(d.getClass()))
+                    .as(v + "'s dialect is a class of its own")
+                    .isTrue();
         }
-        assertThat(SpatialDialect.class.getPermittedSubclasses()).as("the dialects: one per vendor, no other")
+        assertThat(SpatialDialect.class.getPermittedSubclasses())
+                .as("the dialects: one per vendor, no other")
                 .hasSize(Vendor.values().length);
     }
 
@@ -45,10 +49,14 @@ class AddingAStoreTest {
     void everyVendorHasTheSameMigrationVersions() throws IOException {
         Set<String> folders = new TreeSet<>();
         try (Stream<Path> s = Files.list(MIGRATIONS)) {
-            s.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString()));
+            s.filter(Files::isDirectory)
+                    .forEach(p -> folders.add(p.getFileName().toString()));
         }
-        assertThat(folders).as("db/migration's folders are the vendors' (Vendor.migrationFolder)")
-                .isEqualTo(Arrays.stream(Vendor.values()).map(Vendor::migrationFolder).collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(folders)
+                .as("db/migration's folders are the vendors' (Vendor.migrationFolder)")
+                .isEqualTo(Arrays.stream(Vendor.values())
+                        .map(Vendor::migrationFolder)
+                        .collect(Collectors.toCollection(TreeSet::new)));
         Set<String> first = null;
         for (Vendor v : Vendor.values()) {
             Set<String> versions = versions(MIGRATIONS.resolve(v.migrationFolder()));
@@ -56,8 +64,10 @@ class AddingAStoreTest {
             if (first == null) {
                 first = versions;
             } else {
-                assertThat(versions).as("the migration versions of " + v + " (db/migration/" + v.migrationFolder()
-                        + ") and of " + Vendor.values()[0]).isEqualTo(first);
+                assertThat(versions)
+                        .as("the migration versions of " + v + " (db/migration/" + v.migrationFolder() + ") and of "
+                                + Vendor.values()[0])
+                        .isEqualTo(first);
             }
         }
     }
@@ -76,9 +86,11 @@ class AddingAStoreTest {
             Set<String> stores = new TreeSet<>();
             for (Class<?> nested : test.getDeclaredClasses()) {
                 ContextConfiguration config = nested.isAnnotationPresent(Nested.class)
-                        ? AnnotatedElementUtils.findMergedAnnotation(nested, ContextConfiguration.class) : null;
+                        ? AnnotatedElementUtils.findMergedAnnotation(nested, ContextConfiguration.class)
+                        : null;
                 if (config != null) {
-                    Arrays.stream(config.initializers()).forEach(i -> stores.add(i.getSimpleName().toLowerCase(Locale.ROOT)));
+                    Arrays.stream(config.initializers())
+                            .forEach(i -> stores.add(i.getSimpleName().toLowerCase(Locale.ROOT)));
                 }
             }
             for (Vendor v : Vendor.values()) {
@@ -88,13 +100,17 @@ class AddingAStoreTest {
                 }
             }
         }
-        assertThat(missing).as("contract tests without a nested class for a store").isEmpty();
+        assertThat(missing)
+                .as("contract tests without a nested class for a store")
+                .isEmpty();
     }
 
     private static Set<String> versions(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql"))
-                    .map(n -> n.substring(0, n.indexOf("__"))).collect(Collectors.toCollection(TreeSet::new));
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.+\\.sql"))
+                    .map(n -> n.substring(0, n.indexOf("__")))
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
@@ -102,10 +118,13 @@ class AddingAStoreTest {
         List<Class<?>> out = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(TEST_CLASSES)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith("ContractTest.class")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith("ContractTest.class"))
+                    .sorted()
+                    .toList();
         }
         for (Path p : files) {
-            String name = TEST_CLASSES.relativize(p).toString().replace('/', '.').replace(".class", "");
+            String name =
+                    TEST_CLASSES.relativize(p).toString().replace('/', '.').replace(".class", "");
             out.add(Class.forName(name, false, AddingAStoreTest.class.getClassLoader()));
         }
         return out;

@@ -11,9 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javax.sql.DataSource;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -33,19 +31,19 @@ class DataVersionContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @Autowired
         DataSource dataSource;
+
         @Autowired
         DataVersion dataVersion;
 
@@ -64,7 +62,8 @@ class DataVersionContractTest {
 
         /** Bumps the version behind every DataVersion's back, and does not wait. */
         long bumpBySql() throws Exception {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
                 c.setAutoCommit(true);
                 s.executeUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1");
                 try (var rs = s.executeQuery("SELECT version FROM data_version WHERE id = 1")) {
@@ -79,7 +78,9 @@ class DataVersionContractTest {
             Http http = new Http(port);
             Http.Response list = http.get("/api/incidents?limit=1");
             String listTag = list.header("etag");
-            assertThat(http.get("/api/incidents?limit=1", "If-None-Match", listTag).status()).isEqualTo(304);
+            assertThat(http.get("/api/incidents?limit=1", "If-None-Match", listTag)
+                            .status())
+                    .isEqualTo(304);
             String tile = "/tiles/incidents/6/44/25.mvt";
             http.get(tile, "Accept-Encoding", "gzip");
             Http.Response cached = http.get(tile, "Accept-Encoding", "gzip"); // from the tile cache, ahead of MVC
@@ -92,7 +93,9 @@ class DataVersionContractTest {
             assertThat(after.header("etag")).isNotEqualTo(listTag).contains("v" + v);
             Http.Response tileAfter = http.get(tile, "Accept-Encoding", "gzip");
             assertThat(tileAfter.header("etag")).isNotEqualTo(tileTag).startsWith("\"t" + v + "-");
-            assertThat(http.get(tile, "If-None-Match", tileTag, "Accept-Encoding", "gzip").status()).isEqualTo(200);
+            assertThat(http.get(tile, "If-None-Match", tileTag, "Accept-Encoding", "gzip")
+                            .status())
+                    .isEqualTo(200);
         }
 
         @Test
@@ -103,7 +106,9 @@ class DataVersionContractTest {
 
         @Test
         void withAMaxAgeOfZeroEveryRequestReadsTheVersionAndWritesNeedNotWait() throws Exception {
-            DataVersion everyRequest = new DataVersion(JdbcClient.create(dataSource), dataSource,
+            DataVersion everyRequest = new DataVersion(
+                    JdbcClient.create(dataSource),
+                    dataSource,
                     new StoreProperties(properties.dataDir(), Duration.ZERO));
             try {
                 assertThat(stale(everyRequest, 100, this::bumpBySql)).isEmpty();
@@ -124,9 +129,11 @@ class DataVersionContractTest {
                 dataVersion.current();
                 ExecutorService other = Executors.newSingleThreadExecutor();
                 try {
-                    long committed = other.submit(this::bumpElsewhere).get(); // another process: outside this transaction
+                    long committed =
+                            other.submit(this::bumpElsewhere).get(); // another process: outside this transaction
                     // were the read's connection tied to this transaction, this would fail after Hikari's 3 s
-                    long seen = other.submit(() -> dataVersion.current().version()).get();
+                    long seen =
+                            other.submit(() -> dataVersion.current().version()).get();
                     assertThat(seen).isGreaterThanOrEqualTo(committed);
                 } catch (Exception e) {
                     throw new AssertionError(e);

@@ -9,7 +9,6 @@ import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
@@ -47,20 +46,25 @@ class FailFastDataSourceTest {
     }
 
     static SQLException down() {
-        return new SQLTransientConnectionException("pool - Connection is not available, request timed out after 3000ms", "08001",
+        return new SQLTransientConnectionException(
+                "pool - Connection is not available, request timed out after 3000ms",
+                "08001",
                 new SQLException("Connection to 127.0.0.1:55433 refused", "08001"));
     }
 
     @Test
     void anUnreachableStoreIsRefusedAtOnce() {
         Pool pool = new Pool();
-        FailFastDataSource store = new FailFastDataSource(pool, 3_600_000); // no retry within the test, however slow the machine
+        FailFastDataSource store =
+                new FailFastDataSource(pool, 3_600_000); // no retry within the test, however slow the machine
         pool.failure.set(down());
         assertThatThrownBy(store::getConnection).isInstanceOf(SQLTransientConnectionException.class);
         assertThat(pool.asked).hasValue(1);
         for (int i = 0; i < 100; i++) {
-            assertThatThrownBy(store::getConnection).isInstanceOf(SQLTransientConnectionException.class)
-                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+            assertThatThrownBy(store::getConnection)
+                    .isInstanceOf(SQLTransientConnectionException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState())
+                    .isEqualTo("08001");
         }
         assertThat(pool.asked).as("refused without asking the pool").hasValue(1);
     }
@@ -84,7 +88,9 @@ class FailFastDataSourceTest {
         while (pool.asked.get() < 2) {
             Thread.sleep(5);
         }
-        assertThatThrownBy(store::getConnection).as("while one caller tries").isInstanceOf(SQLTransientConnectionException.class);
+        assertThatThrownBy(store::getConnection)
+                .as("while one caller tries")
+                .isInstanceOf(SQLTransientConnectionException.class);
         assertThat(pool.asked).hasValue(2);
         pool.hold.countDown();
         trying.join(60_000);
@@ -100,7 +106,8 @@ class FailFastDataSourceTest {
     void aBusyPoolNeverOpensTheCircuit() throws Exception {
         Pool pool = new Pool();
         FailFastDataSource store = new FailFastDataSource(pool);
-        pool.failure.set(new SQLTransientConnectionException("pool - Connection is not available, request timed out after 3000ms"));
+        pool.failure.set(new SQLTransientConnectionException(
+                "pool - Connection is not available, request timed out after 3000ms"));
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(store::getConnection).isInstanceOf(SQLTransientConnectionException.class);
         }

@@ -15,7 +15,11 @@ class LoggingBackendTest {
     @Test
     void logbackIsTheSlf4jBackend() {
         assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(ch.qos.logback.classic.LoggerContext.class);
-        String slf4jJar = LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        String slf4jJar = LoggerFactory.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toString();
         assertThat(slf4jJar).contains("slf4j-api-2.").doesNotContain("geotools");
     }
 

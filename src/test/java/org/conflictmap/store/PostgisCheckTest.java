@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-
 import org.conflictmap.TestStores;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,8 @@ class PostgisCheckTest {
 
     @Test
     void aDatabaseWithoutTheExtensionIsRefusedWithTheFix() throws Exception {
-        try (Connection c = DriverManager.getConnection(TestStores.Postgis.SERVER + "postgres", TestStores.Postgis.USER, "");
+        try (Connection c = DriverManager.getConnection(
+                        TestStores.Postgis.SERVER + "postgres", TestStores.Postgis.USER, "");
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DB);
@@ -32,7 +32,8 @@ class PostgisCheckTest {
             }
             assertThat(StoreConfiguration.PostgisCheck.requirePostgis(c)).startsWith("POSTGIS=");
         } finally {
-            try (Connection c = DriverManager.getConnection(TestStores.Postgis.SERVER + "postgres", TestStores.Postgis.USER, "");
+            try (Connection c = DriverManager.getConnection(
+                            TestStores.Postgis.SERVER + "postgres", TestStores.Postgis.USER, "");
                     Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
             }

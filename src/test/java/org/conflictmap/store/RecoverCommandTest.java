@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -28,53 +27,76 @@ class RecoverCommandTest {
 
     @Test
     void aDamagedStoreIsNamedWithItsRecoveryAndRebuiltWithEveryCommittedRow(@TempDir Path dir) throws Exception {
-        Process crasher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Crasher.class.getName(), dir.toString()).inheritIO().start();
+        Process crasher = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Crasher.class.getName(),
+                        dir.toString())
+                .inheritIO()
+                .start();
         assertThat(crasher.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(crasher.exitValue()).as("the crasher halted itself").isEqualTo(7);
 
-        Throwable failure = catchThrowable(() -> DriverManager.getConnection(url(dir), "sa", "").close());
+        Throwable failure = catchThrowable(
+                () -> DriverManager.getConnection(url(dir), "sa", "").close());
         assertThat(failure).as("the damaged store does not open").isNotNull();
-        FailureAnalysis analysis = new DamagedStoreFailureAnalyzer(new MockEnvironment()
-                .withProperty("conflictmap.store.data-dir", dir.toString())).analyze(new IllegalStateException("wrapped", failure));
+        FailureAnalysis analysis = new DamagedStoreFailureAnalyzer(
+                        new MockEnvironment().withProperty("conflictmap.store.data-dir", dir.toString()))
+                .analyze(new IllegalStateException("wrapped", failure));
         assertThat(analysis).isNotNull();
-        assertThat(analysis.getDescription()).contains(dir.resolve("conflictmap.mv.db").toString()).contains("damaged")
-                .doesNotContain("\n\tat ").doesNotContain("ClassCastException");
+        assertThat(analysis.getDescription())
+                .contains(dir.resolve("conflictmap.mv.db").toString())
+                .contains("damaged")
+                .doesNotContain("\n\tat ")
+                .doesNotContain("ClassCastException");
         assertThat(analysis.getAction()).contains("java -jar conflict-map-server.jar recover --data-dir " + dir);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = RecoverCommand.run(new String[] {"recover", "--data-dir", dir.toString()}, new PrintStream(out, true,
-                StandardCharsets.UTF_8));
+        int code = RecoverCommand.run(
+                new String[] {"recover", "--data-dir", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         String said = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(said).isZero();
-        assertThat(said).contains("does not open").contains("moved the damaged file to").contains(ROWS + " incidents");
-        try (Connection c = DriverManager.getConnection(url(dir), "sa", ""); Statement s = c.createStatement();
+        assertThat(said)
+                .contains("does not open")
+                .contains("moved the damaged file to")
+                .contains(ROWS + " incidents");
+        try (Connection c = DriverManager.getConnection(url(dir), "sa", "");
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM incidents")) {
             rs.next();
             assertThat(rs.getInt(1)).as("every committed row").isEqualTo(ROWS);
         }
         try (var kept = Files.list(dir)) {
             assertThat(kept.filter(p -> p.getFileName().toString().startsWith("damaged-"))
-                    .anyMatch(p -> Files.isRegularFile(p.resolve("conflictmap.mv.db")))).as("the damaged file is kept").isTrue();
+                            .anyMatch(p -> Files.isRegularFile(p.resolve("conflictmap.mv.db"))))
+                    .as("the damaged file is kept")
+                    .isTrue();
         }
 
         out.reset();
-        assertThat(RecoverCommand.run(new String[] {"recover", "--data-dir=" + dir}, new PrintStream(out, true,
-                StandardCharsets.UTF_8))).isZero();
+        assertThat(RecoverCommand.run(
+                        new String[] {"recover", "--data-dir=" + dir},
+                        new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("opens normally; nothing to do");
     }
 
     @Test
     void aStoreThatIsNotThereIsSaidSo(@TempDir Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(RecoverCommand.run(new String[] {"recover", "--data-dir", dir.toString()}, new PrintStream(out, true,
-                StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(RecoverCommand.run(
+                        new String[] {"recover", "--data-dir", dir.toString()},
+                        new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("there is no embedded store at");
     }
 
     @Test
     void otherStartFailuresAreLeftToTheOtherAnalyzers() {
-        assertThat(new DamagedStoreFailureAnalyzer(new MockEnvironment()).analyze(new IllegalStateException("port in use")))
+        assertThat(new DamagedStoreFailureAnalyzer(new MockEnvironment())
+                        .analyze(new IllegalStateException("port in use")))
                 .isNull();
     }
 
@@ -100,7 +122,8 @@ class RecoverCommandTest {
                 a.setAutoCommit(false);
                 s.execute("INSERT INTO incidents VALUES (" + ROWS + ", 'SRID=4326;POINT(70 34)')");
             }
-            try (Connection b = DriverManager.getConnection(url, "sa", ""); Statement s = b.createStatement()) {
+            try (Connection b = DriverManager.getConnection(url, "sa", "");
+                    Statement s = b.createStatement()) {
                 s.execute("INSERT INTO other VALUES (1)");
             }
             Runtime.getRuntime().halt(7);

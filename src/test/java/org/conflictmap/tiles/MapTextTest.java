@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,11 +24,13 @@ class MapTextTest {
     void everyWordOfTheStaticMapComesFromTheTranslatorsFile(String lang, String file) throws IOException {
         JsonNode strings = file(file);
         MapText text = MapText.of(lang);
-        for (String key : new String[] {"pageTitle", "allDates", "mapClaimsNote", "mapArea", "legendBorder", "attribution"}) {
+        for (String key :
+                new String[] {"pageTitle", "allDates", "mapClaimsNote", "mapArea", "legendBorder", "attribution"}) {
             assertThat(text.t(key)).as(key).isEqualTo(strings.get(key).asString());
         }
         for (String type : StaticMap.LEGEND_TYPES) {
-            assertThat(text.t("type." + type)).isEqualTo(strings.get("type." + type).asString());
+            assertThat(text.t("type." + type))
+                    .isEqualTo(strings.get("type." + type).asString());
         }
         assertThat(text.rtl()).isEqualTo(!lang.equals("en"));
     }

@@ -2,6 +2,10 @@ package org.conflictmap.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -10,9 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import javax.imageio.ImageIO;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnOwnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -33,11 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-
-import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 
 /**
  * The tiles of registered layers, on both stores, with registrations of a test's own: a second collection
@@ -60,46 +57,66 @@ class RegisteredLayerTilesContractTest {
         @Bean
         @Order(102)
         Collection airStrikes() {
-            return incidents("air-strikes", GeometryType.ANY, new Source.Incidents("type = 'air_strike'"), TileStyle.incidents());
+            return incidents(
+                    "air-strikes",
+                    GeometryType.ANY,
+                    new Source.Incidents("type = 'air_strike'"),
+                    TileStyle.incidents());
         }
 
         @Bean
         @Order(103)
         Collection points() {
-            return incidents("tiled-points", GeometryType.POINT, Source.Incidents.ofDimension(0), new TileStyle(0, null, false, List.of()));
+            return incidents(
+                    "tiled-points",
+                    GeometryType.POINT,
+                    Source.Incidents.ofDimension(0),
+                    new TileStyle(0, null, false, List.of()));
         }
 
         @Bean
         @Order(104)
         Collection lines() {
-            return incidents("tiled-lines", GeometryType.MULTILINESTRING, Source.Incidents.ofDimension(1),
+            return incidents(
+                    "tiled-lines",
+                    GeometryType.MULTILINESTRING,
+                    Source.Incidents.ofDimension(1),
                     new TileStyle(0, null, false, List.of()));
         }
 
         @Bean
         @Order(105)
         Collection areas() {
-            return incidents("tiled-areas", GeometryType.MULTIPOLYGON, Source.Incidents.ofDimension(2),
+            return incidents(
+                    "tiled-areas",
+                    GeometryType.MULTIPOLYGON,
+                    Source.Incidents.ofDimension(2),
                     new TileStyle(0, null, false, List.of()));
         }
 
         static Collection incidents(String id, GeometryType type, Source.Incidents source, TileStyle style) {
-            return new Collection(id, id, "Incidents for a test of the tiles: " + id + ".", type, source, List.of(Queryable.text("id")),
-                    style, List.of(), false);
+            return new Collection(
+                    id,
+                    id,
+                    "Incidents for a test of the tiles: " + id + ".",
+                    type,
+                    source,
+                    List.of(Queryable.text("id")),
+                    style,
+                    List.of(),
+                    false);
         }
     }
 
     @Nested
     @OnOwnH2gis
     @Import(MoreLayers.class)
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
     @Import(MoreLayers.class)
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     static final List<String> NARROWED = List.of("air-strikes", "tiled-points", "tiled-lines", "tiled-areas");
     /**
@@ -107,21 +124,30 @@ class RegisteredLayerTilesContractTest {
      * z0, where the server's encoder drops an area that collapses (the Nangarhar and Paktika air strikes) and
      * {@code ST_AsMVT} keeps it, in the incidents layer as in any.
      */
-    static final List<int[]> TILES = List.of(tile(3, 69, 33), tile(5, 69.92, 33.34), tile(6, 69.92, 33.34), tile(8, 69.92, 33.34),
+    static final List<int[]> TILES = List.of(
+            tile(3, 69, 33),
+            tile(5, 69.92, 33.34),
+            tile(6, 69.92, 33.34),
+            tile(8, 69.92, 33.34),
             tile(10, 71.09, 34.11));
 
     /** The z/x/y of the tile of zoom z holding lon, lat. */
     static int[] tile(int z, double lon, double lat) {
         org.locationtech.jts.geom.Coordinate m = Mercator.project(lon, lat);
-        return new int[] {z, (int) Math.floor((m.x + Mercator.HALF) / (2 * Mercator.HALF) * (1 << z)),
-                (int) Math.floor((Mercator.HALF - m.y) / (2 * Mercator.HALF) * (1 << z))};
+        return new int[] {
+            z,
+            (int) Math.floor((m.x + Mercator.HALF) / (2 * Mercator.HALF) * (1 << z)),
+            (int) Math.floor((Mercator.HALF - m.y) / (2 * Mercator.HALF) * (1 << z))
+        };
     }
 
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @Autowired
         TileRenderer renderer;
+
         @Autowired
         Layers layers;
 
@@ -130,7 +156,9 @@ class RegisteredLayerTilesContractTest {
         }
 
         static List<String> layerNames(byte[] mvt) throws Exception {
-            return VectorTile.Tile.parseFrom(mvt).getLayersList().stream().map(VectorTile.Tile.Layer::getName).toList();
+            return VectorTile.Tile.parseFrom(mvt).getLayersList().stream()
+                    .map(VectorTile.Tile.Layer::getName)
+                    .toList();
         }
 
         /**
@@ -142,13 +170,18 @@ class RegisteredLayerTilesContractTest {
             if (mvt.length == 0) {
                 return out;
             }
-            for (JtsLayer l : MvtReader.loadMvt(new ByteArrayInputStream(mvt), Wkb.FACTORY, new TagKeyValueMapConverter()).getLayers()) {
+            for (JtsLayer l : MvtReader.loadMvt(
+                            new ByteArrayInputStream(mvt), Wkb.FACTORY, new TagKeyValueMapConverter())
+                    .getLayers()) {
                 for (Geometry g : l.getGeometries()) {
                     Map<String, Object> attributes = new TreeMap<>();
-                    ((Map<?, ?>) g.getUserData()).forEach((k, v) -> attributes.put(k.toString(), v instanceof Number n ? n.longValue() : v));
+                    ((Map<?, ?>) g.getUserData())
+                            .forEach((k, v) -> attributes.put(k.toString(), v instanceof Number n ? n.longValue() : v));
                     String entry = attributes + " dimension " + g.getDimension();
                     String before = out.put(attributes.get("id").toString(), entry);
-                    assertThat(before == null || before.equals(entry)).as("every part of %s alike", attributes.get("id")).isTrue();
+                    assertThat(before == null || before.equals(entry))
+                            .as("every part of %s alike", attributes.get("id"))
+                            .isTrue();
                 }
             }
             return out;
@@ -166,11 +199,22 @@ class RegisteredLayerTilesContractTest {
                 assertThat(layerNames(r.bytes())).as(id).containsExactly(id);
             }
             // the one tile of every layer holds each once, in their order
-            List<String> all = layerNames(http().get("/ogc/tiles/vector/6/25/44").bytes());
-            assertThat(all).doesNotHaveDuplicates().containsSubsequence("incidents", "places", "provinces", "all-incidents", "air-strikes",
-                    "tiled-points", "tiled-areas");
-            assertThat(features(http().get("/tiles/all-incidents/" + TilesContractTest.KHOST_Z6 + ".mvt").bytes()))
-                    .isEqualTo(features(http().get("/tiles/incidents/" + TilesContractTest.KHOST_Z6 + ".mvt").bytes()));
+            List<String> all =
+                    layerNames(http().get("/ogc/tiles/vector/6/25/44").bytes());
+            assertThat(all)
+                    .doesNotHaveDuplicates()
+                    .containsSubsequence(
+                            "incidents",
+                            "places",
+                            "provinces",
+                            "all-incidents",
+                            "air-strikes",
+                            "tiled-points",
+                            "tiled-areas");
+            assertThat(features(http().get("/tiles/all-incidents/" + TilesContractTest.KHOST_Z6 + ".mvt")
+                            .bytes()))
+                    .isEqualTo(features(http().get("/tiles/incidents/" + TilesContractTest.KHOST_Z6 + ".mvt")
+                            .bytes()));
         }
 
         @Test
@@ -182,34 +226,50 @@ class RegisteredLayerTilesContractTest {
                     TileRequest t = new TileRequest(a[0], a[1], a[2], "mvt", 1);
                     for (String type : new String[] {null, "shelling"}) {
                         Map<String, String> served = features(renderer.vector(id, t, filter(type)));
-                        assertThat(served).as("%s %s type %s: the store's tile and the server's encoding", id, t, type)
+                        assertThat(served)
+                                .as("%s %s type %s: the store's tile and the server's encoding", id, t, type)
                                 .isEqualTo(features(renderer.encode(c, t, filter(type))));
                         compared += served.size();
                     }
                 }
                 // the region's tile: every item of the collection, nothing else
                 List<String> items = new ArrayList<>();
-                http().get("/ogc/collections/" + id + "/items?limit=10000").json().get("features")
+                http().get("/ogc/collections/" + id + "/items?limit=10000")
+                        .json()
+                        .get("features")
                         .forEach(f -> items.add(f.get("id").asString()));
                 int[] region = TILES.get(0);
-                assertThat(features(http().get("/tiles/" + id + "/" + region[0] + "/" + region[1] + "/" + region[2] + ".mvt").bytes())
-                        .keySet()).as(id).containsExactlyInAnyOrderElementsOf(items);
+                assertThat(features(http().get("/tiles/" + id + "/" + region[0] + "/" + region[1] + "/" + region[2]
+                                                + ".mvt")
+                                        .bytes())
+                                .keySet())
+                        .as(id)
+                        .containsExactlyInAnyOrderElementsOf(items);
             }
             assertThat(compared).as("features compared").isGreaterThan(50);
-            // the air strikes are the incidents of type air_strike, attributes and all; the three types are the incidents
+            // the air strikes are the incidents of type air_strike, attributes and all; the three types are the
+            // incidents
             for (int[] a : TILES) {
                 String tile = a[0] + "/" + a[1] + "/" + a[2];
-                assertThat(features(http().get("/tiles/air-strikes/" + tile + ".mvt").bytes()))
-                        .isEqualTo(features(http().get("/tiles/incidents/" + tile + ".mvt?type=air_strike").bytes()));
+                assertThat(features(http().get("/tiles/air-strikes/" + tile + ".mvt")
+                                .bytes()))
+                        .isEqualTo(features(http().get("/tiles/incidents/" + tile + ".mvt?type=air_strike")
+                                .bytes()));
                 Map<String, String> typed = new TreeMap<>();
                 for (String id : List.of("tiled-points", "tiled-lines", "tiled-areas")) {
-                    features(http().get("/tiles/" + id + "/" + tile + ".mvt").bytes()).forEach((k, v) -> {
-                        assertThat(v).endsWith("dimension " + layers.get(id).geometryType().dimension());
-                        typed.put(k, v);
-                    });
+                    features(http().get("/tiles/" + id + "/" + tile + ".mvt").bytes())
+                            .forEach((k, v) -> {
+                                assertThat(v)
+                                        .endsWith("dimension "
+                                                + layers.get(id).geometryType().dimension());
+                                typed.put(k, v);
+                            });
                 }
-                assertThat(typed.keySet()).as(tile).isEqualTo(new TreeSet<>(features(http().get("/tiles/incidents/" + tile + ".mvt").bytes())
-                        .keySet()));
+                assertThat(typed.keySet())
+                        .as(tile)
+                        .isEqualTo(new TreeSet<>(features(http().get("/tiles/incidents/" + tile + ".mvt")
+                                        .bytes())
+                                .keySet()));
             }
         }
 
@@ -221,23 +281,41 @@ class RegisteredLayerTilesContractTest {
 
         @Test
         void aRegisteredIncidentsLayerIsARasterOverlayOfItsOwn() throws Exception {
-            assertThat(renderer.styles()).containsExactly("basemap", "incidents", "all-incidents", "air-strikes", "combined", "base",
-                    "labels");
+            assertThat(renderer.styles())
+                    .containsExactly(
+                            "basemap", "incidents", "all-incidents", "air-strikes", "combined", "base", "labels");
             int[] z8 = TILES.get(3);
             for (String tile : List.of(TilesContractTest.KHOST_Z6, z8[0] + "/" + z8[1] + "/" + z8[2])) {
                 BufferedImage strikes = png(http().get("/tiles/air-strikes/" + tile + ".png"));
-                assertThat(TilesContractTest.Contract.opaque(strikes)).as("air strikes drawn at %s", tile).isPositive();
-                assertThat(TilesContractTest.Contract.differingPixels(strikes, png(http().get("/tiles/incidents/" + tile
-                        + ".png?type=air_strike")))).as("the incidents overlay of type air_strike").isZero();
-                assertThat(TilesContractTest.Contract.differingPixels(png(http().get("/tiles/all-incidents/" + tile + ".png")),
-                        png(http().get("/tiles/incidents/" + tile + ".png")))).isZero();
+                assertThat(TilesContractTest.Contract.opaque(strikes))
+                        .as("air strikes drawn at %s", tile)
+                        .isPositive();
+                assertThat(TilesContractTest.Contract.differingPixels(
+                                strikes, png(http().get("/tiles/incidents/" + tile + ".png?type=air_strike"))))
+                        .as("the incidents overlay of type air_strike")
+                        .isZero();
+                assertThat(TilesContractTest.Contract.differingPixels(
+                                png(http().get("/tiles/all-incidents/" + tile + ".png")),
+                                png(http().get("/tiles/incidents/" + tile + ".png"))))
+                        .isZero();
             }
-            assertThat(TilesContractTest.Contract.opaque(png(http().get("/tiles/air-strikes/" + TilesContractTest.KHOST_Z6
-                    + ".png?type=shelling")))).as("no shelling among the air strikes").isZero();
-            assertThat(http().get("/tiles/air-strikes.json").json().get("tiles").get(0).asString()).endsWith("/tiles/air-strikes/{z}/{x}/{y}.png");
+            assertThat(TilesContractTest.Contract.opaque(
+                            png(http().get("/tiles/air-strikes/" + TilesContractTest.KHOST_Z6 + ".png?type=shelling"))))
+                    .as("no shelling among the air strikes")
+                    .isZero();
+            assertThat(http().get("/tiles/air-strikes.json")
+                            .json()
+                            .get("tiles")
+                            .get(0)
+                            .asString())
+                    .endsWith("/tiles/air-strikes/{z}/{x}/{y}.png");
             assertThat(http().get("/ogc/tiles").body()).contains("/ogc/tiles/air-strikes\"");
-            assertThat(http().get("/tiles/tiled-points/6/44/25.png").status()).as("no raster paint, no raster style").isEqualTo(404);
-            assertThat(http().get("/map.png?style=air-strikes&center=70,33.5&zoom=6").status()).isEqualTo(200);
+            assertThat(http().get("/tiles/tiled-points/6/44/25.png").status())
+                    .as("no raster paint, no raster style")
+                    .isEqualTo(404);
+            assertThat(http().get("/map.png?style=air-strikes&center=70,33.5&zoom=6")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 }

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
-
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 
 /** Raster and vector tiles, TileJSON and static maps on both stores; MVT read back by GDAL. */
@@ -28,13 +25,11 @@ class TilesContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     /** z6 tile holding Khost, Paktia, Kabul and the Torkham crossing (lon 67.5–73.1, lat 31.95–36.6). */
     static final String KHOST_Z6 = "6/44/25";
@@ -42,36 +37,50 @@ class TilesContractTest {
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @TempDir
         Path dir;
+
         @org.springframework.beans.factory.annotation.Autowired
         org.springframework.boot.web.server.context.WebServerApplicationContext context;
+
         @org.springframework.beans.factory.annotation.Autowired
         CachedTileFilter cachedTiles;
+
         @org.springframework.beans.factory.annotation.Autowired
         Labels labels;
+
         @org.springframework.beans.factory.annotation.Autowired
         TileRenderer renderer;
 
         @Test
         void labelsArePlacedOnceWithoutCollisionsCapitalsFirst() {
-            org.locationtech.jts.geom.Envelope world = new org.locationtech.jts.geom.Envelope(-Mercator.HALF, Mercator.HALF,
-                    -Mercator.HALF, Mercator.HALF);
+            org.locationtech.jts.geom.Envelope world = new org.locationtech.jts.geom.Envelope(
+                    -Mercator.HALF, Mercator.HALF, -Mercator.HALF, Mercator.HALF);
             for (int z = 4; z <= 12; z++) {
                 List<Labels.Placed> placed = labels.within(z, "en", world);
                 assertThat(placed).as("labels at z%s", z).isNotEmpty();
-                assertThat(placed.stream().map(p -> p.feature().place().id()).distinct().count()).as("each label once at z%s", z)
+                assertThat(placed.stream()
+                                .map(p -> p.feature().place().id())
+                                .distinct()
+                                .count())
+                        .as("each label once at z%s", z)
                         .isEqualTo(placed.size());
                 for (int i = 0; i < placed.size(); i++) {
                     for (int j = i + 1; j < placed.size(); j++) {
                         assertThat(placed.get(i).box().intersects(placed.get(j).box()))
-                                .as("z%s: %s and %s collide", z, placed.get(i).text(), placed.get(j).text()).isFalse();
+                                .as(
+                                        "z%s: %s and %s collide",
+                                        z, placed.get(i).text(), placed.get(j).text())
+                                .isFalse();
                     }
                 }
             }
             // the capital wins over the city beside it and the territory around it
             for (int z : new int[] {5, 6, 7}) {
-                assertThat(labels.within(z, "en", world).stream().map(Labels.Placed::text)).as("z%s", z).contains("Islamabad");
+                assertThat(labels.within(z, "en", world).stream().map(Labels.Placed::text))
+                        .as("z%s", z)
+                        .contains("Islamabad");
             }
         }
 
@@ -85,7 +94,8 @@ class TilesContractTest {
             BufferedImage stitched = new BufferedImage(512, 512, BufferedImage.TYPE_INT_ARGB);
             for (int dx = 0; dx < 2; dx++) {
                 for (int dy = 0; dy < 2; dy++) {
-                    BufferedImage tile = png(http().get("/tiles/labels/" + z + "/" + (x0 + dx) + "/" + (y0 + dy) + ".png"));
+                    BufferedImage tile =
+                            png(http().get("/tiles/labels/" + z + "/" + (x0 + dx) + "/" + (y0 + dy) + ".png"));
                     stitched.getGraphics().drawImage(tile, dx * 256, dy * 256, null);
                 }
             }
@@ -103,7 +113,9 @@ class TilesContractTest {
                 }
             }
             assertThat(inked).as("labels drawn here").isGreaterThan(200);
-            assertThat(differ).as("pixels where the tiles and the whole picture disagree").isLessThan(inked / 50);
+            assertThat(differ)
+                    .as("pixels where the tiles and the whole picture disagree")
+                    .isLessThan(inked / 50);
         }
 
         Http http() {
@@ -157,9 +169,14 @@ class TilesContractTest {
             assertThat(retina.getHeight()).isEqualTo(512);
             BufferedImage overlay = png(http().get("/tiles/incidents/" + KHOST_Z6 + ".png"));
             assertThat(opaque(overlay)).as("incident areas and points drawn").isGreaterThan(1000);
-            assertThat(opaque(overlay)).as("an overlay stays mostly transparent").isLessThan(256L * 256);
-            BufferedImage filtered = png(http().get("/tiles/incidents/" + KHOST_Z6 + ".png?datetime=2020-01-01/2020-12-31"));
-            assertThat(opaque(filtered)).as("no incident in 2020: a transparent tile").isZero();
+            assertThat(opaque(overlay))
+                    .as("an overlay stays mostly transparent")
+                    .isLessThan(256L * 256);
+            BufferedImage filtered =
+                    png(http().get("/tiles/incidents/" + KHOST_Z6 + ".png?datetime=2020-01-01/2020-12-31"));
+            assertThat(opaque(filtered))
+                    .as("no incident in 2020: a transparent tile")
+                    .isZero();
         }
 
         @Test
@@ -170,15 +187,30 @@ class TilesContractTest {
             Path tile = dir.resolve("25.mvt");
             Files.write(tile, r.bytes());
             String info = Gdal.ogrinfo("-ro", "-al", "-q", "-oo", "X=44", "-oo", "Y=25", "-oo", "Z=6", tile.toString());
-            assertThat(info).contains("2026-02-26-durand-line-post-attacks", "2026-01-kabul-restaurant-bombing",
-                    "2026-02-27-kabul-kandahar-paktia-air-strikes", "killed_max", "contested", "claims_count")
+            assertThat(info)
+                    .contains(
+                            "2026-02-26-durand-line-post-attacks",
+                            "2026-01-kabul-restaurant-bombing",
+                            "2026-02-27-kabul-kandahar-paktia-air-strikes",
+                            "killed_max",
+                            "contested",
+                            "claims_count")
                     .contains("2026-02-26-torkham-shelling", "2026-02-islamabad-mosque-bombing");
-            Files.write(dir.resolve("border.mvt"), http().get("/tiles/border/" + KHOST_Z6 + ".mvt").bytes());
-            assertThat(Gdal.ogrinfo("-ro", "-al", "-q", dir.resolve("border.mvt").toString())).contains("border-durand-line");
-            Files.write(dir.resolve("provinces.mvt"), http().get("/tiles/provinces/" + KHOST_Z6 + ".mvt").bytes());
-            assertThat(Gdal.ogrinfo("-ro", "-al", "-q", dir.resolve("provinces.mvt").toString())).contains("af-province-khost",
-                    "af-province-paktia", "af-province-paktika");
-            assertThat(http().get("/tiles/incidents/6/10/10.mvt").status()).as("empty vector tile").isEqualTo(204);
+            Files.write(
+                    dir.resolve("border.mvt"),
+                    http().get("/tiles/border/" + KHOST_Z6 + ".mvt").bytes());
+            assertThat(Gdal.ogrinfo(
+                            "-ro", "-al", "-q", dir.resolve("border.mvt").toString()))
+                    .contains("border-durand-line");
+            Files.write(
+                    dir.resolve("provinces.mvt"),
+                    http().get("/tiles/provinces/" + KHOST_Z6 + ".mvt").bytes());
+            assertThat(Gdal.ogrinfo(
+                            "-ro", "-al", "-q", dir.resolve("provinces.mvt").toString()))
+                    .contains("af-province-khost", "af-province-paktia", "af-province-paktika");
+            assertThat(http().get("/tiles/incidents/6/10/10.mvt").status())
+                    .as("empty vector tile")
+                    .isEqualTo(204);
         }
 
         @Test
@@ -187,29 +219,55 @@ class TilesContractTest {
             BufferedImage english = png(http().get("/tiles/labels/" + KHOST_Z6 + ".png"));
             Http.Response pashtoTile = http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=ps");
             BufferedImage pashto = png(pashtoTile);
-            assertThat(differingPixels(english, pashto)).as("pixels the Pashto labels change").isGreaterThan(500);
+            assertThat(differingPixels(english, pashto))
+                    .as("pixels the Pashto labels change")
+                    .isGreaterThan(500);
             assertThat(opaque(pashto)).as("Pashto labels drawn").isGreaterThan(500);
             // its own cache entry and entity tag; fa-AF and prs are Dari's fa
-            assertThat(pashtoTile.header("ETag")).isNotEqualTo(http().get("/tiles/labels/" + KHOST_Z6 + ".png").header("ETag"));
-            assertThat(http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=fa-AF").bytes())
-                    .isEqualTo(http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=prs").bytes());
-            assertThat(http().get("/tiles/base/" + KHOST_Z6 + ".png?lang=ps").bytes()).as("no labels, no language")
+            assertThat(pashtoTile.header("ETag"))
+                    .isNotEqualTo(
+                            http().get("/tiles/labels/" + KHOST_Z6 + ".png").header("ETag"));
+            assertThat(http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=fa-AF")
+                            .bytes())
+                    .isEqualTo(http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=prs")
+                            .bytes());
+            assertThat(http().get("/tiles/base/" + KHOST_Z6 + ".png?lang=ps").bytes())
+                    .as("no labels, no language")
                     .isEqualTo(http().get("/tiles/base/" + KHOST_Z6 + ".png").bytes());
-            org.locationtech.jts.geom.Envelope world = new org.locationtech.jts.geom.Envelope(-Mercator.HALF, Mercator.HALF,
-                    -Mercator.HALF, Mercator.HALF);
-            assertThat(labels.within(6, "ps", world).stream().map(Labels.Placed::text)).contains("کابل", "خوست", "پېښور");
-            assertThat(labels.within(6, "ur", world).stream().map(Labels.Placed::text)).contains("پشاور");
+            org.locationtech.jts.geom.Envelope world = new org.locationtech.jts.geom.Envelope(
+                    -Mercator.HALF, Mercator.HALF, -Mercator.HALF, Mercator.HALF);
+            assertThat(labels.within(6, "ps", world).stream().map(Labels.Placed::text))
+                    .contains("کابل", "خوست", "پېښور");
+            assertThat(labels.within(6, "ur", world).stream().map(Labels.Placed::text))
+                    .contains("پشاور");
             // the static map too
-            BufferedImage map = png(http().get("/map.png?center=70.5,34&zoom=7&width=400&height=300&style=basemap&lang=ur"));
+            BufferedImage map =
+                    png(http().get("/map.png?center=70.5,34&zoom=7&width=400&height=300&style=basemap&lang=ur"));
             BufferedImage mapEn = png(http().get("/map.png?center=70.5,34&zoom=7&width=400&height=300&style=basemap"));
-            assertThat(differingPixels(map, mapEn)).as("pixels the Urdu labels change on /map.png").isGreaterThan(500);
+            assertThat(differingPixels(map, mapEn))
+                    .as("pixels the Urdu labels change on /map.png")
+                    .isGreaterThan(500);
             // vector tiles carry every script, for a style to choose
-            Files.write(dir.resolve("places.mvt"), http().get("/tiles/places/" + KHOST_Z6 + ".mvt").bytes());
-            assertThat(Gdal.ogrinfo("-ro", "-al", "-q", dir.resolve("places.mvt").toString()))
-                    .contains("name:en (String) = Kabul", "name:ps (String) = کابل", "name:fa (String) = کابل", "name:ur (String) = کابل",
+            Files.write(
+                    dir.resolve("places.mvt"),
+                    http().get("/tiles/places/" + KHOST_Z6 + ".mvt").bytes());
+            assertThat(Gdal.ogrinfo(
+                            "-ro", "-al", "-q", dir.resolve("places.mvt").toString()))
+                    .contains(
+                            "name:en (String) = Kabul",
+                            "name:ps (String) = کابل",
+                            "name:fa (String) = کابل",
+                            "name:ur (String) = کابل",
                             "name:ps (String) = پېښور");
-            Files.write(dir.resolve("provinces-names.mvt"), http().get("/tiles/provinces/" + KHOST_Z6 + ".mvt").bytes());
-            assertThat(Gdal.ogrinfo("-ro", "-al", "-q", dir.resolve("provinces-names.mvt").toString())).contains("name:fa (String) = خوست");
+            Files.write(
+                    dir.resolve("provinces-names.mvt"),
+                    http().get("/tiles/provinces/" + KHOST_Z6 + ".mvt").bytes());
+            assertThat(Gdal.ogrinfo(
+                            "-ro",
+                            "-al",
+                            "-q",
+                            dir.resolve("provinces-names.mvt").toString()))
+                    .contains("name:fa (String) = خوست");
             assertThat(http().get("/tiles/places-mvt.json").body()).contains("name:ps", "name:fa", "name:ur");
             Http.Response bad = http().get("/tiles/labels/" + KHOST_Z6 + ".png?lang=xx");
             assertThat(bad.status()).isEqualTo(400);
@@ -227,12 +285,19 @@ class TilesContractTest {
             assertThat(String.join(",", gz.headers().allValues("Vary"))).contains("Accept-Encoding");
             assertThat(plain.header("Content-Encoding")).isNull();
             assertThat(gz.header("ETag")).isNotEqualTo(plain.header("ETag"));
-            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.bytes()))) {
+            try (java.util.zip.GZIPInputStream in =
+                    new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.bytes()))) {
                 assertThat(in.readAllBytes()).isEqualTo(plain.bytes());
             }
-            assertThat(http().get(path, "Accept-Encoding", "gzip;q=0, identity").header("Content-Encoding")).isNull();
-            assertThat(http().get(path, "Accept-Encoding", "gzip", "If-None-Match", gz.header("ETag")).status()).isEqualTo(304);
-            assertThat(http().get("/tiles/incidents/6/10/10.mvt", "Accept-Encoding", "gzip").status()).as("empty").isEqualTo(204);
+            assertThat(http().get(path, "Accept-Encoding", "gzip;q=0, identity").header("Content-Encoding"))
+                    .isNull();
+            assertThat(http().get(path, "Accept-Encoding", "gzip", "If-None-Match", gz.header("ETag"))
+                            .status())
+                    .isEqualTo(304);
+            assertThat(http().get("/tiles/incidents/6/10/10.mvt", "Accept-Encoding", "gzip")
+                            .status())
+                    .as("empty")
+                    .isEqualTo(204);
         }
 
         @Test
@@ -242,7 +307,8 @@ class TilesContractTest {
             assertThat(raster.get("tiles").get(0).asString()).endsWith("/tiles/combined/{z}/{x}/{y}.png");
             assertThat(raster.get("attribution").asString()).contains("Natural Earth");
             JsonNode vector = http().get("/tiles/incidents-mvt.json").json();
-            assertThat(vector.get("vector_layers").get(0).get("fields").has("killed_max")).isTrue();
+            assertThat(vector.get("vector_layers").get(0).get("fields").has("killed_max"))
+                    .isTrue();
             assertThat(vector.get("bounds")).hasSize(4);
         }
 
@@ -251,44 +317,82 @@ class TilesContractTest {
             String path = "/tiles/incidents/9/369/206.png";
             Http.Response before = http().get(path);
             long opaqueBefore = opaque(png(before));
-            assertThat(http().get(path, "If-None-Match", before.header("ETag")).status()).isEqualTo(304);
+            assertThat(http().get(path, "If-None-Match", before.header("ETag")).status())
+                    .isEqualTo(304);
             String id = "tile-test-" + UUID.randomUUID().toString().substring(0, 8);
-            Http.Response created = http().send("POST", "/api/incidents", """
+            Http.Response created = http().send(
+                            "POST",
+                            "/api/incidents",
+                            """
                     {"id": "%s", "title": "Tile test strike", "type": "air_strike",
                      "occurred": {"start": "2026-03-03", "precision": "day"},
                      "geometry": {"type": "Point", "coordinates": [79.6, 31.6]}, "geo_precision": "exact"}
-                    """.formatted(id).replace("79.6, 31.6", "79.6, 31.6"), "Content-Type", "application/json",
-                    "Authorization", EDITOR_AUTH);
+                    """.formatted(id).replace("79.6, 31.6", "79.6, 31.6"),
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String at = "/tiles/incidents/9/369/206.png";
             Http.Response after = http().get(at, "If-None-Match", before.header("ETag"));
             assertThat(after.status()).as("the old ETag no longer matches").isEqualTo(200);
             assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
             assertThat(opaqueBefore).isGreaterThanOrEqualTo(0);
-            Http.Response moved = http().send("PATCH", "/api/incidents/" + id,
-                    "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [79.6, 31.6]}}", "Content-Type", "application/json",
-                    "Authorization", EDITOR_AUTH, "If-Match", created.header("ETag"));
+            Http.Response moved = http().send(
+                            "PATCH",
+                            "/api/incidents/" + id,
+                            "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [79.6, 31.6]}}",
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH,
+                            "If-Match",
+                            created.header("ETag"));
             assertThat(moved.status()).isEqualTo(200);
             String tile = tileOf(79.6, 31.6, 9);
             long drawn = opaque(png(http().get("/tiles/incidents/" + tile + ".png")));
             assertThat(drawn).as("the new point is drawn").isGreaterThan(50);
-            http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH, "If-Match",
-                    moved.header("ETag"));
-            assertThat(opaque(png(http().get("/tiles/incidents/" + tile + ".png")))).as("deleted: gone at once").isLessThan(drawn);
+            http().send(
+                            "DELETE",
+                            "/api/incidents/" + id,
+                            (String) null,
+                            "Authorization",
+                            EDITOR_AUTH,
+                            "If-Match",
+                            moved.header("ETag"));
+            assertThat(opaque(png(http().get("/tiles/incidents/" + tile + ".png"))))
+                    .as("deleted: gone at once")
+                    .isLessThan(drawn);
         }
 
         @Test
         void writesAnnounceTheTilesOfTheOldAndTheNewGeometryForPurgeHooks() throws Exception {
-            long start = http().get("/tiles/changes?since=0").json().get("version").asLong();
+            long start =
+                    http().get("/tiles/changes?since=0").json().get("version").asLong();
             String id = "tile-change-" + UUID.randomUUID().toString().substring(0, 8);
             String body = """
                     {"id": "%s", "title": "Tile change test", "type": "air_strike", "occurred": {"start": "2031-03-03", "precision": "day"},
                      "geometry": {"type": "Point", "coordinates": [79.6, 31.6]}, "geo_precision": "exact"%s}""";
-            assertThat(http().send("POST", "/api/incidents", body.formatted(id, ""), "Content-Type", "application/json",
-                    "Authorization", EDITOR_AUTH).status()).isEqualTo(201);
-            Http.Response moved = http().send("PATCH", "/api/incidents/" + id,
-                    "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [70.5, 33.25]}}", "Content-Type",
-                    "application/merge-patch+json", "Authorization", EDITOR_AUTH, "If-Match", "\"1\"");
+            assertThat(http().send(
+                                    "POST",
+                                    "/api/incidents",
+                                    body.formatted(id, ""),
+                                    "Content-Type",
+                                    "application/json",
+                                    "Authorization",
+                                    EDITOR_AUTH)
+                            .status())
+                    .isEqualTo(201);
+            Http.Response moved = http().send(
+                            "PATCH",
+                            "/api/incidents/" + id,
+                            "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [70.5, 33.25]}}",
+                            "Content-Type",
+                            "application/merge-patch+json",
+                            "Authorization",
+                            EDITOR_AUTH,
+                            "If-Match",
+                            "\"1\"");
             assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 
             JsonNode answer = http().get("/tiles/changes?since=" + start).json();
@@ -296,8 +400,11 @@ class TilesContractTest {
             JsonNode changes = answer.get("changes");
             assertThat(changes).hasSize(3); // created at A; moved: from A, to B
             long created = changes.get(0).get("version").asLong();
-            assertThat(changes.get(1).get("version").asLong()).isEqualTo(changes.get(2).get("version").asLong()).isGreaterThan(created);
-            assertThat(answer.get("version").asLong()).isGreaterThanOrEqualTo(changes.get(2).get("version").asLong());
+            assertThat(changes.get(1).get("version").asLong())
+                    .isEqualTo(changes.get(2).get("version").asLong())
+                    .isGreaterThan(created);
+            assertThat(answer.get("version").asLong())
+                    .isGreaterThanOrEqualTo(changes.get(2).get("version").asLong());
             assertThat(announced(changes.get(0), 79.6, 31.6)).isTrue();
             java.util.Set<Boolean> movedFromA = new java.util.HashSet<>();
             java.util.Set<Boolean> movedToB = new java.util.HashSet<>();
@@ -307,18 +414,39 @@ class TilesContractTest {
             }
             assertThat(movedFromA).contains(true);
             assertThat(movedToB).contains(true);
-            assertThat(announced(changes.get(0), 70.5, 33.25)).as("a tile far away is not purged").isFalse();
+            assertThat(announced(changes.get(0), 70.5, 33.25))
+                    .as("a tile far away is not purged")
+                    .isFalse();
 
             // a draft changes no tile; asking again from the answer's version gives only what came after
             long next = answer.get("version").asLong();
-            assertThat(http().send("POST", "/api/incidents", body.formatted(id + "-draft", ", \"status\": \"draft\""),
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH).status()).isEqualTo(201);
+            assertThat(http().send(
+                                    "POST",
+                                    "/api/incidents",
+                                    body.formatted(id + "-draft", ", \"status\": \"draft\""),
+                                    "Content-Type",
+                                    "application/json",
+                                    "Authorization",
+                                    EDITOR_AUTH)
+                            .status())
+                    .isEqualTo(201);
             JsonNode quiet = http().get("/tiles/changes?since=" + next).json();
             assertThat(quiet.get("changes")).isEmpty();
             assertThat(quiet.get("version").asLong()).isGreaterThan(next);
-            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH,
-                    "If-Match", "\"2\"").status()).isEqualTo(204);
-            JsonNode deleted = http().get("/tiles/changes?since=" + quiet.get("version").asLong()).json().get("changes");
+            assertThat(http().send(
+                                    "DELETE",
+                                    "/api/incidents/" + id,
+                                    (String) null,
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    "\"2\"")
+                            .status())
+                    .isEqualTo(204);
+            JsonNode deleted = http().get(
+                            "/tiles/changes?since=" + quiet.get("version").asLong())
+                    .json()
+                    .get("changes");
             assertThat(deleted).hasSize(1);
             assertThat(announced(deleted.get(0), 70.5, 33.25)).isTrue();
 
@@ -338,7 +466,9 @@ class TilesContractTest {
                 String[] zxy = tileOf(lon, lat, range.get("z").asInt()).split("/");
                 int x = Integer.parseInt(zxy[1]);
                 int y = Integer.parseInt(zxy[2]);
-                if (x < range.get("x").get(0).asInt() || x > range.get("x").get(1).asInt() || y < range.get("y").get(0).asInt()
+                if (x < range.get("x").get(0).asInt()
+                        || x > range.get("x").get(1).asInt()
+                        || y < range.get("y").get(0).asInt()
                         || y > range.get("y").get(1).asInt()) {
                     return false;
                 }
@@ -356,7 +486,8 @@ class TilesContractTest {
             String[] t = zxy.split("/");
             Path file = dir.resolve("t" + UUID.randomUUID() + ".mvt");
             Files.write(file, r.bytes());
-            return Gdal.ogrinfo("-ro", "-al", "-oo", "Z=" + t[0], "-oo", "X=" + t[1], "-oo", "Y=" + t[2], file.toString());
+            return Gdal.ogrinfo(
+                    "-ro", "-al", "-oo", "Z=" + t[0], "-oo", "X=" + t[1], "-oo", "Y=" + t[2], file.toString());
         }
 
         @Test
@@ -364,77 +495,138 @@ class TilesContractTest {
             String id = "mvt-test-" + UUID.randomUUID().toString().substring(0, 8);
             String near = tileOf(76.9, 37.3, 10);
             String wide = tileOf(76.9, 37.3, 6);
-            Http.Response created = http().send("POST", "/api/incidents", """
+            Http.Response created = http().send(
+                            "POST",
+                            "/api/incidents",
+                            """
                     {"id": "%s", "title": "Vector tile test strike", "type": "air_strike", "status": "draft",
                      "occurred": {"start": "2031-05-04", "precision": "day"},
                      "geometry": {"type": "Point", "coordinates": [76.9, 37.3]}, "geo_precision": "exact",
                      "sources": [{"id": "S1", "outlet": "Test wire", "published": "2031-05-04"}],
                      "claims": [{"claimant": "Test ministry", "party": "pk_government", "side": "civilians", "killed": 7, "sources": ["S1"]},
                                 {"claimant": "Test spokesman", "party": "af_government", "side": "civilians", "killed": 2, "sources": ["S1"]}]}
-                    """.formatted(id), "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+                    """.formatted(id),
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(mvt(near)).as("a draft is in no tile").doesNotContain(id);
 
-            assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "Content-Type",
-                    "application/json", "Authorization", EDITOR_AUTH, "If-Match", "\"1\"").status()).isEqualTo(200);
+            assertThat(http().send(
+                                    "PATCH",
+                                    "/api/incidents/" + id,
+                                    "{\"status\": \"published\"}",
+                                    "Content-Type",
+                                    "application/json",
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    "\"1\"")
+                            .status())
+                    .isEqualTo(200);
             String detailed = mvt(near);
-            assertThat(detailed).as("published: in the next tile").contains(id, "Vector tile test strike", "killed_min (Integer) = 2",
-                    "killed_max (Integer) = 7", "contested (Integer(Boolean)) = 1", "start (String) = 2031-05-04T00:00:00Z", "parties (String)");
-            assertThat(detailed).as("parties by name, not the store's search key").doesNotContain("|pk_government|");
+            assertThat(detailed)
+                    .as("published: in the next tile")
+                    .contains(
+                            id,
+                            "Vector tile test strike",
+                            "killed_min (Integer) = 2",
+                            "killed_max (Integer) = 7",
+                            "contested (Integer(Boolean)) = 1",
+                            "start (String) = 2031-05-04T00:00:00Z",
+                            "parties (String)");
+            assertThat(detailed)
+                    .as("parties by name, not the store's search key")
+                    .doesNotContain("|pk_government|");
             String summary = mvt(wide);
-            assertThat(summary).as("below the detail zoom: id and claims summary").contains(id, "killed_max (Integer) = 7")
+            assertThat(summary)
+                    .as("below the detail zoom: id and claims summary")
+                    .contains(id, "killed_max (Integer) = 7")
                     .doesNotContain("Vector tile test strike", "title (String)");
 
-            assertThat(http().send("PATCH", "/api/incidents/" + id, "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [76.2, 36.6]}}",
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH, "If-Match", "\"2\"").status())
+            assertThat(http().send(
+                                    "PATCH",
+                                    "/api/incidents/" + id,
+                                    "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [76.2, 36.6]}}",
+                                    "Content-Type",
+                                    "application/json",
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    "\"2\"")
+                            .status())
                     .isEqualTo(200);
             assertThat(mvt(near)).as("moved away").doesNotContain(id);
             assertThat(mvt(tileOf(76.2, 36.6, 10))).as("moved here").contains(id);
 
-            assertThat(http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH, "If-Match",
-                    "\"3\"").status()).isEqualTo(204);
+            assertThat(http().send(
+                                    "DELETE",
+                                    "/api/incidents/" + id,
+                                    (String) null,
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    "\"3\"")
+                            .status())
+                    .isEqualTo(204);
             assertThat(mvt(tileOf(76.2, 36.6, 10))).as("deleted: in no tile").doesNotContain(id);
         }
 
         @Test
         void staticMapsHaveTheAskedSizeAndScale() throws Exception {
-            BufferedImage img = png(http().get("/map.png?bbox=69,33,72,35&width=600&height=400&title=Khost%20and%20Kunar"));
+            BufferedImage img =
+                    png(http().get("/map.png?bbox=69,33,72,35&width=600&height=400&title=Khost%20and%20Kunar"));
             assertThat(img.getWidth()).isEqualTo(600);
             assertThat(img.getHeight()).isEqualTo(400);
             BufferedImage print = png(http().get("/map.png?center=71.1,34.1&zoom=8&width=300&height=200&scale=2"));
             assertThat(print.getWidth()).isEqualTo(600);
             assertThat(distinctColours(print)).isGreaterThan(8);
-            assertThat(http().get("/map.png?center=34.1,71.1&zoom=8&width=300&height=200").bytes())
-                    .as("center is lon,lat as everywhere; the old lat,lon order is still read where only it fits the map")
-                    .isEqualTo(http().get("/map.png?center=71.1,34.1&zoom=8&width=300&height=200").bytes());
+            assertThat(http().get("/map.png?center=34.1,71.1&zoom=8&width=300&height=200")
+                            .bytes())
+                    .as(
+                            "center is lon,lat as everywhere; the old lat,lon order is still read where only it fits the map")
+                    .isEqualTo(http().get("/map.png?center=71.1,34.1&zoom=8&width=300&height=200")
+                            .bytes());
         }
 
         @Test
         void staticMapsSpeakTheReadersLanguageInTitleLegendAndScaleBar() throws Exception {
-            String at = "/map.png?bbox=69,33,72,35&width=600&height=400&datetime=2026-02-01T00:00:00Z/2026-02-28T23:59:59Z";
+            String at =
+                    "/map.png?bbox=69,33,72,35&width=600&height=400&datetime=2026-02-01T00:00:00Z/2026-02-28T23:59:59Z";
             BufferedImage en = png(http().get(at));
             BufferedImage ps = png(http().get(at + "&lang=ps"));
             // the legend box stands bottom right in English and bottom left in Pashto (right to left), the
             // scale bar the other way round: both corners change, as does the title band
             assertThat(differingPixels(en.getSubimage(340, 180, 260, 220), ps.getSubimage(340, 180, 260, 220)))
-                    .as("pixels of the English legend's corner the Pashto map changes").isGreaterThan(2000);
+                    .as("pixels of the English legend's corner the Pashto map changes")
+                    .isGreaterThan(2000);
             assertThat(differingPixels(en.getSubimage(0, 180, 260, 220), ps.getSubimage(0, 180, 260, 220)))
-                    .as("pixels of the Pashto legend's corner").isGreaterThan(2000);
-            assertThat(differingPixels(en.getSubimage(0, 0, 600, 50), ps.getSubimage(0, 0, 600, 50))).as("the title band")
+                    .as("pixels of the Pashto legend's corner")
+                    .isGreaterThan(2000);
+            assertThat(differingPixels(en.getSubimage(0, 0, 600, 50), ps.getSubimage(0, 0, 600, 50)))
+                    .as("the title band")
                     .isGreaterThan(1000);
             // Dari is one file (fa-AF.json) however it is asked for; Urdu and Dari are not Pashto
-            assertThat(http().get(at + "&lang=fa-AF").bytes()).isEqualTo(http().get(at + "&lang=fa").bytes());
+            assertThat(http().get(at + "&lang=fa-AF").bytes())
+                    .isEqualTo(http().get(at + "&lang=fa").bytes());
             assertThat(differingPixels(png(http().get(at + "&lang=ur")), ps)).isGreaterThan(1000);
             // a title in another script keeps its own order inside the right-to-left line
-            assertThat(http().get(at + "&lang=ur&title=Khost%20%D8%AE%D9%88%D8%B3%D8%AA").status()).isEqualTo(200);
+            assertThat(http().get(at + "&lang=ur&title=Khost%20%D8%AE%D9%88%D8%B3%D8%AA")
+                            .status())
+                    .isEqualTo(200);
         }
 
         @Test
         void responsesLargerThanTheSocketWriteBufferArriveWhole() throws Exception {
-            // the wider buffer (TileWrites) is Tomcat's: check it is the connector's, then send a body of several buffers
-            org.apache.catalina.connector.Connector connector = ((org.springframework.boot.tomcat.TomcatWebServer) context
-                    .getWebServer()).getTomcat().getConnector();
-            assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).isEqualTo("131072");
+            // the wider buffer (TileWrites) is Tomcat's: check it is the connector's, then send a body of several
+            // buffers
+            org.apache.catalina.connector.Connector connector = ((org.springframework.boot.tomcat.TomcatWebServer)
+                            context.getWebServer())
+                    .getTomcat()
+                    .getConnector();
+            assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize")))
+                    .isEqualTo("131072");
             Http.Response r = http().get("/map.png?bbox=60.5,29,75,38.5&width=2400&height=2400&style=combined");
             assertThat(r.bytes().length).isGreaterThan(3 * 131072);
             assertThat(r.header("Content-Length")).isEqualTo(Integer.toString(r.bytes().length));
@@ -456,9 +648,12 @@ class TilesContractTest {
 
         @Test
         void cachedTilesAreAnsweredBeforeDispatchAsTheControllerAnswersThem() {
-            String fresh = "datetime=../2100-01-01T00:00:00." + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "Z";
-            List<List<String>> cases = List.of(List.of("/tiles/incidents/" + KHOST_Z6 + ".png?" + fresh),
-                    List.of("/tiles/combined/" + KHOST_Z6 + "@2x.png?" + fresh), List.of("/tiles/basemap/" + KHOST_Z6 + ".png"),
+            String fresh = "datetime=../2100-01-01T00:00:00."
+                    + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "Z";
+            List<List<String>> cases = List.of(
+                    List.of("/tiles/incidents/" + KHOST_Z6 + ".png?" + fresh),
+                    List.of("/tiles/combined/" + KHOST_Z6 + "@2x.png?" + fresh),
+                    List.of("/tiles/basemap/" + KHOST_Z6 + ".png"),
                     List.of("/tiles/incidents/" + KHOST_Z6 + ".mvt?" + fresh),
                     List.of("/tiles/incidents/" + KHOST_Z6 + ".mvt?" + fresh, "Accept-Encoding", "gzip"),
                     List.of("/tiles/places/" + KHOST_Z6 + ".mvt", "Accept-Encoding", "gzip, deflate"));
@@ -467,23 +662,36 @@ class TilesContractTest {
                 String[] extra = c.subList(1, c.size()).toArray(String[]::new);
                 long before = cachedTiles.answered();
                 // If-None-Match (with a tag that matches nothing) always goes to the controller: its 200 answer
-                String[] conditional = java.util.stream.Stream.concat(java.util.Arrays.stream(extra),
-                        java.util.stream.Stream.of("If-None-Match", "\"none\"")).toArray(String[]::new);
+                String[] conditional = java.util.stream.Stream.concat(
+                                java.util.Arrays.stream(extra), java.util.stream.Stream.of("If-None-Match", "\"none\""))
+                        .toArray(String[]::new);
                 Http.Response controller = http().get(path, conditional);
-                assertThat(cachedTiles.answered()).as(path + ": conditional, to the controller").isEqualTo(before);
+                assertThat(cachedTiles.answered())
+                        .as(path + ": conditional, to the controller")
+                        .isEqualTo(before);
                 Http.Response filter = http().get(path, extra);
-                assertThat(cachedTiles.answered()).as(path + ": cached now, answered by the filter").isEqualTo(before + 1);
+                assertThat(cachedTiles.answered())
+                        .as(path + ": cached now, answered by the filter")
+                        .isEqualTo(before + 1);
                 assertThat(controller.status()).as(path).isEqualTo(200);
                 assertThat(filter.status()).as(path).isEqualTo(200);
                 assertThat(filter.bytes()).as(path).isEqualTo(controller.bytes());
                 assertThat(headers(filter)).as(path).isEqualTo(headers(controller));
-                Http.Response cors = http().get(path, java.util.stream.Stream.concat(java.util.Arrays.stream(extra),
-                        java.util.stream.Stream.of("Origin", "https://news.example")).toArray(String[]::new));
-                assertThat(cachedTiles.answered()).as(path + ": cross-origin, to the controller").isEqualTo(before + 1);
+                Http.Response cors = http().get(
+                                path,
+                                java.util.stream.Stream.concat(
+                                                java.util.Arrays.stream(extra),
+                                                java.util.stream.Stream.of("Origin", "https://news.example"))
+                                        .toArray(String[]::new));
+                assertThat(cachedTiles.answered())
+                        .as(path + ": cross-origin, to the controller")
+                        .isEqualTo(before + 1);
                 assertThat(cors.header("Access-Control-Allow-Origin")).isEqualTo("*");
                 assertThat(cors.bytes()).isEqualTo(controller.bytes());
             }
-            for (String refused : List.of("/tiles/incidents/" + KHOST_Z6 + ".png?colour=red", "/tiles/incidents/15/1/1.png",
+            for (String refused : List.of(
+                    "/tiles/incidents/" + KHOST_Z6 + ".png?colour=red",
+                    "/tiles/incidents/15/1/1.png",
                     "/tiles/satellite/" + KHOST_Z6 + ".png")) {
                 long before = cachedTiles.answered();
                 assertThat(http().get(refused).contentType()).as(refused).startsWith("application/problem+json");
@@ -501,34 +709,64 @@ class TilesContractTest {
             byte[] cached = http().get(path).bytes();
             assertThat(cachedTiles.answered()).isEqualTo(before + 1);
             String id = "fast-path-" + UUID.randomUUID().toString().substring(0, 8);
-            Http.Response created = http().send("POST", "/api/incidents", """
+            Http.Response created = http().send(
+                            "POST",
+                            "/api/incidents",
+                            """
                     {"id": "%s", "title": "Cache test strike", "type": "air_strike",
                      "occurred": {"start": "2026-03-04", "precision": "day"},
                      "geometry": {"type": "Point", "coordinates": [70.3, 34.2]}, "geo_precision": "exact"}
-                    """.formatted(id), "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+                    """.formatted(id),
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             try {
                 Http.Response after = http().get(path);
-                assertThat(cachedTiles.answered()).as("the edit made the cached tile unreachable").isEqualTo(before + 1);
-                assertThat(new String(after.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains(id);
-                assertThat(new String(cached, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(id);
+                assertThat(cachedTiles.answered())
+                        .as("the edit made the cached tile unreachable")
+                        .isEqualTo(before + 1);
+                assertThat(new String(after.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .contains(id);
+                assertThat(new String(cached, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .doesNotContain(id);
             } finally {
-                http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH, "If-Match", "\"1\"");
+                http().send(
+                                "DELETE",
+                                "/api/incidents/" + id,
+                                (String) null,
+                                "Authorization",
+                                EDITOR_AUTH,
+                                "If-Match",
+                                "\"1\"");
             }
         }
 
         @Test
         void badTileRequestsAreProblems() {
-            for (String path : List.of("/tiles/basemap/3/8/1.png", "/tiles/basemap/15/1/1.png", "/tiles/basemap/-1/0/0.png",
-                    "/tiles/basemap/a/0/0.png", "/tiles/incidents/6/43/26.png?datetime=soon", "/tiles/incidents/6/43/26.png?colour=red",
-                    "/map.png?width=5000", "/map.png?bbox=1,2,3", "/map.png?center=0,91", "/map.png?scale=3",
+            for (String path : List.of(
+                    "/tiles/basemap/3/8/1.png",
+                    "/tiles/basemap/15/1/1.png",
+                    "/tiles/basemap/-1/0/0.png",
+                    "/tiles/basemap/a/0/0.png",
+                    "/tiles/incidents/6/43/26.png?datetime=soon",
+                    "/tiles/incidents/6/43/26.png?colour=red",
+                    "/map.png?width=5000",
+                    "/map.png?bbox=1,2,3",
+                    "/map.png?center=0,91",
+                    "/map.png?scale=3",
                     "/map.png?width=4000&scale=2")) {
                 Http.Response r = http().get(path);
                 assertThat(r.status()).as(path).isEqualTo(400);
                 assertThat(r.contentType()).as(path).startsWith("application/problem+json");
             }
-            for (String path : List.of("/tiles/satellite/1/0/0.png", "/tiles/basemap/1/0/0.jpg", "/tiles/roads/1/0/0.mvt",
-                    "/tiles/nope.json", "/tiles/basemap/1/0/0@2x.mvt")) {
+            for (String path : List.of(
+                    "/tiles/satellite/1/0/0.png",
+                    "/tiles/basemap/1/0/0.jpg",
+                    "/tiles/roads/1/0/0.mvt",
+                    "/tiles/nope.json",
+                    "/tiles/basemap/1/0/0@2x.mvt")) {
                 assertThat(http().get(path).status()).as(path).isEqualTo(404);
             }
         }

@@ -44,7 +44,9 @@ class LinksTest {
 
     @Test
     void aPublicUrlMustBeAnHttpBase() {
-        for (String bad : new String[] {"map.example.org", "ftp://map.example.org", "https://map.example.org/?a=1", "https://x/#f"}) {
+        for (String bad :
+                new String[] {"map.example.org", "ftp://map.example.org", "https://map.example.org/?a=1", "https://x/#f"
+                }) {
             assertThatThrownBy(() -> new WebProperties(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }

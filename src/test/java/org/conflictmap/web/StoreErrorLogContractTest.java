@@ -26,36 +26,40 @@ class StoreErrorLogContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     @ExtendWith(OutputCaptureExtension.class)
     abstract static class Contract {
         @Autowired
         JdbcTemplate jdbc;
+
         @Autowired
         ProblemHandler handler;
 
         @Test
         void theLogNamesTheFailureButNotTheDraftText(CapturedOutput output) {
-            DataAccessException e = catchThrowableOfType(DataAccessException.class, () -> jdbc.update(
-                    "INSERT INTO incidents (id, title, status) VALUES ('zz-log-draft', '" + DRAFT + "', 'draft')"));
+            DataAccessException e = catchThrowableOfType(
+                    DataAccessException.class,
+                    () -> jdbc.update("INSERT INTO incidents (id, title, status) VALUES ('zz-log-draft', '" + DRAFT
+                            + "', 'draft')"));
             StringBuilder everything = new StringBuilder();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 everything.append(t.getMessage());
             }
-            assertThat(everything).as("the store's own message quotes the draft").contains(DRAFT);
+            assertThat(everything)
+                    .as("the store's own message quotes the draft")
+                    .contains(DRAFT);
 
             ResponseEntity<Object> answer = handler.storeError(e, new MockHttpServletRequest("POST", "/api/incidents"));
 
             assertThat(answer.getStatusCode().value()).isEqualTo(500);
             assertThat(String.valueOf(answer.getBody())).doesNotContain(DRAFT, "INSERT", "Exception");
-            assertThat(output.getAll()).contains("store error on POST /api/incidents", "DataIntegrityViolationException", "SQLState")
+            assertThat(output.getAll())
+                    .contains("store error on POST /api/incidents", "DataIntegrityViolationException", "SQLState")
                     .doesNotContain(DRAFT, "INSERT INTO");
         }
 
@@ -63,7 +67,8 @@ class StoreErrorLogContractTest {
         void unexpectedErrorsLogNoMessageAndNoTrace(CapturedOutput output) {
             Exception e = new IllegalStateException("bad state around " + DRAFT, new StackOverflowError());
             handler.unexpected(e, new MockHttpServletRequest("GET", "/api/incidents"));
-            assertThat(output.getAll()).contains("unexpected error on GET /api/incidents", "IllegalStateException ← StackOverflowError")
+            assertThat(output.getAll())
+                    .contains("unexpected error on GET /api/incidents", "IllegalStateException ← StackOverflowError")
                     .doesNotContain(DRAFT, "\tat ");
         }
     }

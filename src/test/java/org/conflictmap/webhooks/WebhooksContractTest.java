@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conflictmap.TestStores.EDITOR_AUTH;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -37,9 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -53,19 +50,18 @@ class WebhooksContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     static final String JSON = "application/json";
 
     abstract static class Contract {
         @LocalServerPort
         int port;
+
         @Autowired
         JdbcTemplate jdbc;
 
@@ -107,7 +103,9 @@ class WebhooksContractTest {
                             Thread.currentThread().interrupt();
                         }
                     }
-                    boolean fail = failFor != null && body.contains("\"incident\":\"" + failFor + "\"") && failures.getAndDecrement() > 0;
+                    boolean fail = failFor != null
+                            && body.contains("\"incident\":\"" + failFor + "\"")
+                            && failures.getAndDecrement() > 0;
                     ex.sendResponseHeaders(fail ? 500 : 204, -1);
                     ex.close();
                 });
@@ -150,37 +148,66 @@ class WebhooksContractTest {
             @Override
             public void close() {
                 jdbc.update("UPDATE webhooks SET active = FALSE WHERE url = ?", receiver.url());
-                jdbc.update("UPDATE webhook_outbox SET state = 'cancelled' WHERE state = 'pending' AND webhook_id IN "
-                        + "(SELECT id FROM webhooks WHERE url = ?)", receiver.url());
+                jdbc.update(
+                        "UPDATE webhook_outbox SET state = 'cancelled' WHERE state = 'pending' AND webhook_id IN "
+                                + "(SELECT id FROM webhooks WHERE url = ?)",
+                        receiver.url());
             }
         }
 
         /** A signed-in admin's desk session: cookie and CSRF token. */
-        record Session(String cookie, String csrf) {
-        }
+        record Session(String cookie, String csrf) {}
 
         Session admin() {
             String name = "hooks-" + UUID.randomUUID().toString().substring(0, 6);
             String password = "admin-" + UUID.randomUUID();
             OffsetDateTime when = OffsetDateTime.now();
-            jdbc.update("INSERT INTO accounts (name, password_hash, role, disabled, generation, created_at, updated_at) "
-                    + "VALUES (?, ?, 'admin', FALSE, 1, ?, ?)", name, new BCryptPasswordEncoder().encode(password), when, when);
-            Http.Response r = http().send("POST", "/api/session", "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}",
-                    "Content-Type", JSON);
+            jdbc.update(
+                    "INSERT INTO accounts (name, password_hash, role, disabled, generation, created_at, updated_at) "
+                            + "VALUES (?, ?, 'admin', FALSE, 1, ?, ?)",
+                    name,
+                    new BCryptPasswordEncoder().encode(password),
+                    when,
+                    when);
+            Http.Response r = http().send(
+                            "POST",
+                            "/api/session",
+                            "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}",
+                            "Content-Type",
+                            JSON);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             String cookie = r.header("Set-Cookie");
-            return new Session(cookie.substring(0, cookie.indexOf(';')), r.json().get("csrf").asString());
+            return new Session(
+                    cookie.substring(0, cookie.indexOf(';')),
+                    r.json().get("csrf").asString());
         }
 
         Http.Response register(Session s, String url, String secret) {
-            return http().send("POST", "/api/webhooks", "{\"url\": \"" + url + "\", \"secret\": \"" + secret + "\"}",
-                    "Content-Type", JSON, "Cookie", s.cookie(), "X-CSRF-Token", s.csrf());
+            return http().send(
+                            "POST",
+                            "/api/webhooks",
+                            "{\"url\": \"" + url + "\", \"secret\": \"" + secret + "\"}",
+                            "Content-Type",
+                            JSON,
+                            "Cookie",
+                            s.cookie(),
+                            "X-CSRF-Token",
+                            s.csrf());
         }
 
         Http.Response write(String method, String path, String body, Integer version) {
             return version == null
                     ? http().send(method, path, body, "Content-Type", JSON, "Authorization", EDITOR_AUTH)
-                    : http().send(method, path, body, "Content-Type", JSON, "Authorization", EDITOR_AUTH, "If-Match", "\"" + version + "\"");
+                    : http().send(
+                                    method,
+                                    path,
+                                    body,
+                                    "Content-Type",
+                                    JSON,
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    "\"" + version + "\"");
         }
 
         static String incident(String id, String status) {
@@ -198,10 +225,15 @@ class WebhooksContractTest {
             assertThat(r.headers().get("x-conflictmap-signature"))
                     .isEqualTo("sha256=" + WebhookDeliveries.sign(secret, timestamp, r.body()));
             assertThat(r.headers().get("x-conflictmap-signature"))
-                    .as("another secret gives another signature").isNotEqualTo("sha256=" + WebhookDeliveries.sign(secret + "x", timestamp, r.body()));
-            assertThat(r.headers().get("x-conflictmap-event-id")).isEqualTo(r.json().get("id").asString());
-            assertThat(r.headers().get("x-conflictmap-delivery")).as("the delivery id a receiver drops repeats by").matches("[0-9]+");
-            assertThat(r.headers().get("x-conflictmap-event")).isEqualTo(r.json().get("kind").asString());
+                    .as("another secret gives another signature")
+                    .isNotEqualTo("sha256=" + WebhookDeliveries.sign(secret + "x", timestamp, r.body()));
+            assertThat(r.headers().get("x-conflictmap-event-id"))
+                    .isEqualTo(r.json().get("id").asString());
+            assertThat(r.headers().get("x-conflictmap-delivery"))
+                    .as("the delivery id a receiver drops repeats by")
+                    .matches("[0-9]+");
+            assertThat(r.headers().get("x-conflictmap-event"))
+                    .isEqualTo(r.json().get("kind").asString());
             assertThat(r.headers().get("content-type")).startsWith(JSON);
         }
 
@@ -209,14 +241,32 @@ class WebhooksContractTest {
         void publishUpdateUnpublishAndDeleteArriveSignedAndDraftsNever() throws Exception {
             String tag = UUID.randomUUID().toString().substring(0, 8);
             String secret = "s3cret-" + tag + "-0123456789";
-            try (Receiver receiver = new Receiver(); Registered cleanup = new Registered(receiver)) {
+            try (Receiver receiver = new Receiver();
+                    Registered cleanup = new Registered(receiver)) {
                 Session s = admin();
-                assertThat(http().send("POST", "/api/webhooks", "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\"}",
-                        "Content-Type", JSON).status()).as("anonymous").isEqualTo(401);
-                assertThat(http().send("POST", "/api/webhooks", "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\"}",
-                        "Content-Type", JSON, "Authorization", EDITOR_AUTH).status()).as("an editor, not an admin").isEqualTo(403);
+                assertThat(http().send(
+                                        "POST",
+                                        "/api/webhooks",
+                                        "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\"}",
+                                        "Content-Type",
+                                        JSON)
+                                .status())
+                        .as("anonymous")
+                        .isEqualTo(401);
+                assertThat(http().send(
+                                        "POST",
+                                        "/api/webhooks",
+                                        "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\"}",
+                                        "Content-Type",
+                                        JSON,
+                                        "Authorization",
+                                        EDITOR_AUTH)
+                                .status())
+                        .as("an editor, not an admin")
+                        .isEqualTo(403);
                 assertThat(register(s, "ftp://127.0.0.1/x", secret).status()).isEqualTo(400);
-                assertThat(register(s, "http://user:pw@127.0.0.1/x", secret).status()).isEqualTo(400);
+                assertThat(register(s, "http://user:pw@127.0.0.1/x", secret).status())
+                        .isEqualTo(400);
                 Http.Response shortSecret = register(s, receiver.url(), "short");
                 assertThat(shortSecret.status()).isEqualTo(400);
                 assertThat(shortSecret.contentType()).startsWith("application/problem+json");
@@ -227,15 +277,30 @@ class WebhooksContractTest {
                 assertThat(list.body()).contains(receiver.url()).doesNotContain(secret);
 
                 String draft = "hook-draft-" + tag;
-                assertThat(write("POST", "/api/incidents", incident(draft, "draft"), null).status()).isEqualTo(201);
-                assertThat(write("PATCH", "/api/incidents/" + draft, "{\"title\": \"Still a draft\"}", 1).status()).isEqualTo(200);
+                assertThat(write("POST", "/api/incidents", incident(draft, "draft"), null)
+                                .status())
+                        .isEqualTo(201);
+                assertThat(write("PATCH", "/api/incidents/" + draft, "{\"title\": \"Still a draft\"}", 1)
+                                .status())
+                        .isEqualTo(200);
                 String id = "hook-live-" + tag;
-                assertThat(write("POST", "/api/incidents", incident(id, "draft"), null).status()).isEqualTo(201);
-                assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", 1).status()).isEqualTo(200);
-                assertThat(write("PATCH", "/api/incidents/" + id, "{\"title\": \"Renamed " + tag + "\"}", 2).status()).isEqualTo(200);
-                assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"draft\"}", 3).status()).isEqualTo(200);
-                assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", 4).status()).isEqualTo(200);
-                assertThat(write("DELETE", "/api/incidents/" + id, null, 5).status()).isEqualTo(204);
+                assertThat(write("POST", "/api/incidents", incident(id, "draft"), null)
+                                .status())
+                        .isEqualTo(201);
+                assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", 1)
+                                .status())
+                        .isEqualTo(200);
+                assertThat(write("PATCH", "/api/incidents/" + id, "{\"title\": \"Renamed " + tag + "\"}", 2)
+                                .status())
+                        .isEqualTo(200);
+                assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"draft\"}", 3)
+                                .status())
+                        .isEqualTo(200);
+                assertThat(write("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", 4)
+                                .status())
+                        .isEqualTo(200);
+                assertThat(write("DELETE", "/api/incidents/" + id, null, 5).status())
+                        .isEqualTo(204);
 
                 List<Received> events = new ArrayList<>();
                 for (int k = 0; k < 5; k++) {
@@ -244,11 +309,22 @@ class WebhooksContractTest {
                     verified(r, secret);
                     events.add(r);
                 }
-                events.sort(Comparator.comparingLong(r -> Long.parseLong(r.json().get("id").asString())));
-                assertThat(events.stream().map(r -> r.json().get("kind").asString()).toList())
+                events.sort(Comparator.comparingLong(
+                        r -> Long.parseLong(r.json().get("id").asString())));
+                assertThat(events.stream()
+                                .map(r -> r.json().get("kind").asString())
+                                .toList())
                         .containsExactly("publish", "update", "unpublish", "publish", "delete");
-                assertThat(events.get(1).json().get("feature").get("properties").get("title").asString()).isEqualTo("Renamed " + tag);
-                assertThat(events.get(2).json().get("feature").isNull()).as("an unpublished incident is not sent").isTrue();
+                assertThat(events.get(1)
+                                .json()
+                                .get("feature")
+                                .get("properties")
+                                .get("title")
+                                .asString())
+                        .isEqualTo("Renamed " + tag);
+                assertThat(events.get(2).json().get("feature").isNull())
+                        .as("an unpublished incident is not sent")
+                        .isTrue();
 
                 // the draft's outbox rows are dealt with (dropped unsent), and nothing about it ever arrived
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -256,18 +332,39 @@ class WebhooksContractTest {
                     Thread.sleep(100);
                 }
                 assertThat(pendingAbout(draft)).isZero();
-                assertThat(receiver.all.stream().filter(r -> r.body().contains(draft)).toList()).isEmpty();
+                assertThat(receiver.all.stream()
+                                .filter(r -> r.body().contains(draft))
+                                .toList())
+                        .isEmpty();
 
-                assertThat(http().send("DELETE", "/api/webhooks/" + hook, (String) null, "Cookie", s.cookie(), "X-CSRF-Token", s.csrf()).status())
+                assertThat(http().send(
+                                        "DELETE",
+                                        "/api/webhooks/" + hook,
+                                        (String) null,
+                                        "Cookie",
+                                        s.cookie(),
+                                        "X-CSRF-Token",
+                                        s.csrf())
+                                .status())
                         .isEqualTo(204);
-                assertThat(http().get("/api/webhooks", "Cookie", s.cookie()).body()).doesNotContain(receiver.url());
-                assertThat(http().send("DELETE", "/api/webhooks/" + hook, (String) null, "Cookie", s.cookie(), "X-CSRF-Token", s.csrf()).status())
+                assertThat(http().get("/api/webhooks", "Cookie", s.cookie()).body())
+                        .doesNotContain(receiver.url());
+                assertThat(http().send(
+                                        "DELETE",
+                                        "/api/webhooks/" + hook,
+                                        (String) null,
+                                        "Cookie",
+                                        s.cookie(),
+                                        "X-CSRF-Token",
+                                        s.csrf())
+                                .status())
                         .isEqualTo(404);
             }
         }
 
         @Autowired
         WebhookDeliveries deliveries;
+
         @Autowired
         WebhooksProperties properties;
 
@@ -276,30 +373,59 @@ class WebhooksContractTest {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             OffsetDateTime old = now.minus(properties.retention()).minusHours(1);
             OffsetDateTime recent = now.minus(properties.retention()).plusHours(1);
-            jdbc.update("INSERT INTO webhooks (url, secret, created_by, created_at, active) VALUES (?, ?, ?, ?, FALSE)",
-                    "http://127.0.0.1:9/pruned", "pruned-secret-0123456789", "test", old);
-            long hook = jdbc.queryForObject("SELECT MAX(id) FROM webhooks WHERE url = ?", Long.class, "http://127.0.0.1:9/pruned");
-            String insert = "INSERT INTO webhook_outbox (webhook_id, history_seq, change_version, state, attempts, next_attempt_at, "
-                    + "delivered_at) VALUES (?, ?, ?, ?, 1, ?, ?)";
-            jdbc.update(insert, hook, 1, 1, "delivered", old, old);       // past the retention: deleted
+            jdbc.update(
+                    "INSERT INTO webhooks (url, secret, created_by, created_at, active) VALUES (?, ?, ?, ?, FALSE)",
+                    "http://127.0.0.1:9/pruned",
+                    "pruned-secret-0123456789",
+                    "test",
+                    old);
+            long hook = jdbc.queryForObject(
+                    "SELECT MAX(id) FROM webhooks WHERE url = ?", Long.class, "http://127.0.0.1:9/pruned");
+            String insert =
+                    "INSERT INTO webhook_outbox (webhook_id, history_seq, change_version, state, attempts, next_attempt_at, "
+                            + "delivered_at) VALUES (?, ?, ?, ?, 1, ?, ?)";
+            jdbc.update(insert, hook, 1, 1, "delivered", old, old); // past the retention: deleted
             jdbc.update(insert, hook, 2, 1, "delivered", recent, recent); // within it: kept
             SqlParameterValue never = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, null);
-            jdbc.update(insert, hook, 3, 1, "failed", old, never);         // never delivered: kept, whatever its age
+            jdbc.update(insert, hook, 3, 1, "failed", old, never); // never delivered: kept, whatever its age
             jdbc.update(insert, hook, 4, 1, "cancelled", old, never);
             deliveries.prune(); // (the worker prunes too, once a minute)
-            assertThat(jdbc.queryForList("SELECT history_seq FROM webhook_outbox WHERE webhook_id = ? ORDER BY history_seq",
-                    Long.class, hook)).containsExactly(2L, 3L, 4L);
+            assertThat(jdbc.queryForList(
+                            "SELECT history_seq FROM webhook_outbox WHERE webhook_id = ? ORDER BY history_seq",
+                            Long.class,
+                            hook))
+                    .containsExactly(2L, 3L, 4L);
             assertThat(deliveries.prune()).as("nothing left to prune").isZero();
             Duration s = Duration.ofSeconds(1);
-            assertThat(new WebhooksProperties(s, s.multipliedBy(10), s, s.multipliedBy(60), 15, s.multipliedBy(120), 4,
-                    Duration.ofMinutes(1)).retention()).isEqualTo(Duration.ofMinutes(1));
-            assertThatThrownBy(() -> new WebhooksProperties(s, s.multipliedBy(10), s,
-                    s.multipliedBy(60), 15, s.multipliedBy(120), 4, s.multipliedBy(59))).hasMessageContaining("retention");
+            assertThat(new WebhooksProperties(
+                                    s,
+                                    s.multipliedBy(10),
+                                    s,
+                                    s.multipliedBy(60),
+                                    15,
+                                    s.multipliedBy(120),
+                                    4,
+                                    Duration.ofMinutes(1))
+                            .retention())
+                    .isEqualTo(Duration.ofMinutes(1));
+            assertThatThrownBy(() -> new WebhooksProperties(
+                            s,
+                            s.multipliedBy(10),
+                            s,
+                            s.multipliedBy(60),
+                            15,
+                            s.multipliedBy(120),
+                            4,
+                            s.multipliedBy(59)))
+                    .hasMessageContaining("retention");
         }
 
         long pendingAbout(String id) {
-            return jdbc.queryForObject("SELECT COUNT(*) FROM webhook_outbox o JOIN incident_history h ON h.seq = o.history_seq "
-                    + "WHERE h.incident_id = ? AND o.state = 'pending'", Long.class, id);
+            return jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM webhook_outbox o JOIN incident_history h ON h.seq = o.history_seq "
+                            + "WHERE h.incident_id = ? AND o.state = 'pending'",
+                    Long.class,
+                    id);
         }
 
         @Test
@@ -307,7 +433,8 @@ class WebhooksContractTest {
             String tag = UUID.randomUUID().toString().substring(0, 8);
             String secret = "another-secret-" + tag;
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            try (Receiver receiver = new Receiver(); Registered cleanup = new Registered(receiver)) {
+            try (Receiver receiver = new Receiver();
+                    Registered cleanup = new Registered(receiver)) {
                 Session s = admin();
                 Http.Response added = register(s, receiver.url(), secret);
                 assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -316,13 +443,21 @@ class WebhooksContractTest {
                 // the receiver holds the first delivery open; a write meanwhile answers all the same
                 receiver.hold = new CountDownLatch(1);
                 String first = "hook-held-" + tag;
-                assertThat(write("POST", "/api/incidents", incident(first, "published"), null).status()).isEqualTo(201);
-                assertThat(receiver.next(first)).as("the held delivery reached the receiver").isNotNull();
+                assertThat(write("POST", "/api/incidents", incident(first, "published"), null)
+                                .status())
+                        .isEqualTo(201);
+                assertThat(receiver.next(first))
+                        .as("the held delivery reached the receiver")
+                        .isNotNull();
                 String failing = "hook-retried-" + tag;
                 receiver.failFor = failing;
                 receiver.failures.set(2);
-                Future<Integer> w = pool.submit(() -> write("POST", "/api/incidents", incident(failing, "published"), null).status());
-                assertThat(w.get(120, TimeUnit.SECONDS)).as("the write answered while the receiver held a delivery").isEqualTo(201);
+                Future<Integer> w =
+                        pool.submit(() -> write("POST", "/api/incidents", incident(failing, "published"), null)
+                                .status());
+                assertThat(w.get(120, TimeUnit.SECONDS))
+                        .as("the write answered while the receiver held a delivery")
+                        .isEqualTo(201);
                 assertThat(receiver.hold.getCount()).as("still held").isEqualTo(1);
                 receiver.hold.countDown();
                 receiver.hold = null;
@@ -334,25 +469,49 @@ class WebhooksContractTest {
                     verified(r, secret);
                     attempts.add(r);
                 }
-                assertThat(attempts.stream().map(r -> r.headers().get("x-conflictmap-event-id")).distinct().toList())
-                        .as("one event, tried three times").hasSize(1);
-                assertThat(attempts.stream().map(r -> r.headers().get("x-conflictmap-delivery")).distinct().toList())
-                        .as("one delivery id on every attempt").hasSize(1);
+                assertThat(attempts.stream()
+                                .map(r -> r.headers().get("x-conflictmap-event-id"))
+                                .distinct()
+                                .toList())
+                        .as("one event, tried three times")
+                        .hasSize(1);
+                assertThat(attempts.stream()
+                                .map(r -> r.headers().get("x-conflictmap-delivery"))
+                                .distinct()
+                                .toList())
+                        .as("one delivery id on every attempt")
+                        .hasSize(1);
                 long firstWait = attempts.get(1).at() - attempts.get(0).at();
                 long secondWait = attempts.get(2).at() - attempts.get(1).at();
-                System.out.printf("webhooks: retried after %d ms, then %d ms%n", firstWait / 1_000_000, secondWait / 1_000_000);
-                assertThat(firstWait).as("the first back-off (1 s)").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(900));
-                assertThat(secondWait).as("the second back-off (2 s)").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1900));
+                System.out.printf(
+                        "webhooks: retried after %d ms, then %d ms%n", firstWait / 1_000_000, secondWait / 1_000_000);
+                assertThat(firstWait)
+                        .as("the first back-off (1 s)")
+                        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(900));
+                assertThat(secondWait)
+                        .as("the second back-off (2 s)")
+                        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1900));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (System.nanoTime() < deadline && pendingAbout(failing) > 0) {
                     Thread.sleep(100);
                 }
-                Map<String, Object> row = jdbc.queryForMap("SELECT o.state, o.attempts, o.last_status FROM webhook_outbox o "
-                        + "JOIN incident_history h ON h.seq = o.history_seq WHERE h.incident_id = ? AND o.webhook_id = ?", failing, hook);
+                Map<String, Object> row = jdbc.queryForMap(
+                        "SELECT o.state, o.attempts, o.last_status FROM webhook_outbox o "
+                                + "JOIN incident_history h ON h.seq = o.history_seq WHERE h.incident_id = ? AND o.webhook_id = ?",
+                        failing,
+                        hook);
                 assertThat(row.get("state")).isEqualTo("delivered");
                 assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(3);
                 assertThat(((Number) row.get("last_status")).intValue()).isEqualTo(204);
-                assertThat(http().send("DELETE", "/api/webhooks/" + hook, (String) null, "Cookie", s.cookie(), "X-CSRF-Token", s.csrf()).status())
+                assertThat(http().send(
+                                        "DELETE",
+                                        "/api/webhooks/" + hook,
+                                        (String) null,
+                                        "Cookie",
+                                        s.cookie(),
+                                        "X-CSRF-Token",
+                                        s.csrf())
+                                .status())
                         .isEqualTo(204);
             } finally {
                 pool.shutdownNow();

@@ -2,11 +2,12 @@ package org.conflictmap.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.conflictmap.TestStores;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
@@ -26,9 +27,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.test.context.ContextConfiguration;
 
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-
 /**
  * "Adding a layer" (ARCHITECTURE.md) reaches the readers' map: one more {@link Collection} bean with a tile
  * style and nothing else — here the gazetteer's rivers, which the default registrations serve without tiles —
@@ -45,15 +43,23 @@ class AddingALayerToTheMapTest {
         @Bean
         @Order(100)
         Collection waterways() {
-            return new Collection("waterways", "Waterways", "The gazetteer's rivers, in the vector tiles.", GeometryType.MULTILINESTRING,
-                    new Source.Places(Set.of("river")), List.of(Queryable.text("name")), new TileStyle(0, null, false, List.of("id", "name")),
-                    List.of(), false);
+            return new Collection(
+                    "waterways",
+                    "Waterways",
+                    "The gazetteer's rivers, in the vector tiles.",
+                    GeometryType.MULTILINESTRING,
+                    new Source.Places(Set.of("river")),
+                    List.of(Queryable.text("name")),
+                    new TileStyle(0, null, false, List.of("id", "name")),
+                    List.of(),
+                    false);
         }
     }
 
     /** An embedded store of its own: the shared one's file is open in the other context. */
     static final class OwnH2gis implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        static final Path DIR = Path.of("target", "test-stores", "h2gis-map-layer-" + UUID.randomUUID()).toAbsolutePath();
+        static final Path DIR = Path.of("target", "test-stores", "h2gis-map-layer-" + UUID.randomUUID())
+                .toAbsolutePath();
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
@@ -65,22 +71,21 @@ class AddingALayerToTheMapTest {
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     @ContextConfiguration(initializers = OwnH2gis.class)
     @Import(Waterways.class)
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     @ContextConfiguration(initializers = TestStores.Postgis.class)
     @Import(Waterways.class)
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     abstract static class Contract extends BrowserTest {
         @LocalServerPort
         int port;
 
-        static final String DRAWN = "[...document.querySelectorAll('.leaflet-layer[data-collection=waterways] canvas[data-features]')]"
-                + ".reduce((n, c) => n + Number(c.dataset.features), 0)";
+        static final String DRAWN =
+                "[...document.querySelectorAll('.leaflet-layer[data-collection=waterways] canvas[data-features]')]"
+                        + ".reduce((n, c) => n + Number(c.dataset.features), 0)";
 
         Page open(String query) {
             Page page = browser.page(1280, 800);
@@ -94,20 +99,35 @@ class AddingALayerToTheMapTest {
             Page page = open("/?c=69.5,34.0&z=7");
             page.hover(".leaflet-control-layers");
             String switches = page.textContent(".leaflet-control-layers-overlays");
-            assertThat(switches).contains("Waterways", "Incidents", "Durand Line", "Border crossings", "Labels", "District boundaries");
+            assertThat(switches)
+                    .contains(
+                            "Waterways",
+                            "Incidents",
+                            "Durand Line",
+                            "Border crossings",
+                            "Labels",
+                            "District boundaries");
             Locator box = page.locator(".leaflet-control-layers-overlays label")
-                    .filter(new Locator.FilterOptions().setHasText("Waterways")).locator("input");
-            assertThat(box.isChecked()).as("a layer drawn from its tiles starts off").isFalse();
-            assertThat(page.locator(".leaflet-layer[data-collection=waterways]").count()).isZero();
+                    .filter(new Locator.FilterOptions().setHasText("Waterways"))
+                    .locator("input");
+            assertThat(box.isChecked())
+                    .as("a layer drawn from its tiles starts off")
+                    .isFalse();
+            assertThat(page.locator(".leaflet-layer[data-collection=waterways]").count())
+                    .isZero();
             box.check();
             Browser.until(page.mainFrame(), DRAWN + " > 0");
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("layer-waterways.png")));
             box.uncheck();
-            Browser.until(page.mainFrame(), "document.querySelectorAll('.leaflet-layer[data-collection=waterways]').length === 0");
+            Browser.until(
+                    page.mainFrame(),
+                    "document.querySelectorAll('.leaflet-layer[data-collection=waterways]').length === 0");
 
             Page named = open("/?c=69.5,34.0&z=7&layers=incidents,waterways");
             Browser.until(named.mainFrame(), DRAWN + " > 0");
-            assertThat(named.locator(".label-border").count()).as("the layers the permalink does not name are off").isZero();
+            assertThat(named.locator(".label-border").count())
+                    .as("the layers the permalink does not name are off")
+                    .isZero();
         }
     }
 }

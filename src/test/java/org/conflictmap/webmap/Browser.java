@@ -1,16 +1,15 @@
 package org.conflictmap.webmap;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Debian's Chromium driven by Playwright, offline: every request to a host other than this machine is
@@ -24,15 +23,29 @@ final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser browser;
 
     Browser() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--no-first-run",
+                                "--disable-quic",
+                                "--disable-sync")));
     }
 
     /** A fresh page of the given size that refuses and records requests leaving this machine. */
     Page page(int width, int height) {
-        return page(new NewContextOptions().setViewportSize(width, height).setHasTouch(width < 500).setIsMobile(width < 500));
+        return page(new NewContextOptions()
+                .setViewportSize(width, height)
+                .setHasTouch(width < 500)
+                .setIsMobile(width < 500));
     }
 
     /** A fresh page with these options (a device scale factor, CSP bypassed to inject axe-core…), offline as above. */
@@ -64,8 +77,10 @@ final class Browser implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        return (List<?>) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                + ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+        return (List<?>)
+                page.evaluate(
+                        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                                + ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
     }
 
     /**

@@ -31,7 +31,9 @@ abstract class BrowserTest {
     @AfterEach
     void nothingLeftTheMachineAndNothingFailed() {
         assertThat(browser.outside).as("requests to other hosts").isEmpty();
-        assertThat(browser.consoleErrors.stream().filter(m -> !provoked(m)).toList()).as("console errors").isEmpty();
+        assertThat(browser.consoleErrors.stream().filter(m -> !provoked(m)).toList())
+                .as("console errors")
+                .isEmpty();
     }
 
     /** Whether a console error is one the test provokes on purpose (none, unless a test says so). */

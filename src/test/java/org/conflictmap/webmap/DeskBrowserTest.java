@@ -3,9 +3,10 @@ package org.conflictmap.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.TestStores.EDITOR_AUTH;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -15,10 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,17 +30,16 @@ class DeskBrowserTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Flow {
-    }
+    class Embedded extends Flow {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Flow {
-    }
+    class Postgis extends Flow {}
 
     abstract static class Flow extends BrowserTest {
         @LocalServerPort
         int port;
+
         @Autowired
         JdbcTemplate jdbc;
 
@@ -75,8 +71,10 @@ class DeskBrowserTest {
         static void tilesLoaded(Page page) {
             // polled with evaluate: the desk's Content-Security-Policy refuses waitForFunction's string evaluation
             for (int k = 0; k < 300; k++) {
-                if (Boolean.TRUE.equals(page.evaluate("() => { const t = document.querySelectorAll('#geo-map .leaflet-tile'); "
-                        + "return t.length > 0 && [...t].every((x) => x.classList.contains('leaflet-tile-loaded')); }"))) {
+                if (Boolean.TRUE.equals(
+                        page.evaluate(
+                                "() => { const t = document.querySelectorAll('#geo-map .leaflet-tile'); "
+                                        + "return t.length > 0 && [...t].every((x) => x.classList.contains('leaflet-tile-loaded')); }"))) {
                     return;
                 }
                 page.waitForTimeout(100);
@@ -90,23 +88,39 @@ class DeskBrowserTest {
         /** An account written straight into the store (the admin flow is the other test's). */
         void account(String name, String role, String password) {
             OffsetDateTime when = OffsetDateTime.now();
-            jdbc.update("INSERT INTO accounts (name, password_hash, role, disabled, generation, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, FALSE, 1, ?, ?)", name, new BCryptPasswordEncoder().encode(password), role, when, when);
+            jdbc.update(
+                    "INSERT INTO accounts (name, password_hash, role, disabled, generation, created_at, updated_at) "
+                            + "VALUES (?, ?, ?, FALSE, 1, ?, ?)",
+                    name,
+                    new BCryptPasswordEncoder().encode(password),
+                    role,
+                    when,
+                    when);
         }
 
         String draft(String id, String title, String claims) {
-            Http.Response r = new Http(port).send("POST", "/api/incidents", """
+            Http.Response r = new Http(port)
+                    .send(
+                            "POST",
+                            "/api/incidents",
+                            """
                     {"id": "%s", "title": "%s", "type": "shelling", "status": "draft",
                      "occurred": {"start": "2033-05-14", "end": "2033-05-14", "precision": "day"}, "places": ["af-province-khost"],
                      "sources": [{"id": "S1", "outlet": "Desk geometry wire", "published": "2033-05-15"}],
                      "claims": [%s]}
-                    """.formatted(id, title, claims), "Content-Type", "application/json", "Authorization", EDITOR_AUTH);
+                    """.formatted(id, title, claims),
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH);
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             return id;
         }
 
         JsonNode stored(String id) {
-            return new Http(port).get("/api/incidents/" + id, "Authorization", EDITOR_AUTH).json();
+            return new Http(port)
+                    .get("/api/incidents/" + id, "Authorization", EDITOR_AUTH)
+                    .json();
         }
 
         /**
@@ -121,10 +135,14 @@ class DeskBrowserTest {
             String second = "bo-" + tag;
             account(first, "editor", "first-" + tag + "-password");
             account(second, "editor", "second-" + tag + "-password");
-            String id = draft("desk-geo-" + tag, "Shelling along the Khost border " + tag,
+            String id = draft(
+                    "desk-geo-" + tag,
+                    "Shelling along the Khost border " + tag,
                     "{\"claimant\": \"Police\", \"party\": \"local_official\", \"side\": \"civilians\", \"killed\": 2, \"sources\": [\"S1\"]},"
-                    + "{\"claimant\": \"Army\", \"party\": \"pk_government\", \"side\": \"af_forces\", \"killed\": 5, \"sources\": [\"S1\"]}");
-            String target = draft("desk-target-" + tag, "Target incident " + tag,
+                            + "{\"claimant\": \"Army\", \"party\": \"pk_government\", \"side\": \"af_forces\", \"killed\": 5, \"sources\": [\"S1\"]}");
+            String target = draft(
+                    "desk-target-" + tag,
+                    "Target incident " + tag,
                     "{\"claimant\": \"Elders\", \"party\": \"local_official\", \"side\": \"civilians\", \"wounded\": 3, \"sources\": [\"S1\"]}");
 
             Page a = desk();
@@ -147,8 +165,9 @@ class DeskBrowserTest {
             b.waitForSelector("#presence:visible");
             assertThat(b.textContent("#presence")).contains(first + " is editing this since");
             shot(b, "desk-softlock.png");
-            a.waitForSelector("#presence:has-text('" + second + " is editing this since')", new Page.WaitForSelectorOptions()
-                    .setTimeout(60_000));
+            a.waitForSelector(
+                    "#presence:has-text('" + second + " is editing this since')",
+                    new Page.WaitForSelectorOptions().setTimeout(60_000));
             b.click("#nav a[href='#/queue']");
             b.waitForSelector("#queue");
 
@@ -163,7 +182,8 @@ class DeskBrowserTest {
             a.waitForSelector("#version:has-text('version 2')");
             JsonNode segment = stored(id);
             assertThat(segment.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
-            assertThat(segment.get("properties").get("geo_precision").asString()).isEqualTo("border_segment");
+            assertThat(segment.get("properties").get("geo_precision").asString())
+                    .isEqualTo("border_segment");
             assertThat(segment.get("properties").get("places").toString()).contains("border-durand-line");
 
             // a point drawn with the mouse
@@ -189,8 +209,9 @@ class DeskBrowserTest {
             // the queue by editor: the draft the first editor changed, not the one only test-editor wrote
             b.navigate(url("/desk#/paste"));
             b.click("#nav a[href='#/queue']");
-            b.waitForSelector("#f-editor option[value='" + first + "']", new Page.WaitForSelectorOptions().setState(
-                    WaitForSelectorState.ATTACHED));
+            b.waitForSelector(
+                    "#f-editor option[value='" + first + "']",
+                    new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
             b.selectOption("#f-editor", first);
             b.waitForSelector("#queue tr[data-id='" + id + "']");
             assertThat(b.locator("#queue tr[data-id='" + target + "']").count()).isZero();
@@ -208,13 +229,22 @@ class DeskBrowserTest {
             assertThat(a.locator("#claims tbody tr").count()).isEqualTo(1);
             JsonNode moved = stored(target);
             assertThat(moved.get("properties").get("claims")).hasSize(2);
-            assertThat(moved.get("properties").get("claims").get(1).get("claimant").asString()).isEqualTo("Army");
-            JsonNode history = new Http(port).get("/api/incidents/" + target + "/history", "Authorization", EDITOR_AUTH).json()
+            assertThat(moved.get("properties")
+                            .get("claims")
+                            .get(1)
+                            .get("claimant")
+                            .asString())
+                    .isEqualTo("Army");
+            JsonNode history = new Http(port)
+                    .get("/api/incidents/" + target + "/history", "Authorization", EDITOR_AUTH)
+                    .json()
                     .get("history");
             assertThat(history.get(history.size() - 1).get("editor").asString()).isEqualTo(first);
-            assertThat(history.get(history.size() - 1).get("change").get("from").asString()).isEqualTo(id);
+            assertThat(history.get(history.size() - 1).get("change").get("from").asString())
+                    .isEqualTo(id);
             assertThat(stored(id).get("properties").get("occurred").get("end").asString())
-                    .as("saving the geometry left the period as it was").startsWith("2033-05-14T23:59:59");
+                    .as("saving the geometry left the period as it was")
+                    .startsWith("2033-05-14T23:59:59");
 
             // both histories say the claim moved, and from or to which incident
             a.navigate(url("/desk#/history/" + target));
@@ -227,8 +257,11 @@ class DeskBrowserTest {
             assertThat(a.textContent("#diff-change")).contains("moved to " + target);
 
             assertThat(browser.outside).as("requests to other hosts").isEmpty();
-            assertThat(browser.consoleErrors.stream().filter(m -> !m.contains("401") && !m.contains("412")).toList())
-                    .as("console errors").isEmpty();
+            assertThat(browser.consoleErrors.stream()
+                            .filter(m -> !m.contains("401") && !m.contains("412"))
+                            .toList())
+                    .as("console errors")
+                    .isEmpty();
         }
 
         @Test
@@ -240,7 +273,8 @@ class DeskBrowserTest {
             Page a = desk();
             assertThat(a.isVisible("#signin-form")).isTrue();
             // the desk names its icon (without it a browser asked for /favicon.ico: a 404 in the console)
-            assertThat(a.evaluate("() => fetch(document.querySelector('link[rel=icon]').href).then((r) => r.status)")).isEqualTo(200);
+            assertThat(a.evaluate("() => fetch(document.querySelector('link[rel=icon]').href).then((r) => r.status)"))
+                    .isEqualTo(200);
             signIn(a, admin, adminPassword);
             a.click("#nav-admin");
             String editor = "ed-" + UUID.randomUUID().toString().substring(0, 6);
@@ -263,9 +297,11 @@ class DeskBrowserTest {
             // a date no other test writes: the ingest would otherwise (rightly) merge this report into
             // IngestContractTest's incident of the same camp and night, which shares the store in a full run
             e.fill("#a-date", "2033-03-18");
-            e.fill("#a-text", "Mortar rounds landed in a camp for returnees near the Torkham crossing in Nangarhar province on "
-                    + "Thursday night. Seven refugees were wounded, the provincial information chief said. Thirteen civilians "
-                    + "were wounded, according to the Afghan defence ministry. Ref " + marker + ".");
+            e.fill(
+                    "#a-text",
+                    "Mortar rounds landed in a camp for returnees near the Torkham crossing in Nangarhar province on "
+                            + "Thursday night. Seven refugees were wounded, the provincial information chief said. Thirteen civilians "
+                            + "were wounded, according to the Afghan defence ministry. Ref " + marker + ".");
             shot(e, "desk-paste.png");
             e.click("#paste-form button.primary");
             e.waitForSelector("#paste-result a");
@@ -273,7 +309,9 @@ class DeskBrowserTest {
             e.waitForSelector("#edit");
             String id = e.url().replaceFirst(".*#/review/", "");
             assertThat(e.textContent("#article")).contains(marker);
-            assertThat(e.locator("#article mark").count()).as("the incident's own provenance is highlighted").isPositive();
+            assertThat(e.locator("#article mark").count())
+                    .as("the incident's own provenance is highlighted")
+                    .isPositive();
             tilesLoaded(e);
             shot(e, "desk-review.png");
 
@@ -290,7 +328,8 @@ class DeskBrowserTest {
             e.click("#publish");
             long published = System.nanoTime();
             // without a reload; how fast (0.6 s here, goal 2 s) is a measure, not a bound a busy machine could break
-            reader.waitForSelector("#map[data-visible-ids~='" + id + "']", new Page.WaitForSelectorOptions().setTimeout(30_000));
+            reader.waitForSelector(
+                    "#map[data-visible-ids~='" + id + "']", new Page.WaitForSelectorOptions().setTimeout(30_000));
             double seconds = (System.nanoTime() - published) / 1e9;
             System.out.printf("desk: the reader's map showed the published incident %.2f s after the click%n", seconds);
             assertThat(reader.textContent("#live-note")).contains("1 new incident");
@@ -305,30 +344,51 @@ class DeskBrowserTest {
             e.click("#history-link");
             e.waitForSelector("#diff tr.changed");
             e.check("#versions input[name=left][value='0']");
-            assertThat(e.textContent("#diff tr.changed:has(td.key:text-is('claims[0].party'))")).contains("un");
+            assertThat(e.textContent("#diff tr.changed:has(td.key:text-is('claims[0].party'))"))
+                    .contains("un");
             assertThat(e.textContent("#versions")).contains(editor);
             shot(e, "desk-history.png");
 
             // another editor changes the incident while this one has it open: the stale save is refused
             e.navigate(url("/desk#/review/" + id));
             e.waitForSelector("#edit");
-            Http.Response other = new Http(port).send("PATCH", "/api/incidents/" + id, "{\"summary\": \"Changed by another editor\"}",
-                    "Content-Type", "application/json", "Authorization", EDITOR_AUTH, "If-Match", "*");
+            Http.Response other = new Http(port)
+                    .send(
+                            "PATCH",
+                            "/api/incidents/" + id,
+                            "{\"summary\": \"Changed by another editor\"}",
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH,
+                            "If-Match",
+                            "*");
             assertThat(other.status()).isEqualTo(200);
             e.fill("#e-title", "My stale title");
             e.click("#save");
             e.waitForSelector("#notice:has-text('Another editor changed this incident')");
-            assertThat(e.inputValue("#e-title")).as("the editor's edit stays in the form").isEqualTo("My stale title");
-            assertThat(new Http(port).get("/api/incidents/" + id).json().get("properties").get("summary").asString())
+            assertThat(e.inputValue("#e-title"))
+                    .as("the editor's edit stays in the form")
+                    .isEqualTo("My stale title");
+            assertThat(new Http(port)
+                            .get("/api/incidents/" + id)
+                            .json()
+                            .get("properties")
+                            .get("summary")
+                            .asString())
                     .isEqualTo("Changed by another editor");
             shot(e, "desk-stale.png");
 
             e.click("#sign-out");
             e.waitForSelector("#signin-form");
-            assertThat(e.evaluate("() => fetch('/api/session').then((r) => r.json()).then((j) => j.signed_in)")).isEqualTo(false);
+            assertThat(e.evaluate("() => fetch('/api/session').then((r) => r.json()).then((j) => j.signed_in)"))
+                    .isEqualTo(false);
             assertThat(browser.outside).as("requests to other hosts").isEmpty();
-            assertThat(browser.consoleErrors.stream().filter(m -> !m.contains("401") && !m.contains("412")).toList())
-                    .as("console errors").isEmpty();
+            assertThat(browser.consoleErrors.stream()
+                            .filter(m -> !m.contains("401") && !m.contains("412"))
+                            .toList())
+                    .as("console errors")
+                    .isEmpty();
         }
     }
 }

@@ -12,12 +12,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.conflictmap.incidents.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,11 +66,17 @@ class I18nFilesTest {
         assertThat(keys(own)).as("keys of %s.json", lang).isEqualTo(keys(en));
         for (String key : keys(en)) {
             JsonNode value = own.get(key);
-            assertThat(placeholders(value)).as("placeholders of %s in %s", key, lang).isEqualTo(placeholders(en.get(key)));
+            assertThat(placeholders(value))
+                    .as("placeholders of %s in %s", key, lang)
+                    .isEqualTo(placeholders(en.get(key)));
             if (value.isObject()) {
-                assertThat(value.has("other")).as("plural %s in %s has other", key, lang).isTrue();
+                assertThat(value.has("other"))
+                        .as("plural %s in %s has other", key, lang)
+                        .isTrue();
             } else if (!UNTRANSLATED.contains(key)) {
-                assertThat(value.asString()).as("%s translated in %s", key, lang).isNotEqualTo(en.get(key).asString())
+                assertThat(value.asString())
+                        .as("%s translated in %s", key, lang)
+                        .isNotEqualTo(en.get(key).asString())
                         .containsPattern("[\\u0600-\\u06FF]");
             }
         }
@@ -82,7 +86,9 @@ class I18nFilesTest {
     void everyKeyIsUsedAndEveryUsedKeyExists() throws IOException {
         StringBuilder code = new StringBuilder();
         try (Stream<Path> files = Files.list(Path.of("frontend"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".html")).toList()) {
+            for (Path f : files.filter(
+                            p -> p.toString().endsWith(".js") || p.toString().endsWith(".html"))
+                    .toList()) {
                 code.append(Files.readString(f)).append('\n');
             }
         }
@@ -124,7 +130,8 @@ class I18nFilesTest {
         assertThat(group(keys, "precision")).isEqualTo(new TreeSet<>(Vocabulary.GEO_PRECISIONS));
         assertThat(group(keys, "timePrecision")).isEqualTo(new TreeSet<>(Vocabulary.TIME_PRECISIONS));
         Set<String> about = new TreeSet<>();
-        Matcher a = Pattern.compile("data-about=\"(\\w+)\"").matcher(Files.readString(Path.of("frontend", "about.html")));
+        Matcher a =
+                Pattern.compile("data-about=\"(\\w+)\"").matcher(Files.readString(Path.of("frontend", "about.html")));
         while (a.find()) {
             about.add(a.group(1));
         }

@@ -2,15 +2,13 @@ package org.conflictmap.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.util.Arrays;
 import java.util.List;
-
 import org.conflictmap.TestStores.OnH2gis;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
 
 /**
  * The viewer's map in a real browser against the real server and its real dataset: incidents load,
@@ -47,14 +45,24 @@ class WebMapBrowserTest extends BrowserTest {
     @Test
     void theMapLoadsEveryIncidentWithItsOwnBasemap() {
         Page page = open("/");
-        assertThat(visible(page)).contains(ATTACKS, "2026-02-26-torkham-shelling", "2025-10-border-clashes",
-                "2026-02-21-nangarhar-paktika-air-strikes").hasSizeGreaterThanOrEqualTo(9);
-        assertThat(page.locator(".leaflet-marker-icon.incident").count()).as("point incidents as symbols").isPositive();
-        assertThat(page.locator("path.leaflet-interactive").count()).as("province-level incidents drawn as areas")
+        assertThat(visible(page))
+                .contains(
+                        ATTACKS,
+                        "2026-02-26-torkham-shelling",
+                        "2025-10-border-clashes",
+                        "2026-02-21-nangarhar-paktika-air-strikes")
+                .hasSizeGreaterThanOrEqualTo(9);
+        assertThat(page.locator(".leaflet-marker-icon.incident").count())
+                .as("point incidents as symbols")
+                .isPositive();
+        assertThat(page.locator("path.leaflet-interactive").count())
+                .as("province-level incidents drawn as areas")
                 .isGreaterThanOrEqualTo(4);
         assertThat(page.textContent(".leaflet-control-attribution")).contains("Natural Earth", "GeoNames");
-        assertThat(page.textContent(".legend")).contains("Area report", "Durand Line", "Border crossing", "Air/drone strike");
-        assertThat(page.textContent(".data-as-of")).matches("Data as of \\d{1,2} [A-Z][a-z]{2} 20\\d\\d \\d\\d:\\d\\d UTC");
+        assertThat(page.textContent(".legend"))
+                .contains("Area report", "Durand Line", "Border crossing", "Air/drone strike");
+        assertThat(page.textContent(".data-as-of"))
+                .matches("Data as of \\d{1,2} [A-Z][a-z]{2} 20\\d\\d \\d\\d:\\d\\d UTC");
         assertThat(page.locator(".leaflet-control-scale").count()).isEqualTo(1);
         assertThat(page.locator(".label-border").first().textContent()).contains("Durand Line");
         assertThat(page.locator(".crossing-icon").count()).isGreaterThanOrEqualTo(3);
@@ -65,7 +73,8 @@ class WebMapBrowserTest extends BrowserTest {
     @Test
     void movingTheTimeWindowChangesWhichIncidentsShow() {
         Page page = open("/?t=2026-02-26..2026-02-26");
-        assertThat(visible(page)).contains(ATTACKS, "2026-02-26-torkham-shelling")
+        assertThat(visible(page))
+                .contains(ATTACKS, "2026-02-26-torkham-shelling")
                 .doesNotContain("2025-10-border-clashes", "2026-02-24-cross-border-fire");
         page.focus("#histogram");
         page.keyboard().press("ArrowLeft");
@@ -90,10 +99,19 @@ class WebMapBrowserTest extends BrowserTest {
         assertThat(page.textContent("#panel-title")).contains("Durand Line");
         assertThat(page.locator("#panel tr.claim").count()).isEqualTo(8);
         String panel = page.textContent("#panel");
-        assertThat(panel).contains("contested", "Afghan Ministry of National Defence", "Pakistan Information Minister",
-                "Spokesperson for Pakistan's Prime Minister", "55", "133", "Claims about Pakistani forces",
-                "Claims about Afghan forces").doesNotContain("pakistani forces");
-        assertThat(page.locator("#panel table.claims[data-side=pk_forces] tr.claim[data-party=pk_government]").count())
+        assertThat(panel)
+                .contains(
+                        "contested",
+                        "Afghan Ministry of National Defence",
+                        "Pakistan Information Minister",
+                        "Spokesperson for Pakistan's Prime Minister",
+                        "55",
+                        "133",
+                        "Claims about Pakistani forces",
+                        "Claims about Afghan forces")
+                .doesNotContain("pakistani forces");
+        assertThat(page.locator("#panel table.claims[data-side=pk_forces] tr.claim[data-party=pk_government]")
+                        .count())
                 .isEqualTo(2);
         page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("panel.png")));
         page.keyboard().press("Escape");
@@ -105,9 +123,10 @@ class WebMapBrowserTest extends BrowserTest {
     void clickingAPointOpensItsPanel() {
         // the old lat,lon order of the first permalinks still opens where it did
         Page page = open("/?c=33.7,73.05&z=9");
-        Object xy = page.evaluate("() => { const f = window.conflictMap.incident('2026-02-islamabad-mosque-bombing');"
-                + " const p = window.conflictMap.map.latLngToContainerPoint([f.geometry.coordinates[1], f.geometry.coordinates[0]]);"
-                + " const r = document.querySelector('#map').getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }");
+        Object xy = page.evaluate(
+                "() => { const f = window.conflictMap.incident('2026-02-islamabad-mosque-bombing');"
+                        + " const p = window.conflictMap.map.latLngToContainerPoint([f.geometry.coordinates[1], f.geometry.coordinates[0]]);"
+                        + " const r = document.querySelector('#map').getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }");
         List<?> point = (List<?>) xy;
         page.mouse().click(((Number) point.get(0)).doubleValue(), ((Number) point.get(1)).doubleValue());
         page.waitForSelector("#panel:not([hidden]) #panel-title");
@@ -136,13 +155,18 @@ class WebMapBrowserTest extends BrowserTest {
         assertThat(visible(again)).isEqualTo(shown);
         assertThat(again.isChecked("#type-filters input[value=air_strike]")).isTrue();
         assertThat(again.inputValue("#party-filter")).isEqualTo("un");
-        assertThat(((Number) again.evaluate("() => window.conflictMap.map.getZoom()")).intValue()).isEqualTo(8);
+        assertThat(((Number) again.evaluate("() => window.conflictMap.map.getZoom()")).intValue())
+                .isEqualTo(8);
 
-        assertThat(snippet).startsWith("<iframe src=\"http://127.0.0.1:" + port + "/embed?").contains("type=air_strike");
-        String embedUrl = snippet.substring(snippet.indexOf("/embed?"), snippet.indexOf('"', snippet.indexOf("/embed?")))
+        assertThat(snippet)
+                .startsWith("<iframe src=\"http://127.0.0.1:" + port + "/embed?")
+                .contains("type=air_strike");
+        String embedUrl = snippet.substring(
+                        snippet.indexOf("/embed?"), snippet.indexOf('"', snippet.indexOf("/embed?")))
                 .replace("&amp;", "&"); // the src attribute is HTML
         Page embed = open(embedUrl);
-        assertThat(embed.evaluate("() => document.body.classList.contains('embed')")).isEqualTo(true);
+        assertThat(embed.evaluate("() => document.body.classList.contains('embed')"))
+                .isEqualTo(true);
         assertThat(embed.isHidden("#bar")).isTrue();
         assertThat(visible(embed)).isEqualTo(shown);
         embed.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("embed.png")));
@@ -153,14 +177,17 @@ class WebMapBrowserTest extends BrowserTest {
         Page page = open("/");
         page.fill("#search-input", "Torkham");
         page.press("#search-input", "Enter");
-        until(page, "window.conflictMap.map.getZoom() >= 9 && Math.abs(window.conflictMap.map.getCenter().lng - 71.08) < 0.3");
+        until(
+                page,
+                "window.conflictMap.map.getZoom() >= 9 && Math.abs(window.conflictMap.map.getCenter().lng - 71.08) < 0.3");
         assertThat(page.textContent("#search-status")).contains("Torkham");
     }
 
     @Test
     void aPhoneScreenGetsAUsableLayout() {
         Page page = open("/?i=2026-02-21-nangarhar-paktika-air-strikes", 360, 740);
-        page.waitForSelector("#panel:not([hidden])", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+        page.waitForSelector(
+                "#panel:not([hidden])", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
         Number scrollWidth = (Number) page.evaluate("() => document.scrollingElement.scrollWidth");
         assertThat(scrollWidth.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(360);
         assertThat(page.locator("#panel tr.claim").count()).isEqualTo(5);

@@ -3,9 +3,13 @@ package org.conflictmap.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.TestStores.EDITOR_AUTH;
 
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.BoundingBox;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.imageio.ImageIO;
-
 import org.conflictmap.Http;
-
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
 import org.junit.jupiter.api.Nested;
@@ -25,13 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.microsoft.playwright.Browser.NewContextOptions;
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
-import com.microsoft.playwright.options.BoundingBox;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,13 +39,11 @@ class WebMapLanguageContractTest {
 
     @Nested
     @OnH2gis
-    class Embedded extends Contract {
-    }
+    class Embedded extends Contract {}
 
     @Nested
     @OnPostgis
-    class Postgis extends Contract {
-    }
+    class Postgis extends Contract {}
 
     static final String ATTACKS = "2026-02-26-durand-line-post-attacks";
     static final String ISLAMABAD = "2026-02-islamabad-mosque-bombing";
@@ -85,10 +77,13 @@ class WebMapLanguageContractTest {
             JsonNode own = strings(lang);
             JsonNode english = strings("en");
             // every data-msg text is this language's string; no key and no English string is left
-            Object texts = page.evaluate("() => [...document.querySelectorAll('[data-msg]')].map(e => [e.dataset.msg, e.textContent])");
+            Object texts = page.evaluate(
+                    "() => [...document.querySelectorAll('[data-msg]')].map(e => [e.dataset.msg, e.textContent])");
             for (Object pair : (List<?>) texts) {
                 List<?> kv = (List<?>) pair;
-                assertThat(kv.get(1)).as("%s in %s", kv.get(0), lang).isEqualTo(own.get((String) kv.get(0)).asString());
+                assertThat(kv.get(1))
+                        .as("%s in %s", kv.get(0), lang)
+                        .isEqualTo(own.get((String) kv.get(0)).asString());
             }
             // the page's own words: records kept in their language (titles, statements: lang="en") are data, and in
             // a full run other test classes' incidents, titled in English, share the store
@@ -96,15 +91,30 @@ class WebMapLanguageContractTest {
                     + " b.querySelectorAll('[lang]').forEach((e) => e.remove()); return b.textContent; }");
             assertThat(body).doesNotContain("undefined", "timePrecision.", "type.", "party.");
             if (!lang.equals("en")) {
-                for (String key : List.of("legendCrossing", "claimant", "listTitle", "allDates", "legendContested", "type.armed_clash",
-                        "claimsAbout.pk_forces", "figure.killed", "precision.border_segment")) {
-                    assertThat(body).as("English %s in %s", key, lang).doesNotContain(english.get(key).asString());
-                    assertThat(body).as("%s in %s", key, lang).contains(own.get(key).asString());
+                for (String key : List.of(
+                        "legendCrossing",
+                        "claimant",
+                        "listTitle",
+                        "allDates",
+                        "legendContested",
+                        "type.armed_clash",
+                        "claimsAbout.pk_forces",
+                        "figure.killed",
+                        "precision.border_segment")) {
+                    assertThat(body)
+                            .as("English %s in %s", key, lang)
+                            .doesNotContain(english.get(key).asString());
+                    assertThat(body)
+                            .as("%s in %s", key, lang)
+                            .contains(own.get(key).asString());
                 }
                 // the figures in the locale's digits (۱۳۳), the outlet names and claimants kept as recorded, isolated
-                assertThat(page.locator("#panel td.n").allTextContents()).contains("۱۳۳").doesNotContain("133");
+                assertThat(page.locator("#panel td.n").allTextContents())
+                        .contains("۱۳۳")
+                        .doesNotContain("133");
                 assertThat(page.locator("#panel bdi").count()).isPositive();
-                assertThat(page.getAttribute("#panel q.statement-text >> nth=0", "lang")).isEqualTo("en");
+                assertThat(page.getAttribute("#panel q.statement-text >> nth=0", "lang"))
+                        .isEqualTo("en");
             }
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-" + lang + ".png")));
             page.context().close();
@@ -128,7 +138,8 @@ class WebMapLanguageContractTest {
 
             Page english = ready(browser.page(1280, 800), "/?lang=en&i=" + ATTACKS);
             english.waitForSelector("#panel:not([hidden]) #panel-title");
-            assertThat(english.locator("#list").boundingBox().x).as("English keeps the list on the left")
+            assertThat(english.locator("#list").boundingBox().x)
+                    .as("English keeps the list on the left")
                     .isLessThan(english.locator("#map").boundingBox().x);
             english.context().close();
         }
@@ -177,19 +188,30 @@ class WebMapLanguageContractTest {
                 page.waitForSelector("#panel:not([hidden]) #panel-title");
                 // the panel's places: Khost and Kurram in Arabic script, not in English
                 String where = page.textContent("#panel .meta:has(bdi)");
-                assertThat(where).as("the panel's places in %s", lang).containsPattern("\\p{IsArabic}{3,}").doesNotContain("Khost");
+                assertThat(where)
+                        .as("the panel's places in %s", lang)
+                        .containsPattern("\\p{IsArabic}{3,}")
+                        .doesNotContain("Khost");
                 // the list's places, as the lean view names them, in Arabic script
-                String listPlaces = String.join(" ", page.locator("#list .li-meta bdi").allTextContents());
+                String listPlaces =
+                        String.join(" ", page.locator("#list .li-meta bdi").allTextContents());
                 assertThat(listPlaces).as("the list's places in %s", lang).containsPattern("\\p{IsArabic}{3,}");
                 // the label tiles are this language's; each differs from the English tile of the same z/x/y
-                page.waitForCondition(() -> !labelTiles.isEmpty(), new Page.WaitForConditionOptions().setTimeout(60_000));
+                page.waitForCondition(
+                        () -> !labelTiles.isEmpty(), new Page.WaitForConditionOptions().setTimeout(60_000));
                 String gazetteer = lang.equals("fa-AF") ? "fa" : lang;
-                assertThat(labelTiles).as("label tiles asked in %s", lang).allMatch(u -> u.endsWith("?lang=" + gazetteer));
+                assertThat(labelTiles)
+                        .as("label tiles asked in %s", lang)
+                        .allMatch(u -> u.endsWith("?lang=" + gazetteer));
                 if (size[0] > 1000) {
-                    assertThat(differingLabelTiles(labelTiles)).as("tiles whose labels differ from English").isPositive();
-                    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-names-" + lang + ".png")));
+                    assertThat(differingLabelTiles(labelTiles))
+                            .as("tiles whose labels differ from English")
+                            .isPositive();
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(Browser.SCREENSHOTS.resolve("lang-names-" + lang + ".png")));
                 } else {
-                    page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-names-phone-" + lang + ".png")));
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(Browser.SCREENSHOTS.resolve("lang-names-phone-" + lang + ".png")));
                 }
                 page.context().close();
             }
@@ -203,27 +225,42 @@ class WebMapLanguageContractTest {
             page.waitForSelector(".label-border");
             String border = page.textContent(".label-border");
             String suffix = own.get("contestedBorder").asString().replace("{name}", "");
-            assertThat(border).as("the Durand Line's label in %s", lang).contains(suffix.strip()).doesNotContain("Durand")
+            assertThat(border)
+                    .as("the Durand Line's label in %s", lang)
+                    .contains(suffix.strip())
+                    .doesNotContain("Durand")
                     .containsPattern("\\p{IsArabic}{3,}.*\\p{IsArabic}{3,}");
             String scale = page.textContent(".leaflet-control-scale-line");
-            assertThat(scale).as("the scale bar in %s", lang).doesNotContain("km").doesNotContainPattern("[0-9]")
+            assertThat(scale)
+                    .as("the scale bar in %s", lang)
+                    .doesNotContain("km")
+                    .doesNotContainPattern("[0-9]")
                     .containsPattern("[\\u06F0-\\u06F9]+ \\p{IsArabic}+");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-border-" + lang + ".png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-border-" + lang + ".png")));
             page.context().close();
 
-            // a server without the tiles feature: the page draws its vector map from /api/places, named in the reader's script
+            // a server without the tiles feature: the page draws its vector map from /api/places, named in the reader's
+            // script
             Page vector = browser.page(1366, 768);
-            vector.route("**/webmap/config.json", r -> r.fulfill(new Route.FulfillOptions().setContentType("application/json")
-                    .setBody("{\"basemap\":null,\"base\":null,\"labels\":null,\"geocoder\":\"/api/places\"}")));
+            vector.route(
+                    "**/webmap/config.json",
+                    r -> r.fulfill(new Route.FulfillOptions()
+                            .setContentType("application/json")
+                            .setBody("{\"basemap\":null,\"base\":null,\"labels\":null,\"geocoder\":\"/api/places\"}")));
             ready(vector, "/?lang=" + lang + "&c=70.6,34.0&z=8");
             vector.waitForSelector(".label-province");
             List<String> names = vector.locator(".label-province, .label-city").allTextContents();
             assertThat(names).as("vector labels").hasSizeGreaterThan(5);
-            assertThat(names.stream().filter(n -> n.matches(".*\\p{IsArabic}.*")).count()).as("vector labels in Arabic script: %s", names)
+            assertThat(names.stream()
+                            .filter(n -> n.matches(".*\\p{IsArabic}.*"))
+                            .count())
+                    .as("vector labels in Arabic script: %s", names)
                     .isGreaterThan(names.size() / 2);
             assertThat(names).doesNotContain("Nangarhar", "Khost", "Kabul");
             assertThat(vector.textContent(".label-border")).doesNotContain("Durand");
-            vector.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-vector-" + lang + ".png")));
+            vector.screenshot(
+                    new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-vector-" + lang + ".png")));
             vector.context().close();
         }
 
@@ -254,19 +291,29 @@ class WebMapLanguageContractTest {
             for (int[] size : SIZES) {
                 Page page = ready(browser.page(size[0], size[1]), "/?lang=" + lang);
                 // the oldest day on the right, the latest on the left
-                Number oldest = (Number) page.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.min); }");
-                Number latest = (Number) page.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.max); }");
-                assertThat(oldest.doubleValue()).as("oldest day right of the latest in %s", lang).isGreaterThan(latest.doubleValue());
+                Number oldest =
+                        (Number) page.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.min); }");
+                Number latest =
+                        (Number) page.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.max); }");
+                assertThat(oldest.doubleValue())
+                        .as("oldest day right of the latest in %s", lang)
+                        .isGreaterThan(latest.doubleValue());
                 // one day's window, three days from the start: ← moves it a day later (leftwards), → a day earlier
                 page.evaluate("() => { const t = window.conflictMap.timeline; t.set(t.min + 3, t.min + 3); }");
                 page.focus("#histogram");
                 page.keyboard().press("ArrowLeft");
-                assertThat(((Number) page.evaluate("() => window.conflictMap.timeline.start - window.conflictMap.timeline.min")).intValue())
-                        .as("← in %s", lang).isEqualTo(4);
+                assertThat(((Number) page.evaluate(
+                                        "() => window.conflictMap.timeline.start - window.conflictMap.timeline.min"))
+                                .intValue())
+                        .as("← in %s", lang)
+                        .isEqualTo(4);
                 page.keyboard().press("ArrowRight");
                 page.keyboard().press("ArrowRight");
-                assertThat(((Number) page.evaluate("() => window.conflictMap.timeline.start - window.conflictMap.timeline.min")).intValue())
-                        .as("→ in %s", lang).isEqualTo(2);
+                assertThat(((Number) page.evaluate(
+                                        "() => window.conflictMap.timeline.start - window.conflictMap.timeline.min"))
+                                .intValue())
+                        .as("→ in %s", lang)
+                        .isEqualTo(2);
                 // the window is drawn where its day is: right of the window of a later day
                 double early = windowX(page);
                 page.evaluate("() => { const t = window.conflictMap.timeline; t.set(t.min + 9, t.min + 9); }");
@@ -274,36 +321,55 @@ class WebMapLanguageContractTest {
                 // ▶ points the way it plays, and playing moves the window leftwards
                 assertThat(page.textContent("#play")).isEqualTo("◀");
                 page.click("#play");
-                page.waitForCondition(() -> ((Number) page.evaluate("() => window.conflictMap.timeline.start - window.conflictMap.timeline.min"))
-                        .intValue() > 0 && windowX(page) < early, new Page.WaitForConditionOptions().setTimeout(30_000));
+                page.waitForCondition(
+                        () -> ((Number)
+                                                        page.evaluate(
+                                                                "() => window.conflictMap.timeline.start - window.conflictMap.timeline.min"))
+                                                .intValue()
+                                        > 0
+                                && windowX(page) < early,
+                        new Page.WaitForConditionOptions().setTimeout(30_000));
                 page.click("#play");
                 if (size[0] > 1000) {
-                    page.locator("#timeline").screenshot(new Locator.ScreenshotOptions()
-                            .setPath(Browser.SCREENSHOTS.resolve("lang-timeline-" + lang + ".png")));
+                    page.locator("#timeline")
+                            .screenshot(new Locator.ScreenshotOptions()
+                                    .setPath(Browser.SCREENSHOTS.resolve("lang-timeline-" + lang + ".png")));
                 }
                 page.context().close();
             }
             Page english = ready(browser.page(1366, 768), "/?lang=en");
-            Number first = (Number) english.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.min); }");
-            Number last = (Number) english.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.max); }");
-            assertThat(first.doubleValue()).as("English keeps the oldest day on the left").isLessThan(last.doubleValue());
+            Number first =
+                    (Number) english.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.min); }");
+            Number last =
+                    (Number) english.evaluate("() => { const t = window.conflictMap.timeline; return t.x(t.max); }");
+            assertThat(first.doubleValue())
+                    .as("English keeps the oldest day on the left")
+                    .isLessThan(last.doubleValue());
             assertThat(english.textContent("#play")).isEqualTo("▶");
             english.context().close();
         }
 
         static double windowX(Page page) {
-            return ((Number) page.evaluate("() => Number(document.querySelector('#histogram .window').getAttribute('x'))")).doubleValue();
+            return ((Number) page.evaluate(
+                            "() => Number(document.querySelector('#histogram .window').getAttribute('x'))"))
+                    .doubleValue();
         }
 
         @Test
         void aPlaceInPakistanKnownByItsGeoNamesIdIsReadInPakistanTime() {
             String id = "lang-islamabad-" + UUID.randomUUID().toString().substring(0, 8);
             Http http = new Http(port);
-            Http.Response created = http.send("POST", "/api/incidents", """
+            Http.Response created = http.send(
+                    "POST",
+                    "/api/incidents",
+                    """
                     {"id": "%s", "title": "Blast in Islamabad", "type": "suicide_bomb",
                      "occurred": {"start": "2026-02-06T13:00:00+05:00", "end": "2026-02-06T14:00:00+05:00", "precision": "hour"},
-                     "places": ["geonames-1176615"]}""".formatted(id), "Content-Type", "application/json",
-                    "Authorization", EDITOR_AUTH);
+                     "places": ["geonames-1176615"]}""".formatted(id),
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    EDITOR_AUTH);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             try {
                 for (String lang : List.of("en", "ur")) {
@@ -311,21 +377,34 @@ class WebMapLanguageContractTest {
                     page.waitForSelector("#panel:not([hidden]) #panel-title");
                     String pakistan = strings(lang).get("zone.Asia/Karachi").asString();
                     String digits13 = lang.equals("en") ? "13:00" : "۱۳:۰۰";
-                    assertThat(page.textContent("#panel")).as("the panel in %s", lang).contains(pakistan, digits13);
-                    assertThat(page.textContent("#list button[data-id=\"" + id + "\"]")).as("the list in %s", lang).contains(pakistan, digits13);
+                    assertThat(page.textContent("#panel"))
+                            .as("the panel in %s", lang)
+                            .contains(pakistan, digits13);
+                    assertThat(page.textContent("#list button[data-id=\"" + id + "\"]"))
+                            .as("the list in %s", lang)
+                            .contains(pakistan, digits13);
                     page.context().close();
                 }
             } finally {
-                http.send("DELETE", "/api/incidents/" + id, "", "Authorization", EDITOR_AUTH,
-                        "If-Match", created.header("ETag"));
+                http.send(
+                        "DELETE",
+                        "/api/incidents/" + id,
+                        "",
+                        "Authorization",
+                        EDITOR_AUTH,
+                        "If-Match",
+                        created.header("ETag"));
             }
         }
 
         @Test
         void theLanguageMenuAndTheBrowsersPreferenceChooseTheLanguage() {
-            Page page = browser.page(new NewContextOptions().setViewportSize(1280, 800).setLocale("ur-PK"));
+            Page page = browser.page(
+                    new NewContextOptions().setViewportSize(1280, 800).setLocale("ur-PK"));
             ready(page, "/");
-            assertThat(page.getAttribute("html", "lang")).as("the browser's preference").isEqualTo("ur");
+            assertThat(page.getAttribute("html", "lang"))
+                    .as("the browser's preference")
+                    .isEqualTo("ur");
             page.selectOption("#lang-menu", "ps");
             page.waitForURL(url -> url.contains("lang=ps"));
             page.waitForSelector("body[data-ready=true]");
@@ -334,24 +413,34 @@ class WebMapLanguageContractTest {
             page.click("#about-link");
             page.waitForSelector("body[data-ready=true]");
             assertThat(page.getAttribute("html", "dir")).isEqualTo("rtl");
-            assertThat(page.textContent("h1")).isEqualTo(strings("ps").get("aboutPage.title").asString());
+            assertThat(page.textContent("h1"))
+                    .isEqualTo(strings("ps").get("aboutPage.title").asString());
             page.context().close();
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"en", "ps", "fa-AF", "ur"})
         void aPhoneInEachLanguageHasNoSidewaysScrollAndAxeFindsNothing(String lang) {
-            Page phone = ready(browser.page(360, 740), "/?lang=" + lang + "&i=2026-02-21-nangarhar-paktika-air-strikes");
+            Page phone =
+                    ready(browser.page(360, 740), "/?lang=" + lang + "&i=2026-02-21-nangarhar-paktika-air-strikes");
             phone.waitForSelector("#panel:not([hidden]) #panel-title");
             Number scrollWidth = (Number) phone.evaluate("() => document.scrollingElement.scrollWidth");
             assertThat(scrollWidth.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(360);
             assertThat(phone.getAttribute("html", "dir")).isEqualTo(DIRS.get(lang));
-            phone.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-phone-" + lang + ".png")));
+            phone.screenshot(
+                    new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-phone-" + lang + ".png")));
             phone.context().close();
 
-            for (String query : List.of("/?lang=" + lang + "&i=" + ATTACKS, "/embed?lang=" + lang, "/about.html?lang=" + lang)) {
-                Page page = ready(browser.page(new NewContextOptions().setViewportSize(1280, 800).setBypassCSP(true)), query);
-                assertThat(Browser.axeViolations(page)).as("axe-core violations on %s", query).isEmpty();
+            for (String query :
+                    List.of("/?lang=" + lang + "&i=" + ATTACKS, "/embed?lang=" + lang, "/about.html?lang=" + lang)) {
+                Page page = ready(
+                        browser.page(new NewContextOptions()
+                                .setViewportSize(1280, 800)
+                                .setBypassCSP(true)),
+                        query);
+                assertThat(Browser.axeViolations(page))
+                        .as("axe-core violations on %s", query)
+                        .isEmpty();
                 page.context().close();
             }
         }
