@@ -166,10 +166,7 @@ function fitView() {
   }
 }
 fitView();
-// the map follows its box's size (Leaflet only follows the window's): the page's rows settle after the map
-// is made (in an embed the map was drawn for a smaller box, its lower part left without tiles); the view is
-// fitted again until the page is ready, an incident is selected or the reader touches the map
-// (a ResizeObserver that told the map of its box's later changes, fitting the view again, left the permalink's
+// Leaflet follows the window's size only (a ResizeObserver that told the map of its box's later changes, fitting the view again, left the permalink's
 // centre a fraction of a pixel off even when it only ran before the page was ready: WebMapBrowserTest
 // thePermalinkRoundTrips; removed until that is understood, so a small embed may again miss tiles in its lower part)
 let refit = true;
