@@ -178,9 +178,13 @@ class TileRenderer {
             if (zoom < collection.tiles().minZoom()) {
                 return EMPTY;
             }
-            if (collection.source() instanceof Source.Incidents of && t.grid() == TileGrid.WEB_MERCATOR_QUAD) {
+            if (collection.source() instanceof Source.Incidents of
+                    && of.where() == null
+                    && t.grid() == TileGrid.WEB_MERCATOR_QUAD) {
                 // on PostGIS the store encodes it from the tiles' narrow table (V22: ST_AsMVT over incidents itself
-                // read ~2 KB rows to use ~100 bytes of each), a collection's condition included
+                // read ~2 KB rows to use ~100 bytes of each). A layer narrowed by a condition is encoded here: with
+                // its condition in the store's query, its tile differed from this encoder's on a store shared with
+                // other tests (RegisteredLayerTilesContractTest in the clean-clone run), not yet understood
                 java.util.Optional<byte[]> encoded = incidents.vectorTile(
                         layer,
                         t.z(),
