@@ -166,10 +166,20 @@ function fitView() {
   }
 }
 fitView();
-// Leaflet follows the window's size only (a ResizeObserver that told the map of its box's later changes, fitting the view again, left the permalink's
-// centre a fraction of a pixel off even when it only ran before the page was ready: WebMapBrowserTest
-// thePermalinkRoundTrips; removed until that is understood, so a small embed may again miss tiles in its lower part)
+// Leaflet follows the window's size only. An embed's map follows its box while the page settles (drawn for a
+// smaller box, its lower part had no tiles), fitting the view again. Only in an embed: on the full page the same
+// observer left the permalink's centre a fraction of a pixel off (WebMapBrowserTest.thePermalinkRoundTrips)
 let refit = true;
+if (EMBED) {
+  new ResizeObserver(() => {
+    if (!document.body.dataset.ready) {
+      map.invalidateSize({ animate: false });
+      if (refit && (state.bbox || state.home)) {
+        fitView();
+      }
+    }
+  }).observe(document.getElementById('map'));
+}
 for (const type of ['pointerdown', 'wheel', 'keydown']) {
   map.getContainer().addEventListener(type, () => { refit = false; }, { once: true, capture: true });
 }
