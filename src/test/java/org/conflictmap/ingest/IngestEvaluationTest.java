@@ -31,6 +31,9 @@ class IngestEvaluationTest {
     /** Matched events whose type is the gold's: the issue sets no target; the set reaches 0.96 (72 of 75 before the type fixes). */
     static final double TYPES = 0.95;
 
+    /** The newest blind batch: printed, not in the asserted held-out total, so that it stays a report and is never fitted. */
+    static final String REPORTED_ONLY = "heldout9";
+
     @Nested
     @OnH2gis
     class Embedded extends Evaluation {}
@@ -75,20 +78,31 @@ class IngestEvaluationTest {
          * written by someone who had not read the rules, never tuned on; {@code heldout6}: twelve more, written the same way from real
          * wire copy's sentence shapes, never tuned on; {@code heldout7}: twelve more, written by {@code w7} gold first without reading the
          * ingest, first measured after ingest6's heldout6 fixes; {@code heldout8}: twelve more, written by {@code w8} the same way
-         * at the same time, kept back and first measured after ingest6's fixes, never tuned on). Printed per set and together; asserted only loosely (half the targets), so that a
+         * at the same time, kept back and first measured after ingest6's fixes, never tuned on; {@link #REPORTED_ONLY}: twelve more,
+         * written blind, gold first, on 2026-12-07, printed only and kept out of the asserted total). Printed per set and together; asserted only loosely (half the targets), so that a
          * regression shows without the sets being fitted.
          */
         @Test
         void theHeldOutArticlesArePrintedSeparately() throws Exception {
             IngestEvaluation.Measures all = IngestEvaluation.empty();
             for (String set : List.of(
-                    "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")) {
+                    "heldout",
+                    "heldout2",
+                    "heldout3",
+                    "heldout4",
+                    "heldout5",
+                    "heldout6",
+                    "heldout7",
+                    "heldout8",
+                    REPORTED_ONLY)) {
                 List<IngestEvaluation.Article> articles = IngestEvaluation.load(json, set);
                 IngestEvaluation.Measures m = IngestEvaluation.empty();
                 for (IngestEvaluation.Article a : articles) {
                     List<IngestEvaluation.Found> found = found(extractor.extract(a.text(), a.published()));
                     m = IngestEvaluation.score(a, found, m).measures();
-                    all = IngestEvaluation.score(a, found, all).measures();
+                    if (!set.equals(REPORTED_ONLY)) {
+                        all = IngestEvaluation.score(a, found, all).measures();
+                    }
                 }
                 System.out.println(
                         "Ingest " + set + " (" + articles.size() + " articles): " + m.summary() + m.misses());
@@ -104,12 +118,15 @@ class IngestEvaluationTest {
             assertThat(draftsPerEvent("eval")).as("drafts per real event").isLessThanOrEqualTo(DRAFTS_PER_EVENT);
         }
 
-        /** The same through the store for the newest held-out batch, printed only (its dates are its own). */
+        /**
+         * The same through the store for the newest held-out batches, printed only (their dates are their own);
+         * {@link #REPORTED_ONLY}'s figure is printed and not asserted.
+         */
         @Test
         void theNewestHeldOutBatchThroughTheStoreIsPrinted() throws Exception {
-            assertThat(draftsPerEvent("heldout8"))
-                    .as("held-out drafts per real event")
-                    .isLessThanOrEqualTo(2 * DRAFTS_PER_EVENT);
+            double heldout8 = draftsPerEvent("heldout8");
+            draftsPerEvent(REPORTED_ONLY);
+            assertThat(heldout8).as("held-out drafts per real event").isLessThanOrEqualTo(2 * DRAFTS_PER_EVENT);
         }
 
         private double draftsPerEvent(String set) throws Exception {
