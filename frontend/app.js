@@ -9,7 +9,7 @@ import { followChanges } from './live.js';
 import { IncidentList } from './list.js';
 import { AreaLayer } from './areas.js';
 import { Basemap, json } from './basemap.js';
-import { PIN, incidentsAnswer, configRequest, answer } from './load.js';
+import { PIN, incidentsAnswer, configAnswer, answer } from './load.js';
 import { embedPage, embedDialog, pinWords } from './embed.js';
 import { layerSwitcher } from './overlays.js';
 import { MSG } from './messages.js';
@@ -244,7 +244,7 @@ legend.onAdd = () => {
   div.open = !PHONE.matches && !EMBED && window.innerHeight >= 900;
   div.innerHTML = `<summary>${esc(MSG.legend)}</summary><ul>`
     + Object.keys(TYPE_STYLE).map((k) => `<li>${symbolSvg(k, 14)}${esc(TYPE_NAMES[k])}</li>`).join('')
-    + `<li>${clusterSvg({ air_strike: 2, armed_clash: 1, shelling: 1 }, 4, 22)}${esc(MSG.legendCluster)}</li>`
+    + `<li>${clusterSvg(Object.fromEntries(Object.keys(TYPE_STYLE).slice(0, 3).map((k, i) => [k, i ? 1 : 2])), 4, 22)}${esc(MSG.legendCluster)}</li>`
     + `<li><i class="key-area"></i>${esc(MSG.legendArea)}</li>`
     + `<li><i class="key-country"></i>${esc(MSG.legendCountry)}</li>`
     + `<li><i class="key-segment"></i>${esc(MSG.legendSegment)}</li>`
@@ -752,7 +752,7 @@ function prepare(f) {
 async function start() {
   performance.mark('start');
   buildFilters();
-  config = await answer(configRequest, '/webmap/config.json');
+  config = await configAnswer;
   const placesLoaded = loadPlaces();
   const basemapDrawn = basemap.load(config).catch((e) => console.warn('basemap', e));
   // the lean view: what markers, filters, the list and the timeline need; the panel fetches the rest on

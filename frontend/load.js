@@ -6,6 +6,7 @@
 // waited behind cold tiles until 9.7 s). app.js and basemap.js take the answers.
 
 import { loadPlaces } from './places.js';
+import { CONFIG } from './config.js';
 
 /** The lean map view (as of a pin in a pinned embed), /webmap/config.json, the border and crossings: fetches under way. */
 const pin = new URLSearchParams(location.search).get('asof');
@@ -14,7 +15,8 @@ const get = (url) => fetch(url, { headers: { Accept: 'application/geo+json, appl
 
 export const PIN = asof;
 const incidentsRequest = get(`/api/incidents?limit=100000&view=map${asof ? `&asof=${encodeURIComponent(asof)}` : ''}`);
-export const configRequest = get('/webmap/config.json');
+/** /webmap/config.json (config.js asks for it, for the symbols and the type names too). */
+export const configAnswer = CONFIG;
 export const borderRequest = get('/api/places?kind=border');
 export const crossingsRequest = get('/api/places?kind=crossing');
 // the names in the reader's script: the list, the panel, the areas and the border's label wait for them

@@ -3,9 +3,11 @@
 // the page's modules use. Plain strings, or functions where a number or name goes in.
 
 import { t, group, num, monthName, monthText, yearText, LANG, DIR, LANGUAGES } from './i18n.js';
+import { MARKS } from './config.js';
 
 export { LANG, DIR, LANGUAGES };
-export const TYPE_NAMES = group('type');
+/** The incident types' names in the server's order (config.json's marks), translated by value, else the server's English name. */
+export const TYPE_NAMES = typeNames(group('type'), await MARKS);
 export const PARTY_NAMES = group('party');
 export const SIDE_NAMES = group('side');
 export const PRECISION_NAMES = group('precision');
@@ -127,3 +129,7 @@ export const MSG = {
   // the About page
   aboutPage: group('aboutPage'),
 };
+
+function typeNames(words, marks) {
+  return Object.fromEntries(marks.map((m) => [m.value, words[m.value] ?? m.label]));
+}

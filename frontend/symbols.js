@@ -1,19 +1,15 @@
 // How an incident type looks: a shape AND a colour, so that no two types differ by colour alone.
-// Colours are Okabe and Ito's colour-blind-safe set (distinct under deuteranopia, protanopia and
-// tritanopia); each type also has its own shape, drawn as a small inline SVG.
+// The colours (Okabe and Ito's colour-blind-safe set, distinct under deuteranopia, protanopia and
+// tritanopia) and shapes are the server's (incidents.IncidentType, served in config.json); each shape is
+// drawn here as a small inline SVG.
 
 import { esc } from './format.js';
+import { MARKS } from './config.js';
 
-export const TYPE_STYLE = {
-  air_strike: { colour: '#D55E00', shape: 'triangle-down' },
-  armed_clash: { colour: '#0072B2', shape: 'square' },
-  shelling: { colour: '#E69F00', shape: 'triangle' },
-  suicide_bomb: { colour: '#CC79A7', shape: 'star' },
-  remote_explosive: { colour: '#000000', shape: 'hexagon' },
-  shoot_down_claim: { colour: '#56B4E9', shape: 'cross' },
-  cross_border_fire: { colour: '#009E73', shape: 'diamond' },
-  other: { colour: '#7f7f7f', shape: 'circle' },
-};
+/** Each type's colour and shape, as the server registers them (config.js: config.json's marks), in its order. */
+export const TYPE_STYLE = Object.fromEntries((await MARKS).map((m) => [m.value, { colour: m.colour, shape: m.shape }]));
+/** A type the server does not name (none while the page and the server agree). */
+const UNKNOWN = { colour: '#888888', shape: 'circle' };
 
 const PATHS = {
   circle: 'M12 4a8 8 0 1 0 0.01 0Z',
@@ -27,12 +23,12 @@ const PATHS = {
 };
 
 export function colourOf(type) {
-  return (TYPE_STYLE[type] || TYPE_STYLE.other).colour;
+  return (TYPE_STYLE[type] || TYPE_STYLE.other || UNKNOWN).colour;
 }
 
 /** The type's symbol as SVG markup, size px wide; a contested incident gets a red ring. */
 export function symbolSvg(type, size = 18, contested = false, title = '') {
-  const s = TYPE_STYLE[type] || TYPE_STYLE.other;
+  const s = TYPE_STYLE[type] || TYPE_STYLE.other || UNKNOWN;
   return `<svg width="${size}" height="${size}" viewBox="-2 -2 28 28" aria-hidden="true" focusable="false">`
     + (contested ? '<circle cx="12" cy="12" r="13" fill="none" stroke="#b03a2e" stroke-width="2.5"/>' : '')
     + `<path d="${PATHS[s.shape]}" fill="${s.colour}" stroke="#fff" stroke-width="1.6" stroke-linejoin="round"/>`

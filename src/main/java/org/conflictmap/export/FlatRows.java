@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
+import org.conflictmap.incidents.IncidentType;
 import org.conflictmap.incidents.PlaceRef;
 import org.conflictmap.incidents.Queryables;
 import org.conflictmap.incidents.Source;
@@ -112,19 +113,7 @@ final class FlatRows {
      */
     static Object[] acled(Incident i) {
         var p = i.point();
-        String sub = switch (i.type()) {
-            case "air_strike" -> "Air/drone strike";
-            case "armed_clash" -> "Armed clash";
-            case "shelling", "cross_border_fire" -> "Shelling/artillery/missile attack";
-            case "suicide_bomb" -> "Suicide bomb";
-            case "remote_explosive" -> "Remote explosive/landmine/IED";
-            default -> "Other";
-        };
-        String event = i.type().equals("armed_clash")
-                ? "Battles"
-                : i.type().equals("other") || i.type().equals("shoot_down_claim")
-                        ? "Strategic developments"
-                        : "Explosions/Remote violence";
+        IncidentType type = IncidentType.of(i.type());
         String admin1 = i.places().stream()
                 .map(PlaceRef::id)
                 .filter(id -> id.contains("-province-"))
@@ -142,8 +131,8 @@ final class FlatRows {
                 case "month" -> 3;
                 default -> 1;
             },
-            event,
-            sub,
+            type.acledEvent(),
+            type.acledSubEvent(),
             i.actors().isEmpty() ? null : i.actors().get(0),
             i.actors().size() > 1 ? i.actors().get(1) : null,
             admin1,

@@ -10,16 +10,8 @@ import java.util.Set;
 public final class Vocabulary {
     private Vocabulary() {}
 
-    /** Event types, aligned with ACLED's where they fit. */
-    public static final List<String> TYPES = List.of(
-            "air_strike",
-            "armed_clash",
-            "shelling",
-            "suicide_bomb",
-            "remote_explosive",
-            "shoot_down_claim",
-            "cross_border_fire",
-            "other");
+    /** Event types, aligned with ACLED's where they fit: the ids of {@link IncidentType}, in its order. */
+    public static final List<String> TYPES = IncidentType.ids();
 
     public static final List<String> STATUSES = List.of("draft", "published");
     public static final List<String> TIME_PRECISIONS = List.of("hour", "part_of_day", "day", "week", "month");

@@ -1,12 +1,15 @@
 package org.conflictmap.ogcapi;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.conflictmap.gazetteer.Place;
+import org.conflictmap.incidents.IncidentType;
 import org.conflictmap.incidents.Queryables;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
+import org.conflictmap.layers.Marks;
 import org.conflictmap.layers.Paint;
 import org.conflictmap.layers.Queryable;
 import org.conflictmap.layers.Source;
@@ -55,6 +58,19 @@ class Registrations {
             " from the gazetteer (Natural Earth, GeoNames, geoBoundaries; crossings curated), all as ";
     /** Lakes and rivers in the raster basemap. */
     static final String WATER = "#a9c6d8";
+
+    /**
+     * The incidents' marks by type, from the one vocabulary of types ({@link IncidentType}): the raster styles'
+     * colours, {@code /map.png}'s legend and the page's legend, symbols and type filters.
+     */
+    @Bean
+    Marks incidentMarks() {
+        return new Marks(
+                "type",
+                Arrays.stream(IncidentType.values())
+                        .map(t -> new Marks.Mark(t.id(), t.label(), t.colour(), t.shape(), t.paint()))
+                        .toList());
+    }
 
     @Bean
     @Order(10)

@@ -77,6 +77,11 @@ final class MapText {
         return rtl;
     }
 
+    /** The string for {@code key} (without placeholders), or {@code fallback} when the file has none. */
+    String tOr(String key, String fallback) {
+        return strings.get(key) != null && strings.get(key).isString() ? t(key) : fallback;
+    }
+
     /** The string for {@code key} with its {placeholders} filled in; numbers in the locale's digits. */
     String t(String key, Object... params) {
         JsonNode s = strings.get(key);

@@ -14,6 +14,7 @@ import java.awt.geom.Path2D;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.conflictmap.layers.Marks;
 import org.conflictmap.layers.Paint;
 import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Coordinate;
@@ -31,23 +32,6 @@ final class Painter {
     /** The Durand Line's colour (its registration's paint), for the crossings' labels and the static maps' legend. */
     static final Color BORDER = new Color(0x8b2e16);
 
-    static final Map<String, Color> TYPE = Map.of(
-            "air_strike",
-            new Color(0xc0392b),
-            "armed_clash",
-            new Color(0x8e44ad),
-            "shelling",
-            new Color(0xd35400),
-            "suicide_bomb",
-            new Color(0x2c3e50),
-            "remote_explosive",
-            new Color(0x7f8c8d),
-            "shoot_down_claim",
-            new Color(0x16a085),
-            "cross_border_fire",
-            new Color(0xb7950b),
-            "other",
-            new Color(0x95a5a6));
     static final String FONT = "DejaVu Sans";
     /** How far (pixels at ratio 1) a point incident's marker reaches from its point: radius 7, ring 1.5. */
     static final double MARKER_REACH = 12;
@@ -59,10 +43,15 @@ final class Painter {
     private final ShapeWriter shapes;
     private final int width;
     private final int height;
+    private final Marks marks;
 
-    /** Paints into {@code g} the 3857 {@code window} at {@code width}×{@code height} device pixels. */
-    Painter(Graphics2D g, Envelope window, int width, int height, int zoom, double ratio) {
+    /**
+     * Paints into {@code g} the 3857 {@code window} at {@code width}×{@code height} device pixels, the incidents
+     * in the raster colours of their registered {@code marks}.
+     */
+    Painter(Graphics2D g, Envelope window, int width, int height, int zoom, double ratio, Marks marks) {
         this.g = g;
+        this.marks = marks;
         this.window = window;
         this.zoom = zoom;
         this.ratio = ratio;
@@ -111,6 +100,12 @@ final class Painter {
         }
     }
 
+    /** The raster colour of a type's marks (grey for a type without a registered mark). */
+    static Color colour(Marks marks, String type) {
+        Marks.Mark m = marks.of(type);
+        return m == null ? Color.GRAY : colour(m.paint());
+    }
+
     private static Color colour(String hex) {
         return new Color(Integer.parseInt(hex.substring(1), 16));
     }
@@ -154,7 +149,7 @@ final class Painter {
                 continue;
             }
             Geometry m = Mercator.project(i.geometry());
-            Color c = TYPE.getOrDefault(i.type(), Color.GRAY);
+            Color c = colour(marks, i.type());
             if (m.getDimension() == 2 && i.geoPrecision().equals("border_segment")) {
                 // a stretch of the border, a few km either side of the line: a band in the type's colour
                 fill(m, new Color(c.getRed(), c.getGreen(), c.getBlue(), 115));
@@ -190,9 +185,10 @@ final class Painter {
             if (i.geometry().getDimension() != 0) {
                 continue;
             }
-            Sprite s = byType.computeIfAbsent(
-                            i.type(), t -> new Sprite[] {sprite(t, false, ratio), sprite(t, true, ratio)})[
-                    i.contested() ? 1 : 0];
+            Sprite s = byType.computeIfAbsent(i.type(), t -> {
+                Color c = colour(marks, t);
+                return new Sprite[] {sprite(c, false, ratio), sprite(c, true, ratio)};
+            })[i.contested() ? 1 : 0];
             Coordinate c = i.geometry().getCoordinate();
             double[] p = point(Mercator.project(c.x, c.y));
             int x = (int) Math.round(p[0] - s.center());
@@ -227,8 +223,8 @@ final class Painter {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The marker of a point incident: a disc in its type's colour, a red ring when contested, else a white one. */
-    static Sprite sprite(String type, boolean contested, double ratio) {
-        return SPRITES.computeIfAbsent(type + "|" + contested + "|" + ratio, key -> {
+    static Sprite sprite(Color colour, boolean contested, double ratio) {
+        return SPRITES.computeIfAbsent(colour.getRGB() + "|" + contested + "|" + ratio, key -> {
             double r = 7 * ratio;
             double stroke = (contested ? 3 : 1.5) * ratio;
             int size = (int) Math.ceil(2 * (r + stroke / 2)) + 2;
@@ -240,7 +236,7 @@ final class Painter {
                 sg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 sg.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
                 Shape dot = new Ellipse2D.Double(c - r, c - r, 2 * r, 2 * r);
-                sg.setColor(TYPE.getOrDefault(type, Color.GRAY));
+                sg.setColor(colour);
                 sg.fill(dot);
                 sg.setColor(contested ? new Color(0xb03a2e) : Color.WHITE);
                 sg.setStroke(new BasicStroke((float) stroke));

@@ -8,7 +8,9 @@ import java.awt.RenderingHints;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.conflictmap.layers.Marks;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -16,15 +18,15 @@ import org.locationtech.jts.geom.Envelope;
  * range and attribution drawn in. {@code scale} multiplies every pixel (2 for print).
  */
 final class StaticMap {
-    /** The types the legend shows, in its order. */
-    static final List<String> LEGEND_TYPES = List.of(
-            "air_strike",
-            "armed_clash",
-            "cross_border_fire",
-            "remote_explosive",
-            "shelling",
-            "shoot_down_claim",
-            "suicide_bomb");
+    /**
+     * The types the legend shows, in its order: the registered marks but the catch-all {@code other}, by value.
+     */
+    static List<Marks.Mark> legendTypes(Marks marks) {
+        return marks.classes().stream()
+                .filter(m -> !m.value().equals("other"))
+                .sorted(Comparator.comparing(Marks.Mark::value))
+                .toList();
+    }
 
     private static final Color INK = new Color(0x1d2329);
 
@@ -83,7 +85,7 @@ final class StaticMap {
             g.setColor(new Color(0x5b6670));
             draw(g, sub, text.rtl() ? w - pad : pad, pad + headH + sub.getAscent(), text.rtl());
             if (renderer.drawsIncidents(style) && height >= 200 && width >= 300) {
-                legend(g, text, w, h, scale, small);
+                legend(g, text, legendTypes(renderer.marks()), w, h, scale, small);
             }
             TextLayout attribution = text.layout(
                     "Conflict Map Server · " + text.t("attribution") + " Natural Earth, GeoNames (CC BY 4.0)",
@@ -118,10 +120,10 @@ final class StaticMap {
         l.draw(g, fromRight ? x - l.getAdvance() : x, y);
     }
 
-    private static void legend(Graphics2D g, MapText text, int w, int h, int scale, Font font) {
+    private static void legend(Graphics2D g, MapText text, List<Marks.Mark> types, int w, int h, int scale, Font font) {
         List<TextLayout> rows = new ArrayList<>();
-        for (String type : LEGEND_TYPES) {
-            rows.add(text.layout(text.t("type." + type), font, g.getFontRenderContext()));
+        for (Marks.Mark type : types) {
+            rows.add(text.layout(text.tOr("type." + type.value(), type.label()), font, g.getFontRenderContext()));
         }
         rows.add(text.layout(text.t("mapArea"), font, g.getFontRenderContext()));
         rows.add(text.layout(text.t("legendSegment"), font, g.getFontRenderContext()));
@@ -140,13 +142,13 @@ final class StaticMap {
         int words = rtl ? x + boxW - 22 * scale : x + 22 * scale;
         for (int k = 0; k < rows.size(); k++) {
             int cy = y + 4 * scale + k * line;
-            if (k < LEGEND_TYPES.size()) {
-                g.setColor(Painter.TYPE.get(LEGEND_TYPES.get(k)));
+            if (k < types.size()) {
+                g.setColor(new Color(Integer.parseInt(types.get(k).paint().substring(1), 16)));
                 g.fillOval(swatch + scale, cy + line / 2 - 5 * scale, 10 * scale, 10 * scale);
-            } else if (k == LEGEND_TYPES.size()) {
+            } else if (k == types.size()) {
                 g.setColor(new Color(217, 130, 43, 60));
                 g.fillRect(swatch, cy + 2 * scale, 12 * scale, line - 6 * scale);
-            } else if (k == LEGEND_TYPES.size() + 1) {
+            } else if (k == types.size() + 1) {
                 // a report along a stretch of the border: the band Painter draws in the type's colour
                 g.setColor(new Color(0x3b, 0x3b, 0x3b, 115));
                 g.fillRect(swatch, cy + line / 2 - 3 * scale, 12 * scale, 6 * scale);

@@ -25,6 +25,7 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Marks;
 import org.conflictmap.layers.Paint;
 import org.conflictmap.layers.Source;
 import org.conflictmap.layers.TileStyle;
@@ -95,6 +96,8 @@ class TileRenderer {
     private final int detailMinZoom;
     private final Cache<String, byte[]> cache;
     private final Layers layers;
+    /** The incidents' marks (their raster colours per type), registered with the layer model. */
+    private final Marks marks;
     /** The basemap: every gazetteer collection's paints, in their order (equal orders in registration order). */
     private final List<Painted> paints;
     /** The collections whose incidents are a transparent raster style of their own, named as the collection. */
@@ -105,14 +108,21 @@ class TileRenderer {
     /** A paint of a collection's tile style, with the kinds it paints and the first zoom it is painted at. */
     private record Painted(Paint paint, Set<String> kinds, int from) {}
 
+    /** The incidents' marks the raster styles paint (and the static maps' legend lists). */
+    Marks marks() {
+        return marks;
+    }
+
     TileRenderer(
             Basemap basemap,
             Labels labels,
             IncidentRepository incidents,
             DataVersion version,
             TilesProperties properties,
-            Layers layers) {
+            Layers layers,
+            Marks marks) {
         this.layers = layers;
+        this.marks = marks;
         List<Painted> basemapPaints = new ArrayList<>();
         for (Collection c : layers.tiled()) {
             for (Paint p : c.tiles().raster()) {
@@ -307,7 +317,7 @@ class TileRenderer {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = img.createGraphics();
         try {
-            Painter p = new Painter(g, window, width, height, zoom, ratio);
+            Painter p = new Painter(g, window, width, height, zoom, ratio, marks);
             Envelope buffered = new Envelope(window);
             buffered.expandBy(window.getWidth() * 0.25);
             if (style.equals(BASEMAP) || style.equals(BASE) || style.equals(COMBINED)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Marks;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -28,14 +29,17 @@ class WebmapController {
     private final byte[] desk;
     private final org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings;
     private final Layers layers;
+    private final Marks marks;
 
     /** The handler mappings are looked up lazily: the import command runs without a web server. */
     WebmapController(
             @Qualifier("requestMappingHandlerMapping")
                     org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings,
-            Layers layers)
+            Layers layers,
+            Marks marks)
             throws IOException {
         this.layers = layers;
+        this.marks = marks;
         try (InputStream in = new ClassPathResource("static/index.html").getInputStream()) {
             this.page = in.readAllBytes();
         }
@@ -48,7 +52,8 @@ class WebmapController {
     /**
      * What the page can use on this server, so it never probes for missing endpoints: the raster
      * basemap tiles and the geocoder when those features are present, and the layers ({@link Layers}):
-     * each collection's id, title, geometry type, features and, where it has one, its vector tile layer.
+     * each collection's id, title, geometry type, features and, where it has one, its vector tile layer; and
+     * the incidents' {@link Marks}: each type's value, English name, colour and shape, in their order.
      */
     @GetMapping(value = "/webmap/config.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> config() {
@@ -73,8 +78,21 @@ class WebmapController {
             list.add(l);
         }
         c.put("layers", list);
+        // the incidents' marks: the page's legend, symbols and type filters, its words translated by value
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("attribute", marks.attribute());
+        m.put(
+                "classes",
+                marks.classes().stream()
+                        .map(k -> Map.of(
+                                "value", k.value(), "label", k.label(), "colour", k.colour(), "shape", k.shape()))
+                        .toList());
+        c.put("marks", m);
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(c);
     }
+
+    /** A type's mark as the page draws it (the raster colour is the server's own). */
+    record PageMark(String value, String label, String colour, String shape) {}
 
     private boolean served(String prefix) {
         return mappings.getObject().getHandlerMethods().keySet().stream()

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.conflictmap.incidents.IncidentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,9 +29,10 @@ class MapTextTest {
                 new String[] {"pageTitle", "allDates", "mapClaimsNote", "mapArea", "legendBorder", "attribution"}) {
             assertThat(text.t(key)).as(key).isEqualTo(strings.get(key).asString());
         }
-        for (String type : StaticMap.LEGEND_TYPES) {
-            assertThat(text.t("type." + type))
-                    .isEqualTo(strings.get("type." + type).asString());
+        // every type (the static map's legend shows all but 'other'), from the one vocabulary of types
+        for (IncidentType type : IncidentType.values()) {
+            assertThat(text.t("type." + type.id()))
+                    .isEqualTo(strings.get("type." + type.id()).asString());
         }
         assertThat(text.rtl()).isEqualTo(!lang.equals("en"));
     }
