@@ -96,17 +96,20 @@ class ArchitectureTest {
     }
 
     /**
-     * A request is parsed once, at the edge: in the packages that serve the incidents and OGC API – Features,
-     * only the handlers ({@code *Controller}) and the parsers they call read the servlet request; every
-     * class below them takes the typed value ({@code ogcapi.OgcRequest}, {@code incidents.IncidentQuery}).
+     * A request is parsed once, at the edge: in the packages that serve the incidents, OGC API – Features and
+     * the downloads, only the handlers ({@code *Controller}) and the parsers they call read the servlet request;
+     * every class below them takes the typed value ({@code ogcapi.OgcRequest}, {@code incidents.IncidentQuery},
+     * {@code export.ExportRequest}).
      */
     @Test
     void belowTheHandlersNothingReadsTheServletRequest() {
         noClasses()
                 .that()
-                .resideInAnyPackage(ROOT + ".ogcapi..", ROOT + ".incidents..")
+                .resideInAnyPackage(ROOT + ".ogcapi..", ROOT + ".incidents..", ROOT + ".export..")
                 .and()
                 .haveSimpleNameNotEndingWith("Controller")
+                .and()
+                .doNotHaveSimpleName("ExportRequests")
                 .and()
                 .doNotHaveSimpleName("OgcRequests")
                 .and()
@@ -114,7 +117,8 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("jakarta.servlet..")
-                .because("the handler parses its request once (OgcRequests, IfMatch) and hands on a typed value")
+                .because(
+                        "the handler parses its request once (OgcRequests, IfMatch, ExportRequests) and hands on a typed value")
                 .check(CLASSES);
     }
 

@@ -1,19 +1,10 @@
 package org.conflictmap.export;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.conflictmap.errors.NotFound;
 import org.conflictmap.incidents.IncidentRepository;
-import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Layers;
-import org.conflictmap.layers.Source;
-import org.conflictmap.ogcapi.IncidentFilter;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ETags;
-import org.conflictmap.web.Params;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,56 +22,32 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * contested, q, filter) as a download. CSV takes {@code table=incidents|claims}. Every format takes the incidents as they
  * stream from the store, one at a time: GeoJSON, CSV and KML go straight to the client; Shapefile,
  * GeoPackage and FlatGeobuf are written to a temporary directory first (their headers need every
- * row). Memory stays flat whatever the count. ETag from the data version.
+ * row). Memory stays flat whatever the count. ETag from the data version. The request is parsed once, at
+ * the edge, by {@link ExportRequests}.
  */
 @RestController
 class ExportController {
-    static final Set<String> PARAMS;
-
-    static {
-        Set<String> s = new HashSet<>(IncidentFilter.PARAMS);
-        s.add("table");
-        PARAMS = Set.copyOf(s);
-    }
-
-    /** The formats with separate tables, for the refusal of {@code table=} elsewhere: "CSV". */
-    private static final String TABLE_FORMATS = Arrays.stream(ExportFormat.values())
-            .filter(ExportFormat::hasTables)
-            .map(ExportFormat::title)
-            .collect(Collectors.joining(", "));
-
     private final IncidentRepository incidents;
     private final DataVersion dataVersion;
-    private final Layers layers;
+    private final ExportRequests requests;
 
-    ExportController(IncidentRepository incidents, DataVersion dataVersion, Layers layers) {
+    ExportController(IncidentRepository incidents, DataVersion dataVersion, ExportRequests requests) {
         this.incidents = incidents;
         this.dataVersion = dataVersion;
-        this.layers = layers;
+        this.requests = requests;
     }
 
     @GetMapping("/api/export/{collection:[a-z][a-z0-9-]*}.{format}")
     ResponseEntity<StreamingResponseBody> export(
             @PathVariable String collection, @PathVariable String format, HttpServletRequest r) {
-        ExportFormat f = ExportFormat.of(format);
-        Collection c = layers.get(collection);
-        if (!c.exported() || !(c.source() instanceof Source.Incidents source)) {
-            throw new NotFound("no downloads of collection '" + collection + "'; the collections with downloads are "
-                    + layers.exported().stream().map(Collection::id).toList());
-        }
-        Params.onlyKnown(r.getParameterMap(), PARAMS);
-        String table = Params.oneOf("table", r.getParameter("table"), Set.of("incidents", "claims"));
-        if (table != null && !f.hasTables()) {
-            throw Params.invalid(
-                    "table", "only the " + TABLE_FORMATS + " export has separate tables; the other formats carry both");
-        }
-        IncidentFilter filter = IncidentFilter.parse(r::getParameter).within(source);
-        String etag = dataVersion.current().etag(collection + "." + f + "?" + r.getQueryString());
-        if (ETags.notModified(r, etag)) {
+        ExportRequest q = requests.parse(collection, format, r);
+        String etag = dataVersion.current().etag(q.etagKey());
+        if (ETags.notModified(q.ifNoneMatch(), etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        boolean claims = "claims".equals(table);
-        ExportRows rows = new ExportRows(incidents, filter, claims, c.geometryType());
+        ExportRows rows =
+                new ExportRows(incidents, q.filter(), q.claims(), q.collection().geometryType());
+        ExportFormat f = q.format();
         StreamingResponseBody body = out -> f.writer().write(rows, out);
         return ResponseEntity.ok()
                 .eTag(etag)
@@ -88,14 +55,9 @@ class ExportController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(f.fileName(claims ? fileStem(collection) + "-claims" : collection))
+                                .filename(q.fileName())
                                 .build()
                                 .toString())
                 .body(body);
-    }
-
-    /** A collection's name as the claims file's first word: {@code incidents} → {@code incident}(-claims). */
-    private static String fileStem(String collection) {
-        return collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
     }
 }
