@@ -1,5 +1,10 @@
 package org.conflictmap.export;
 
+import static org.wololo.flatgeobuf.generated.GeometryType.MultiLineString;
+import static org.wololo.flatgeobuf.generated.GeometryType.MultiPolygon;
+import static org.wololo.flatgeobuf.generated.GeometryType.Point;
+import static org.wololo.flatgeobuf.generated.GeometryType.Unknown;
+
 import com.google.flatbuffers.FlatBufferBuilder;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -15,6 +20,7 @@ import java.sql.Statement;
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.Queryables;
+import org.conflictmap.layers.GeometryType;
 import org.h2gis.functions.factory.H2GISFunctions;
 import org.wololo.flatgeobuf.Constants;
 import org.wololo.flatgeobuf.HeaderMeta;
@@ -29,33 +35,49 @@ final class FlatGeobufWriter {
 
     /** The {@link ExportFormat#FGB} download. */
     static void write(ExportRows rows, OutputStream out) throws IOException {
-        ScratchDirectories.within(dir -> write(rows.incidents(), dir, out));
+        ScratchDirectories.within(dir -> write(rows.incidents(), rows.geometryType(), dir, out));
     }
 
-    private static void write(FileWriters.Source<Incident> incidents, Path dir, OutputStream out)
+    private static void write(FileWriters.Source<Incident> incidents, GeometryType type, Path dir, OutputStream out)
             throws IOException, SQLException {
         try (Connection c = DriverManager.getConnection(
                 "jdbc:h2:file:" + dir.resolve("scratch").toAbsolutePath(), "sa", "")) {
             H2GISFunctions.load(c);
-            layer(c, "INCIDENTS", incidents);
+            layer(c, "INCIDENTS", incidents, type);
             Path file = dir.resolve("incidents.fgb");
             try (PreparedStatement s = c.prepareStatement("CALL FGBWrite(?, 'INCIDENTS', true)")) {
                 s.setString(1, file.toString());
                 s.execute();
             }
-            copyWithNullableColumns(file, out);
+            copyWithNullableColumns(file, declared(type), out);
         }
     }
 
     /**
-     * The file as H2GIS wrote it, but with every column nullable. H2GIS never sets a column's {@code nullable},
+     * The header's geometry type for a collection's: {@code Unknown} (any, each feature typed) for the incidents
+     * of every geometry, else the one type of a view ({@code -points}, {@code -lines}, {@code -areas}, whose single
+     * lines and polygons are written as one-part multi-geometries, as the OGC items and the GeoPackage have them),
+     * so GDAL and QGIS type the layer from the file. H2GIS declares {@code Unknown} for every file.
+     */
+    static byte declared(GeometryType type) {
+        return (byte)
+                switch (type) {
+                    case POINT -> Point;
+                    case MULTILINESTRING -> MultiLineString;
+                    case MULTIPOLYGON -> MultiPolygon;
+                    case ANY -> Unknown;
+                };
+    }
+
+    /**
+     * The file as H2GIS wrote it, but with every column nullable and the collection's geometry type declared. H2GIS never sets a column's {@code nullable},
      * and the FlatGeobuf library's default is false, so every column came out NOT NULL while most incidents
      * leave some empty (no operation, no wounded figure): GDAL then refused to copy the file into a
      * GeoPackage ("NOT NULL constraint failed: incidents.operation"). The header is read, its columns made
      * nullable and written again; the index and the features after it are copied unchanged (they name
      * columns by their place, which stays).
      */
-    static void copyWithNullableColumns(Path file, OutputStream out) throws IOException {
+    static void copyWithNullableColumns(Path file, byte geometryType, OutputStream out) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             byte[] magic = new byte[Constants.MAGIC_BYTES.length];
             in.mark(magic.length);
@@ -64,6 +86,7 @@ final class FlatGeobufWriter {
             HeaderMeta header = HeaderMeta.read(in);
             header.name = "incidents"; // the library's read leaves the layer's name out (GDAL then named none)
             header.columns.forEach(c -> c.nullable = true);
+            header.geometryType = geometryType;
             out.write(magic);
             HeaderMeta.write(header, out, new FlatBufferBuilder());
             in.transferTo(out);
@@ -71,7 +94,7 @@ final class FlatGeobufWriter {
     }
 
     /** Every incident, whole geometry and full attribute names, as an H2GIS table. */
-    private static void layer(Connection c, String table, FileWriters.Source<Incident> incidents)
+    private static void layer(Connection c, String table, FileWriters.Source<Incident> incidents, GeometryType type)
             throws SQLException, IOException {
         StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (THE_GEOM GEOMETRY(GEOMETRY, 4326)");
         for (Queryables.Attribute a : Queryables.ALL) {
@@ -89,7 +112,7 @@ final class FlatGeobufWriter {
             int[] n = {0};
             incidents.forEach(i -> {
                 try {
-                    ps.setBytes(1, Wkb.write(i.geometry()));
+                    ps.setBytes(1, Wkb.write(type.coerce(i.geometry())));
                     int k = 2;
                     for (Queryables.Attribute a : Queryables.ALL) {
                         ps.setObject(k++, FlatRows.value(a, i));

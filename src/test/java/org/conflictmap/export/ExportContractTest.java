@@ -235,6 +235,45 @@ class ExportContractTest {
                     .contains("Feature Count: 2", "killed_max");
         }
 
+        /**
+         * The whole incidents mix points, lines and areas: the file declares the generic type (GDAL: "Unknown
+         * (any)") and each feature its own; a one-type view declares its type, its single lines and polygons as
+         * one-part multi-geometries (as the OGC items and the GeoPackage have them).
+         */
+        @Test
+        void flatGeobufDeclaresItsCollectionsGeometryTypeAndGdalReadsEveryFeature() throws Exception {
+            String window = "?datetime=2025-10-01/2026-02-28";
+            Path mixed = download("/api/export/incidents.fgb" + window);
+            assertThat(Gdal.ogrinfo("-ro", "-so", mixed.toString(), "incidents"))
+                    .contains("Geometry: Unknown (any)", "Feature Count: 9");
+            List<String> kinds = geometries(Gdal.ogrinfo("-ro", "-q", mixed.toString(), "incidents"));
+            assertThat(kinds).hasSize(9).contains("POINT", "LINESTRING", "MULTIPOLYGON");
+            String[][] views = {
+                {"incidents-points", "Point", "POINT", "3"},
+                {"incidents-lines", "Multi Line String", "MULTILINESTRING", "2"},
+                {"incidents-areas", "Multi Polygon", "MULTIPOLYGON", "4"}
+            };
+            for (String[] v : views) {
+                Path fgb = download("/api/export/" + v[0] + ".fgb" + window);
+                assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents"))
+                        .as(v[0])
+                        .contains("Geometry: " + v[1], "Feature Count: " + v[3]);
+                assertThat(geometries(Gdal.ogrinfo("-ro", "-q", fgb.toString(), "incidents")))
+                        .as(v[0])
+                        .hasSize(Integer.parseInt(v[3]))
+                        .containsOnly(v[2]);
+            }
+        }
+
+        /** The geometry type of each feature ogrinfo prints ("  MULTIPOLYGON (((…"). */
+        static List<String> geometries(String ogrinfo) {
+            assertThat(ogrinfo).doesNotContain("ERROR");
+            return ogrinfo.lines()
+                    .filter(l -> l.matches("  [A-Z]+ \\(.*"))
+                    .map(l -> l.strip().substring(0, l.strip().indexOf(' ')))
+                    .toList();
+        }
+
         @Test
         void flatGeobufColumnsMayBeEmptyAndGdalCopiesTheFileIntoAGeoPackage() throws Exception {
             // every column came out NOT NULL (H2GIS leaves the FlatGeobuf library's default, false) while most
