@@ -1,6 +1,5 @@
 package org.conflictmap.export;
 
-import static org.wololo.flatgeobuf.generated.GeometryType.MultiLineString;
 import static org.wololo.flatgeobuf.generated.GeometryType.MultiPolygon;
 import static org.wololo.flatgeobuf.generated.GeometryType.Point;
 import static org.wololo.flatgeobuf.generated.GeometryType.Unknown;
@@ -22,6 +21,7 @@ import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.Queryables;
 import org.conflictmap.layers.GeometryType;
 import org.h2gis.functions.factory.H2GISFunctions;
+import org.locationtech.jts.geom.Geometry;
 import org.wololo.flatgeobuf.Constants;
 import org.wololo.flatgeobuf.HeaderMeta;
 
@@ -55,18 +55,24 @@ final class FlatGeobufWriter {
 
     /**
      * The header's geometry type for a collection's: {@code Unknown} (any, each feature typed) for the incidents
-     * of every geometry, else the one type of a view ({@code -points}, {@code -lines}, {@code -areas}, whose single
-     * lines and polygons are written as one-part multi-geometries, as the OGC items and the GeoPackage have them),
-     * so GDAL and QGIS type the layer from the file. H2GIS declares {@code Unknown} for every file.
+     * of every geometry, else the one type of a view, so GDAL and QGIS type the layer from the file (H2GIS declares
+     * {@code Unknown} for every file). The areas' single polygons are written as one-part multipolygons, as the OGC
+     * items and the GeoPackage have them. The lines stay {@code Unknown}, a single line a LineString: the FlatGeobuf
+     * library leaves a one-part MultiLineString's {@code ends} out (the format allows it), and Debian 12's GDAL
+     * 3.6.2 then fails on the feature ("Unexpected nullptr: MultiLineString ends data"; 3.10 reads it).
      */
     static byte declared(GeometryType type) {
         return (byte)
                 switch (type) {
                     case POINT -> Point;
-                    case MULTILINESTRING -> MultiLineString;
                     case MULTIPOLYGON -> MultiPolygon;
-                    case ANY -> Unknown;
+                    case MULTILINESTRING, ANY -> Unknown;
                 };
+    }
+
+    /** A feature's geometry as {@link #declared} types it. */
+    private static Geometry typed(GeometryType type, Geometry g) {
+        return type == GeometryType.MULTILINESTRING ? g : type.coerce(g);
     }
 
     /**
@@ -112,7 +118,7 @@ final class FlatGeobufWriter {
             int[] n = {0};
             incidents.forEach(i -> {
                 try {
-                    ps.setBytes(1, Wkb.write(type.coerce(i.geometry())));
+                    ps.setBytes(1, Wkb.write(typed(type, i.geometry())));
                     int k = 2;
                     for (Queryables.Attribute a : Queryables.ALL) {
                         ps.setObject(k++, FlatRows.value(a, i));

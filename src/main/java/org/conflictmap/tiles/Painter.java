@@ -106,7 +106,8 @@ final class Painter {
         return m == null ? Color.GRAY : colour(m.paint());
     }
 
-    private static Color colour(String hex) {
+    /** A {@code #rrggbb} colour. */
+    static Color colour(String hex) {
         return new Color(Integer.parseInt(hex.substring(1), 16));
     }
 

@@ -143,7 +143,7 @@ final class StaticMap {
         for (int k = 0; k < rows.size(); k++) {
             int cy = y + 4 * scale + k * line;
             if (k < types.size()) {
-                g.setColor(new Color(Integer.parseInt(types.get(k).paint().substring(1), 16)));
+                g.setColor(Painter.colour(types.get(k).paint()));
                 g.fillOval(swatch + scale, cy + line / 2 - 5 * scale, 10 * scale, 10 * scale);
             } else if (k == types.size()) {
                 g.setColor(new Color(217, 130, 43, 60));

@@ -237,8 +237,8 @@ class ExportContractTest {
 
         /**
          * The whole incidents mix points, lines and areas: the file declares the generic type (GDAL: "Unknown
-         * (any)") and each feature its own; a one-type view declares its type, its single lines and polygons as
-         * one-part multi-geometries (as the OGC items and the GeoPackage have them).
+         * (any)") and each feature its own; the points and areas views declare their type, single polygons as
+         * one-part multipolygons (as the OGC items and the GeoPackage have them); every feature reads in GDAL.
          */
         @Test
         void flatGeobufDeclaresItsCollectionsGeometryTypeAndGdalReadsEveryFeature() throws Exception {
@@ -250,7 +250,8 @@ class ExportContractTest {
             assertThat(kinds).hasSize(9).contains("POINT", "LINESTRING", "MULTIPOLYGON");
             String[][] views = {
                 {"incidents-points", "Point", "POINT", "3"},
-                {"incidents-lines", "Multi Line String", "MULTILINESTRING", "2"},
+                // a one-part MultiLineString without its ends fails in Debian 12's GDAL 3.6 (FlatGeobufWriter.declared)
+                {"incidents-lines", "Unknown (any)", "LINESTRING", "2"},
                 {"incidents-areas", "Multi Polygon", "MULTIPOLYGON", "4"}
             };
             for (String[] v : views) {
