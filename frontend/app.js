@@ -9,7 +9,7 @@ import { followChanges } from './live.js';
 import { IncidentList } from './list.js';
 import { AreaLayer } from './areas.js';
 import { Basemap, json } from './basemap.js';
-import { PIN, incidentsAnswer, configAnswer, answer } from './load.js';
+import { PIN, incidentsAnswer, configAnswer } from './load.js';
 import { embedPage, embedDialog, pinWords } from './embed.js';
 import { layerSwitcher } from './overlays.js';
 import { MSG } from './messages.js';

@@ -1,5 +1,5 @@
-// The map's first requests, begun as soon as the page is parsed (this module imports only places.js
-// and lang.js, which have no other imports), so the incidents (the largest download and most of the
+// The map's first requests, begun as soon as the page is parsed (this module imports only places.js,
+// config.js and lang.js, which have no other imports), so the incidents (the largest download and most of the
 // wait), the server's config, the border and crossings drawn over the basemap, the place names and
 // (lang.js) the strings come while the browser still loads the map's modules, and before the
 // basemap's tiles take the browser's six connections (in WebMapBenchmark on a busy machine the border
