@@ -2,7 +2,6 @@ package org.conflictmap.tiles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
@@ -192,9 +191,7 @@ class TileRenderer {
                     && of.where() == null
                     && t.grid() == TileGrid.WEB_MERCATOR_QUAD) {
                 // on PostGIS the store encodes it from the tiles' narrow table (V22: ST_AsMVT over incidents itself
-                // read ~2 KB rows to use ~100 bytes of each). A layer narrowed by a condition is encoded here: with
-                // its condition in the store's query, its tile differed from this encoder's on a store shared with
-                // other tests (RegisteredLayerTilesContractTest in the clean-clone run), not yet understood
+                // read ~2 KB rows to use ~100 bytes of each). A layer narrowed by a condition is encoded here
                 java.util.Optional<byte[]> encoded = incidents.vectorTile(
                         layer,
                         t.z(),
@@ -479,13 +476,9 @@ class TileRenderer {
     }
 
     private static void add(List<Geometry> out, Geometry m, Envelope tile, Map<String, Object> properties) {
-        Geometry g = JtsAdapter.createTileGeom(m, tile, Wkb.FACTORY, MvtLayerParams.DEFAULT, null);
-        if (g != null && !g.isEmpty()) {
-            for (int k = 0; k < g.getNumGeometries(); k++) {
-                Geometry part = g.getGeometryN(k);
-                part.setUserData(properties);
-                out.add(part);
-            }
+        for (Geometry part : MvtGeometry.parts(m, tile)) {
+            part.setUserData(properties);
+            out.add(part);
         }
     }
 
