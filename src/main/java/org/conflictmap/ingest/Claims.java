@@ -55,6 +55,11 @@ final class Claims {
     static final Pattern SAID_AFTER_QUOTE =
             Pattern.compile("[,.?!]\\s*[”\"’]\\s*(?:[\\w'’.-]+\\s+){0,6}?" + REPORTING.pattern());
 
+    /** "people, including six policemen", "including soldiers and passers-by": the dead are not only civilians. */
+    static final Pattern MIXED = Pattern.compile(
+            "(?i)\\b(?:people|persons),?\\s+(?:including|among them)\\s+(?:\\w+\\s+){0,2}?(?:policemen|police officers|soldiers|"
+                    + "security personnel|troops|officers)\\b");
+
     static final Pattern CONJUNCTION = Pattern.compile("\\s(?:after|before|since|when|as|because|while)\\s");
     static final Pattern CITING = Pattern.compile(
             "\\b(?:reported|said|reports|says),\\s+citing\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
@@ -301,6 +306,20 @@ final class Claims {
                 }
                 return null;
             }
+            // "Zabihullah Mujahid, the spokesman of the Islamic Emirate, in a post on X condemned the attack and said":
+            // the
+            // lead name and role are the subject, after a phrase or another verb of their own
+            Matcher leadNameRole = LEAD_NAME_THEN_ROLE.matcher(sentence);
+            if (leadNameRole.find() && leadNameRole.end() <= v.start()) {
+                String between = sentence.substring(leadNameRole.end(), v.start());
+                if (!between.contains(",")
+                        && !REPORTING.matcher(between).find()
+                        && (between.matches("(?s)(?:in|on|at|after|during|later|also|then)\\b.*")
+                                || between.matches("(?s).*\\band\\s*$"))) {
+                    return new Decided(resolve(
+                            leadNameRole.group(1).strip(), leadNameRole.group(2).strip(), offset));
+                }
+            }
             Matcher app = APPOSITIVE.matcher(before);
             // "A spokesman for the 203rd Mansoori Corps, Mohammad Yousuf, said": the body ends a role, the name follows
             boolean roleFirst = app.find()
@@ -460,7 +479,9 @@ final class Claims {
             if (c.matches(".*(\\bun\\b|u\\.n\\.|united nations|unama|un mission).*")) {
                 return "un";
             }
-            if (c.matches(".*\\b(islamic state|is-k|isis|ttp|tehreek|tehrik|amaq|pakistani taliban)\\b.*")) {
+            if (c.matches(
+                    ".*\\b(islamic state|is-k|isis|ttp|tehreek|tehrik|amaq|pakistani taliban|banned outfit|outfit|"
+                            + "militant group|proscribed|mujahideen|lashkar|jaish|jamaat-ul-ahrar)\\b.*")) {
                 return "armed_group";
             }
             if (c.matches(".*\\btaliban\\b.*")
@@ -617,8 +638,14 @@ final class Claims {
         for (Figures.Figure f : Figures.of(s.text(), s.start())) {
             Speaker speaker = voices.at(f.start());
             if (speaker != null) {
-                out.add(new Stated(
-                        speaker, side(f, speaker.party(), eventCountry, civilianContext), f, s.start(), s.end()));
+                String side = side(f, speaker.party(), eventCountry, civilianContext);
+                if (side.equals("civilians")
+                        && (f.noun() == null || f.noun().matches("people|persons"))
+                        && MIXED.matcher(s.text()).find()) {
+                    // "12 people, including soldiers and passers-by": a toll of both, no side of its own
+                    side = "unspecified";
+                }
+                out.add(new Stated(speaker, side, f, s.start(), s.end()));
             }
         }
         return out;

@@ -41,6 +41,15 @@ class EventExtractor {
             Pattern.compile("(?i)^(?:separately|in a separate\\b|meanwhile|elsewhere|in another|earlier\\b)");
     static final Pattern CLAUSE = Pattern.compile(
             "(?i),?\\s+(?:(?:hours|a day|days|minutes|shortly)\\s+(?:after|before|later)|a day after)\\b");
+    /**
+     * "The strikes … targeted compounds in Khost and Paktia, including Sunday's suicide attack in Bannu": another event named
+     * by its day inside a sentence about the one being told; it is its own event, and the sentence's event stays the one told.
+     */
+    static final Pattern REFERENCE = Pattern.compile(
+            ",?\\s+(?:including|which|that)\\b(?=[^.;]{0,80}?\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\\s)");
+    /** "killed in the bombing", "the attack": a kind of violence told again, with a definite article. */
+    static final Pattern DEFINITE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
+
     static final Pattern ALSO = Pattern.compile(
             "(?i)\\bthe (?:strikes|raids|air strikes|airstrikes|shelling|attacks?|clashes|fighting)\\b[^.,]{0,30}\\balso\\b");
     static final Pattern JOINED = Pattern.compile("(?:,|;)\\s+(?:and|while|then)?\\s*");
@@ -64,6 +73,14 @@ class EventExtractor {
             "(?i)\\b(?:(?:told|briefed|addressing|speaking to)\\s+(?:reporters|journalists|the media|media|"
                     + "the press|lawmakers|parliament|a (?:news|press) conference)|(?:news|press) conference|briefing|analysts?|diplomats?|experts?|"
                     + "observers?|speaking)\\s+(?:(?:based\\s+)?in|from)\\s+$");
+    /** A sentence opening "In Kabul, …" whose subject is a spokesman, minister or office that then speaks. */
+    static final Pattern IN_CAPITAL_SPEAKER = Pattern.compile(
+            "(?s)^[^A-Za-z]*In\\s+\\S+,\\s+[^,.;]{0,60}?\\b(?:spokes(?:man|woman|person)|minister|ministry|officials?|"
+                    + "government)\\b[^.;]{0,50}?\\b(?:said|says|claimed|claims|told|announced|insisted|denied)\\b");
+    /** "on Sariab Road here", "in the city here on Sunday": the place of a Pakistani paper's dateline. */
+    static final Pattern HERE = Pattern.compile(
+            "\\b(?:Road|Chowk|Bazaar|Market|Colony|Town|area|city|metropolis|locality|capital)\\s+here\\b"
+                    + "|\\bhere\\s+(?:on|late|early|this|last|yesterday|today)\\b");
     /** "shifted to Lady Reading Hospital in Peshawar", "sent to Kabul for treatment": where the wounded went, not where they were hit. */
     static final Pattern TREATED_IN =
             Pattern.compile("(?i)\\b(?:sent|taken|shifted|referred|transferred|airlifted)\\s+to\\s+"
@@ -221,9 +238,12 @@ class EventExtractor {
             }
         }
         String datelineCountry = null;
+        Place datelineTown = null;
         for (Geocoder.Mention m : parsed.mentions()) {
             if (m.start() < dateline && m.place().country() != null) {
                 datelineCountry = m.place().country();
+                datelineTown =
+                        m.place().kind().equals("city") || m.place().kind().equals("town") ? m.place() : null;
                 break;
             }
         }
@@ -247,6 +267,9 @@ class EventExtractor {
                 continue;
             }
             List<Sentences.Sentence> parts = clauses(whole);
+            boolean reference =
+                    parts.size() > 1 && REFERENCE.matcher(parts.get(1).text()).lookingAt();
+            Open told = current;
             Open lede = null;
             for (Sentences.Sentence s : parts) {
                 List<EventTime.When> all = EventTime.of(s, text, dates, pub, dateline);
@@ -323,6 +346,14 @@ class EventExtractor {
                 } else if (shellsInTheFight(current, cue, when, located)) {
                     // "mortar shells landed in a village" told inside a night's fighting, with no time or other place
                     // of its own
+                    trigger = false;
+                } else if (current != null
+                        && cue != null
+                        && when == null
+                        && located.isEmpty()
+                        && DEFINITE.matcher(text.substring(Math.max(s.start(), cue.start() - 8), cue.start()))
+                                .find()) {
+                    // "12 civilians had been killed in the bombing": the violence being told, named again
                     trigger = false;
                 } else if (DURING_FIGHTING.matcher(s.text()).find() && clash != null && when == null) {
                     trigger = false;
@@ -402,7 +433,9 @@ class EventExtractor {
                     lede = target;
                 }
             }
-            if (parts.size() > 1 && lede != null) {
+            if (reference && told != null) {
+                current = told;
+            } else if (parts.size() > 1 && lede != null) {
                 current = lede;
             }
         }
@@ -410,6 +443,16 @@ class EventExtractor {
         for (Open e : events) {
             if (e.cue == null && e.figureSentences.isEmpty()) {
                 continue;
+            }
+            if (datelineTown != null) {
+                // "on Sariab Road here on Sunday evening" under "QUETTA:": the paper's "here" is its dateline's city
+                for (Sentences.Sentence x : e.sentences) {
+                    if (HERE.matcher(x.text()).find()) {
+                        e.places.putIfAbsent(datelineTown.id(), datelineTown);
+                        e.placeSpans.add(new int[] {x.start(), x.end()});
+                        break;
+                    }
+                }
             }
             String country = country(e.places);
             if (country == null) {
@@ -788,6 +831,23 @@ class EventExtractor {
      * a sentence joining two kinds of violence, each with its own day ("On Thursday night, forces attacked posts, and
      * Pakistan responded with air strikes early on Friday").
      */
+    /** The sentence as two clauses: its text up to {@code end} and from {@code next}. */
+    private static List<Sentences.Sentence> cut(Sentences.Sentence s, int end, int next) {
+        return List.of(
+                new Sentences.Sentence(
+                        s.index(),
+                        s.start(),
+                        s.start() + end,
+                        s.paragraph(),
+                        s.text().substring(0, end)),
+                new Sentences.Sentence(
+                        s.index(),
+                        s.start() + next,
+                        s.end(),
+                        s.paragraph(),
+                        s.text().substring(next)));
+    }
+
     static List<Sentences.Sentence> clauses(Sentences.Sentence s) {
         Matcher j = JOINED.matcher(s.text());
         while (j.find()) {
@@ -801,9 +861,14 @@ class EventExtractor {
                     && !(first.weak() && second.weak())
                     && OWN_DAY.matcher(a).find()
                     && OWN_DAY.matcher(withoutSaidDays(b)).find()) {
-                return List.of(
-                        new Sentences.Sentence(s.index(), s.start(), s.start() + j.start(), s.paragraph(), a),
-                        new Sentences.Sentence(s.index(), s.start() + j.end(), s.end(), s.paragraph(), b));
+                return cut(s, j.start(), j.end());
+            }
+        }
+        Matcher r = REFERENCE.matcher(s.text());
+        if (r.find() && r.start() > 20) {
+            EventTypes.Cue second = EventTypes.cue(s.text().substring(r.end()), 0);
+            if (second != null && !second.weak()) {
+                return cut(s, r.start(), r.start());
             }
         }
         Matcher m = CLAUSE.matcher(s.text());
@@ -815,19 +880,7 @@ class EventExtractor {
                     && !first.weak()
                     && !second.weak()
                     && !first.type().equals(second.type())) {
-                return List.of(
-                        new Sentences.Sentence(
-                                s.index(),
-                                s.start(),
-                                s.start() + m.start(),
-                                s.paragraph(),
-                                s.text().substring(0, m.start())),
-                        new Sentences.Sentence(
-                                s.index(),
-                                s.start() + m.end(),
-                                s.end(),
-                                s.paragraph(),
-                                s.text().substring(m.end())));
+                return cut(s, m.start(), m.end());
             }
         }
         return List.of(s);
@@ -841,7 +894,15 @@ class EventExtractor {
     /** "a Taliban official in Kandahar told AFP": where the one who speaks sits, not where the event was; nor where the wounded were taken, nor a neighbour. */
     static boolean whereTheClaimantIs(String text, Geocoder.Mention m) {
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
+        boolean capital = m.place().id().equals(KABUL) || m.place().id().equals(ISLAMABAD);
         return SPEAKER_IN.matcher(before).find() && !m.place().kind().equals("province")
+                // "In Kabul, Afghan Taliban spokesman Zabihullah Mujahid claimed that …": the capital is where the
+                // speaker sits
+                || capital
+                        && IN_CAPITAL_SPEAKER
+                                .matcher(text.substring(
+                                        Math.max(0, m.start() - 4), Math.min(text.length(), m.end() + 110)))
+                                .lookingAt()
                 || SAID_IN.matcher(before).find()
                 || TREATED_IN
                         .matcher(text.substring(Math.max(0, m.start() - 60), m.start()))
@@ -902,7 +963,8 @@ class EventExtractor {
                 || m.text().endsWith("'s")
                 || m.text().endsWith("’s")
                 || after.matches(
-                        "(?s)^\\s+(?:put|puts|has|have|had|says|said|accuses|accused|would|will|urged|is|was)\\b.*")
+                        "(?s)^\\s+(?:put|puts|has|have|had|says|said|saying|accuses|accused|would|will|urged|is|was|uses|used|"
+                                + "blames|blamed|claims|claimed|denies|denied|insists|insisted|wants)\\b.*")
                 || m.place().kind().equals("country");
     }
 }

@@ -45,6 +45,8 @@ final class EventTime {
 
     static final Pattern STATEMENT_BEFORE =
             Pattern.compile("(?i)\\b(?:said|says|say|told(?: [\\w.]+){0,2}|announced|added|statement|"
+                    // "in a statement released on Saturday": when it was said
+                    + "statement (?:released|issued|published)|"
                     + "reported|posted(?: on X)?|wrote(?: on X)?|confirmed|denied|rejected|claimed|citing|tweeted|accused(?: \\w+)?|accuses(?: \\w+)?|"
                     + "(?:rose|risen|climbed|reached) to [\\w,]+|at the time)\\s*(?:on\\s*|late\\s*|early\\s*)?$");
     /** "Pakistan on Saturday rejected …": a date between the subject and its reporting verb is when it was said. */

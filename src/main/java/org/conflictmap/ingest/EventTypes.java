@@ -44,7 +44,10 @@ final class EventTypes {
                             "(?i)\\b(?:air ?strikes?|airstrikes?|air raids?|drone strikes?|bombing raids?|"
                                     // "the Pakistani aircraft was hit" is an aircraft shot at, not one striking
                                     + "(?:jets|warplanes|aircraft|planes|drones?|air force)\\b[^.]{0,40}?\\b(?<!(?:was|were|been|is|are) )(?:struck|strike|bombed|hit|pounded|attacked|"
-                                    + "targeted|destroyed)|precision strikes|retaliatory strikes|strikes? (?:also |had |have )?(?:on|in|near|hit|killed|targeted)|bombed|raids)\\b"),
+                                    + "targeted|destroyed)|precision strikes|retaliatory strikes|"
+                                    // "observed a shutter-down strike on Monday", "a hunger strike": a protest, not a
+                                    // raid
+                                    + "(?<!shutter-down |shutterdown |hunger |general |wheel-jam |labour )strikes? (?:also |had |have )?(?:on|in|near|hit|killed|targeted)|bombed|raids)\\b"),
                     false,
                     false),
             // "fired mortars at Pakistani border posts": forces firing on the other side's posts (ties with shelling's

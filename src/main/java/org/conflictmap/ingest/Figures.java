@@ -89,7 +89,7 @@ final class Figures {
                     + "|\\s+\\([A-Z]{2,6}\\))";
 
     static final String VERBS =
-            "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|captured|taken prisoner|"
+            "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|embraced shahadat|captured|taken prisoner|"
                     + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
                     + "eliminated|neutrali[sz]ed)";
     /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
@@ -140,6 +140,11 @@ final class Figures {
                     + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD
                     + "{0,3}?)\\s+("
                     + PLURAL + ")\\b" + OF_FAMILY + "(\\s+dead)?");
+    /** "killing between 30 and 35 terrorists": the lower bound, the range kept as stated. */
+    static final Pattern ACTIVE_RANGE = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured|"
+            + "destroying|destroyed|capturing|captured)\\s+between\\s+(" + QUANT + ")\\s+and\\s+(" + QUANT + ")(" + MOD
+            + "{0,3}?)\\s+(" + PLURAL + ")\\b");
+
     static final Pattern ACTIVE_ONE =
             Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(a|an|one)(" + MOD
                     + "{0,3}?)\\s+(" + SINGULAR + ")\\b");
@@ -193,7 +198,8 @@ final class Figures {
                     + "troops|civilians|civilian|militants|one|fighters)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
                     + "(captured|taken prisoner|taken|killed|wounded|injured|hurt|harmed|present)\\b");
     static final Pattern NOBODY = Pattern.compile(
-            "(?i)\\b(?:nobody|no one|no-one)\\s+(?:was|had been|were)\\s+(hurt|injured|killed|harmed|wounded)\\b");
+            "(?i)\\b(?:nobody|no one|no-one)(?:\\s+(?:on the ground|else|in the area|inside|nearby))?\\s+(?:was|had been|were)\\s+"
+                    + "(hurt|injured|killed|harmed|wounded)(?:\\s+or\\s+(hurt|injured|killed|harmed|wounded))?\\b");
     static final Pattern NO_CASUALTIES =
             Pattern.compile("(?i)(?<!reports of )(?<!reports of any )\\bno\\s+(civilian\\s+)?(?:casualties|"
                     + "deaths|injuries|losses)\\b(?:\\s+(?:on|among)\\s+(?:the\\s+|their\\s+|its\\s+)?(Pakistani|Afghan)\\s+(?:side|forces|troops|soldiers|"
@@ -274,6 +280,26 @@ final class Figures {
                 }
             }
         }
+        m = ACTIVE_RANGE.matcher(sentence);
+        while (m.find()) {
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            String noun = m.group(5).toLowerCase(Locale.ROOT);
+            String field = activeField(verb, noun);
+            if (field != null) {
+                String how = byABomb(sentence.substring(0, m.start())) ? "bomb:" : "active:";
+                add(
+                        out,
+                        figure(
+                                field,
+                                "between " + m.group(2) + " and " + m.group(3),
+                                m.group(2),
+                                noun,
+                                m.group(4),
+                                how + verb,
+                                m.start(),
+                                m.end()));
+            }
+        }
         m = HEAD_AND_DEPUTY.matcher(sentence);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
@@ -321,10 +347,12 @@ final class Figures {
         m = NOBODY.matcher(sentence);
         while (m.find()) {
             String verb = m.group(1).toLowerCase(Locale.ROOT);
-            if (!verb.equals("injured") && !verb.equals("wounded")) {
+            // "no one on the ground was killed or injured": both
+            String or = m.group(2) == null ? verb : m.group(2).toLowerCase(Locale.ROOT);
+            if (!verb.equals("injured") && !verb.equals("wounded") || !or.equals("injured") && !or.equals("wounded")) {
                 add(out, new Figure("killed", 0, null, null, "people", null, "denied", m.start(), m.end()));
             }
-            if (!verb.equals("killed")) {
+            if (!verb.equals("killed") || !or.equals("killed")) {
                 add(out, new Figure("wounded", 0, null, null, "people", null, "denied", m.start(), m.end()));
             }
         }
@@ -527,7 +555,8 @@ final class Figures {
                                 m.start(),
                                 m.end()));
             } else if (field != null) {
-                add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), "active:" + verb, m.start(), m.end()));
+                String how = byABomb(sentence.substring(0, m.start())) ? "bomb:" : "active:";
+                add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), how + verb, m.start(), m.end()));
             }
         }
         m = JOINT.matcher(sentence);
@@ -835,6 +864,34 @@ final class Figures {
                 .toList();
     }
 
+    /** What killed in "a roadside bomb struck a vehicle, killing three soldiers" or "an attack the military said killed seven". */
+    static final Pattern BOMB_AGENT = Pattern.compile(
+            "(?i)\\b(?:bombs?|bombers?|blasts?|explosions?|explosives?|devices?|IEDs?|mines?|landmines?|(?<!retaliatory |counter-|its |our |their )attacks?|ambush(?:es)?)\\b");
+
+    static final Pattern FORCE_AGENT = Pattern.compile(
+            "(?i)\\b(?:forces|troops|soldiers|we|they|jets|warplanes|aircraft|drones?|strikes|airstrikes|raids?|shelling|"
+                    + "fire|fighters|militants|gunmen|taliban|the (?:army|military))\\b");
+
+    /**
+     * The clause before an active toll names a bomb or an attack as what killed, after any force ("a roadside bomb struck a
+     * military vehicle …, killing three soldiers"): the dead are the side the bomb hit, the speaker's own, not the other side's.
+     */
+    static boolean byABomb(String before) {
+        String clause = before.replaceAll("(?s)^.*[;:]", "")
+                .replaceAll("\\b(?:the\\s+)?[\\w'’-]+\\s+(?:said|says|claimed|told \\w+)\\b", " ");
+        int bomb = -1;
+        int force = -1;
+        Matcher b = BOMB_AGENT.matcher(clause);
+        while (b.find()) {
+            bomb = b.start();
+        }
+        Matcher f = FORCE_AGENT.matcher(clause);
+        while (f.find()) {
+            force = f.start();
+        }
+        return bomb > force;
+    }
+
     private static Figure figure(
             String field, String bound, String quantity, String noun, String mods, String verb, int start, int end) {
         String q = quantity.toLowerCase(Locale.ROOT);
@@ -880,6 +937,7 @@ final class Figures {
                     "died",
                     "martyred",
                     "embraced martyrdom",
+                    "embraced shahadat",
                     "sent to hell",
                     "eliminated",
                     "neutralised",

@@ -85,7 +85,7 @@ class IngestEvaluationTest {
         @Test
         void theHeldOutArticlesArePrintedSeparately() throws Exception {
             IngestEvaluation.Measures all = IngestEvaluation.empty();
-            for (String set : List.of(
+            for (String set : sets(
                     "heldout",
                     "heldout2",
                     "heldout3",
@@ -124,9 +124,21 @@ class IngestEvaluationTest {
          */
         @Test
         void theNewestHeldOutBatchThroughTheStoreIsPrinted() throws Exception {
-            double heldout8 = draftsPerEvent("heldout8");
-            draftsPerEvent(REPORTED_ONLY);
+            List<String> newest = sets("heldout8", REPORTED_ONLY);
+            double heldout8 = draftsPerEvent(newest.get(0));
+            for (String set : newest.subList(1, newest.size())) {
+                draftsPerEvent(set);
+            }
             assertThat(heldout8).as("held-out drafts per real event").isLessThanOrEqualTo(2 * DRAFTS_PER_EVENT);
+        }
+
+        /**
+         * The sets to print, {@code -Dingest.sets=heldout7,heldout6} to run only some (so that a batch kept back
+         * is not printed while the rules are fixed on another); all of them by default.
+         */
+        private static List<String> sets(String... all) {
+            String only = System.getProperty("ingest.sets", "");
+            return only.isBlank() ? List.of(all) : List.of(only.split(","));
         }
 
         private double draftsPerEvent(String set) throws Exception {
