@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,7 @@ import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.incidents.PlaceRef;
 import org.conflictmap.incidents.Source;
+import org.conflictmap.incidents.TimeInterval;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Texts;
 import org.springframework.http.HttpStatus;
@@ -247,7 +249,7 @@ class ArticleIngest {
         for (Incident i : incidents.find(q)) {
             if (fromThisArticle.contains(i.id())
                     || !EventTypes.compatible(i.type(), candidate.type())
-                    || !samePlace(i, candidate)) {
+                    || !samePlace(i, candidate) && !sameMonthAlongTheBorder(i, candidate)) {
                 continue;
             }
             if (best == null || rank(i, candidate) > rank(best, candidate)) {
@@ -261,6 +263,22 @@ class ArticleIngest {
         return (i.status().equals("draft") ? 4 : 0)
                 + (i.type().equals(c.type()) ? 2 : 0)
                 + (i.places().stream().anyMatch(p -> c.places().stream().anyMatch(q -> q.id().equals(p.id()))) ? 1 : 0);
+    }
+
+    /**
+     * Two outlets' "October clashes along the border": both known only as the same month, and placed on the same stretch of
+     * the border or the same place, are one event (a month's events are few, and the border's segment is all either says).
+     */
+    static boolean sameMonthAlongTheBorder(Incident a, Incident b) {
+        TimeInterval x = a.occurred();
+        TimeInterval y = b.occurred();
+        if (!"month".equals(x.precision()) || !"month".equals(y.precision())) {
+            return false;
+        }
+        Instant mid = x.start().plus(Duration.between(x.start(), x.end()).dividedBy(2));
+        return !mid.isBefore(y.start())
+                && !mid.isAfter(y.end())
+                && a.places().stream().anyMatch(p -> b.places().stream().anyMatch(q -> q.id().equals(p.id())));
     }
 
     private boolean samePlace(Incident a, Incident b) {

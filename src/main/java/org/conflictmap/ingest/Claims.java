@@ -60,6 +60,8 @@ final class Claims {
             "(?i)\\b(?:people|persons),?\\s+(?:including|among them)\\s+(?:\\w+\\s+){0,2}?(?:policemen|police officers|soldiers|"
                     + "security personnel|troops|officers)\\b");
 
+    static final Pattern AND_SUBJECT =
+            Pattern.compile("\\s(?:and|but)\\s+((?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})$");
     static final Pattern CONJUNCTION = Pattern.compile("\\s(?:after|before|since|when|as|because|while)\\s");
     static final Pattern CITING = Pattern.compile(
             "\\b(?:reported|said|reports|says),\\s+citing\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
@@ -590,6 +592,11 @@ final class Claims {
         if (that >= 0) {
             cut = Math.max(cut, that + 5);
         }
+        // "Pakistan said it killed 30 Afghan fighters and Afghanistan said": a second clause's own subject
+        Matcher coordinated = AND_SUBJECT.matcher(b);
+        if (coordinated.find()) {
+            cut = Math.max(cut, coordinated.start(1) - 1);
+        }
         // "The claim came a day after the Pakistani military said": the subject starts after the conjunction
         Matcher conj = CONJUNCTION.matcher(b);
         while (conj.find()) {
@@ -667,6 +674,10 @@ final class Claims {
         String forNat = "af".equals(nat) ? "af_forces" : "pk".equals(nat) ? "pk_forces" : null;
         if (denial && forNat != null && noun.matches("people|persons")) {
             return forNat;
+        }
+        if (noun.equals("no one")) {
+            // "no one on the ground was killed or injured": nobody of any side
+            return "unspecified";
         }
         if (noun.matches("posts|outposts|checkposts|positions|post|outpost")) {
             return forNat != null ? forNat : f.field().equals("posts_captured") && denial ? own : other;

@@ -213,6 +213,37 @@ class EventExtractor {
 
         EventTime.When said;
 
+        /** Takes in what another telling of this event found. */
+        void absorb(Open b) {
+            sentences.addAll(b.sentences);
+            sentences.sort(java.util.Comparator.comparingInt(Sentences.Sentence::start));
+            if (b.when != null && (when == null || b.when.hours() < when.hours())) {
+                when = b.when;
+            }
+            if (b.said != null && (said == null || b.said.from().isBefore(said.from()))) {
+                said = b.said;
+            }
+            b.places.forEach(places::putIfAbsent);
+            b.districts.forEach(districts::putIfAbsent);
+            placeSpans.addAll(b.placeSpans);
+            figureSentences.addAll(b.figureSentences);
+            speakers.addAll(b.speakers);
+            for (Claims.Speaker x : b.named) {
+                if (!named.contains(x)) {
+                    named.add(x);
+                }
+            }
+        }
+
+        /** The ids of its places finer than the border or a country. */
+        java.util.Set<String> located() {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            places.values().stream()
+                    .filter(p -> !p.kind().equals("border") && !p.kind().equals("country"))
+                    .forEach(p -> out.add(p.id()));
+            return out;
+        }
+
         boolean onlyVaguePlaces() {
             return places.values().stream()
                     .allMatch(p -> p.kind().equals("border") || p.kind().equals("country"));
@@ -440,7 +471,7 @@ class EventExtractor {
             }
         }
         List<Event> out = new ArrayList<>();
-        for (Open e : events) {
+        for (Open e : toldOnce(events)) {
             if (e.cue == null && e.figureSentences.isEmpty()) {
                 continue;
             }
@@ -817,6 +848,47 @@ class EventExtractor {
                 && e.places.isEmpty()
                 && !when.from().isBefore(e.when.from())
                 && !when.to().isAfter(e.when.to());
+    }
+
+    /**
+     * An event the article tells twice is one: a lede and a later paragraph, or its month ("the April clashes in Kunar") after
+     * its night. Two tellings are the same event when they have the same kind, one's time lies inside the other's (the same
+     * day or night when told as precisely) and they share a place finer than the border; the later one is not marked as
+     * another ("Separately, …").
+     */
+    static List<Open> toldOnce(List<Open> events) {
+        List<Open> out = new ArrayList<>();
+        for (Open b : events) {
+            Open into = out.stream().filter(a -> sameEvent(a, b)).findFirst().orElse(null);
+            if (into == null) {
+                out.add(b);
+            } else {
+                into.absorb(b);
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameEvent(Open a, Open b) {
+        if (a.cue == null
+                || b.cue == null
+                || a.cue.weak()
+                || b.cue.weak()
+                || !a.cue.type().equals(b.cue.type())
+                || a.when == null
+                || b.when == null
+                || b.sentences.isEmpty()
+                || SEPARATE.matcher(b.sentences.get(0).text()).find()) {
+            return false;
+        }
+        boolean inside = !b.when.from().isBefore(a.when.from()) && !b.when.to().isAfter(a.when.to())
+                || !a.when.from().isBefore(b.when.from()) && !a.when.to().isAfter(b.when.to());
+        boolean overlap = a.when.from().isBefore(b.when.to()) && b.when.from().isBefore(a.when.to());
+        boolean sameTime =
+                a.when.precision().equals(b.when.precision()) ? overlap && overlapsMostly(a.when, b.when) : inside;
+        java.util.Set<String> shared = a.located();
+        shared.retainAll(b.located());
+        return sameTime && !shared.isEmpty();
     }
 
     /** A month and a day inside it do not make one event; two overlapping days or nights do. */

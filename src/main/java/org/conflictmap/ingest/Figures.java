@@ -255,169 +255,7 @@ final class Figures {
     static List<Figure> of(String quoted, int offset) {
         String sentence = QUOTES.matcher(quoted).replaceAll(" ");
         List<Figure> out = new ArrayList<>();
-        Matcher m = RANGE.matcher(sentence);
-        String lowest = null;
-        while (m.find()) {
-            lowest = m.group(1);
-            Matcher upper = PASSIVE.matcher(sentence).region(m.end(), sentence.length());
-            if (upper.lookingAt()) {
-                String noun = upper.group(4).toLowerCase(Locale.ROOT);
-                String field = field(upper.group(5).toLowerCase(Locale.ROOT), noun);
-                if (field != null) {
-                    add(
-                            out,
-                            new Figure(
-                                    field,
-                                    number(lowest),
-                                    "between " + lowest.toLowerCase(Locale.ROOT) + " and "
-                                            + upper.group(2).toLowerCase(Locale.ROOT),
-                                    null,
-                                    noun,
-                                    nat(upper.group(3) + " " + noun),
-                                    upper.group(5).toLowerCase(Locale.ROOT),
-                                    m.start(),
-                                    upper.end()));
-                }
-            }
-        }
-        m = ACTIVE_RANGE.matcher(sentence);
-        while (m.find()) {
-            String verb = m.group(1).toLowerCase(Locale.ROOT);
-            String noun = m.group(5).toLowerCase(Locale.ROOT);
-            String field = activeField(verb, noun);
-            if (field != null) {
-                String how = byABomb(sentence.substring(0, m.start())) ? "bomb:" : "active:";
-                add(
-                        out,
-                        figure(
-                                field,
-                                "between " + m.group(2) + " and " + m.group(3),
-                                m.group(2),
-                                noun,
-                                m.group(4),
-                                how + verb,
-                                m.start(),
-                                m.end()));
-            }
-        }
-        m = HEAD_AND_DEPUTY.matcher(sentence);
-        while (m.find()) {
-            String verb = m.group(1).toLowerCase(Locale.ROOT);
-            add(
-                    out,
-                    new Figure(
-                            verb.startsWith("kill") ? "killed" : "wounded",
-                            2,
-                            null,
-                            null,
-                            "people",
-                            null,
-                            "active:" + verb,
-                            m.start(),
-                            m.end()));
-        }
-        m = LOST_NO_POST.matcher(sentence);
-        while (m.find()) {
-            add(
-                    out,
-                    new Figure(
-                            "posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", m.start(), m.end()));
-        }
-        m = NO_POST.matcher(sentence);
-        while (m.find()) {
-            add(
-                    out,
-                    new Figure(
-                            "posts_captured", 0, null, null, "posts", nat(m.group(1)), "denied", m.start(), m.end()));
-        }
-        m = NO_PEOPLE.matcher(sentence);
-        while (m.find()) {
-            String noun = m.group(2).toLowerCase(Locale.ROOT);
-            String verb = m.group(3).toLowerCase(Locale.ROOT);
-            String n = noun.equals("one") ? "people" : noun;
-            if (verb.equals("present")) {
-                add(out, new Figure("killed", 0, null, null, n, nat(m.group(1)), "denied", m.start(), m.end()));
-            } else if (verb.equals("harmed") || verb.equals("hurt")) {
-                add(out, new Figure("killed", 0, null, null, n, nat(m.group(1)), "denied", m.start(), m.end()));
-                add(out, new Figure("wounded", 0, null, null, n, nat(m.group(1)), "denied", m.start(), m.end()));
-            } else {
-                add(out, new Figure(field(verb, n), 0, null, null, n, nat(m.group(1)), "denied", m.start(), m.end()));
-            }
-        }
-        m = NOBODY.matcher(sentence);
-        while (m.find()) {
-            String verb = m.group(1).toLowerCase(Locale.ROOT);
-            // "no one on the ground was killed or injured": both
-            String or = m.group(2) == null ? verb : m.group(2).toLowerCase(Locale.ROOT);
-            if (!verb.equals("injured") && !verb.equals("wounded") || !or.equals("injured") && !or.equals("wounded")) {
-                add(out, new Figure("killed", 0, null, null, "people", null, "denied", m.start(), m.end()));
-            }
-            if (!verb.equals("killed") || !or.equals("killed")) {
-                add(out, new Figure("wounded", 0, null, null, "people", null, "denied", m.start(), m.end()));
-            }
-        }
-        m = NO_CASUALTIES.matcher(sentence);
-        while (m.find()) {
-            String noun = m.group(1) != null ? "civilians" : "people";
-            add(out, new Figure("killed", 0, null, null, noun, nat(m.group(2)), "denied", m.start(), m.end()));
-            add(out, new Figure("wounded", 0, null, null, noun, nat(m.group(2)), "denied", m.start(), m.end()));
-        }
-        m = NO_AIRCRAFT.matcher(sentence);
-        while (m.find()) {
-            add(out, new Figure("aircraft_downed", 0, null, null, "aircraft", null, "denied", m.start(), m.end()));
-        }
-        m = DENIED_ANY.matcher(sentence);
-        while (m.find()) {
-            String act = m.group(1).toLowerCase(Locale.ROOT);
-            String what = m.group(4).toLowerCase(Locale.ROOT);
-            boolean civilian =
-                    m.group(3) != null && m.group(3).equalsIgnoreCase("civilian") || what.startsWith("civilian");
-            boolean losing = act.matches("los.*|lost|having lost|suffer.*");
-            if (civilian) {
-                add(out, new Figure("killed", 0, null, null, "civilians", null, "denied", m.start(), m.end()));
-            } else if (!losing) {
-                continue;
-            } else if (what.matches("posts?|outposts?|checkposts?|positions?")) {
-                add(
-                        out,
-                        new Figure(
-                                "posts_captured",
-                                0,
-                                null,
-                                null,
-                                "posts",
-                                nat(m.group(2)),
-                                "denied",
-                                m.start(),
-                                m.end()));
-            } else if (what.matches("aircraft|jets?|drones?|planes?|helicopters?")) {
-                add(
-                        out,
-                        new Figure(
-                                "aircraft_downed",
-                                0,
-                                null,
-                                null,
-                                "aircraft",
-                                nat(m.group(2)),
-                                "denied",
-                                m.start(),
-                                m.end()));
-            } else if (what.matches("soldiers?|troops|personnel|men|lives|casualties")) {
-                add(
-                        out,
-                        new Figure(
-                                "killed",
-                                0,
-                                null,
-                                null,
-                                what.matches("lives|casualties|men") ? "soldiers" : what,
-                                nat(m.group(2)),
-                                "denied",
-                                m.start(),
-                                m.end()));
-            }
-        }
+        read(FIRST, sentence, out);
         Matcher denied = DENIED_CLAIM.matcher(sentence);
         int[] dismissed = null;
         if (denied.find()) {
@@ -425,7 +263,7 @@ final class Figures {
             int at = denied.end();
             Matcher stop = Pattern.compile("[.;]").matcher(clause);
             dismissed = new int[] {at, stop.find() ? at + stop.start() : sentence.length()};
-            m = DENIED_POSTS.matcher(clause);
+            Matcher m = DENIED_POSTS.matcher(clause);
             if (m.find()) {
                 add(
                         out,
@@ -459,285 +297,7 @@ final class Figures {
                 return shift(out, offset);
             }
         }
-        m = TOLL.matcher(sentence);
-        while (m.find()) {
-            String bound = m.group(1) != null ? m.group(1) : m.group(3);
-            String q = m.group(2) != null ? m.group(2) : m.group(4);
-            add(out, new Figure("killed", number(q), lower(bound), null, "people", null, "toll", m.start(), m.end()));
-        }
-        m = NUMBER_ROSE.matcher(sentence);
-        while (m.find()) {
-            String verb = m.group(3).toLowerCase(Locale.ROOT);
-            String words = (m.group(1) + " " + m.group(2)).strip();
-            Matcher plural = Pattern.compile("(?i)\\b(" + PLURAL + ")\\b").matcher(words);
-            String noun = plural.find() ? plural.group(1).toLowerCase(Locale.ROOT) : "people";
-            add(
-                    out,
-                    figure(
-                            verb.equals("dead") ? "killed" : field(verb, noun),
-                            m.group(4),
-                            m.group(5),
-                            noun,
-                            words,
-                            verb,
-                            m.start(),
-                            m.end()));
-        }
-        m = POSTS_AT.matcher(sentence);
-        while (m.find()) {
-            add(
-                    out,
-                    new Figure(
-                            m.group(1).equalsIgnoreCase("destroyed") ? "posts_destroyed" : "posts_captured",
-                            number(m.group(2)),
-                            null,
-                            null,
-                            "posts",
-                            null,
-                            m.group(1),
-                            m.start(),
-                            m.end()));
-        }
-        m = DOWNED.matcher(sentence);
-        while (m.find()) {
-            Integer n = m.group(1) == null ? Integer.valueOf(1) : number(m.group(1));
-            add(
-                    out,
-                    new Figure(
-                            "aircraft_downed",
-                            n,
-                            null,
-                            null,
-                            "aircraft",
-                            nat(m.group(2)),
-                            "downed",
-                            m.start(),
-                            m.end()));
-        }
-        m = DOWNED_PASSIVE.matcher(sentence);
-        while (m.find()) {
-            add(
-                    out,
-                    new Figure(
-                            "aircraft_downed",
-                            1,
-                            null,
-                            null,
-                            "aircraft",
-                            nat(m.group(1)),
-                            "downed",
-                            m.start(),
-                            m.end()));
-        }
-        m = ACTIVE.matcher(sentence);
-        while (m.find()) {
-            String verb = m.group(1).toLowerCase(Locale.ROOT);
-            // "killing 14 members of a family": the family makes them civilians
-            String noun = FAMILY.matcher(m.group()).find()
-                    ? "family members"
-                    : m.group(5).toLowerCase(Locale.ROOT);
-            if (verb.startsWith("le") && m.group(6) == null) {
-                continue;
-            }
-            String field = activeField(verb, noun);
-            if (field != null && verb.matches("los.*")) {
-                // "Afghan forces had lost several posts": one's own losses, the nationality is the subject's
-                String subject = sentence.substring(Math.max(0, m.start() - 30), m.start());
-                add(
-                        out,
-                        figure(
-                                field,
-                                m.group(2),
-                                m.group(3),
-                                noun,
-                                subject + " " + m.group(4),
-                                "lost",
-                                m.start(),
-                                m.end()));
-            } else if (field != null) {
-                String how = byABomb(sentence.substring(0, m.start())) ? "bomb:" : "active:";
-                add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), how + verb, m.start(), m.end()));
-            }
-        }
-        m = JOINT.matcher(sentence);
-        while (m.find()) {
-            String noun = m.group(4).toLowerCase(Locale.ROOT);
-            String field = field(m.group(5).toLowerCase(Locale.ROOT), noun);
-            if (field != null) {
-                add(
-                        out,
-                        figure(
-                                field,
-                                m.group(1),
-                                m.group(2),
-                                noun,
-                                m.group(3),
-                                m.group(5).toLowerCase(Locale.ROOT),
-                                m.start(),
-                                m.end()));
-            }
-        }
-        m = PASSIVE.matcher(sentence);
-        while (m.find()) {
-            String noun = m.group().matches("(?is).*\\bfamil(?:y|ies)\\b.*")
-                    ? "family members"
-                    : m.group(4).toLowerCase(Locale.ROOT);
-            String verb = m.group(5).toLowerCase(Locale.ROOT);
-            String field = field(verb, noun);
-            if (field != null) {
-                add(out, figure(field, m.group(1), m.group(2), noun, m.group(3), verb, m.start(), m.end()));
-                Matcher c = COORDINATED.matcher(sentence.substring(Math.max(0, m.start() - 80), m.start()));
-                if (c.find()) {
-                    int at = Math.max(0, m.start() - 80);
-                    String n2 = c.group(4).toLowerCase(Locale.ROOT);
-                    String f2 = field(verb, n2);
-                    if (f2 != null) {
-                        add(
-                                out,
-                                figure(f2, c.group(1), c.group(2), n2, c.group(3), verb, at + c.start(), at + c.end()));
-                    }
-                }
-            }
-        }
-        m = BODIES.matcher(sentence);
-        while (m.find()) {
-            add(
-                    out,
-                    figure(
-                            "killed",
-                            m.group(1),
-                            m.group(2),
-                            m.group(4).toLowerCase(Locale.ROOT),
-                            m.group(3),
-                            "bodies",
-                            m.start(),
-                            m.end()));
-        }
-        m = TREATING.matcher(sentence);
-        while (m.find()) {
-            add(
-                    out,
-                    figure(
-                            "wounded",
-                            m.group(1),
-                            m.group(2),
-                            m.group(4).toLowerCase(Locale.ROOT),
-                            m.group(3),
-                            "wounded",
-                            m.start(),
-                            m.end()));
-        }
-        m = AMONG_DEAD.matcher(sentence);
-        while (m.find()) {
-            add(
-                    out,
-                    figure(
-                            "killed",
-                            m.group(1),
-                            m.group(2),
-                            m.group(4).toLowerCase(Locale.ROOT),
-                            m.group(3),
-                            "killed",
-                            m.start(),
-                            m.end()));
-        }
-        m = ACTIVE_ONE.matcher(sentence);
-        while (m.find()) {
-            String verb = m.group(1).toLowerCase(Locale.ROOT);
-            String noun = m.group(4).toLowerCase(Locale.ROOT);
-            if (!noun.matches("post|outpost|drone|jet|aircraft|f-16|plane|helicopter|quadcopter")) {
-                add(
-                        out,
-                        new Figure(
-                                verb.startsWith("kill") ? "killed" : "wounded",
-                                1,
-                                null,
-                                null,
-                                noun,
-                                nat(m.group(3) + " " + noun),
-                                "active:" + verb,
-                                m.start(),
-                                m.end()));
-            }
-        }
-        m = ADJECTIVAL.matcher(sentence);
-        while (m.find()) {
-            String adj = m.group(3).toLowerCase(Locale.ROOT);
-            add(
-                    out,
-                    figure(
-                            adj.equals("dead") ? "killed" : "wounded",
-                            m.group(1),
-                            m.group(2),
-                            m.group(4).toLowerCase(Locale.ROOT),
-                            null,
-                            adj,
-                            m.start(),
-                            m.end()));
-        }
-        m = PASSIVE_ONE.matcher(sentence);
-        while (m.find()) {
-            String noun = m.group(3).toLowerCase(Locale.ROOT);
-            String verb = m.group(4).toLowerCase(Locale.ROOT);
-            String field = field(verb, noun);
-            if (field != null && !field.equals("aircraft_downed")) {
-                add(
-                        out,
-                        new Figure(field, 1, null, null, noun, nat(m.group(2) + " " + noun), verb, m.start(), m.end()));
-            }
-        }
-        m = BARE_ACTIVE.matcher(sentence);
-        while (m.find()) {
-            String verb = m.group(1).toLowerCase(Locale.ROOT);
-            add(
-                    out,
-                    figure(
-                            verb.startsWith("kill") ? "killed" : "wounded",
-                            m.group(2),
-                            m.group(3),
-                            null,
-                            null,
-                            verb,
-                            m.start(),
-                            m.end()));
-        }
-        m = PRISONER.matcher(sentence);
-        while (m.find()) {
-            add(
-                    out,
-                    figure(
-                            "captured",
-                            m.group(1),
-                            m.group(2),
-                            m.group(4).toLowerCase(Locale.ROOT),
-                            m.group(3),
-                            "captured",
-                            m.start(),
-                            m.end()));
-        }
-        m = OF_THEM.matcher(sentence);
-        while (m.find()) {
-            String verb = m.group(1).toLowerCase(Locale.ROOT);
-            String[] them = antecedent(sentence, m.start());
-            add(
-                    out,
-                    figure(
-                            verb.startsWith("kill") ? "killed" : "wounded",
-                            m.group(2),
-                            m.group(3),
-                            them[0],
-                            them[1],
-                            "active:" + verb,
-                            m.start(),
-                            m.end()));
-        }
-        m = BARE.matcher(sentence);
-        while (m.find()) {
-            String verb = m.group(3).toLowerCase(Locale.ROOT);
-            String[] them =
-                    m.group().matches("(?is).*\\bof\\s+them\\b.*") ? antecedent(sentence, m.start()) : new String[2];
-            add(out, figure(field(verb, them[0]), m.group(1), m.group(2), them[0], them[1], verb, m.start(), m.end()));
-        }
+        read(THEN, sentence, out);
         if (dismissed != null) {
             // "dismissed Afghanistan's claim of shooting down a Pakistani F-16": the figure is the other side's claim,
             // not the speaker's
@@ -1026,4 +586,370 @@ final class Figures {
     private static String lower(String s) {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
+
+    /** A figure with no bound and no vague word, spanning the whole match. */
+    private static Figure plain(Matcher m, String field, Integer value, String noun, String nationality, String verb) {
+        return new Figure(field, value, null, null, noun, nationality, verb, m.start(), m.end());
+    }
+
+    /** A figure read from a shape whose groups are its bound, number, words before the noun and noun, in that order. */
+    private static Figure counted(Matcher m, String field, String verb) {
+        return figure(
+                field,
+                m.group(1),
+                m.group(2),
+                m.group(4).toLowerCase(Locale.ROOT),
+                m.group(3),
+                verb,
+                m.start(),
+                m.end());
+    }
+
+    /** Reads one match of a sentence shape into figures. */
+    private interface Reading {
+        void read(String sentence, Matcher m, List<Figure> out);
+    }
+
+    /** A sentence shape and how its matches become figures. */
+    private record Rule(Pattern pattern, Reading reading) {}
+
+    /** Every match of each shape, in the table's order: a figure an earlier shape read is not read again ({@link #add}). */
+    private static void read(List<Rule> rules, String sentence, List<Figure> out) {
+        for (Rule r : rules) {
+            Matcher m = r.pattern().matcher(sentence);
+            while (m.find()) {
+                r.reading().read(sentence, m, out);
+            }
+        }
+    }
+
+    /** The shapes read first: ranges, denials and the head and his deputy, before a dismissed claim is set apart. */
+    private static final List<Rule> FIRST = List.of(
+            new Rule(RANGE, (sentence, m, out) -> {
+                String lowest = m.group(1);
+                Matcher upper = PASSIVE.matcher(sentence).region(m.end(), sentence.length());
+                if (upper.lookingAt()) {
+                    String noun = upper.group(4).toLowerCase(Locale.ROOT);
+                    String field = field(upper.group(5).toLowerCase(Locale.ROOT), noun);
+                    if (field != null) {
+                        add(
+                                out,
+                                new Figure(
+                                        field,
+                                        number(lowest),
+                                        "between " + lowest.toLowerCase(Locale.ROOT) + " and "
+                                                + upper.group(2).toLowerCase(Locale.ROOT),
+                                        null,
+                                        noun,
+                                        nat(upper.group(3) + " " + noun),
+                                        upper.group(5).toLowerCase(Locale.ROOT),
+                                        m.start(),
+                                        upper.end()));
+                    }
+                }
+            }),
+            new Rule(ACTIVE_RANGE, (sentence, m, out) -> {
+                String verb = m.group(1).toLowerCase(Locale.ROOT);
+                String noun = m.group(5).toLowerCase(Locale.ROOT);
+                String field = activeField(verb, noun);
+                if (field != null) {
+                    String how = byABomb(sentence.substring(0, m.start())) ? "bomb:" : "active:";
+                    add(
+                            out,
+                            figure(
+                                    field,
+                                    "between " + m.group(2) + " and " + m.group(3),
+                                    m.group(2),
+                                    noun,
+                                    m.group(4),
+                                    how + verb,
+                                    m.start(),
+                                    m.end()));
+                }
+            }),
+            new Rule(HEAD_AND_DEPUTY, (sentence, m, out) -> {
+                String verb = m.group(1).toLowerCase(Locale.ROOT);
+                add(out, plain(m, verb.startsWith("kill") ? "killed" : "wounded", 2, "people", null, "active:" + verb));
+            }),
+            new Rule(LOST_NO_POST, (sentence, m, out) -> {
+                add(out, plain(m, "posts_captured", 0, "posts", nat(m.group(1)), "denied"));
+            }),
+            new Rule(NO_POST, (sentence, m, out) -> {
+                add(out, plain(m, "posts_captured", 0, "posts", nat(m.group(1)), "denied"));
+            }),
+            new Rule(NO_PEOPLE, (sentence, m, out) -> {
+                String noun = m.group(2).toLowerCase(Locale.ROOT);
+                String verb = m.group(3).toLowerCase(Locale.ROOT);
+                String n = noun.equals("one") ? "people" : noun;
+                if (verb.equals("present")) {
+                    add(out, plain(m, "killed", 0, n, nat(m.group(1)), "denied"));
+                } else if (verb.equals("harmed") || verb.equals("hurt")) {
+                    add(out, plain(m, "killed", 0, n, nat(m.group(1)), "denied"));
+                    add(out, plain(m, "wounded", 0, n, nat(m.group(1)), "denied"));
+                } else {
+                    add(out, plain(m, field(verb, n), 0, n, nat(m.group(1)), "denied"));
+                }
+            }),
+            new Rule(NOBODY, (sentence, m, out) -> {
+                String verb = m.group(1).toLowerCase(Locale.ROOT);
+                // "no one on the ground was killed or injured": both
+                String or = m.group(2) == null ? verb : m.group(2).toLowerCase(Locale.ROOT);
+                if (!verb.equals("injured") && !verb.equals("wounded")
+                        || !or.equals("injured") && !or.equals("wounded")) {
+                    add(out, plain(m, "killed", 0, "no one", null, "denied"));
+                }
+                if (!verb.equals("killed") || !or.equals("killed")) {
+                    add(out, plain(m, "wounded", 0, "no one", null, "denied"));
+                }
+            }),
+            new Rule(NO_CASUALTIES, (sentence, m, out) -> {
+                String noun = m.group(1) != null ? "civilians" : "people";
+                add(out, plain(m, "killed", 0, noun, nat(m.group(2)), "denied"));
+                add(out, plain(m, "wounded", 0, noun, nat(m.group(2)), "denied"));
+            }),
+            new Rule(NO_AIRCRAFT, (sentence, m, out) -> {
+                add(out, plain(m, "aircraft_downed", 0, "aircraft", null, "denied"));
+            }),
+            new Rule(DENIED_ANY, (sentence, m, out) -> {
+                String act = m.group(1).toLowerCase(Locale.ROOT);
+                String what = m.group(4).toLowerCase(Locale.ROOT);
+                boolean civilian =
+                        m.group(3) != null && m.group(3).equalsIgnoreCase("civilian") || what.startsWith("civilian");
+                boolean losing = act.matches("los.*|lost|having lost|suffer.*");
+                if (civilian) {
+                    add(out, plain(m, "killed", 0, "civilians", null, "denied"));
+                } else if (!losing) {
+                    return;
+                } else if (what.matches("posts?|outposts?|checkposts?|positions?")) {
+                    add(out, plain(m, "posts_captured", 0, "posts", nat(m.group(2)), "denied"));
+                } else if (what.matches("aircraft|jets?|drones?|planes?|helicopters?")) {
+                    add(out, plain(m, "aircraft_downed", 0, "aircraft", nat(m.group(2)), "denied"));
+                } else if (what.matches("soldiers?|troops|personnel|men|lives|casualties")) {
+                    add(
+                            out,
+                            plain(
+                                    m,
+                                    "killed",
+                                    0,
+                                    what.matches("lives|casualties|men") ? "soldiers" : what,
+                                    nat(m.group(2)),
+                                    "denied"));
+                }
+            }));
+
+    /** The shapes read after: tolls, active and passive figures, the bare ones last. */
+    private static final List<Rule> THEN = List.of(
+            new Rule(TOLL, (sentence, m, out) -> {
+                String bound = m.group(1) != null ? m.group(1) : m.group(3);
+                String q = m.group(2) != null ? m.group(2) : m.group(4);
+                add(
+                        out,
+                        new Figure(
+                                "killed", number(q), lower(bound), null, "people", null, "toll", m.start(), m.end()));
+            }),
+            new Rule(NUMBER_ROSE, (sentence, m, out) -> {
+                String verb = m.group(3).toLowerCase(Locale.ROOT);
+                String words = (m.group(1) + " " + m.group(2)).strip();
+                Matcher plural = Pattern.compile("(?i)\\b(" + PLURAL + ")\\b").matcher(words);
+                String noun = plural.find() ? plural.group(1).toLowerCase(Locale.ROOT) : "people";
+                add(
+                        out,
+                        figure(
+                                verb.equals("dead") ? "killed" : field(verb, noun),
+                                m.group(4),
+                                m.group(5),
+                                noun,
+                                words,
+                                verb,
+                                m.start(),
+                                m.end()));
+            }),
+            new Rule(POSTS_AT, (sentence, m, out) -> {
+                add(
+                        out,
+                        plain(
+                                m,
+                                m.group(1).equalsIgnoreCase("destroyed") ? "posts_destroyed" : "posts_captured",
+                                number(m.group(2)),
+                                "posts",
+                                null,
+                                m.group(1)));
+            }),
+            new Rule(DOWNED, (sentence, m, out) -> {
+                Integer n = m.group(1) == null ? Integer.valueOf(1) : number(m.group(1));
+                add(out, plain(m, "aircraft_downed", n, "aircraft", nat(m.group(2)), "downed"));
+            }),
+            new Rule(DOWNED_PASSIVE, (sentence, m, out) -> {
+                add(out, plain(m, "aircraft_downed", 1, "aircraft", nat(m.group(1)), "downed"));
+            }),
+            new Rule(ACTIVE, (sentence, m, out) -> {
+                String verb = m.group(1).toLowerCase(Locale.ROOT);
+                // "killing 14 members of a family": the family makes them civilians
+                String noun = FAMILY.matcher(m.group()).find()
+                        ? "family members"
+                        : m.group(5).toLowerCase(Locale.ROOT);
+                if (verb.startsWith("le") && m.group(6) == null) {
+                    return;
+                }
+                String field = activeField(verb, noun);
+                if (field != null && verb.matches("los.*")) {
+                    // "Afghan forces had lost several posts": one's own losses, the nationality is the subject's
+                    String subject = sentence.substring(Math.max(0, m.start() - 30), m.start());
+                    add(
+                            out,
+                            figure(
+                                    field,
+                                    m.group(2),
+                                    m.group(3),
+                                    noun,
+                                    subject + " " + m.group(4),
+                                    "lost",
+                                    m.start(),
+                                    m.end()));
+                } else if (field != null) {
+                    String how = byABomb(sentence.substring(0, m.start())) ? "bomb:" : "active:";
+                    add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), how + verb, m.start(), m.end()));
+                }
+            }),
+            new Rule(JOINT, (sentence, m, out) -> {
+                String noun = m.group(4).toLowerCase(Locale.ROOT);
+                String field = field(m.group(5).toLowerCase(Locale.ROOT), noun);
+                if (field != null) {
+                    add(
+                            out,
+                            figure(
+                                    field,
+                                    m.group(1),
+                                    m.group(2),
+                                    noun,
+                                    m.group(3),
+                                    m.group(5).toLowerCase(Locale.ROOT),
+                                    m.start(),
+                                    m.end()));
+                }
+            }),
+            new Rule(PASSIVE, (sentence, m, out) -> {
+                String noun = m.group().matches("(?is).*\\bfamil(?:y|ies)\\b.*")
+                        ? "family members"
+                        : m.group(4).toLowerCase(Locale.ROOT);
+                String verb = m.group(5).toLowerCase(Locale.ROOT);
+                String field = field(verb, noun);
+                if (field != null) {
+                    add(out, figure(field, m.group(1), m.group(2), noun, m.group(3), verb, m.start(), m.end()));
+                    Matcher c = COORDINATED.matcher(sentence.substring(Math.max(0, m.start() - 80), m.start()));
+                    if (c.find()) {
+                        int at = Math.max(0, m.start() - 80);
+                        String n2 = c.group(4).toLowerCase(Locale.ROOT);
+                        String f2 = field(verb, n2);
+                        if (f2 != null) {
+                            add(
+                                    out,
+                                    figure(
+                                            f2,
+                                            c.group(1),
+                                            c.group(2),
+                                            n2,
+                                            c.group(3),
+                                            verb,
+                                            at + c.start(),
+                                            at + c.end()));
+                        }
+                    }
+                }
+            }),
+            new Rule(BODIES, (sentence, m, out) -> {
+                add(out, counted(m, "killed", "bodies"));
+            }),
+            new Rule(TREATING, (sentence, m, out) -> {
+                add(out, counted(m, "wounded", "wounded"));
+            }),
+            new Rule(AMONG_DEAD, (sentence, m, out) -> {
+                add(out, counted(m, "killed", "killed"));
+            }),
+            new Rule(ACTIVE_ONE, (sentence, m, out) -> {
+                String verb = m.group(1).toLowerCase(Locale.ROOT);
+                String noun = m.group(4).toLowerCase(Locale.ROOT);
+                if (!noun.matches("post|outpost|drone|jet|aircraft|f-16|plane|helicopter|quadcopter")) {
+                    add(
+                            out,
+                            plain(
+                                    m,
+                                    verb.startsWith("kill") ? "killed" : "wounded",
+                                    1,
+                                    noun,
+                                    nat(m.group(3) + " " + noun),
+                                    "active:" + verb));
+                }
+            }),
+            new Rule(ADJECTIVAL, (sentence, m, out) -> {
+                String adj = m.group(3).toLowerCase(Locale.ROOT);
+                add(
+                        out,
+                        figure(
+                                adj.equals("dead") ? "killed" : "wounded",
+                                m.group(1),
+                                m.group(2),
+                                m.group(4).toLowerCase(Locale.ROOT),
+                                null,
+                                adj,
+                                m.start(),
+                                m.end()));
+            }),
+            new Rule(PASSIVE_ONE, (sentence, m, out) -> {
+                String noun = m.group(3).toLowerCase(Locale.ROOT);
+                String verb = m.group(4).toLowerCase(Locale.ROOT);
+                String field = field(verb, noun);
+                if (field != null && !field.equals("aircraft_downed")) {
+                    add(out, plain(m, field, 1, noun, nat(m.group(2) + " " + noun), verb));
+                }
+            }),
+            new Rule(BARE_ACTIVE, (sentence, m, out) -> {
+                String verb = m.group(1).toLowerCase(Locale.ROOT);
+                add(
+                        out,
+                        figure(
+                                verb.startsWith("kill") ? "killed" : "wounded",
+                                m.group(2),
+                                m.group(3),
+                                null,
+                                null,
+                                verb,
+                                m.start(),
+                                m.end()));
+            }),
+            new Rule(PRISONER, (sentence, m, out) -> {
+                add(out, counted(m, "captured", "captured"));
+            }),
+            new Rule(OF_THEM, (sentence, m, out) -> {
+                String verb = m.group(1).toLowerCase(Locale.ROOT);
+                String[] them = antecedent(sentence, m.start());
+                add(
+                        out,
+                        figure(
+                                verb.startsWith("kill") ? "killed" : "wounded",
+                                m.group(2),
+                                m.group(3),
+                                them[0],
+                                them[1],
+                                "active:" + verb,
+                                m.start(),
+                                m.end()));
+            }),
+            new Rule(BARE, (sentence, m, out) -> {
+                String verb = m.group(3).toLowerCase(Locale.ROOT);
+                String[] them = m.group().matches("(?is).*\\bof\\s+them\\b.*")
+                        ? antecedent(sentence, m.start())
+                        : new String[2];
+                add(
+                        out,
+                        figure(
+                                field(verb, them[0]),
+                                m.group(1),
+                                m.group(2),
+                                them[0],
+                                them[1],
+                                verb,
+                                m.start(),
+                                m.end()));
+            }));
 }

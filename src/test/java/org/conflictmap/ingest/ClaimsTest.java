@@ -334,4 +334,51 @@ class ClaimsTest {
                         "PK"))
                 .containsExactly("pk_government:pk_forces:aircraft_downed:0");
     }
+
+    @Test
+    void soldiersKilledByABombAreTheSpeakersOwn() {
+        assertThat(claims(
+                        "An explosive device hit a patrol near Wana on Tuesday, killing four soldiers, the army said. "
+                                + "In a raid the next day, troops killed six soldiers of the other side, the army said.",
+                        "PK"))
+                .containsExactly("pk_government:pk_forces:killed:4", "pk_government:af_forces:killed:6");
+    }
+
+    @Test
+    void aRangeAfterAnActiveVerbKeepsItsLowerBound() {
+        assertThat(claims(
+                        "Jets struck camps at dawn, killing between 20 and 25 militants, Pakistani security officials said.",
+                        "AF"))
+                .containsExactly("pk_government:militants:killed:20");
+    }
+
+    @Test
+    void aLeadNameAndRoleSpeakAfterAPhraseOfTheirOwn() {
+        assertThat(claims(
+                        "Hamdullah Fitrat, the deputy spokesman of the Islamic Emirate, in a statement on X denounced the raid and "
+                                + "said that nine civilians died.",
+                        "AF"))
+                .containsExactly("af_government:civilians:killed:9");
+    }
+
+    @Test
+    void peopleIncludingPolicemenAreNoSideAndNoOneOnTheGroundIsTwoDenials() {
+        assertThat(claims(
+                        "Nine people, including three policemen, were killed in the blast, police said. "
+                                + "A district official said no one on the ground was killed or injured.",
+                        "PK"))
+                .containsExactly(
+                        "local_official:unspecified:killed:9",
+                        "local_official:unspecified:killed:0",
+                        "local_official:unspecified:wounded:0");
+    }
+
+    @Test
+    void aBannedOutfitIsAnArmedGroupAndShahadatIsKilled() {
+        assertThat(claims(
+                        "A banned outfit, Lashkar-e-Khorasan, claimed that 15 policemen had been killed. "
+                                + "Three soldiers of the Pakistan Army embraced shahadat, the ISPR said.",
+                        "PK"))
+                .containsExactly("armed_group:pk_forces:killed:15", "pk_government:pk_forces:killed:3");
+    }
 }

@@ -173,4 +173,27 @@ class IngestPlacesDatesTest {
                 LocalDate.of(2027, 3, 8));
         assertThat(events).hasSize(1);
     }
+
+    @Test
+    void anEventToldTwiceIsOneAndItsMonthJoinsIt() {
+        List<EventExtractor.Event> events = extractor.extract(
+                "Pakistani forces shelled villages in Kunar's Dangam district on Friday night, killing three civilians, "
+                        + "a local official said.\n\n"
+                        + "Talks between the two sides stalled last month.\n\n"
+                        + "Pakistani shelling in Kunar's Dangam district this month has left families without shelter, "
+                        + "residents said.",
+                LocalDate.of(2027, 5, 16));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).occurred().precision()).isNotEqualTo("month");
+    }
+
+    @Test
+    void aCapitalThatSaysIsNoPlaceAndHereIsTheDatelinesCity() {
+        List<EventExtractor.Event> events = extractor.extract(
+                "LAHORE: A bomb exploded near a market on Mall Road here on Sunday, killing four people, police said. "
+                        + "Islamabad blamed militants based across the border.",
+                LocalDate.of(2027, 5, 17));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).places()).containsKey(LAHORE).doesNotContainKey(ISLAMABAD);
+    }
 }
