@@ -25,7 +25,8 @@ import tools.jackson.databind.ObjectMapper;
 class IncidentChanges {
     /**
      * The history after a position, in commit order (V44: change_version is the data version the row's transaction
-     * bumped to, NULL until it commits; rows of one transaction in seq order).
+     * bumped to; since 2026-12-07 each row is written after the bump, under data_version's lock held to the commit, except
+     * on H2, where a bulk write's rows are NULL until its bump stamps them; rows of one transaction in seq order).
      */
     static final String AFTER =
             "SELECT seq, incident_id, operation, recorded_at, document, change_version FROM incident_history "

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 import org.conflictmap.errors.AlreadyExists;
 import org.conflictmap.errors.Invalid;
@@ -34,6 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -134,10 +137,11 @@ public class IncidentRepository {
      */
     static final String HISTORY_INSERT = "INSERT INTO incident_history (incident_id, version, operation, editor, "
             + "recorded_at, document, change_note, status, type, title, summary, operation_name, occurred_start, occurred_end, "
-            + "contested, killed_max, parties, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)";
+            + "contested, killed_max, parties, geom, change_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, ?)";
     /**
-     * Gives this transaction's history rows the data version it bumps to (V44): under data_version's row lock,
-     * held to the commit, so the event stream's order (change_version, seq) is commit order.
+     * Gives this transaction's history rows still without one the data version it bumps to (V44), where the store
+     * cannot defer a bulk write's history rows ({@link SpatialDialect#deferredHistory()}: H2): under data_version's
+     * row lock, held to the commit, so the event stream's order (change_version, seq) is commit order.
      */
     static final String STAMP_HISTORY = "UPDATE incident_history SET change_version = ? WHERE change_version IS NULL";
 
@@ -189,6 +193,8 @@ public class IncidentRepository {
                     .build();
 
     private final ObjectProvider<WriteOutbox> outboxes;
+    /** Binds this repository's {@link #unrecorded} rows to the transaction. */
+    private final Object unrecordedKey = new Object();
 
     IncidentRepository(
             JdbcTemplate jdbc,
@@ -615,7 +621,7 @@ public class IncidentRepository {
                 Instant now = now();
                 Incident stored = incident.withVersion(last == null ? 1 : last + 1, now, now);
                 insert(List.of(stored));
-                record(stored, stored.version(), "create", editor, now);
+                record(stored, stored.version(), "create", editor, now, null);
                 bumpVersion();
                 return stored;
             });
@@ -658,9 +664,7 @@ public class IncidentRepository {
             if (n != 1) {
                 throw stale(id, currentVersion(id), old.version());
             }
-            jdbc.update(
-                    HISTORY_INSERT.formatted(dialect.geometryFromWkb()),
-                    historyRow(stored, stored.version(), "update", editor, now, note));
+            record(stored, stored.version(), "update", editor, now, note);
             bumpVersion();
             return stored;
         });
@@ -674,7 +678,7 @@ public class IncidentRepository {
         tx.executeWithoutResult(s -> {
             Incident old = locked(id, expectedVersion);
             jdbc.update(DELETE, id);
-            record(old, old.version() + 1, "delete", editor, now());
+            record(old, old.version() + 1, "delete", editor, now(), null);
             bumpVersion();
         });
     }
@@ -762,11 +766,48 @@ public class IncidentRepository {
                 1000,
                 this::bindUpdate);
         insert(created);
-        List<Object[]> history = new ArrayList<>(incidents.size());
-        created.forEach(i -> history.add(historyRow(i, i.version(), "create", editor, now)));
-        replaced.forEach(i -> history.add(historyRow(i, i.version(), "update", editor, now)));
-        jdbc.batchUpdate(HISTORY_INSERT.formatted(dialect.geometryFromWkb()), history);
+        dialect.deferredHistory().ifPresentOrElse(d -> deferHistory(d, created, replaced, editor), () -> {
+            List<Object[]> history = new ArrayList<>(incidents.size());
+            created.forEach(i -> history.add(historyRow(i, i.version(), "create", editor, now, null, null)));
+            replaced.forEach(i -> history.add(historyRow(i, i.version(), "update", editor, now, null, null)));
+            jdbc.batchUpdate(HISTORY_INSERT.formatted(dialect.geometryFromWkb()), history);
+            unrecorded().add(version -> jdbc.update(STAMP_HISTORY, version));
+        });
         return created.size();
+    }
+
+    /**
+     * Takes the history seqs of a bulk write's rows now (seq follows the order of the writes, as when the rows were
+     * inserted here) and copies the rows from the incidents just written once the version is known: an import holds
+     * neither the rows (100,000 Features) in memory nor data_version's lock while it reads its file. Each id is
+     * written once per transaction (the import refuses a repeated event), so the copy is the row as written here.
+     */
+    private void deferHistory(
+            SpatialDialect.DeferredHistory d, List<Incident> created, List<Incident> replaced, String editor) {
+        int n = created.size() + replaced.size();
+        if (n == 0) {
+            return;
+        }
+        String[] ids = new String[n];
+        String[] ops = new String[n];
+        int k = 0;
+        for (Incident i : created) {
+            ids[k] = i.id();
+            ops[k++] = "create";
+        }
+        for (Incident i : replaced) {
+            ids[k] = i.id();
+            ops[k++] = "update";
+        }
+        Long[] seqs = jdbc.queryForList(d.reserve(), Long.class, n).toArray(new Long[0]);
+        unrecorded()
+                .add(version -> jdbc.update(d.copy(), ps -> {
+                    ps.setString(1, editor);
+                    ps.setLong(2, version);
+                    ps.setArray(3, ps.getConnection().createArrayOf("text", ids));
+                    ps.setArray(4, ps.getConnection().createArrayOf("bigint", seqs));
+                    ps.setArray(5, ps.getConnection().createArrayOf("text", ops));
+                }));
     }
 
     /**
@@ -775,8 +816,45 @@ public class IncidentRepository {
      */
     void bumpVersion() {
         long version = dataVersion.bump().version();
-        jdbc.update(STAMP_HISTORY, version);
+        List<LongConsumer> history = unrecorded();
+        history.forEach(h -> h.accept(version));
+        history.clear();
         outboxes.forEach(o -> o.written(version));
+    }
+
+    /**
+     * This transaction's history rows still to be written, each once {@link #bumpVersion} knows the data version
+     * (V44's change_version): a write records its history after the bump, under data_version's row lock held to the
+     * commit, so each row is written once, with its place in commit order. Until 2026-12-07 the rows were inserted with a
+     * null change_version and rewritten by {@link #STAMP_HISTORY} at the bump (an import of 100,000: every wide V53 row
+     * and its index entries twice). A transaction that commits with rows still here failed to bump: it is refused.
+     */
+    private List<LongConsumer> unrecorded() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("incident writes run in a transaction");
+        }
+        @SuppressWarnings("unchecked")
+        List<LongConsumer> rows = (List<LongConsumer>) TransactionSynchronizationManager.getResource(unrecordedKey);
+        if (rows != null) {
+            return rows;
+        }
+        List<LongConsumer> fresh = new ArrayList<>();
+        TransactionSynchronizationManager.bindResource(unrecordedKey, fresh);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (!fresh.isEmpty()) {
+                    throw new IllegalStateException(
+                            "history rows left unwritten: the write did not bump the data version");
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(unrecordedKey);
+            }
+        });
+        return fresh;
     }
 
     private void insert(List<Incident> incidents) {
@@ -838,16 +916,17 @@ public class IncidentRepository {
         return k + 2;
     }
 
-    private void record(Incident i, int version, String operation, String editor, Instant at) {
-        jdbc.update(HISTORY_INSERT.formatted(dialect.geometryFromWkb()), historyRow(i, version, operation, editor, at));
+    /** Records a write of one incident in the history once the transaction has its data version. */
+    private void record(Incident i, int version, String operation, String editor, Instant at, JsonNode note) {
+        unrecorded()
+                .add(v -> jdbc.update(
+                        HISTORY_INSERT.formatted(dialect.geometryFromWkb()),
+                        historyRow(i, version, operation, editor, at, note, v)));
     }
 
     /** A history row: {@code version} is the write's own (a delete's is one past the incident it keeps). */
-    private Object[] historyRow(Incident i, int version, String operation, String editor, Instant at) {
-        return historyRow(i, version, operation, editor, at, null);
-    }
-
-    private Object[] historyRow(Incident i, int version, String operation, String editor, Instant at, JsonNode note) {
+    private Object[] historyRow(
+            Incident i, int version, String operation, String editor, Instant at, JsonNode note, Long changeVersion) {
         Object[] head = {
             i.id(),
             version,
@@ -858,8 +937,9 @@ public class IncidentRepository {
             new SqlParameterValue(Types.VARCHAR, note == null ? null : note.toString())
         };
         Object[] filter = filterColumns(i);
-        Object[] row = Arrays.copyOf(head, head.length + filter.length);
+        Object[] row = Arrays.copyOf(head, head.length + filter.length + 1);
         System.arraycopy(filter, 0, row, head.length, filter.length);
+        row[row.length - 1] = new SqlParameterValue(Types.BIGINT, changeVersion);
         return row;
     }
 

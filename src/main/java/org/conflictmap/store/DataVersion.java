@@ -55,7 +55,9 @@ public class DataVersion implements DisposableBean {
     /**
      * The extents of the incidents this transaction's writes touched (tile_changes, V42: recorded by
      * triggers on incidents) get the version it bumps to: versions follow commit order (the bump holds
-     * data_version's row lock to the commit), so {@code GET /tiles/changes?since=} never skips one.
+     * data_version's row lock to the commit), so {@code GET /tiles/changes?since=} never skips one. A second write of
+     * each row, but the triggers write one row per statement: about 600 for an import of 100,000 incidents (batches of
+     * 1,000 published and their tiles' extents), against the 100,000 history rows no longer rewritten (2026-12-07).
      */
     static final String STAMP_TILE_CHANGES = "UPDATE tile_changes SET version = ? WHERE version IS NULL";
 

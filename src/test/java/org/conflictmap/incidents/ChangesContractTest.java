@@ -336,6 +336,71 @@ class ChangesContractTest {
         }
 
         /** One reader of the change feed: pages by cursor (the loss-free way) or, as before it, by timeStamp. */
+        @Autowired
+        IncidentChanges changes;
+
+        /**
+         * Two bulk writers (imports, whose history rows are written at the commit's data version since 2026-12-07) commit in the
+         * opposite order of their first statements, and the feed is read between the commits: the writer that wrote
+         * first and committed last comes after the other, so a reader who has seen the other misses nothing. A design
+         * that placed a write in the feed when it wrote (by its seq, or by a data version taken without holding
+         * data_version's lock to the commit) puts it before the reader's position, and the reader never sees it.
+         */
+        @Test
+        void twoImportsCommittingInTheOppositeOrderOfTheirWritesAreBothRead() throws Exception {
+            String first = id("writes-first");
+            String second = id("writes-second");
+            IncidentChanges.Position start = changes.last();
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService importer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> slow = importer.submit(() -> tx.executeWithoutResult(s -> {
+                    incidents.upsertInTransaction(List.of(published(first, "2031-09-01")), "import:first");
+                    written.countDown();
+                    await(go);
+                    incidents.bumpVersion();
+                }));
+                assertThat(written.await(60, TimeUnit.SECONDS)).isTrue();
+                tx.executeWithoutResult(s -> {
+                    incidents.upsertInTransaction(List.of(published(second, "2031-09-02")), "import:second");
+                    incidents.bumpVersion();
+                });
+                IncidentChanges.Page between = changes.page(start, 10_000);
+                assertThat(between.changes().stream().map(IncidentChanges.Change::id))
+                        .as("read between the commits")
+                        .contains(second)
+                        .doesNotContain(first);
+                go.countDown();
+                slow.get(60, TimeUnit.SECONDS);
+                IncidentChanges.Page after = changes.page(between.upTo(), 10_000);
+                assertThat(after.changes().stream().map(IncidentChanges.Change::id))
+                        .as("read after the reader's position once the first writer committed")
+                        .contains(first)
+                        .doesNotContain(second);
+                long firstSeq = changes.page(start, 10_000).changes().stream()
+                        .filter(c -> c.id().equals(first))
+                        .findFirst()
+                        .orElseThrow()
+                        .seq();
+                long secondSeq = between.changes().stream()
+                        .filter(c -> c.id().equals(second))
+                        .findFirst()
+                        .orElseThrow()
+                        .seq();
+                assertThat(firstSeq)
+                        .as("the first writer's row is numbered first: by seq alone the reader would have skipped it")
+                        .isLessThan(secondSeq);
+            } finally {
+                go.countDown();
+                importer.shutdownNow();
+            }
+        }
+
+        Incident published(String id, String date) {
+            return new IncidentJson(gazetteer).read(json.readTree(publishedBody(id, date)), null, 0, null, null);
+        }
+
         final class FeedReader {
             final Set<String> features = ConcurrentHashMap.newKeySet();
             final Set<String> deleted = ConcurrentHashMap.newKeySet();
