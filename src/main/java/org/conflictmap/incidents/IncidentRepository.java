@@ -850,6 +850,16 @@ public class IncidentRepository {
             }
 
             @Override
+            public void suspend() { // a REQUIRES_NEW transaction inside this one records its own writes
+                TransactionSynchronizationManager.unbindResourceIfPossible(unrecordedKey);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(unrecordedKey, fresh);
+            }
+
+            @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(unrecordedKey);
             }
