@@ -3,6 +3,7 @@ package org.conflictmap.store;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -26,6 +27,17 @@ class DamagedStoreFailureAnalyzer implements FailureAnalyzer {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
+        if (locked(failure)) {
+            Path dir = dataDir();
+            return new FailureAnalysis(
+                    "The embedded store " + dir.resolve(RecoverCommand.FILE)
+                            + " is in use by another process (another server on this directory?). The server"
+                            + " has not changed it.",
+                    "Stop the other process, or give this server a directory of its own"
+                            + " (--conflictmap.store.data-dir or CONFLICTMAP_DATA_DIR). The file is not damaged:"
+                            + " do not run recover on it.",
+                    failure);
+        }
         String reason = null;
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof MVStoreException
@@ -37,9 +49,7 @@ class DamagedStoreFailureAnalyzer implements FailureAnalyzer {
         if (reason == null) {
             return null;
         }
-        Path dir = Path.of(environment.getProperty("conflictmap.store.data-dir", "./data"))
-                .toAbsolutePath()
-                .normalize();
+        Path dir = dataDir();
         return new FailureAnalysis(
                 "The embedded store " + dir.resolve(RecoverCommand.FILE) + " is damaged and cannot be" + " opened (H2: "
                         + reason + "). The server has not changed it.",
@@ -49,6 +59,27 @@ class DamagedStoreFailureAnalyzer implements FailureAnalyzer {
                         + " row H2's recovery tool can read and says how many incidents it kept; then start the server"
                         + " again. README, Operations, has the details.",
                 failure);
+    }
+
+    private Path dataDir() {
+        return Path.of(environment.getProperty("conflictmap.store.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /**
+     * H2's refusal of a file another process holds open ({@code The file is locked}, MVStore error 7, or the
+     * database's "already in use", 90020): nothing is wrong with the file, and recovering it would move it away
+     * under the process that writes it. Anywhere in the chain of causes.
+     */
+    static boolean locked(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof MVStoreException m && m.getErrorCode() == DataUtils.ERROR_FILE_LOCKED
+                    || t instanceof SQLException e && e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first line of an H2 message, at most 200 characters and without the stack of causes H2 appends. */

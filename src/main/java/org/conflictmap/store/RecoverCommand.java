@@ -62,6 +62,11 @@ public final class RecoverCommand {
             out.println("recover: there is no embedded store at " + store + " (nothing to recover)\n" + USAGE);
             return 1;
         }
+        if (inUse(dir)) {
+            out.println("recover: " + store + " is in use by another process (a server on this directory?);"
+                    + " stop it first. Nothing was changed.");
+            return 1;
+        }
         String problem = openProblem(dir);
         if (problem == null && !force) {
             out.println("recover: " + store + " opens normally; nothing to do (--force rebuilds it anyway)");
@@ -109,6 +114,15 @@ public final class RecoverCommand {
             return null;
         } catch (SQLException e) {
             return DamagedStoreFailureAnalyzer.firstLine(e.getMessage());
+        }
+    }
+
+    /** True when another process holds the store open: moving it aside would lose what that process writes next. */
+    static boolean inUse(Path dir) {
+        try (Connection c = DriverManager.getConnection(url(dir), "sa", "")) {
+            return false;
+        } catch (SQLException e) {
+            return DamagedStoreFailureAnalyzer.locked(e);
         }
     }
 

@@ -364,6 +364,10 @@ class TilesController {
             m = new Envelope(
                     cx - width / 2.0 * mpp, cx + width / 2.0 * mpp, cy - height / 2.0 * mpp, cy + height / 2.0 * mpp);
         } else {
+            if (r.getParameter("zoom") != null) {
+                // was ignored, so ?zoom=NaN or a zoom meant for a forgotten center drew the whole map with a 200
+                throw Params.invalid("zoom", "zoom goes with center; a bbox (or neither) sets the scale itself");
+            }
             Bbox b = Bbox.parse(r.getParameter("bbox"), "bbox");
             if (b == null) {
                 b = new Bbox(BOUNDS[0], BOUNDS[1], BOUNDS[2], BOUNDS[3]);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -41,13 +42,23 @@ public final class Bodies {
         }
     }
 
-    /** The body as JSON (within {@code max} bytes); malformed JSON is a 400. */
+    /**
+     * The body as JSON (within {@code max} bytes); malformed JSON is a 400, and so is an object that names a key
+     * twice ({@code {"title": "A", "title": "B"}}): it was stored with the last one, so a reviewer reading the
+     * first saw something else than what was written.
+     */
     public static JsonNode json(HttpServletRequest r, ObjectMapper json, long max, String setting) {
         byte[] b = bytes(r, max, setting);
         try {
-            return json.readTree(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+            return json.reader()
+                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(new String(b, java.nio.charset.StandardCharsets.UTF_8));
         } catch (JacksonException e) {
-            throw ApiProblem.badRequest("the body is not valid JSON");
+            String m = e.getOriginalMessage();
+            throw ApiProblem.badRequest(
+                    m != null && m.startsWith("Duplicate Object property")
+                            ? "the body is not valid JSON here: an object names the same key twice"
+                            : "the body is not valid JSON");
         }
     }
 

@@ -85,6 +85,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Refused", e.getMessage(), List.of());
     }
 
+    /**
+     * A query string (or form body) that is not valid percent-encoded UTF-8 ({@code ?q=%ff}, a lone {@code %}):
+     * Tomcat refuses to parse it when the first parameter is read. It is the client's error on every route.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "the query string is not valid percent-encoded UTF-8");
+        body.setTitle("Bad request");
+        return problem(body, HttpStatus.BAD_REQUEST);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(

@@ -46,6 +46,12 @@ class EmbeddedCrashTest {
     /** What a write was acknowledged as, and what the write in flight (if any) would make it. */
     record Expectation(State acknowledged, State inFlight) {}
 
+    /** Rows in one atomic CSV import ({@code POST /api/import?atomic=true}). */
+    static final int IMPORT_ROWS = 40;
+
+    /** An atomic import batch: acknowledged (all its rows must be there) or in flight at the kill (all or none). */
+    record Batch(String prefix, boolean acknowledged) {}
+
     @Test
     void everyAcknowledgedWriteSurvivesKillMinus9RoundAfterRound(@TempDir Path dir) throws Exception {
         int rounds = Integer.getInteger("crash.rounds", DEFAULT_ROUNDS);
@@ -54,6 +60,7 @@ class EmbeddedCrashTest {
         Path log = Files.createDirectories(Path.of("target")).resolve("embedded-crash-test.log");
         String[] args = {"--conflictmap.security.editor-tokens=crash:" + TOKEN};
         Map<String, Expectation> ledger = new ConcurrentHashMap<>();
+        Map<String, Batch> batches = new ConcurrentHashMap<>();
         List<String> refusals = new CopyOnWriteArrayList<>();
         List<String> losses = new ArrayList<>();
         int unopenable = 0;
@@ -64,7 +71,7 @@ class EmbeddedCrashTest {
         ChildServer server = ChildServer.start(data, log, args);
         try {
             for (int round = 1; round <= rounds; round++) {
-                acknowledged += writeUntilKilled(server, round, random, ledger, refusals);
+                acknowledged += writeUntilKilled(server, round, random, ledger, batches, refusals);
                 try {
                     server = ChildServer.start(data, log, args);
                 } catch (IllegalStateException e) {
@@ -78,15 +85,17 @@ class EmbeddedCrashTest {
                     keepForAnalysis(data, round);
                     System.out.printf("round %d: UNOPENABLE, %d acknowledged incidents lost%n", round, gone);
                     ledger.clear();
+                    batches.clear();
                     data = dir.resolve("store-" + ++store);
                     server = ChildServer.start(data, log, args);
                     continue;
                 }
                 int wrong = check(new Http(server.port), ledger, losses);
-                lost += wrong;
+                int halfImports = checkImports(new Http(server.port), batches, losses);
+                lost += wrong + halfImports;
                 System.out.printf(
-                        "round %d: opened, %d incidents as acknowledged, %d wrong%n",
-                        round, ledger.size() - wrong, wrong);
+                        "round %d: opened, %d incidents as acknowledged, %d wrong; %d import batches, %d wrong%n",
+                        round, ledger.size() - wrong, wrong, batches.size(), halfImports);
             }
         } finally {
             server.close();
@@ -104,7 +113,12 @@ class EmbeddedCrashTest {
 
     /** Starts the writers, kills the server at a random moment and returns how many writes were acknowledged. */
     private static long writeUntilKilled(
-            ChildServer server, int round, Random random, Map<String, Expectation> ledger, List<String> refusals)
+            ChildServer server,
+            int round,
+            Random random,
+            Map<String, Expectation> ledger,
+            Map<String, Batch> batches,
+            List<String> refusals)
             throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger acks = new AtomicInteger();
@@ -117,6 +131,10 @@ class EmbeddedCrashTest {
             t.start();
             writers.add(t);
         }
+        Thread importer =
+                new Thread(() -> importUntilStopped(http, round, batches, stop, acks, refusals), "crash-importer");
+        importer.start();
+        writers.add(importer);
         long minimum = System.nanoTime() + 30_000_000_000L;
         while (acks.get() < 10 && System.nanoTime() < minimum) {
             Thread.sleep(10);
@@ -154,6 +172,83 @@ class EmbeddedCrashTest {
                         + ", found " + actual);
             }
             e.setValue(new Expectation(actual, null));
+        }
+        return wrong;
+    }
+
+    /**
+     * Atomic CSV imports of {@value #IMPORT_ROWS} rows each, one after another, until the kill: each batch is
+     * entered in flight before it is sent and acknowledged when its answer came back.
+     */
+    private static void importUntilStopped(
+            Http http,
+            int round,
+            Map<String, Batch> batches,
+            AtomicBoolean stop,
+            AtomicInteger acks,
+            List<String> refusals) {
+        for (int b = 0; !stop.get(); b++) {
+            String prefix = "crashimpr" + round + "b" + b + "n";
+            StringBuilder csv =
+                    new StringBuilder("event_id_cnty,event_date,event_type,latitude,longitude,fatalities\n");
+            for (int i = 0; i < IMPORT_ROWS; i++) {
+                csv.append(prefix)
+                        .append(i)
+                        .append(",1 January 2031,Battles,34.")
+                        .append(i)
+                        .append(",70,1\n");
+            }
+            batches.put(prefix, new Batch(prefix, false));
+            Http.Response r;
+            try {
+                r = http.send(
+                        "POST",
+                        "/api/import?atomic=true",
+                        csv.toString(),
+                        "Content-Type",
+                        "text/csv",
+                        "Authorization",
+                        AUTH);
+            } catch (IllegalStateException e) {
+                return; // the server is gone with this batch in flight: all of it or none
+            }
+            if (r.status() / 100 != 2) {
+                refusals.add("import " + prefix + ": " + r.status() + " " + r.body());
+                batches.remove(prefix);
+                return;
+            }
+            batches.put(prefix, new Batch(prefix, true));
+            acks.incrementAndGet();
+        }
+    }
+
+    /**
+     * Every acknowledged import batch has all its rows; one in flight at the kill has all or none, never part
+     * (it is adopted as it was found). Returns how many batches were wrong.
+     */
+    private static int checkImports(Http http, Map<String, Batch> batches, List<String> losses) {
+        Http.Response all = http.get("/api/incidents?datetime=2031-01-01&limit=100000", "Authorization", AUTH);
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        Map<String, Integer> rows = new HashMap<>();
+        for (JsonNode f : all.json().get("features")) {
+            String id = f.get("id").asString();
+            if (id.startsWith("acled-crashimp")) {
+                rows.merge(id.substring("acled-".length(), id.lastIndexOf('n') + 1), 1, Integer::sum);
+            }
+        }
+        int wrong = 0;
+        for (Batch b : List.copyOf(batches.values())) {
+            int found = rows.getOrDefault(b.prefix(), 0);
+            if (found == IMPORT_ROWS) {
+                batches.put(b.prefix(), new Batch(b.prefix(), true));
+            } else if (found == 0 && !b.acknowledged()) {
+                batches.remove(b.prefix());
+            } else {
+                wrong++;
+                losses.add("import " + b.prefix() + (b.acknowledged() ? " (acknowledged)" : " (in flight)") + ": "
+                        + found + " of " + IMPORT_ROWS + " rows");
+                batches.remove(b.prefix());
+            }
         }
         return wrong;
     }
