@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param id           its path segment ({@code /ogc/collections/{id}}): lower-case letters, digits, hyphens
  * @param geometryType the one type of its features' geometry ({@link GeometryType#ANY} only where it must mix)
  * @param source       its table and the condition that selects its rows (extents and counts come from it, in SQL)
- * @param queryables   what its items can be filtered by
+ * @param queryables   what its items can be filtered by with a CQL2 {@code filter} (OGC API – Features Part 3);
+ *                     empty when they take no filter (the gazetteer's: only {@code kind}, {@code country}, {@code q}),
+ *                     so that no queryables are linked that a filter could not use
  * @param tiles        how the vector tiles and the raster styles draw it ({@link TileStyle}), or null when it has no tile layer
  * @param exportFields the flat exports' columns it guarantees (CSV, Shapefile, …), empty when it has no downloads
  * @param editable     whether editors write its features (OGC API – Features Part 4): the whole incidents only
@@ -39,6 +41,10 @@ public record Collection(
         Objects.requireNonNull(source, "source");
         queryables = queryables == null ? List.of() : List.copyOf(queryables);
         exportFields = exportFields == null ? List.of() : List.copyOf(exportFields);
+        if (!queryables.isEmpty() && !(source instanceof Source.Incidents)) {
+            throw new IllegalArgumentException(
+                    "collection " + id + ": only incidents take a CQL2 filter, so only they have queryables");
+        }
         if (!exportFields.isEmpty() && !(source instanceof Source.Incidents)) {
             throw new IllegalArgumentException("collection " + id + ": the exports write incidents only");
         }

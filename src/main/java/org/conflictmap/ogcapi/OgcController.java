@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.conflictmap.errors.NotFound;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.PlaceFeatures;
@@ -191,6 +192,11 @@ class OgcController {
     @GetMapping("/ogc/collections/{collection}/queryables")
     ResponseEntity<?> queryables(@PathVariable String collection, HttpServletRequest r) {
         Collection c = layers.get(collection);
+        if (c.queryables().isEmpty()) {
+            throw new NotFound(
+                    "collection '" + collection + "' takes no CQL2 filter, so it has no queryables; its items"
+                            + " take the parameters its OpenAPI path lists");
+        }
         ObjectNode o = json.createObjectNode();
         o.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         o.put("$id", requests.document(r).base() + "/ogc/collections/" + collection + "/queryables");
@@ -500,12 +506,14 @@ class OgcController {
         link(links, self + "?f=html", "alternate", "text/html", "this collection as HTML");
         link(links, self + "/items", "items", GeoJson.MEDIA_TYPE, "the features");
         link(links, self + "/items?f=html", "items", "text/html", "the features as HTML");
-        link(
-                links,
-                self + "/queryables",
-                "http://www.opengis.net/def/rel/ogc/1.0/queryables",
-                "application/schema+json",
-                "the queryable properties");
+        if (!layer.queryables().isEmpty()) { // Part 3: linked only where the items take a filter
+            link(
+                    links,
+                    self + "/queryables",
+                    "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                    "application/schema+json",
+                    "the queryable properties");
+        }
         enclosures
                 .orderedStream()
                 .flatMap(e -> e.of(id).stream())

@@ -45,9 +45,6 @@ class Registrations {
     static final List<String> INCIDENT_EXPORT_FIELDS =
             Queryables.ALL.stream().map(Queryables.Attribute::name).toList();
 
-    static final List<Queryable> PLACE_QUERYABLES = List.of("id", "name", "kind", "country", "admin1").stream()
-            .map(Queryable::text)
-            .toList();
     static final List<String> PLACE_TILE_ATTRIBUTES =
             List.of("id", "name", "name:en", "name:ps", "name:fa", "name:ur", "kind", "country", "population");
     static final String INCIDENTS_ABOUT = "Incidents of the Afghanistan–Pakistan border conflict. ";
@@ -145,7 +142,7 @@ class Registrations {
                         + "(provinces, districts, rivers, …).",
                 GeometryType.POINT,
                 new Source.Places(Place.KINDS),
-                PLACE_QUERYABLES,
+                List.of(), // no CQL2 filter on the gazetteer: no queryables
                 // the tiles' places layer: what the provinces, districts and border layers do not draw
                 new TileStyle(
                                 0,
@@ -260,7 +257,7 @@ class Registrations {
                 title + GAZETTEER + type.ogcName() + ".",
                 type,
                 new Source.Places(Set.of(kind)),
-                PLACE_QUERYABLES,
+                List.of(), // no CQL2 filter on the gazetteer: no queryables
                 tiles,
                 List.of(),
                 false);

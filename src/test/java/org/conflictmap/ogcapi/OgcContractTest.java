@@ -427,6 +427,42 @@ class OgcContractTest {
                     .isEqualTo(558);
         }
 
+        /**
+         * Part 3: a collection links its queryables only when its items take a CQL2 {@code filter} (QGIS sends one
+         * to every layer whose collection has queryables): the gazetteer's collections linked them and then
+         * refused any filter with a 400.
+         */
+        @Test
+        void aCollectionLinksQueryablesExactlyWhenItsItemsTakeAFilter() {
+            JsonNode collections = http().get("/ogc/collections").json().get("collections");
+            List<String> filtered = new ArrayList<>();
+            for (JsonNode c : collections) {
+                String id = c.get("id").asString();
+                boolean linked = false;
+                for (JsonNode l : c.get("links")) {
+                    linked |= l.get("rel").asString().equals("http://www.opengis.net/def/rel/ogc/1.0/queryables");
+                }
+                Http.Response queryables = http().get("/ogc/collections/" + id + "/queryables");
+                Http.Response items = http().get("/ogc/collections/" + id + "/items?limit=1&" + filter("id <> 'x'"));
+                if (linked) {
+                    filtered.add(id);
+                    assertThat(queryables.status()).as(id + " queryables").isEqualTo(200);
+                    JsonNode props = queryables.json().get("properties");
+                    assertThat(props.has("id")).as(id + " queryables name id").isTrue();
+                    assertThat(items.status())
+                            .as(id + " filter " + items.body())
+                            .isEqualTo(200);
+                } else {
+                    assertThat(queryables.status()).as(id + " queryables").isEqualTo(404);
+                    assertThat(queryables.header("Content-Type")).startsWith("application/problem+json");
+                    assertThat(items.status()).as(id + " filter").isEqualTo(400);
+                }
+            }
+            assertThat(filtered)
+                    .contains("incidents", "incidents-points", "incidents-lines", "incidents-areas")
+                    .doesNotContain("places", "countries", "provinces", "districts", "crossings", "border");
+        }
+
         @Test
         void gazetteerBboxMeetsGeometriesAndEachCollectionHasItsOwnExtent() {
             // the envelopes of India, Punjab, the Chenab and the Indus cover this box; their geometries do not

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.conflictmap.TestStores;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
-import org.conflictmap.layers.Queryable;
 import org.conflictmap.layers.Source;
 import org.conflictmap.layers.TileStyle;
 import org.junit.jupiter.api.Nested;
@@ -49,7 +48,7 @@ class AddingALayerToTheMapTest {
                     "The gazetteer's rivers, in the vector tiles.",
                     GeometryType.MULTILINESTRING,
                     new Source.Places(Set.of("river")),
-                    List.of(Queryable.text("name")),
+                    List.of(), // the gazetteer takes no CQL2 filter: no queryables
                     new TileStyle(0, null, false, List.of("id", "name")),
                     List.of(),
                     false);
