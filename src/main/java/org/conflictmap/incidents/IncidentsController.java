@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
@@ -234,6 +235,14 @@ class IncidentsController {
             value = "/{id}",
             produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> one(@PathVariable String id, HttpServletRequest request) {
+        Optional<String> renamed = incidents.byId(checkId(id)).isEmpty() ? incidents.aliasOf(id) : Optional.empty();
+        if (renamed.isPresent()) {
+            // a published draft's earlier id (PublishedIds): the incident under its own
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .location(URI.create("/api/incidents/" + renamed.get()
+                            + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
+                    .build();
+        }
         Incident i = visible(id, request);
         String etag = "\"" + i.version() + "\"";
         if (org.conflictmap.web.ETags.notModified(request, etag)) {
@@ -424,7 +433,13 @@ class IncidentsController {
     }
 
     private Incident existing(String id) {
-        return incidents.byId(checkId(id)).orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"));
+        return incidents
+                .byId(checkId(id))
+                .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"
+                        + incidents
+                                .aliasOf(id)
+                                .map(to -> "; it was published as '" + to + "'")
+                                .orElse("")));
     }
 
     private Incident visible(String id, HttpServletRequest request) {
