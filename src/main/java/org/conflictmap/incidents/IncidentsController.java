@@ -235,13 +235,11 @@ class IncidentsController {
             value = "/{id}",
             produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> one(@PathVariable String id, HttpServletRequest request) {
-        Optional<String> renamed = incidents.byId(checkId(id)).isEmpty() ? incidents.aliasOf(id) : Optional.empty();
-        if (renamed.isPresent()) {
-            // a published draft's earlier id (PublishedIds): the incident under its own
-            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-                    .location(URI.create("/api/incidents/" + renamed.get()
-                            + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
-                    .build();
+        if (incidents.byId(checkId(id)).isEmpty()) {
+            Optional<ResponseEntity<ObjectNode>> moved = moved(id, "", request);
+            if (moved.isPresent()) {
+                return moved.get();
+            }
         }
         Incident i = visible(id, request);
         String etag = "\"" + i.version() + "\"";
@@ -270,8 +268,14 @@ class IncidentsController {
     }
 
     @GetMapping(value = "/{id}/history", produces = "application/json")
-    ObjectNode history(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<ObjectNode> history(@PathVariable String id, HttpServletRequest request) {
         List<ObjectNode> entries = incidents.history(checkId(id));
+        if (entries.isEmpty()) {
+            Optional<ResponseEntity<ObjectNode>> moved = moved(id, "/history", request);
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+        }
         boolean editor = editors.editor(request) != null;
         List<ObjectNode> shown = entries.stream()
                 .filter(h -> editor
@@ -288,7 +292,17 @@ class IncidentsController {
         out.put("id", id);
         ArrayNode a = out.putArray("history");
         shown.forEach(h -> a.add(editor ? h : forReaders(h)));
-        return out;
+        return ResponseEntity.ok(out);
+    }
+
+    /** A 301 from a published draft's earlier id ({@code PublishedIds}, docs/QA.md D9) to the incident under its own. */
+    private Optional<ResponseEntity<ObjectNode>> moved(String id, String rest, HttpServletRequest request) {
+        return incidents
+                .aliasOf(id)
+                .map(to -> ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                        .location(URI.create("/api/incidents/" + to + rest
+                                + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
+                        .build());
     }
 
     /** A history entry as anonymous readers see it: no editor, and no other incident named (it may be a draft). */

@@ -514,6 +514,9 @@ class IncidentsContractTest {
                         .json()
                         .get("history");
                 assertThat(history).as("the draft's history moved with it").hasSize(2);
+                Http.Response movedHistory = http().get("/api/incidents/" + draft + "/history");
+                assertThat(movedHistory.status()).isEqualTo(301);
+                assertThat(movedHistory.headers().firstValue("Location")).hasValue("/api/incidents/" + id + "/history");
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM incidents WHERE id = ?", Integer.class, draft))
                         .isZero();
                 Http.Response stale = patch(draft, "{\"summary\": \"late\"}", "*");
