@@ -105,9 +105,12 @@ export class Basemap {
     for (const f of border.features) {
       const line = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
       const [lon, lat] = line[Math.floor(line.length * 0.3)];
-      L.marker([lat, lon], { opacity: 0, interactive: false, keyboard: false, icon: L.divIcon({ className: '', iconSize: [0, 0] }) })
+      const marker = L.marker([lat, lon], { opacity: 0, interactive: false, keyboard: false, icon: L.divIcon({ className: '', iconSize: [0, 0] }) })
         .bindTooltip(esc(MSG.contestedBorder(placeName(f.properties.id, f.properties.name))), { permanent: true, direction: 'right', className: 'label-border' })
         .addTo(layers.border);
+      const place = () => placeOnLine(this.map, marker, line);
+      this.map.on('moveend zoomend resize', place);
+      place();
     }
     const crossings = await answer(crossingsRequest, '/api/places?kind=crossing');
     for (const f of crossings.features) {
@@ -140,4 +143,44 @@ export class Basemap {
       }
     });
   }
+}
+
+/**
+ * Moves a line's label to a point of the line where it fits in the map, beside the line and clear of the map's
+ * controls (zoom, layers, legend, scale, attribution, an embed's title): the label stood at 30 % along the Durand
+ * Line, to its right, and a 300 × 250 embed cut it off ("Durand Line · contested b") or its legend button hid it.
+ * Of the line's vertices in view it takes the one nearest that 30 % whose label fits on either side.
+ */
+function placeOnLine(map, marker, line) {
+  const tip = marker.getTooltip();
+  const el = tip && tip.getElement();
+  if (!el) {
+    return;
+  }
+  const size = map.getSize();
+  const box = map.getContainer().getBoundingClientRect();
+  const controls = [...document.querySelectorAll('.leaflet-control, .embed-credit')]
+    .map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => ({ l: r.left - box.left, r: r.right - box.left, t: r.top - box.top, b: r.bottom - box.top }));
+  const [w, h, pad, gap] = [el.offsetWidth, el.offsetHeight, 4, 12];
+  const free = (l, t) => l >= pad && t >= pad && l + w <= size.x - pad && t + h <= size.y - pad
+    && controls.every((c) => l + w <= c.l || l >= c.r || t + h <= c.t || t >= c.b);
+  const home = Math.floor(line.length * 0.3);
+  let best = null;
+  line.forEach(([lon, lat], k) => {
+    if (best && Math.abs(k - home) >= Math.abs(best.k - home)) {
+      return;
+    }
+    const p = map.latLngToContainerPoint([lat, lon]);
+    const side = free(p.x + gap, p.y - h / 2) ? 'right' : free(p.x - gap - w, p.y - h / 2) ? 'left' : null;
+    if (side) {
+      best = { k, side, latlng: [lat, lon] };
+    }
+  });
+  if (!best) {
+    return;
+  }
+  tip.options.direction = best.side;
+  marker.setLatLng(best.latlng);
+  tip.update();
 }

@@ -28,7 +28,12 @@ export function embedPage(map, state, note) {
   const more = document.createElement('span');
   more.id = 'embed-note';
   credit.append(link, more);
-  $('layout').appendChild(credit);
+  // in the map's box, between its zoom and layers buttons: in #layout it spanned the list too from 1100 px
+  // and lay over the zoom buttons
+  $('map').appendChild(credit);
+  for (const type of ['pointerdown', 'mousedown', 'touchstart', 'click', 'dblclick']) {
+    credit.addEventListener(type, (e) => e.stopPropagation()); // a click on the title is no drag or zoom of the map
+  }
   credit.update = () => {
     more.textContent = ` · ${[note(), state.asof ? MSG.pinnedAsOf(pinWords(state.asof)) : ''].filter(Boolean).join(' · ')}`;
   };

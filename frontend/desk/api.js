@@ -56,11 +56,7 @@ export function explain(e) {
   return `${e.message}${fields && !e.message.includes(fields) ? ` (${fields})` : ''}`;
 }
 
-// The days an interval stands for (a plain date given to the API is that date, not its Afghan-time day):
+// The days an interval stands for, in the incident's own zone (a plain date given to the API is that date,
+// not its Afghan-time day), and a day picked in the desk as the start or end of that day in the zone:
 // one reading for the desk and the map, in ../days.js.
-export { startDay, endDay } from '../days.js';
-
-/** A day picked in the desk, as the RFC 3339 start or end of that Afghan-time day. */
-export function dayBound(day, end) {
-  return `${day}T${end ? '23:59:59' : '00:00:00'}+04:30`;
-}
+export { startDay, endDay, dayBound } from '../days.js';

@@ -2,23 +2,31 @@
 
 import { call, startDay, endDay } from './api.js';
 import { desk, notice, failed } from './desk.js';
-import { TYPE_NAMES, esc } from '../format.js';
+import { TYPE_NAMES, esc, zoneOf } from '../format.js';
+import { loadPlaces } from '../places.js';
 import { clock } from './presence.js';
 
 let filters = { type: '', outlet: '', from: '', to: '', editor: '' };
 
 function matches(f) {
   const p = f.properties;
-  const day = startDay(p.occurred.start);
+  const day = startDay(p.occurred.start, zoneOf(p));
   return (!filters.type || p.type === filters.type)
     && (!filters.outlet || (p.sources || []).some((s) => (s.outlet || '').toLowerCase().includes(filters.outlet.toLowerCase())))
     && (!filters.from || day >= filters.from) && (!filters.to || day <= filters.to)
     && (!filters.editor || p.created_by === filters.editor || p.updated_by === filters.editor);
 }
 
+/** An incident's days in its own zone (Pakistan time for places in Pakistan, else Afghan time): "from – to". */
+function occurredDays(p) {
+  const zone = zoneOf(p);
+  const [from, to] = [startDay(p.occurred.start, zone), endDay(p.occurred.end, zone)];
+  return esc(from) + (to !== from ? ` – ${esc(to)}` : '');
+}
+
 export async function showQueue(main) {
   const [{ data }, open] = await Promise.all([call('GET', '/api/drafts?limit=10000'),
-    call('GET', '/api/presence').then((r) => r.data.presence).catch(() => [])]);
+    call('GET', '/api/presence').then((r) => r.data.presence).catch(() => []), loadPlaces()]);
   const drafts = data.features.sort((a, b) => (b.properties.created || '').localeCompare(a.properties.created || ''));
   const editors = [...new Set(drafts.flatMap((f) => [f.properties.created_by, f.properties.updated_by]).filter(Boolean))].sort();
   const openBy = (id) => open.filter((o) => o.id === id && o.editor !== desk.me?.name);
@@ -41,7 +49,7 @@ export async function showQueue(main) {
       const p = f.properties;
       return `<tr class="row" data-id="${esc(f.id)}"><td><input type="checkbox" class="pick" value="${esc(f.id)}" aria-label="Select ${esc(p.title)}"></td>
         <td><a href="#/review/${encodeURIComponent(f.id)}">${esc(p.title)}</a></td><td>${esc(TYPE_NAMES[p.type] || p.type)}</td>
-        <td>${esc(startDay(p.occurred.start))}${endDay(p.occurred.end) !== startDay(p.occurred.start) ? ` – ${esc(endDay(p.occurred.end))}` : ''}</td>
+        <td>${occurredDays(p)}</td>
         <td>${p.claims.length}</td><td>${p.places.length}</td><td>${(p.articles || []).length}</td>
         <td>${esc([...new Set((p.sources || []).map((s) => s.outlet))].join(', '))}</td><td class="muted">${esc((p.created || '').slice(0, 16).replace('T', ' '))}</td>
         <td>${esc(p.updated_by || '')}${p.created_by && p.created_by !== p.updated_by ? ` <span class="muted">(made by ${esc(p.created_by)})</span>` : ''}</td>
@@ -102,7 +110,7 @@ export function showPaste(main) {
       out.innerHTML = `<h3>${data.created ? 'Drafts from this article' : 'This article was pasted before; its drafts'}</h3>
         ${data.note ? `<p class="muted">${esc(data.note)}</p>` : ''}
         <ul>${data.incidents.map((f) => `<li><a href="#/review/${encodeURIComponent(f.id)}">${esc(f.properties.title)}</a>
-          <span class="muted">${esc(startDay(f.properties.occurred.start))} · ${f.properties.claims.length} claims · ${f.properties.places.map((p) => esc(p.name)).join(', ')}</span></li>`).join('') || '<li>No draft: no place or event was found.</li>'}</ul>`;
+          <span class="muted">${esc(startDay(f.properties.occurred.start, zoneOf(f.properties)))} · ${f.properties.claims.length} claims · ${f.properties.places.map((p) => esc(p.name)).join(', ')}</span></li>`).join('') || '<li>No draft: no place or event was found.</li>'}</ul>`;
       out.querySelector('a')?.focus();
     } catch (e) {
       failed(e);

@@ -6,7 +6,8 @@ import { call, explain, startDay, endDay, dayBound } from './api.js';
 import { notice, failed } from './desk.js';
 import { geometryHtml, geometryEditor } from './geometry.js';
 import { watchPresence, presenceWords } from './presence.js';
-import { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES, esc } from '../format.js';
+import { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES, esc, zoneOf } from '../format.js';
+import { loadPlaces } from '../places.js';
 
 const TIME_PRECISIONS = ['hour', 'part_of_day', 'day', 'week', 'month'];
 const options = (names, value) => Object.entries(names).map(([k, v]) => `<option value="${k}"${k === value ? ' selected' : ''}>${esc(v)}</option>`).join('');
@@ -79,8 +80,11 @@ document.addEventListener('keydown', (ev) => {
 });
 
 export async function showReview(main, id) {
-  const { data: f } = await call('GET', `/api/incidents/${encodeURIComponent(id)}`);
+  const [{ data: f }] = await Promise.all([call('GET', `/api/incidents/${encodeURIComponent(id)}`), loadPlaces()]);
   const p = f.properties;
+  // the days in the incident's own zone, as the map shows them: a Pakistani day from 19:00Z (docs/QA.md, D7)
+  const zone = zoneOf(p);
+  const zoneName = zone === 'Asia/Karachi' ? 'Pakistan time' : 'Afghan time';
   const articles = await articlesOf(f);
   const spans = p.provenance || [];
   main.innerHTML = `<div class="review">
@@ -95,8 +99,8 @@ export async function showReview(main, id) {
       <div class="grid">
         <div class="full"><label for="e-title">Title</label><input id="e-title" value="${esc(p.title)}" maxlength="300" required data-focus></div>
         <div><label for="e-type">Type</label><select id="e-type">${options(TYPE_NAMES, p.type)}</select></div>
-        <div><label for="e-start">From</label><input id="e-start" type="date" value="${esc(startDay(p.occurred.start))}"></div>
-        <div><label for="e-end">To</label><input id="e-end" type="date" value="${esc(endDay(p.occurred.end))}"></div>
+        <div><label for="e-start">From <span class="muted">(${zoneName})</span></label><input id="e-start" type="date" value="${esc(startDay(p.occurred.start, zone))}"></div>
+        <div><label for="e-end">To <span class="muted">(${zoneName})</span></label><input id="e-end" type="date" value="${esc(endDay(p.occurred.end, zone))}"></div>
         <div><label for="e-precision">Time precision</label><select id="e-precision">${TIME_PRECISIONS.map((t) => `<option${t === p.occurred.precision ? ' selected' : ''}>${t}</option>`).join('')}</select></div>
         <div class="wide"><label for="e-places">Places (gazetteer ids)</label><input id="e-places" value="${esc(p.places.map((x) => x.id).join(', '))}"></div>
         <div><label for="e-place-search">Find a place</label><input id="e-place-search" type="search" list="place-hits" placeholder="Khost…"><datalist id="place-hits"></datalist></div>
@@ -216,8 +220,8 @@ export async function showReview(main, id) {
     const start = v('#e-start');
     const end = v('#e-end');
     const precision = v('#e-precision');
-    if (start !== startDay(p.occurred.start) || end !== endDay(p.occurred.end) || precision !== p.occurred.precision) {
-      q.occurred = { start: dayBound(start, false), end: dayBound(end, true), precision };
+    if (start !== startDay(p.occurred.start, zone) || end !== endDay(p.occurred.end, zone) || precision !== p.occurred.precision) {
+      q.occurred = { start: dayBound(start, false, zone), end: dayBound(end, true, zone), precision };
     }
     const places = v('#e-places').split(',').map((s) => s.trim()).filter(Boolean);
     const g = geometry.value();
@@ -275,7 +279,7 @@ export async function showReview(main, id) {
       }
       const { data } = await call('GET', `/api/incidents?status=all&limit=8&q=${encodeURIComponent(q)}`);
       $('#move-hits').innerHTML = data.features.filter((x) => x.id !== id).map((x) => `<li><button type="button" class="move-to" data-id="${esc(x.id)}"
-        data-version="${x.properties.version}">${esc(x.properties.title)}</button> <span class="muted">${esc(x.properties.status)} · ${esc(startDay(x.properties.occurred.start))} · ${x.properties.claims.length} claims</span></li>`).join('')
+        data-version="${x.properties.version}">${esc(x.properties.title)}</button> <span class="muted">${esc(x.properties.status)} · ${esc(startDay(x.properties.occurred.start, zoneOf(x.properties)))} · ${x.properties.claims.length} claims</span></li>`).join('')
         || '<li class="muted">No incident matches.</li>';
     }, 200);
   });
@@ -308,14 +312,18 @@ export async function showReview(main, id) {
     const edited = read();
     const saving = JSON.stringify(edited) !== asOpened;
     try {
-      if (saving) {
-        edited.properties.status = to;
-        await call('PUT', `/api/incidents/${encodeURIComponent(id)}`, edited, { version: p.version });
-      } else {
-        await call('PATCH', `/api/incidents/${encodeURIComponent(id)}`, { status: to }, { version: p.version });
-      }
+      const { data } = saving
+        ? (edited.properties.status = to, await call('PUT', `/api/incidents/${encodeURIComponent(id)}`, edited, { version: p.version }))
+        : await call('PATCH', `/api/incidents/${encodeURIComponent(id)}`, { status: to }, { version: p.version });
+      // a draft of the ingest takes its proper id when published (draft-… → 2026-03-13-kurram-shelling)
+      const renamed = data && data.id && data.id !== id ? data.id : null;
       notice(`${saving ? 'Saved and ' : ''}${to === 'published' ? 'published: readers see it now.' : 'unpublished: back to the drafts.'}`
-        .replace(/^./, (c) => c.toUpperCase()), { ok: true });
+        .replace(/^./, (c) => c.toUpperCase()) + (renamed ? ` Its id is now ${renamed} (it was ${id}).` : ''), { ok: true });
+      if (renamed) {
+        history.replaceState(null, '', `#/review/${encodeURIComponent(renamed)}`); // no hashchange: the notice stays
+        await showReview(main, renamed);
+        return;
+      }
       await reload();
     } catch (e) {
       staleAware(e);

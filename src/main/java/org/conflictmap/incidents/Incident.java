@@ -181,8 +181,20 @@ public record Incident(
     public record SideSummary(int claims, List<String> parties, int[] killed, int[] wounded) {}
 
     Incident withClaims(List<Claim> newClaims) {
+        return copy(id, newClaims, version, created, updated);
+    }
+
+    Incident withVersion(int newVersion, Instant newCreated, Instant newUpdated) {
+        return copy(id, claims, newVersion, newCreated, newUpdated);
+    }
+
+    Incident withId(String newId) {
+        return copy(newId, claims, version, created, updated);
+    }
+
+    private Incident copy(String newId, List<Claim> newClaims, int newVersion, Instant newCreated, Instant newUpdated) {
         return new Incident(
-                id,
+                newId,
                 title,
                 summary,
                 type,
@@ -194,27 +206,6 @@ public record Incident(
                 operation,
                 tags,
                 newClaims,
-                sources,
-                geometry,
-                version,
-                created,
-                updated);
-    }
-
-    Incident withVersion(int newVersion, Instant newCreated, Instant newUpdated) {
-        return new Incident(
-                id,
-                title,
-                summary,
-                type,
-                status,
-                occurred,
-                geoPrecision,
-                places,
-                actors,
-                operation,
-                tags,
-                claims,
                 sources,
                 geometry,
                 newVersion,

@@ -125,6 +125,22 @@ public class IncidentRepository {
             "UPDATE incidents SET place_names = ?, place_ids = ?, party_names = ?, source_outlets = ?, "
                     + "feature = ? WHERE id = ?";
     static final String DELETE = "DELETE FROM incidents WHERE id = ?";
+    /** What a published draft's new id is written to ({@link #rename}): each statement takes (to, from). */
+    static final List<String> RENAMES = List.of(
+            "UPDATE incidents SET id = ? WHERE id = ?",
+            "UPDATE incident_history SET incident_id = ? WHERE incident_id = ?",
+            "UPDATE article_incidents SET incident_id = ? WHERE incident_id = ?",
+            "UPDATE ingest_provenance SET incident_id = ? WHERE incident_id = ?",
+            "UPDATE desk_presence SET incident_id = ? WHERE incident_id = ?");
+
+    static final String ALIAS_INSERT = "INSERT INTO incident_aliases (alias, incident_id, created_at) VALUES (?, ?, ?)";
+    /** Aliases of the renamed id follow it (none today: only draft ids are renamed, and only once). */
+    static final String ALIAS_FOLLOW = "UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?";
+
+    static final String ALIAS_OF = "SELECT incident_id FROM incident_aliases WHERE alias = ?";
+    static final String ID_TAKEN = "SELECT 1 FROM incidents WHERE id = ? UNION ALL "
+            + "SELECT 1 FROM incident_history WHERE incident_id = ? UNION ALL "
+            + "SELECT 1 FROM incident_aliases WHERE alias = ?";
     /** The incidents table laid out in the paging order, where the store can reorder a table. */
     static final String[] ORDERED = {"incidents", "incidents_order_idx"};
     /** Vector tiles' table (V22, PostGIS) laid out in space: a tile's rows then share pages. */
@@ -654,20 +670,51 @@ public class IncidentRepository {
         return tx.execute(s -> {
             Incident old = locked(id, expectedVersion);
             Instant now = now();
-            Incident stored = change.apply(old).withVersion(old.version() + 1, old.created(), now);
-            if (!stored.id().equals(id)) {
+            Incident changed = change.apply(old).withVersion(old.version() + 1, old.created(), now);
+            if (!changed.id().equals(id)) {
                 throw new Invalid("id", "an incident's id cannot change (it is '" + id + "')");
             }
+            JsonNode recorded = note;
+            if (PublishedIds.renames(old, changed)) {
+                String to = PublishedIds.of(changed, gazetteer, this::idTaken);
+                rename(id, to, now);
+                changed = changed.withId(to);
+                ObjectNode n = note instanceof ObjectNode o ? o.deepCopy() : json.createObjectNode();
+                recorded = n.put("renamed_from", id);
+            }
+            Incident stored = changed;
             int n = jdbc.update(
                     UPDATE.formatted(dialect.geometryFromWkb(), dialect.geometryFromWkb()),
                     ps -> bindUpdate(ps, stored));
             if (n != 1) {
                 throw stale(id, currentVersion(id), old.version());
             }
-            record(stored, stored.version(), "update", editor, now, note);
+            record(stored, stored.version(), "update", editor, now, recorded);
             bumpVersion();
             return stored;
         });
+    }
+
+    /** The incident an earlier id of it (a published draft's, {@link PublishedIds}) now names, if any. */
+    public Optional<String> aliasOf(String id) {
+        return jdbc.queryForList(ALIAS_OF, String.class, id).stream().findFirst();
+    }
+
+    /** Whether {@code id} names an incident, one deleted (its history) or an earlier id of one. */
+    private boolean idTaken(String id) {
+        return !jdbc.queryForList(ID_TAKEN, Integer.class, id, id, id).isEmpty();
+    }
+
+    /**
+     * Gives the locked incident {@code from} the id {@code to}, with its history, articles, provenance and
+     * presence, and keeps {@code from} as its alias: all in the write's transaction, under the row's lock.
+     */
+    private void rename(String from, String to, Instant at) {
+        for (String sql : RENAMES) {
+            jdbc.update(sql, to, from);
+        }
+        jdbc.update(ALIAS_INSERT, from, to, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        jdbc.update(ALIAS_FOLLOW, to, from);
     }
 
     /**
@@ -687,7 +734,10 @@ public class IncidentRepository {
     private Incident locked(String id, Integer expectedVersion) {
         List<Integer> version = jdbc.queryForList(LOCK, Integer.class, id);
         if (version.isEmpty()) {
-            throw new NotFound("no incident with id '" + id + "'");
+            throw new NotFound("no incident with id '" + id + "'"
+                    + aliasOf(id)
+                            .map(to -> "; it was published as '" + to + "'")
+                            .orElse(""));
         }
         // read after the lock: on either store this statement sees the version the lock holder committed
         Incident old = byId(id).orElseThrow(() -> new NotFound("no incident with id '" + id + "'"));

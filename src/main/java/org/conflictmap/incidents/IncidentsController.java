@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
@@ -234,6 +235,12 @@ class IncidentsController {
             value = "/{id}",
             produces = {GEOJSON, "application/json"})
     ResponseEntity<ObjectNode> one(@PathVariable String id, HttpServletRequest request) {
+        if (incidents.byId(checkId(id)).isEmpty()) {
+            Optional<ResponseEntity<ObjectNode>> moved = moved(id, "", request);
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+        }
         Incident i = visible(id, request);
         String etag = "\"" + i.version() + "\"";
         if (org.conflictmap.web.ETags.notModified(request, etag)) {
@@ -261,8 +268,14 @@ class IncidentsController {
     }
 
     @GetMapping(value = "/{id}/history", produces = "application/json")
-    ObjectNode history(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<ObjectNode> history(@PathVariable String id, HttpServletRequest request) {
         List<ObjectNode> entries = incidents.history(checkId(id));
+        if (entries.isEmpty()) {
+            Optional<ResponseEntity<ObjectNode>> moved = moved(id, "/history", request);
+            if (moved.isPresent()) {
+                return moved.get();
+            }
+        }
         boolean editor = editors.editor(request) != null;
         List<ObjectNode> shown = entries.stream()
                 .filter(h -> editor
@@ -279,7 +292,17 @@ class IncidentsController {
         out.put("id", id);
         ArrayNode a = out.putArray("history");
         shown.forEach(h -> a.add(editor ? h : forReaders(h)));
-        return out;
+        return ResponseEntity.ok(out);
+    }
+
+    /** A 301 from a published draft's earlier id ({@code PublishedIds}, docs/QA.md D9) to the incident under its own. */
+    private Optional<ResponseEntity<ObjectNode>> moved(String id, String rest, HttpServletRequest request) {
+        return incidents
+                .aliasOf(id)
+                .map(to -> ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                        .location(URI.create("/api/incidents/" + to + rest
+                                + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
+                        .build());
     }
 
     /** A history entry as anonymous readers see it: no editor, and no other incident named (it may be a draft). */
@@ -424,7 +447,13 @@ class IncidentsController {
     }
 
     private Incident existing(String id) {
-        return incidents.byId(checkId(id)).orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"));
+        return incidents
+                .byId(checkId(id))
+                .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + id + "'"
+                        + incidents
+                                .aliasOf(id)
+                                .map(to -> "; it was published as '" + to + "'")
+                                .orElse("")));
     }
 
     private Incident visible(String id, HttpServletRequest request) {

@@ -33,10 +33,10 @@ final class StaticMap {
     private StaticMap() {}
 
     /** The zoom at which the window's width fits {@code width} CSS pixels. */
-    static int zoomFor(Envelope window, int width) {
+    static int zoomFor(Envelope window, int width, int maxZoom) {
         double metresPerPixel = window.getWidth() / width;
-        int z = (int) Math.floor(Math.log(2 * Mercator.HALF / 256 / metresPerPixel) / Math.log(2));
-        return Math.max(0, Math.min(14, z));
+        int z = (int) Math.floor(Math.log(2 * Mercator.HALF / 256 / metresPerPixel) / Math.log(2) + 1e-9);
+        return Math.max(0, Math.min(maxZoom, z));
     }
 
     /**
@@ -52,11 +52,12 @@ final class StaticMap {
             String style,
             TileFilter filter,
             String title,
-            String lang) {
+            String lang,
+            int maxZoom) {
         int w = width * scale;
         int h = height * scale;
         MapText text = MapText.of(lang);
-        BufferedImage img = renderer.image(window, w, h, zoomFor(window, width), scale, style, filter, lang);
+        BufferedImage img = renderer.image(window, w, h, zoomFor(window, width, maxZoom), scale, style, filter, lang);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

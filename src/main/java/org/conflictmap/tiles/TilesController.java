@@ -310,14 +310,23 @@ class TilesController {
         String title = Params.text("title", r.getParameter("title"), 120);
         TileFilter filter = TileFilter.parse(r::getParameter);
         String lang = language(r.getParameter("lang"));
-        Envelope window = window(r, width, height);
+        Envelope window = window(r, width, height, properties.maxZoom());
         String etag = "\"m" + renderer.version() + "-"
                 + Integer.toHexString(String.valueOf(r.getQueryString()).hashCode()) + "\"";
         if (org.conflictmap.web.ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         byte[] png = TileRenderer.encode(StaticMap.draw(
-                renderer, window, width, height, scale, style == null ? "combined" : style, filter, title, lang));
+                renderer,
+                window,
+                width,
+                height,
+                scale,
+                style == null ? "combined" : style,
+                filter,
+                title,
+                lang,
+                properties.maxZoom()));
         return ResponseEntity.ok()
                 .eTag(etag)
                 .cacheControl(
@@ -331,8 +340,13 @@ class TilesController {
         return lon >= BOUNDS[0] - 5 && lon <= BOUNDS[2] + 5 && lat >= BOUNDS[1] - 5 && lat <= BOUNDS[3] + 5;
     }
 
-    /** The 3857 window for bbox (widened to the picture's proportions) or center+zoom. */
-    private static Envelope window(HttpServletRequest r, int width, int height) {
+    /**
+     * The 3857 window for bbox (widened to the picture's proportions, and to the window of {@code maxZoom}
+     * around its centre when it is smaller) or center+zoom. A box narrower than a pixel at the tiles' deepest
+     * zoom was drawn at a scale no tile has: {@code bbox=69,33,69.0000001,33.0000001} gave one fill colour and
+     * a scale bar running out of its box (docs/QA.md, D12).
+     */
+    static Envelope window(HttpServletRequest r, int width, int height, int maxZoom) {
         String center = r.getParameter("center");
         Envelope m;
         if (center != null && !center.isBlank()) {
@@ -357,7 +371,7 @@ class TilesController {
             if (parts.length != 2 || !(Math.abs(lat) <= 85) || !(Math.abs(lon) <= 180)) {
                 throw Params.invalid("center", "expected lon,lat within ±180, ±85");
             }
-            int zoom = Params.integer("zoom", r.getParameter("zoom"), 6, 0, 14);
+            int zoom = Params.integer("zoom", r.getParameter("zoom"), 6, 0, maxZoom);
             double mpp = 2 * Mercator.HALF / 256 / (1 << zoom);
             double cx = Mercator.x(lon);
             double cy = Mercator.y(lat);
@@ -375,13 +389,22 @@ class TilesController {
             m = new Envelope(
                     Mercator.x(b.minLon()), Mercator.x(b.maxLon()), Mercator.y(b.minLat()), Mercator.y(b.maxLat()));
             if (m.getWidth() <= 0 || m.getHeight() <= 0) {
-                throw Params.invalid("bbox", "the box has no area");
+                throw Params.invalid(
+                        "bbox",
+                        m.getWidth() <= 0
+                                ? "the box has no width (minLon equals maxLon); give a box with an area, or center and zoom"
+                                : "the box has no height on the map (minLat equals maxLat, or both beyond ±"
+                                        + Mercator.MAX_LAT + "); give a box with an area, or center and zoom");
             }
             double want = (double) width / height;
             if (m.getWidth() / m.getHeight() < want) {
                 m.expandBy((m.getHeight() * want - m.getWidth()) / 2, 0);
             } else {
                 m.expandBy(0, (m.getWidth() / want - m.getHeight()) / 2);
+            }
+            double deepest = 2 * Mercator.HALF / 256 / (1 << maxZoom);
+            if (m.getWidth() / width < deepest) {
+                m.expandBy((width * deepest - m.getWidth()) / 2, (height * deepest - m.getHeight()) / 2);
             }
         }
         return m;

@@ -29,9 +29,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one error path of the server: every refused or failed request leaves as
@@ -135,6 +137,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            clientGone(e, request.getMethod(), request.getRequestURI());
+            return null;
+        }
         log.error("unexpected error on {} {}: {}", request.getMethod(), request.getRequestURI(), summary(e));
         return internal();
     }
@@ -190,10 +196,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(body, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
+    /**
+     * A client that went away mid-answer (a closed tab, a panned-away tile, a reader's lost signal) is no
+     * failure of the server: one DEBUG line naming the classes. It was a WARN with the exception's message
+     * ("Response already committed. Ignoring: …HttpMessageNotWritableException: … Broken pipe", docs/QA.md D4).
+     */
+    private static void clientGone(Exception e, String method, String uri) {
+        log.debug("client gone on {} {}: {}", method, uri, summary(e));
+    }
+
     /** Spring's own 4xx (unknown path, wrong method, unreadable body, …) also go out as problem+json. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest web
+                && web.getResponse() != null
+                && web.getResponse().isCommitted()) {
+            if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+                clientGone(ex, web.getRequest().getMethod(), web.getRequest().getRequestURI());
+            } else {
+                log.warn(
+                        "answer already begun on {} {}, not replaced: {}",
+                        web.getRequest().getMethod(),
+                        web.getRequest().getRequestURI(),
+                        summary(ex));
+            }
+            return null;
+        }
         ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (r != null && r.getBody() instanceof ProblemDetail pd) {
             if (pd.getDetail() != null && pd.getDetail().contains("Exception")) {

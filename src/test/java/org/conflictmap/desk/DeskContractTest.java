@@ -143,15 +143,20 @@ class DeskContractTest {
             assertThat(listed.get("created_by").asString()).isEqualTo("test-editor");
             assertThat(listed.get("updated_by").asString()).isEqualTo("test-editor");
 
-            assertThat(editor(
-                                    "PATCH",
-                                    "/api/incidents/" + draft,
-                                    "{\"status\": \"published\"}",
-                                    "If-Match",
-                                    "\"" + p.get("version").asInt() + "\"")
-                            .status())
-                    .isEqualTo(200);
-            Http.Response asReader = http().get("/api/incidents/" + draft);
+            Http.Response publish = editor(
+                    "PATCH",
+                    "/api/incidents/" + draft,
+                    "{\"status\": \"published\"}",
+                    "If-Match",
+                    "\"" + p.get("version").asInt() + "\"");
+            assertThat(publish.status()).isEqualTo(200);
+            // published, the draft takes its own id, and its provenance and articles go with it (docs/QA.md D9)
+            String id = publish.json().get("id").asString();
+            assertThat(id).isNotEqualTo(draft);
+            JsonNode moved = editor("GET", "/api/incidents/" + id, null).json().get("properties");
+            assertThat(moved.get("articles").toString()).contains(article);
+            assertThat(moved.get("provenance").toString()).contains("\"article\":\"" + article + "\"");
+            Http.Response asReader = http().get("/api/incidents/" + id);
             assertThat(asReader.status()).isEqualTo(200);
             assertThat(asReader.body()).doesNotContain("provenance", "\"articles\"", "\"article\":");
         }

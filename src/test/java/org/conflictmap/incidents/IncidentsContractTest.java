@@ -474,6 +474,88 @@ class IncidentsContractTest {
         }
 
         /**
+         * D9 (docs/QA.md): a draft of the ingest ({@code draft-…}) published takes its own id (its local day, place
+         * and type) with its history; its draft id answers with a redirect. A second one of the same day, place and
+         * type gets {@code -2}. A draft of another id keeps it.
+         */
+        @Test
+        void aPublishedDraftOfTheIngestTakesItsOwnIdAndItsDraftIdRedirects() {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            // a day of its own (no other test writes 2034-07-19), in Pakistan time: 00:30+05:00 is still the 18th in
+            // UTC
+            String pakistani = """
+                    {"id": "%s", "title": "Test shelling in Khyber Pakhtunkhwa", "type": "shelling", "status": "draft",
+                     "occurred": {"start": "2034-07-19T00:30:00+05:00", "end": "2034-07-19T02:00:00+05:00", "precision": "hour"},
+                     "places": ["pk-province-khyber-pakhtunkhwa"],
+                     "sources": [{"id": "S1", "outlet": "Test wire", "published": "2034-07-19"}], "claims": []}
+                    """;
+            List<String> published = new ArrayList<>();
+            for (String draft : List.of("draft-t" + tag + "-1", "draft-t" + tag + "-2")) {
+                assertThat(http().send(
+                                        "POST",
+                                        "/api/incidents",
+                                        pakistani.formatted(draft),
+                                        "Content-Type",
+                                        JSON,
+                                        "Authorization",
+                                        EDITOR_AUTH)
+                                .status())
+                        .isEqualTo(201);
+                Http.Response r = patch(draft, "{\"status\": \"published\"}", "\"1\"");
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                String id = r.json().get("id").asString();
+                published.add(id);
+                Http.Response moved = http().get("/api/incidents/" + draft);
+                assertThat(moved.status()).isEqualTo(301);
+                assertThat(moved.headers().firstValue("Location")).hasValue("/api/incidents/" + id);
+                assertThat(incident(id).get("properties").get("status").asString())
+                        .isEqualTo("published");
+                JsonNode history = http().get("/api/incidents/" + id + "/history", "Authorization", EDITOR_AUTH)
+                        .json()
+                        .get("history");
+                assertThat(history).as("the draft's history moved with it").hasSize(2);
+                Http.Response movedHistory = http().get("/api/incidents/" + draft + "/history");
+                assertThat(movedHistory.status()).isEqualTo(301);
+                assertThat(movedHistory.headers().firstValue("Location")).hasValue("/api/incidents/" + id + "/history");
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM incidents WHERE id = ?", Integer.class, draft))
+                        .isZero();
+                Http.Response stale = patch(draft, "{\"summary\": \"late\"}", "*");
+                assertThat(stale.status()).isEqualTo(404);
+                assertThat(stale.body()).contains("published as '" + id + "'");
+            }
+            assertThat(published.get(0)).isEqualTo("2034-07-19-khyber-pakhtunkhwa-shelling");
+            assertThat(published.get(1)).isEqualTo("2034-07-19-khyber-pakhtunkhwa-shelling-2");
+
+            String own = uniqueId();
+            http().send(
+                            "POST",
+                            "/api/incidents",
+                            newIncident(own, ", \"status\": \"draft\""),
+                            "Content-Type",
+                            JSON,
+                            "Authorization",
+                            EDITOR_AUTH);
+            assertThat(patch(own, "{\"status\": \"published\"}", "\"1\"")
+                            .json()
+                            .get("id")
+                            .asString())
+                    .isEqualTo(own);
+        }
+
+        Http.Response patch(String id, String body, String ifMatch) {
+            return http().send(
+                            "PATCH",
+                            "/api/incidents/" + id,
+                            body,
+                            "Content-Type",
+                            JSON,
+                            "Authorization",
+                            EDITOR_AUTH,
+                            "If-Match",
+                            ifMatch);
+        }
+
+        /**
          * Hikari retires connections (after 30 min, or after an error); on H2 2.4.240 a CHECK written with IN
          * then failed every write ("Check constraint invalid: INCIDENTS_STATUS_CK") until a restart, because
          * the constraint kept the closed session of the connection that created it (db/migration/h2/V29).

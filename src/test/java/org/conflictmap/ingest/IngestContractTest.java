@@ -170,7 +170,11 @@ class IngestContractTest {
                             "If-Match",
                             "\"1\"");
             assertThat(published.status()).isEqualTo(200);
-            assertThat(http().get("/api/incidents/" + draftId).status()).isEqualTo(200);
+            // published, the draft takes its own id (docs/QA.md D9); the draft id redirects to it
+            String publishedId = published.json().get("id").asString();
+            assertThat(publishedId).doesNotStartWith("draft-");
+            assertThat(http().get("/api/incidents/" + publishedId).status()).isEqualTo(200);
+            assertThat(http().get("/api/incidents/" + draftId).status()).isEqualTo(301);
         }
 
         @Test
@@ -385,20 +389,20 @@ class IngestContractTest {
                     "A suicide bomber struck a checkpoint in Bannu on Saturday morning, killing nine soldiers, police said. Ref "
                             + marker + ".";
             Http.Response a = submit(article(first, "https://example.org/pub/" + marker, "Wire one", "2033-04-10"));
-            String id = a.json().get("drafts").get(0).asString();
-            assertThat(http().send(
-                                    "PATCH",
-                                    "/api/incidents/" + id,
-                                    "{\"status\": \"published\"}",
-                                    "Content-Type",
-                                    "application/json",
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
-                                    http().get("/api/incidents/" + id, "Authorization", EDITOR_AUTH)
-                                            .header("ETag"))
-                            .status())
-                    .isEqualTo(200);
+            String draftId = a.json().get("drafts").get(0).asString();
+            Http.Response publish = http().send(
+                            "PATCH",
+                            "/api/incidents/" + draftId,
+                            "{\"status\": \"published\"}",
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            EDITOR_AUTH,
+                            "If-Match",
+                            http().get("/api/incidents/" + draftId, "Authorization", EDITOR_AUTH)
+                                    .header("ETag"));
+            assertThat(publish.status()).isEqualTo(200);
+            String id = publish.json().get("id").asString(); // its own id, published (docs/QA.md D9)
             String publishedBefore = http().get("/api/incidents/" + id).body();
             String second =
                     "BANNU - Eleven soldiers were killed when a suicide car bomber hit an army checkpoint in Bannu on Saturday, "

@@ -590,6 +590,30 @@ class TilesContractTest {
                             .bytes());
         }
 
+        /**
+         * D12 (docs/QA.md): a box smaller than a pixel at the tiles' deepest zoom is drawn as that zoom's window
+         * around its centre (it was drawn at a scale no tile has: one fill colour, a scale bar out of its box);
+         * a box without width or height is a 400 that says so.
+         */
+        @Test
+        void aTinyBoxIsDrawnAtTheDeepestZoomAndABoxWithoutAreaIsRefused() throws Exception {
+            String size = "&width=400&height=300&style=basemap";
+            BufferedImage tiny =
+                    png(http().get("/map.png?bbox=71.08471995,34.11471995,71.08472005,34.11472005" + size));
+            BufferedImage deepest = png(http().get("/map.png?center=71.08472,34.11472&zoom=14" + size));
+            // at Torkham: the crossing, its name, the Durand Line and the roads at zoom 14 (the two were the same
+            // bytes here); drawn at the box's own scale the line and the roads were gone and the scale bar ran out
+            assertThat(differingPixels(tiny, deepest))
+                    .as("the tiny box's picture is zoom 14's around the same centre")
+                    .isLessThan(400 * 300 / 1000);
+            for (String box : List.of("69,33,69,34", "69,33,70,33", "69,86,70,89")) {
+                Http.Response r = http().get("/map.png?bbox=" + box);
+                assertThat(r.status()).as(box).isEqualTo(400);
+                assertThat(r.contentType()).as(box).startsWith("application/problem+json");
+                assertThat(r.body()).as(box).contains("the box has no", "center and zoom");
+            }
+        }
+
         @Test
         void staticMapsSpeakTheReadersLanguageInTitleLegendAndScaleBar() throws Exception {
             String at =

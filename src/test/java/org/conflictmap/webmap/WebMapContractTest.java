@@ -172,6 +172,29 @@ class WebMapContractTest {
                                 + " const t = [...document.querySelectorAll('.leaflet-tile-pane img.leaflet-tile')].map((i) => i.getBoundingClientRect());"
                                 + " return t.length > 0 && Math.min(...t.map((r) => r.left)) <= m.left + 1 && Math.max(...t.map((r) => r.right)) >= m.right - 1"
                                 + " && Math.min(...t.map((r) => r.top)) <= m.top + 1 && Math.max(...t.map((r) => r.bottom)) >= m.bottom - 1; })()");
+                // the Durand Line's name stands whole inside the map and clear of its controls (at 300x250 it ran
+                // out of the frame, in Pashto out of its other side, and the legend button covered it)
+                until(frame, "document.querySelector('.label-border') !== null");
+                assertThat(
+                                frame.evaluate(
+                                        "() => { const r = document.querySelector('.label-border').getBoundingClientRect();"
+                                                + " const m = document.querySelector('#map').getBoundingClientRect();"
+                                                + " const under = [...document.querySelectorAll('.leaflet-control, .embed-credit')]"
+                                                + ".map((e) => e.getBoundingClientRect()).filter((c) => c.width > 0"
+                                                + " && c.left < r.right && r.left < c.right && c.top < r.bottom && r.top < c.bottom).length;"
+                                                + " return r.left >= m.left && r.right <= m.right && r.top >= m.top && r.bottom <= m.bottom && !under"
+                                                + " ? 'clear' : [r.left, r.right, r.top, r.bottom, 'map', m.left, m.right, m.top, m.bottom, 'under', under].join(' '); }"))
+                        .as("the Durand Line's label at %sx%s", size[0], size[1])
+                        .isEqualTo("clear");
+                // the title line stands between the zoom buttons and the layers button, not under either
+                assertThat(
+                                frame.evaluate(
+                                        "() => { const c = document.querySelector('.embed-credit').getBoundingClientRect();"
+                                                + " return [...document.querySelectorAll('.leaflet-control-zoom, .leaflet-control-layers')]"
+                                                + ".map((e) => e.getBoundingClientRect())"
+                                                + ".filter((r) => r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom).length; }"))
+                        .as("controls under the embed's title at %sx%s", size[0], size[1])
+                        .isEqualTo(0);
                 assertThat(visible(frame)).contains(ATTACKS, TORKHAM).doesNotContain("2025-10-border-clashes");
                 assertThat((String) frame.evaluate("() => document.querySelector('.embed-credit').textContent"))
                         .as("the period in a visible note")
