@@ -166,17 +166,17 @@ function fitView() {
   }
 }
 fitView();
-// Leaflet follows the window's size only. An embed's map follows its box while the page settles (drawn for a
-// smaller box, its lower part had no tiles), fitting the view again. Only in an embed: on the full page the same
-// observer left the permalink's centre a fraction of a pixel off (WebMapBrowserTest.thePermalinkRoundTrips)
+// Leaflet follows the window's size only. An embed's map follows its box (drawn for a smaller box, its lower
+// part had no tiles), also after it is ready: the page's own layout can still move (Leaflet 833 px high in an
+// 814 px box once, at 1400x900) and a story's responsive frame is resized by its host. Until the reader touches
+// the map it fits the view again. Only in an embed: on the full page the same observer left the permalink's
+// centre a fraction of a pixel off (WebMapBrowserTest.thePermalinkRoundTrips)
 let refit = true;
 if (EMBED) {
   new ResizeObserver(() => {
-    if (!document.body.dataset.ready) {
-      map.invalidateSize({ animate: false });
-      if (refit && (state.bbox || state.home)) {
-        fitView();
-      }
+    map.invalidateSize({ animate: false });
+    if (refit && (state.bbox || state.home)) {
+      fitView();
     }
   }).observe(document.getElementById('map'));
 }
