@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.conflictmap.errors.NotFound;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.PlaceFeatures;
@@ -193,7 +192,7 @@ class OgcController {
     ResponseEntity<?> queryables(@PathVariable String collection, HttpServletRequest r) {
         Collection c = layers.get(collection);
         if (c.queryables().isEmpty()) {
-            throw new NotFound(
+            throw ApiProblem.notFound(
                     "collection '" + collection + "' takes no CQL2 filter, so it has no queryables; its items"
                             + " take the parameters its OpenAPI path lists");
         }
