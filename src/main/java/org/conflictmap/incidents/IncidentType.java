@@ -11,67 +11,52 @@ import java.util.List;
  * ACLED names. The page's words for a type are translated in {@code frontend/i18n/*.json} under
  * {@code type.<id>}; {@link #label} is the English one, the page's fallback for a type no file names yet.
  *
- * <p>The page's marks ({@link #colour}: Okabe and Ito's colour-blind-safe set, each with its own
- * {@link #shape}) and the raster marks ({@link #paint}) are two palettes today, kept as they were so that no
- * tile, static map or page changes its pixels; making them one is a visible change to decide on its own.
+ * <p>One palette (issue 21): the page's marks, the raster tiles' and {@code /map.png}'s marks and legend are
+ * all drawn in {@link #colour} (Okabe and Ito's colour-blind-safe set) and {@link #shape}, so that no two types
+ * differ by colour alone ({@code ColourBlindSafetyTest} holds both under simulated protanopia, deuteranopia
+ * and tritanopia).
  */
 public enum IncidentType {
-    AIR_STRIKE(
-            "Air/drone strike",
-            "Explosions/Remote violence",
-            "Air/drone strike",
-            "#D55E00",
-            "triangle-down",
-            "#c0392b"),
-    ARMED_CLASH("Armed clash", "Battles", "Armed clash", "#0072B2", "square", "#8e44ad"),
+    AIR_STRIKE("Air/drone strike", "Explosions/Remote violence", "Air/drone strike", "#D55E00", "triangle-down"),
+    ARMED_CLASH("Armed clash", "Battles", "Armed clash", "#0072B2", "square"),
     SHELLING(
             "Shelling/artillery/missile",
             "Explosions/Remote violence",
             "Shelling/artillery/missile attack",
             "#E69F00",
-            "triangle",
-            "#d35400"),
-    SUICIDE_BOMB("Suicide bombing", "Explosions/Remote violence", "Suicide bomb", "#CC79A7", "star", "#2c3e50"),
+            "triangle"),
+    SUICIDE_BOMB("Suicide bombing", "Explosions/Remote violence", "Suicide bomb", "#CC79A7", "star"),
     REMOTE_EXPLOSIVE(
-            "Remote explosive",
-            "Explosions/Remote violence",
-            "Remote explosive/landmine/IED",
-            "#000000",
-            "hexagon",
-            "#7f8c8d"),
-    SHOOT_DOWN_CLAIM("Shoot-down claim", "Strategic developments", "Other", "#56B4E9", "cross", "#16a085"),
+            "Remote explosive", "Explosions/Remote violence", "Remote explosive/landmine/IED", "#000000", "hexagon"),
+    SHOOT_DOWN_CLAIM("Shoot-down claim", "Strategic developments", "Other", "#56B4E9", "cross"),
     CROSS_BORDER_FIRE(
             "Cross-border fire",
             "Explosions/Remote violence",
             "Shelling/artillery/missile attack",
             "#009E73",
-            "diamond",
-            "#b7950b"),
+            "diamond"),
     /** The catch-all: the static map's legend leaves it out, the page's contested mark is drawn as it. */
-    OTHER("Other", "Strategic developments", "Other", "#7f7f7f", "circle", "#95a5a6");
+    OTHER("Other", "Strategic developments", "Other", "#7f7f7f", "circle");
 
     private final String label;
     private final String acledEvent;
     private final String acledSubEvent;
     private final String colour;
     private final String shape;
-    private final String paint;
 
     /**
      * @param label         the English name (the page's, {@code frontend/i18n/en.json}'s {@code type.<id>})
      * @param acledEvent    ACLED's {@code event_type} the flat exports write for it
      * @param acledSubEvent ACLED's {@code sub_event_type} the flat exports write for it
-     * @param colour        the page's mark colour, {@code #RRGGBB}
-     * @param shape         the page's mark shape ({@code frontend/symbols.js} draws each)
-     * @param paint         the raster tiles' and static maps' mark colour, {@code #rrggbb}
+     * @param colour        the marks' colour (page, raster tiles, static maps), {@code #RRGGBB}
+     * @param shape         the marks' shape ({@code frontend/symbols.js} and {@code tiles.Painter} draw each)
      */
-    IncidentType(String label, String acledEvent, String acledSubEvent, String colour, String shape, String paint) {
+    IncidentType(String label, String acledEvent, String acledSubEvent, String colour, String shape) {
         this.label = label;
         this.acledEvent = acledEvent;
         this.acledSubEvent = acledSubEvent;
         this.colour = colour;
         this.shape = shape;
-        this.paint = paint;
     }
 
     /** The id stored, filtered on and translated: {@code air_strike}. */
@@ -97,10 +82,6 @@ public enum IncidentType {
 
     public String shape() {
         return shape;
-    }
-
-    public String paint() {
-        return paint;
     }
 
     /** The type of this id; {@link #OTHER} for an id that is none (the store holds only valid ones). */

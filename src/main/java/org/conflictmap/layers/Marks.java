@@ -6,16 +6,16 @@ import java.util.Set;
 
 /**
  * How the incidents' marks look, as one registration of the layer model: by the value of one attribute
- * ({@code type}), each value's English name, the page's colour and shape and the raster colour. The raster
- * styles paint an incidents collection's {@link Paint.Symbol#MARKS} in these colours, {@code /map.png}'s legend
- * lists them, and {@code /webmap/config.json} serves them to the page, which draws its legend, symbols and type
+ * ({@code type}), each value's English name, colour and shape: one palette for the page and the rasters. The
+ * raster styles paint an incidents collection's {@link Paint.Symbol#MARKS} in these colours and shapes,
+ * {@code /map.png}'s legend lists them, and {@code /webmap/config.json} serves them to the page, which draws its legend, symbols and type
  * filters from them (its translations of the names are keyed by value).
  *
  * @param attribute the attribute that classes the features
  * @param classes   the values in their order (the page's legend and filters)
  */
 public record Marks(String attribute, List<Mark> classes) {
-    /** The shapes the page draws ({@code frontend/symbols.js}). */
+    /** The shapes the page ({@code frontend/symbols.js}) and the rasters ({@code tiles.Painter}) draw. */
     public static final Set<String> SHAPES =
             Set.of("circle", "square", "triangle", "triangle-down", "diamond", "hexagon", "star", "cross");
 
@@ -24,11 +24,10 @@ public record Marks(String attribute, List<Mark> classes) {
      *
      * @param value  the attribute's value ({@code air_strike})
      * @param label  its English name
-     * @param colour the page's colour, {@code #rrggbb} (either case)
-     * @param shape  the page's shape, one of {@link #SHAPES}
-     * @param paint  the raster styles' colour, {@code #rrggbb}
+     * @param colour the colour, {@code #rrggbb} (either case)
+     * @param shape  the shape, one of {@link #SHAPES}
      */
-    public record Mark(String value, String label, String colour, String shape, String paint) {
+    public record Mark(String value, String label, String colour, String shape) {
         public Mark {
             if (value == null
                     || !value.matches("[a-z][a-z0-9_]*")
@@ -36,11 +35,9 @@ public record Marks(String attribute, List<Mark> classes) {
                     || label.isBlank()
                     || colour == null
                     || !colour.toLowerCase(java.util.Locale.ROOT).matches(Paint.HEX)
-                    || !SHAPES.contains(shape)
-                    || paint == null
-                    || !paint.matches(Paint.HEX)) {
-                throw new IllegalArgumentException("a mark has a value, a name, a colour #rrggbb, one of the shapes "
-                        + SHAPES + " and a raster colour: " + value + " " + colour + " " + shape + " " + paint);
+                    || !SHAPES.contains(shape)) {
+                throw new IllegalArgumentException("a mark has a value, a name, a colour #rrggbb and one of the shapes "
+                        + SHAPES + ": " + value + " " + colour + " " + shape);
             }
         }
     }

@@ -65,7 +65,7 @@ class Registrations {
         return new Marks(
                 "type",
                 Arrays.stream(IncidentType.values())
-                        .map(t -> new Marks.Mark(t.id(), t.label(), t.colour(), t.shape(), t.paint()))
+                        .map(t -> new Marks.Mark(t.id(), t.label(), t.colour(), t.shape()))
                         .toList());
     }
 

@@ -33,8 +33,13 @@ final class Painter {
     static final Color BORDER = new Color(0x8b2e16);
 
     static final String FONT = "DejaVu Sans";
-    /** How far (pixels at ratio 1) a point incident's marker reaches from its point: radius 7, ring 1.5. */
+    /**
+     * How far (pixels at ratio 1) a point incident's marker reaches from its point: its shape at most 8.75
+     * (the diamond's and the star's tips; the circle's radius is 7), the contested outline 1.5 beyond.
+     */
     static final double MARKER_REACH = 12;
+    /** The size of a marker's shape: {@code frontend/symbols.js}'s 24-unit box (the circle's radius 8) to pixels. */
+    static final double MARKER_SCALE = 7 / 8.0;
 
     private final Graphics2D g;
     private final Envelope window;
@@ -47,7 +52,7 @@ final class Painter {
 
     /**
      * Paints into {@code g} the 3857 {@code window} at {@code width}×{@code height} device pixels, the incidents
-     * in the raster colours of their registered {@code marks}.
+     * in the colours and shapes of their registered {@code marks}.
      */
     Painter(Graphics2D g, Envelope window, int width, int height, int zoom, double ratio, Marks marks) {
         this.g = g;
@@ -100,10 +105,66 @@ final class Painter {
         }
     }
 
-    /** The raster colour of a type's marks (grey for a type without a registered mark). */
+    /** The colour of a type's marks (grey for a type without a registered mark). */
     static Color colour(Marks marks, String type) {
         Marks.Mark m = marks.of(type);
-        return m == null ? Color.GRAY : colour(m.paint());
+        return m == null ? Color.GRAY : colour(m.colour());
+    }
+
+    /** The shape of a type's marks (a circle for a type without a registered mark). */
+    static String shape(Marks marks, String type) {
+        Marks.Mark m = marks.of(type);
+        return m == null ? "circle" : m.shape();
+    }
+
+    /**
+     * The outlines of {@link Marks#SHAPES} as {@code frontend/symbols.js} draws them: in its 24-unit box,
+     * centred on (12, 12), the page's paths' corners.
+     */
+    private static final Map<String, double[]> OUTLINES = Map.of(
+            "square",
+            new double[] {5, 5, 19, 5, 19, 19, 5, 19},
+            "triangle",
+            new double[] {12, 3, 21.5, 19.5, 2.5, 19.5},
+            "triangle-down",
+            new double[] {2.5, 4.5, 21.5, 4.5, 12, 21},
+            "diamond",
+            new double[] {12, 2, 22, 12, 12, 22, 2, 12},
+            "hexagon",
+            new double[] {12, 3, 20, 7.5, 20, 16.5, 12, 21, 4, 16.5, 4, 7.5},
+            "star",
+            new double[] {
+                12, 2, 14.9, 8.6, 22, 9.2, 16.6, 13.9, 18.2, 20.9, 12, 17.2, 5.8, 20.9, 7.4, 13.9, 2, 9.2, 9.1, 8.6
+            },
+            "cross",
+            new double[] {9, 3, 15, 3, 15, 9, 21, 9, 21, 15, 15, 15, 15, 21, 9, 21, 9, 15, 3, 15, 3, 9, 9, 9});
+
+    /** The shapes in a fixed order: a marker's footprint is its shape's index (and whether it is contested). */
+    private static final List<String> FOOTPRINTS =
+            List.of("circle", "square", "triangle", "triangle-down", "diamond", "hexagon", "star", "cross");
+
+    /**
+     * A mark's shape (one of {@link Marks#SHAPES}, else a circle) centred on ({@code cx}, {@code cy}), {@code unit}
+     * pixels to one of {@code frontend/symbols.js}'s box units: the page's symbol, as the tiles and the static
+     * maps' legend draw it.
+     */
+    static Shape symbol(String shape, double cx, double cy, double unit) {
+        double[] xy = OUTLINES.get(shape);
+        if (xy == null) {
+            return new Ellipse2D.Double(cx - 8 * unit, cy - 8 * unit, 16 * unit, 16 * unit);
+        }
+        Path2D.Double path = new Path2D.Double();
+        for (int k = 0; k < xy.length; k += 2) {
+            double x = cx + (xy[k] - 12) * unit;
+            double y = cy + (xy[k + 1] - 12) * unit;
+            if (k == 0) {
+                path.moveTo(x, y);
+            } else {
+                path.lineTo(x, y);
+            }
+        }
+        path.closePath();
+        return path;
     }
 
     /** A {@code #rrggbb} colour. */
@@ -180,16 +241,21 @@ final class Painter {
         // per marker: (pixel, footprint) in the high bits, its index in the low 21, sorted below
         long[] keys = new long[n];
         int kept = 0;
-        Map<String, Sprite[]> byType = new java.util.HashMap<>();
+        Map<String, Sprites> byType = new java.util.HashMap<>();
         for (int k = 0; k < n; k++) {
             Mark i = incidents.get(k);
             if (i.geometry().getDimension() != 0) {
                 continue;
             }
-            Sprite s = byType.computeIfAbsent(i.type(), t -> {
+            Sprites marker = byType.computeIfAbsent(i.type(), t -> {
                 Color c = colour(marks, t);
-                return new Sprite[] {sprite(c, false, ratio), sprite(c, true, ratio)};
-            })[i.contested() ? 1 : 0];
+                String shape = shape(marks, t);
+                return new Sprites(
+                        sprite(c, shape, false, ratio),
+                        sprite(c, shape, true, ratio),
+                        Math.max(0, FOOTPRINTS.indexOf(shape)));
+            });
+            Sprite s = i.contested() ? marker.contested() : marker.plain();
             Coordinate c = i.geometry().getCoordinate();
             double[] p = point(Mercator.project(c.x, c.y));
             int x = (int) Math.round(p[0] - s.center());
@@ -201,10 +267,12 @@ final class Painter {
             sprites[k] = s;
             xs[k] = x;
             ys[k] = y;
-            long pixel = ((long) (x + size) << 15 | (y + size)) << 1 | (i.contested() ? 1 : 0);
+            // the footprint: the shape (a square does not cover a star) and whether contested (a wider outline)
+            int footprint = marker.shape() << 1 | (i.contested() ? 1 : 0);
+            long pixel = ((long) (x + size) << 15 | (y + size)) << 4 | footprint;
             keys[kept++] = pixel << 21 | k;
         }
-        // same pixel, same footprint (contested markers have a wider ring): the last one covers the others
+        // same pixel, same footprint: the last one covers the others
         java.util.Arrays.sort(keys, 0, kept);
         java.util.BitSet drawn = new java.util.BitSet(n);
         for (int j = 0; j < kept; j++) {
@@ -217,16 +285,22 @@ final class Painter {
         }
     }
 
+    /** A type's two markers (plain and contested) and its shape's index in {@link #FOOTPRINTS}. */
+    private record Sprites(Sprite plain, Sprite contested, int shape) {}
+
     /** A marker drawn once: its image and the pixel offset of its centre. */
     record Sprite(java.awt.image.BufferedImage image, double center) {}
 
     private static final java.util.concurrent.ConcurrentHashMap<String, Sprite> SPRITES =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The marker of a point incident: a disc in its type's colour, a red ring when contested, else a white one. */
-    static Sprite sprite(Color colour, boolean contested, double ratio) {
-        return SPRITES.computeIfAbsent(colour.getRGB() + "|" + contested + "|" + ratio, key -> {
-            double r = 7 * ratio;
+    /**
+     * The marker of a point incident: its type's shape ({@link #symbol}) in its type's colour, outlined in
+     * red when contested (a ring around the shape), else in white.
+     */
+    static Sprite sprite(Color colour, String shape, boolean contested, double ratio) {
+        return SPRITES.computeIfAbsent(colour.getRGB() + "|" + shape + "|" + contested + "|" + ratio, key -> {
+            double r = 10 * MARKER_SCALE * ratio; // the farthest tip of any shape
             double stroke = (contested ? 3 : 1.5) * ratio;
             int size = (int) Math.ceil(2 * (r + stroke / 2)) + 2;
             double c = size / 2.0;
@@ -236,12 +310,12 @@ final class Painter {
             try {
                 sg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 sg.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-                Shape dot = new Ellipse2D.Double(c - r, c - r, 2 * r, 2 * r);
+                Shape mark = symbol(shape, c, c, MARKER_SCALE * ratio);
                 sg.setColor(colour);
-                sg.fill(dot);
+                sg.fill(mark);
                 sg.setColor(contested ? new Color(0xb03a2e) : Color.WHITE);
-                sg.setStroke(new BasicStroke((float) stroke));
-                sg.draw(dot);
+                sg.setStroke(new BasicStroke((float) stroke, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                sg.draw(mark);
             } finally {
                 sg.dispose();
             }

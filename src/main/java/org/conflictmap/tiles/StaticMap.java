@@ -144,8 +144,9 @@ final class StaticMap {
         for (int k = 0; k < rows.size(); k++) {
             int cy = y + 4 * scale + k * line;
             if (k < types.size()) {
-                g.setColor(Painter.colour(types.get(k).paint()));
-                g.fillOval(swatch + scale, cy + line / 2 - 5 * scale, 10 * scale, 10 * scale);
+                // the type's shape in its colour, as the map draws its marks (the circle 10 px wide)
+                g.setColor(Painter.colour(types.get(k).colour()));
+                g.fill(Painter.symbol(types.get(k).shape(), swatch + 6 * scale, cy + line / 2.0, 5 / 8.0 * scale));
             } else if (k == types.size()) {
                 g.setColor(new Color(217, 130, 43, 60));
                 g.fillRect(swatch, cy + 2 * scale, 12 * scale, line - 6 * scale);

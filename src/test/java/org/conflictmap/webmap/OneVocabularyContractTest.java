@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One vocabulary of incident types (issue 23), walked for every {@link IncidentType} as "adding a type" would
  * need: {@code /webmap/config.json} serves it (value, English name, colour, shape, in order); the page's legend,
- * type filters and symbols show it in its words, colour and shape; {@code /map.png}'s legend paints its raster
- * colour (all but {@code other}); the CSV export writes its ACLED names. A constant added to the enum is found
+ * type filters and symbols show it in its words, colour and shape; {@code /map.png}'s legend paints its colour
+ * (the page's: one palette) in its shape (all but {@code other}); the CSV export writes its ACLED names. A constant added to the enum is found
  * in each of those places, with nothing else edited ({@link OneVocabularyTest}: no other copy exists).
  */
 class OneVocabularyContractTest {
@@ -113,7 +113,7 @@ class OneVocabularyContractTest {
                 if (t != IncidentType.OTHER) {
                     assertThat(colours)
                             .as(t.id() + "'s swatch")
-                            .contains(Integer.parseInt(t.paint().substring(1), 16));
+                            .contains(Integer.parseInt(t.colour().substring(1), 16));
                 }
             }
         }
