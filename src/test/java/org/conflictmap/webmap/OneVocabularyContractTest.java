@@ -97,7 +97,7 @@ class OneVocabularyContractTest {
         }
 
         @Test
-        void theStaticMapsLegendPaintsEveryNamedType() throws Exception {
+        void theStaticMapsLegendPaintsEveryNamedTypeInItsShape() throws Exception {
             // a window without incidents: only the legend's swatches can hold the raster colours
             Http.Response r =
                     new Http(port).get("/map.png?bbox=61,36,62,37&width=600&height=400&datetime=2031-12-30/2031-12-31");
@@ -109,13 +109,41 @@ class OneVocabularyContractTest {
                     colours.add(img.getRGB(x, y) & 0xffffff);
                 }
             }
+            Set<Set<Long>> swatches = new HashSet<>();
             for (IncidentType t : IncidentType.values()) {
                 if (t != IncidentType.OTHER) {
-                    assertThat(colours)
-                            .as(t.id() + "'s swatch")
-                            .contains(Integer.parseInt(t.colour().substring(1), 16));
+                    int rgb = Integer.parseInt(t.colour().substring(1), 16);
+                    assertThat(colours).as(t.id() + "'s swatch").contains(rgb);
+                    if (rgb != 0) { // black is also the text's: only the coloured swatches' shapes are compared
+                        assertThat(swatches.add(swatch(img, rgb)))
+                                .as(t.id() + "'s swatch has its own shape")
+                                .isTrue();
+                    }
                 }
             }
+        }
+
+        /** The pixels of exactly this colour, from their top left corner: a legend swatch's shape. */
+        private static Set<Long> swatch(BufferedImage img, int rgb) {
+            Set<Long> at = new HashSet<>();
+            int minX = Integer.MAX_VALUE;
+            int minY = Integer.MAX_VALUE;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    if ((img.getRGB(x, y) & 0xffffff) == rgb) {
+                        minX = Math.min(minX, x);
+                        minY = Math.min(minY, y);
+                    }
+                }
+            }
+            for (int y = minY; y < img.getHeight(); y++) {
+                for (int x = minX; x < img.getWidth(); x++) {
+                    if ((img.getRGB(x, y) & 0xffffff) == rgb) {
+                        at.add((long) (y - minY) << 32 | (x - minX));
+                    }
+                }
+            }
+            return at;
         }
 
         @Test
