@@ -56,6 +56,8 @@ public class AcledImport {
     private final TransactionTemplate tx;
     private final IncidentsProperties properties;
     private final Map<String, Place> provinces = new HashMap<>();
+    /** Districts by country and folded name (any of their names and aliases); a name may repeat across provinces. */
+    private final Map<String, List<Place>> districts = new HashMap<>();
 
     AcledImport(
             IncidentRepository incidents, TransactionTemplate tx, IncidentsProperties properties, Gazetteer gazetteer) {
@@ -68,6 +70,15 @@ public class AcledImport {
                     provinces.putIfAbsent(p.country() + "|" + Names.fold(name), p);
                 }
             }
+            if (p.kind().equals("district")) {
+                for (String name : p.allNames()) {
+                    List<Place> same =
+                            districts.computeIfAbsent(p.country() + "|" + Names.fold(name), k -> new ArrayList<>());
+                    if (!same.contains(p)) {
+                        same.add(p);
+                    }
+                }
+            }
         }
     }
 
@@ -77,6 +88,8 @@ public class AcledImport {
     /**
      * What an import did. {@code created + updated} rows were written; {@code unchanged} rows of this server's own
      * CSV would have changed nothing of their incident and were left alone; {@code rejected} were not written.
+     * {@code unknownAdmin2} rows read named an {@code admin2} that is no district of the gazetteer in the row's
+     * province (or country): they were imported as if they had no {@code admin2}.
      */
     public record Report(
             long rows,
@@ -84,6 +97,7 @@ public class AcledImport {
             long updated,
             long unchanged,
             long rejected,
+            long unknownAdmin2,
             boolean atomic,
             List<RowError> errors) {
         public Report {
@@ -111,7 +125,7 @@ public class AcledImport {
     public Report run(Reader csv, boolean atomic, String editor, java.util.function.LongConsumer progress) {
         List<Incident> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
-        long[] counts = new long[5]; // created, updated, rows, rejected, unchanged
+        long[] counts = new long[6]; // created, updated, rows, rejected, unchanged, unknown admin2
         Map<String, Long> seen = new HashMap<>();
         String who = EDITOR_PREFIX + editor;
         Runnable flush = () -> {
@@ -158,6 +172,9 @@ public class AcledImport {
                         Long first = seen.putIfAbsent(i.id(), line);
                         if (first != null) {
                             throw new RowProblem("event_id_cnty", "repeats the event of line " + first);
+                        }
+                        if (read.unknownAdmin2()) {
+                            counts[5]++;
                         }
                         if (read.unchanged()) {
                             counts[4]++; // re-imported as exported: no new version, history row or change event
@@ -206,7 +223,7 @@ public class AcledImport {
         if (counts[0] + counts[1] >= ANALYZE_AFTER) {
             incidents.analyze();
         }
-        return new Report(counts[2], counts[0], counts[1], counts[4], counts[3], atomic, errors);
+        return new Report(counts[2], counts[0], counts[1], counts[4], counts[3], counts[5], atomic, errors);
     }
 
     /**
@@ -223,8 +240,15 @@ public class AcledImport {
                 && row.geometry().equalsExact(stored.geometry());
     }
 
-    /** A row read: the incident to write, or {@code unchanged}: the stored incident, which the row would not change. */
-    private record Row(Incident incident, boolean unchanged) {}
+    /**
+     * A row read: the incident to write, or {@code unchanged}: the stored incident, which the row would not change;
+     * {@code unknownAdmin2}: the row's {@code admin2} names no district of its province.
+     */
+    private record Row(Incident incident, boolean unchanged, boolean unknownAdmin2) {
+        Row(Incident incident, boolean unchanged) {
+            this(incident, unchanged, false);
+        }
+    }
 
     private Row row(CSVRecord r, Map<String, String> columns) {
         String eventId = get(r, columns, "event_id_cnty");
@@ -282,13 +306,26 @@ public class AcledImport {
         }
         List<PlaceRef> places = new ArrayList<>();
         Geometry geometry = Wkb.FACTORY.createPoint(new Coordinate(lon, lat));
-        Place province = province(get(r, columns, "country"), get(r, columns, "iso"), get(r, columns, "admin1"));
+        String country = country(get(r, columns, "country"), get(r, columns, "iso"));
+        Place province = province(country, get(r, columns, "admin1"));
         if (province != null) {
             places.add(new PlaceRef(province.id(), province.name()));
             if (geoPrecision.equals("province")) {
                 geometry = province.geometry();
             }
         }
+        String admin2 = get(r, columns, "admin2");
+        Place district = admin2 == null ? null : district(country, province, admin2);
+        if (district != null && geoPrecision.equals("near")) {
+            // ACLED's 2: "a small part of a region" or "near a town", coded to a nearby point; its admin2 is the
+            // district that point lies in, so the district is where the event is known to be (see INCIDENTS.md).
+            // 1 (the named town's point) stays a point; 3 (a larger region) stays the province: its admin2 is
+            // only the district of the provincial capital ACLED put the point on.
+            places.add(new PlaceRef(district.id(), district.name()));
+            geoPrecision = "district";
+            geometry = district.geometry();
+        }
+        boolean unknownAdmin2 = admin2 != null && district == null;
         String area = get(r, columns, "area_wkt");
         if (existing != null && area != null) {
             try {
@@ -391,23 +428,43 @@ public class AcledImport {
                             0,
                             null,
                             null),
-                    false);
+                    false,
+                    unknownAdmin2);
         } catch (IllegalArgumentException e) {
             throw new RowProblem("row", e.getMessage());
         }
     }
 
-    private Place province(String country, String iso, String admin1) {
-        if (admin1 == null) {
-            return null;
-        }
-        String code = "Pakistan".equalsIgnoreCase(country) || "586".equals(iso)
+    /** The gazetteer's country code of ACLED's {@code country} or numeric {@code iso}; null for another country. */
+    private static String country(String country, String iso) {
+        return "Pakistan".equalsIgnoreCase(country) || "586".equals(iso)
                 ? "PK"
                 : "Afghanistan".equalsIgnoreCase(country) || "4".equals(iso) ? "AF" : null;
-        if (code == null) {
+    }
+
+    private Place province(String code, String admin1) {
+        if (admin1 == null || code == null) {
             return null;
         }
         return provinces.get(code + "|" + Names.fold(admin1));
+    }
+
+    /**
+     * The district {@code admin2} names (any of its names or the gazetteer's aliases, accents and case ignored) in
+     * the row's province; without a known province, the country's only district of that name; else null.
+     */
+    private Place district(String code, Place province, String admin2) {
+        if (code == null) {
+            return null;
+        }
+        List<Place> named = districts.getOrDefault(code + "|" + Names.fold(admin2), List.of());
+        if (province != null) {
+            return named.stream()
+                    .filter(d -> java.util.Objects.equals(d.admin1(), province.admin1()))
+                    .findFirst()
+                    .orElse(null);
+        }
+        return named.size() == 1 ? named.get(0) : null;
     }
 
     private static LocalDate date(String s) {

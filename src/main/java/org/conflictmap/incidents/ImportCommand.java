@@ -81,6 +81,12 @@ public final class ImportCommand {
                     r.rejected(),
                     atomic ? " (atomic)" : "",
                     seconds);
+            if (r.unknownAdmin2() > 0) {
+                out.printf(
+                        "import: %d rows name an admin2 that is no district of the gazetteer (kept at their"
+                                + " point or province)%n",
+                        r.unknownAdmin2());
+            }
             r.errors().forEach(e -> out.printf("  line %d, %s: %s%n", e.line(), e.field(), e.message()));
             if (cluster) {
                 long c0 = System.nanoTime();

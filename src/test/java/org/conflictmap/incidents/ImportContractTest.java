@@ -151,6 +151,77 @@ class ImportContractTest {
                     .isEqualTo(2);
         }
 
+        /**
+         * ACLED's admin2 (issue 24): a row coded 2 ("a small part of a region", "near a town") whose admin2 is a
+         * district of its province takes the district's area at precision {@code district}, its name matched without
+         * accents or case or by a gazetteer alias; a precise point (1) and a province-level row (3) keep today's
+         * geometry; an admin2 that is no district of the row's province keeps the point and is counted. The
+         * district-precise incident exported as CSV and imported again changes nothing.
+         */
+        @Test
+        void anAdmin2DistrictMakesARowCodedTwoDistrictPreciseAndUnknownOnesAreCounted() {
+            String p = "D" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            String id = "acled-" + p.toLowerCase();
+            java.util.function.BiFunction<String, String, String> line = (n, place) -> p + n
+                    + ",2031-03-05,2031,1,Battles,Armed clash,Taliban,Military Forces of Pakistan," + place
+                    + ",Pajhwok,,1\n";
+            String csv = HEADER
+                    + line.apply("1", "Afghanistan,Paktia,ZŪRMAT,Zurmat,33.44,69.03,2")
+                    + line.apply("2", "Afghanistan,Nangarhar,khugyani,Kaga,34.20,70.25,2")
+                    + line.apply("3", "Pakistan,Khyber Pakhtunkhwa,Bajaur,Khar,34.73,71.52,1")
+                    + line.apply("4", "Afghanistan,Paktia,Zurmat,Gardez,33.60,69.22,3")
+                    + line.apply("5", "Afghanistan,Kunar,Bajaur,Asadabad,34.87,71.15,2")
+                    + line.apply("6", "Afghanistan,Paktia,Nowhere Tehsil,Somewhere,33.50,69.10,2");
+            Http.Response r = post(csv, "");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("created").asInt()).as(r.body()).isEqualTo(6);
+            assertThat(r.json().get("unknownAdmin2").asInt())
+                    .as("Bajaur is no district of Kunar; Nowhere Tehsil none at all")
+                    .isEqualTo(2);
+
+            for (String n : new String[] {"1", "2"}) {
+                JsonNode d = http().get("/api/incidents/" + id + n).json();
+                assertThat(d.get("geometry").get("type").asString()).as(n).isIn("Polygon", "MultiPolygon");
+                assertThat(d.get("properties").get("geo_precision").asString()).isEqualTo("district");
+                assertThat(d.get("properties").get("places").get(0).get("id").asString())
+                        .as("the province stays the first place")
+                        .startsWith("af-province-");
+                assertThat(d.get("properties").get("places").get(1).get("id").asString())
+                        .isEqualTo(
+                                n.equals("1")
+                                        ? "district-af-adm2-17698898b98040886120926"
+                                        : "district-af-adm2-17698898b58246966451205");
+            }
+            JsonNode exact = http().get("/api/incidents/" + id + "3").json();
+            assertThat(exact.get("geometry").get("type").asString()).isEqualTo("Point");
+            assertThat(exact.get("properties").get("geo_precision").asString()).isEqualTo("exact");
+            assertThat(exact.get("properties").get("places")).hasSize(1);
+            JsonNode province = http().get("/api/incidents/" + id + "4").json();
+            assertThat(province.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+            assertThat(province.get("properties").get("geo_precision").asString())
+                    .isEqualTo("province");
+            for (String n : new String[] {"5", "6"}) {
+                JsonNode near = http().get("/api/incidents/" + id + n).json();
+                assertThat(near.get("geometry").get("type").asString()).as(n).isEqualTo("Point");
+                assertThat(near.get("properties").get("geo_precision").asString())
+                        .isEqualTo("near");
+            }
+
+            String filter = java.net.URLEncoder.encode("id = '" + id + "1'", StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            byte[] own = http().get("/api/export/incidents.csv?datetime=2031-03-05&filter=" + filter)
+                    .bytes();
+            Http.Response again =
+                    http().send("POST", "/api/import", own, "Content-Type", "text/csv", "Authorization", EDITOR_AUTH);
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(again.json().get("unchanged").asInt())
+                    .as("the district-precise row round-trips: " + again.body())
+                    .isEqualTo(1);
+            JsonNode after = http().get("/api/incidents/" + id + "1").json();
+            assertThat(after.get("properties").get("geo_precision").asString()).isEqualTo("district");
+            assertThat(after.get("properties").get("version").asInt()).isEqualTo(1);
+        }
+
         @Test
         void badRowsAreReportedWithLineNumbersAndSkipped() {
             String p = "B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
