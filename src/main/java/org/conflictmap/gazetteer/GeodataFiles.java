@@ -443,9 +443,6 @@ final class GeodataFiles {
         for (JsonNode f : read(file).get("features")) {
             JsonNode p = f.get("properties");
             String name = text(p, "name");
-            if (name != null) {
-                name = name.replaceAll("\\s+", " ").strip();
-            }
             String label;
             String country = null;
             if ("boundary".equals(kind)) {
@@ -555,9 +552,13 @@ final class GeodataFiles {
         }
     }
 
+    /**
+     * A property as text, its white space collapsed: three district names in the boundary file carry stray white
+     * space ("Zanda  Jan\n", "Shekh  Ali", "Warduj\n"), which readers would see and a CSV writer would break on.
+     */
     private static String text(JsonNode p, String key) {
         JsonNode v = p == null ? null : p.get(key);
-        return v == null || v.isNull() ? null : v.asString();
+        return v == null || v.isNull() ? null : v.asString().strip().replaceAll("\\s+", " ");
     }
 
     private static Map<String, Object> clean(Map<String, Object> m) {

@@ -64,6 +64,16 @@ class PlacesContractTest {
         }
 
         @Test
+        void noPlaceNameCarriesStrayWhiteSpace() {
+            assertThat(gazetteer.all())
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.name())
+                            .as(p.id())
+                            .isEqualTo(p.name().strip().replaceAll("\\s+", " ")));
+            assertThat(gazetteer.all()).anySatisfy(p -> assertThat(p.name()).isEqualTo("Zanda Jan"));
+        }
+
+        @Test
         void thirtyFourAfghanProvincesWithPaktiaAndPaktikaApart() {
             JsonNode fc =
                     http().get("/api/places?kind=province&country=AF&limit=100").json();
