@@ -60,6 +60,19 @@ class GeocodeContractTest {
                     .isEqualTo("crossing-torkham");
         }
 
+        /** A district (issue 24's ADM2 boundaries) is found by its name, typed and placed in its province. */
+        @Test
+        void aDistrictIsFoundByName() {
+            JsonNode zurmat = http().get("/api/geocode?q=Zurmat&kind=district&limit=3")
+                    .json()
+                    .get("features")
+                    .get(0);
+            assertThat(zurmat.get("properties").get("kind").asString()).isEqualTo("district");
+            assertThat(zurmat.get("properties").get("name").asString()).isEqualTo("Zurmat");
+            assertThat(zurmat.get("properties").get("country").asString()).isEqualTo("AF");
+            assertThat(zurmat.get("geometry").get("type").asString()).endsWith("Polygon");
+        }
+
         @Test
         void textGivesMentionsWithOffsetsPlacesAndRelativeDates() {
             String text =
