@@ -44,31 +44,16 @@ class MvtGeometryTest {
         throw new AssertionError("no Nangarhar in the provinces");
     }
 
-    static Geometry mercator(Geometry lonLat) {
-        Geometry m = lonLat.copy();
-        m.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-            Coordinate p = Mercator.project(c.x, c.y);
-            c.x = p.x;
-            c.y = p.y;
-        });
-        m.geometryChanged();
-        return m;
-    }
-
     @Test
     void anAreaThatRoundingMakesCrossItselfReachesTheReaderValidAndWound() throws Exception {
-        Geometry m = mercator(nangarhar());
+        Geometry m = Mercator.project(nangarhar());
         Coordinate centre = m.getCentroid().getCoordinate();
         int invalidBefore = 0;
         for (int z = 0; z <= 12; z++) {
             double size = 2 * Mercator.HALF / (1 << z);
             int x = (int) Math.floor((centre.x + Mercator.HALF) / size);
             int y = (int) Math.floor((Mercator.HALF - centre.y) / size);
-            Envelope tile = new Envelope(
-                    -Mercator.HALF + x * size,
-                    -Mercator.HALF + (x + 1) * size,
-                    Mercator.HALF - (y + 1) * size,
-                    Mercator.HALF - y * size);
+            Envelope tile = Mercator.tile(z, x, y);
             Geometry raw = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter.createTileGeom(
                     m, tile, Wkb.FACTORY, MvtLayerParams.DEFAULT, null);
             if (raw != null && !raw.isValid()) {
@@ -124,8 +109,7 @@ class MvtGeometryTest {
                 for (int row = (int) Math.floor((90 - e.getMaxY()) / size);
                         row <= (int) Math.floor((90 - e.getMinY()) / size);
                         row++) {
-                    Envelope tile = new Envelope(
-                            -180 + col * size, -180 + (col + 1) * size, 90 - (row + 1) * size, 90 - row * size);
+                    Envelope tile = TileGrid.WORLD_CRS84_QUAD.tile(z, col, row);
                     Geometry rounded = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter.createTileGeom(
                             g, tile, Wkb.FACTORY, MvtLayerParams.DEFAULT, null);
                     List<Geometry> parts = MvtGeometry.parts(g, tile);
