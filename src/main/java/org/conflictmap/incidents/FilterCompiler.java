@@ -73,6 +73,11 @@ final class FilterCompiler {
                     params.add(d);
                 }
             }
+            if (table == Table.INCIDENTS) {
+                double[] b = q.bbox().toArray();
+                dialect.nearEnvelope(b[0], b[1], b[2], b[3])
+                        .ifPresent(near -> w.append(" AND ").append(near));
+            }
         }
         attributes(q, table.operation, w, params);
         if (!q.parties().isEmpty()) {

@@ -38,6 +38,12 @@ public sealed interface SpatialDialect {
     int envelopeBindings();
 
     /**
+     * A further condition for a box over the incidents table, where {@link #intersectsEnvelope} alone cannot make
+     * the store's index find the rows near the box (numbers only, nothing bound); empty where it can.
+     */
+    Optional<String> nearEnvelope(double minLon, double minLat, double maxLon, double maxLat);
+
+    /**
      * A predicate that is true where {@code function} (ST_Intersects, ST_Within, ST_Contains, ST_Equals,
      * ST_Touches, ST_Crosses, ST_Overlaps) holds between {@code column} and one geometry given as WKB,
      * written so that each store narrows by the bounding box first; the WKB is bound
@@ -152,6 +158,15 @@ public sealed interface SpatialDialect {
         @Override
         public int envelopeBindings() {
             return 2;
+        }
+
+        /**
+         * V28's index narrows by longitude only (one inequality): db/migration/h2/V60's grid cells, through
+         * {@link BboxCells}. A cold z12 tile over 30,000 incidents read 17,507 rows without them, 960 with.
+         */
+        @Override
+        public Optional<String> nearEnvelope(double minLon, double minLat, double maxLon, double maxLat) {
+            return BboxCells.condition(minLon, minLat, maxLon, maxLat);
         }
 
         /** H2GIS's {@code &&} compares the two envelopes before the exact test. */
@@ -284,6 +299,12 @@ public sealed interface SpatialDialect {
         @Override
         public int envelopeBindings() {
             return 1;
+        }
+
+        /** The GiST index finds them from {@link #intersectsEnvelope}. */
+        @Override
+        public Optional<String> nearEnvelope(double minLon, double minLat, double maxLon, double maxLat) {
+            return Optional.empty();
         }
 
         /** The function alone, for the reason {@link #intersectsEnvelope} gives: PostGIS adds {@code &&} itself. */
