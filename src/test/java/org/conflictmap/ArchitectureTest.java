@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,6 +121,56 @@ class ArchitectureTest {
                 .resideInAPackage("jakarta.servlet..")
                 .because(
                         "the handler parses its request once (OgcRequests, IfMatch, ExportRequests) and hands on a typed value")
+                .check(CLASSES);
+    }
+
+    /**
+     * Typed rows, not {@code ResultSet}s, cross packages (issue 23): outside {@code store} (whose dialect reads a
+     * column for the others), no public or protected method of a public class takes or returns a JDBC {@code ResultSet} or a
+     * {@code RowMapper}; each package reads its own tables into its own values ({@code incidents.StoredRow},
+     * {@code incidents.MapRow}, {@code gazetteer.Place}).
+     */
+    @Test
+    void noResultSetCrossesAPackage() {
+        Set<String> jdbc = Set.of(
+                "java.sql.ResultSet",
+                "org.springframework.jdbc.core.RowMapper",
+                "org.springframework.jdbc.core.ResultSetExtractor",
+                "org.springframework.jdbc.core.RowCallbackHandler");
+        List<String> open = new ArrayList<>();
+        for (JavaClass c : CLASSES) {
+            if (c.getPackageName().startsWith(ROOT + ".store")
+                    || !c.getModifiers().contains(JavaModifier.PUBLIC)) {
+                continue; // a class other packages cannot see hands nothing across
+            }
+            for (JavaCodeUnit m : c.getCodeUnits()) {
+                boolean visible = m.getModifiers().contains(JavaModifier.PUBLIC)
+                        || m.getModifiers().contains(JavaModifier.PROTECTED);
+                if (visible
+                        && (jdbc.contains(m.getRawReturnType().getName())
+                                || m.getRawParameterTypes().stream().anyMatch(t -> jdbc.contains(t.getName())))) {
+                    open.add(m.getFullName());
+                }
+            }
+        }
+        assertThat(open).as("methods that hand a ResultSet to another package").isEmpty();
+    }
+
+    /**
+     * ARCHITECTURE.md's "Adding a store": nothing outside {@code store} asks which store it runs on; the others ask
+     * the dialect for SQL or a capability ({@code SpatialDialect.of} is the one switch over {@code Vendor}).
+     */
+    @Test
+    void onlyTheStoreKnowsItsVendor() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".store..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".store.Vendor")
+                .orShould()
+                .callMethod(ROOT + ".store.SpatialDialect", "vendor")
+                .because("vendor differences live in store.SpatialDialect's records")
                 .check(CLASSES);
     }
 
