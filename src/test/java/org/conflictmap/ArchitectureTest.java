@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -68,6 +69,41 @@ class ArchitectureTest {
                         .check(CLASSES);
             }
         }
+    }
+
+    /** The other half of "the table and the code together": an arrow the table allows is one the code has. */
+    @Test
+    void everyArrowOfTheTableIsInTheCode() {
+        Map<String, Set<String>> code = new TreeMap<>();
+        for (JavaClass c : CLASSES) {
+            String from = feature(c);
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String to = feature(d.getTargetClass());
+                if (from != null && to != null && !from.equals(to)) {
+                    code.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+                }
+            }
+        }
+        Map<String, Set<String>> unused = new TreeMap<>();
+        TABLE.forEach((p, deps) -> {
+            Set<String> left = new TreeSet<>(deps);
+            left.removeAll(code.getOrDefault(p, Set.of()));
+            if (!left.isEmpty()) {
+                unused.put(p, left);
+            }
+        });
+        assertThat(unused)
+                .as("arrows of ARCHITECTURE.md's table that no class has (drop them from the table)")
+                .isEmpty();
+    }
+
+    /** The feature package of a server class ({@code incidents} for {@code org.conflictmap.incidents.X}), or null. */
+    private static String feature(JavaClass c) {
+        String p = c.getPackageName();
+        if (!p.startsWith(ROOT + ".")) {
+            return null;
+        }
+        return p.substring(ROOT.length() + 1).split("\\.")[0];
     }
 
     @Test
