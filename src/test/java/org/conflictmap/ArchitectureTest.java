@@ -134,18 +134,25 @@ class ArchitectureTest {
     }
 
     /**
-     * A request is parsed once, at the edge: in the packages that serve the incidents, OGC API – Features and
-     * the downloads, only the handlers ({@code *Controller}) and the parsers they call read the servlet request;
-     * every class below them takes the typed value ({@code ogcapi.OgcRequest}, {@code incidents.IncidentQuery},
+     * A request is parsed once, at the edge: in every feature package (all but {@code web}, {@code security} and
+     * {@code overload}, which are the edge), only the handlers ({@code *Controller} and its nested types), the servlet filters in
+     * front of them ({@code *Filter}) and the parsers the handlers call read the servlet request; every class
+     * below them takes the typed value ({@code ogcapi.OgcRequest}, {@code incidents.IncidentQuery},
      * {@code export.ExportRequest}).
      */
     @Test
     void belowTheHandlersNothingReadsTheServletRequest() {
         noClasses()
                 .that()
-                .resideInAnyPackage(ROOT + ".ogcapi..", ROOT + ".incidents..", ROOT + ".export..")
+                .resideInAPackage(ROOT + "..")
+                .and()
+                .resideOutsideOfPackages(ROOT + ".web..", ROOT + ".security..", ROOT + ".overload..")
                 .and()
                 .haveSimpleNameNotEndingWith("Controller")
+                .and()
+                .haveNameNotMatching(".*Controller\\$.*") // a handler's own parser (tiles' TileAsk.of)
+                .and()
+                .haveSimpleNameNotEndingWith("Filter")
                 .and()
                 .doNotHaveSimpleName("ExportRequests")
                 .and()
