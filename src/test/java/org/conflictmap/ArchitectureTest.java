@@ -4,8 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +71,41 @@ class ArchitectureTest {
         }
     }
 
+    /** The other half of "the table and the code together": an arrow the table allows is one the code has. */
+    @Test
+    void everyArrowOfTheTableIsInTheCode() {
+        Map<String, Set<String>> code = new TreeMap<>();
+        for (JavaClass c : CLASSES) {
+            String from = feature(c);
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String to = feature(d.getTargetClass());
+                if (from != null && to != null && !from.equals(to)) {
+                    code.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+                }
+            }
+        }
+        Map<String, Set<String>> unused = new TreeMap<>();
+        TABLE.forEach((p, deps) -> {
+            Set<String> left = new TreeSet<>(deps);
+            left.removeAll(code.getOrDefault(p, Set.of()));
+            if (!left.isEmpty()) {
+                unused.put(p, left);
+            }
+        });
+        assertThat(unused)
+                .as("arrows of ARCHITECTURE.md's table that no class has (drop them from the table)")
+                .isEmpty();
+    }
+
+    /** The feature package of a server class ({@code incidents} for {@code org.conflictmap.incidents.X}), or null. */
+    private static String feature(JavaClass c) {
+        String p = c.getPackageName();
+        if (!p.startsWith(ROOT + ".")) {
+            return null;
+        }
+        return p.substring(ROOT.length() + 1).split("\\.")[0];
+    }
+
     @Test
     void thePackagesFormNoCycle() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
@@ -96,18 +134,25 @@ class ArchitectureTest {
     }
 
     /**
-     * A request is parsed once, at the edge: in the packages that serve the incidents, OGC API – Features and
-     * the downloads, only the handlers ({@code *Controller}) and the parsers they call read the servlet request;
-     * every class below them takes the typed value ({@code ogcapi.OgcRequest}, {@code incidents.IncidentQuery},
+     * A request is parsed once, at the edge: in every feature package (all but {@code web}, {@code security} and
+     * {@code overload}, which are the edge), only the handlers ({@code *Controller} and its nested types), the servlet filters in
+     * front of them ({@code *Filter}) and the parsers the handlers call read the servlet request; every class
+     * below them takes the typed value ({@code ogcapi.OgcRequest}, {@code incidents.IncidentQuery},
      * {@code export.ExportRequest}).
      */
     @Test
     void belowTheHandlersNothingReadsTheServletRequest() {
         noClasses()
                 .that()
-                .resideInAnyPackage(ROOT + ".ogcapi..", ROOT + ".incidents..", ROOT + ".export..")
+                .resideInAPackage(ROOT + "..")
+                .and()
+                .resideOutsideOfPackages(ROOT + ".web..", ROOT + ".security..", ROOT + ".overload..")
                 .and()
                 .haveSimpleNameNotEndingWith("Controller")
+                .and()
+                .haveNameNotMatching(".*Controller\\$.*") // a handler's own parser (tiles' TileAsk.of)
+                .and()
+                .haveSimpleNameNotEndingWith("Filter")
                 .and()
                 .doNotHaveSimpleName("ExportRequests")
                 .and()
@@ -119,6 +164,56 @@ class ArchitectureTest {
                 .resideInAPackage("jakarta.servlet..")
                 .because(
                         "the handler parses its request once (OgcRequests, IfMatch, ExportRequests) and hands on a typed value")
+                .check(CLASSES);
+    }
+
+    /**
+     * Typed rows, not {@code ResultSet}s, cross packages (issue 23): outside {@code store} (whose dialect reads a
+     * column for the others), no public or protected method of a public class takes or returns a JDBC {@code ResultSet} or a
+     * {@code RowMapper}; each package reads its own tables into its own values ({@code incidents.StoredRow},
+     * {@code incidents.MapRow}, {@code gazetteer.Place}).
+     */
+    @Test
+    void noResultSetCrossesAPackage() {
+        Set<String> jdbc = Set.of(
+                "java.sql.ResultSet",
+                "org.springframework.jdbc.core.RowMapper",
+                "org.springframework.jdbc.core.ResultSetExtractor",
+                "org.springframework.jdbc.core.RowCallbackHandler");
+        List<String> open = new ArrayList<>();
+        for (JavaClass c : CLASSES) {
+            if (c.getPackageName().startsWith(ROOT + ".store")
+                    || !c.getModifiers().contains(JavaModifier.PUBLIC)) {
+                continue; // a class other packages cannot see hands nothing across
+            }
+            for (JavaCodeUnit m : c.getCodeUnits()) {
+                boolean visible = m.getModifiers().contains(JavaModifier.PUBLIC)
+                        || m.getModifiers().contains(JavaModifier.PROTECTED);
+                if (visible
+                        && (jdbc.contains(m.getRawReturnType().getName())
+                                || m.getRawParameterTypes().stream().anyMatch(t -> jdbc.contains(t.getName())))) {
+                    open.add(m.getFullName());
+                }
+            }
+        }
+        assertThat(open).as("methods that hand a ResultSet to another package").isEmpty();
+    }
+
+    /**
+     * ARCHITECTURE.md's "Adding a store": nothing outside {@code store} asks which store it runs on; the others ask
+     * the dialect for SQL or a capability ({@code SpatialDialect.of} is the one switch over {@code Vendor}).
+     */
+    @Test
+    void onlyTheStoreKnowsItsVendor() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".store..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".store.Vendor")
+                .orShould()
+                .callMethod(ROOT + ".store.SpatialDialect", "vendor")
+                .because("vendor differences live in store.SpatialDialect's records")
                 .check(CLASSES);
     }
 

@@ -1,5 +1,7 @@
 package org.conflictmap.desk;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -72,7 +74,7 @@ class Presence {
         return now.minus(properties.presenceTtl());
     }
 
-    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Entry entry(ResultSet rs) throws SQLException {
         return new Entry(
                 rs.getString(1),
                 rs.getString(2),

@@ -17,6 +17,7 @@ import mil.nga.geopackage.attributes.AttributesDao;
 import mil.nga.geopackage.attributes.AttributesRow;
 import mil.nga.geopackage.attributes.AttributesTableMetadata;
 import mil.nga.geopackage.db.GeoPackageDataType;
+import mil.nga.geopackage.db.TableColumnKey;
 import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
 import mil.nga.geopackage.features.user.FeatureDao;
@@ -58,7 +59,7 @@ final class GeoPackageWriter {
             SpatialReferenceSystem srs = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
             gpkg.createGeometryColumnsTable();
             GeometryColumns gc = new GeometryColumns();
-            gc.setId(new mil.nga.geopackage.db.TableColumnKey("incidents", "geom"));
+            gc.setId(new TableColumnKey("incidents", "geom"));
             gc.setGeometryType(declared(type));
             gc.setZ((byte) 0);
             gc.setM((byte) 0);

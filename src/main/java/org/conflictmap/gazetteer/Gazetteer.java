@@ -1,5 +1,6 @@
 package org.conflictmap.gazetteer;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public class Gazetteer {
     }
 
     /** Every place, in id order; the collection is immutable. */
-    public java.util.Collection<Place> all() {
+    public Collection<Place> all() {
         return byId.values();
     }
 }

@@ -6,11 +6,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.geo.Geodesy;
@@ -315,7 +317,7 @@ final class GeodataFiles {
         // Natural Earth and the key-places list enrich GeoNames records with the same geonameid.
         Map<Long, JsonNode> ne = new HashMap<>();
         List<JsonNode> neOnly = new ArrayList<>();
-        Set<Long> geonameIds = new java.util.HashSet<>();
+        Set<Long> geonameIds = new HashSet<>();
         for (JsonNode f : read(GEONAMES).get("features")) {
             geonameIds.add(f.get("properties").get("geonameid").asLong());
         }
@@ -562,7 +564,7 @@ final class GeodataFiles {
     }
 
     private static Map<String, Object> clean(Map<String, Object> m) {
-        m.values().removeIf(java.util.Objects::isNull);
+        m.values().removeIf(Objects::isNull);
         return m;
     }
 }

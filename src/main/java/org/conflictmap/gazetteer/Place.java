@@ -1,5 +1,6 @@
 package org.conflictmap.gazetteer;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public record Place(
 
     /** Every name of the place, its main name first, without repeats. */
     public List<String> allNames() {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> all = new LinkedHashSet<>();
         all.add(name);
         all.addAll(altNames);
         return List.copyOf(all);

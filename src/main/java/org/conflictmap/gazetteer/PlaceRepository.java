@@ -3,6 +3,7 @@ package org.conflictmap.gazetteer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,7 @@ public class PlaceRepository {
             ps.setString(7, json.writeValueAsString(p.altNames()));
             ps.setString(8, searchNames(p));
             if (p.population() == null) {
-                ps.setNull(9, java.sql.Types.BIGINT);
+                ps.setNull(9, Types.BIGINT);
             } else {
                 ps.setLong(9, p.population());
             }

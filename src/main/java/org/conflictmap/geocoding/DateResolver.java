@@ -3,11 +3,13 @@ package org.conflictmap.geocoding;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Year;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,7 +120,7 @@ public final class DateResolver {
     }
 
     static List<Found> resolve(String text, LocalDate published) {
-        java.util.TreeMap<Integer, Integer> taken = new java.util.TreeMap<>();
+        TreeMap<Integer, Integer> taken = new TreeMap<>();
         List<Found> out = new ArrayList<>();
         Scan m = new Scan(DAY_MONTH, DAY_MONTH_FIRST, text);
         while (m.next()) {
@@ -203,7 +205,7 @@ public final class DateResolver {
                 : published == null
                         ? null
                         : month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
-        if (y == null || day < 1 || day > month.length(java.time.Year.isLeap(y))) {
+        if (y == null || day < 1 || day > month.length(Year.isLeap(y))) {
             return null;
         }
         return LocalDate.of(y, month, day);
@@ -221,13 +223,13 @@ public final class DateResolver {
         throw new IllegalArgumentException(name);
     }
 
-    private static void add(List<Found> out, java.util.TreeMap<Integer, Integer> taken, Found f) {
+    private static void add(List<Found> out, TreeMap<Integer, Integer> taken, Found f) {
         out.add(f);
         taken.put(f.start(), f.end());
     }
 
     /** Whether [start, end) overlaps a date found so far; {@code taken} maps each one's start to its end. */
-    private static boolean overlaps(java.util.TreeMap<Integer, Integer> taken, int start, int end) {
+    private static boolean overlaps(TreeMap<Integer, Integer> taken, int start, int end) {
         var before = taken.lowerEntry(end);
         return before != null && before.getValue() > start;
     }

@@ -1,6 +1,7 @@
 package org.conflictmap.geocoding;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +157,7 @@ class GeocodeController {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(b))
+                    .decode(ByteBuffer.wrap(b))
                     .toString();
         } catch (CharacterCodingException e) {
             throw ApiProblem.badRequest("the body is not valid UTF-8 text");

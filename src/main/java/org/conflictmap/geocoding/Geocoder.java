@@ -2,6 +2,7 @@ package org.conflictmap.geocoding;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,8 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
@@ -146,10 +150,9 @@ public class Geocoder {
             .filter(f -> f.contains(" "))
             .flatMap(f -> {
                 String[] w = f.split(" ");
-                return java.util.stream.IntStream.range(1, w.length)
-                        .mapToObj(k -> String.join(" ", java.util.Arrays.copyOf(w, k)));
+                return IntStream.range(1, w.length).mapToObj(k -> String.join(" ", Arrays.copyOf(w, k)));
             })
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
 
     static final Set<String> PROVINCE_CUES = Set.of("province", "provinces", "provincial");
     static final Set<String> CITY_CUES = Set.of("city", "capital");
@@ -796,7 +799,7 @@ public class Geocoder {
         }
         // "Kandahar's Spin Boldak district", "Nangarhar's Achin district": the possessive names the province
         boolean provinceCue = PROVINCE_CUES.contains(next) || prev2.endsWith("province of") || ofPlace;
-        java.util.function.BooleanSupplier cityCue = () -> CITY_CUES.contains(next)
+        BooleanSupplier cityCue = () -> CITY_CUES.contains(next)
                 || prev2.endsWith("city of")
                 || CAPITAL_BEFORE
                         .matcher(text.substring(Math.max(0, s.start - 40), s.start))

@@ -1,9 +1,12 @@
 package org.conflictmap.geocoding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
@@ -20,7 +23,7 @@ class NameIndex {
 
     private final Map<String, List<Entry>> byName = new HashMap<>();
     /** The leading words of every name of two or more words ("dera", "dera ismail"): a run is extended only along these. */
-    private final java.util.Set<String> prefixes = new java.util.HashSet<>();
+    private final Set<String> prefixes = new HashSet<>();
 
     private final int maxTokens;
 
@@ -42,7 +45,7 @@ class NameIndex {
                 String[] words = f.split(" ");
                 longest = Math.max(longest, words.length);
                 for (int k = 1; k < words.length; k++) {
-                    prefixes.add(String.join(" ", java.util.Arrays.copyOf(words, k)));
+                    prefixes.add(String.join(" ", Arrays.copyOf(words, k)));
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.conflictmap.incidents;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,6 +28,8 @@ import org.conflictmap.web.Texts;
 import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -122,7 +127,7 @@ public class AcledImport {
     }
 
     /** As {@link #run(Reader, boolean, String)}, telling {@code progress} the rows read after each batch. */
-    public Report run(Reader csv, boolean atomic, String editor, java.util.function.LongConsumer progress) {
+    public Report run(Reader csv, boolean atomic, String editor, LongConsumer progress) {
         List<Incident> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         long[] counts = new long[6]; // created, updated, rows, rejected, unchanged, unknown admin2
@@ -193,10 +198,9 @@ public class AcledImport {
                     }
                 }
                 flush.run();
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 // commons-csv wraps its CSVException; say what it says (it names the line), never its class name
-                Throwable cause =
-                        e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+                Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
                 throw ApiProblem.badRequest("the CSV could not be read after " + counts[2]
                         + " rows; nothing was imported: " + clip(String.valueOf(cause.getMessage()), 160));
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -233,7 +237,7 @@ public class AcledImport {
      * every editor's open review stale) to change nothing.
      */
     static boolean sameContent(Incident row, Incident stored) {
-        return java.util.Objects.equals(row.summary(), stored.summary())
+        return Objects.equals(row.summary(), stored.summary())
                 && row.type().equals(stored.type())
                 && row.occurred().equals(stored.occurred())
                 && row.geoPrecision().equals(stored.geoPrecision())
@@ -329,8 +333,8 @@ public class AcledImport {
         String area = get(r, columns, "area_wkt");
         if (existing != null && area != null) {
             try {
-                geometry = new org.locationtech.jts.io.WKTReader(Wkb.FACTORY).read(area);
-            } catch (org.locationtech.jts.io.ParseException e) {
+                geometry = new WKTReader(Wkb.FACTORY).read(area);
+            } catch (ParseException e) {
                 throw new RowProblem("area_wkt", "not WKT: " + clip(area));
             }
         }
@@ -460,7 +464,7 @@ public class AcledImport {
         List<Place> named = districts.getOrDefault(code + "|" + Names.fold(admin2), List.of());
         if (province != null) {
             return named.stream()
-                    .filter(d -> java.util.Objects.equals(d.admin1(), province.admin1()))
+                    .filter(d -> Objects.equals(d.admin1(), province.admin1()))
                     .findFirst()
                     .orElse(null);
         }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
@@ -44,7 +45,7 @@ public sealed interface Cql2 {
     List<String> ARRAY = List.of("a_equals", "a_contains", "a_containedby", "a_overlaps");
 
     /** Hands every geometry literal in {@code node} to {@code each}. */
-    static void geometries(Cql2 node, java.util.function.Consumer<Geometry> each) {
+    static void geometries(Cql2 node, Consumer<Geometry> each) {
         if (node instanceof Geom g) {
             each.accept(g.geometry());
         } else if (node instanceof And a) {

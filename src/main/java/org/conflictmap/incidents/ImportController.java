@@ -1,7 +1,9 @@
 package org.conflictmap.incidents;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -62,11 +64,11 @@ class ImportController {
     }
 
     /** Stops reading past the limit (a body without Content-Length) with a 413. */
-    static final class LimitedInputStream extends java.io.FilterInputStream {
+    static final class LimitedInputStream extends FilterInputStream {
         private long left;
         private final long limit;
 
-        LimitedInputStream(java.io.InputStream in, long limit) {
+        LimitedInputStream(InputStream in, long limit) {
             super(in);
             this.left = limit;
             this.limit = limit;

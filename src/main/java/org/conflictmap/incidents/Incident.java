@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
@@ -111,22 +112,22 @@ public record Incident(
 
     /** The gazetteer names of its places, '; '-separated (a flat column of exports and filters). */
     public String placeNames() {
-        return places.stream().map(PlaceRef::name).collect(java.util.stream.Collectors.joining("; "));
+        return places.stream().map(PlaceRef::name).collect(Collectors.joining("; "));
     }
 
     /** The gazetteer ids of its places, '; '-separated. */
     public String placeIds() {
-        return places.stream().map(PlaceRef::id).collect(java.util.stream.Collectors.joining("; "));
+        return places.stream().map(PlaceRef::id).collect(Collectors.joining("; "));
     }
 
     /** The parties that made claims, in claim order, '; '-separated. */
     public String partyNames() {
-        return claims.stream().map(Claim::party).distinct().collect(java.util.stream.Collectors.joining("; "));
+        return claims.stream().map(Claim::party).distinct().collect(Collectors.joining("; "));
     }
 
     /** The outlets that carried the claims, '; '-separated. */
     public String sourceOutlets() {
-        return sources.stream().map(Source::outlet).distinct().collect(java.util.stream.Collectors.joining("; "));
+        return sources.stream().map(Source::outlet).distinct().collect(Collectors.joining("; "));
     }
 
     /** {@code |party|party|} of every claim, in first-seen order. */

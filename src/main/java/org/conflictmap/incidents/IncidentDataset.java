@@ -2,6 +2,7 @@ package org.conflictmap.incidents;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -64,7 +65,7 @@ class IncidentDataset {
             try (InputStream in = f.getInputStream()) {
                 byte[] b = in.readAllBytes();
                 contents.add(b);
-                digest.update(f.getFilename().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(f.getFilename().getBytes(StandardCharsets.UTF_8));
                 digest.update(b);
             }
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.web.ApiProblem;
@@ -421,7 +422,7 @@ final class IncidentJson {
         if (title == null) {
             return null;
         }
-        String s = org.conflictmap.gazetteer.Names.slug(title);
+        String s = Names.slug(title);
         return s.length() > 80 ? s.substring(0, 80).replaceAll("-+$", "") : s;
     }
 

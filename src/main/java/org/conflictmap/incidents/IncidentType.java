@@ -2,6 +2,7 @@ package org.conflictmap.incidents;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The incident types, each once with everything the server and the page say of it: the one vocabulary of
@@ -61,7 +62,7 @@ public enum IncidentType {
 
     /** The id stored, filtered on and translated: {@code air_strike}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public String label() {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.security.Editors;
@@ -22,13 +24,16 @@ import org.conflictmap.security.EditorsOnly;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
+import org.conflictmap.web.ETags;
 import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -97,7 +102,7 @@ class IncidentsController {
     private final Editors editors;
     private final DataVersion dataVersion;
     private final ObjectMapper json;
-    private final org.conflictmap.gazetteer.Gazetteer gazetteer;
+    private final Gazetteer gazetteer;
     private final MapViews mapViews;
     private final IncidentEdits edits;
 
@@ -106,7 +111,7 @@ class IncidentsController {
             Editors editors,
             DataVersion dataVersion,
             ObjectMapper json,
-            org.conflictmap.gazetteer.Gazetteer gazetteer,
+            Gazetteer gazetteer,
             MapViews mapViews,
             IncidentEdits edits,
             ObjectProvider<Provenance> provenance) {
@@ -175,7 +180,7 @@ class IncidentsController {
         boolean lean = r.lean();
         DataVersion.Stamp version = dataVersion.current();
         String etag = MapViews.etag(version, r.queryString(), query);
-        if (org.conflictmap.web.ETags.notModified(r.ifNoneMatch(), etag)) {
+        if (ETags.notModified(r.ifNoneMatch(), etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         // the links are made from the request's parameters, read before: the page is written after this method returns
@@ -215,11 +220,11 @@ class IncidentsController {
         List<MediaType> accepted = new ArrayList<>();
         try {
             accepted.addAll(MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT)));
-        } catch (org.springframework.http.InvalidMediaTypeException e) {
+        } catch (InvalidMediaTypeException e) {
             // Spring refused it before the method ran; GeoJSON
         }
         MediaType geojson = MediaType.parseMediaType(GEOJSON);
-        org.springframework.util.MimeTypeUtils.sortBySpecificity(accepted);
+        MimeTypeUtils.sortBySpecificity(accepted);
         for (MediaType m : accepted) {
             if (m.isCompatibleWith(geojson)) {
                 return geojson;
@@ -243,7 +248,7 @@ class IncidentsController {
         }
         Incident i = visible(id, request);
         String etag = "\"" + i.version() + "\"";
-        if (org.conflictmap.web.ETags.notModified(request, etag)) {
+        if (ETags.notModified(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         ObjectNode f = IncidentFeatures.feature(i);
@@ -508,7 +513,7 @@ class IncidentsController {
                 for (String v : vs) {
                     b.append(k)
                             .append('=')
-                            .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8))
+                            .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
                             .append('&');
                 }
             }

@@ -2,6 +2,7 @@ package org.conflictmap.incidents;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -308,12 +309,12 @@ class MergeSplitController {
         }
         ObjectNode o = (ObjectNode) p.get("occurred");
         JsonNode fo = f.get("occurred");
-        if (java.time.Instant.parse(fo.get("start").asString())
-                .isBefore(java.time.Instant.parse(o.get("start").asString()))) {
+        if (Instant.parse(fo.get("start").asString())
+                .isBefore(Instant.parse(o.get("start").asString()))) {
             o.set("start", fo.get("start"));
         }
-        if (java.time.Instant.parse(fo.get("end").asString())
-                .isAfter(java.time.Instant.parse(o.get("end").asString()))) {
+        if (Instant.parse(fo.get("end").asString())
+                .isAfter(Instant.parse(o.get("end").asString()))) {
             o.set("end", fo.get("end"));
         }
         int a = Vocabulary.TIME_PRECISIONS.indexOf(o.path("precision").asString());

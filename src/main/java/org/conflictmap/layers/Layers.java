@@ -1,5 +1,6 @@
 package org.conflictmap.layers;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public class Layers {
                 throw new IllegalStateException("two collections are registered as '" + c.id() + "'");
             }
         }
-        this.byId = java.util.Collections.unmodifiableMap(m);
+        this.byId = Collections.unmodifiableMap(m);
     }
 
     /** Every collection, in registration order. */

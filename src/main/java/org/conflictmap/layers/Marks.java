@@ -2,6 +2,7 @@ package org.conflictmap.layers;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,7 +35,7 @@ public record Marks(String attribute, List<Mark> classes) {
                     || label == null
                     || label.isBlank()
                     || colour == null
-                    || !colour.toLowerCase(java.util.Locale.ROOT).matches(Paint.HEX)
+                    || !colour.toLowerCase(Locale.ROOT).matches(Paint.HEX)
                     || !SHAPES.contains(shape)) {
                 throw new IllegalArgumentException("a mark has a value, a name, a colour #rrggbb and one of the shapes "
                         + SHAPES + ": " + value + " " + colour + " " + shape);

@@ -1,5 +1,6 @@
 package org.conflictmap.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ record Account(String name, String role, boolean disabled, int generation, Insta
         if (password == null || password.length() < 10) {
             return "a password has at least 10 characters";
         }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
             return "a password has at most 72 bytes (BCrypt's limit)";
         }
         return null;

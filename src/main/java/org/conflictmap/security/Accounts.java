@@ -10,12 +10,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.conflictmap.errors.AlreadyExists;
 import org.conflictmap.errors.Invalid;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +56,7 @@ class Accounts {
     /** How often a token's last-used time is written: not on every request it makes. */
     static final long TOUCH_EVERY_SECONDS = 60;
 
-    private static final org.springframework.jdbc.core.RowMapper<Account> ROW = (rs, n) -> new Account(
+    private static final RowMapper<Account> ROW = (rs, n) -> new Account(
             rs.getString(1),
             rs.getString(2),
             rs.getBoolean(3),
@@ -137,7 +139,7 @@ class Accounts {
         return jdbc.query(
                 TOKENS_OF,
                 (rs, n) -> {
-                    Map<String, Object> t = new java.util.LinkedHashMap<>();
+                    Map<String, Object> t = new LinkedHashMap<>();
                     t.put("id", rs.getString(1));
                     t.put("label", rs.getString(2));
                     t.put(

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
 import org.conflictmap.web.Params;
@@ -59,7 +61,7 @@ class AccountsController {
         String role = Params.oneOf(
                 "role",
                 b.path("role").isString() ? b.get("role").asString() : Account.EDITOR,
-                java.util.Set.of(Account.EDITOR, Account.ADMIN));
+                Set.of(Account.EDITOR, Account.ADMIN));
         Account a = accounts.create(
                 name, role, b.path("password").isString() ? b.get("password").asString() : null);
         return ResponseEntity.created(URI.create("/api/accounts/" + a.name())).body(view(a));
@@ -82,8 +84,7 @@ class AccountsController {
         }
         if (b.has("role")) {
             accounts.setRole(
-                    a.name(),
-                    Params.oneOf("role", b.get("role").asString(""), java.util.Set.of(Account.EDITOR, Account.ADMIN)));
+                    a.name(), Params.oneOf("role", b.get("role").asString(""), Set.of(Account.EDITOR, Account.ADMIN)));
         }
         if (b.has("password")) {
             accounts.setPassword(a.name(), b.get("password").asString(""));
@@ -154,7 +155,7 @@ class AccountsController {
     }
 
     private static String name(String name) {
-        String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+        String n = name.strip().toLowerCase(Locale.ROOT);
         if (!n.matches(Account.NAME_PATTERN)) {
             throw Params.invalid("name", "2-40 lower-case letters, digits, '.', '_' and '-'");
         }

@@ -2,6 +2,7 @@ package org.conflictmap.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.annotation.Annotation;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -45,7 +46,7 @@ class EditorGuard implements WebMvcConfigurer {
         request.setAttribute(Editors.ATTRIBUTE, name);
     }
 
-    private static boolean declared(HandlerMethod m, Class<? extends java.lang.annotation.Annotation> a) {
+    private static boolean declared(HandlerMethod m, Class<? extends Annotation> a) {
         return m.hasMethodAnnotation(a) || m.getBeanType().isAnnotationPresent(a);
     }
 }

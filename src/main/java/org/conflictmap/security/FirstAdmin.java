@@ -1,5 +1,6 @@
 package org.conflictmap.security;
 
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -28,9 +29,7 @@ class FirstAdmin implements ApplicationRunner {
             return;
         }
         Account admin = accounts.create(
-                properties.adminName().strip().toLowerCase(java.util.Locale.ROOT),
-                Account.ADMIN,
-                properties.adminPassword());
+                properties.adminName().strip().toLowerCase(Locale.ROOT), Account.ADMIN, properties.adminPassword());
         log.info("created the first admin account '{}' from CONFLICTMAP_ADMIN_NAME", admin.name());
     }
 }

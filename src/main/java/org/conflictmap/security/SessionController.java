@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Bodies;
@@ -68,7 +69,7 @@ class SessionController {
         if (p != null) {
             out.put("name", p.name());
             out.put("role", p.role());
-            out.put("via", p.via().name().toLowerCase(java.util.Locale.ROOT));
+            out.put("via", p.via().name().toLowerCase(Locale.ROOT));
             if (p.via() == EditorPrincipal.Via.SESSION) {
                 CsrfToken t = csrfTokens.loadToken(request);
                 out.put("csrf", t == null ? null : t.getToken());
@@ -82,7 +83,7 @@ class SessionController {
         Bodies.requireType(request, "send {\"name\": …, \"password\": …} as application/json", "application/json");
         JsonNode body = Bodies.json(request, json, 4096, null);
         String name = body.path("name").isString()
-                ? body.get("name").asString().strip().toLowerCase(java.util.Locale.ROOT)
+                ? body.get("name").asString().strip().toLowerCase(Locale.ROOT)
                 : "";
         String password =
                 body.path("password").isString() ? body.get("password").asString() : "";

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.conflictmap.errors.DomainException;
 import org.conflictmap.web.ApiProblem;
 import org.springframework.boot.SpringApplication;
@@ -56,7 +57,7 @@ public final class UserCommand {
             out.println("user: the password (first line of standard input) is refused: " + why);
             return 1;
         }
-        String name = words.get(1).toLowerCase(java.util.Locale.ROOT);
+        String name = words.get(1).toLowerCase(Locale.ROOT);
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         rest.add("--spring.main.banner-mode=off");

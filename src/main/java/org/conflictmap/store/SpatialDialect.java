@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.h2gis.functions.factory.H2GISFunctions;
@@ -370,7 +371,7 @@ public sealed interface SpatialDialect {
          */
         @Override
         public List<String> reorder(List<String[]> tablesAndIndexes) {
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             tablesAndIndexes.forEach(t -> out.add("CLUSTER " + t[0] + " USING " + t[1]));
             out.add("VACUUM (ANALYZE) "
                     + String.join(", ", tablesAndIndexes.stream().map(t -> t[0]).toList()));

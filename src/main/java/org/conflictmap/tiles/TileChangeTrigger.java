@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.conflictmap.geo.Wkb;
 import org.h2.api.Trigger;
 import org.locationtech.jts.geom.Envelope;
@@ -31,7 +32,7 @@ public class TileChangeTrigger implements Trigger {
             p.setString(2, tableName);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    switch (rs.getString(1).toLowerCase(java.util.Locale.ROOT)) {
+                    switch (rs.getString(1).toLowerCase(Locale.ROOT)) {
                         case "geom" -> geom = rs.getInt(2) - 1;
                         case "status" -> status = rs.getInt(2) - 1;
                         default -> {}

@@ -3,6 +3,7 @@ package org.conflictmap.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,7 @@ public final class Bodies {
         try {
             return json.reader()
                     .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .readTree(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+                    .readTree(new String(b, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             String m = e.getOriginalMessage();
             throw ApiProblem.badRequest(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.conflictmap.errors.AlreadyExists;
 import org.conflictmap.errors.DomainException;
 import org.conflictmap.errors.Invalid;
@@ -27,6 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -91,8 +94,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * A query string (or form body) that is not valid percent-encoded UTF-8 ({@code ?q=%ff}, a lone {@code %}):
      * Tomcat refuses to parse it when the first parameter is read. It is the client's error on every route.
      */
-    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<Object> undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(InvalidParameterException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "the query string is not valid percent-encoded UTF-8");
         body.setTitle("Bad request");
@@ -113,8 +116,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         DataAccessResourceFailureException.class,
         TransientDataAccessException.class,
         Unavailable.class,
-        org.springframework.transaction.CannotCreateTransactionException.class,
-        org.springframework.transaction.TransactionSystemException.class
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
     })
     ResponseEntity<Object> storeDown(Exception e) {
         log.warn("store unavailable: {}", e.getClass().getSimpleName());

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Layers;
 import org.conflictmap.layers.Marks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -27,14 +28,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class WebmapController {
     private final byte[] page;
     private final byte[] desk;
-    private final org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings;
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private final Layers layers;
     private final Marks marks;
 
     /** The handler mappings are looked up lazily: the import command runs without a web server. */
     WebmapController(
-            @Qualifier("requestMappingHandlerMapping")
-                    org.springframework.beans.factory.ObjectProvider<RequestMappingHandlerMapping> mappings,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
             Layers layers,
             Marks marks)
             throws IOException {
