@@ -68,6 +68,13 @@ public record Collection(
                                 + "holds as fills, lines or diamonds: " + p);
             }
         }
+        for (Label l : tiles == null ? List.<Label>of() : tiles.labels()) {
+            if (!(source instanceof Source.Places places)
+                    || l.kinds() != null && !places.kinds().containsAll(l.kinds())) {
+                throw new IllegalArgumentException(
+                        "collection " + id + ": labels name the gazetteer's places of kinds it holds: " + l.kinds());
+            }
+        }
     }
 
     /** Whether it offers downloads (the export formats). */

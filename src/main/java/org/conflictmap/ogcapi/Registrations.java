@@ -9,6 +9,7 @@ import org.conflictmap.incidents.IncidentType;
 import org.conflictmap.incidents.Queryables;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
+import org.conflictmap.layers.Label;
 import org.conflictmap.layers.Marks;
 import org.conflictmap.layers.Paint;
 import org.conflictmap.layers.Queryable;
@@ -53,6 +54,14 @@ class Registrations {
                     + "killed_min/killed_max only summarise them.";
     static final String GAZETTEER =
             " from the gazetteer (Natural Earth, GeoNames, geoBoundaries; crossings curated), all as ";
+    /** The Durand Line's colour in the raster, and the crossings' names. */
+    static final String BORDER = "#8b2e16";
+    /**
+     * The raster labels' priorities: who keeps the room where two names would collide (lower first). Spaced, so
+     * that a new layer's names (a district's, from a high zoom) go between them.
+     */
+    static final int CAPITALS = 10, PROVINCES = 20, CROSSINGS = 30, CITIES = 40;
+
     /** Lakes and rivers in the raster basemap. */
     static final String WATER = "#a9c6d8";
 
@@ -160,7 +169,26 @@ class Registrations {
                                 Paint.fill(20, "lake", WATER),
                                 Paint.line(30, "river", WATER, 1f).from(5).wider(8, 1.6f),
                                 Paint.line(60, "country", "#9aa3a9", 1f),
-                                Paint.diamond(80, "crossing").from(6).asReference()),
+                                Paint.diamond(80, "crossing").from(6).asReference())
+                        .labelled(
+                                // a capital at every zoom from 4 (Islamabad, 1.1 million, before Rawalpindi's 2
+                                // million at z5), the crossings from 8 in the border's colour, the cities and towns
+                                // from the zoom their population earns; the provinces' names are theirs
+                                Label.names(CAPITALS, "city", "town")
+                                        .where("feature_code", "PPLC")
+                                        .from(4)
+                                        .dotted(),
+                                Label.names(CROSSINGS, "crossing")
+                                        .phrase("crossing")
+                                        .from(8)
+                                        .letters(BORDER, 11, Label.Weight.BOLD)
+                                        .right(9),
+                                Label.names(CITIES, "city", "town")
+                                        .populous(4, 1_500_000)
+                                        .populous(6, 300_000)
+                                        .populous(8, 50_000)
+                                        .populous(10, 5_000)
+                                        .dotted()),
                 List.of(),
                 false);
     }
@@ -182,7 +210,11 @@ class Registrations {
                 new TileStyle(0, null, false, PLACE_TILE_ATTRIBUTES)
                         .painted(Paint.line(50, null, "#b5b0a5", 0.8f)
                                 .dashed(3f, 3f)
-                                .from(4)));
+                                .from(4))
+                        .labelled(Label.names(PROVINCES)
+                                .from(6)
+                                .letters("#59636b", 11, Label.Weight.ITALIC)
+                                .right(0)));
     }
 
     /**
@@ -232,7 +264,7 @@ class Registrations {
                 GeometryType.MULTILINESTRING,
                 "The Durand Line",
                 new TileStyle(0, null, false, PLACE_TILE_ATTRIBUTES)
-                        .painted(Paint.line(70, null, "#8b2e16", 2.2f)
+                        .painted(Paint.line(70, null, BORDER, 2.2f)
                                 .wider(7, 3f)
                                 .dashed(8f, 5f)
                                 .asReference()));

@@ -9,27 +9,36 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.gazetteer.Place;
+import org.conflictmap.layers.Collection;
+import org.conflictmap.layers.Label;
+import org.conflictmap.layers.Layers;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.springframework.stereotype.Component;
 
 /**
- * The basemap's labels, placed once per zoom for the whole map rather than per tile: by priority
- * (capitals, provinces, crossings, then cities by population), each label kept only where it
- * collides with none placed before it. A tile or a static map then draws every placed label whose
- * box meets its window, so a label crossing a tile edge is drawn whole on both sides ("Torkham
- * crossing", not "Torkham crossinc"), neighbouring tiles agree, and no name is drawn twice. Each
- * language ({@code en}, {@code ps}, {@code fa}, {@code ur}) has its own placement: names in Arabic
- * script ({@link LocalNames}) are shaped and set in Noto Naskh Arabic, and take their own room.
+ * The raster labels: every collection's registered {@link Label}s ({@link Layers}), placed once per zoom and
+ * language for the whole map rather than per tile: by priority (the registrations': capitals, provinces,
+ * crossings, then cities), then by population, each label kept only where it collides with none placed
+ * before it. A place is named once, by the first of the labels (by priority) that names it at that zoom. A
+ * tile or a static map then draws every placed label whose box meets its window, so a label crossing a tile
+ * edge is drawn whole on both sides ("Torkham crossing", not "Torkham crossinc"), neighbouring tiles agree,
+ * and no name is drawn twice. Each language ({@code en}, {@code ps}, {@code fa}, {@code ur}) has its own
+ * placement: names in Arabic script ({@link LocalNames}) are shaped and set in Noto Naskh Arabic, and take
+ * their own room.
  */
 @Component
 class Labels {
     /** Pixels (at ratio 1) kept free around each label. */
     static final double GAP = 3;
+    /** The radius (pixels at ratio 1) of the dot a {@link Label#dot()} label marks its point with. */
+    static final double DOT = 2.6;
 
     static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     /** The face for Arabic-script labels: Noto Naskh Arabic where installed (fonts-noto-core), else DejaVu Sans. */
@@ -39,21 +48,41 @@ class Labels {
                     ? "Noto Naskh Arabic"
                     : Painter.FONT;
 
-    enum Kind {
-        CAPITAL,
-        PROVINCE,
-        CROSSING,
-        CITY
+    /** A registered label, with the kinds it names and the first zoom it is drawn at (not before its style's). */
+    record Registered(Label label, Set<String> kinds, int from) {
+        /** Whether it names {@code p} at {@code zoom}: of its kinds, with its property, populous enough. */
+        boolean names(Place p, int zoom) {
+            return zoom >= from
+                    && kinds.contains(p.kind())
+                    && label.where().entrySet().stream()
+                            .allMatch(w -> w.getValue()
+                                    .equals(Objects.toString(p.properties().get(w.getKey()), null)))
+                    && label.shows(zoom, p.population());
+        }
     }
 
-    /** A label that won its place: the feature, how it is drawn, its box (3857 metres, gap included). */
-    record Placed(Basemap.Feature feature, Kind kind, String text, Envelope box) {}
+    /** A label that won its place: the feature, its registration, its text, its box (3857 metres, gap included). */
+    record Placed(Basemap.Feature feature, Label label, String text, Envelope box) {}
 
     private final Basemap basemap;
+    /** Every collection's labels, by priority (equal priorities in registration order). */
+    private final List<Registered> registered;
+
     private final Map<String, STRtree> byZoom = new ConcurrentHashMap<>();
 
-    Labels(Basemap basemap) {
+    Labels(Basemap basemap, Layers layers) {
         this.basemap = basemap;
+        List<Registered> all = new ArrayList<>();
+        for (Collection c : layers.tiled()) {
+            for (Label l : c.tiles().labels()) {
+                all.add(new Registered(
+                        l,
+                        l.kinds() != null ? l.kinds() : TileRenderer.kinds(c),
+                        c.tiles().minZoom(l)));
+            }
+        }
+        all.sort(Comparator.comparingInt(r -> r.label().priority()));
+        this.registered = List.copyOf(all);
     }
 
     /** The labels placed at this zoom in {@code lang} whose box meets the window (3857), in drawing order. */
@@ -61,38 +90,48 @@ class Labels {
         STRtree placed = byZoom.computeIfAbsent(zoom + "|" + lang, k -> place(zoom, lang));
         @SuppressWarnings("unchecked")
         List<Placed> found = new ArrayList<>(placed.query(window));
-        found.sort(Comparator.comparing((Placed p) -> p.kind())
+        found.sort(Comparator.comparingInt((Placed p) -> p.label().priority())
                 .thenComparing(p -> p.feature().place().id()));
         return found;
     }
 
-    static Font font(Kind kind, double ratio, String text) {
-        int size = (int) Math.round(11 * ratio);
+    /** The label's face: its size and weight; Arabic script in {@link #ARABIC_FONT}, one larger, never italic. */
+    static Font font(Label label, double ratio, String text) {
         if (arabic(text)) {
             // no italic in Arabic script; Naskh's letters sit small at Latin sizes
-            return new Font(ARABIC_FONT, kind == Kind.PROVINCE ? Font.PLAIN : Font.BOLD, (int) Math.round(12 * ratio));
+            return new Font(ARABIC_FONT, label.weight() == Label.Weight.BOLD ? Font.BOLD : Font.PLAIN, (int)
+                    Math.round((label.size() + 1) * ratio));
         }
-        return kind == Kind.PROVINCE
-                ? new Font(Painter.FONT, Font.ITALIC, size)
-                : new Font(Painter.FONT, Font.BOLD, size);
+        int style = switch (label.weight()) {
+            case REGULAR -> Font.PLAIN;
+            case BOLD -> Font.BOLD;
+            case ITALIC -> Font.ITALIC;
+        };
+        return new Font(Painter.FONT, style, (int) Math.round(label.size() * ratio));
     }
 
     static boolean arabic(String text) {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
     }
 
-    /** A label's text in {@code lang}: the local name, else the English one; crossings named as such in English. */
-    static String text(Place p, Kind kind, String lang) {
-        String local = lang.equals("en") ? null : LocalNames.of(p, lang);
-        if (local != null) {
-            return local;
+    /**
+     * A label's text in {@code lang}: its field (the name: the local name, else the English one), in its phrase
+     * in the language of the name ("Torkham crossing", "تورخم بندر"); null when the place has no such field.
+     */
+    static String text(Place p, Label label, String lang) {
+        String local = null;
+        String value;
+        if (label.field().equals("name")) {
+            local = lang.equals("en") ? null : LocalNames.of(p, lang);
+            value = local != null ? local : p.name();
+        } else {
+            Object v = p.properties().get(label.field());
+            value = v == null || v.toString().isBlank() ? null : v.toString().strip();
         }
-        return kind == Kind.CROSSING ? p.name() + " crossing" : p.name();
-    }
-
-    /** Pixels right of its point where a label starts (0: centred on it). */
-    static double dx(Kind kind) {
-        return kind == Kind.PROVINCE ? 0 : kind == Kind.CROSSING ? 9 : 5;
+        if (value == null || label.phrase() == null) {
+            return value;
+        }
+        return MapText.of(local != null ? lang : "en").t(label.phrase(), "name", value);
     }
 
     private STRtree place(int zoom, String lang) {
@@ -100,25 +139,17 @@ class Labels {
         List<Placed> candidates = new ArrayList<>();
         for (Basemap.Feature f :
                 basemap.query(new Envelope(-Mercator.HALF, Mercator.HALF, -Mercator.HALF, Mercator.HALF))) {
-            String kind = f.place().kind();
-            Kind k = null;
-            if (kind.equals("province") && zoom >= 6) {
-                k = Kind.PROVINCE;
-            } else if (kind.equals("city") || kind.equals("town")) {
-                // a capital is labelled at every zoom (Islamabad, 1.1 million, before Rawalpindi's 2 million at z5)
-                boolean capital = "PPLC".equals(f.place().properties().get("feature_code"));
-                k = capital && zoom >= 4
-                        ? Kind.CAPITAL
-                        : Painter.shows(zoom, f.place().population()) ? Kind.CITY : null;
-            } else if (kind.equals("crossing") && zoom >= 8) {
-                k = Kind.CROSSING;
-            }
-            if (k != null) {
-                String text = text(f.place(), k, lang);
-                candidates.add(new Placed(f, k, text, box(f.label(), k, text, mpp)));
+            for (Registered r : registered) {
+                if (r.names(f.place(), zoom)) {
+                    String text = text(f.place(), r.label(), lang);
+                    if (text != null) {
+                        candidates.add(new Placed(f, r.label(), text, box(f.label(), r.label(), text, mpp)));
+                    }
+                    break; // a place is named once, by its first label
+                }
             }
         }
-        candidates.sort(Comparator.comparing((Placed p) -> p.kind())
+        candidates.sort(Comparator.comparingInt((Placed p) -> p.label().priority())
                 .thenComparing(p -> -(p.feature().place().population() == null
                         ? 0
                         : p.feature().place().population()))
@@ -136,12 +167,12 @@ class Labels {
         return kept;
     }
 
-    /** The label's box in metres, with the gap, as {@link Painter#label} draws it. */
-    static Envelope box(Coordinate at, Kind kind, String text, double mpp) {
+    /** The label's box in metres (its dot included), with the gap, as {@link Painter#names} draws it. */
+    static Envelope box(Coordinate at, Label label, String text, double mpp) {
         // for Arabic script the font measures the shaped text (a TextLayout), as Painter draws it
-        Rectangle2D r = font(kind, 1, text).getStringBounds(text, FRC);
-        double dx = dx(kind);
-        double left = dx > 0 ? dx - (kind == Kind.CROSSING ? 9 : 4) : -r.getWidth() / 2;
+        Rectangle2D r = font(label, 1, text).getStringBounds(text, FRC);
+        double dx = label.dx();
+        double left = dx > 0 ? (label.dot() ? -DOT : 0) : -r.getWidth() / 2;
         double right = dx > 0 ? dx + r.getWidth() : r.getWidth() / 2;
         double half = r.getHeight() / 2;
         return new Envelope(

@@ -14,6 +14,7 @@ import java.awt.geom.Path2D;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.conflictmap.layers.Label;
 import org.conflictmap.layers.Marks;
 import org.conflictmap.layers.Paint;
 import org.locationtech.jts.awt.ShapeWriter;
@@ -172,34 +173,37 @@ final class Painter {
         return new Color(Integer.parseInt(hex.substring(1), 16));
     }
 
-    /** The labels {@link Labels} placed for this zoom: each once, none colliding, whole across tile edges. */
-    void labels(List<Labels.Placed> placed) {
+    /** The points of the labels {@link Labels} placed for this zoom that mark theirs with a dot (a city's). */
+    void dots(List<Labels.Placed> placed) {
         for (Labels.Placed l : placed) {
-            double[] p = point(l.feature().label());
-            if (l.kind() == Labels.Kind.CITY || l.kind() == Labels.Kind.CAPITAL) {
+            if (l.label().dot()) {
+                double[] p = point(l.feature().label());
                 g.setColor(Color.WHITE);
-                double r = 2.6 * ratio;
+                double r = Labels.DOT * ratio;
                 Shape dot = new Ellipse2D.Double(p[0] - r, p[1] - r, 2 * r, 2 * r);
                 g.fill(dot);
                 g.setColor(new Color(0x333333));
                 g.setStroke(new BasicStroke((float) ratio));
                 g.draw(dot);
             }
-            Color colour = switch (l.kind()) {
-                case PROVINCE -> new Color(0x59636b);
-                case CROSSING -> BORDER;
-                default -> new Color(0x222222);
-            };
-            label(l.text(), p, Labels.font(l.kind(), ratio, l.text()), colour, Labels.dx(l.kind()) * ratio);
         }
     }
 
-    /** Whether a city of this population is labelled at this zoom. */
-    static boolean shows(int zoom, Long population) {
-        long p = population == null ? 0 : population;
-        return zoom >= 10
-                ? p >= 5_000
-                : zoom >= 8 ? p >= 50_000 : zoom >= 6 ? p >= 300_000 : zoom >= 4 && p >= 1_500_000;
+    /**
+     * The texts of the labels {@link Labels} placed for this zoom: each once, none colliding, whole across tile
+     * edges, in its registration's letters, colour and halo.
+     */
+    void names(List<Labels.Placed> placed) {
+        for (Labels.Placed l : placed) {
+            Label style = l.label();
+            label(
+                    l.text(),
+                    point(l.feature().label()),
+                    Labels.font(style, ratio, l.text()),
+                    colour(style.colour()),
+                    style.dx() * ratio,
+                    style.halo() * ratio);
+        }
     }
 
     /** What the painter needs of an incident: where, what type, whether contested, how precise. */
@@ -373,10 +377,11 @@ final class Painter {
     }
 
     /**
-     * Text with a white halo; {@code dx} > 0 puts it right of the point, 0 centres it. Arabic script is
-     * laid out by a TextLayout (shaped: joined letter forms, right to left), as drawString would.
+     * Text with a white halo reaching {@code halo} pixels beyond its letters; {@code dx} > 0 puts it right of
+     * the point, 0 centres it. Arabic script is laid out by a TextLayout (shaped: joined letter forms, right to
+     * left), as drawString would.
      */
-    void label(String text, double[] p, Font font, Color colour, double dx) {
+    void label(String text, double[] p, Font font, Color colour, double dx, double halo) {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         float x = (float) (dx > 0 ? p[0] + dx : p[0] - fm.stringWidth(text) / 2.0);
@@ -386,8 +391,10 @@ final class Painter {
                         .getOutline(AffineTransform.getTranslateInstance(x, y))
                 : font.createGlyphVector(g.getFontRenderContext(), text).getOutline(x, y);
         g.setColor(new Color(255, 255, 255, 220));
-        g.setStroke(new BasicStroke((float) (3 * ratio), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(outline);
+        if (halo > 0) {
+            g.setStroke(new BasicStroke((float) (2 * halo), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(outline);
+        }
         g.setColor(colour);
         g.fill(outline);
     }

@@ -264,7 +264,7 @@ class TileRenderer {
     }
 
     /** The gazetteer kinds a collection's tile style draws: its own list, else every kind of its source. */
-    private static Set<String> kinds(Collection c) {
+    static Set<String> kinds(Collection c) {
         return c.tiles().kinds() != null ? c.tiles().kinds() : ((Source.Places) c.source()).kinds();
     }
 
@@ -326,9 +326,9 @@ class TileRenderer {
                     }
                 }
             }
-            if (LABELLED_STYLES.contains(style)) {
-                p.labels(labels.within(zoom, lang, window));
-            }
+            List<Labels.Placed> named = LABELLED_STYLES.contains(style) ? labels.within(zoom, lang, window) : List.of();
+            p.dots(named);
+            p.names(named);
             if (drawsIncidents(style)) {
                 // incidents reach into the picture by their marker's radius at most (basemap labels by much more)
                 Envelope near = new Envelope(window);

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,16 +19,19 @@ import javax.imageio.ImageIO;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnOwnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
+import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.DateRange;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
+import org.conflictmap.layers.Label;
 import org.conflictmap.layers.Layers;
 import org.conflictmap.layers.Queryable;
 import org.conflictmap.layers.Source;
 import org.conflictmap.layers.TileStyle;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -42,7 +46,8 @@ import org.springframework.core.annotation.Order;
  * with a vector tile style. Each vector layer is named as its collection (also in the one tile of every
  * layer); a layer narrowed by a condition has on PostGIS the features the server's own encoder gives it
  * (and the embedded store), those of its items; and a registered incidents layer is a raster overlay of
- * its own, the incidents overlay with its condition as a filter.
+ * its own, the incidents overlay with its condition as a filter. A registered gazetteer layer with a {@link Label}
+ * (the districts' names) is named in the raster labels from its zoom, by its priority among the server's labels.
  */
 class RegisteredLayerTilesContractTest {
 
@@ -92,6 +97,30 @@ class RegisteredLayerTilesContractTest {
                     GeometryType.MULTIPOLYGON,
                     Source.Incidents.ofDimension(2),
                     new TileStyle(0, null, false, List.of()));
+        }
+
+        /**
+         * A gazetteer layer named in the raster labels: the districts' names from zoom 9, small and grey, centred,
+         * between the crossings' names and the towns' (priority 35: the server's are 10 to 40). The whole of what
+         * adding a labelled layer takes.
+         */
+        @Bean
+        @Order(106)
+        Collection districtNames() {
+            return new Collection(
+                    "district-names",
+                    "District names",
+                    "The districts, named in the raster labels from zoom 9.",
+                    GeometryType.MULTIPOLYGON,
+                    new Source.Places(Set.of("district")),
+                    List.of(),
+                    new TileStyle(9, null, false, List.of("id", "name"))
+                            .labelled(Label.names(35)
+                                    .letters("#5b6670", 10, Label.Weight.REGULAR)
+                                    .halo(2)
+                                    .right(0)),
+                    List.of(),
+                    false);
         }
 
         static Collection incidents(String id, GeometryType type, Source.Incidents source, TileStyle style) {
@@ -150,6 +179,9 @@ class RegisteredLayerTilesContractTest {
 
         @Autowired
         Layers layers;
+
+        @Autowired
+        Labels labels;
 
         Http http() {
             return new Http(port);
@@ -277,6 +309,63 @@ class RegisteredLayerTilesContractTest {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.contentType()).isEqualTo("image/png");
             return ImageIO.read(new ByteArrayInputStream(r.bytes()));
+        }
+
+        @Test
+        void aRegisteredLabelNamesItsPlacesFromItsZoomByItsPriority() throws Exception {
+            Envelope world = new Envelope(-Mercator.HALF, Mercator.HALF, -Mercator.HALF, Mercator.HALF);
+            Label districts = layers.get("district-names").tiles().labels().get(0);
+            assertThat(labels.within(8, "en", world))
+                    .as("not before its zoom")
+                    .noneMatch(p -> p.label().equals(districts));
+            List<Labels.Placed> z9 = labels.within(9, "en", world);
+            List<Labels.Placed> named =
+                    z9.stream().filter(p -> p.label().equals(districts)).toList();
+            assertThat(named)
+                    .hasSizeGreaterThan(30)
+                    .allMatch(p -> p.feature().place().kind().equals("district"));
+            // placed and drawn by priority among the server's: capitals, provinces, crossings, these, towns
+            assertThat(z9.stream().map(p -> p.label().priority()).toList()).isSorted();
+            assertThat(z9.stream().map(p -> p.label().priority())).contains(10, 20, 30, 35, 40);
+            for (int i = 0; i < z9.size(); i++) {
+                for (int j = i + 1; j < z9.size(); j++) {
+                    assertThat(z9.get(i).box().intersects(z9.get(j).box()))
+                            .as("%s and %s collide", z9.get(i).text(), z9.get(j).text())
+                            .isFalse();
+                }
+            }
+            // drawn in the label tiles: ink in one district's box, and in the tile of its point
+            Labels.Placed one = named.get(named.size() / 2);
+            double mpp = 2 * Mercator.HALF / 256 / (1 << 9);
+            Envelope box = one.box();
+            BufferedImage own = renderer.image(
+                    box,
+                    (int) Math.round(box.getWidth() / mpp),
+                    (int) Math.round(box.getHeight() / mpp),
+                    9,
+                    1,
+                    "labels",
+                    null,
+                    "en");
+            assertThat(TilesContractTest.Contract.opaque(own))
+                    .as("%s drawn", one.text())
+                    .isGreaterThan(30);
+            int[] t = tile(
+                    9,
+                    Mercator.lon(one.feature().label().x),
+                    Mercator.lat(one.feature().label().y));
+            assertThat(TilesContractTest.Contract.opaque(
+                            png(http().get("/tiles/labels/" + t[0] + "/" + t[1] + "/" + t[2] + ".png"))))
+                    .isGreaterThan(30);
+            // in the reader's script where the gazetteer has the name, else in English (the districts have few)
+            assertThat(labels.within(9, "ps", world).stream()
+                            .filter(p -> p.label().equals(districts))
+                            .toList())
+                    .hasSizeGreaterThan(30)
+                    .allMatch(p -> p.text()
+                            .equals(Objects.requireNonNullElse(
+                                    LocalNames.of(p.feature().place(), "ps"),
+                                    p.feature().place().name())));
         }
 
         @Test
