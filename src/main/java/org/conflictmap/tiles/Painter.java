@@ -173,7 +173,10 @@ final class Painter {
         return new Color(Integer.parseInt(hex.substring(1), 16));
     }
 
-    /** The points of the labels {@link Labels} placed for this zoom that mark theirs with a dot (a city's). */
+    /**
+     * The points of the labels {@link Labels} placed for this zoom that mark theirs with a dot (a city's): drawn
+     * under the incidents' marks, as the basemap is, so a mark at a city is not cut by the city's dot.
+     */
     void dots(List<Labels.Placed> placed) {
         for (Labels.Placed l : placed) {
             if (l.label().dot()) {
@@ -191,7 +194,8 @@ final class Painter {
 
     /**
      * The texts of the labels {@link Labels} placed for this zoom: each once, none colliding, whole across tile
-     * edges, in its registration's letters, colour and halo.
+     * edges, in its registration's letters, colour and halo. Drawn last, over the incidents' marks: no symbol
+     * hides a name.
      */
     void names(List<Labels.Placed> placed) {
         for (Labels.Placed l : placed) {

@@ -326,9 +326,10 @@ class TileRenderer {
                     }
                 }
             }
+            // the labels' dots under the incidents' marks, their names over them: a symbol never hides a place's
+            // name (its halo keeps it legible over them), and a mark at a city is not cut by the city's dot
             List<Labels.Placed> named = LABELLED_STYLES.contains(style) ? labels.within(zoom, lang, window) : List.of();
             p.dots(named);
-            p.names(named);
             if (drawsIncidents(style)) {
                 // incidents reach into the picture by their marker's radius at most (basemap labels by much more)
                 Envelope near = new Envelope(window);
@@ -344,6 +345,7 @@ class TileRenderer {
                                 row.text("geo_precision"))));
                 p.incidents(marks);
             }
+            p.names(named);
         } finally {
             g.dispose();
         }

@@ -1,13 +1,18 @@
 package org.conflictmap.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.conflictmap.TestStores.EDITOR_AUTH;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
+import org.conflictmap.incidents.IncidentType;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
 import org.conflictmap.layers.Label;
@@ -199,6 +204,97 @@ class LabelsContractTest {
                                     .anyMatch(q -> q.box().intersects(p.box()))))
                     .as("a province gave way to a town")
                     .isTrue();
+        }
+
+        @Test
+        void aCapitalsNameIsDrawnOverTheIncidentsMarksWithItsHalo() {
+            int z = 8;
+            double mpp = 2 * Mercator.HALF / 256 / (1 << z);
+            Labels.Placed islamabad = labels.within(z, "en", WORLD).stream()
+                    .filter(p -> p.text().equals("Islamabad"))
+                    .findFirst()
+                    .orElseThrow();
+            Coordinate at = islamabad.feature().label();
+            Envelope box = islamabad.box();
+            // marks of every type in two rows along the name, 12 px apart: the name lies under a row of symbols
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            List<String> ids = new ArrayList<>();
+            IncidentType[] types = IncidentType.values();
+            try {
+                for (double x = box.getMinX(); x <= box.getMaxX(); x += 12 * mpp) {
+                    for (double dy : new double[] {-4, 4}) {
+                        String id = "label-cover-" + run + "-" + ids.size();
+                        Http.Response created = http().send(
+                                        "POST",
+                                        "/api/incidents",
+                                        """
+                                {"id": "%s", "title": "Label cover test", "type": "%s",
+                                 "occurred": {"start": "2031-06-06", "precision": "day"},
+                                 "geometry": {"type": "Point", "coordinates": [%s, %s]}, "geo_precision": "exact"}""".formatted(
+                                                        id,
+                                                        types[ids.size() % types.length].id(),
+                                                        Mercator.lon(x),
+                                                        Mercator.lat(at.y + dy * mpp)),
+                                        "Content-Type",
+                                        "application/json",
+                                        "Authorization",
+                                        EDITOR_AUTH);
+                        assertThat(created.status()).as(created.body()).isEqualTo(201);
+                        ids.add(id);
+                    }
+                }
+                Envelope window = new Envelope(box);
+                window.expandBy(20 * mpp);
+                int w = (int) Math.round(window.getWidth() / mpp);
+                int h = (int) Math.round(window.getHeight() / mpp);
+                TileFilter day = TileFilter.parse(Map.of("datetime", "2031-06-06/2031-06-07")::get);
+                BufferedImage marked = renderer.image(window, w, h, z, 1, "combined", day, "en");
+                BufferedImage bare = renderer.image(window, w, h, z, 1, "basemap", day, "en");
+                BufferedImage names = renderer.image(window, w, h, z, 1, "labels", day, "en");
+                assertThat(TilesContractTest.Contract.differingPixels(marked, bare))
+                        .as("pixels the marks change around the name")
+                        .isGreaterThan(w * h / 8);
+                double[] point = {(at.x - window.getMinX()) / mpp, (window.getMaxY() - at.y) / mpp};
+                long ink = 0;
+                long covered = 0;
+                long halo = 0;
+                long darkHalo = 0;
+                int letters =
+                        0xff000000 | Integer.parseInt(islamabad.label().colour().substring(1), 16);
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int n = names.getRGB(x, y);
+                        int m = marked.getRGB(x, y);
+                        if (n == letters) {
+                            // a pixel the letters cover whole: the same on the map with the marks
+                            ink++;
+                            covered += m != n ? 1 : 0;
+                        } else if ((n >>> 24) >= 215
+                                && (n & 0xffffff) == 0xffffff
+                                && Math.hypot(x - point[0], y - point[1]) > 5) {
+                            // the halo (not the city's dot, which the marks may cover): light over any mark
+                            halo++;
+                            int least = Math.min(m >> 16 & 0xff, Math.min(m >> 8 & 0xff, m & 0xff));
+                            darkHalo += least < 190 ? 1 : 0;
+                        }
+                    }
+                }
+                assertThat(ink).as("pixels of the letters").isGreaterThan(60);
+                assertThat(covered).as("pixels of the letters a mark covers").isZero();
+                assertThat(halo).as("pixels of the halo").isGreaterThan(60);
+                assertThat(darkHalo).as("pixels of the halo a mark darkens").isZero();
+            } finally {
+                for (String id : ids) {
+                    http().send(
+                                    "DELETE",
+                                    "/api/incidents/" + id,
+                                    (String) null,
+                                    "Authorization",
+                                    EDITOR_AUTH,
+                                    "If-Match",
+                                    "\"1\"");
+                }
+            }
         }
     }
 }
