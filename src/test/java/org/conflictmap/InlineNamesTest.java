@@ -47,15 +47,10 @@ class InlineNamesTest {
             Map.entry("ingest/EventTime.java", 5),
             Map.entry("ingest/IngestCommand.java", 7),
             Map.entry("ingest/Sentences.java", 1),
-            Map.entry("layers/Paint.java", 1),
             Map.entry("ogcapi/IncidentFilter.java", 3),
             Map.entry("ogcapi/OgcController.java", 17),
-            Map.entry("ogcapi/Registrations.java", 1),
-            Map.entry("tiles/Basemap.java", 1),
             Map.entry("tiles/OgcTilesController.java", 4),
-            Map.entry("tiles/Painter.java", 10),
             Map.entry("tiles/TileFilter.java", 2),
-            Map.entry("tiles/TileRenderer.java", 7),
             Map.entry("tiles/TilesController.java", 6),
             Map.entry("webhooks/WebhookDeliveries.java", 1));
 

@@ -1,5 +1,6 @@
 package org.conflictmap.layers;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -122,7 +123,7 @@ public record Paint(
 
     /** This paint in another colour for the places of these countries. */
     public Paint focus(String focusColour, String... countries) {
-        Map<String, String> m = new java.util.HashMap<>(byCountry);
+        Map<String, String> m = new HashMap<>(byCountry);
         for (String c : countries) {
             m.put(c, focusColour);
         }

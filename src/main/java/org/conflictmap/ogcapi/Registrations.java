@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.incidents.IncidentType;
 import org.conflictmap.incidents.Queryables;
@@ -158,7 +159,7 @@ class Registrations {
                                 Place.KINDS.stream()
                                         .filter(k -> !Set.of("province", "district", "border", "boundary")
                                                 .contains(k))
-                                        .collect(java.util.stream.Collectors.toSet()),
+                                        .collect(Collectors.toSet()),
                                 true,
                                 PLACE_TILE_ATTRIBUTES)
                         .painted(

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -21,7 +22,7 @@ class Basemap {
     static final double[] TOLERANCE = {1500, 150, 0};
 
     /** A place ready to draw: its kind, its name, its geometry per band, and where to put its label. */
-    record Feature(Place place, Geometry[] bands, org.locationtech.jts.geom.Coordinate label) {
+    record Feature(Place place, Geometry[] bands, Coordinate label) {
         Geometry at(int zoom) {
             return bands[zoom <= 6 ? 0 : zoom <= 9 ? 1 : 2];
         }

@@ -11,9 +11,14 @@ import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.conflictmap.layers.Label;
 import org.conflictmap.layers.Marks;
 import org.conflictmap.layers.Paint;
@@ -249,7 +254,7 @@ final class Painter {
         // per marker: (pixel, footprint) in the high bits, its index in the low 21, sorted below
         long[] keys = new long[n];
         int kept = 0;
-        Map<String, Sprites> byType = new java.util.HashMap<>();
+        Map<String, Sprites> byType = new HashMap<>();
         for (int k = 0; k < n; k++) {
             Mark i = incidents.get(k);
             if (i.geometry().getDimension() != 0) {
@@ -281,8 +286,8 @@ final class Painter {
             keys[kept++] = pixel << 21 | k;
         }
         // same pixel, same footprint: the last one covers the others
-        java.util.Arrays.sort(keys, 0, kept);
-        java.util.BitSet drawn = new java.util.BitSet(n);
+        Arrays.sort(keys, 0, kept);
+        BitSet drawn = new BitSet(n);
         for (int j = 0; j < kept; j++) {
             if (j + 1 == kept || keys[j + 1] >>> 21 != keys[j] >>> 21) {
                 drawn.set((int) (keys[j] & 0x1F_FFFF));
@@ -297,10 +302,9 @@ final class Painter {
     private record Sprites(Sprite plain, Sprite contested, int shape) {}
 
     /** A marker drawn once: its image and the pixel offset of its centre. */
-    record Sprite(java.awt.image.BufferedImage image, double center) {}
+    record Sprite(BufferedImage image, double center) {}
 
-    private static final java.util.concurrent.ConcurrentHashMap<String, Sprite> SPRITES =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Sprite> SPRITES = new ConcurrentHashMap<>();
 
     /**
      * The marker of a point incident: its type's shape ({@link #symbol}) in its type's colour, outlined in
@@ -312,8 +316,7 @@ final class Painter {
             double stroke = (contested ? 3 : 1.5) * ratio;
             int size = (int) Math.ceil(2 * (r + stroke / 2)) + 2;
             double c = size / 2.0;
-            java.awt.image.BufferedImage img =
-                    new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
             Graphics2D sg = img.createGraphics();
             try {
                 sg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

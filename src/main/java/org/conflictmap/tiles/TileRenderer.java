@@ -7,15 +7,21 @@ import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConve
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
 import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.geo.Bbox;
@@ -83,8 +89,8 @@ class TileRenderer {
      */
     static final List<String> MVT_DETAIL = List.of("title", "time_precision", "end", "parties", "operation");
 
-    static final List<String> MVT_ALL = java.util.stream.Stream.concat(MVT_SUMMARY.stream(), MVT_DETAIL.stream())
-            .toList();
+    static final List<String> MVT_ALL =
+            Stream.concat(MVT_SUMMARY.stream(), MVT_DETAIL.stream()).toList();
     /** What a raster tile draws of each incident besides its geometry (attributes by name, as the MVT's). */
     static final List<String> MARK_ATTRIBUTES = List.of("type", "contested", "geo_precision");
 
@@ -135,7 +141,7 @@ class TileRenderer {
                 }
             }
         }
-        basemapPaints.sort(java.util.Comparator.comparingInt(p -> p.paint().order()));
+        basemapPaints.sort(Comparator.comparingInt(p -> p.paint().order()));
         this.paints = List.copyOf(basemapPaints);
         List<String> all = new ArrayList<>(List.of(BASEMAP));
         all.addAll(overlays.keySet());
@@ -192,7 +198,7 @@ class TileRenderer {
                     && t.grid() == TileGrid.WEB_MERCATOR_QUAD) {
                 // on PostGIS the store encodes it from the tiles' narrow table (V22: ST_AsMVT over incidents itself
                 // read ~2 KB rows to use ~100 bytes of each). A layer narrowed by a condition is encoded here
-                java.util.Optional<byte[]> encoded = incidents.vectorTile(
+                Optional<byte[]> encoded = incidents.vectorTile(
                         layer,
                         t.z(),
                         t.x(),
@@ -279,7 +285,7 @@ class TileRenderer {
         }
         return cached(key("mvt.gz", layer, t, filter, "en"), () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
-            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
+            try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
                 gz.write(plain);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -312,7 +318,7 @@ class TileRenderer {
             TileFilter filter,
             String lang) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        java.awt.Graphics2D g = img.createGraphics();
+        Graphics2D g = img.createGraphics();
         try {
             Painter p = new Painter(g, window, width, height, zoom, ratio, marks);
             Envelope buffered = new Envelope(window);
@@ -392,7 +398,7 @@ class TileRenderer {
         return version.current().version();
     }
 
-    private byte[] cached(String key, java.util.function.Supplier<byte[]> make) {
+    private byte[] cached(String key, Supplier<byte[]> make) {
         return cache.get(key + "|v" + version(), k -> make.get());
     }
 
