@@ -36,7 +36,10 @@ class EventExtractor {
                     + "undocumented|accounted for|investigat\\w*|sovereignty|reserves the right|not go unanswered|open war|arrested)\\b");
     static final Pattern HABITUAL = Pattern.compile(
             "(?i)\\b(?:has|have)\\s+(?:long\\s+|repeatedly\\s+|previously\\s+)?(?:been|carried out|accused|"
-                    + "faced|traded|said|recorded|fled|called|cleared)\\b|\\bsince (?:then|October|February|last year)\\b");
+                    + "faced|traded|said|recorded|fled|called|cleared)\\b|\\bsince (?:then|October|February|last year)\\b"
+                    // "Taliban fighters and Pakistani soldiers have clashed periodically along the border": what keeps
+                    // happening, no event
+                    + "|\\b(?:periodically|sporadically|routinely|frequently|regularly)\\b");
     static final Pattern SEPARATE =
             Pattern.compile("(?i)^(?:separately|in a separate\\b|meanwhile|elsewhere|in another|earlier\\b)");
     static final Pattern CLAUSE = Pattern.compile(
@@ -47,6 +50,12 @@ class EventExtractor {
      */
     static final Pattern REFERENCE = Pattern.compile(
             ",?\\s+(?:including|which|that)\\b(?=[^.;]{0,80}?\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\\s)");
+    /**
+     * "Relations have been in freefall since October 2025, when more than 70 people were killed in fighting", "living in
+     * fear since the border war of October 2025": a present state since a past event; the clause from "since" is that
+     * event, with its own time and places, and the sentence's main clause stays with the event being told.
+     */
+    static final Pattern SINCE = Pattern.compile("\\s+(?=since\\s)");
     /** "killed in the bombing", "the attack": a kind of violence told again, with a definite article. */
     static final Pattern DEFINITE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
 
@@ -212,6 +221,8 @@ class EventExtractor {
         final List<Claims.Speaker> named = new ArrayList<>();
 
         EventTime.When said;
+        /** A past month named in a sentence of background: an event of its own, never the fight later figures go to. */
+        boolean backdrop;
 
         /** Takes in what another telling of this event found. */
         void absorb(Open b) {
@@ -302,6 +313,7 @@ class EventExtractor {
                     parts.size() > 1 && REFERENCE.matcher(parts.get(1).text()).lookingAt();
             Open told = current;
             Open lede = null;
+            boolean backdrop = false;
             for (Sentences.Sentence s : parts) {
                 List<EventTime.When> all = EventTime.of(s, text, dates, pub, dateline);
                 List<EventTime.When> whens =
@@ -413,6 +425,8 @@ class EventExtractor {
                     if (target == null) {
                         target = new Open();
                         events.add(target);
+                        target.backdrop = pastInBackground(whole, when, told);
+                        backdrop |= target.backdrop;
                     }
                 } else if (current != null && (cue != null || figures || !whens.isEmpty())) {
                     target = current;
@@ -464,7 +478,7 @@ class EventExtractor {
                     lede = target;
                 }
             }
-            if (reference && told != null) {
+            if ((reference || backdrop) && told != null) {
                 current = told;
             } else if (parts.size() > 1 && lede != null) {
                 current = lede;
@@ -580,6 +594,21 @@ class EventExtractor {
     }
 
     /**
+     * A month before the event being told, named in a sentence of background ("Qatar and Turkey, which mediated a ceasefire
+     * after the first border war in October 2025, have been trying to revive talks"): an event of its own, but not the one
+     * the next sentences go on telling.
+     */
+    private static boolean pastInBackground(Sentences.Sentence s, EventTime.When when, Open told) {
+        return when != null
+                && when.precision().equals("month")
+                && told != null
+                && told.when != null
+                && when.to().isBefore(told.when.from())
+                && (BACKGROUND.matcher(s.text()).find()
+                        || HABITUAL.matcher(s.text()).find());
+    }
+
+    /**
      * Shells told while an armed clash or an exchange of fire is being reported, in a sentence that gives no
      * time of its own and no place away from the fighting's, are the same fight's (the shells of that night),
      * not an event of their own. Measured on heldout5: two shelling events split off the fighting they were part of.
@@ -627,6 +656,7 @@ class EventExtractor {
             Open e = events.get(k);
             if (e.cue != null
                     && !e.cue.weak()
+                    && !e.backdrop
                     && (e.cue.type().equals("armed_clash") || e.cue.type().equals("cross_border_fire"))) {
                 return e;
             }
@@ -941,6 +971,14 @@ class EventExtractor {
             EventTypes.Cue second = EventTypes.cue(s.text().substring(r.end()), 0);
             if (second != null && !second.weak()) {
                 return cut(s, r.start(), r.start());
+            }
+        }
+        Matcher since = SINCE.matcher(s.text());
+        if (since.find() && since.start() > 20) {
+            EventTypes.Cue first = EventTypes.cue(s.text().substring(0, since.start()), 0);
+            EventTypes.Cue second = EventTypes.cue(s.text().substring(since.end()), 0);
+            if ((first == null || first.weak()) && second != null && !second.weak()) {
+                return cut(s, since.start(), since.end());
             }
         }
         Matcher m = CLAUSE.matcher(s.text());

@@ -56,6 +56,20 @@ final class EventTime {
     static final Pattern AGREED_BEFORE =
             Pattern.compile("(?i)\\b(?:truce|ceasefire|agreement|deal|talks)\\b[^.]{0,40}$");
 
+    /**
+     * "the border war of October 2025", "the clashes of October": a month named after "of" (with its year, or after a word
+     * of violence) is when that happened; the geocoder reads a month only after "in", "since", "during".
+     */
+    static final String MONTH_NAMES =
+            "(January|February|March|April|May|June|July|August|September|October|November|December)";
+
+    static final Pattern OF_MONTH = Pattern.compile("(?i)\\bof\\s+" + MONTH_NAMES + "\\s+(\\d{4})\\b"
+            + "|\\b(?:clashes|fighting|war|battles?|strikes|violence)\\s+of\\s+" + MONTH_NAMES + "\\b(?!\\s+\\d)");
+    /** "since October 2025, when more than 70 people were killed": the clause after "when" happened in that month. */
+    static final Pattern WHEN_AFTER = Pattern.compile("^,?\\s+when\\b");
+    /** A four-digit year written with a date ("February 2026", "Feb 27, 2026"). */
+    static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d{2}\\b");
+
     static final Pattern MONTH_ALONE =
             Pattern.compile("(?i)\\b(?:the|their|its|last|this|that)\\s+(January|February|March|April|May|June|"
                     + "July|August|September|October|November|December)\\b(?!\\s+\\d)");
@@ -113,21 +127,22 @@ final class EventTime {
             String after =
                     text.substring(f.end(), Math.min(s.end(), f.end() + 20)).toLowerCase(Locale.ROOT);
             String words = f.text().toLowerCase(Locale.ROOT);
-            if (words.startsWith("since ")) {
+            if (words.startsWith("since ") && !WHEN_AFTER.matcher(after).find()) {
                 // "a conflict that has simmered since October": where a period began, not when this happened
+                // (but "since October 2025, when more than 70 people were killed" dates the clause after "when")
                 continue;
             }
             boolean saidThen = STATEMENT_BEFORE.matcher(before).find()
                     || STATEMENT_AFTER.matcher(after).find();
-            if (saidThen && !words.startsWith("last ")
-                    || AGREED_BEFORE.matcher(before).find()) {
-                if (!AGREED_BEFORE.matcher(before).find() && f.precision().equals("day")) {
+            boolean agreed = agreedThen(before);
+            if (saidThen && !words.startsWith("last ") || agreed) {
+                if (!agreed && f.precision().equals("day")) {
                     LocalDate d = f.date();
                     out.add(new When(f.start(), f.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day", true));
                 }
                 continue;
             }
-            LocalDate d = f.date();
+            LocalDate d = yearOfTheSentence(f, dates, s);
             String lowBefore = before.toLowerCase(Locale.ROOT);
             String precision = f.precision();
             if (words.equals("last week")) {
@@ -169,17 +184,14 @@ final class EventTime {
                         published.atTime(6, 0),
                         "part_of_day"));
             }
+            m = OF_MONTH.matcher(sentence);
+            boolean ofMonth = !dated && m.find();
+            if (ofMonth) {
+                out.add(month(s, m, m.group(1) != null ? m.group(1) : m.group(3), m.group(2), published));
+            }
             m = MONTH_ALONE.matcher(sentence);
-            if (!dated && m.find()) {
-                java.time.Month month = java.time.Month.valueOf(m.group(1).toUpperCase(Locale.ROOT));
-                int year = month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
-                LocalDate first = LocalDate.of(year, month, 1);
-                out.add(new When(
-                        s.start() + m.start(),
-                        s.start() + m.end(),
-                        first.atStartOfDay(),
-                        first.withDayOfMonth(first.lengthOfMonth()).atTime(LocalTime.MAX),
-                        "month"));
+            if (!dated && !ofMonth && m.find()) {
+                out.add(month(s, m, m.group(1), null, published));
             }
             m = WEEKEND.matcher(sentence);
             if (m.find()) {
@@ -264,6 +276,56 @@ final class EventTime {
         }
         out.sort(Comparator.comparingInt(When::start));
         return out;
+    }
+
+    /** The month a match names, in the year written ({@code year}) or else the last such month up to publication. */
+    private static When month(Sentences.Sentence s, Matcher m, String name, String year, LocalDate published) {
+        java.time.Month month = java.time.Month.valueOf(name.toUpperCase(Locale.ROOT));
+        int y = year != null
+                ? Integer.parseInt(year)
+                : month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
+        LocalDate first = LocalDate.of(y, month, 1);
+        return new When(
+                s.start() + m.start(),
+                s.start() + m.end(),
+                first.atStartOfDay(),
+                first.withDayOfMonth(first.lengthOfMonth()).atTime(LocalTime.MAX),
+                "month");
+    }
+
+    /**
+     * A truce, deal or talks right before a date: the date is theirs ("since a truce was agreed in late April"), unless a
+     * kind of violence comes between ("a ceasefire after the first border war in October 2025": the war's month).
+     */
+    static boolean agreedThen(String before) {
+        Matcher m = AGREED_BEFORE.matcher(before);
+        if (!m.find()) {
+            return false;
+        }
+        EventTypes.Cue between = EventTypes.cue(before.substring(m.start()), 0);
+        return between == null || between.weak();
+    }
+
+    /**
+     * A date written without its year takes the year of a date of the same month written with one before it in the sentence
+     * ("since late February 2026, when Pakistan struck Kabul … on Feb. 27"): the geocoder gives a yearless date the most
+     * recent year, which for a background event is the wrong one.
+     */
+    static LocalDate yearOfTheSentence(DateResolver.Found f, List<DateResolver.Found> dates, Sentences.Sentence s) {
+        LocalDate d = f.date();
+        if (d == null || YEAR.matcher(f.text()).find()) {
+            return d;
+        }
+        for (DateResolver.Found e : dates) {
+            if (e.start() >= s.start()
+                    && e.end() <= f.start()
+                    && e.date() != null
+                    && e.date().getMonth() == d.getMonth()
+                    && YEAR.matcher(e.text()).find()) {
+                d = d.withYear(e.date().getYear());
+            }
+        }
+        return d;
     }
 
     /** A day narrowed by the words around it: late, early, overnight (into), morning, night… */

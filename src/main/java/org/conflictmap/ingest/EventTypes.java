@@ -74,7 +74,7 @@ final class EventTypes {
             new Rule(
                     "armed_clash",
                     Pattern.compile(
-                            "(?i)\\b(?:clash(?:es|ed)?|fighting|fought|battles?|firefight|gunfight|skirmish\\w*|"
+                            "(?i)\\b(?:clash(?:es|ed)?|fighting|fought|battles?|(?:border|frontier) war|firefight|gunfight|skirmish\\w*|"
                                     + "attacks? on (?:\\w+\\s+){0,5}(?:posts?|checkposts?|outposts?|positions|border posts?)|overran|overrun|assault|"
                                     + "infiltrat\\w*|ambush(?:ed|es)?|(?<!air )raid(?:ed)?|repelled|repulsed|offensive|operations? along|seized|storm(?:ed)?|"
                                     // "attacked Pakistani military posts", "attack border posts"

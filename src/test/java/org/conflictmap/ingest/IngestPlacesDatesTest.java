@@ -196,4 +196,57 @@ class IngestPlacesDatesTest {
         assertThat(events).hasSize(1);
         assertThat(events.get(0).places()).containsKey(LAHORE).doesNotContainKey(ISLAMABAD);
     }
+
+    /** The first event the extractor finds in the text. */
+    private EventExtractor.Event first(String text, LocalDate published) {
+        return extractor.extract(text, published).get(0);
+    }
+
+    private static void assertOccurred(EventExtractor.Event e, String precision, String start) {
+        assertThat(e.occurred().precision()).isEqualTo(precision);
+        assertThat(e.occurred().start()).isEqualTo(Instant.parse(start));
+    }
+
+    @Test
+    void aPastEventSinceWhichSomethingHoldsIsItsOwnMonthAndNotTheEventBeingTold() {
+        List<EventExtractor.Event> events = extractor.extract(
+                "A suicide bomber rammed a military convoy in Bannu on Sunday, killing seven soldiers, the army said. "
+                        + "Ties between the neighbours have been in tatters since October 2025, when more than 70 people were "
+                        + "killed in fighting along their frontier before a truce. Four more soldiers were wounded, the army said.",
+                LocalDate.of(2027, 4, 7));
+        assertThat(events).extracting(EventExtractor.Event::type).containsExactly("suicide_bomb", "armed_clash");
+        assertThat(events.get(0).claims()).hasSize(2);
+        assertOccurred(events.get(1), "month", "2025-09-30T19:30:00Z");
+    }
+
+    @Test
+    void aMonthAfterOfAndAWarBeforeATruceWordAreThePastEventsTime() {
+        EventExtractor.Event e = first(
+                "Families in Kunar say they have lived in fear since the border war of October 2025.",
+                LocalDate.of(2027, 5, 16));
+        assertOccurred(e, "month", "2025-09-30T19:30:00Z");
+        assertThat(e.places()).doesNotContainKey("af-province-kunar");
+        e = first(
+                "Qatar, which brokered a ceasefire after the first border war in October 2025, is trying to revive talks.",
+                LocalDate.of(2027, 4, 9));
+        assertThat(e.type()).isEqualTo("armed_clash");
+        assertThat(e.occurred().start()).isEqualTo(Instant.parse("2025-09-30T19:30:00Z"));
+    }
+
+    @Test
+    void aDateWithoutItsYearTakesTheYearWrittenBeforeIt() {
+        EventExtractor.Event e = first(
+                "It is the worst violence since February 2026, when Pakistani jets bombed Kandahar on Feb. 27.",
+                LocalDate.of(2027, 4, 9));
+        assertOccurred(e, "day", "2026-02-26T19:30:00Z");
+    }
+
+    @Test
+    void whatKeepsHappeningIsNoEvent() {
+        List<EventExtractor.Event> events = extractor.extract(
+                "Pakistani jets struck Khost on Friday night, killing five civilians, a local official said. "
+                        + "Since 2021, Taliban fighters and Pakistani soldiers have clashed periodically along the border.",
+                LocalDate.of(2027, 4, 10));
+        assertThat(events).extracting(EventExtractor.Event::type).containsExactly("air_strike");
+    }
 }
