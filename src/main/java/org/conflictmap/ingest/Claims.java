@@ -60,6 +60,13 @@ final class Claims {
             "(?i)\\b(?:people|persons),?\\s+(?:including|among them)\\s+(?:\\w+\\s+){0,2}?(?:policemen|police officers|soldiers|"
                     + "security personnel|troops|officers)\\b");
 
+    /**
+     * "with Kabul saying it had killed 23 soldiers and Islamabad saying it had lost two men": the subject of an absolute
+     * "saying" clause, after "with" or, in the second of two, after "and".
+     */
+    static final Pattern WITH_SAYING = Pattern.compile(
+            "\\bwith\\s+([^,]{2,40})$|\\band\\s+((?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})$");
+
     static final Pattern AND_SUBJECT =
             Pattern.compile("\\s(?:and|but)\\s+((?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})$");
     static final Pattern CONJUNCTION = Pattern.compile("\\s(?:after|before|since|when|as|because|while)\\s");
@@ -286,9 +293,10 @@ final class Claims {
                 return null;
             }
             if (verb.equals("saying")) {
-                Matcher with = Pattern.compile("\\bwith\\s+([^,]{2,40})$").matcher(before.strip());
+                Matcher with = WITH_SAYING.matcher(before.strip());
                 if (with.find()) {
-                    return new Decided(resolve(with.group(1).strip(), null, offset));
+                    String who = with.group(1) != null ? with.group(1) : with.group(2);
+                    return new Decided(resolve(who.strip(), null, offset));
                 }
                 // "A spokesman for the Taliban's border forces in Paktika, Mawlawi Abdul Haq Saeed, gave a different
                 // version, saying"

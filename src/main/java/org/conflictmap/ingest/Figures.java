@@ -26,7 +26,22 @@ final class Figures {
             String nationality,
             String verb,
             int start,
-            int end) {}
+            int end) {
+        /** The same figure with the noun and nationality another one gives it. */
+        Figure about(String otherNoun, String otherNationality) {
+            return new Figure(field, value, bound, vague, otherNoun, otherNationality, verb, start, end);
+        }
+
+        /** The same figure, its offsets moved by {@code offset}. */
+        Figure shifted(int offset) {
+            return new Figure(field, value, bound, vague, noun, nationality, verb, start + offset, end + offset);
+        }
+
+        /** A denial (0) of one kind of loss, at a match in a part of the sentence that starts at {@code at}. */
+        static Figure denial(String field, String noun, Matcher m, int at) {
+            return new Figure(field, 0, null, null, noun, nat(m.group(1)), "denied", at + m.start(), at + m.end());
+        }
+    }
 
     static final Map<String, Integer> WORDS = Map.ofEntries(
             Map.entry("a", 1),
@@ -94,7 +109,7 @@ final class Figures {
                     + "eliminated|neutrali[sz]ed)";
     /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
     static final String AUX =
-            "(?:\\s*,\\s*(?:(?:including|among them|most of them)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them),|\\s+(?:including|among them)\\s+(?:"
+            "(?:\\s*,\\s*(?:(?:including|among them|most of them|many of them|all of them|mostly|mainly|largely)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them),|\\s+(?:including|among them)\\s+(?:"
                     + QUANT
                     + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
                     + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
@@ -213,10 +228,15 @@ final class Figures {
             "(?i)\\bno\\s+(?:(?:Pakistani|Afghan|(?-i:[A-Z]{2,5}))\\s+)?(?:aircraft|jet|drone|plane)s?\\s+"
                     + "(?:had\\s+|has\\s+|was\\s+|were\\s+)?(?:been\\s+)?(?:lost|downed|shot down)\\b"
                     + "|\\b(?:has|have|had|did)\\s+not\\s+(?:lost|lose)\\s+(?:any|a single)\\s+(?:aircraft|jets?|planes?|drones?)\\b");
-    static final Pattern DENIED_CLAIM = Pattern.compile(
-            "(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)\\s+(?:that|of)\\b");
+    static final Pattern DENIED_CLAIM =
+            Pattern.compile("(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)"
+                    // "dismissed as propaganda a claim by the Afghan Taliban that they had shot down a drone",
+                    // "rejected
+                    // claims circulated by the Taliban's defence authorities regarding a strike"
+                    + "(?:\\s+(?:\\w+\\s+)?(?:by|from)\\s+[^.;,]{1,50}?)?\\s+(?:that|of|about|regarding)\\b");
+    static final Pattern DISMISSED_ENDS = Pattern.compile("[.;]|,\\s+(?:saying|adding|insisting|and\\s+said)\\b");
     static final Pattern DENIED_POSTS = Pattern.compile(
-            "(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
+            "(?i)\\b(?:(?:any|a single)\\s+(?:of\\s+(?:its|their|our)\\s+)?)?(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
     static final Pattern DENIED_AIRCRAFT = Pattern.compile(
             "(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:drone|jet|aircraft|F-16|plane)\\s+(?:had|has)\\s+been\\s+(?:downed|shot down)\\b");
 
@@ -231,6 +251,18 @@ final class Figures {
                     + "suffering|suffered)\\s+(?:any|a single)\\s+(?:(Pakistani|Afghan)\\s+)?(?:(civilian|army|border|military|security)\\s+)?"
                     + "(targets?|areas?|homes?|houses?|populations?|settlements?|villages?|civilians?|posts?|outposts?|checkposts?|positions?|"
                     + "soldiers?|troops|personnel|men|lives|casualties|aircraft|jets?|drones?|planes?|helicopters?)\\b");
+
+    /**
+     * "denied that any of its posts had been captured", "denies that a single drone was shot down": a party's denial that it
+     * lost any post or aircraft is its figure 0, as "denied losing any posts" is.
+     */
+    static final Pattern DENIED_THAT_ANY = Pattern.compile(
+            "(?i)\\b(?:denied|denies|deny|denying|rejected)\\s+that\\s+(?:any|a single)\\s+(?:of\\s+(?:its|their|our)\\s+)?"
+                    + "(?:(Pakistani|Afghan)\\s+)?(posts?|outposts?|checkposts?|positions|aircraft|jets?|drones?|planes?)\\s+"
+                    + "(?:had|has|have|was|were)\\s+(?:been\\s+)?(?:captured|lost|taken|overrun|seized|downed|shot down)\\b");
+    /** "the hospital had received 13 bodies", "recovered six bodies": a hospital's or rescuers' count of the dead. */
+    static final Pattern RECEIVED_BODIES = Pattern.compile("(?i)\\b(?:received|recovered|retrieved|brought in)\\s+(?:("
+            + BOUND + ")\\s+)?(" + QUANT + ")\\s+(?:dead\\s+)?bodies\\b");
 
     private Figures() {}
 
@@ -261,37 +293,17 @@ final class Figures {
         if (denied.find()) {
             String clause = sentence.substring(denied.end());
             int at = denied.end();
-            Matcher stop = Pattern.compile("[.;]").matcher(clause);
+            // the claim ends with the sentence, or where the speaker's own account begins ("…, saying 30 militants were
+            // killed")
+            Matcher stop = DISMISSED_ENDS.matcher(clause);
             dismissed = new int[] {at, stop.find() ? at + stop.start() : sentence.length()};
             Matcher m = DENIED_POSTS.matcher(clause);
             if (m.find()) {
-                add(
-                        out,
-                        new Figure(
-                                "posts_captured",
-                                0,
-                                null,
-                                null,
-                                "posts",
-                                nat(m.group(1)),
-                                "denied",
-                                at + m.start(),
-                                at + m.end()));
+                add(out, Figure.denial("posts_captured", "posts", m, at));
             }
             m = DENIED_AIRCRAFT.matcher(clause);
             if (m.find()) {
-                add(
-                        out,
-                        new Figure(
-                                "aircraft_downed",
-                                0,
-                                null,
-                                null,
-                                "aircraft",
-                                nat(m.group(1)),
-                                "denied",
-                                at + m.start(),
-                                at + m.end()));
+                add(out, Figure.denial("aircraft_downed", "aircraft", m, at));
             }
             if (!out.isEmpty()) {
                 return shift(out, offset);
@@ -339,18 +351,7 @@ final class Figures {
             boolean bare = f.noun() == null
                     || f.noun().equals("others") && !prev.noun().equals("others");
             if (bare && prev.noun() != null && !prev.noun().matches("posts|aircraft")) {
-                out.set(
-                        i,
-                        new Figure(
-                                f.field(),
-                                f.value(),
-                                f.bound(),
-                                f.vague(),
-                                prev.noun(),
-                                prev.nationality(),
-                                f.verb(),
-                                f.start(),
-                                f.end()));
+                out.set(i, f.about(prev.noun(), prev.nationality()));
             }
         }
     }
@@ -365,11 +366,7 @@ final class Figures {
                             .matches("men|man|soldiers?|troops|fighters?|guards?|border guards|"
                                     + "personnel|policemen|officers|comrades|members")
                     && OUR.matcher(sentence.substring(f.start(), f.end())).find()) {
-                out.set(
-                        i,
-                        new Figure(
-                                f.field(), f.value(), f.bound(), f.vague(), f.noun(), "own", f.verb(), f.start(),
-                                f.end()));
+                out.set(i, f.about(f.noun(), "own"));
             }
         }
     }
@@ -392,36 +389,14 @@ final class Figures {
             }
             Matcher of = OF_WHOM_AFTER.matcher(sentence.substring(noun.end()));
             if (of.find()) {
-                out.set(
-                        i,
-                        new Figure(
-                                f.field(),
-                                f.value(),
-                                f.bound(),
-                                f.vague(),
-                                f.noun(),
-                                nat(of.group(1)),
-                                f.verb(),
-                                f.start(),
-                                f.end()));
+                out.set(i, f.about(f.noun(), nat(of.group(1))));
             }
         }
     }
 
     private static List<Figure> shift(List<Figure> out, int offset) {
         out.sort(Comparator.comparingInt(Figure::start));
-        return out.stream()
-                .map(f -> new Figure(
-                        f.field(),
-                        f.value(),
-                        f.bound(),
-                        f.vague(),
-                        f.noun(),
-                        f.nationality(),
-                        f.verb(),
-                        f.start() + offset,
-                        f.end() + offset))
-                .toList();
+        return out.stream().map(f -> f.shifted(offset)).toList();
     }
 
     /** What killed in "a roadside bomb struck a vehicle, killing three soldiers" or "an attack the military said killed seven". */
@@ -710,6 +685,18 @@ final class Figures {
             new Rule(NO_AIRCRAFT, (sentence, m, out) -> {
                 add(out, plain(m, "aircraft_downed", 0, "aircraft", null, "denied"));
             }),
+            new Rule(DENIED_THAT_ANY, (sentence, m, out) -> {
+                boolean posts = m.group(2).toLowerCase(Locale.ROOT).matches("posts?|outposts?|checkposts?|positions");
+                add(
+                        out,
+                        plain(
+                                m,
+                                posts ? "posts_captured" : "aircraft_downed",
+                                0,
+                                posts ? "posts" : "aircraft",
+                                nat(m.group(1)),
+                                "denied"));
+            }),
             new Rule(DENIED_ANY, (sentence, m, out) -> {
                 String act = m.group(1).toLowerCase(Locale.ROOT);
                 String what = m.group(4).toLowerCase(Locale.ROOT);
@@ -859,6 +846,9 @@ final class Figures {
             }),
             new Rule(BODIES, (sentence, m, out) -> {
                 add(out, counted(m, "killed", "bodies"));
+            }),
+            new Rule(RECEIVED_BODIES, (sentence, m, out) -> {
+                add(out, figure("killed", m.group(1), m.group(2), "people", "", "bodies", m.start(), m.end()));
             }),
             new Rule(TREATING, (sentence, m, out) -> {
                 add(out, counted(m, "wounded", "wounded"));

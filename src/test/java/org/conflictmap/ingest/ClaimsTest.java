@@ -381,4 +381,57 @@ class ClaimsTest {
                         "PK"))
                 .containsExactly("armed_group:pk_forces:killed:15", "pk_government:pk_forces:killed:3");
     }
+
+    @Test
+    void theSecondOfTwoSayingClausesIsItsOwnSubjects() {
+        assertThat(claims(
+                        "Afghan forces attacked border posts overnight, officials said, with Kabul saying it had killed 23 "
+                                + "soldiers and Islamabad saying it had lost two men.",
+                        "PK"))
+                .containsExactly("af_government:pk_forces:killed:23", "pk_government:pk_forces:killed:2");
+    }
+
+    @Test
+    void anAsideAfterTheNounStillCounts() {
+        assertThat(claims(
+                        "Taliban spokesman Zabihullah Mujahid claimed that 12 civilians, mostly women and children, had been "
+                                + "killed in the bombing.",
+                        "AF"))
+                .containsExactly("af_government:civilians:killed:12");
+    }
+
+    @Test
+    void aDismissedClaimByTheOtherSideIsNotTheSpeakersFigure() {
+        assertThat(claims(
+                        "Security sources dismissed as \"propaganda\" a claim by the Taliban that they had shot down a Pakistani "
+                                + "drone. \"No Pakistani drone has been shot down,\" a security source said.",
+                        "AF"))
+                .containsExactly("pk_government:pk_forces:aircraft_downed:0");
+    }
+
+    @Test
+    void aDenialThatAnyPostFellIsAZeroBesideTheOwnToll() {
+        assertThat(claims(
+                        "The Pakistani military said two of its soldiers had been killed in the fighting and denied that any "
+                                + "of its posts had been captured.",
+                        "PK"))
+                .containsExactly("pk_government:pk_forces:killed:2", "pk_government:pk_forces:posts_captured:0");
+    }
+
+    @Test
+    void bodiesAHospitalReceivedAreItsToll() {
+        assertThat(claims(
+                        "Hospital spokesperson Dr Ali Khan said the hospital had received 13 bodies and 29 injured people.",
+                        "PK"))
+                .containsExactly("other:civilians:killed:13", "other:civilians:wounded:29");
+    }
+
+    @Test
+    void aClaimCirculatedByTheOtherSideEndsWhereTheSpeakersOwnAccountBegins() {
+        assertThat(claims(
+                        "Pakistan's information ministry rejected claims circulated by the Taliban's defence authorities about "
+                                + "a strike that killed 12 soldiers, saying 30 militants were killed.",
+                        "PK"))
+                .containsExactly("pk_government:militants:killed:30");
+    }
 }
