@@ -734,6 +734,13 @@ public class IncidentRepository {
     private Incident locked(String id, Integer expectedVersion) {
         List<Integer> version = jdbc.queryForList(LOCK, Integer.class, id);
         if (version.isEmpty()) {
+            if (expectedVersion != null && jdbc.queryForObject(LAST_RECORDED, Integer.class, id) != null) {
+                // RFC 9110 §13.1.1: If-Match is false when the resource has no current representation. The client
+                // held a version of an incident since deleted (the loser of two DELETEs, a stale tab): its
+                // precondition failed, as against a newer version, whether the delete committed a moment before or
+                // long ago. An id that never named an incident stays a 404 (OGC API Part 4, RFC 9110 §13.2.1).
+                throw stale(id, null, expectedVersion);
+            }
             throw new NotFound("no incident with id '" + id + "'"
                     + aliasOf(id)
                             .map(to -> "; it was published as '" + to + "'")

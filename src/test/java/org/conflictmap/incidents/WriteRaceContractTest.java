@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two editors at the same moment, through real HTTP on both stores: the pairs of writes start together
  * behind a barrier, so they meet inside the server (issue 18 saw 40 of 70 such pairs answer 500 and 7 lose a
- * claim). Each pair carries one If-Match: exactly one may win, the other gets 412 (or 404 when the winner
- * deleted the incident), nothing answers 500, and the history holds every version once, in order.
+ * claim). Each pair carries one If-Match: exactly one may win, the other gets 412 (also when the winner
+ * deleted the incident: RFC 9110 §13.1.1, If-Match fails without a current representation), nothing answers 500, and the history holds every version once, in order.
  * Nothing here depends on timing: a pair that happens not to overlap must give the same answers.
  */
 class WriteRaceContractTest {
@@ -228,36 +228,34 @@ class WriteRaceContractTest {
             }
         }
 
+        Http.Response delete(String id, String ifMatch) {
+            String[] headers = {"Authorization", EDITOR_AUTH, "If-Match", ifMatch};
+            return http().send("DELETE", "/api/incidents/" + id, (String) null, headers);
+        }
+
         @Test
-        void ofTwoDeletesOneIs204AndTheOtherFindsItGoneAndARecreatedIdContinuesItsVersions() throws Exception {
+        void ofTwoDeletesOneIs204AndTheOther412AndARecreatedIdContinuesItsVersions() throws Exception {
             for (int pair = 0; pair < CREATE_PAIRS; pair++) {
                 String id = "race-del-" + UUID.randomUUID().toString().substring(0, 8);
                 String etag = create(id);
-                java.util.function.Supplier<Http.Response> delete = () -> http().send(
-                                "DELETE",
-                                "/api/incidents/" + id,
-                                (String) null,
-                                "Authorization",
-                                EDITOR_AUTH,
-                                "If-Match",
-                                etag);
+                java.util.function.Supplier<Http.Response> delete = () -> delete(id, etag);
                 List<Http.Response> r = together(List.of(delete, delete));
                 assertThat(r.stream().map(Http.Response::status).sorted().toList())
                         .as("pair %d: %s | %s", pair, r.get(0).body(), r.get(1).body())
-                        .containsExactly(204, 404);
+                        .containsExactly(204, 412);
+                Http.Response lost = r.get(0).status() == 412 ? r.get(0) : r.get(1);
+                assertThat(lost.contentType()).startsWith("application/problem+json");
+                assertThat(delete.get().status())
+                        .as("pair %d: the same If-Match once the delete has answered (no race): the same 412", pair)
+                        .isEqualTo(412);
             }
+            assertThat(delete("race-never-" + UUID.randomUUID().toString().substring(0, 8), "\"1\"")
+                            .status())
+                    .as("an id that never named an incident")
+                    .isEqualTo(404);
             String id = "race-again-" + UUID.randomUUID().toString().substring(0, 8);
             create(id);
-            assertThat(http().send(
-                                    "DELETE",
-                                    "/api/incidents/" + id,
-                                    (String) null,
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
-                                    "\"1\"")
-                            .status())
-                    .isEqualTo(204);
+            assertThat(delete(id, "\"1\"").status()).isEqualTo(204);
             assertThat(create(id))
                     .as("not 1 again: the old ETag must not match the new incident")
                     .isEqualTo("\"3\"");
