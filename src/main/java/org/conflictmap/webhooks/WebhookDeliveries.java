@@ -53,6 +53,8 @@ class WebhookDeliveries implements SmartLifecycle {
     static final String DELIVERY = "X-Conflictmap-Delivery";
     /** How often delivered rows past {@link WebhooksProperties#retention()} are deleted. */
     static final long PRUNE_EVERY_MS = 60_000;
+    /** Rows deleted by one statement of a prune. */
+    static final int PRUNE_BATCH = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
 
@@ -150,10 +152,19 @@ class WebhookDeliveries implements SmartLifecycle {
         }
     }
 
-    /** Deletes the delivered rows older than the retention; returns how many (0 when the store failed: tried again later). */
+    /**
+     * Deletes the delivered rows older than the retention, {@link #PRUNE_BATCH} at a time until none is left or the
+     * server stops; returns how many (those of the batches done when the store failed: the rest is tried again later).
+     */
     int prune() {
+        int n = 0;
         try {
-            int n = webhooks.prune(Instant.now().minus(properties.retention()));
+            Instant before = Instant.now().minus(properties.retention());
+            int batch;
+            do {
+                batch = webhooks.prune(before, PRUNE_BATCH);
+                n += batch;
+            } while (batch == PRUNE_BATCH && running);
             if (n > 0) {
                 log.info("{} webhook deliveries older than {} pruned", n, properties.retention());
             }
@@ -162,7 +173,7 @@ class WebhookDeliveries implements SmartLifecycle {
             log.warn(
                     "pruning delivered webhook deliveries failed: {}",
                     e.getClass().getSimpleName());
-            return 0;
+            return n;
         }
     }
 

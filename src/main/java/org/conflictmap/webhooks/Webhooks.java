@@ -55,8 +55,13 @@ class Webhooks implements WriteOutbox {
             "UPDATE webhook_outbox SET state = 'failed', attempts = attempts + 1, last_status = ?, last_error = ? "
                     + "WHERE id = ? AND state = 'pending'";
     static final String DROP = "DELETE FROM webhook_outbox WHERE id = ?";
-    /** Delivered rows past the retention (a receiver deduplicates by their ids only within it). */
-    static final String PRUNE = "DELETE FROM webhook_outbox WHERE state = 'delivered' AND delivered_at < ?";
+    /**
+     * Delivered rows past the retention (a receiver deduplicates by their ids only within it), at most {@code ?} of
+     * them: each batch is its own short transaction, so a first prune of a long-grown outbox never holds one large
+     * delete's locks and undo against the senders' updates. Found by {@code webhook_outbox_delivered_idx} (V62).
+     */
+    static final String PRUNE = "DELETE FROM webhook_outbox WHERE id IN (SELECT id FROM webhook_outbox "
+            + "WHERE state = 'delivered' AND delivered_at < ? ORDER BY delivered_at LIMIT ?)";
 
     /** A registered endpoint as admins see it (never its secret). */
     record Hook(
@@ -173,9 +178,9 @@ class Webhooks implements WriteOutbox {
         jdbc.update(DROP, d.id());
     }
 
-    /** Deletes the rows delivered before {@code before}; returns how many. */
-    int prune(Instant before) {
-        return jdbc.update(PRUNE, utc(before));
+    /** Deletes at most {@code max} of the rows delivered before {@code before} (never another); returns how many. */
+    int prune(Instant before, int max) {
+        return jdbc.update(PRUNE, utc(before), max);
     }
 
     static Map<String, Object> view(Hook h) {

@@ -368,6 +368,9 @@ class WebhooksContractTest {
         @Autowired
         WebhooksProperties properties;
 
+        @Autowired
+        Webhooks webhooks;
+
         @Test
         void deliveredRowsArePrunedAfterTheRetentionAndOthersKept() {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -396,6 +399,22 @@ class WebhooksContractTest {
                             hook))
                     .containsExactly(2L, 3L, 4L);
             assertThat(deliveries.prune()).as("nothing left to prune").isZero();
+
+            // in batches: one statement deletes at most its batch, and the prune goes on until none is left
+            int many = 5;
+            for (int k = 0; k < many; k++) {
+                jdbc.update(insert, hook, 10 + k, 1, "delivered", old, old);
+            }
+            assertThat(webhooks.prune(now.minus(properties.retention()).toInstant(), 2))
+                    .as("one batch of 2")
+                    .isEqualTo(2);
+            assertThat(deliveries.prune()).as("the rest").isEqualTo(many - 2);
+            assertThat(jdbc.queryForList(
+                            "SELECT history_seq FROM webhook_outbox WHERE webhook_id = ? ORDER BY history_seq",
+                            Long.class,
+                            hook))
+                    .as("never a row not delivered, nor one within the retention")
+                    .containsExactly(2L, 3L, 4L);
             Duration s = Duration.ofSeconds(1);
             assertThat(new WebhooksProperties(
                                     s,
