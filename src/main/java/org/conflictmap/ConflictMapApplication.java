@@ -4,6 +4,7 @@ import org.conflictmap.incidents.ImportCommand;
 import org.conflictmap.ingest.IngestCommand;
 import org.conflictmap.security.UserCommand;
 import org.conflictmap.store.RecoverCommand;
+import org.conflictmap.store.StoreInUse;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -24,6 +25,8 @@ public class ConflictMapApplication {
         if (RecoverCommand.wanted(args)) {
             System.exit(RecoverCommand.run(args, System.out));
         }
-        SpringApplication.run(ConflictMapApplication.class, args);
+        SpringApplication server = new SpringApplication(ConflictMapApplication.class);
+        server.addListeners(StoreInUse.check()); // a store another server holds: one message, exit 75
+        server.run(args);
     }
 }

@@ -28,9 +28,15 @@ class DamagedStoreFailureAnalyzer implements FailureAnalyzer {
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         if (locked(failure)) {
-            Path dir = dataDir();
+            Path file = null;
+            for (Throwable t = failure; t != null && file == null && t.getCause() != t; t = t.getCause()) {
+                file = t instanceof StoreInUse early ? early.file() : null;
+            }
+            if (file == null) {
+                file = dataDir().resolve(RecoverCommand.FILE);
+            }
             return new FailureAnalysis(
-                    "The embedded store " + dir.resolve(RecoverCommand.FILE)
+                    "The embedded store " + file
                             + " is in use by another process (another server on this directory?). The server"
                             + " has not changed it.",
                     "Stop the other process, or give this server a directory of its own"
@@ -69,12 +75,13 @@ class DamagedStoreFailureAnalyzer implements FailureAnalyzer {
 
     /**
      * H2's refusal of a file another process holds open ({@code The file is locked}, MVStore error 7, or the
-     * database's "already in use", 90020): nothing is wrong with the file, and recovering it would move it away
+     * database's "already in use", 90020), or {@link StoreInUse}'s before the start: nothing is wrong with the file, and recovering it would move it away
      * under the process that writes it. Anywhere in the chain of causes.
      */
     static boolean locked(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof MVStoreException m && m.getErrorCode() == DataUtils.ERROR_FILE_LOCKED
+            if (t instanceof StoreInUse
+                    || t instanceof MVStoreException m && m.getErrorCode() == DataUtils.ERROR_FILE_LOCKED
                     || t instanceof SQLException e && e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 return true;
             }
