@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.conflictmap.Editor;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -73,6 +74,10 @@ class IncidentsContractTest {
 
         Http http() {
             return new Http(port);
+        }
+
+        Editor editor() {
+            return new Editor(http());
         }
 
         JsonNode incident(String id) {
@@ -291,14 +296,7 @@ class IncidentsContractTest {
             assertThat(http().get("/api/incidents/2026-02-26-torkham-shelling", "If-None-Match", one.header("ETag"))
                             .status())
                     .isEqualTo(304);
-            http().send(
-                            "POST",
-                            "/api/incidents",
-                            newIncident(uniqueId(), ""),
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH);
+            editor().send("POST", "/api/incidents", newIncident(uniqueId(), ""));
             assertThat(http().get("/api/incidents?type=shelling", "If-None-Match", etag)
                             .status())
                     .isEqualTo(200);
@@ -307,69 +305,33 @@ class IncidentsContractTest {
         @Test
         void anEditorCreatesEditsAndDeletesWithHistoryAndVersions() {
             String id = uniqueId();
-            Http.Response created = http().send(
-                            "POST",
-                            "/api/incidents",
-                            newIncident(id, ""),
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH);
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            Http.Response created = editor().created(newIncident(id, ""));
             assertThat(created.header("Location")).isEqualTo("/api/incidents/" + id);
             assertThat(created.header("ETag")).isEqualTo("\"1\"");
             JsonNode p = created.json().get("properties");
             assertThat(p.get("contested").asBoolean()).isTrue();
             assertThat(p.get("geo_precision").asString()).isEqualTo("near");
 
-            Http.Response patched = http().send(
-                            "PATCH",
-                            "/api/incidents/" + id,
-                            "{\"title\": \"Renamed\"}",
-                            "Content-Type",
-                            "application/merge-patch+json",
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
-                            "\"1\"");
+            Http.Response patched = editor().mergePatch("/api/incidents/" + id, "{\"title\": \"Renamed\"}", "\"1\"");
             assertThat(patched.status()).as(patched.body()).isEqualTo(200);
             assertThat(patched.json().get("properties").get("title").asString()).isEqualTo("Renamed");
             assertThat(patched.json().get("properties").get("version").asInt()).isEqualTo(2);
 
-            Http.Response stale = http().send(
-                            "PATCH",
-                            "/api/incidents/" + id,
-                            "{\"title\": \"Lost update\"}",
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
-                            "\"1\"");
+            Http.Response stale =
+                    editor().send("PATCH", "/api/incidents/" + id, "{\"title\": \"Lost update\"}", "\"1\"");
             assertThat(stale.status()).isEqualTo(412);
             assertThat(stale.contentType()).startsWith("application/problem+json");
             assertThat(incident(id).get("properties").get("title").asString()).isEqualTo("Renamed");
 
-            Http.Response claim = http().send(
+            Http.Response claim = editor().send(
                             "POST",
                             "/api/incidents/" + id + "/claims",
                             "{\"claimant\": \"UNAMA\", \"party\": \"un\", \"side\": \"civilians\", \"wounded\": 3, \"sources\": [\"S1\"]}",
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
                             patched.header("ETag"));
             assertThat(claim.status()).as(claim.body()).isEqualTo(201);
             assertThat(claim.json().get("properties").get("claims")).hasSize(3);
-            Http.Response removed = http().send(
-                            "DELETE",
-                            "/api/incidents/" + id + "/claims/0",
-                            (String) null,
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
-                            claim.header("ETag"));
+            Http.Response removed =
+                    editor().send("DELETE", "/api/incidents/" + id + "/claims/0", null, claim.header("ETag"));
             assertThat(removed.json()
                             .get("properties")
                             .get("claims")
@@ -392,14 +354,7 @@ class IncidentsContractTest {
                             .asString())
                     .isEqualTo("Test shelling near Torkham");
 
-            assertThat(http().send(
-                                    "DELETE",
-                                    "/api/incidents/" + id,
-                                    (String) null,
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
-                                    removed.header("ETag"))
+            assertThat(editor().send("DELETE", "/api/incidents/" + id, null, removed.header("ETag"))
                             .status())
                     .isEqualTo(204);
             assertThat(http().get("/api/incidents/" + id).status()).isEqualTo(404);
@@ -410,27 +365,11 @@ class IncidentsContractTest {
         @Test
         void asofShowsTheDataAsItWas() throws InterruptedException {
             String id = uniqueId();
-            http().send(
-                            "POST",
-                            "/api/incidents",
-                            newIncident(id, ""),
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH);
+            editor().send("POST", "/api/incidents", newIncident(id, ""));
             Thread.sleep(20);
             String before = java.time.Instant.now().toString();
             Thread.sleep(20);
-            http().send(
-                            "PATCH",
-                            "/api/incidents/" + id,
-                            "{\"title\": \"Changed later\"}",
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
-                            "\"1\"");
+            editor().send("PATCH", "/api/incidents/" + id, "{\"title\": \"Changed later\"}", "\"1\"");
             JsonNode then = http().get("/api/incidents?q=torkham&asof=" + before + "&limit=1000")
                     .json();
             String title = null;
@@ -458,14 +397,7 @@ class IncidentsContractTest {
         @Test
         void draftsAreForEditorsOnly() {
             String id = uniqueId();
-            http().send(
-                            "POST",
-                            "/api/incidents",
-                            newIncident(id, ", \"status\": \"draft\""),
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH);
+            editor().send("POST", "/api/incidents", newIncident(id, ", \"status\": \"draft\""));
             assertThat(http().get("/api/incidents/" + id).status()).isEqualTo(404);
             assertThat(ids("q=torkham")).doesNotContain(id);
             assertThat(http().get("/api/incidents?status=draft").status()).isEqualTo(401);
@@ -491,14 +423,7 @@ class IncidentsContractTest {
                     """;
             List<String> published = new ArrayList<>();
             for (String draft : List.of("draft-t" + tag + "-1", "draft-t" + tag + "-2")) {
-                assertThat(http().send(
-                                        "POST",
-                                        "/api/incidents",
-                                        pakistani.formatted(draft),
-                                        "Content-Type",
-                                        JSON,
-                                        "Authorization",
-                                        EDITOR_AUTH)
+                assertThat(editor().send("POST", "/api/incidents", pakistani.formatted(draft))
                                 .status())
                         .isEqualTo(201);
                 Http.Response r = patch(draft, "{\"status\": \"published\"}", "\"1\"");
@@ -527,14 +452,7 @@ class IncidentsContractTest {
             assertThat(published.get(1)).isEqualTo("2034-07-19-khyber-pakhtunkhwa-shelling-2");
 
             String own = uniqueId();
-            http().send(
-                            "POST",
-                            "/api/incidents",
-                            newIncident(own, ", \"status\": \"draft\""),
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH);
+            editor().send("POST", "/api/incidents", newIncident(own, ", \"status\": \"draft\""));
             assertThat(patch(own, "{\"status\": \"published\"}", "\"1\"")
                             .json()
                             .get("id")
@@ -543,16 +461,7 @@ class IncidentsContractTest {
         }
 
         Http.Response patch(String id, String body, String ifMatch) {
-            return http().send(
-                            "PATCH",
-                            "/api/incidents/" + id,
-                            body,
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
-                            ifMatch);
+            return editor().send("PATCH", "/api/incidents/" + id, body, ifMatch);
         }
 
         /**
@@ -564,14 +473,7 @@ class IncidentsContractTest {
         @Test
         void writesKeepWorkingAfterThePoolReplacedEveryConnection() throws Exception {
             String id = uniqueId();
-            assertThat(http().send(
-                                    "POST",
-                                    "/api/incidents",
-                                    newIncident(id, ""),
-                                    "Content-Type",
-                                    JSON,
-                                    "Authorization",
-                                    EDITOR_AUTH)
+            assertThat(editor().send("POST", "/api/incidents", newIncident(id, ""))
                             .status())
                     .isEqualTo(201);
             HikariDataSource pool = jdbc.getDataSource().unwrap(HikariDataSource.class);
@@ -579,40 +481,19 @@ class IncidentsContractTest {
                     DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
                 pool.getHikariPoolMXBean().softEvictConnections();
                 for (int v = 1; v <= 30; v++) {
-                    Http.Response r = http().send(
+                    Http.Response r = editor().send(
                                     "PATCH",
                                     "/api/incidents/" + id,
                                     "{\"status\": \"" + (v % 2 == 0 ? "published" : "draft") + "\"}",
-                                    "Content-Type",
-                                    JSON,
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
                                     "\"" + v + "\"");
                     assertThat(r.status())
                             .as("write %d after the pool replaced its connections: %s", v, r.body())
                             .isEqualTo(200);
                     Thread.sleep(200); // gives Hikari's closer thread time to close what it evicted
                 }
-                Http.Response bad = http().send(
-                                "PATCH",
-                                "/api/incidents/" + id,
-                                "{\"status\": \"bogus\"}",
-                                "Content-Type",
-                                JSON,
-                                "Authorization",
-                                EDITOR_AUTH,
-                                "If-Match",
-                                "\"31\"");
+                Http.Response bad = editor().send("PATCH", "/api/incidents/" + id, "{\"status\": \"bogus\"}", "\"31\"");
                 assertThat(bad.status()).isEqualTo(400);
-                assertThat(http().send(
-                                        "DELETE",
-                                        "/api/incidents/" + id,
-                                        (String) null,
-                                        "Authorization",
-                                        EDITOR_AUTH,
-                                        "If-Match",
-                                        "\"31\"")
+                assertThat(editor().send("DELETE", "/api/incidents/" + id, null, "\"31\"")
                                 .status())
                         .isEqualTo(204);
                 assertThat(outside.isValid(5)).isTrue();
@@ -643,12 +524,11 @@ class IncidentsContractTest {
         @Test
         void invalidIncidentsAre400NamingEveryFieldAndChangeNothing() {
             long before = version.current().version();
-            Http.Response r =
-                    http().send("POST", "/api/incidents", """
+            Http.Response r = editor().send("POST", "/api/incidents", """
                     {"title": "Bad", "type": "bombardment", "occurred": {"start": "2026-03-02", "end": "2026-03-01"},
                      "places": ["af-province-atlantis"],
                      "claims": [{"claimant": "X", "party": "aliens", "killed": -4}]}
-                    """, "Content-Type", JSON, "Authorization", EDITOR_AUTH);
+                    """);
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.contentType()).startsWith("application/problem+json");
             List<String> fields = new ArrayList<>();
@@ -656,27 +536,16 @@ class IncidentsContractTest {
             assertThat(fields).contains("type", "occurred.end", "places[0]", "claims[0].party", "claims[0].killed");
             assertThat(r.body()).doesNotContain("Exception", "jdbc:", "at org.");
 
-            Http.Response geometry = http().send(
+            Http.Response geometry = editor().send(
                             "POST",
                             "/api/incidents",
                             newIncident(
                                     uniqueId(),
-                                    ", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[70,34],[71,35],[71,34],[70,35],[70,34]]]}"),
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH);
+                                    ", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[70,34],[71,35],[71,34],[70,35],[70,34]]]}"));
             assertThat(geometry.status()).isEqualTo(400);
             assertThat(geometry.body()).contains("geometry");
 
-            Http.Response notJson = http().send(
-                            "POST",
-                            "/api/incidents",
-                            "{\"title\": ",
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH);
+            Http.Response notJson = editor().send("POST", "/api/incidents", "{\"title\": ");
             assertThat(notJson.status()).isEqualTo(400);
             Http.Response wrongType = http().send(
                             "POST",
@@ -687,23 +556,11 @@ class IncidentsContractTest {
                             "Authorization",
                             EDITOR_AUTH);
             assertThat(wrongType.status()).isEqualTo(415);
-            Http.Response huge = http().send(
-                            "POST",
-                            "/api/incidents",
-                            "{\"summary\": \"" + "x".repeat(2_000_000) + "\"}",
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH);
+            Http.Response huge =
+                    editor().send("POST", "/api/incidents", "{\"summary\": \"" + "x".repeat(2_000_000) + "\"}");
             assertThat(huge.status()).isEqualTo(413);
-            Http.Response duplicate = http().send(
-                            "POST",
-                            "/api/incidents",
-                            newIncident("2026-02-24-cross-border-fire", ""),
-                            "Content-Type",
-                            JSON,
-                            "Authorization",
-                            EDITOR_AUTH);
+            Http.Response duplicate =
+                    editor().send("POST", "/api/incidents", newIncident("2026-02-24-cross-border-fire", ""));
             assertThat(duplicate.status()).isEqualTo(409);
             assertThat(version.current().version()).isEqualTo(before);
         }

@@ -1,7 +1,6 @@
 package org.conflictmap.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.conflictmap.TestStores.EDITOR_AUTH;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.conflictmap.Editor;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -87,6 +87,10 @@ class WriteRaceContractTest {
             return new Http(port);
         }
 
+        Editor editor() {
+            return new Editor(http());
+        }
+
         /** Sends both requests at the same moment; returns their answers in order. */
         List<Http.Response> together(List<java.util.function.Supplier<Http.Response>> two) throws Exception {
             CyclicBarrier start = new CyclicBarrier(2);
@@ -109,11 +113,7 @@ class WriteRaceContractTest {
             String body = c.body() == null
                     ? (c.method().equals("PUT") ? replacement(id, tag) : null)
                     : c.body().formatted(tag);
-            List<String> headers = new ArrayList<>(List.of("Authorization", EDITOR_AUTH, "If-Match", ifMatch));
-            if (body != null) {
-                headers.addAll(List.of("Content-Type", "application/json"));
-            }
-            return http().send(c.method(), "/api/incidents/" + id + c.path(), body, headers.toArray(String[]::new));
+            return editor().send(c.method(), "/api/incidents/" + id + c.path(), body, ifMatch);
         }
 
         /** A whole incident for PUT: the test incident with the race's title and two claims. */
@@ -123,15 +123,7 @@ class WriteRaceContractTest {
         }
 
         String create(String id) {
-            Http.Response r = http().send(
-                            "POST",
-                            "/api/incidents",
-                            IncidentsContractTest.Contract.newIncident(id, ""),
-                            "Content-Type",
-                            "application/json",
-                            "Authorization",
-                            EDITOR_AUTH);
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            Http.Response r = editor().created(IncidentsContractTest.Contract.newIncident(id, ""));
             return r.header("ETag");
         }
 
@@ -210,14 +202,7 @@ class WriteRaceContractTest {
             for (int pair = 0; pair < CREATE_PAIRS; pair++) {
                 String id = "race-new-" + UUID.randomUUID().toString().substring(0, 8);
                 String body = IncidentsContractTest.Contract.newIncident(id, "");
-                java.util.function.Supplier<Http.Response> send = () -> http().send(
-                                "POST",
-                                "/api/incidents",
-                                body,
-                                "Content-Type",
-                                "application/json",
-                                "Authorization",
-                                EDITOR_AUTH);
+                java.util.function.Supplier<Http.Response> send = () -> editor().send("POST", "/api/incidents", body);
                 List<Http.Response> r = together(List.of(send, send));
                 assertThat(r.stream().map(Http.Response::status).sorted().toList())
                         .as("pair %d: %s | %s", pair, r.get(0).body(), r.get(1).body())
@@ -229,8 +214,7 @@ class WriteRaceContractTest {
         }
 
         Http.Response delete(String id, String ifMatch) {
-            String[] headers = {"Authorization", EDITOR_AUTH, "If-Match", ifMatch};
-            return http().send("DELETE", "/api/incidents/" + id, (String) null, headers);
+            return editor().send("DELETE", "/api/incidents/" + id, null, ifMatch);
         }
 
         @Test
@@ -259,16 +243,7 @@ class WriteRaceContractTest {
             assertThat(create(id))
                     .as("not 1 again: the old ETag must not match the new incident")
                     .isEqualTo("\"3\"");
-            assertThat(http().send(
-                                    "PATCH",
-                                    "/api/incidents/" + id,
-                                    "{\"title\": \"stale\"}",
-                                    "Content-Type",
-                                    "application/json",
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
-                                    "\"1\"")
+            assertThat(editor().send("PATCH", "/api/incidents/" + id, "{\"title\": \"stale\"}", "\"1\"")
                             .status())
                     .isEqualTo(412);
             List<String> history = new ArrayList<>();
@@ -289,45 +264,20 @@ class WriteRaceContractTest {
                 String body = c.body() == null
                         ? (c.method().equals("PUT") ? replacement(id, "x") : null)
                         : c.body().formatted("x");
-                Http.Response r = http().send(
-                                c.method(),
-                                "/api/incidents/" + id + c.path(),
-                                body,
-                                "Content-Type",
-                                "application/json",
-                                "Authorization",
-                                EDITOR_AUTH);
+                Http.Response r = editor().send(c.method(), "/api/incidents/" + id + c.path(), body);
                 assertThat(r.status()).as(c + " " + r.body()).isEqualTo(428);
                 assertThat(r.contentType()).startsWith("application/problem+json");
                 assertThat(r.json().get("detail").asString()).contains("If-Match");
             }
-            Http.Response delete =
-                    http().send("DELETE", "/api/incidents/" + id, (String) null, "Authorization", EDITOR_AUTH);
+            Http.Response delete = editor().send("DELETE", "/api/incidents/" + id, null);
             assertThat(delete.status()).isEqualTo(428);
-            assertThat(http().send(
-                                    "PATCH",
-                                    "/api/incidents/" + id,
-                                    "{\"title\": \"x\"}",
-                                    "Content-Type",
-                                    "application/json",
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
-                                    "three")
+            assertThat(editor().send("PATCH", "/api/incidents/" + id, "{\"title\": \"x\"}", "three")
                             .status())
                     .isEqualTo(400);
             assertThat(version.current().version()).as("nothing changed").isEqualTo(before);
             assertThat(http().get("/api/incidents/" + id).header("ETag")).isEqualTo("\"1\"");
-            Http.Response any = http().send(
-                            "PATCH",
-                            "/api/incidents/" + id,
-                            "{\"title\": \"Whatever is stored\"}",
-                            "Content-Type",
-                            "application/json",
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
-                            "*");
+            Http.Response any =
+                    editor().send("PATCH", "/api/incidents/" + id, "{\"title\": \"Whatever is stored\"}", "*");
             assertThat(any.status())
                     .as("If-Match: * changes whatever is stored")
                     .isEqualTo(200);

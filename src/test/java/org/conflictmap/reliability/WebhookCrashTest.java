@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.conflictmap.DeskSession;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores;
 import org.conflictmap.reliability.WebhookReceiver.Received;
@@ -235,14 +236,14 @@ class WebhookCrashTest {
 
     /** Waits (against a hang only) until every change has been answered 2xx once and the server has nothing pending. */
     static void awaitDelivered(WebhookReceiver receiver, Set<String> changes, Http server) throws Exception {
-        String cookie = signIn(server)[0];
+        DeskSession admin = DeskSession.signIn(server, ADMIN, PASSWORD);
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
             Set<String> got = receiver.all().stream()
                     .filter(Received::delivered)
                     .map(Received::change)
                     .collect(Collectors.toSet());
-            JsonNode hooks = server.get("/api/webhooks", "Cookie", cookie).json();
+            JsonNode hooks = admin.get("/api/webhooks").json();
             if (got.containsAll(changes) && hooks.get(0).get("pending").asLong() == 0) {
                 return;
             }
@@ -330,33 +331,9 @@ class WebhookCrashTest {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Signs the admin in: its session cookie and CSRF token. */
-    static String[] signIn(Http server) {
-        Http.Response r = server.send(
-                "POST",
-                "/api/session",
-                "{\"name\": \"" + ADMIN + "\", \"password\": \"" + PASSWORD + "\"}",
-                "Content-Type",
-                "application/json");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        String cookie = r.header("Set-Cookie");
-        return new String[] {
-            cookie.substring(0, cookie.indexOf(';')), r.json().get("csrf").asString()
-        };
-    }
-
     static void register(Http server, String url) {
-        String[] session = signIn(server);
-        Http.Response r = server.send(
-                "POST",
-                "/api/webhooks",
-                "{\"url\": \"" + url + "\", \"secret\": \"" + SECRET + "\"}",
-                "Content-Type",
-                "application/json",
-                "Cookie",
-                session[0],
-                "X-CSRF-Token",
-                session[1]);
+        Http.Response r = DeskSession.signIn(server, ADMIN, PASSWORD)
+                .send("POST", "/api/webhooks", "{\"url\": \"" + url + "\", \"secret\": \"" + SECRET + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 }

@@ -1,7 +1,6 @@
 package org.conflictmap.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.conflictmap.TestStores.EDITOR_AUTH;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.conflictmap.Editor;
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
@@ -52,6 +52,10 @@ class TilesContractTest {
 
         Http http() {
             return new Http(port);
+        }
+
+        Editor editor() {
+            return new Editor(http());
         }
 
         static BufferedImage png(Http.Response r) throws Exception {
@@ -252,46 +256,26 @@ class TilesContractTest {
             assertThat(http().get(path, "If-None-Match", before.header("ETag")).status())
                     .isEqualTo(304);
             String id = "tile-test-" + UUID.randomUUID().toString().substring(0, 8);
-            Http.Response created = http().send(
-                            "POST",
-                            "/api/incidents",
-                            """
+            Http.Response created = editor().created("""
                     {"id": "%s", "title": "Tile test strike", "type": "air_strike",
                      "occurred": {"start": "2026-03-03", "precision": "day"},
                      "geometry": {"type": "Point", "coordinates": [79.6, 31.6]}, "geo_precision": "exact"}
-                    """.formatted(id).replace("79.6, 31.6", "79.6, 31.6"),
-                            "Content-Type",
-                            "application/json",
-                            "Authorization",
-                            EDITOR_AUTH);
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
+                    """.formatted(id).replace("79.6, 31.6", "79.6, 31.6"));
             String at = "/tiles/incidents/9/369/206.png";
             Http.Response after = http().get(at, "If-None-Match", before.header("ETag"));
             assertThat(after.status()).as("the old ETag no longer matches").isEqualTo(200);
             assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
             assertThat(opaqueBefore).isGreaterThanOrEqualTo(0);
-            Http.Response moved = http().send(
+            Http.Response moved = editor().send(
                             "PATCH",
                             "/api/incidents/" + id,
                             "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [79.6, 31.6]}}",
-                            "Content-Type",
-                            "application/json",
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
                             created.header("ETag"));
             assertThat(moved.status()).isEqualTo(200);
             String tile = tileOf(79.6, 31.6, 9);
             long drawn = opaque(png(http().get("/tiles/incidents/" + tile + ".png")));
             assertThat(drawn).as("the new point is drawn").isGreaterThan(50);
-            http().send(
-                            "DELETE",
-                            "/api/incidents/" + id,
-                            (String) null,
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
-                            moved.header("ETag"));
+            editor().send("DELETE", "/api/incidents/" + id, null, moved.header("ETag"));
             assertThat(opaque(png(http().get("/tiles/incidents/" + tile + ".png"))))
                     .as("deleted: gone at once")
                     .isLessThan(drawn);
@@ -305,25 +289,12 @@ class TilesContractTest {
             String body = """
                     {"id": "%s", "title": "Tile change test", "type": "air_strike", "occurred": {"start": "2031-03-03", "precision": "day"},
                      "geometry": {"type": "Point", "coordinates": [79.6, 31.6]}, "geo_precision": "exact"%s}""";
-            assertThat(http().send(
-                                    "POST",
-                                    "/api/incidents",
-                                    body.formatted(id, ""),
-                                    "Content-Type",
-                                    "application/json",
-                                    "Authorization",
-                                    EDITOR_AUTH)
+            assertThat(editor().send("POST", "/api/incidents", body.formatted(id, ""))
                             .status())
                     .isEqualTo(201);
-            Http.Response moved = http().send(
-                            "PATCH",
+            Http.Response moved = editor().mergePatch(
                             "/api/incidents/" + id,
                             "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [70.5, 33.25]}}",
-                            "Content-Type",
-                            "application/merge-patch+json",
-                            "Authorization",
-                            EDITOR_AUTH,
-                            "If-Match",
                             "\"1\"");
             assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 
@@ -352,27 +323,13 @@ class TilesContractTest {
 
             // a draft changes no tile; asking again from the answer's version gives only what came after
             long next = answer.get("version").asLong();
-            assertThat(http().send(
-                                    "POST",
-                                    "/api/incidents",
-                                    body.formatted(id + "-draft", ", \"status\": \"draft\""),
-                                    "Content-Type",
-                                    "application/json",
-                                    "Authorization",
-                                    EDITOR_AUTH)
+            assertThat(editor().send("POST", "/api/incidents", body.formatted(id + "-draft", ", \"status\": \"draft\""))
                             .status())
                     .isEqualTo(201);
             JsonNode quiet = http().get("/tiles/changes?since=" + next).json();
             assertThat(quiet.get("changes")).isEmpty();
             assertThat(quiet.get("version").asLong()).isGreaterThan(next);
-            assertThat(http().send(
-                                    "DELETE",
-                                    "/api/incidents/" + id,
-                                    (String) null,
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
-                                    "\"2\"")
+            assertThat(editor().send("DELETE", "/api/incidents/" + id, null, "\"2\"")
                             .status())
                     .isEqualTo(204);
             JsonNode deleted = http().get(
@@ -427,34 +384,17 @@ class TilesContractTest {
             String id = "mvt-test-" + UUID.randomUUID().toString().substring(0, 8);
             String near = tileOf(76.9, 37.3, 10);
             String wide = tileOf(76.9, 37.3, 6);
-            Http.Response created = http().send(
-                            "POST",
-                            "/api/incidents",
-                            """
+            Http.Response created = editor().created("""
                     {"id": "%s", "title": "Vector tile test strike", "type": "air_strike", "status": "draft",
                      "occurred": {"start": "2031-05-04", "precision": "day"},
                      "geometry": {"type": "Point", "coordinates": [76.9, 37.3]}, "geo_precision": "exact",
                      "sources": [{"id": "S1", "outlet": "Test wire", "published": "2031-05-04"}],
                      "claims": [{"claimant": "Test ministry", "party": "pk_government", "side": "civilians", "killed": 7, "sources": ["S1"]},
                                 {"claimant": "Test spokesman", "party": "af_government", "side": "civilians", "killed": 2, "sources": ["S1"]}]}
-                    """.formatted(id),
-                            "Content-Type",
-                            "application/json",
-                            "Authorization",
-                            EDITOR_AUTH);
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
+                    """.formatted(id));
             assertThat(mvt(near)).as("a draft is in no tile").doesNotContain(id);
 
-            assertThat(http().send(
-                                    "PATCH",
-                                    "/api/incidents/" + id,
-                                    "{\"status\": \"published\"}",
-                                    "Content-Type",
-                                    "application/json",
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
-                                    "\"1\"")
+            assertThat(editor().send("PATCH", "/api/incidents/" + id, "{\"status\": \"published\"}", "\"1\"")
                             .status())
                     .isEqualTo(200);
             String detailed = mvt(near);
@@ -477,29 +417,17 @@ class TilesContractTest {
                     .contains(id, "killed_max (Integer) = 7")
                     .doesNotContain("Vector tile test strike", "title (String)");
 
-            assertThat(http().send(
+            assertThat(editor().send(
                                     "PATCH",
                                     "/api/incidents/" + id,
                                     "{\"geometry\": {\"type\": \"Point\", \"coordinates\": [76.2, 36.6]}}",
-                                    "Content-Type",
-                                    "application/json",
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
                                     "\"2\"")
                             .status())
                     .isEqualTo(200);
             assertThat(mvt(near)).as("moved away").doesNotContain(id);
             assertThat(mvt(tileOf(76.2, 36.6, 10))).as("moved here").contains(id);
 
-            assertThat(http().send(
-                                    "DELETE",
-                                    "/api/incidents/" + id,
-                                    (String) null,
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
-                                    "\"3\"")
+            assertThat(editor().send("DELETE", "/api/incidents/" + id, null, "\"3\"")
                             .status())
                     .isEqualTo(204);
             assertThat(mvt(tileOf(76.2, 36.6, 10))).as("deleted: in no tile").doesNotContain(id);
@@ -665,19 +593,11 @@ class TilesContractTest {
             byte[] cached = http().get(path).bytes();
             assertThat(cachedTiles.answered()).isEqualTo(before + 1);
             String id = "fast-path-" + UUID.randomUUID().toString().substring(0, 8);
-            Http.Response created = http().send(
-                            "POST",
-                            "/api/incidents",
-                            """
+            Http.Response created = editor().created("""
                     {"id": "%s", "title": "Cache test strike", "type": "air_strike",
                      "occurred": {"start": "2026-03-04", "precision": "day"},
                      "geometry": {"type": "Point", "coordinates": [70.3, 34.2]}, "geo_precision": "exact"}
-                    """.formatted(id),
-                            "Content-Type",
-                            "application/json",
-                            "Authorization",
-                            EDITOR_AUTH);
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
+                    """.formatted(id));
             try {
                 Http.Response after = http().get(path);
                 assertThat(cachedTiles.answered())
@@ -688,14 +608,7 @@ class TilesContractTest {
                 assertThat(new String(cached, java.nio.charset.StandardCharsets.ISO_8859_1))
                         .doesNotContain(id);
             } finally {
-                http().send(
-                                "DELETE",
-                                "/api/incidents/" + id,
-                                (String) null,
-                                "Authorization",
-                                EDITOR_AUTH,
-                                "If-Match",
-                                "\"1\"");
+                editor().send("DELETE", "/api/incidents/" + id, null, "\"1\"");
             }
         }
 

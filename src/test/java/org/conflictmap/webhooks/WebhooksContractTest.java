@@ -2,7 +2,6 @@ package org.conflictmap.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.conflictmap.TestStores.EDITOR_AUTH;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -27,6 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.conflictmap.DeskSession;
+import org.conflictmap.Editor;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -67,6 +68,10 @@ class WebhooksContractTest {
 
         Http http() {
             return new Http(port);
+        }
+
+        Editor editor() {
+            return new Editor(http());
         }
 
         /** One request the receiver got: its headers (lower-case names), body and when (System.nanoTime). */
@@ -155,10 +160,8 @@ class WebhooksContractTest {
             }
         }
 
-        /** A signed-in admin's desk session: cookie and CSRF token. */
-        record Session(String cookie, String csrf) {}
-
-        Session admin() {
+        /** A signed-in admin's desk session. */
+        DeskSession admin() {
             String name = "hooks-" + UUID.randomUUID().toString().substring(0, 6);
             String password = "admin-" + UUID.randomUUID();
             OffsetDateTime when = OffsetDateTime.now();
@@ -169,45 +172,17 @@ class WebhooksContractTest {
                     new BCryptPasswordEncoder().encode(password),
                     when,
                     when);
-            Http.Response r = http().send(
-                            "POST",
-                            "/api/session",
-                            "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}",
-                            "Content-Type",
-                            JSON);
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            String cookie = r.header("Set-Cookie");
-            return new Session(
-                    cookie.substring(0, cookie.indexOf(';')),
-                    r.json().get("csrf").asString());
+            return DeskSession.signIn(http(), name, password);
         }
 
-        Http.Response register(Session s, String url, String secret) {
-            return http().send(
-                            "POST",
-                            "/api/webhooks",
-                            "{\"url\": \"" + url + "\", \"secret\": \"" + secret + "\"}",
-                            "Content-Type",
-                            JSON,
-                            "Cookie",
-                            s.cookie(),
-                            "X-CSRF-Token",
-                            s.csrf());
+        static Http.Response register(DeskSession s, String url, String secret) {
+            return s.send("POST", "/api/webhooks", "{\"url\": \"" + url + "\", \"secret\": \"" + secret + "\"}");
         }
 
         Http.Response write(String method, String path, String body, Integer version) {
             return version == null
-                    ? http().send(method, path, body, "Content-Type", JSON, "Authorization", EDITOR_AUTH)
-                    : http().send(
-                                    method,
-                                    path,
-                                    body,
-                                    "Content-Type",
-                                    JSON,
-                                    "Authorization",
-                                    EDITOR_AUTH,
-                                    "If-Match",
-                                    "\"" + version + "\"");
+                    ? editor().send(method, path, body)
+                    : editor().send(method, path, body, Editor.version(version));
         }
 
         static String incident(String id, String status) {
@@ -243,7 +218,7 @@ class WebhooksContractTest {
             String secret = "s3cret-" + tag + "-0123456789";
             try (Receiver receiver = new Receiver();
                     Registered cleanup = new Registered(receiver)) {
-                Session s = admin();
+                DeskSession s = admin();
                 assertThat(http().send(
                                         "POST",
                                         "/api/webhooks",
@@ -253,14 +228,10 @@ class WebhooksContractTest {
                                 .status())
                         .as("anonymous")
                         .isEqualTo(401);
-                assertThat(http().send(
+                assertThat(editor().send(
                                         "POST",
                                         "/api/webhooks",
-                                        "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\"}",
-                                        "Content-Type",
-                                        JSON,
-                                        "Authorization",
-                                        EDITOR_AUTH)
+                                        "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\"}")
                                 .status())
                         .as("an editor, not an admin")
                         .isEqualTo(403);
@@ -273,7 +244,7 @@ class WebhooksContractTest {
                 Http.Response added = register(s, receiver.url(), secret);
                 assertThat(added.status()).as(added.body()).isEqualTo(201);
                 long hook = added.json().get("id").asLong();
-                Http.Response list = http().get("/api/webhooks", "Cookie", s.cookie());
+                Http.Response list = s.get("/api/webhooks");
                 assertThat(list.body()).contains(receiver.url()).doesNotContain(secret);
 
                 String draft = "hook-draft-" + tag;
@@ -337,27 +308,10 @@ class WebhooksContractTest {
                                 .toList())
                         .isEmpty();
 
-                assertThat(http().send(
-                                        "DELETE",
-                                        "/api/webhooks/" + hook,
-                                        (String) null,
-                                        "Cookie",
-                                        s.cookie(),
-                                        "X-CSRF-Token",
-                                        s.csrf())
-                                .status())
+                assertThat(s.send("DELETE", "/api/webhooks/" + hook, null).status())
                         .isEqualTo(204);
-                assertThat(http().get("/api/webhooks", "Cookie", s.cookie()).body())
-                        .doesNotContain(receiver.url());
-                assertThat(http().send(
-                                        "DELETE",
-                                        "/api/webhooks/" + hook,
-                                        (String) null,
-                                        "Cookie",
-                                        s.cookie(),
-                                        "X-CSRF-Token",
-                                        s.csrf())
-                                .status())
+                assertThat(s.get("/api/webhooks").body()).doesNotContain(receiver.url());
+                assertThat(s.send("DELETE", "/api/webhooks/" + hook, null).status())
                         .isEqualTo(404);
             }
         }
@@ -454,7 +408,7 @@ class WebhooksContractTest {
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try (Receiver receiver = new Receiver();
                     Registered cleanup = new Registered(receiver)) {
-                Session s = admin();
+                DeskSession s = admin();
                 Http.Response added = register(s, receiver.url(), secret);
                 assertThat(added.status()).as(added.body()).isEqualTo(201);
                 long hook = added.json().get("id").asLong();
@@ -522,15 +476,7 @@ class WebhooksContractTest {
                 assertThat(row.get("state")).isEqualTo("delivered");
                 assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(3);
                 assertThat(((Number) row.get("last_status")).intValue()).isEqualTo(204);
-                assertThat(http().send(
-                                        "DELETE",
-                                        "/api/webhooks/" + hook,
-                                        (String) null,
-                                        "Cookie",
-                                        s.cookie(),
-                                        "X-CSRF-Token",
-                                        s.csrf())
-                                .status())
+                assertThat(s.send("DELETE", "/api/webhooks/" + hook, null).status())
                         .isEqualTo(204);
             } finally {
                 pool.shutdownNow();
