@@ -41,7 +41,7 @@ final class CsvWriter {
                     csv.printRecord(FlatRows.spreadsheetSafe(Arrays.asList(row)));
                 }
             } else {
-                List<Object> row = new ArrayList<>(Arrays.asList(FlatRows.acled(i)));
+                List<Object> row = new ArrayList<>(Arrays.asList(FlatRows.acled(i, rows.admin(i))));
                 Queryables.ALL.forEach(a -> row.add(FlatRows.value(a, i)));
                 csv.printRecord(FlatRows.spreadsheetSafe(row));
             }

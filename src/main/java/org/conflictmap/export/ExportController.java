@@ -1,6 +1,7 @@
 package org.conflictmap.export;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.conflictmap.incidents.AdminAreas;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.layers.Layers;
 import org.conflictmap.store.DataVersion;
@@ -30,11 +31,13 @@ class ExportController {
     private final IncidentRepository incidents;
     private final DataVersion dataVersion;
     private final ExportRequests requests;
+    private final AdminAreas admin;
 
-    ExportController(IncidentRepository incidents, DataVersion dataVersion, ExportRequests requests) {
+    ExportController(IncidentRepository incidents, DataVersion dataVersion, ExportRequests requests, AdminAreas admin) {
         this.incidents = incidents;
         this.dataVersion = dataVersion;
         this.requests = requests;
+        this.admin = admin;
     }
 
     @GetMapping("/api/export/{collection:[a-z][a-z0-9-]*}.{format}")
@@ -46,7 +49,7 @@ class ExportController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         ExportRows rows =
-                new ExportRows(incidents, q.filter(), q.claims(), q.collection().geometryType());
+                new ExportRows(incidents, q.filter(), q.claims(), q.collection().geometryType(), admin);
         ExportFormat f = q.format();
         StreamingResponseBody body = out -> f.writer().write(rows, out);
         return ResponseEntity.ok()

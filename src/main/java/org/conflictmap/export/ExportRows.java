@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
+import org.conflictmap.incidents.AdminAreas;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
@@ -23,12 +24,24 @@ final class ExportRows {
     private final IncidentFilter filter;
     private final boolean claimsTable;
     private final GeometryType geometryType;
+    private final AdminAreas admin;
 
-    ExportRows(IncidentRepository incidents, IncidentFilter filter, boolean claimsTable, GeometryType geometryType) {
+    ExportRows(
+            IncidentRepository incidents,
+            IncidentFilter filter,
+            boolean claimsTable,
+            GeometryType geometryType,
+            AdminAreas admin) {
         this.incidents = incidents;
         this.filter = filter;
         this.claimsTable = claimsTable;
         this.geometryType = geometryType;
+        this.admin = admin;
+    }
+
+    /** The country, province and district an incident lies in, for ACLED's columns. */
+    AdminAreas.Admin admin(Incident i) {
+        return admin.of(i);
     }
 
     /** The one geometry type of the exported collection ({@link GeometryType#ANY} for the whole incidents). */

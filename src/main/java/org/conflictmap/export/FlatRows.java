@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.conflictmap.incidents.AdminAreas;
 import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentType;
@@ -45,7 +46,9 @@ final class FlatRows {
             "sub_event_type",
             "actor1",
             "actor2",
+            "country",
             "admin1",
+            "admin2",
             "location",
             "latitude",
             "longitude",
@@ -109,20 +112,14 @@ final class FlatRows {
      * The ACLED-compatible leading columns. {@code fatalities} is the most conservative claim: the
      * smallest killed figure any claim gives (empty when no claim gives one); every claim stays whole
      * in the {@code claims} column and the claims table. {@code area_wkt} carries the whole location of
-     * an incident reported for an area or a line.
+     * an incident reported for an area or a line. {@code country}, {@code admin1} and {@code admin2} are
+     * {@code admin}'s ({@link AdminAreas}); {@code geo_precision} is ACLED's code: 1 an exact point, 2 a point
+     * near a town or within one district (with that district as {@code admin2}, which the ACLED import reads
+     * back as the district), 3 a province or wider.
      */
-    static Object[] acled(Incident i) {
+    static Object[] acled(Incident i, AdminAreas.Admin admin) {
         var p = i.point();
         IncidentType type = IncidentType.of(i.type());
-        String admin1 = i.places().stream()
-                .map(PlaceRef::id)
-                .filter(id -> id.contains("-province-"))
-                .findFirst()
-                .flatMap(id -> i.places().stream()
-                        .filter(r -> r.id().equals(id))
-                        .map(PlaceRef::name)
-                        .findFirst())
-                .orElse(null);
         return new Object[] {
             i.id(),
             i.occurred().start().toString().substring(0, 10),
@@ -135,13 +132,15 @@ final class FlatRows {
             type.acledSubEvent(),
             i.actors().isEmpty() ? null : i.actors().get(0),
             i.actors().size() > 1 ? i.actors().get(1) : null,
-            admin1,
+            admin.country(),
+            admin.admin1(),
+            admin.admin2(),
             i.places().stream().map(PlaceRef::name).collect(Collectors.joining("; ")),
             round(p.getY()),
             round(p.getX()),
             switch (i.geoPrecision()) {
                 case "exact" -> 1;
-                case "near" -> 2;
+                case "near", "district" -> 2;
                 default -> 3;
             },
             i.sources().stream().map(Source::outlet).distinct().collect(Collectors.joining("; ")),

@@ -320,11 +320,13 @@ public class AcledImport {
         }
         String admin2 = get(r, columns, "admin2");
         Place district = admin2 == null ? null : district(country, province, admin2);
-        if (district != null && geoPrecision.equals("near")) {
+        if (district != null && geoPrecision.equals("near") && !"near".equals(ownGeo)) {
             // ACLED's 2: "a small part of a region" or "near a town", coded to a nearby point; its admin2 is the
             // district that point lies in, so the district is where the event is known to be (see INCIDENTS.md).
             // 1 (the named town's point) stays a point; 3 (a larger region) stays the province: its admin2 is
-            // only the district of the provincial capital ACLED put the point on.
+            // only the district of the provincial capital ACLED put the point on. This server's own CSV writes a point
+            // near a town as 2 with the point's district too, and says so in geo_precision_name: that one stays a
+            // point.
             places.add(new PlaceRef(district.id(), district.name()));
             geoPrecision = "district";
             geometry = district.geometry();
