@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.conflictmap.geo.GeoJson;
 import org.conflictmap.geo.Geodesy;
 import org.locationtech.jts.geom.Geometry;
@@ -47,6 +48,9 @@ final class GeodataFiles {
     static final String DISTRICTS = "sources/admin2_afg_pak.geojson";
     static final String MORE_CROSSINGS = "sources/crossings_afg_pak_more.geojson";
     static final String ALIASES = "gazetteer-aliases.json";
+    /** Dari names the sources lack, transliterated from GeoNames' Urdu spellings, each marked so (see the file). */
+    static final String FA_TRANSLITERATED = "names-fa-transliterated.json";
+
     static final List<String> ALL = List.of(
             COUNTRIES,
             PROVINCES,
@@ -60,7 +64,8 @@ final class GeodataFiles {
             LAKES,
             DISTRICTS,
             MORE_CROSSINGS,
-            ALIASES);
+            ALIASES,
+            FA_TRANSLITERATED);
 
     private static final Map<String, String> ISO2 = Map.of(
             "AFG", "AF", "PAK", "PK", "IRN", "IR", "TKM", "TM", "UZB", "UZ", "TJK", "TJ", "CHN", "CN", "IND", "IN",
@@ -119,7 +124,9 @@ final class GeodataFiles {
         lines(out, BOUNDARIES, "boundary");
         lines(out, RIVERS, "river");
         lakes(out);
-        return withAliases(out);
+        withAliases(out);
+        withTransliterations(out);
+        return List.copyOf(out.values());
     }
 
     private static void put(Map<String, Place> out, Place p) {
@@ -515,37 +522,59 @@ final class GeodataFiles {
         }
     }
 
-    private List<Place> withAliases(Map<String, Place> places) {
-        JsonNode aliases = read(ALIASES);
-        for (var e : aliases.properties()) {
+    private void withAliases(Map<String, Place> places) {
+        perPlace(ALIASES, places, (p, names) -> {
+            LinkedHashSet<String> alts = new LinkedHashSet<>(p.altNames());
+            for (JsonNode a : names) {
+                alts.add(a.asString());
+            }
+            alts.remove(p.name());
+            return with(p, List.copyOf(alts), p.properties());
+        });
+    }
+
+    /**
+     * The Dari names of {@link #FA_TRANSLITERATED}, as the place's properties {@link LocalNames#FA_TRANSLITERATED}
+     * (the Persian-letter spelling) and {@link LocalNames#FA_TRANSLITERATED_FROM} (the Urdu it was made from): marked
+     * as transliterations wherever the place is served, and taken for Dari only where no source gives a name.
+     */
+    private void withTransliterations(Map<String, Place> places) {
+        perPlace(FA_TRANSLITERATED, places, (p, names) -> {
+            Map<String, Object> props = new LinkedHashMap<>(p.properties());
+            props.put(LocalNames.FA_TRANSLITERATED, text(names, "fa"));
+            props.put(LocalNames.FA_TRANSLITERATED_FROM, text(names, "ur"));
+            return with(p, p.altNames(), props);
+        });
+    }
+
+    /** Applies each entry of a project file keyed by place id ({@code _}-keys are comments) to its place. */
+    private void perPlace(String file, Map<String, Place> places, BiFunction<Place, JsonNode, Place> apply) {
+        for (var e : read(file).properties()) {
             if (e.getKey().startsWith("_")) {
                 continue;
             }
             Place p = places.get(e.getKey());
             if (p == null) {
-                throw new IllegalStateException(ALIASES + " names an unknown place id: " + e.getKey());
+                throw new IllegalStateException(file + " names an unknown place id: " + e.getKey());
             }
-            LinkedHashSet<String> alts = new LinkedHashSet<>(p.altNames());
-            for (JsonNode a : e.getValue()) {
-                alts.add(a.asString());
-            }
-            alts.remove(p.name());
-            places.put(
-                    p.id(),
-                    new Place(
-                            p.id(),
-                            p.name(),
-                            p.kind(),
-                            p.country(),
-                            p.admin1(),
-                            List.copyOf(alts),
-                            p.population(),
-                            p.labelRank(),
-                            p.properties(),
-                            p.source(),
-                            p.geometry()));
+            places.put(p.id(), apply.apply(p, e.getValue()));
         }
-        return List.copyOf(places.values());
+    }
+
+    /** {@code p} with these alternate names and properties. */
+    private static Place with(Place p, List<String> altNames, Map<String, Object> properties) {
+        return new Place(
+                p.id(),
+                p.name(),
+                p.kind(),
+                p.country(),
+                p.admin1(),
+                altNames,
+                p.population(),
+                p.labelRank(),
+                properties,
+                p.source(),
+                p.geometry());
     }
 
     private static void add(Set<String> set, String s) {

@@ -16,9 +16,18 @@ import java.util.Map;
  * after the names typed with those.
  * A language without a name of its own takes the shared Persian-letter spelling, which Pashto and Urdu
  * write place names in as well (کابل, خوست); a place with none has no local name (null), and its
- * readers see the English name.
+ * readers see the English name, except in Dari where the project transliterated the place's Urdu name
+ * ({@link #FA_TRANSLITERATED}, marked as such in the place's properties).
  */
 public final class LocalNames {
+    /**
+     * The place property holding a Dari name transliterated by the project from an Urdu spelling
+     * ({@code geodata/names-fa-transliterated.json}): the Dari name only where no source gives one.
+     */
+    public static final String FA_TRANSLITERATED = "name_fa_transliterated";
+    /** The place property holding the Urdu spelling {@link #FA_TRANSLITERATED} was made from. */
+    public static final String FA_TRANSLITERATED_FROM = "name_fa_transliterated_from";
+
     /** The languages places are named in besides English, as GeoNames codes (Dari is {@code fa}). */
     public static final List<String> LANGUAGES = List.of("ps", "fa", "ur");
 
@@ -80,7 +89,11 @@ public final class LocalNames {
         }
         String pick = best(own, lang);
         pick = pick != null ? pick : best(shared, lang);
-        return pick != null ? pick : best(recoded, lang);
+        pick = pick != null ? pick : best(recoded, lang);
+        if (pick == null && lang.equals("fa") && p.properties().get(FA_TRANSLITERATED) instanceof String t) {
+            return t;
+        }
+        return pick;
     }
 
     /** The name to show a reader of {@code lang}: the local one, else the English name. */

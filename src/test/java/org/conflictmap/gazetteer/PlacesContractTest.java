@@ -202,6 +202,50 @@ class PlacesContractTest {
             assertThat(r.contentType()).startsWith("application/problem+json");
         }
 
+        /**
+         * Pakistani towns whose only Arabic-script name in GeoNames is Urdu are named in Dari by the project's marked
+         * letter-by-letter transliteration (geodata/names-fa-transliterated.json), not in Latin letters; Urdu readers
+         * keep the Urdu spelling, and a place a source names in Dari keeps that name.
+         */
+        @Test
+        void pakistaniTownsWithOnlyAnUrduNameAreNamedInDariByAMarkedTransliteration() {
+            java.util.Map<String, java.util.Map<String, String>> names = new java.util.HashMap<>();
+            for (String lang : new String[] {"fa", "ur"}) {
+                http().get("/api/places/names?lang=" + lang)
+                        .json()
+                        .get("places")
+                        .forEach(p -> names.computeIfAbsent(lang, k -> new java.util.HashMap<>())
+                                .put(
+                                        p.get(0).asString(),
+                                        p.get(2).isNull() ? null : p.get(2).asString()));
+            }
+            java.util.Map<String, String> expected = java.util.Map.of(
+                    "geonames-1177662", "گوجرانواله", // Gujranwala
+                    "geonames-1164909", "سیالکوت", // Sialkot
+                    "geonames-1180289", "دیره غازی خان", // Dera Ghazi Khan
+                    "geonames-1181096", "چنیوت"); // Chiniot
+            expected.forEach((id, fa) -> {
+                assertThat(names.get("fa").get(id)).as(id + " in Dari").isEqualTo(fa);
+                assertThat(names.get("ur").get(id))
+                        .as(id + " in Urdu: GeoNames' own spelling")
+                        .isNotEqualTo(fa)
+                        .matches(".*[ٹڈڑںےہھ].*");
+                JsonNode props = http().get("/api/places/" + id).json().get("properties");
+                assertThat(props.get("name_fa_transliterated").asString()).isEqualTo(fa);
+                assertThat(props.get("name_fa_transliterated_from").asString())
+                        .isEqualTo(names.get("ur").get(id));
+            });
+            assertThat(names.get("fa").get("geonames-1168197"))
+                    .as("Peshawar keeps the Persian-letter name GeoNames gives")
+                    .isEqualTo(LocalNames.of(gazetteer.get("geonames-1168197").orElseThrow(), "fa"))
+                    .isNotNull();
+            assertThat(gazetteer.get("geonames-1168197").orElseThrow().properties())
+                    .doesNotContainKey("name_fa_transliterated");
+            assertThat(names.get("fa").get("geonames-1183883"))
+                    .as("Bahawalnagar: GeoNames' only Urdu name is Bahawalpur's, so none")
+                    .isNull();
+        }
+
         @Test
         void loadingTwiceChangesNothingAndAChangedFileReloads(@org.junit.jupiter.api.io.TempDir Path dir)
                 throws Exception {
