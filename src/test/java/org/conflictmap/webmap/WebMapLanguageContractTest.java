@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
+import org.conflictmap.Editor;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -168,6 +169,49 @@ class WebMapLanguageContractTest {
             english.waitForSelector("#panel:not([hidden]) #panel-title");
             assertThat(english.textContent("#panel")).contains("Afghan time").doesNotContain("1404");
             english.context().close();
+        }
+
+        /** A published one-day incident in Khost from {@code start} to {@code end}, as the API takes it. */
+        String publishDay(String id, String start, String end) {
+            new Editor(new Http(port)).created("""
+                    {"id": "%s", "title": "Shelling in Khost %s", "type": "shelling", "status": "published",
+                     "occurred": {"start": "%s", "end": "%s", "precision": "day"}, "places": ["af-province-khost"],
+                     "sources": [{"id": "S1", "outlet": "Wire", "published": "2033-07-01"}],
+                     "claims": [{"claimant": "Police", "party": "local_official", "side": "civilians", "killed": 1, "sources": ["S1"]}]}
+                    """.formatted(id, id, start, end));
+            return id;
+        }
+
+        /**
+         * A day given to the API as a plain date is a UTC day (00:00Z to 23:59:59Z, in Afghan time 04:30 to 04:29 the
+         * next day): the reader's panel and list show it as that one day, in the same words as the same day given in
+         * Afghan time, never "14 May – 15 May", left to right and right to left.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"en", "fa-AF"})
+        void aDayGivenAsAPlainDateIsShownAsThatOneDayInThePanelAndTheList(String lang) {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String plain = publishDay("lang-plain-" + tag, "2033-05-14", "2033-05-14");
+            String local = publishDay("lang-local-" + tag, "2033-05-14T00:00:00+04:30", "2033-05-14T23:59:59+04:30");
+            Page page = ready(browser.page(1280, 800), "/?lang=" + lang + "&t=2033-05-01..2033-05-31&i=" + plain);
+            page.waitForSelector("#panel:not([hidden]) #panel-title");
+            String when = page.textContent("#panel .meta:has(strong)");
+            String plainItem = page.textContent("#list-items button[data-id='" + plain + "'] .li-meta");
+            String localItem = page.textContent("#list-items button[data-id='" + local + "'] .li-meta");
+            assertThat(plainItem).as("the list in %s", lang).isEqualTo(localItem);
+            page.click("#list-items button[data-id='" + local + "']");
+            Browser.until(
+                    page.mainFrame(), "document.querySelector('#panel-title').textContent.includes('" + local + "')");
+            assertThat(when)
+                    .as("the panel in %s", lang)
+                    .isEqualTo(page.textContent("#panel .meta:has(strong)"))
+                    .doesNotContain("–");
+            if (lang.equals("en")) {
+                assertThat(when).contains("14 May 2033").doesNotContain("15 May");
+            } else {
+                assertThat(when).contains("۱۴", "۲۰۳۳", "هـ.ش").doesNotContain("۱۵");
+            }
+            page.context().close();
         }
 
         /** Laptop and phone, the sizes issue 22 names. */
