@@ -1,12 +1,17 @@
 package org.conflictmap.ogcapi;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
@@ -407,7 +412,7 @@ class OgcController {
     /** Feature texts as the store handed them over, read out comma-joined without being copied. */
     private static final class Joined {
         private static final byte[] COMMA = {','};
-        private final List<byte[]> parts = new java.util.ArrayList<>();
+        private final List<byte[]> parts = new ArrayList<>();
         int count;
         private long size;
 
@@ -423,13 +428,53 @@ class OgcController {
             return size;
         }
 
-        /** The features between {@code head} and {@code tail}, as one stream over the held arrays. */
-        java.io.InputStream in(byte[] head, byte[] tail) {
-            List<java.io.InputStream> all = new java.util.ArrayList<>(parts.size() + 2);
-            all.add(new java.io.ByteArrayInputStream(head));
-            parts.forEach(p -> all.add(new java.io.ByteArrayInputStream(p)));
-            all.add(new java.io.ByteArrayInputStream(tail));
-            return new java.io.SequenceInputStream(java.util.Collections.enumeration(all));
+        /**
+         * The features between {@code head} and {@code tail}, as one stream over the held arrays: written to the
+         * response array by array ({@link InputStream#transferTo}, as Spring copies a resource), where a sequence of
+         * array streams went through an 8 KB buffer and twice the calls (20,001 arrays for 10,000 items).
+         */
+        InputStream in(byte[] head, byte[] tail) {
+            List<byte[]> all = new ArrayList<>(parts.size() + 2);
+            all.add(head);
+            all.addAll(parts);
+            all.add(tail);
+            return new InputStream() {
+                private int part;
+                private int at;
+
+                @Override
+                public int read() {
+                    byte[] b = new byte[1];
+                    return read(b, 0, 1) < 0 ? -1 : b[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    Objects.checkFromIndexSize(off, len, b.length);
+                    while (part < all.size() && at == all.get(part).length) {
+                        part++;
+                        at = 0;
+                    }
+                    if (part == all.size()) {
+                        return -1;
+                    }
+                    int n = Math.min(len, all.get(part).length - at);
+                    System.arraycopy(all.get(part), at, b, off, n);
+                    at += n;
+                    return n;
+                }
+
+                @Override
+                public long transferTo(OutputStream out) throws IOException {
+                    long written = 0;
+                    for (; part < all.size(); part++, at = 0) {
+                        byte[] p = all.get(part);
+                        out.write(p, at, p.length - at);
+                        written += p.length - at;
+                    }
+                    return written;
+                }
+            };
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -48,6 +49,18 @@ class WebSecurity {
     @Bean
     HttpSessionSecurityContextRepository securityContexts() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /**
+     * No observation of the security filter chain, its authentications or authorizations: with Micrometer on the
+     * class path Spring Security wrapped each of its ten filters of every request in an observation and fed a
+     * long-task timer and counters per filter, which nothing reads (no metrics endpoint; the server's own
+     * {@code http.server.requests} observation is off for the same reason, application.yml). That was ~10 % of a
+     * cold z12 vector tile's time in the server (JFR, 2026-12-07, docs/BENCHMARKS.md).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Present so that Spring Boot creates no default user (and logs no generated password); sign-in is {@link SessionController}. */
