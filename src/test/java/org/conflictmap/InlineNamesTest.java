@@ -48,7 +48,7 @@ class InlineNamesTest {
             Map.entry("ingest/IngestCommand.java", 7),
             Map.entry("ingest/Sentences.java", 1),
             Map.entry("ogcapi/IncidentFilter.java", 3),
-            Map.entry("ogcapi/OgcController.java", 17),
+            Map.entry("ogcapi/OgcController.java", 8),
             Map.entry("tiles/OgcTilesController.java", 4),
             Map.entry("tiles/TileFilter.java", 2),
             Map.entry("tiles/TilesController.java", 6),
