@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.conflictmap.store.SpatialDialect;
 
 /**
@@ -118,7 +119,7 @@ final class FilterCompiler {
      * filter is a programming error here.
      */
     Sql tileConditions(IncidentQuery q) {
-        if (!q.statuses().equals(java.util.Set.of("published"))
+        if (!q.statuses().equals(Set.of("published"))
                 || q.bbox() != null
                 || !q.parties().isEmpty()
                 || q.q() != null

@@ -1,5 +1,8 @@
 package org.conflictmap.incidents;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.conflictmap.geo.Bbox;
@@ -40,14 +43,14 @@ public record IncidentQuery(
     public static final int MAX_LIMIT = 1_000_000;
 
     /** A parameterised SQL condition: {@code sql} with one {@code ?} per parameter, in order. */
-    public record Condition(String sql, java.util.List<Object> params) {
+    public record Condition(String sql, List<Object> params) {
         public Condition {
             if (sql == null
                     || sql.isBlank()
                     || sql.chars().filter(c -> c == '?').count() != params.size()) {
                 throw new IllegalArgumentException("a condition needs SQL with one ? per parameter");
             }
-            params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
+            params = Collections.unmodifiableList(new ArrayList<>(params));
         }
     }
 
@@ -141,7 +144,7 @@ public record IncidentQuery(
 
     /** This query narrowed by a fixed SQL condition without parameters (a collection's own rows); itself when there is none. */
     public IncidentQuery and(String fixedCondition) {
-        return fixedCondition == null ? this : and(new Condition(fixedCondition, java.util.List.of()));
+        return fixedCondition == null ? this : and(new Condition(fixedCondition, List.of()));
     }
 
     /** This query narrowed by one more SQL condition, with the one it has. */
@@ -149,7 +152,7 @@ public record IncidentQuery(
         if (where == null) {
             return withWhere(more);
         }
-        java.util.List<Object> params = new java.util.ArrayList<>(where.params());
+        List<Object> params = new ArrayList<>(where.params());
         params.addAll(more.params());
         return withWhere(new Condition("(" + where.sql() + ") AND (" + more.sql() + ")", params));
     }

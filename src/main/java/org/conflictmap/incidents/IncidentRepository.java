@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.conflictmap.store.SpatialDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -224,10 +226,8 @@ public class IncidentRepository {
     private final ObjectMapper json;
     private final Gazetteer gazetteer;
     private final StoredClaims storedClaims;
-    private final com.github.benmanes.caffeine.cache.Cache<CountKey, Long> counts =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(COUNTS_REMEMBERED)
-                    .build();
+    private final Cache<CountKey, Long> counts =
+            Caffeine.newBuilder().maximumSize(COUNTS_REMEMBERED).build();
 
     /**
      * The vector tile statements written so far, by shape: a layer, its attributes at the zoom and the filter's SQL,
@@ -558,7 +558,7 @@ public class IncidentRepository {
         if (dialect.historyFilterFill().isPresent()) {
             try {
                 total = fillHistoryColumnsInSql();
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 log.warn(
                         "Filling the history's filter columns in SQL failed ({}); the rest is filled row by row",
                         e.getMostSpecificCause().getMessage());
@@ -641,8 +641,8 @@ public class IncidentRepository {
     public record Writers(String createdBy, String updatedBy) {}
 
     /** The {@link Writers} of each of these incidents, read from the history a thousand ids at a time. */
-    public java.util.Map<String, Writers> writers(List<String> ids) {
-        java.util.Map<String, Writers> out = new java.util.HashMap<>();
+    public Map<String, Writers> writers(List<String> ids) {
+        Map<String, Writers> out = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 1000) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
             jdbc.query(
@@ -828,8 +828,8 @@ public class IncidentRepository {
             return 0;
         }
         Instant now = now();
-        java.util.Map<String, Object[]> existing = new java.util.HashMap<>();
-        java.util.Map<String, Integer> recorded = new java.util.HashMap<>();
+        Map<String, Object[]> existing = new HashMap<>();
+        Map<String, Integer> recorded = new HashMap<>();
         for (int from = 0; from < incidents.size(); from += 1000) {
             List<Incident> chunk = incidents.subList(from, Math.min(incidents.size(), from + 1000));
             jdbc.query(
@@ -1019,8 +1019,8 @@ public class IncidentRepository {
     }
 
     private static int range(PreparedStatement ps, int k, int[] minMax) throws SQLException {
-        ps.setObject(k, minMax == null ? null : minMax[0], java.sql.Types.INTEGER);
-        ps.setObject(k + 1, minMax == null ? null : minMax[1], java.sql.Types.INTEGER);
+        ps.setObject(k, minMax == null ? null : minMax[0], Types.INTEGER);
+        ps.setObject(k + 1, minMax == null ? null : minMax[1], Types.INTEGER);
         return k + 2;
     }
 

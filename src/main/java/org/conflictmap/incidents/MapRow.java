@@ -1,6 +1,8 @@
 package org.conflictmap.incidents;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One incident as a map draws it ({@link IncidentRepository#streamMapRows}): its geometry as WKB and the
@@ -9,8 +11,8 @@ import java.util.Map;
  */
 public record MapRow(byte[] wkb, Map<String, Object> attributes) {
     public MapRow {
-        java.util.Objects.requireNonNull(wkb, "wkb");
-        attributes = java.util.Collections.unmodifiableMap(attributes);
+        Objects.requireNonNull(wkb, "wkb");
+        attributes = Collections.unmodifiableMap(attributes);
     }
 
     public String text(String name) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -16,6 +17,8 @@ import org.conflictmap.web.ApiProblem;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code java -jar conflict-map-server.jar ingest <dir or files…> [--outlet=NAME] [--published=YYYY-MM-DD]
@@ -76,7 +79,7 @@ public final class IngestCommand {
         List<String> lines = new ArrayList<>();
         try (ConfigurableApplicationContext context = app.run(rest.toArray(String[]::new))) {
             ArticleIngest ingest = context.getBean(ArticleIngest.class);
-            tools.jackson.databind.ObjectMapper json = context.getBean(tools.jackson.databind.ObjectMapper.class);
+            ObjectMapper json = context.getBean(ObjectMapper.class);
             for (int k = 0; k < files.size(); k++) {
                 Path f = files.get(k);
                 out.printf("\ringest: %d/%d articles %s", k + 1, files.size(), bar(k + 1, files.size()));
@@ -112,14 +115,14 @@ public final class IngestCommand {
                     refused++;
                     lines.add("  " + f.getFileName() + ": refused: " + e.getMessage());
                 } catch (IOException | RuntimeException e) {
-                    if (e instanceof org.springframework.dao.DataAccessException) {
-                        throw (org.springframework.dao.DataAccessException) e;
+                    if (e instanceof DataAccessException) {
+                        throw (DataAccessException) e;
                     }
                     refused++;
                     lines.add("  " + f.getFileName() + ": refused: " + e.getMessage());
                 }
             }
-        } catch (org.springframework.dao.DataAccessException | IllegalStateException e) {
+        } catch (DataAccessException | IllegalStateException e) {
             out.println();
             out.println("ingest: the store cannot be reached: " + e.getClass().getSimpleName());
             return 1;
@@ -156,8 +159,8 @@ public final class IngestCommand {
     }
 
     /** A file as an article: a .json body as the API takes it, or text after an optional header. */
-    static ArticleIngest.Article article(
-            Path f, String outlet, LocalDate published, tools.jackson.databind.ObjectMapper json) throws IOException {
+    static ArticleIngest.Article article(Path f, String outlet, LocalDate published, ObjectMapper json)
+            throws IOException {
         String raw = Files.readString(f, StandardCharsets.UTF_8);
         String name = f.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
@@ -196,7 +199,7 @@ public final class IngestCommand {
             k++;
         }
         if (k > 0) {
-            text = String.join("\n", java.util.Arrays.copyOfRange(lines, k, lines.length));
+            text = String.join("\n", Arrays.copyOfRange(lines, k, lines.length));
         }
         text = text.strip();
         if (text.isEmpty()) {

@@ -1,8 +1,11 @@
 package org.conflictmap.ogcapi;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.incidents.Cql2;
 import org.conflictmap.incidents.Incident;
@@ -33,11 +36,11 @@ public record IncidentFilter(IncidentQuery query) {
     static final int MAX_FILTER_CHARS = 20_000;
 
     public IncidentFilter {
-        java.util.Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(query, "query");
     }
 
     /** Reads the selection parameters; anything malformed is a 400 naming the parameter. */
-    public static IncidentFilter parse(java.util.function.Function<String, String> param) {
+    public static IncidentFilter parse(Function<String, String> param) {
         String lang = Params.oneOf("filter-lang", param.apply("filter-lang"), LANGUAGES);
         String crs = Params.oneOf("filter-crs", param.apply("filter-crs"), FILTER_CRS);
         List<Bbox> boxes = Bboxes.parse(param.apply("bbox"));
@@ -67,7 +70,7 @@ public record IncidentFilter(IncidentQuery query) {
     }
 
     /** The same selection over incidents of these statuses (published only unless an editor asks). */
-    public IncidentFilter withStatuses(java.util.Collection<String> statuses) {
+    public IncidentFilter withStatuses(Collection<String> statuses) {
         return new IncidentFilter(query.withStatuses(Set.copyOf(statuses)));
     }
 

@@ -8,12 +8,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.PlaceFeatures;
 import org.conflictmap.geo.Bbox;
@@ -30,7 +33,11 @@ import org.conflictmap.layers.Queryable;
 import org.conflictmap.layers.Source;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -330,7 +337,7 @@ class OgcController {
             byte[] tail = ("]," + rest.substring(1)).getBytes(StandardCharsets.UTF_8);
             Joined joined = featureText;
             // head, features and tail read in turn, without another copy of the page
-            var body = new org.springframework.core.io.InputStreamResource(joined.in(head, tail));
+            var body = new InputStreamResource(joined.in(head, tail));
             return ResponseEntity.ok()
                     .cacheControl(cacheControl(editor))
                     .varyBy(HttpHeaders.AUTHORIZATION)
@@ -361,7 +368,7 @@ class OgcController {
         // editors read drafts too (as at /api/incidents/{id}); everyone else is told there is no such incident
         boolean editor = req.editor();
         if (c.source() instanceof Source.Incidents source) {
-            Incident i = (id.matches(Incident.ID_PATTERN) ? incidents.byId(id) : java.util.Optional.<Incident>empty())
+            Incident i = (id.matches(Incident.ID_PATTERN) ? incidents.byId(id) : Optional.<Incident>empty())
                     .filter(x -> (editor || x.status().equals("published"))
                             && (source.where() == null || holds(source, x.id())))
                     .orElseThrow(() -> ApiProblem.notFound("no incident with id '" + clip(id) + "'"
@@ -487,24 +494,20 @@ class OgcController {
         List<Bbox> boxes = q.boxes();
         // a place is selected when its geometry (not its envelope) meets the box: a river's or a
         // province's envelope covers much land the river or province does not
-        org.locationtech.jts.geom.prep.PreparedGeometry box = boxes == null
-                ? null
-                : org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(Bboxes.geometry(boxes));
+        PreparedGeometry box = boxes == null ? null : PreparedGeometryFactory.prepare(Bboxes.geometry(boxes));
         Set<String> kinds = ((Source.Places) layer.source()).kinds();
         String kind = q.kind();
         String country = q.country();
         String text = q.text();
-        String folded = text == null ? null : org.conflictmap.gazetteer.Names.fold(text);
+        String folded = text == null ? null : Names.fold(text);
         return gazetteer.all().stream()
                 .filter(p ->
                         kinds.contains(p.kind()) && (kind == null || p.kind().equals(kind)))
                 .filter(p -> country == null || country.toUpperCase(Locale.ROOT).equals(p.country()))
                 .filter(p -> box == null || box.intersects(LayerGeometry.of(layer, p)))
                 .filter(p -> folded == null
-                        || p.allNames().stream()
-                                .anyMatch(n ->
-                                        org.conflictmap.gazetteer.Names.fold(n).contains(folded)))
-                .sorted(java.util.Comparator.comparing(Place::id))
+                        || p.allNames().stream().anyMatch(n -> Names.fold(n).contains(folded)))
+                .sorted(Comparator.comparing(Place::id))
                 .toList();
     }
 
@@ -513,7 +516,7 @@ class OgcController {
     }
 
     /** {@code f} with {@code geometry} (CRS84) in {@code crs} as its geometry. */
-    private static ObjectNode inCrs(ObjectNode f, org.locationtech.jts.geom.Geometry geometry, String crs) {
+    private static ObjectNode inCrs(ObjectNode f, Geometry geometry, String crs) {
         f.set("geometry", GeoJson.geometry(Crs.fromCrs84(geometry, crs)));
         return f;
     }

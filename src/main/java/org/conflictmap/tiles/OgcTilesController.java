@@ -1,8 +1,10 @@
 package org.conflictmap.tiles;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.conflictmap.ogcapi.OgcApiPart;
 import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Links;
@@ -72,8 +74,8 @@ class OgcTilesController implements OgcApiPart {
     /** The dataset tilesets: every vector layer in one, then each raster style. */
     private List<Tileset> dataset() {
         List<String> all = renderer.layers();
-        return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(new Tileset(
+        return Stream.concat(
+                        Stream.of(new Tileset(
                                 TileRenderer.ALL_LAYERS,
                                 TileRenderer.ALL_LAYERS,
                                 true,
@@ -235,7 +237,7 @@ class OgcTilesController implements OgcApiPart {
             throw ApiProblem.notFound("no tiles of collection '" + clip(collectionId)
                     + "'; the collections with tiles are " + renderer.layers());
         }
-        return java.util.Arrays.stream(TileGrid.values())
+        return Arrays.stream(TileGrid.values())
                 .map(g -> new Tileset(
                         g.id(),
                         collectionId,
@@ -260,9 +262,7 @@ class OgcTilesController implements OgcApiPart {
         TileGrid g = TileGrid.of(id);
         if (g == null) {
             throw ApiProblem.notFound("no " + what + " '" + clip(id) + "'; there are "
-                    + java.util.Arrays.stream(TileGrid.values())
-                            .map(TileGrid::id)
-                            .toList());
+                    + Arrays.stream(TileGrid.values()).map(TileGrid::id).toList());
         }
         return g;
     }

@@ -1,6 +1,8 @@
 package org.conflictmap.tiles;
 
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.incidents.DateRange;
 import org.conflictmap.incidents.IncidentParams;
@@ -11,7 +13,7 @@ import org.conflictmap.web.Params;
 record TileFilter(DateRange period, Set<String> types, Boolean contested) {
     static final Set<String> PARAMS = Set.of("datetime", "type", "contested");
 
-    static TileFilter parse(java.util.function.Function<String, String> param) {
+    static TileFilter parse(Function<String, String> param) {
         return new TileFilter(
                 DateRange.parse(param.apply("datetime"), "datetime"),
                 Set.copyOf(IncidentParams.types(param.apply("type"))),
@@ -25,6 +27,6 @@ record TileFilter(DateRange period, Set<String> types, Boolean contested) {
 
     /** A stable text for cache keys. */
     String key() {
-        return period.start() + "/" + period.end() + "|" + new java.util.TreeSet<>(types) + "|" + contested;
+        return period.start() + "/" + period.end() + "|" + new TreeSet<>(types) + "|" + contested;
     }
 }

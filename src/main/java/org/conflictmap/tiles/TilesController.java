@@ -1,13 +1,16 @@
 package org.conflictmap.tiles;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.conflictmap.gazetteer.LocalNames;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.web.ApiProblem;
+import org.conflictmap.web.ETags;
 import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
 import org.locationtech.jts.geom.Envelope;
@@ -57,8 +60,8 @@ class TilesController {
             "lang");
     static final double[] BOUNDS = {60.5, 23.6, 77.9, 38.5};
     static final CacheControl CACHE =
-            CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
-    static final java.util.regex.Pattern Q_ZERO = java.util.regex.Pattern.compile("q=0(\\.0*)?");
+            CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    static final Pattern Q_ZERO = Pattern.compile("q=0(\\.0*)?");
 
     private final Links links;
     private final TileRenderer renderer;
@@ -99,7 +102,7 @@ class TilesController {
         boolean vector = ask.vector();
         boolean gzip = ask.gzip();
         String etag = ask.etag(renderer.version());
-        if (org.conflictmap.web.ETags.notModified(r, etag)) {
+        if (ETags.notModified(r, etag)) {
             return withVary(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag), vector)
                     .build();
         }
@@ -313,7 +316,7 @@ class TilesController {
         Envelope window = window(r, width, height, properties.maxZoom());
         String etag = "\"m" + renderer.version() + "-"
                 + Integer.toHexString(String.valueOf(r.getQueryString()).hashCode()) + "\"";
-        if (org.conflictmap.web.ETags.notModified(r, etag)) {
+        if (ETags.notModified(r, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         byte[] png = TileRenderer.encode(StaticMap.draw(
@@ -329,8 +332,7 @@ class TilesController {
                 properties.maxZoom()));
         return ResponseEntity.ok()
                 .eTag(etag)
-                .cacheControl(
-                        CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic())
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
                 .contentType(MediaType.IMAGE_PNG)
                 .body(png);
     }

@@ -1,5 +1,6 @@
 package org.conflictmap.webhooks;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -216,7 +217,7 @@ class WebhookDeliveries implements SmartLifecycle {
                 return;
             }
             error = "answered " + status;
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             error = ex.getClass().getSimpleName();
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
