@@ -84,8 +84,7 @@ class OgcRequests {
         if (!bboxCrs.equals(Crs.CRS84) && one(q, "bbox") != null) {
             read.put("bbox", new String[] {Crs.bboxToCrs84(one(q, "bbox"), bboxCrs)});
         }
-        int limit =
-                Params.integer("limit", one(read, "limit"), OgcController.DEFAULT_LIMIT, 1, OgcController.MAX_LIMIT);
+        int limit = Params.capped("limit", one(read, "limit"), OgcController.DEFAULT_LIMIT, 1, OgcController.MAX_LIMIT);
         int offset = Params.integer("offset", one(read, "offset"), 0, 0, 10_000_000);
         boolean html = html(r);
         // an editor's page holds the drafts too (Part 4 clients such as QGIS edit them): its own ETag, never a shared

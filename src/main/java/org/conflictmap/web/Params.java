@@ -11,6 +11,10 @@ public final class Params {
 
     /** An integer parameter: absent or blank gives {@code fallback}; non-numeric or out of range is a 400. */
     public static int integer(String name, String value, int fallback, int min, int max) {
+        return (int) whole(name, value, fallback, min, max);
+    }
+
+    private static long whole(String name, String value, long fallback, long min, long max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -23,7 +27,19 @@ public final class Params {
         if (v < min || v > max) {
             throw invalid(name, v + " is outside " + min + ".." + max);
         }
-        return (int) v;
+        return v;
+    }
+
+    /**
+     * A page size: as {@link #integer} below {@code min}, but a value above {@code cap} is read as {@code cap} (the
+     * server's largest page, as OGC API - Features' {@code limit}: "if you ask for 50000, you might get up to 10000
+     * and a {@code next} link"), however many digits it has.
+     */
+    public static int capped(String name, String value, int fallback, int min, int cap) {
+        if (value != null && value.strip().matches("\\+?\\d{19,}")) {
+            return cap;
+        }
+        return (int) Math.min(cap, whole(name, value, fallback, min, Long.MAX_VALUE));
     }
 
     /** A parameter that must be one of {@code allowed}; absent or blank gives null. */

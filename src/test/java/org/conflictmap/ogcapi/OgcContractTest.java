@@ -298,7 +298,6 @@ class OgcContractTest {
                     filter("colour = 'red'"),
                     "filter-lang=cql2-yaml",
                     "limit=0",
-                    "limit=10001",
                     "bbox=1,2",
                     "datetime=never",
                     "f=xml",
@@ -311,6 +310,27 @@ class OgcContractTest {
             assertThat(http().get("/ogc/collections/nope/items").status()).isEqualTo(404);
             assertThat(http().get("/ogc/collections/incidents/items/no-such").status())
                     .isEqualTo(404);
+        }
+
+        /**
+         * A page larger than the server's largest is that largest page, not an error (the standard's own example: "if
+         * you ask for 50000, you might get up to 10000 (server-limited) and if there are more, a next link").
+         */
+        @Test
+        void aLimitAboveTheLargestPageIsReadAsTheLargestPage() {
+            JsonNode all =
+                    http().get("/ogc/collections/incidents/items?limit=10000").json();
+            for (String limit : List.of("10001", "50000", "99999999999999999999999")) {
+                Http.Response r = http().get("/ogc/collections/incidents/items?limit=" + limit);
+                assertThat(r.status()).as(limit).isEqualTo(200);
+                assertThat(r.json().get("numberReturned").asInt())
+                        .as(limit)
+                        .isEqualTo(all.get("numberReturned").asInt())
+                        .isGreaterThanOrEqualTo(9);
+            }
+            assertThat(http().get("/ogc/collections/incidents/items?limit=-50000")
+                            .status())
+                    .isEqualTo(400);
         }
 
         @Test
