@@ -4,7 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.conflictmap.layers.Marks;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * A print- and social-ready picture: the map of a window with its title, legend, scale bar, date
@@ -29,6 +33,7 @@ final class StaticMap {
     }
 
     private static final Color INK = new Color(0x1d2329);
+    private static final GeometryFactory GEOMETRIES = new GeometryFactory();
 
     private StaticMap() {}
 
@@ -57,13 +62,25 @@ final class StaticMap {
         int w = width * scale;
         int h = height * scale;
         MapText text = MapText.of(lang);
-        BufferedImage img = renderer.image(window, w, h, zoomFor(window, width, maxZoom), scale, style, filter, lang);
+        Font small = new Font(Painter.FONT, Font.PLAIN, 11 * scale);
+        int titleBand = 10 * scale + 50 * scale;
+        Legend legend = renderer.drawsIncidents(style) && height >= 200 && width >= 300
+                ? Legend.of(text, legendTypes(renderer.marks()), small, scale)
+                : null;
+        Rectangle[] legendAt = new Rectangle[1];
+        BufferedImage img =
+                renderer.image(window, w, h, zoomFor(window, width, maxZoom), scale, style, filter, lang, marks -> {
+                    if (legend == null) {
+                        return null;
+                    }
+                    legendAt[0] = legend.corner(text.rtl(), w, h, titleBand, scale, window, marks);
+                    return envelope(legendAt[0], window, w, h);
+                });
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         try {
             int pad = 10 * scale;
-            Font small = new Font(Painter.FONT, Font.PLAIN, 11 * scale);
             String period = filter.period().isAll()
                     ? text.t("allDates")
                     : (filter.period().start() == null
@@ -85,8 +102,8 @@ final class StaticMap {
             draw(g, head, text.rtl() ? w - pad : pad, pad + head.getAscent(), text.rtl());
             g.setColor(new Color(0x5b6670));
             draw(g, sub, text.rtl() ? w - pad : pad, pad + headH + sub.getAscent(), text.rtl());
-            if (renderer.drawsIncidents(style) && height >= 200 && width >= 300) {
-                legend(g, text, legendTypes(renderer.marks()), w, h, scale, small);
+            if (legend != null && legendAt[0] != null) {
+                legend.draw(g, text.rtl(), legendAt[0], scale);
             }
             TextLayout attribution = text.layout(
                     "Conflict Map Server · " + text.t("attribution") + " Natural Earth, GeoNames (CC BY 4.0)",
@@ -121,57 +138,126 @@ final class StaticMap {
         l.draw(g, fromRight ? x - l.getAdvance() : x, y);
     }
 
-    private static void legend(Graphics2D g, MapText text, List<Marks.Mark> types, int w, int h, int scale, Font font) {
-        List<TextLayout> rows = new ArrayList<>();
-        for (Marks.Mark type : types) {
-            rows.add(text.layout(text.tOr("type." + type.value(), type.label()), font, g.getFontRenderContext()));
-        }
-        rows.add(text.layout(text.t("mapArea"), font, g.getFontRenderContext()));
-        rows.add(text.layout(text.t("legendSegment"), font, g.getFontRenderContext()));
-        rows.add(text.layout(text.t("legendBorder"), font, g.getFontRenderContext()));
-        int line = rows.stream().mapToInt(StaticMap::lineHeight).max().orElse(0);
-        int boxW = (int) Math.ceil(
-                        rows.stream().mapToDouble(TextLayout::getAdvance).max().orElse(0))
-                + 30 * scale;
-        boolean rtl = text.rtl();
-        int x = rtl ? 10 * scale : w - boxW - 10 * scale;
-        int y = h - rows.size() * line - 40 * scale;
-        g.setColor(new Color(255, 255, 255, 225));
-        g.fillRoundRect(x, y, boxW, rows.size() * line + 8 * scale, 6 * scale, 6 * scale);
-        // the swatch 6-18 px from the box's leading edge (its right edge in right-to-left), the words after it
-        int swatch = rtl ? x + boxW - 18 * scale : x + 6 * scale;
-        int words = rtl ? x + boxW - 22 * scale : x + 22 * scale;
-        for (int k = 0; k < rows.size(); k++) {
-            int cy = y + 4 * scale + k * line;
-            if (k < types.size()) {
-                // the type's shape in its colour, as the map draws its marks (the circle 10 px wide)
-                g.setColor(Painter.colour(types.get(k).colour()));
-                g.fill(Painter.symbol(types.get(k).shape(), swatch + 6 * scale, cy + line / 2.0, 5 / 8.0 * scale));
-            } else if (k == types.size()) {
-                g.setColor(new Color(217, 130, 43, 60));
-                g.fillRect(swatch, cy + 2 * scale, 12 * scale, line - 6 * scale);
-            } else if (k == types.size() + 1) {
-                // a report along a stretch of the border: the band Painter draws in the type's colour
-                g.setColor(new Color(0x3b, 0x3b, 0x3b, 115));
-                g.fillRect(swatch, cy + line / 2 - 3 * scale, 12 * scale, 6 * scale);
-            } else {
-                g.setColor(Painter.BORDER);
-                g.setStroke(new BasicStroke(
-                        2f * scale,
-                        BasicStroke.CAP_BUTT,
-                        BasicStroke.JOIN_ROUND,
-                        10f,
-                        new float[] {6f * scale, 4f * scale},
-                        0));
-                g.drawLine(swatch, cy + line / 2, swatch + 12 * scale, cy + line / 2);
+    /** The pixels of a box as EPSG:3857 metres of the window. */
+    private static Envelope envelope(Rectangle r, Envelope window, int w, int h) {
+        double sx = window.getWidth() / w;
+        double sy = window.getHeight() / h;
+        return new Envelope(
+                window.getMinX() + r.x * sx,
+                window.getMinX() + (r.x + r.width) * sx,
+                window.getMaxY() - (r.y + r.height) * sy,
+                window.getMaxY() - r.y * sy);
+    }
+
+    /** The legend's rows (each type, then an area, a stretch of the border, the Durand Line) and its size. */
+    record Legend(List<Marks.Mark> types, List<TextLayout> rows, int line, int width, int height) {
+        static Legend of(MapText text, List<Marks.Mark> types, Font font, int scale) {
+            FontRenderContext frc = new FontRenderContext(null, true, false);
+            List<TextLayout> rows = new ArrayList<>();
+            for (Marks.Mark type : types) {
+                rows.add(text.layout(text.tOr("type." + type.value(), type.label()), font, frc));
             }
-            g.setColor(INK);
-            draw(
-                    g,
-                    rows.get(k),
-                    words,
-                    cy + (line - lineHeight(rows.get(k))) / 2f + rows.get(k).getAscent(),
-                    rtl);
+            rows.add(text.layout(text.t("mapArea"), font, frc));
+            rows.add(text.layout(text.t("legendSegment"), font, frc));
+            rows.add(text.layout(text.t("legendBorder"), font, frc));
+            int line = rows.stream().mapToInt(StaticMap::lineHeight).max().orElse(0);
+            int boxW = (int) Math.ceil(rows.stream()
+                            .mapToDouble(TextLayout::getAdvance)
+                            .max()
+                            .orElse(0))
+                    + 30 * scale;
+            return new Legend(types, rows, line, boxW, rows.size() * line + 8 * scale);
+        }
+
+        /**
+         * Where the legend covers the fewest incidents: its own corner (bottom right, bottom left right to left,
+         * above the attribution), else the top corner on that side, else the other top corner, below the title
+         * band; a tie keeps the earlier. A point's mark counts one, a line or an area the share of it covered.
+         */
+        Rectangle corner(boolean rtl, int w, int h, int titleBand, int scale, Envelope window, List<Geometry> marks) {
+            int leading = rtl ? 10 * scale : w - width - 10 * scale;
+            int other = rtl ? w - width - 10 * scale : 10 * scale;
+            int bottom = h - height - 32 * scale;
+            List<Rectangle> corners = new ArrayList<>(List.of(new Rectangle(leading, bottom, width, height)));
+            if (titleBand + height + 32 * scale <= h) {
+                corners.add(new Rectangle(leading, titleBand, width, height));
+                corners.add(new Rectangle(other, titleBand, width, height));
+            }
+            double reach = Painter.MARKER_REACH * scale * window.getWidth() / w;
+            Rectangle best = corners.get(0);
+            double fewest = Double.MAX_VALUE;
+            for (Rectangle c : corners) {
+                Envelope box = envelope(c, window, w, h);
+                Geometry area = GEOMETRIES.toGeometry(box);
+                double covered = 0;
+                for (Geometry m : marks) {
+                    if (m.getDimension() == 0) {
+                        covered += m.getEnvelopeInternal().distance(box) <= reach ? 1 : 0;
+                    } else if (m.getEnvelopeInternal().intersects(box)) {
+                        covered += covered(m, area);
+                    }
+                }
+                if (covered < fewest) {
+                    fewest = covered;
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /** The share of a line's length or an area's surface inside the box, up to one point's worth. */
+        private static double covered(Geometry m, Geometry box) {
+            try {
+                Geometry inside = m.intersection(box);
+                return m.getDimension() == 1
+                        ? inside.getLength() / Math.max(m.getLength(), 1e-9)
+                        : inside.getArea() / Math.max(m.getArea(), 1e-9);
+            } catch (RuntimeException e) {
+                // an invalid geometry (JTS's TopologyException): counted as touching
+                return 0.2;
+            }
+        }
+
+        void draw(Graphics2D g, boolean rtl, Rectangle at, int scale) {
+            int x = at.x;
+            int y = at.y;
+            g.setColor(new Color(255, 255, 255, 225));
+            g.fillRoundRect(x, y, width, height, 6 * scale, 6 * scale);
+            // the swatch 6-18 px from the box's leading edge (its right edge in right-to-left), the words after it
+            int swatch = rtl ? x + width - 18 * scale : x + 6 * scale;
+            int words = rtl ? x + width - 22 * scale : x + 22 * scale;
+            for (int k = 0; k < rows.size(); k++) {
+                int cy = y + 4 * scale + k * line;
+                if (k < types.size()) {
+                    // the type's shape in its colour, as the map draws its marks (the circle 10 px wide)
+                    g.setColor(Painter.colour(types.get(k).colour()));
+                    g.fill(Painter.symbol(types.get(k).shape(), swatch + 6 * scale, cy + line / 2.0, 5 / 8.0 * scale));
+                } else if (k == types.size()) {
+                    g.setColor(new Color(217, 130, 43, 60));
+                    g.fillRect(swatch, cy + 2 * scale, 12 * scale, line - 6 * scale);
+                } else if (k == types.size() + 1) {
+                    // a report along a stretch of the border: the band Painter draws in the type's colour
+                    g.setColor(new Color(0x3b, 0x3b, 0x3b, 115));
+                    g.fillRect(swatch, cy + line / 2 - 3 * scale, 12 * scale, 6 * scale);
+                } else {
+                    g.setColor(Painter.BORDER);
+                    g.setStroke(new BasicStroke(
+                            2f * scale,
+                            BasicStroke.CAP_BUTT,
+                            BasicStroke.JOIN_ROUND,
+                            10f,
+                            new float[] {6f * scale, 4f * scale},
+                            0));
+                    g.drawLine(swatch, cy + line / 2, swatch + 12 * scale, cy + line / 2);
+                }
+                g.setColor(INK);
+                StaticMap.draw(
+                        g,
+                        rows.get(k),
+                        words,
+                        cy + (line - lineHeight(rows.get(k))) / 2f + rows.get(k).getAscent(),
+                        rtl);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -317,6 +318,24 @@ class TileRenderer {
             String style,
             TileFilter filter,
             String lang) {
+        return image(window, width, height, zoom, ratio, style, filter, lang, null);
+    }
+
+    /**
+     * The picture, with {@code keepFree} told where the incidents' marks are (their geometries in EPSG:3857
+     * metres) before the place names are drawn; no name is drawn in the box it answers (a
+     * static map's legend goes there). Null for none (tiles).
+     */
+    BufferedImage image(
+            Envelope window,
+            int width,
+            int height,
+            int zoom,
+            double ratio,
+            String style,
+            TileFilter filter,
+            String lang,
+            Function<List<Geometry>, Envelope> keepFree) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -335,22 +354,31 @@ class TileRenderer {
             // the labels' dots under the incidents' marks, their names over them: a symbol never hides a place's
             // name (its halo keeps it legible over them), and a mark at a city is not cut by the city's dot
             List<Labels.Placed> named = LABELLED_STYLES.contains(style) ? labels.within(zoom, lang, window) : List.of();
-            p.dots(named);
+            List<Painter.Mark> drawn = new ArrayList<>();
             if (drawsIncidents(style)) {
                 // incidents reach into the picture by their marker's radius at most (basemap labels by much more)
                 Envelope near = new Envelope(window);
                 near.expandBy(window.getWidth() / width * Painter.MARKER_REACH * ratio);
-                List<Painter.Mark> marks = new ArrayList<>();
                 incidents.streamMapRows(
                         marked(style, filter.query(bbox(Mercator.lonLat(near)))),
                         MARK_ATTRIBUTES,
-                        row -> marks.add(new Painter.Mark(
+                        row -> drawn.add(new Painter.Mark(
                                 Wkb.read(row.wkb()),
                                 row.text("type"),
                                 row.flag("contested"),
                                 row.text("geo_precision"))));
-                p.incidents(marks);
             }
+            if (keepFree != null) {
+                Envelope free = keepFree.apply(
+                        drawn.stream().map(m -> Mercator.project(m.geometry())).toList());
+                if (free != null) {
+                    named = named.stream()
+                            .filter(l -> !l.box().intersects(free))
+                            .toList();
+                }
+            }
+            p.dots(named);
+            p.incidents(drawn);
             p.names(named);
         } finally {
             g.dispose();
