@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param id           its path segment ({@code /ogc/collections/{id}}): lower-case letters, digits, hyphens
  * @param geometryType the one type of its features' geometry ({@link GeometryType#ANY} only where it must mix)
- * @param source       its table and the condition that selects its rows (extents and counts come from it, in SQL)
+ * @param source       its table and the condition that selects its rows (extents and counts come from it, in SQL):
+ *                     the incidents, the gazetteer's places, or any table ({@link Source.Table})
  * @param queryables   what its items can be filtered by with a CQL2 {@code filter} (OGC API – Features Part 3);
  *                     empty when they take no filter (the gazetteer's: only {@code kind}, {@code country}, {@code q}),
  *                     so that no queryables are linked that a filter could not use
@@ -53,7 +54,20 @@ public record Collection(
             throw new IllegalArgumentException(
                     "collection " + id + ": only the whole incidents (geometry any) are editable");
         }
-        if (tiles != null && !tiles.attributes().isEmpty() != source instanceof Source.Places) {
+        if (source instanceof Source.Table table && tiles != null) {
+            // a table's tile layer carries its features' properties unless its style names some of them
+            if (tiles.attributes().isEmpty()) {
+                tiles = new TileStyle(
+                        tiles.minZoom(), tiles.kinds(), false, table.names(), tiles.raster(), tiles.labels());
+            }
+            if (!table.names().containsAll(tiles.attributes())
+                    || !tiles.raster().isEmpty()
+                    || tiles.kinds() != null
+                    || tiles.thinned()) {
+                throw new IllegalArgumentException("collection " + id + ": a table's tile layer carries columns it "
+                        + "publishes and is not drawn in raster: " + tiles.attributes());
+            }
+        } else if (tiles != null && !tiles.attributes().isEmpty() != source instanceof Source.Places) {
             throw new IllegalArgumentException(
                     "collection " + id + ": a gazetteer tile layer names its attributes, an incidents one none");
         }

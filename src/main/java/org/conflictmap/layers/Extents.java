@@ -48,7 +48,7 @@ public class Extents {
     private Extent read(Source s) {
         String[] t = s.temporal();
         String sql = EXTENT.formatted(
-                dialect.extentAggregates("geom"),
+                dialect.extentAggregates(s.geometry()),
                 t == null ? "NULL, NULL" : "MIN(" + t[0] + "), MAX(" + t[1] + ")",
                 s.table(),
                 s.condition());
@@ -61,7 +61,7 @@ public class Extents {
         });
     }
 
-    private static Instant instant(Object o) {
+    static Instant instant(Object o) {
         if (o == null) {
             return null;
         }

@@ -21,6 +21,7 @@ import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.PlaceFeatures;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
+import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentFeatures;
 import org.conflictmap.incidents.IncidentRepository;
@@ -31,6 +32,7 @@ import org.conflictmap.layers.GeometryType;
 import org.conflictmap.layers.Layers;
 import org.conflictmap.layers.Queryable;
 import org.conflictmap.layers.Source;
+import org.conflictmap.layers.Tables;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ApiProblem;
 import org.locationtech.jts.geom.Geometry;
@@ -110,6 +112,7 @@ class OgcController {
     private final ObjectProvider<OgcApiPart> parts;
     private final Layers layers;
     private final Extents extents;
+    private final Tables tables;
 
     OgcController(
             IncidentRepository incidents,
@@ -120,8 +123,10 @@ class OgcController {
             ObjectProvider<Enclosures> enclosures,
             ObjectProvider<OgcApiPart> parts,
             Layers layers,
-            Extents extents) {
+            Extents extents,
+            Tables tables) {
         this.requests = requests;
+        this.tables = tables;
         this.layers = layers;
         this.extents = extents;
         this.enclosures = enclosures;
@@ -299,6 +304,13 @@ class OgcController {
             matched = returned < limit && (returned > 0 || offset == 0)
                     ? offset + returned
                     : incidents.count(filter.query());
+        } else if (q.rows() != null) {
+            Source.Table source = (Source.Table) c.source();
+            tables.page(source, q.rows(), offset, limit).forEach(row -> features.add(rowFeature(c, row, crs)));
+            returned = features.size();
+            matched = returned < limit && (returned > 0 || offset == 0)
+                    ? offset + returned
+                    : tables.count(source, q.rows());
         } else {
             List<Place> all = places(c, q.places());
             matched = all.size();
@@ -375,6 +387,14 @@ class OgcController {
                             + (source.where() == null ? "" : " in " + collection)));
             f = inCrs(IncidentFeatures.feature(i), c.geometryType().coerce(i.geometry()), crs);
             etag = "\"" + i.version() + (req.html() ? "-html" : "") + "\"";
+        } else if (c.source() instanceof Source.Table source) {
+            f = rowFeature(
+                    c,
+                    tables.byId(source, id)
+                            .orElseThrow(() ->
+                                    ApiProblem.notFound("no feature with id '" + clip(id) + "' in " + collection)),
+                    crs);
+            etag = dataVersion.current().etag(collection + "-" + id + (req.html() ? "-html" : ""));
         } else {
             Source.Places source = (Source.Places) c.source();
             f = placeFeature(
@@ -513,6 +533,27 @@ class OgcController {
 
     private ObjectNode placeFeature(Collection layer, Place p, String crs) {
         return inCrs(PlaceFeatures.feature(p, json), LayerGeometry.of(layer, p), crs);
+    }
+
+    /** A table's row as a Feature: its id, its geometry (of the collection's type) and its published columns. */
+    private ObjectNode rowFeature(Collection layer, Tables.Row row, String crs) {
+        ObjectNode properties = json.createObjectNode();
+        row.properties().forEach((k, v) -> {
+            if (v == null) {
+                properties.putNull(k);
+            } else if (v instanceof Long n) {
+                properties.put(k, n);
+            } else if (v instanceof Double d) {
+                properties.put(k, d);
+            } else if (v instanceof Boolean b) {
+                properties.put(k, b);
+            } else {
+                properties.put(k, v.toString());
+            }
+        });
+        properties.remove(((Source.Table) layer.source()).id().name());
+        Geometry g = layer.geometryType().coerce(Wkb.read(row.wkb()));
+        return inCrs(GeoJson.feature(row.id().toString(), g, properties), g, crs);
     }
 
     /** {@code f} with {@code geometry} (CRS84) in {@code crs} as its geometry. */

@@ -141,10 +141,13 @@ class OgcEditController {
                     HttpStatus.METHOD_NOT_ALLOWED,
                     "Method not allowed",
                     "'" + collection + "' is read-only: "
-                            + (c.source() instanceof Source.Places
-                                    ? "the gazetteer comes from its sources; editors write incidents"
-                                    : "it shows incidents of one geometry type; editors write them in '" + editable
-                                            + "'"),
+                            + (c.source() instanceof Source.Incidents
+                                    ? "it shows incidents of one geometry type; editors write them in '" + editable
+                                            + "'"
+                                    : c.source() instanceof Source.Places
+                                            ? "the gazetteer comes from its sources; editors write incidents"
+                                            : "its rows are the table "
+                                                    + c.source().table() + "'s; editors write incidents"),
                     List.of());
         }
     }

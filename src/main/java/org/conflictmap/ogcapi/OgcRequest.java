@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.conflictmap.geo.Bbox;
+import org.conflictmap.layers.Tables;
 import org.conflictmap.web.ETags;
 
 /**
@@ -36,8 +38,8 @@ record OgcRequest(String base, String path, boolean html, boolean editor, String
 
     /**
      * What a collection's items are asked for. {@code given} are the parameters as the client sent them
-     * (the links to other pages repeat them); the others are typed. One of {@code incidents} and
-     * {@code places} is set, by the collection's source.
+     * (the links to other pages repeat them); the others are typed. One of {@code incidents},
+     * {@code places} and {@code rows} is set, by the collection's source.
      *
      * @param given     the parameters as sent, in their order
      * @param key       the parameters as read (a bbox in CRS84), as one canonical text for the ETag
@@ -45,20 +47,25 @@ record OgcRequest(String base, String path, boolean html, boolean editor, String
      * @param offset    the page's first match
      * @param incidents which incidents (filters, statuses, the collection's own rows), or null
      * @param places    which places, or null
+     * @param rows      which rows of a table ({@code layers.Source.Table}), or null
      */
     record Items(
-            Map<String, String[]> given, String key, int limit, int offset, IncidentFilter incidents, Places places) {
+            Map<String, String[]> given,
+            String key,
+            int limit,
+            int offset,
+            IncidentFilter incidents,
+            Places places,
+            Tables.Select rows) {
         Items {
             given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
             Objects.requireNonNull(key, "key");
-            if (incidents == null && places == null) {
-                throw new IllegalArgumentException("a collection holds incidents or places");
+            if (Stream.of(incidents, places, rows).filter(Objects::nonNull).count() != 1) {
+                throw new IllegalArgumentException(
+                        "a collection holds incidents, places or a table's rows: one of them");
             }
             if (limit < 0 || offset < 0) {
                 throw new IllegalArgumentException("a page has a limit and an offset of 0 or more");
-            }
-            if (incidents != null && places != null) {
-                throw new IllegalArgumentException("a collection holds incidents or places, not both");
             }
         }
     }

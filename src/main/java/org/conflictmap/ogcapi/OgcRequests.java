@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.Bbox;
+import org.conflictmap.incidents.DateRange;
 import org.conflictmap.incidents.Vocabulary;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Source;
+import org.conflictmap.layers.Tables;
 import org.conflictmap.security.Editors;
 import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
@@ -30,6 +32,9 @@ class OgcRequests {
     /** The parameters of a gazetteer collection's items. */
     static final Set<String> PLACE_PARAMS =
             Set.of("bbox", "limit", "offset", "f", "kind", "country", "q", "crs", "bbox-crs");
+
+    /** The parameters of a table's items ({@code layers.Source.Table}). */
+    static final Set<String> ROW_PARAMS = Set.of("bbox", "datetime", "limit", "offset", "f", "crs", "bbox-crs");
 
     static {
         Set<String> s = new HashSet<>(IncidentFilter.PARAMS);
@@ -75,8 +80,11 @@ class OgcRequests {
     }
 
     private OgcRequest items(Collection c, Map<String, String[]> q, HttpServletRequest r) {
-        boolean incidents = c.source() instanceof Source.Incidents;
-        Params.onlyKnown(q, incidents ? ITEM_PARAMS : PLACE_PARAMS);
+        Params.onlyKnown(
+                q,
+                c.source() instanceof Source.Incidents
+                        ? ITEM_PARAMS
+                        : c.source() instanceof Source.Table ? ROW_PARAMS : PLACE_PARAMS);
         String crs = Crs.parse("crs", one(q, "crs"));
         String bboxCrs = Crs.parse("bbox-crs", one(q, "bbox-crs"));
         // the parameters as read: a bbox in another CRS is turned into CRS84 first
@@ -92,15 +100,18 @@ class OgcRequests {
         boolean editor = editor(c, r);
         IncidentFilter filter = null;
         OgcRequest.Places places = null;
+        Tables.Select rows = null;
         if (c.source() instanceof Source.Incidents source) {
             filter = IncidentFilter.parse(n -> one(read, n)).within(source);
             if (editor) {
                 filter = filter.withStatuses(Vocabulary.STATUSES);
             }
+        } else if (c.source() instanceof Source.Table) {
+            rows = rows(read);
         } else {
             places = places(read);
         }
-        OgcRequest.Items items = new OgcRequest.Items(q, SearchBody.query(read), limit, offset, filter, places);
+        OgcRequest.Items items = new OgcRequest.Items(q, SearchBody.query(read), limit, offset, filter, places, rows);
         return new OgcRequest(links.base(r), r.getRequestURI(), html, editor, ifNoneMatch(r), crs, items);
     }
 
@@ -111,6 +122,20 @@ class OgcRequests {
                 Params.oneOf("kind", one(q, "kind"), Place.KINDS),
                 Params.text("country", one(q, "country"), 2),
                 Params.text("q", one(q, "q"), 200));
+    }
+
+    /** A table's rows: those meeting the bbox (either half of one across the antimeridian) in the datetime. */
+    private static Tables.Select rows(Map<String, String[]> q) {
+        List<Bbox> boxes = Bboxes.parse(one(q, "bbox"));
+        DateRange when = DateRange.parse(one(q, "datetime"), "datetime");
+        return new Tables.Select(
+                boxes == null
+                        ? null
+                        : boxes.stream()
+                                .map(b -> new double[] {b.minLon(), b.minLat(), b.maxLon(), b.maxLat()})
+                                .toList(),
+                when.start(),
+                when.end());
     }
 
     /** Whether an editor asks about an editable collection. */

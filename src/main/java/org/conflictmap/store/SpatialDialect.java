@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.h2gis.functions.factory.H2GISFunctions;
 
 /**
@@ -75,6 +76,16 @@ public sealed interface SpatialDialect {
      * and {@code conditions} (each starting with AND) after the index condition.
      */
     Optional<String> vectorTile(String layer, String table, String geometry, String columns, String conditions);
+
+    /**
+     * One vector tile of a table whose {@code geometry} is lon/lat (EPSG:4326), encoded by the store itself, or empty
+     * where the server encodes it: on PostGIS, {@code ST_AsMVT} of the rows that {@code conditions} select (a whole
+     * condition, its box from {@link #intersectsEnvelope} among it), binding z, x, y first (the tile's envelope), then
+     * the conditions' parameters. {@code columns} are the attributes, those among {@code times} (time columns)
+     * written as the server's encoder writes them, RFC 3339 text in UTC ({@code 2026-02-26T20:00:00Z}).
+     */
+    Optional<String> vectorTileOfLonLat(
+            String layer, String table, String geometry, List<String> columns, Set<String> times, String conditions);
 
     /**
      * One statement that fills the filter columns (V53) of up to {@code ?} history rows whose {@code status} is
@@ -191,6 +202,17 @@ public sealed interface SpatialDialect {
         @Override
         public Optional<String> vectorTile(
                 String layer, String table, String geometry, String columns, String conditions) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> vectorTileOfLonLat(
+                String layer,
+                String table,
+                String geometry,
+                List<String> columns,
+                Set<String> times,
+                String conditions) {
             return Optional.empty();
         }
 
@@ -332,6 +354,37 @@ public sealed interface SpatialDialect {
         public Optional<String> vectorTile(
                 String layer, String table, String geometry, String columns, String conditions) {
             return Optional.of(MVT.formatted(layer, columns, geometry, table, conditions));
+        }
+
+        /**
+         * A lon/lat table's tile: {@code %1$s} the layer, {@code %2$s} the attribute columns, {@code %3$s} the geometry
+         * column, {@code %4$s} the table, {@code %5$s} the conditions (whose box the GiST index over the geometry
+         * serves); the geometry is projected to EPSG:3857 row by row.
+         */
+        static final String MVT_OF_LON_LAT = """
+                SELECT ST_AsMVT(t, '%1$s', 4096, 'geom') FROM (
+                  SELECT %2$s, ST_AsMVTGeom(ST_Transform(%3$s, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+                  FROM %4$s WHERE %5$s
+                ) t""";
+
+        /** A time as RFC 3339 text in UTC, as the server's encoder writes it (ST_AsMVT would write timestamptz's own text). */
+        static final String TIME_TEXT =
+                "to_char(%1$s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS \"%1$s\"";
+
+        @Override
+        public Optional<String> vectorTileOfLonLat(
+                String layer,
+                String table,
+                String geometry,
+                List<String> columns,
+                Set<String> times,
+                String conditions) {
+            String attributes = String.join(
+                    ", ",
+                    columns.stream()
+                            .map(c -> times.contains(c) ? TIME_TEXT.formatted(c) : "\"" + c + "\"")
+                            .toList());
+            return Optional.of(MVT_OF_LON_LAT.formatted(layer, attributes, geometry, table, conditions));
         }
 
         @Override

@@ -391,7 +391,7 @@ class OgcTilesController implements OgcApiPart {
         ObjectNode props =
                 layer.putObject("propertiesSchema").put("type", "object").putObject("properties");
         for (String f : renderer.attributes(name, properties.maxZoom())) {
-            props.putObject(f).put("type", TileRenderer.attributeType(f));
+            props.putObject(f).put("type", renderer.attributeType(name, f));
         }
         return layer;
     }

@@ -34,6 +34,7 @@ import org.conflictmap.layers.Layers;
 import org.conflictmap.layers.Marks;
 import org.conflictmap.layers.Paint;
 import org.conflictmap.layers.Source;
+import org.conflictmap.layers.Tables;
 import org.conflictmap.layers.TileStyle;
 import org.conflictmap.store.DataVersion;
 import org.locationtech.jts.geom.Envelope;
@@ -47,7 +48,8 @@ import org.springframework.stereotype.Component;
  * in their order, each named as its collection; the raster basemap is their styles' {@link Paint}s in the
  * paints' order, and each collection whose style marks incidents is a raster overlay of its own. An incidents
  * collection's MVT (its condition added to the filter) uses PostGIS's {@code ST_AsMVT} on PostGIS and the
- * mapbox-vector-tile-java encoder on the embedded store; gazetteer layers use the encoder on both.
+ * mapbox-vector-tile-java encoder on the embedded store, as does a table's ({@code layers.Source.Table}, read by
+ * {@link Tables}); gazetteer layers use the encoder on both.
  */
 @Component
 class TileRenderer {
@@ -98,6 +100,7 @@ class TileRenderer {
     private final Basemap basemap;
     private final Labels labels;
     private final IncidentRepository incidents;
+    private final Tables tables;
     private final DataVersion version;
     private final int detailMinZoom;
     private final Cache<String, byte[]> cache;
@@ -126,8 +129,10 @@ class TileRenderer {
             DataVersion version,
             TilesProperties properties,
             Layers layers,
-            Marks marks) {
+            Marks marks,
+            Tables tables) {
         this.layers = layers;
+        this.tables = tables;
         this.marks = marks;
         List<Painted> basemapPaints = new ArrayList<>();
         for (Collection c : layers.tiled()) {
@@ -210,6 +215,14 @@ class TileRenderer {
                     return encoded.get();
                 }
             }
+            if (collection.source() instanceof Source.Table rows && t.grid() == TileGrid.WEB_MERCATOR_QUAD) {
+                // a table's tile, on PostGIS encoded by the store from its rows
+                Optional<byte[]> encoded =
+                        tables.vectorTile(layer, rows, collection.tiles().attributes(), t.z(), t.x(), t.y(), box(t));
+                if (encoded.isPresent()) {
+                    return encoded.get();
+                }
+            }
             return encode(collection, t, filter);
         });
     }
@@ -231,6 +244,12 @@ class TileRenderer {
                     filter.query(bbox(grid.lonLat(buffered))).and(of.where()),
                     attributes(zoom),
                     row -> add(geoms, grid.fromLonLat(Wkb.read(row.wkb())), tile, row.attributes()));
+        } else if (collection.source() instanceof Source.Table rows) {
+            tables.within(
+                    rows,
+                    lonLat(bbox(grid.lonLat(buffered))),
+                    collection.tiles().attributes(),
+                    row -> add(geoms, grid.fromLonLat(Wkb.read(row.wkb())), tile, row.properties()));
         } else {
             TileStyle style = collection.tiles();
             Set<String> kinds = kinds(collection);
@@ -488,6 +507,13 @@ class TileRenderer {
         return tiled(layer).source() instanceof Source.Incidents;
     }
 
+    /** A vector layer's attribute's JSON Schema type: a table's column's own, else as {@link #attributeType(String)}. */
+    String attributeType(String layer, String attribute) {
+        return tiled(layer).source() instanceof Source.Table rows && rows.type(attribute) != null
+                ? rows.type(attribute).replace("date-time", "string")
+                : attributeType(attribute);
+    }
+
     /** A vector attribute's JSON Schema type: {@code integer} (figures, counts, population), {@code boolean}, {@code string}. */
     static String attributeType(String attribute) {
         return attribute.endsWith("_min")
@@ -516,6 +542,18 @@ class TileRenderer {
             part.setUserData(properties);
             out.add(part);
         }
+    }
+
+    /** A tile's lon/lat box with the encoder's margin (64 of 4096), clamped to the world. */
+    private static double[] box(TileRequest t) {
+        Envelope tile = t.grid().tile(t.z(), t.x(), t.y());
+        Envelope buffered = new Envelope(tile);
+        buffered.expandBy(tile.getWidth() * 64 / 4096);
+        return lonLat(bbox(t.grid().lonLat(buffered)));
+    }
+
+    private static double[] lonLat(Bbox b) {
+        return new double[] {b.minLon(), b.minLat(), b.maxLon(), b.maxLat()};
     }
 
     /** A lon/lat rectangle as the store's bbox, clamped to the world. */

@@ -285,7 +285,7 @@ class TilesController {
             }
             ObjectNode fields = layer.putObject("fields");
             for (String f : renderer.attributes(name, properties.maxZoom())) {
-                String type = TileRenderer.attributeType(f);
+                String type = renderer.attributeType(name, f);
                 fields.put(f, type.equals("integer") ? "Number" : type.equals("boolean") ? "Boolean" : "String");
             }
         }
