@@ -1,6 +1,9 @@
 package org.conflictmap.export;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Place;
 import org.conflictmap.incidents.AdminAreas;
 import org.conflictmap.incidents.IncidentRepository;
 import org.conflictmap.layers.Layers;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code GET /api/export/{collection}.{format}} for every {@link ExportFormat} and every collection of
@@ -23,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * contested, q, filter) as a download. CSV takes {@code table=incidents|claims}. Every format takes the incidents as they
  * stream from the store, one at a time: GeoJSON, CSV and KML go straight to the client; Shapefile,
  * GeoPackage and FlatGeobuf are written to a temporary directory first (their headers need every
- * row). Memory stays flat whatever the count. ETag from the data version. The request is parsed once, at
+ * row). Memory stays flat whatever the count. A gazetteer collection with export fields downloads as GeoJSON and CSV
+ * ({@link PlaceDownloads}). ETag from the data version. The request is parsed once, at
  * the edge, by {@link ExportRequests}.
  */
 @RestController
@@ -32,9 +37,19 @@ class ExportController {
     private final DataVersion dataVersion;
     private final ExportRequests requests;
     private final AdminAreas admin;
+    private final Gazetteer gazetteer;
+    private final ObjectMapper json;
 
-    ExportController(IncidentRepository incidents, DataVersion dataVersion, ExportRequests requests, AdminAreas admin) {
+    ExportController(
+            IncidentRepository incidents,
+            DataVersion dataVersion,
+            ExportRequests requests,
+            AdminAreas admin,
+            Gazetteer gazetteer,
+            ObjectMapper json) {
         this.incidents = incidents;
+        this.gazetteer = gazetteer;
+        this.json = json;
         this.dataVersion = dataVersion;
         this.requests = requests;
         this.admin = admin;
@@ -48,10 +63,16 @@ class ExportController {
         if (ETags.notModified(q.ifNoneMatch(), etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
-        ExportRows rows =
-                new ExportRows(incidents, q.filter(), q.claims(), q.collection().geometryType(), admin);
         ExportFormat f = q.format();
-        StreamingResponseBody body = out -> f.writer().write(rows, out);
+        StreamingResponseBody body;
+        if (q.filter() == null) { // a gazetteer collection's places
+            List<Place> places = PlaceDownloads.of(q.collection(), List.copyOf(gazetteer.all()));
+            body = out -> PlaceDownloads.write(f, q.collection(), places, json, out);
+        } else {
+            ExportRows rows = new ExportRows(
+                    incidents, q.filter(), q.claims(), q.collection().geometryType(), admin);
+            body = out -> f.writer().write(rows, out);
+        }
         return ResponseEntity.ok()
                 .eTag(etag)
                 .contentType(MediaType.parseMediaType(f.mediaType()))

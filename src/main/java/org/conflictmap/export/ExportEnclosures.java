@@ -2,25 +2,40 @@ package org.conflictmap.export;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Source;
 import org.conflictmap.ogcapi.Enclosures;
 import org.springframework.stereotype.Component;
 
-/** Every {@link ExportFormat} of each collection with downloads ({@link Layers#exported()}), linked from it. */
+/**
+ * Every {@link ExportFormat} of each collection with downloads ({@link Layers#exported()}), linked from it; a gazetteer
+ * collection's, {@link PlaceDownloads#FORMATS}.
+ */
 @Component
 class ExportEnclosures implements Enclosures {
     private final Layers layers;
 
     ExportEnclosures(Layers layers) {
         this.layers = layers;
+        for (Collection c : layers.exported()) {
+            if (c.source() instanceof Source.Places && !PlaceDownloads.FIELDS.containsAll(c.exportFields())) {
+                throw new IllegalStateException("collection " + c.id() + ": a gazetteer collection's export fields are"
+                        + " among " + PlaceDownloads.FIELDS + ": " + c.exportFields());
+            }
+        }
     }
 
     @Override
     public List<Enclosure> of(String collection) {
-        if (layers.find(collection).filter(c -> c.exported()).isEmpty()) {
+        Optional<Collection> c = layers.find(collection).filter(Collection::exported);
+        if (c.isEmpty()) {
             return List.of();
         }
+        boolean places = c.get().source() instanceof Source.Places;
         return Arrays.stream(ExportFormat.values())
+                .filter(f -> !places || PlaceDownloads.FORMATS.contains(f))
                 .map(f -> new Enclosure(
                         "/api/export/" + collection + "." + f.extension(),
                         f.mediaType(),

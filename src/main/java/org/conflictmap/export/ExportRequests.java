@@ -3,6 +3,7 @@ package org.conflictmap.export;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.conflictmap.errors.NotFound;
@@ -37,6 +38,12 @@ class ExportRequests {
             .map(ExportFormat::title)
             .collect(Collectors.joining(", "));
 
+    /** A gazetteer collection's formats, by extension: "csv, geojson". */
+    private static final String PLACE_FORMATS = PlaceDownloads.FORMATS.stream()
+            .map(ExportFormat::extension)
+            .sorted()
+            .collect(Collectors.joining(", "));
+
     private final Layers layers;
 
     ExportRequests(Layers layers) {
@@ -47,6 +54,14 @@ class ExportRequests {
     ExportRequest parse(String collection, String format, HttpServletRequest r) {
         ExportFormat f = ExportFormat.of(format);
         Collection c = layers.get(collection);
+        if (c.exported() && c.source() instanceof Source.Places) {
+            if (!PlaceDownloads.FORMATS.contains(f)) {
+                throw new NotFound("collection '" + collection + "' downloads as " + PLACE_FORMATS
+                        + " only; the collections with every download are " + incidentsExported());
+            }
+            Params.onlyKnown(r.getParameterMap(), Set.of());
+            return new ExportRequest(c, f, null, false, r.getQueryString(), r.getHeader(HttpHeaders.IF_NONE_MATCH));
+        }
         if (!c.exported() || !(c.source() instanceof Source.Incidents source)) {
             throw new NotFound("no downloads of collection '" + collection + "'; the collections with downloads are "
                     + layers.exported().stream().map(Collection::id).toList());
@@ -60,5 +75,12 @@ class ExportRequests {
         IncidentFilter filter = IncidentFilter.parse(r::getParameter).within(source);
         return new ExportRequest(
                 c, f, filter, "claims".equals(table), r.getQueryString(), r.getHeader(HttpHeaders.IF_NONE_MATCH));
+    }
+
+    private List<String> incidentsExported() {
+        return layers.exported().stream()
+                .filter(c -> c.source() instanceof Source.Incidents)
+                .map(Collection::id)
+                .toList();
     }
 }

@@ -17,7 +17,8 @@ import java.util.Objects;
  *                     empty when they take no filter (the gazetteer's: only {@code kind}, {@code country}, {@code q}),
  *                     so that no queryables are linked that a filter could not use
  * @param tiles        how the vector tiles and the raster styles draw it ({@link TileStyle}), or null when it has no tile layer
- * @param exportFields the flat exports' columns it guarantees (CSV, Shapefile, …), empty when it has no downloads
+ * @param exportFields the flat exports' columns it guarantees (CSV, Shapefile, …), empty when it has no downloads; a
+ *                     gazetteer collection's are its CSV's columns, and it downloads as GeoJSON and CSV
  * @param editable     whether editors write its features (OGC API – Features Part 4): the whole incidents only
  */
 public record Collection(
@@ -46,8 +47,9 @@ public record Collection(
             throw new IllegalArgumentException(
                     "collection " + id + ": only incidents take a CQL2 filter, so only they have queryables");
         }
-        if (!exportFields.isEmpty() && !(source instanceof Source.Incidents)) {
-            throw new IllegalArgumentException("collection " + id + ": the exports write incidents only");
+        if (!exportFields.isEmpty() && source instanceof Source.Table) {
+            throw new IllegalArgumentException(
+                    "collection " + id + ": the exports write incidents and the gazetteer's places only");
         }
         if (editable
                 && !(source instanceof Source.Incidents i && i.where() == null && geometryType == GeometryType.ANY)) {

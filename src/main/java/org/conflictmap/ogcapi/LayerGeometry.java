@@ -8,14 +8,14 @@ import org.conflictmap.layers.GeometryType;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
-/** A place's geometry as a collection serves it: of the collection's one geometry type. */
-final class LayerGeometry {
+/** A place's geometry as a collection serves it (its items, its downloads): of the collection's one geometry type. */
+public final class LayerGeometry {
     /** Places' points (the gazetteer does not change while the server runs), by place id. */
     private static final Map<String, Geometry> POINTS = new ConcurrentHashMap<>();
 
     private LayerGeometry() {}
 
-    static Geometry of(Collection layer, Place p) {
+    public static Geometry of(Collection layer, Place p) {
         Geometry g = p.geometry();
         if (layer.geometryType() == GeometryType.POINT && !(g instanceof Point)) {
             // a place of an area or a line, in a collection of points: a point on it

@@ -53,6 +53,10 @@ class Registrations {
     static final String CLAIMS_ABOUT =
             "Every claim is kept whole in 'claims' with its claimant, party, side, figures and sources; "
                     + "killed_min/killed_max only summarise them.";
+    /** A gazetteer collection's CSV columns: it downloads as GeoJSON and CSV (the export's {@code PlaceDownloads}). */
+    static final List<String> PLACE_DOWNLOADS =
+            List.of("id", "name", "kind", "country", "admin1", "population", "alt_names", "longitude", "latitude");
+
     static final String GAZETTEER =
             " from the gazetteer (Natural Earth, GeoNames, geoBoundaries; crossings curated), all as ";
     /** The Durand Line's colour in the raster, and the crossings' names. */
@@ -292,7 +296,7 @@ class Registrations {
                 new Source.Places(Set.of(kind)),
                 List.of(), // no CQL2 filter on the gazetteer: no queryables
                 tiles,
-                List.of(),
+                PLACE_DOWNLOADS,
                 false);
     }
 }
