@@ -165,8 +165,18 @@ final class Figures {
                     + "{0,3}?)\\s+(" + SINGULAR + ")\\b");
     static final Pattern COORDINATED = Pattern.compile(
             "(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\s+and\\s+$");
+    /** "14 dead Pakistani soldiers", "four captured posts": the adjective before the noun says what happened to them. */
     static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT
-            + ")\\s+(injured|wounded|dead)\\s+" + "(people|persons|civilians|soldiers)\\b");
+            + ")\\s+(injured|wounded|dead|captured|destroyed)((?:\\s+(?:Pakistani|Afghan))?)\\s+"
+            + "(people|persons|civilians|soldiers|troops|posts|outposts|checkposts)\\b");
+    /**
+     * A monitor's count: "verified the deaths of at least nine civilians", "injuries to seven others", "at least 12 civilian
+     * deaths".
+     */
+    static final Pattern DEATHS_OF = Pattern.compile("(?i)\\b(deaths|killing|injuries|injury)\\s+(?:of|to)\\s+(?:("
+            + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b"
+            + "|\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(civilian|military)\\s+(deaths|injuries)\\b");
+
     static final Pattern BARE = Pattern.compile(
             "(?i)(?:\\band|,|;|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
                     + "|several|another|dozens|scores|hundreds)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
@@ -873,17 +883,22 @@ final class Figures {
             }),
             new Rule(ADJECTIVAL, (sentence, m, out) -> {
                 String adj = m.group(3).toLowerCase(Locale.ROOT);
-                add(
-                        out,
-                        figure(
-                                adj.equals("dead") ? "killed" : "wounded",
-                                m.group(1),
-                                m.group(2),
-                                m.group(4).toLowerCase(Locale.ROOT),
-                                null,
-                                adj,
-                                m.start(),
-                                m.end()));
+                String noun = m.group(5).toLowerCase(Locale.ROOT);
+                String field = field(adj, noun);
+                if (field != null && !field.equals("captured")) {
+                    add(out, figure(field, m.group(1), m.group(2), noun, m.group(4), adj, m.start(), m.end()));
+                }
+            }),
+            new Rule(DEATHS_OF, (sentence, m, out) -> {
+                if (m.group(1) != null) {
+                    String field = m.group(1).toLowerCase(Locale.ROOT).startsWith("injur") ? "wounded" : "killed";
+                    String noun = m.group(5).toLowerCase(Locale.ROOT);
+                    add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), field, m.start(), m.end()));
+                } else {
+                    String noun = m.group(8).equalsIgnoreCase("civilian") ? "civilians" : "soldiers";
+                    String field = m.group(9).equalsIgnoreCase("deaths") ? "killed" : "wounded";
+                    add(out, figure(field, m.group(6), m.group(7), noun, null, field, m.start(), m.end()));
+                }
             }),
             new Rule(PASSIVE_ONE, (sentence, m, out) -> {
                 String noun = m.group(3).toLowerCase(Locale.ROOT);

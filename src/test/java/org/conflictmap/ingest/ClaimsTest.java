@@ -434,4 +434,37 @@ class ClaimsTest {
                         "PK"))
                 .containsExactly("pk_government:militants:killed:30");
     }
+
+    @Test
+    void aMonitorsVerifiedDeathsAndInjuriesAreItsFigures() {
+        assertThat(claims(
+                        "The United Nations Assistance Mission in Afghanistan said it had verified the deaths of at least nine "
+                                + "civilians, including four children, and injuries to seven civilians. "
+                                + "The UN mission, UNAMA, later verifies at least 12 civilian deaths.",
+                        "AF"))
+                .containsExactly("un:civilians:killed:9", "un:civilians:wounded:7", "un:civilians:killed:12");
+    }
+
+    @Test
+    void aCountAndASpokenOfTollAreTheirSpeakersAndAdjectivesSayWhatHappened() {
+        assertThat(claims(
+                        "The UN mission in Afghanistan counted at least 13 civilians killed; the Taliban government said at least "
+                                + "18 civilians had died. Afghanistan's defence ministry spoke of 14 dead Pakistani soldiers and four "
+                                + "captured posts.",
+                        "AF"))
+                .containsExactly(
+                        "un:civilians:killed:13",
+                        "af_government:civilians:killed:18",
+                        "af_government:pk_forces:killed:14",
+                        "af_government:pk_forces:posts_captured:4");
+    }
+
+    @Test
+    void aBannedGroupsNameKeepsItsAdjective() {
+        assertThat(claims(
+                        "A faction of the banned Tehreek-e-Taliban Pakistan claimed responsibility for the bombing, asserting that "
+                                + "twelve soldiers had been killed.",
+                        "PK"))
+                .containsExactly("armed_group:pk_forces:killed:12");
+    }
 }
