@@ -223,6 +223,9 @@ final class Claims {
                 paragraphSpeaker = continuedQuote(s) ? lastSpeaker : null;
             }
             Speaker own = attribution(s.text(), s.start());
+            if (own == null) {
+                own = quotedAfter(s);
+            }
             if (own != null) {
                 paragraphSpeaker = own;
                 return own;
@@ -242,6 +245,26 @@ final class Claims {
             int end = text.indexOf("\n", s.start());
             String para = text.substring(s.start(), end < 0 ? text.length() : end);
             return !SAID_AFTER_QUOTE.matcher(para).find();
+        }
+
+        /**
+         * A quote that opens in this sentence and closes in a later one of the paragraph is said by the speaker named after
+         * it closes ("\u201cNot a single civilian was killed. Every target was verified,\u201d the minister told reporters").
+         */
+        private Speaker quotedAfter(Sentences.Sentence s) {
+            String t = s.text();
+            if (!t.matches("(?s)^[\u201c\"].*") || t.substring(1).matches("(?s).*[\u201d\"].*")) {
+                return null;
+            }
+            int end = text.indexOf("\n", s.end());
+            String rest = text.substring(s.end(), end < 0 ? text.length() : end);
+            Matcher after = SAID_AFTER_QUOTE.matcher(rest);
+            if (!after.find() || rest.substring(0, after.start()).matches("(?s).*[\u201c\u201d\"].*")) {
+                return null;
+            }
+            String said = rest.substring(after.start()).replaceFirst("^[,.?!]\\s*[\u201d\"\u2019]\\s*", "");
+            int stop = said.indexOf('.');
+            return attribution(stop < 0 ? said : said.substring(0, stop + 1), s.start());
         }
 
         /**
@@ -400,7 +423,9 @@ final class Claims {
         private Speaker resolve(String subject, String role, int offset) {
             String s = subject.replaceAll("^(?i)(and|but|while|as|then|also|in which|which|who|where|when)\\s+", "")
                     .replaceAll("[“”\"]", "")
-                    .replaceAll("(?i)\\s+(also|later|earlier|further|separately|again|had|has|have)$", "")
+                    .replaceAll(
+                            "(?i)(?:\\s+(also|later|earlier|further|separately|again|had|has|have|now|already|since))+$",
+                            "")
                     .strip();
             // "Pakistan's military attacked … and said": the subject ends at its verb; but "a faction of the banned
             // Tehreek-e-Taliban Pakistan" names the group with an adjective
@@ -723,7 +748,7 @@ final class Claims {
             return forNat != null ? forNat : gov ? other : "militants";
         }
         if (noun.matches(
-                "soldiers?|troops|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|"
+                "soldiers?|troops|forces|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|"
                         + "commanders?|officials?|members")) {
             if (forNat != null) {
                 return forNat;

@@ -89,7 +89,7 @@ final class Figures {
                     + "passers-by|passersby|bystanders|"
                     + "police officers|police|officers|insurgents|terrorists|khwarij|khawarij|kharijis|attackers|infiltrators|guards|border guards|"
                     + "worshippers|residents|"
-                    + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|countrymen|compatriots|citizens|"
+                    + "villagers|passengers|members|officials|commanders|personnel|others|forces|family members|returnees|students|countrymen|compatriots|citizens|"
                     + "posts|outposts|checkposts|positions|aircraft|drones|jets|affiliates|associates|"
                     // "30 Afghan Taliban were killed"; but in "four Afghan Taliban posts" the noun is posts
                     + "Taliban(?!\\s+(?:posts?|outposts?|checkposts?|positions?|fighters?|soldiers?|militants?|commanders?|members?|officials?|"
@@ -109,7 +109,9 @@ final class Figures {
                     + "eliminated|neutrali[sz]ed)";
     /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
     static final String AUX =
-            "(?:\\s*,\\s*(?:(?:including|among them|most of them|many of them|all of them|mostly|mainly|largely)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them),|\\s+(?:including|among them)\\s+(?:"
+            "(?:\\s*,\\s*(?:(?:including|among them|most of them|many of them|all of them|mostly|mainly|largely)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them|"
+                    // "Five civilians, three of them children, were martyred"
+                    + QUANT + "\\s+of\\s+them\\s+[^,]{1,40}),|\\s+(?:including|among them)\\s+(?:"
                     + QUANT
                     + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
                     + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
@@ -249,6 +251,10 @@ final class Figures {
             "(?i)\\b(?:(?:any|a single)\\s+(?:of\\s+(?:its|their|our)\\s+)?)?(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
     static final Pattern DENIED_AIRCRAFT = Pattern.compile(
             "(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:drone|jet|aircraft|F-16|plane)\\s+(?:had|has)\\s+been\\s+(?:downed|shot down)\\b");
+
+    /** "denies hitting civilians", "denied killing any civilians": none killed (but "denied targeting civilians" is an intent). */
+    static final Pattern DENIED_HITTING = Pattern.compile(
+            "(?i)\\b(?:denied|denies|deny|denying)\\s+(?:hitting|harming|killing)\\s+(?:(?:any|a single)\\s+)?civilians?\\b");
 
     /**
      * "denied hitting any civilian targets", "denies losing any posts", "denied that it had lost any soldiers": a
@@ -706,6 +712,9 @@ final class Figures {
                                 posts ? "posts" : "aircraft",
                                 nat(m.group(1)),
                                 "denied"));
+            }),
+            new Rule(DENIED_HITTING, (sentence, m, out) -> {
+                add(out, plain(m, "killed", 0, "civilians", null, "denied"));
             }),
             new Rule(DENIED_ANY, (sentence, m, out) -> {
                 String act = m.group(1).toLowerCase(Locale.ROOT);

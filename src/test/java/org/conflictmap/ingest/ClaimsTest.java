@@ -467,4 +467,26 @@ class ClaimsTest {
                         "PK"))
                 .containsExactly("armed_group:pk_forces:killed:12");
     }
+
+    @Test
+    void aQuoteOverTwoSentencesIsItsSpeakersAndADenialOfHittingCiviliansIsNone() {
+        assertThat(claims(
+                        "\"Not a single civilian was killed. Every target was a verified terrorist location,\" Information Minister "
+                                + "Attaullah Tarar told reporters. Islamabad says more than 40 militants were killed and denies hitting "
+                                + "civilians.",
+                        "AF"))
+                .containsExactly(
+                        "pk_government:civilians:killed:0",
+                        "pk_government:militants:killed:40",
+                        "pk_government:civilians:killed:0");
+    }
+
+    @Test
+    void aPartOfATollIsNoFigureOfItsOwnAndBorderForcesAreForces() {
+        assertThat(claims(
+                        "\"Five civilians, three of them children, were martyred,\" Sabir said. He added that two Afghan border "
+                                + "forces were martyred.",
+                        "AF"))
+                .containsExactly("other:civilians:killed:5", "other:af_forces:killed:2");
+    }
 }
