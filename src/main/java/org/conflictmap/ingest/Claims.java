@@ -43,6 +43,13 @@ final class Claims {
         }
     }
 
+    /** Forces of one country that struck the other's men, posts or aircraft: "Afghan forces killed 12 Pakistani soldiers". */
+    static final Pattern FORCES_STRUCK = Pattern.compile(
+            "(?i)\\b(?:(Afghan|Afghanistan's|Pakistani|Pakistan's)\\s+(?:[\\w-]+\\s+){0,2}?(?:forces|troops|units)|"
+                    + "forces\\s+of\\s+the\\s+(Islamic Emirate))\\s+(?:had\\s+|have\\s+|has\\s+)?"
+                    + "(?:killed|captured|destroyed|shot down|brought down)\\s+(?:[\\w-]+\\s+){0,4}?"
+                    + "(?:soldiers|troops|posts|checkposts|outposts|militants|terrorists|khwarij|fighters|drones?)\\b");
+
     /** A figure with its speaker and side: one field of a proposed claim. */
     record Stated(Speaker speaker, String side, Figures.Figure figure, int sentenceStart, int sentenceEnd) {}
 
@@ -571,7 +578,8 @@ final class Claims {
             }
             if (c.matches(
                     ".*\\b(defen[cs]e ministry|ministry of defen[cs]e|ministry|officials?|spokesman|government|authorities)\\b.*")) {
-                return nearestNationality(offset);
+                String forces = c.matches(".*\\bministry\\b.*") ? forcesItSpeaksFor(offset) : null;
+                return forces != null ? forces : nearestNationality(offset);
             }
             return "other";
         }
@@ -593,6 +601,23 @@ final class Claims {
                 }
             }
             return false;
+        }
+
+        /**
+         * A ministry named without its country speaks for the forces its sentence says struck the other side ("The Ministry
+         * of Defense said that Afghan forces killed 12 Pakistani soldiers", "… the forces of the Islamic Emirate destroyed
+         * five Pakistani military posts"); null when the sentence says no such thing.
+         */
+        private String forcesItSpeaksFor(int offset) {
+            int stop = text.indexOf(". ", offset);
+            String sentence = text.substring(offset, stop < 0 ? Math.min(text.length(), offset + 300) : stop);
+            Matcher m = FORCES_STRUCK.matcher(sentence);
+            if (!m.find()) {
+                return null;
+            }
+            return m.group(2) != null || m.group(1).toLowerCase(Locale.ROOT).startsWith("afghan")
+                    ? "af_government"
+                    : "pk_government";
         }
 
         private String nearestNationality(int offset) {

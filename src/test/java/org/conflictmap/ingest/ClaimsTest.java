@@ -489,4 +489,13 @@ class ClaimsTest {
                         "AF"))
                 .containsExactly("other:civilians:killed:5", "other:af_forces:killed:2");
     }
+
+    @Test
+    void aMinistryWithoutItsCountrySpeaksForTheForcesThatStruck() {
+        assertThat(claims(
+                        "The Ministry of Defense said on Friday that Afghan forces killed 12 Pakistani soldiers and captured three "
+                                + "of their posts.",
+                        "AF"))
+                .containsExactly("af_government:pk_forces:killed:12", "af_government:pk_forces:posts_captured:3");
+    }
 }
