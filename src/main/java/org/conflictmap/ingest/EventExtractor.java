@@ -1,13 +1,19 @@
 package org.conflictmap.ingest;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conflictmap.gazetteer.Gazetteer;
@@ -106,7 +112,7 @@ class EventExtractor {
     static final Pattern MILITARY_TARGET =
             Pattern.compile("(?i)\\b(?:base|military|army|checkpoint|checkpost|posts?|brigade|headquarters|"
                     + "depot|garrison|convoy)\\b");
-    static final java.util.Set<String> GENERIC = java.util.Set.of(
+    static final Set<String> GENERIC = Set.of(
             "officials",
             "police",
             "sources",
@@ -129,8 +135,7 @@ class EventExtractor {
     static final String KABUL = "geonames-1138958";
     static final String ISLAMABAD = "geonames-1176615";
     /** Places whose name in a role makes it a local office ("Nangarhar information director"): not a country, border or capital. */
-    static final java.util.Set<String> LOCAL_KINDS =
-            java.util.Set.of("province", "district", "city", "town", "crossing");
+    static final Set<String> LOCAL_KINDS = Set.of("province", "district", "city", "town", "crossing");
     /** An unnamed official as claimant ("an official said", "officials said"), with no nationality or body of its own. */
     static final Pattern BARE_OFFICIAL = Pattern.compile("(?i)^(?:(?:an?|one)\\s+)?(?:senior\\s+)?official$");
 
@@ -227,7 +232,7 @@ class EventExtractor {
         /** Takes in what another telling of this event found. */
         void absorb(Open b) {
             sentences.addAll(b.sentences);
-            sentences.sort(java.util.Comparator.comparingInt(Sentences.Sentence::start));
+            sentences.sort(Comparator.comparingInt(Sentences.Sentence::start));
             if (b.when != null && (when == null || b.when.hours() < when.hours())) {
                 when = b.when;
             }
@@ -247,8 +252,8 @@ class EventExtractor {
         }
 
         /** The ids of its places finer than the border or a country. */
-        java.util.Set<String> located() {
-            java.util.Set<String> out = new java.util.HashSet<>();
+        Set<String> located() {
+            Set<String> out = new HashSet<>();
             places.values().stream()
                     .filter(p -> !p.kind().equals("border") && !p.kind().equals("country"))
                     .forEach(p -> out.add(p.id()));
@@ -266,7 +271,7 @@ class EventExtractor {
         Geocoder.Result parsed = geocoder.parse(text, pub);
         int dateline = Sentences.dateline(text);
         List<Geocoder.Mention> mentions = new ArrayList<>();
-        Map<Integer, Place> namedDistricts = new java.util.HashMap<>();
+        Map<Integer, Place> namedDistricts = new HashMap<>();
         for (Geocoder.Mention m : tools.places(text, pub, parsed.mentions())) {
             if (!m.metonymic()
                     && m.start() >= dateline
@@ -281,15 +286,17 @@ class EventExtractor {
         }
         String datelineCountry = null;
         Place datelineTown = null;
+        // the dateline's own place, not a headline's above it
+        int datelineStart = Math.max(0, Sentences.datelineStart(text));
         for (Geocoder.Mention m : parsed.mentions()) {
-            if (m.start() < dateline && m.place().country() != null) {
+            if (m.start() >= datelineStart && m.start() < dateline && m.place().country() != null) {
                 datelineCountry = m.place().country();
                 datelineTown =
                         m.place().kind().equals("city") || m.place().kind().equals("town") ? m.place() : null;
                 break;
             }
         }
-        java.util.Set<String> localPlaces = new java.util.HashSet<>();
+        Set<String> localPlaces = new HashSet<>();
         for (Geocoder.Mention m : parsed.mentions()) {
             if (LOCAL_KINDS.contains(m.place().kind())
                     && !m.place().id().equals(KABUL)
@@ -335,8 +342,11 @@ class EventExtractor {
                 if (background) {
                     continue;
                 }
+                // the narrowest time; of two as narrow, the one nearest the violence ("clearing rubble on Thursday
+                // from houses flattened in airstrikes two days ago")
                 EventTime.When when = whens.stream()
-                        .min(java.util.Comparator.comparingLong(EventTime.When::hours))
+                        .min(Comparator.comparingLong(EventTime.When::hours)
+                                .thenComparingInt(w -> cue == null ? 0 : Math.abs(w.start() - cue.start())))
                         .orElse(null);
                 final Open now = current;
                 // "along the Durand Line" or "the border" says where fighting was, not that it was somewhere else
@@ -703,8 +713,7 @@ class EventExtractor {
                     .anyMatch(o -> o.speaker().party().equals(c.speaker().party())
                             && o.side().equals(c.side())
                             && o.figure().field().equals(c.figure().field())
-                            && java.util.Objects.equals(
-                                    o.figure().value(), c.figure().value()));
+                            && Objects.equals(o.figure().value(), c.figure().value()));
             if (!again) {
                 out.add(c);
             }
@@ -786,7 +795,7 @@ class EventExtractor {
                             .anyMatch(o -> o != given
                                     && !GENERIC.contains(o.speaker().claimant().toLowerCase(Locale.ROOT))
                                     && o.figure().field().equals(me.figure().field())
-                                    && java.util.Objects.equals(
+                                    && Objects.equals(
                                             o.figure().value(), me.figure().value()));
             if (!repeated) {
                 out.add(c);
@@ -916,15 +925,15 @@ class EventExtractor {
         boolean overlap = a.when.from().isBefore(b.when.to()) && b.when.from().isBefore(a.when.to());
         boolean sameTime =
                 a.when.precision().equals(b.when.precision()) ? overlap && overlapsMostly(a.when, b.when) : inside;
-        java.util.Set<String> shared = a.located();
+        Set<String> shared = a.located();
         shared.retainAll(b.located());
         return sameTime && !shared.isEmpty();
     }
 
     /** A month and a day inside it do not make one event; two overlapping days or nights do. */
     private static boolean overlapsMostly(EventTime.When a, EventTime.When b) {
-        long la = java.time.Duration.between(a.from(), a.to()).toHours();
-        long lb = java.time.Duration.between(b.from(), b.to()).toHours();
+        long la = Duration.between(a.from(), a.to()).toHours();
+        long lb = Duration.between(b.from(), b.to()).toHours();
         return Math.max(la, lb) <= 48;
     }
 

@@ -1,15 +1,19 @@
 package org.conflictmap.ingest;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conflictmap.geocoding.DateResolver;
@@ -35,7 +39,7 @@ final class EventTime {
         }
 
         long hours() {
-            return java.time.Duration.between(from, to).toHours();
+            return Duration.between(from, to).toHours();
         }
 
         TimeInterval at(ZoneOffset zone) {
@@ -76,10 +80,20 @@ final class EventTime {
     static final Pattern PART_WORDS = Pattern.compile(
             "(?i)\\b(?:in|during|on)\\s+the\\s+(morning|afternoon|evening)\\b|\\b(early) morning\\b|\\b(?:late\\s+)?(?:at\\s+)?(night)\\b");
     static final Pattern OVERNIGHT = Pattern.compile("(?i)\\bovernight\\b");
+    static final Pattern NIGHT = Pattern.compile("(?i)\\b(?:overnight|night|nighttime)\\b");
     static final Pattern WEEKEND = Pattern.compile("(?i)\\b(last |the |this |over the )?weekend(?:'s)?\\b");
     static final Pattern DAY_BEFORE =
             Pattern.compile("(?i)\\b(?:a day earlier|the day before|the previous day|a day before)\\b");
     static final Pattern THIS_MONTH = Pattern.compile("(?i)\\b(?:earlier this month|this month)\\b");
+    /** "two days ago", "a day ago": the day that many days before publication. */
+    static final Pattern COUNTED_DAYS_AGO =
+            Pattern.compile("(?i)\\b(a|one|two|three|four|five|six)\\s+days?\\s+ago\\b");
+    /** "November 8-9", "11/12 November" read as its first day: the second day follows ("-9", "/12"). */
+    static final Pattern DAY_RANGE = Pattern.compile("^\\s*[-–/]\\s*(\\d{1,2})\\b");
+    /** "in late February 2026", "early October", "mid-March": a third of the month. */
+    static final Pattern MONTH_PART =
+            Pattern.compile("(?i)\\b(early|mid|late|the end of|the beginning of)[\\s-]*(?:in\\s+)?$");
+
     static final Pattern DAYS_AGO = Pattern.compile("(?i)\\b(?:a few|several|two|three) days ago\\b|\\bdays ago\\b");
     /** "less than two weeks after", "three weeks ago", "more than a week earlier": a span of days before publication. */
     static final Pattern WEEKS_BEFORE =
@@ -104,7 +118,7 @@ final class EventTime {
         List<When> out = new ArrayList<>();
         // "during Friday prayers on Feb 12": a calendar date in the sentence says which day; a weekday that falls
         // elsewhere is not it
-        java.util.Set<LocalDate> calendar = new java.util.HashSet<>();
+        Set<LocalDate> calendar = new HashSet<>();
         for (DateResolver.Found f : dates) {
             if (f.start() >= s.start()
                     && f.end() <= s.end()
@@ -159,16 +173,20 @@ final class EventTime {
             }
             switch (precision) {
                 case "month" ->
-                    out.add(new When(
-                            f.start(),
-                            f.end(),
-                            d.withDayOfMonth(1).atStartOfDay(),
-                            d.withDayOfMonth(d.lengthOfMonth()).atTime(LocalTime.MAX),
-                            "month"));
+                    out.add(monthPart(
+                            f.start(), f.end(), d, lowBefore + words.replaceFirst("(?i)" + MONTH_NAMES + ".*$", "")));
                 case "week" ->
                     out.add(new When(
                             f.start(), f.end(), d.atStartOfDay(), d.plusDays(6).atTime(LocalTime.MAX), "week"));
-                default -> out.add(part(f.start(), f.end(), d, words + " " + after, lowBefore));
+                default -> {
+                    Matcher range = DAY_RANGE.matcher(after);
+                    if (range.find()
+                            && Integer.parseInt(range.group(1)) == d.plusDays(1).getDayOfMonth()) {
+                        out.add(twoDays(f.start(), f.end(), d, s.text()));
+                    } else {
+                        out.add(part(f.start(), f.end(), d, words + " " + after, lowBefore));
+                    }
+                }
             }
         }
         String sentence = s.text();
@@ -264,8 +282,17 @@ final class EventTime {
                         to.atTime(LocalTime.MAX),
                         "week"));
             }
+            m = COUNTED_DAYS_AGO.matcher(sentence);
+            boolean counted = m.find();
+            if (counted) {
+                // "houses flattened in airstrikes two days ago": that day, beside any other date of the sentence
+                LocalDate d = published.minusDays(
+                        Figures.WORDS.getOrDefault(m.group(1).toLowerCase(Locale.ROOT), 1));
+                out.add(new When(
+                        s.start() + m.start(), s.start() + m.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day"));
+            }
             m = DAYS_AGO.matcher(sentence);
-            if (!dated && m.find()) {
+            if (!dated && !counted && m.find()) {
                 out.add(new When(
                         s.start() + m.start(),
                         s.start() + m.end(),
@@ -278,9 +305,36 @@ final class EventTime {
         return out;
     }
 
+    /** A month, or the third of it that the words before say ("late February 2026": the 20th to the end). */
+    static When monthPart(int start, int end, LocalDate d, String before) {
+        LocalDate first = d.withDayOfMonth(1);
+        LocalDate last = d.withDayOfMonth(d.lengthOfMonth());
+        Matcher m = MONTH_PART.matcher(before);
+        if (m.find()) {
+            String part = m.group(1).toLowerCase(Locale.ROOT);
+            if (part.equals("late") || part.equals("the end of")) {
+                first = d.withDayOfMonth(20);
+            } else if (part.equals("mid")) {
+                first = d.withDayOfMonth(10);
+                last = d.withDayOfMonth(20);
+            } else {
+                last = d.withDayOfMonth(10);
+            }
+        }
+        return new When(start, end, first.atStartOfDay(), last.atTime(LocalTime.MAX), "month");
+    }
+
+    /** Two days written as one ("November 8-9"): the night between them when the sentence says so, else both days. */
+    static When twoDays(int start, int end, LocalDate d, String sentence) {
+        if (NIGHT.matcher(sentence).find()) {
+            return new When(start, end, d.atTime(18, 0), d.plusDays(1).atTime(6, 0), "part_of_day");
+        }
+        return new When(start, end, d.atStartOfDay(), d.plusDays(1).atTime(LocalTime.MAX), "day");
+    }
+
     /** The month a match names, in the year written ({@code year}) or else the last such month up to publication. */
     private static When month(Sentences.Sentence s, Matcher m, String name, String year, LocalDate published) {
-        java.time.Month month = java.time.Month.valueOf(name.toUpperCase(Locale.ROOT));
+        Month month = Month.valueOf(name.toUpperCase(Locale.ROOT));
         int y = year != null
                 ? Integer.parseInt(year)
                 : month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear();
@@ -331,8 +385,14 @@ final class EventTime {
     /** A day narrowed by the words around it: late, early, overnight (into), morning, night… */
     static When part(int start, int end, LocalDate d, String words, String before) {
         String w = words;
-        if (before.matches("(?s).*\\bovernight into\\s*(?:on\\s*)?$") || before.matches("(?s).*\\bnight of\\s*$")) {
+        // "overnight into Friday", "the night of 11/12 November" (the date read is the second day)
+        if (before.matches("(?s).*\\bovernight into\\s*(?:on\\s*)?$")
+                || before.matches("(?s).*\\bnight of\\s*\\d{1,2}\\s*[/-]\\s*$")) {
             return new When(start, end, d.minusDays(1).atTime(18, 0), d.atTime(6, 0), "part_of_day");
+        }
+        // "on the night of 21 February", "the night of Tuesday": the night that begins on that day
+        if (before.matches("(?s).*\\bnight of\\s*(?:the\\s*)?$")) {
+            return new When(start, end, d.atTime(18, 0), d.plusDays(1).atTime(6, 0), "part_of_day");
         }
         if (before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$")
                 || w.matches("(?s)^\\S+(?:'s)? overnight.*")
@@ -364,6 +424,13 @@ final class EventTime {
         return new When(start, end, d.atStartOfDay(), d.atTime(LocalTime.MAX), "day");
     }
 
+    /** How many minutes a time lies outside an interval. */
+    private static long away(LocalDateTime t, When w) {
+        return t.isBefore(w.from())
+                ? Duration.between(t, w.from()).toMinutes()
+                : Math.max(0, Duration.between(w.to(), t).toMinutes());
+    }
+
     /** A day (or part of one) narrowed to the four hours from a clock time said in the event's sentences. */
     static When clock(When w, String sentence) {
         if (!w.precision().equals("day") && !w.precision().equals("part_of_day")) {
@@ -385,13 +452,22 @@ final class EventTime {
                 + (m.group(3).toLowerCase(Locale.ROOT).startsWith("p") ? 12 : 0);
         int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         LocalDate day = w.from().toLocalDate();
-        LocalDateTime from = day.atTime(hour, minute);
-        if (from.isBefore(w.from())) {
-            from = from.plusDays(1);
+        LocalDateTime at = day.atTime(hour, minute);
+        if (at.isBefore(w.from())) {
+            at = at.plusDays(1);
         }
-        if (from.isAfter(w.to())) {
-            return w;
+        if (at.isAfter(w.to())) {
+            if (!w.to().toLocalDate().equals(day)) {
+                return w;
+            }
+            // "at around 10:40am" said of an event dated by "Thursday evening" elsewhere: the clock says when, on the
+            // day
+            // nearest the part of day said ("from around 10 pm until the early hours of Wednesday": Tuesday's 10 pm)
+            LocalDateTime same = day.atTime(hour, minute);
+            LocalDateTime before = same.minusDays(1);
+            at = away(before, w) < away(same, w) ? before : same;
         }
-        return new When(w.start(), w.end(), from, from.plusHours(4), "part_of_day");
+        // "at about 11 p.m.": two hours either side, so that the middle is the time said
+        return new When(w.start(), w.end(), at.minusHours(2), at.plusHours(2), "part_of_day");
     }
 }

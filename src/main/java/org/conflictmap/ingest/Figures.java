@@ -89,7 +89,7 @@ final class Figures {
                     + "passers-by|passersby|bystanders|"
                     + "police officers|police|officers|insurgents|terrorists|khwarij|khawarij|kharijis|attackers|infiltrators|guards|border guards|"
                     + "worshippers|residents|"
-                    + "villagers|passengers|members|officials|commanders|personnel|others|family members|returnees|students|countrymen|compatriots|citizens|"
+                    + "villagers|passengers|members|officials|commanders|personnel|others|forces|family members|returnees|students|countrymen|compatriots|citizens|"
                     + "posts|outposts|checkposts|positions|aircraft|drones|jets|affiliates|associates|"
                     // "30 Afghan Taliban were killed"; but in "four Afghan Taliban posts" the noun is posts
                     + "Taliban(?!\\s+(?:posts?|outposts?|checkposts?|positions?|fighters?|soldiers?|militants?|commanders?|members?|officials?|"
@@ -109,7 +109,9 @@ final class Figures {
                     + "eliminated|neutrali[sz]ed)";
     /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
     static final String AUX =
-            "(?:\\s*,\\s*(?:(?:including|among them|most of them|many of them|all of them|mostly|mainly|largely)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them),|\\s+(?:including|among them)\\s+(?:"
+            "(?:\\s*,\\s*(?:(?:including|among them|most of them|many of them|all of them|mostly|mainly|largely)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them|"
+                    // "Five civilians, three of them children, were martyred"
+                    + QUANT + "\\s+of\\s+them\\s+[^,]{1,40}),|\\s+(?:including|among them)\\s+(?:"
                     + QUANT
                     + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
                     + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
@@ -165,8 +167,18 @@ final class Figures {
                     + "{0,3}?)\\s+(" + SINGULAR + ")\\b");
     static final Pattern COORDINATED = Pattern.compile(
             "(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\s+and\\s+$");
+    /** "14 dead Pakistani soldiers", "four captured posts": the adjective before the noun says what happened to them. */
     static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT
-            + ")\\s+(injured|wounded|dead)\\s+" + "(people|persons|civilians|soldiers)\\b");
+            + ")\\s+(injured|wounded|dead|captured|destroyed)((?:\\s+(?:Pakistani|Afghan))?)\\s+"
+            + "(people|persons|civilians|soldiers|troops|posts|outposts|checkposts)\\b");
+    /**
+     * A monitor's count: "verified the deaths of at least nine civilians", "injuries to seven others", "at least 12 civilian
+     * deaths".
+     */
+    static final Pattern DEATHS_OF = Pattern.compile("(?i)\\b(deaths|killing|injuries|injury)\\s+(?:of|to)\\s+(?:("
+            + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b"
+            + "|\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(civilian|military)\\s+(deaths|injuries)\\b");
+
     static final Pattern BARE = Pattern.compile(
             "(?i)(?:\\band|,|;|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
                     + "|several|another|dozens|scores|hundreds)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
@@ -239,6 +251,10 @@ final class Figures {
             "(?i)\\b(?:(?:any|a single)\\s+(?:of\\s+(?:its|their|our)\\s+)?)?(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
     static final Pattern DENIED_AIRCRAFT = Pattern.compile(
             "(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:drone|jet|aircraft|F-16|plane)\\s+(?:had|has)\\s+been\\s+(?:downed|shot down)\\b");
+
+    /** "denies hitting civilians", "denied killing any civilians": none killed (but "denied targeting civilians" is an intent). */
+    static final Pattern DENIED_HITTING = Pattern.compile(
+            "(?i)\\b(?:denied|denies|deny|denying)\\s+(?:hitting|harming|killing)\\s+(?:(?:any|a single)\\s+)?civilians?\\b");
 
     /**
      * "denied hitting any civilian targets", "denies losing any posts", "denied that it had lost any soldiers": a
@@ -697,6 +713,9 @@ final class Figures {
                                 nat(m.group(1)),
                                 "denied"));
             }),
+            new Rule(DENIED_HITTING, (sentence, m, out) -> {
+                add(out, plain(m, "killed", 0, "civilians", null, "denied"));
+            }),
             new Rule(DENIED_ANY, (sentence, m, out) -> {
                 String act = m.group(1).toLowerCase(Locale.ROOT);
                 String what = m.group(4).toLowerCase(Locale.ROOT);
@@ -873,17 +892,22 @@ final class Figures {
             }),
             new Rule(ADJECTIVAL, (sentence, m, out) -> {
                 String adj = m.group(3).toLowerCase(Locale.ROOT);
-                add(
-                        out,
-                        figure(
-                                adj.equals("dead") ? "killed" : "wounded",
-                                m.group(1),
-                                m.group(2),
-                                m.group(4).toLowerCase(Locale.ROOT),
-                                null,
-                                adj,
-                                m.start(),
-                                m.end()));
+                String noun = m.group(5).toLowerCase(Locale.ROOT);
+                String field = field(adj, noun);
+                if (field != null && !field.equals("captured")) {
+                    add(out, figure(field, m.group(1), m.group(2), noun, m.group(4), adj, m.start(), m.end()));
+                }
+            }),
+            new Rule(DEATHS_OF, (sentence, m, out) -> {
+                if (m.group(1) != null) {
+                    String field = m.group(1).toLowerCase(Locale.ROOT).startsWith("injur") ? "wounded" : "killed";
+                    String noun = m.group(5).toLowerCase(Locale.ROOT);
+                    add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), field, m.start(), m.end()));
+                } else {
+                    String noun = m.group(8).equalsIgnoreCase("civilian") ? "civilians" : "soldiers";
+                    String field = m.group(9).equalsIgnoreCase("deaths") ? "killed" : "wounded";
+                    add(out, figure(field, m.group(6), m.group(7), noun, null, field, m.start(), m.end()));
+                }
             }),
             new Rule(PASSIVE_ONE, (sentence, m, out) -> {
                 String noun = m.group(3).toLowerCase(Locale.ROOT);

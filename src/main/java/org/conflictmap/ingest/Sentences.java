@@ -2,6 +2,7 @@ package org.conflictmap.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,9 @@ final class Sentences {
 
     static final Pattern DATELINE = Pattern.compile(
             "\\A\\s*[A-Z][A-Z'’.\\-/ ]{2,40}(?:,[^—–\\n:]{0,50}?)?(?:\\s*\\([A-Za-z. ]{1,20}\\))?\\s*(?:—|–|--|-|:)\\s+");
+    /** How far into the text a dateline may stand: after a headline, a standfirst and a by-line ("By Reuters Staff"). */
+    static final int DATELINE_WITHIN = 400;
+
     static final Set<String> ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "jan", "feb", "mar", "apr",
             "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.n", "u.s", "gov", "sen", "rep", "brig", "cmdr",
@@ -27,8 +31,30 @@ final class Sentences {
 
     /** The end offset of the dateline, or 0 when the text has none. */
     static int dateline(String text) {
-        Matcher m = DATELINE.matcher(text);
-        return m.find() && m.end() < Math.min(text.length(), 120) ? m.end() : 0;
+        int at = datelineStart(text);
+        if (at < 0) {
+            return 0;
+        }
+        Matcher m = DATELINE.matcher(text).region(at, text.length());
+        return m.lookingAt() ? m.end() : 0;
+    }
+
+    /**
+     * Where the dateline starts: at the text's start or, in copy that opens with a headline and a by-line, at the start of
+     * one of the first paragraphs ("…civilians\n\nBy Reuters Staff\n\nISLAMABAD/KABUL, Nov 10 (Reuters) - "); -1 when
+     * there is none. A dateline is short: it ends within 120 characters of its paragraph's start.
+     */
+    static int datelineStart(String text) {
+        int at = 0;
+        while (at >= 0 && at < Math.min(text.length(), DATELINE_WITHIN)) {
+            Matcher m = DATELINE.matcher(text).region(at, text.length());
+            if (m.lookingAt() && m.end() - at < 120 && m.end() < text.length()) {
+                return at;
+            }
+            int line = text.indexOf('\n', at);
+            at = line < 0 ? -1 : line + 1;
+        }
+        return -1;
     }
 
     /** The sentences of the text after its dateline. */
@@ -94,7 +120,7 @@ final class Sentences {
         while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
             w--;
         }
-        String word = text.substring(w, dot).toLowerCase(java.util.Locale.ROOT);
+        String word = text.substring(w, dot).toLowerCase(Locale.ROOT);
         if (ABBREVIATIONS.contains(word)) {
             return word.equals("a.m") || word.equals("p.m")
                     ? !Character.isLowerCase(first) && !Character.isDigit(first)

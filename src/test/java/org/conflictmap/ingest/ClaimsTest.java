@@ -434,4 +434,68 @@ class ClaimsTest {
                         "PK"))
                 .containsExactly("pk_government:militants:killed:30");
     }
+
+    @Test
+    void aMonitorsVerifiedDeathsAndInjuriesAreItsFigures() {
+        assertThat(claims(
+                        "The United Nations Assistance Mission in Afghanistan said it had verified the deaths of at least nine "
+                                + "civilians, including four children, and injuries to seven civilians. "
+                                + "The UN mission, UNAMA, later verifies at least 12 civilian deaths.",
+                        "AF"))
+                .containsExactly("un:civilians:killed:9", "un:civilians:wounded:7", "un:civilians:killed:12");
+    }
+
+    @Test
+    void aCountAndASpokenOfTollAreTheirSpeakersAndAdjectivesSayWhatHappened() {
+        assertThat(claims(
+                        "The UN mission in Afghanistan counted at least 13 civilians killed; the Taliban government said at least "
+                                + "18 civilians had died. Afghanistan's defence ministry spoke of 14 dead Pakistani soldiers and four "
+                                + "captured posts.",
+                        "AF"))
+                .containsExactly(
+                        "un:civilians:killed:13",
+                        "af_government:civilians:killed:18",
+                        "af_government:pk_forces:killed:14",
+                        "af_government:pk_forces:posts_captured:4");
+    }
+
+    @Test
+    void aBannedGroupsNameKeepsItsAdjective() {
+        assertThat(claims(
+                        "A faction of the banned Tehreek-e-Taliban Pakistan claimed responsibility for the bombing, asserting that "
+                                + "twelve soldiers had been killed.",
+                        "PK"))
+                .containsExactly("armed_group:pk_forces:killed:12");
+    }
+
+    @Test
+    void aQuoteOverTwoSentencesIsItsSpeakersAndADenialOfHittingCiviliansIsNone() {
+        assertThat(claims(
+                        "\"Not a single civilian was killed. Every target was a verified terrorist location,\" Information Minister "
+                                + "Attaullah Tarar told reporters. Islamabad says more than 40 militants were killed and denies hitting "
+                                + "civilians.",
+                        "AF"))
+                .containsExactly(
+                        "pk_government:civilians:killed:0",
+                        "pk_government:militants:killed:40",
+                        "pk_government:civilians:killed:0");
+    }
+
+    @Test
+    void aPartOfATollIsNoFigureOfItsOwnAndBorderForcesAreForces() {
+        assertThat(claims(
+                        "\"Five civilians, three of them children, were martyred,\" Sabir said. He added that two Afghan border "
+                                + "forces were martyred.",
+                        "AF"))
+                .containsExactly("other:civilians:killed:5", "other:af_forces:killed:2");
+    }
+
+    @Test
+    void aMinistryWithoutItsCountrySpeaksForTheForcesThatStruck() {
+        assertThat(claims(
+                        "The Ministry of Defense said on Friday that Afghan forces killed 12 Pakistani soldiers and captured three "
+                                + "of their posts.",
+                        "AF"))
+                .containsExactly("af_government:pk_forces:killed:12", "af_government:pk_forces:posts_captured:3");
+    }
 }

@@ -249,4 +249,69 @@ class IngestPlacesDatesTest {
                 LocalDate.of(2027, 4, 10));
         assertThat(events).extracting(EventExtractor.Event::type).containsExactly("air_strike");
     }
+
+    @Test
+    void aDatelineAfterAHeadlineAndAByLineIsCut() {
+        String text = "Pakistan says strikes in Afghanistan killed militants\n\nBy Reuters Staff\n\n"
+                + "KABUL, Nov 10 (Reuters) - Pakistani jets struck Khost province late on Monday, killing six civilians, "
+                + "officials said.";
+        assertThat(Sentences.dateline(text)).isEqualTo(text.indexOf("Pakistani jets"));
+        List<EventExtractor.Event> events = extractor.extract(text, LocalDate.of(2027, 11, 10));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).places()).doesNotContainKey("geonames-1138958");
+        assertOccurred(events.get(0), "part_of_day", "2027-11-08T12:30:00Z");
+    }
+
+    @Test
+    void aClockTimeIsTheMiddleOfItsHoursAndOutweighsAPartOfDayToldElsewhere() {
+        // at about 11 p.m. Afghan time: 9 p.m. to 1 a.m.
+        assertOccurred(
+                first(
+                        "A drone strike hit a house in Khost province late on November 17, killing five people. "
+                                + "The strike hit at about 11 p.m., officials said.",
+                        LocalDate.of(2027, 11, 19)),
+                "part_of_day",
+                "2027-11-17T16:30:00Z");
+        // at 10:40 a.m. Pakistan time, though a later sentence names the evening of the same day
+        assertOccurred(
+                first(
+                        "Five soldiers were killed on Thursday when a suicide bomber rammed a convoy near Bannu in Khyber Pakhtunkhwa, the army said. "
+                                + "The attack took place at around 10:40am as the convoy was moving. "
+                                + "The funeral prayers of the soldiers were offered in Bannu on Thursday evening.",
+                        LocalDate.of(2027, 11, 5)),
+                "part_of_day",
+                "2027-11-04T03:40:00Z");
+    }
+
+    @Test
+    void theNightOfADayBeginsThatEveningAndTwoDaysWrittenAsOneAreTheNightBetween() {
+        assertOccurred(
+                first(
+                        "On the night of 21 February 2026, Pakistani aircraft struck targets in Nangarhar province, killing 13 "
+                                + "civilians.",
+                        LocalDate.of(2027, 11, 18)),
+                "part_of_day",
+                "2026-02-21T13:30:00Z");
+        assertOccurred(
+                first(
+                        "November 8-9: Pakistani jets strike two villages in Paktika province overnight.",
+                        LocalDate.of(2027, 11, 16)),
+                "part_of_day",
+                "2027-11-08T13:30:00Z");
+    }
+
+    @Test
+    void daysAgoCountedIsThatDayAndLateInAMonthIsItsLastThird() {
+        assertOccurred(
+                first(
+                        "Families in Paktika province were still clearing rubble on Thursday from houses flattened in Pakistani "
+                                + "airstrikes two days ago.",
+                        LocalDate.of(2027, 11, 11)),
+                "day",
+                "2027-11-08T19:30:00Z");
+        EventExtractor.Event e = first(
+                "Pakistani jets struck Kandahar in late February 2026, killing 12 people.", LocalDate.of(2027, 11, 10));
+        assertOccurred(e, "month", "2026-02-19T19:30:00Z");
+        assertThat(e.occurred().end()).isEqualTo(Instant.parse("2026-02-28T19:29:59.999999999Z"));
+    }
 }
