@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
+import org.conflictmap.incidents.IncidentRepository;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,19 @@ class IngestEvaluationTest {
     /** The newest blind batch: printed, not in the asserted held-out total, so that it stays a report and is never fitted. */
     static final String REPORTED_ONLY = "heldout9";
 
+    /** Every held-out batch, oldest first; those from {@link #REPORTED_ONLY} on are printed only. */
+    static final List<String> HELD_OUT = List.of(
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "heldout8",
+            REPORTED_ONLY,
+            "heldout10");
+
     @Nested
     @OnH2gis
     class Embedded extends Evaluation {}
@@ -51,6 +65,9 @@ class IngestEvaluationTest {
 
         @Autowired
         ArticleIngest ingest;
+
+        @Autowired
+        IncidentRepository incidents;
 
         @Test
         void theExtractorMeetsTheMeasuresOnTheEvaluationSet() throws Exception {
@@ -85,22 +102,13 @@ class IngestEvaluationTest {
         @Test
         void theHeldOutArticlesArePrintedSeparately() throws Exception {
             IngestEvaluation.Measures all = IngestEvaluation.empty();
-            for (String set : sets(
-                    "heldout",
-                    "heldout2",
-                    "heldout3",
-                    "heldout4",
-                    "heldout5",
-                    "heldout6",
-                    "heldout7",
-                    "heldout8",
-                    REPORTED_ONLY)) {
+            for (String set : sets(HELD_OUT.toArray(String[]::new))) {
                 List<IngestEvaluation.Article> articles = IngestEvaluation.load(json, set);
                 IngestEvaluation.Measures m = IngestEvaluation.empty();
                 for (IngestEvaluation.Article a : articles) {
                     List<IngestEvaluation.Found> found = found(extractor.extract(a.text(), a.published()));
                     m = IngestEvaluation.score(a, found, m).measures();
-                    if (!set.equals(REPORTED_ONLY)) {
+                    if (HELD_OUT.indexOf(set) < HELD_OUT.indexOf(REPORTED_ONLY)) {
                         all = IngestEvaluation.score(a, found, all).measures();
                     }
                 }
@@ -119,17 +127,29 @@ class IngestEvaluationTest {
         }
 
         /**
-         * The same through the store for the newest held-out batches, printed only (their dates are their own);
-         * {@link #REPORTED_ONLY}'s figure is printed and not asserted.
+         * The same through the store for every held-out batch, printed (their dates are their own), with their total;
+         * heldout8's is asserted loosely, the others' only printed.
          */
         @Test
-        void theNewestHeldOutBatchThroughTheStoreIsPrinted() throws Exception {
-            List<String> newest = sets("heldout8", REPORTED_ONLY);
-            double heldout8 = draftsPerEvent(newest.get(0));
-            for (String set : newest.subList(1, newest.size())) {
-                draftsPerEvent(set);
+        void everyHeldOutBatchThroughTheStoreIsPrinted() throws Exception {
+            List<String> batches = sets(HELD_OUT.toArray(String[]::new));
+            int events = 0;
+            int drafts = 0;
+            Double heldout8 = null;
+            for (String set : batches) {
+                Through t = throughTheStore(set);
+                events += t.events();
+                drafts += t.drafts();
+                if (set.equals("heldout8")) {
+                    heldout8 = t.perEvent();
+                }
             }
-            assertThat(heldout8).as("held-out drafts per real event").isLessThanOrEqualTo(2 * DRAFTS_PER_EVENT);
+            System.out.printf(
+                    "Ingest held-out, all, across outlets: %d real events with a draft, %d drafts, %.2f drafts per event%n",
+                    events, drafts, (double) drafts / Math.max(1, events));
+            if (heldout8 != null) {
+                assertThat(heldout8).as("held-out drafts per real event").isLessThanOrEqualTo(2 * DRAFTS_PER_EVENT);
+            }
         }
 
         /**
@@ -145,7 +165,19 @@ class IngestEvaluationTest {
         }
 
         private double draftsPerEvent(String set) throws Exception {
+            return throughTheStore(set).perEvent();
+        }
+
+        /**
+         * One set's articles through the store in publication order, and its drafts deleted afterwards, so that a
+         * background event another set also tells (the October 2025 clashes) is not found in that set's drafts.
+         * Prints the real events split over several drafts and the drafts holding several real events (merged
+         * wrongly: what a looser match must not raise).
+         */
+        private Through throughTheStore(String set) throws Exception {
             Map<String, Set<String>> draftsByEvent = new TreeMap<>();
+            Map<String, Set<String>> eventsByDraft = new TreeMap<>();
+            Set<String> written = new TreeSet<>();
             IngestEvaluation.Measures m = IngestEvaluation.empty();
             int n = 0;
             for (IngestEvaluation.Article a : IngestEvaluation.load(json, set)) {
@@ -157,6 +189,7 @@ class IngestEvaluationTest {
                                 a.published(),
                                 null),
                         "evaluation");
+                written.addAll(o.drafts());
                 List<EventExtractor.Event> events =
                         o.events().stream().map(ArticleIngest.Found::event).toList();
                 IngestEvaluation.Scored scored = IngestEvaluation.score(a, found(events), m);
@@ -166,23 +199,40 @@ class IngestEvaluationTest {
                     String draft = o.events().get(k).draft();
                     if (key != null && draft != null) {
                         draftsByEvent.computeIfAbsent(key, x -> new TreeSet<>()).add(draft);
+                        eventsByDraft
+                                .computeIfAbsent(draft, x -> new TreeSet<>())
+                                .add(key);
                     }
                 }
             }
+            for (String id : written) {
+                incidents.byId(id).ifPresent(i -> incidents.delete(i.id(), null, "evaluation"));
+            }
             int drafts = draftsByEvent.values().stream().mapToInt(Set::size).sum();
-            double perEvent = (double) drafts / draftsByEvent.size();
+            double perEvent = (double) drafts / Math.max(1, draftsByEvent.size());
             StringBuilder split = new StringBuilder();
             draftsByEvent.forEach((k, v) -> {
                 if (v.size() > 1) {
                     split.append("\n  ").append(k).append(" -> ").append(v);
                 }
             });
+            long merged =
+                    eventsByDraft.values().stream().filter(v -> v.size() > 1).count();
+            eventsByDraft.forEach((d, v) -> {
+                if (v.size() > 1) {
+                    split.append("\n  ").append(d).append(" holds ").append(v);
+                }
+            });
             System.out.printf(
-                    "Ingest %s across outlets: %d real events with a draft, %d drafts, %.2f drafts per event%s%n",
-                    set, draftsByEvent.size(), drafts, perEvent, split);
-            return perEvent;
+                    "Ingest %s across outlets: %d real events with a draft, %d drafts, %.2f drafts per event,"
+                            + " %d drafts holding several real events%s%n",
+                    set, draftsByEvent.size(), drafts, perEvent, merged, split);
+            return new Through(draftsByEvent.size(), drafts, perEvent);
         }
     }
+
+    /** A set through the store: its real events with a draft, their drafts, and the ratio. */
+    record Through(int events, int drafts, double perEvent) {}
 
     static List<IngestEvaluation.Found> found(List<EventExtractor.Event> events) {
         List<IngestEvaluation.Found> out = new ArrayList<>();
