@@ -61,8 +61,6 @@ class ArticleIngest {
             + "WHERE incident_id = ? ORDER BY article_id, start_offset, field";
     /** The longest article text read (characters): ten times a long wire report; more is a 413. */
     static final int MAX_TEXT_CHARS = 100_000;
-    /** Slack around an event's interval when looking for the same event in the store: reports disagree by hours. */
-    static final Duration MATCH_SLACK = Duration.ofHours(6);
 
     /** An article as submitted. */
     record Article(String text, String outlet, String url, LocalDate published, String title) {}
@@ -158,7 +156,7 @@ class ArticleIngest {
      * (ACLED's admin2 precision), unless a town or crossing of the event lies inside it, which is finer.
      */
     static List<Place> withDistricts(EventExtractor.Event e) {
-        List<Place> out = new java.util.ArrayList<>(e.places().values());
+        List<Place> out = new ArrayList<>(e.places().values());
         for (Place d : e.districts().values()) {
             boolean finer = out.stream()
                     .anyMatch(p -> !p.kind().equals("province")
@@ -229,13 +227,17 @@ class ArticleIngest {
         return new Found(e, i.id(), action);
     }
 
-    /** A draft or published incident this event is also about, or null: drafts first, then the closest in time. */
+    /**
+     * A draft or published incident this event is also about, or null: of those whose kind, place and time agree
+     * with it ({@link SameEvent}), drafts first, then the best by {@link SameEvent#rank}.
+     */
     private Incident match(Incident candidate, Set<String> fromThisArticle) {
+        Duration window = SameEvent.DAY_OFF;
         IncidentQuery q = new IncidentQuery(
                 null,
                 new DateRange(
-                        candidate.occurred().start().minus(MATCH_SLACK),
-                        candidate.occurred().end().plus(MATCH_SLACK)),
+                        candidate.occurred().start().minus(window),
+                        candidate.occurred().end().plus(window)),
                 null,
                 null,
                 null,
@@ -247,22 +249,21 @@ class ArticleIngest {
                 0);
         Incident best = null;
         for (Incident i : incidents.find(q)) {
+            boolean told = EventTypes.compatible(i.type(), candidate.type())
+                    // another outlet's word for the kind: only at a place both name (a province, a town), not adjacent
+                    || SameEvent.kindsAgree(i.type(), candidate.type()) && shares(i, candidate, WIDE);
             if (fromThisArticle.contains(i.id())
-                    || !EventTypes.compatible(i.type(), candidate.type())
-                    || !samePlace(i, candidate) && !sameMonthAlongTheBorder(i, candidate)) {
+                    || !told
+                    || !sameMonthAlongTheBorder(i, candidate)
+                            && !(placesAgree(i, candidate)
+                                    && SameEvent.timesAgree(i, candidate, shares(i, candidate, SITE_NOT)))) {
                 continue;
             }
-            if (best == null || rank(i, candidate) > rank(best, candidate)) {
+            if (best == null || SameEvent.rank(i, candidate) > SameEvent.rank(best, candidate)) {
                 best = i;
             }
         }
         return best;
-    }
-
-    private static int rank(Incident i, Incident c) {
-        return (i.status().equals("draft") ? 4 : 0)
-                + (i.type().equals(c.type()) ? 2 : 0)
-                + (i.places().stream().anyMatch(p -> c.places().stream().anyMatch(q -> q.id().equals(p.id()))) ? 1 : 0);
     }
 
     /**
@@ -281,6 +282,18 @@ class ArticleIngest {
                 && a.places().stream().anyMatch(p -> b.places().stream().anyMatch(q -> q.id().equals(p.id())));
     }
 
+    /**
+     * Whether the report's place fits the draft's: the same or adjacent ({@link #samePlace}), or the report names
+     * no place of the event (a country, the last resort of {@link #country}) and is the same kind with a figure of
+     * the draft: the place is then no evidence either way ("a suicide attack that killed five soldiers").
+     */
+    private boolean placesAgree(Incident draft, Incident report) {
+        return samePlace(draft, report)
+                || report.geoPrecision().equals("country")
+                        && draft.type().equals(report.type())
+                        && SameEvent.sharedFigure(draft.claims(), report.claims());
+    }
+
     private boolean samePlace(Incident a, Incident b) {
         for (PlaceRef x : a.places()) {
             for (PlaceRef y : b.places()) {
@@ -295,6 +308,20 @@ class ArticleIngest {
         return a.geometry().distance(b.geometry()) <= Places.ADJACENT / 5
                 && !a.places().isEmpty()
                 && !b.places().isEmpty();
+    }
+
+    /** Kinds of place too wide to tell one event from another: the border, a country. */
+    static final Set<String> WIDE = Set.of("border", "country");
+
+    /** Kinds of place that are no site of their own (a town, crossing or district is one). */
+    static final Set<String> SITE_NOT = Set.of("province", "border", "country");
+
+    /** Whether both name one place whose kind is not one of {@code not}. */
+    private boolean shares(Incident a, Incident b, Set<String> not) {
+        return a.places().stream()
+                .filter(x -> b.places().stream().anyMatch(y -> y.id().equals(x.id())))
+                .map(x -> gazetteer.get(x.id()).orElse(null))
+                .anyMatch(p -> p != null && !not.contains(p.kind()));
     }
 
     /** An event the article places nowhere more precisely: the country its sentences name, as a last resort. */

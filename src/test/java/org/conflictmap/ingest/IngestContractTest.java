@@ -291,6 +291,55 @@ class IngestContractTest {
                             b.json().get("article").asString());
         }
 
+        /**
+         * Outlets disagree on the kind (shelling, a clash) and, dating it only to a day, on the day; a figure both state
+         * at one place makes them one draft, while the same place's shelling of the next morning, told to the hour and
+         * with other figures, stays a draft of its own (2038, a date no other test writes).
+         */
+        @Test
+        void aSecondOutletsOtherKindOrDayOffWithTheSameFigureAddsButTheNextMorningStaysApart() {
+            List<Http.Response> r = outlets(
+                    "2038-06-19",
+                    "Pakistani artillery shells hit villages near Asadabad in Kunar province early Thursday, killing five "
+                            + "civilians, the UN mission in Afghanistan said.",
+                    "Afghan and Pakistani forces clashed near Asadabad in Kunar province on Friday. Five civilians were "
+                            + "killed, according to the UN mission in Afghanistan.",
+                    "Pakistani artillery shells hit villages near Asadabad in Kunar province early Friday, wounding three "
+                            + "civilians, the provincial spokesman said.");
+            JsonNode second = r.get(1).json();
+            assertThat(second.get("events").get(0).get("type").asString()).isEqualTo("armed_clash");
+            assertThat(second.get("events").get(0).get("action").asString())
+                    .as("a clash a day off with the UN's five: added")
+                    .isEqualTo("added");
+            assertThat(second.get("drafts")).isEqualTo(r.get(0).json().get("drafts"));
+            JsonNode draft = second.get("incidents").get(0).get("properties");
+            assertThat(draft.get("type").asString())
+                    .as("the first report's kind is kept")
+                    .isEqualTo("shelling");
+            assertThat(draft.get("sources")).hasSize(2);
+            JsonNode next = r.get(2).json();
+            assertThat(next.get("events").get(0).get("action").asString())
+                    .as("the next morning's shelling, with other figures")
+                    .isEqualTo("created");
+            assertThat(next.get("drafts")).isNotEqualTo(r.get(0).json().get("drafts"));
+        }
+
+        /** Each text as another outlet's article of one day (a unique marker keeps each run's texts new), all 201. */
+        List<Http.Response> outlets(String published, String... texts) {
+            String marker = UUID.randomUUID().toString();
+            List<Http.Response> out = new ArrayList<>();
+            for (int k = 0; k < texts.length; k++) {
+                Http.Response r = submit(article(
+                        texts[k] + " Ref " + marker + ".",
+                        "https://example.org/" + k + "/" + marker,
+                        "Wire " + k,
+                        published));
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                out.add(r);
+            }
+            return out;
+        }
+
         /** Each provenance field of an incident (as editors read it) with the article text its spans cover. */
         Map<String, List<String>> spans(String incident) {
             JsonNode p = http().get("/api/incidents/" + incident, "Authorization", EDITOR_AUTH)
