@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.conflictmap.geo.GeoJson;
+import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentFeatures;
 import org.conflictmap.incidents.IncidentQuery;
 import org.conflictmap.incidents.IncidentRepository;
@@ -75,7 +78,7 @@ class ArticlesController {
         out.putArray("incidents")
                 .addAll(o.drafts().stream()
                         .map(id -> incidents.byId(id).map(this::withProvenance).orElse(null))
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .map(f -> (JsonNode) f)
                         .toList());
         return o.created()
@@ -122,7 +125,7 @@ class ArticlesController {
             fc.withArray("features").add(f);
         });
         // who made and who last changed each draft, for the queue's editor filter (editors' names: editors only)
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         fc.withArray("features").forEach(f -> ids.add(f.path("id").asString()));
         Map<String, IncidentRepository.Writers> writers = incidents.writers(ids);
         fc.withArray("features").forEach(f -> {
@@ -136,7 +139,7 @@ class ArticlesController {
     }
 
     /** A draft's Feature with {@code provenance} (docs/INGEST.md): for editors only. */
-    private ObjectNode withProvenance(org.conflictmap.incidents.Incident i) {
+    private ObjectNode withProvenance(Incident i) {
         ObjectNode f = IncidentFeatures.feature(i);
         ((ObjectNode) f.get("properties")).set("provenance", json.valueToTree(ingest.provenance(i.id())));
         return f;
