@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Layers {
     private final Map<String, Collection> byId;
+    /** {@link #tiled()}: asked by every tile request, so listed once. */
+    private final List<Collection> tiled;
 
     /** The collections in their order; two of one id are an error of the registrations. */
     public Layers(List<Collection> collections) {
@@ -26,6 +28,7 @@ public class Layers {
             }
         }
         this.byId = Collections.unmodifiableMap(m);
+        this.tiled = byId.values().stream().filter(c -> c.tiles() != null).toList();
     }
 
     /** Every collection, in registration order. */
@@ -53,7 +56,7 @@ public class Layers {
 
     /** The collections with a vector tile layer, in registration order. */
     public List<Collection> tiled() {
-        return byId.values().stream().filter(c -> c.tiles() != null).toList();
+        return tiled;
     }
 
     /** The collections with downloads. */

@@ -1,14 +1,8 @@
 package org.conflictmap.tiles;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -22,55 +16,48 @@ import org.springframework.web.cors.CorsUtils;
  * TilesController does ({@link TilesController.TileAsk}), looks up the very key the
  * controller's render would have filled, under the data version read once for key and ETag alike, and
  * writes the headers the controller's answer carries ({@code TilesContractTest} compares the two).
- * Everything else goes on to TilesController unchanged: a miss or an empty tile, a request it would
+ * Everything else goes on: a miss (read once here: {@link RenderedTileFilter} renders it, after the bulkheads)
+ * or an empty tile, a request it would
  * refuse, {@code If-None-Match}, any method but GET, cross-origin requests (their CORS headers are
  * Spring's to write) and a store that cannot tell the data version. So it can serve nothing that the
  * controller would not serve at that moment, and fails no request the controller would answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CachedTileFilter implements Filter {
+class CachedTileFilter extends TileAnsweringFilter {
     static final String PREFIX = "/tiles/";
+    /** The request attribute holding the {@link TilesController.TileAsk} this filter read, for {@link RenderedTileFilter}. */
+    static final String ASK = CachedTileFilter.class.getName() + ".ask";
 
     private final TileRenderer renderer;
     private final TilesProperties properties;
-    private final LongAdder answered = new LongAdder();
 
     CachedTileFilter(TileRenderer renderer, TilesProperties properties) {
         this.renderer = renderer;
         this.properties = properties;
     }
 
-    @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest r && res instanceof HttpServletResponse s && answer(r, s))) {
-            chain.doFilter(req, res);
-        }
-    }
-
-    /** How many requests this filter has answered (tests tell its answers from the controller's by it). */
-    long answered() {
-        return answered.sum();
-    }
-
-    private boolean answer(HttpServletRequest r, HttpServletResponse s) throws IOException {
+    /**
+     * A GET of /tiles/{name}/{z}/{x}/{file} read as TilesController reads it, or null for a request this path
+     * leaves to the controller: another address or method, an escaped path, a cross-origin request, or one the
+     * controller would refuse (it answers with its problem).
+     */
+    private static TilesController.TileAsk ask(
+            HttpServletRequest r, TileRenderer renderer, TilesProperties properties) {
         String path = r.getRequestURI().substring(r.getContextPath().length());
         if (!path.startsWith(PREFIX)
                 || path.indexOf('%') >= 0
                 || path.indexOf(';') >= 0
                 || !"GET".equals(r.getMethod())
-                || r.getHeader(HttpHeaders.IF_NONE_MATCH) != null
                 || CorsUtils.isCorsRequest(r)) {
-            return false;
+            return null;
         }
         String[] parts = path.substring(PREFIX.length()).split("/", -1);
         if (parts.length != 4) {
-            return false;
+            return null;
         }
-        TilesController.TileAsk ask;
         try {
-            ask = TilesController.TileAsk.parse(
+            return TilesController.TileAsk.parse(
                     parts[0],
                     parts[1],
                     parts[2],
@@ -80,7 +67,18 @@ class CachedTileFilter implements Filter {
                     renderer.layers(),
                     renderer.styles());
         } catch (RuntimeException refused) {
-            return false; // TilesController answers it with its problem
+            return null; // TilesController answers it with its problem
+        }
+    }
+
+    @Override
+    boolean answer(HttpServletRequest r, HttpServletResponse s) throws IOException {
+        if (r.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+            return false;
+        }
+        TilesController.TileAsk ask = ask(r, renderer, properties);
+        if (ask == null) {
+            return false;
         }
         long version;
         byte[] body;
@@ -93,13 +91,24 @@ class CachedTileFilter implements Filter {
             return false;
         }
         if (body == null || body.length == 0) {
+            r.setAttribute(ASK, ask); // read once: RenderedTileFilter renders it
             return false;
         }
+        answerWith(ask, version, body, s);
+        return true;
+    }
+
+    /**
+     * Writes a tile's 200 answer as TilesController's (through Spring MVC) comes out: the same headers, the
+     * same bytes ({@code TilesContractTest} compares them for this filter and for {@link RenderedTileFilter}).
+     */
+    static void write(TilesController.TileAsk ask, long version, byte[] body, HttpServletResponse s)
+            throws IOException {
         // Spring's CORS processing adds these three to every answer of a CORS-mapped handler
         s.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
         s.addHeader(HttpHeaders.VARY, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
         s.addHeader(HttpHeaders.VARY, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-        s.setHeader(HttpHeaders.CACHE_CONTROL, TilesController.CACHE.getHeaderValue());
+        s.setHeader(HttpHeaders.CACHE_CONTROL, TilesController.CACHE_HEADER);
         boolean vector = ask.vector();
         if (vector) {
             s.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
@@ -112,8 +121,6 @@ class CachedTileFilter implements Filter {
         s.setHeader(HttpHeaders.ETAG, ask.etag(version));
         s.setContentType(vector ? TilesController.MVT : "image/png");
         s.setContentLength(body.length);
-        answered.increment(); // before the body: a client may have read all of it before this thread goes on
         s.getOutputStream().write(body);
-        return true;
     }
 }

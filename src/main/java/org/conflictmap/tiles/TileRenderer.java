@@ -113,6 +113,8 @@ class TileRenderer {
     private final Map<String, Source.Incidents> overlays = new LinkedHashMap<>();
     /** {@code basemap}, the overlays, {@code combined}, {@code base}, {@code labels}. */
     private final List<String> styles;
+    /** The vector layers ({@link #layers()}), listed once: every tile request checks its name against them. */
+    private final List<String> vectorLayers;
 
     /** A paint of a collection's tile style, with the kinds it paints and the first zoom it is painted at. */
     private record Painted(Paint paint, Set<String> kinds, int from) {}
@@ -156,6 +158,7 @@ class TileRenderer {
             throw new IllegalStateException("a collection with raster marks is named as a raster style: " + all);
         }
         this.styles = List.copyOf(all);
+        this.vectorLayers = layers.tiled().stream().map(Collection::id).toList();
         this.basemap = basemap;
         this.labels = labels;
         this.incidents = incidents;
@@ -476,7 +479,7 @@ class TileRenderer {
 
     /** The vector layers: the ids of the collections with a tile style, in their registration order. */
     List<String> layers() {
-        return layers.tiled().stream().map(Collection::id).toList();
+        return vectorLayers;
     }
 
     /** The collection behind vector layer {@code layer}: a caller has checked that it is one of {@link #layers()}. */

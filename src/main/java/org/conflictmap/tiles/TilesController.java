@@ -61,6 +61,9 @@ class TilesController {
     static final double[] BOUNDS = {60.5, 23.6, 77.9, 38.5};
     static final CacheControl CACHE =
             CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    /** {@link #CACHE} as its header's value, written once. */
+    static final String CACHE_HEADER = CACHE.getHeaderValue();
+
     static final Pattern Q_ZERO = Pattern.compile("q=0(\\.0*)?");
 
     private final Links links;

@@ -48,6 +48,9 @@ class TilesContractTest {
         CachedTileFilter cachedTiles;
 
         @org.springframework.beans.factory.annotation.Autowired
+        RenderedTileFilter renderedTiles;
+
+        @org.springframework.beans.factory.annotation.Autowired
         Labels labels;
 
         Http http() {
@@ -587,6 +590,60 @@ class TilesContractTest {
                 assertThat(http().get(refused).contentType()).as(refused).startsWith("application/problem+json");
                 assertThat(cachedTiles.answered()).as(refused).isEqualTo(before);
             }
+        }
+
+        @Test
+        void renderedTilesAreAnsweredBeforeDispatchAsTheControllerAnswersThem() {
+            String fresh = "datetime=../2100-01-01T00:00:00."
+                    + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "Z";
+            List<List<String>> cases = List.of(
+                    List.of("/tiles/incidents/" + KHOST_Z6 + ".png?" + fresh),
+                    List.of("/tiles/combined/" + KHOST_Z6 + "@2x.png?" + fresh + "&lang=fa"),
+                    List.of("/tiles/incidents/" + KHOST_Z6 + ".mvt?" + fresh),
+                    List.of(
+                            "/tiles/incidents/" + KHOST_Z6 + ".mvt?" + fresh + "&type=air_strike",
+                            "Accept-Encoding",
+                            "gzip"));
+            for (List<String> c : cases) {
+                String path = c.get(0);
+                String[] extra = c.subList(1, c.size()).toArray(String[]::new);
+                long rendered = renderedTiles.answered();
+                long cached = cachedTiles.answered();
+                Http.Response filter = http().get(path, extra);
+                assertThat(renderedTiles.answered())
+                        .as(path + ": not cached yet, rendered by the filter")
+                        .isEqualTo(rendered + 1);
+                assertThat(cachedTiles.answered()).as(path).isEqualTo(cached);
+                // If-None-Match (with a tag that matches nothing) goes to the controller: its 200 answer, from the
+                // cache the filter's render filled
+                Http.Response controller = http().get(
+                                path,
+                                java.util.stream.Stream.concat(
+                                                java.util.Arrays.stream(extra),
+                                                java.util.stream.Stream.of("If-None-Match", "\"none\""))
+                                        .toArray(String[]::new));
+                assertThat(renderedTiles.answered())
+                        .as(path + ": conditional, to the controller")
+                        .isEqualTo(rendered + 1);
+                assertThat(filter.status()).as(path).isEqualTo(200);
+                assertThat(controller.status()).as(path).isEqualTo(200);
+                assertThat(filter.bytes()).as(path).isEqualTo(controller.bytes());
+                assertThat(headers(filter)).as(path).isEqualTo(headers(controller));
+            }
+            // an empty vector tile (204), a request the controller refuses and a precondition go to the controller
+            long rendered = renderedTiles.answered();
+            assertThat(http().get("/tiles/incidents/6/0/0.mvt?" + fresh).status())
+                    .isEqualTo(204);
+            assertThat(http().get("/tiles/incidents/6/0/0.mvt?" + fresh).status())
+                    .isEqualTo(204);
+            assertThat(http().get("/tiles/incidents/" + KHOST_Z6 + ".png?colour=red")
+                            .contentType())
+                    .startsWith("application/problem+json");
+            assertThat(http().get("/tiles/incidents/5/22/12.mvt?" + fresh, "If-Match", "\"none\"")
+                            .status())
+                    .as("If-Match on a GET: the controller's answer (Spring MVC evaluates it; it answers 200 here)")
+                    .isEqualTo(200);
+            assertThat(renderedTiles.answered()).isEqualTo(rendered);
         }
 
         @Test
