@@ -35,9 +35,8 @@ class InlineNamesTest {
             Pattern.compile("\\b(?:class|interface|enum|record|@interface)\\s+([A-Z]\\w*)");
 
     /** Files still holding inline names, each with how many; the count may only go down. */
-    private static final Map<String, Integer> LEFT = Map.ofEntries(
-            Map.entry("ingest/ArticleIngest.java", 1),
-            Map.entry("ingest/ArticlesController.java", 3));
+    private static final Map<String, Integer> LEFT =
+            Map.ofEntries(Map.entry("ingest/ArticleIngest.java", 1), Map.entry("ingest/ArticlesController.java", 3));
 
     @Test
     void noTypeIsNamedByItsPackageWhereItsSimpleNameIsFree() throws IOException {
