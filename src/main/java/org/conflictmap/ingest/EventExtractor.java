@@ -272,12 +272,14 @@ class EventExtractor {
         int dateline = Sentences.dateline(text);
         List<Geocoder.Mention> mentions = new ArrayList<>();
         Map<Integer, Place> namedDistricts = new HashMap<>();
-        for (Geocoder.Mention m : tools.places(text, pub, parsed.mentions())) {
+        for (Geocoder.Mention found : tools.places(text, pub, parsed.mentions())) {
+            Geocoder.Mention m = Places.asNamedDistrict(text, found, gazetteer.all());
             if (!m.metonymic()
                     && m.start() >= dateline
                     && !governmentCapital(text, m)
                     && !whereTheClaimantIs(text, m)
-                    && !filedAt(text, m)) {
+                    && !filedAt(text, m)
+                    && !Places.notTheEventsPlace(text, m, capital(m), Places.namesAProvince(m, gazetteer.all()))) {
                 if (m.place().kind().equals("district") && namedAsDistrict(text, m)) {
                     namedDistricts.put(m.start(), m.place());
                 }
@@ -1055,6 +1057,10 @@ class EventExtractor {
         }
         return FILED_AT.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 50)))
                 .find();
+    }
+
+    private static boolean capital(Geocoder.Mention m) {
+        return m.place().id().equals(KABUL) || m.place().id().equals(ISLAMABAD);
     }
 
     /** "the Taliban-run government in Kabul", "talks in Islamabad": a capital named for its government or as a venue. */

@@ -3,7 +3,11 @@ package org.conflictmap.ingest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.conflictmap.gazetteer.Place;
+import org.conflictmap.geocoding.Geocoder.Mention;
 import org.conflictmap.incidents.Locations;
 import org.locationtech.jts.geom.Geometry;
 
@@ -20,7 +24,128 @@ final class Places {
     /** An event's location: geometry, precision and the places it names. */
     record Where(Geometry geometry, String precision, List<Place> places) {}
 
+    /** A paragraph opening with a dateline after a headline: "ISLAMABAD/KABUL, Nov 10 (Reuters) -", "WANA / PESHAWAR:". */
+    static final Pattern DATELINE_LINE = Pattern.compile(
+            "[A-Z][A-Z'’.\\-/ ]{2,40}(?:,[^—–\\n:]{0,50}?)?(?:\\s*\\([A-Za-z. ]{1,20}\\))?\\s*(?:—|–|--|-|:)\\s");
+    /**
+     * A capital followed by a verb of its own ("what Islamabad says", "a charge Kabul rejects", "an operation Islamabad
+     * named", "If Kabul cannot act"): the government acting, not a place; a word that goes with a place is not one.
+     */
+    static final Pattern CAPITAL_ACTS = Pattern.compile(
+            "^\\s+(?!(?:and|or|in|on|at|of|for|to|from|with|near|city|province|district|airport|residents|police|after|"
+                    + "before|during|late|early|where|which|who|that|as|but|while|the|a|an|by|over|into|under|this|last|"
+                    + "overnight|itself|alone|too|again|because|since|until|when|if|via|across|through|toward|towards|"
+                    + "than|so|earlier|later)\\b)\\p{Ll}+\\b");
+    /** What comes before a capital that is the target or scene ("strikes on Kabul killed", "in Kabul said"), not its government. */
+    static final Pattern AT_PLACE = Pattern.compile(
+            "(?i)\\b(?:on|in|at|near|over|into|targeting|targeted|hit|hitting|struck|striking|bombed|bombing|pounded|"
+                    + "shelled|attacked|around|outside|inside|to|across|of)\\s+(?:the\\s+)?(?:Afghan\\s+|Pakistani\\s+)?"
+                    + "(?:capital,?\\s+)?$");
+    /** "accuses Kabul of", "blame its own failures on Kabul", "swept back to power in Kabul": the government. */
+    static final Pattern BEFORE_GOVERNMENT = Pattern.compile(
+            "(?i)(?:\\baccus(?:e|es|ed|ing)|\\bblam\\w*\\b[^.;]{0,40}\\bon|\\bpower\\s+in|\\bbow(?:s|ed)?\\s+to|"
+                    + "\\bpressure\\s+on|\\bties\\s+with|\\brelations\\s+with)\\s+$");
+    /** "the provincial hospital in Sharana", "Lady Reading Hospital in Peshawar": where the wounded were treated. */
+    static final Pattern HOSPITAL_IN = Pattern.compile(
+            "(?i)\\b(?:hospitals?|medical\\s+(?:centre|center|complex)|trauma\\s+(?:centre|center)|morgue)\\s+(?:in|at|of)\\s+"
+                    + "(?:the\\s+)?(?:city\\s+of\\s+)?$");
+    /** "Peshawar's Lady Reading Hospital", "Sharana hospital", "the Jalalabad regional hospital": the hospital's town. */
+    static final Pattern HOSPITAL_AFTER = Pattern.compile(
+            "^(?:['’]s)?\\s+(?:[A-Z][\\w'’]*\\s+){0,3}?(?:(?:provincial|regional|civil|teaching|military|"
+                    + "headquarters|combined\\s+military|main|city|central)\\s+)?(?i:hospital|CMH)\\b");
+    /** "the attacks were followed by weeks of fighting along the Durand Line": the places of what came after, another event. */
+    static final Pattern FOLLOWED_BY = Pattern.compile(
+            "(?i)\\b(?:(?:was|were|been|is|are)\\s+followed\\s+by|(?:which|that)\\s+(?:triggered|sparked|prompted|led\\s+to))"
+                    + "\\b[^.;]{0,100}$");
+
+    /** "said by phone from Sharana", "speaking from Quetta": where the one speaking was. */
+    static final Pattern SPOKE_FROM = Pattern.compile(
+            "(?i)\\b(?:said|says|spoke|speaking|told\\s+[\\w.]+|wrote|posted)\\s+(?:by\\s+(?:tele)?phone\\s+|on\\s+X\\s+)?from\\s+"
+                    + "(?:the\\s+)?(?:city\\s+of\\s+)?$");
+    /** "a naik from Kohat and a sepoy from Lower Dir", "hailing from Swat": where the dead came from. */
+    static final Pattern HOMETOWN = Pattern.compile(
+            "(?i)\\b(?:(?:lance\\s+)?naik|sepoy|havildar|subedar|hail(?:ed|ing|s)|native\\s+of|belong(?:ed|ing|s)?\\s+to|"
+                    + "hometown\\s+(?:of|in)|buried\\s+in|funerals?\\s+(?:was|were)\\s+held\\s+in|laid\\s+to\\s+rest\\s+in)"
+                    + "\\s+(?:from\\s+)?(?:their\\s+|his\\s+|her\\s+)?(?:native\\s+)?(?:village\\s+in\\s+|town\\s+of\\s+)?$");
+    /** "after a rise in militant attacks in Khyber Pakhtunkhwa and Balochistan": the background of many attacks. */
+    static final Pattern SPATE_IN = Pattern.compile(
+            "(?i)\\b(?:rise|surge|spate|string|wave|series|spike|increase|uptick|escalation)\\s+(?:of|in)\\s+(?:[\\w-]+\\s+){0,3}?"
+                    + "(?:attacks|violence|militancy|bombings|killings)\\s+(?:on\\s+[\\w\\s]{0,30}?)?in\\s+"
+                    + "(?:[A-Z][\\w'’-]*\\s*(?:,|and)?\\s*){0,4}$");
+
     private Places() {}
+
+    /**
+     * Whether a mention says where something other than the event was: a dateline opening a paragraph after a headline,
+     * a capital acting as its government, the hospital the wounded were taken to, where a speaker spoke from, where the
+     * dead came from or were buried, a region's spate of attacks, or what an event was
+     * followed by.
+     */
+    static boolean notTheEventsPlace(String text, Mention m, boolean capital, boolean provinceName) {
+        String before = text.substring(Math.max(0, m.start() - 60), m.start());
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 60));
+        return inDateline(text, m)
+                || capital
+                        && (CAPITAL_ACTS.matcher(after).find()
+                                        && !AT_PLACE.matcher(before).find()
+                                || BEFORE_GOVERNMENT.matcher(before).find())
+                || HOSPITAL_IN.matcher(before).find()
+                || SPOKE_FROM.matcher(before).find()
+                || HOMETOWN.matcher(before).find()
+                || SPATE_IN.matcher(text.substring(Math.max(0, m.start() - 120), m.start()))
+                        .find()
+                || HOSPITAL_AFTER.matcher(after).find()
+                || FOLLOWED_BY
+                        .matcher(text.substring(Math.max(0, m.start() - 140), m.start()))
+                        .find();
+    }
+
+    /** Whether a town's name is also its province's ("Khost", "Kandahar"), so that the name may stand for the province. */
+    static boolean namesAProvince(Mention m, Collection<Place> all) {
+        String name = m.text().replaceAll("['’]s$", "").toLowerCase(Locale.ROOT);
+        return all.stream()
+                .anyMatch(p -> p.kind().equals("province")
+                        && p.name().toLowerCase(Locale.ROOT).equals(name));
+    }
+
+    /** Whether the mention stands in a dateline opening its paragraph ("ISLAMABAD/KABUL, Nov 10 (Reuters) -"). */
+    static boolean inDateline(String text, Mention m) {
+        int line = text.lastIndexOf('\n', Math.max(0, m.start() - 1)) + 1;
+        if (m.start() == 0) {
+            line = 0;
+        }
+        Matcher d = DATELINE_LINE.matcher(text);
+        d.region(line, Math.min(text.length(), line + 140));
+        return d.lookingAt() && m.end() <= d.end();
+    }
+
+    /**
+     * A town named as a region ("Pakistan's Chitral region") or as a district's province ("the Spin Boldak district of
+     * Kandahar"): the district or province of the gazetteer that holds it and bears its name ("Chitral Lower") in place of
+     * the town ("Dangam district" stays the town: the team codes the town).
+     */
+    static Mention asNamedDistrict(String text, Mention m, Collection<Place> all) {
+        String kind = m.place().kind();
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 12));
+        String before = text.substring(Math.max(0, m.start() - 14), m.start());
+        // "the Spin Boldak district of Kandahar": a province, not its capital city
+        String unit = after.matches("(?s)^\\s+region\\b.*")
+                ? "district"
+                : before.matches("(?s).*\\bdistricts?\\s+of\\s+$") ? "province" : null;
+        if (!kind.equals("city") && !kind.equals("town") || unit == null) {
+            return m;
+        }
+        String name = m.text().replaceAll("['’]s$", "").toLowerCase(Locale.ROOT);
+        for (Place p : all) {
+            if (p.kind().equals(unit)
+                    && p.name().toLowerCase(Locale.ROOT).contains(name)
+                    && p.geometry().covers(m.place().geometry().getInteriorPoint())) {
+                return new Mention(
+                        m.text(), m.start(), m.end(), p, m.score(), unit, false, m.choice(), m.alternatives());
+            }
+        }
+        return m;
+    }
 
     static boolean near(Place a, Place b) {
         if (a.id().equals(b.id())) {
