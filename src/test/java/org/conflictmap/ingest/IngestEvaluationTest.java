@@ -102,6 +102,7 @@ class IngestEvaluationTest {
         @Test
         void theHeldOutArticlesArePrintedSeparately() throws Exception {
             IngestEvaluation.Measures all = IngestEvaluation.empty();
+            boolean asserted = false;
             for (String set : sets(HELD_OUT.toArray(String[]::new))) {
                 List<IngestEvaluation.Article> articles = IngestEvaluation.load(json, set);
                 IngestEvaluation.Measures m = IngestEvaluation.empty();
@@ -111,10 +112,15 @@ class IngestEvaluationTest {
                     int k = HELD_OUT.indexOf(set);
                     if (k >= 0 && k < HELD_OUT.indexOf(REPORTED_ONLY)) {
                         all = IngestEvaluation.score(a, found, all).measures();
+                        asserted = true;
                     }
                 }
                 System.out.println(
                         "Ingest " + set + " (" + articles.size() + " articles): " + m.summary() + m.misses());
+            }
+            if (!asserted) {
+                // only printed sets were asked for (-Dingest.sets=heldout11): nothing to hold them to
+                return;
             }
             System.out.println("Ingest held-out, all: " + all.summary());
             assertThat(all.eventF1()).as("held-out event F1").isGreaterThanOrEqualTo(0.45);
