@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.conflictmap.layers.Marks;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -33,6 +34,9 @@ final class StaticMap {
     }
 
     private static final Color INK = new Color(0x1d2329);
+    /** How text is measured and drawn here: antialiased, whole pixels (the image's own context). */
+    private static final FontRenderContext TEXT = new FontRenderContext(null, true, false);
+
     private static final GeometryFactory GEOMETRIES = new GeometryFactory();
 
     private StaticMap() {}
@@ -63,52 +67,47 @@ final class StaticMap {
         int h = height * scale;
         MapText text = MapText.of(lang);
         Font small = new Font(Painter.FONT, Font.PLAIN, 11 * scale);
-        int titleBand = 10 * scale + 50 * scale;
+        int pad = 10 * scale;
+        String period = filter.period().isAll()
+                ? text.t("allDates")
+                : (filter.period().start() == null
+                                ? "…"
+                                : text.day(filter.period().start())) + " – "
+                        + (filter.period().end() == null
+                                ? "…"
+                                : text.day(filter.period().end()));
+        // laid out before the map is drawn: the legend's top corners start under the title band it makes
+        TextLayout head = text.layout(
+                title == null || title.isBlank() ? text.t("pageTitle") : title,
+                new Font(Painter.FONT, Font.BOLD, 18 * scale),
+                TEXT);
+        TextLayout sub = text.layout(period + " · " + text.t("mapClaimsNote"), small, TEXT);
+        int headH = lineHeight(head);
+        int band = headH + lineHeight(sub) + pad + pad / 2;
         Legend legend = renderer.drawsIncidents(style) && height >= 200 && width >= 300
                 ? Legend.of(text, legendTypes(renderer.marks()), small, scale)
                 : null;
-        Rectangle[] legendAt = new Rectangle[1];
+        LegendPlacement placement =
+                legend == null ? null : new LegendPlacement(legend, text.rtl(), w, h, band + pad / 2, scale, window);
         BufferedImage img =
-                renderer.image(window, w, h, zoomFor(window, width, maxZoom), scale, style, filter, lang, marks -> {
-                    if (legend == null) {
-                        return null;
-                    }
-                    legendAt[0] = legend.corner(text.rtl(), w, h, titleBand, scale, window, marks);
-                    return envelope(legendAt[0], window, w, h);
-                });
+                renderer.image(window, w, h, zoomFor(window, width, maxZoom), scale, style, filter, lang, placement);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         try {
-            int pad = 10 * scale;
-            String period = filter.period().isAll()
-                    ? text.t("allDates")
-                    : (filter.period().start() == null
-                                    ? "…"
-                                    : text.day(filter.period().start())) + " – "
-                            + (filter.period().end() == null
-                                    ? "…"
-                                    : text.day(filter.period().end()));
-            TextLayout head = text.layout(
-                    title == null || title.isBlank() ? text.t("pageTitle") : title,
-                    new Font(Painter.FONT, Font.BOLD, 18 * scale),
-                    g.getFontRenderContext());
-            TextLayout sub = text.layout(period + " · " + text.t("mapClaimsNote"), small, g.getFontRenderContext());
-            int headH = lineHeight(head);
-            int boxH = headH + lineHeight(sub) + pad;
             g.setColor(new Color(255, 255, 255, 225));
-            g.fillRect(0, 0, w, boxH + pad / 2);
+            g.fillRect(0, 0, w, band);
             g.setColor(INK);
             draw(g, head, text.rtl() ? w - pad : pad, pad + head.getAscent(), text.rtl());
             g.setColor(new Color(0x5b6670));
             draw(g, sub, text.rtl() ? w - pad : pad, pad + headH + sub.getAscent(), text.rtl());
-            if (legend != null && legendAt[0] != null) {
-                legend.draw(g, text.rtl(), legendAt[0], scale);
+            if (placement != null && placement.at() != null) {
+                legend.draw(g, text.rtl(), placement.at(), scale);
             }
             TextLayout attribution = text.layout(
                     "Conflict Map Server · " + text.t("attribution") + " Natural Earth, GeoNames (CC BY 4.0)",
                     small,
-                    g.getFontRenderContext());
+                    TEXT);
             int aw = (int) Math.ceil(attribution.getAdvance());
             int ah = lineHeight(attribution);
             // the scale bar beside the attribution, or above it where a narrow map has no room for both
@@ -149,10 +148,46 @@ final class StaticMap {
                 window.getMaxY() - r.y * sy);
     }
 
+    /**
+     * Where the legend goes, decided when the renderer knows the incidents' marks (it then keeps place names
+     * out of the box it is given): {@link Legend#corner}, remembered for drawing the legend over the map.
+     */
+    static final class LegendPlacement implements Function<List<Geometry>, Envelope> {
+        private final Legend legend;
+        private final boolean rtl;
+        private final int w;
+        private final int h;
+        private final int top;
+        private final int scale;
+        private final Envelope window;
+        private Rectangle at;
+
+        LegendPlacement(Legend legend, boolean rtl, int w, int h, int top, int scale, Envelope window) {
+            this.legend = legend;
+            this.rtl = rtl;
+            this.w = w;
+            this.h = h;
+            this.top = top;
+            this.scale = scale;
+            this.window = window;
+        }
+
+        @Override
+        public Envelope apply(List<Geometry> marks) {
+            at = legend.corner(rtl, w, h, top, scale, window, marks);
+            return envelope(at, window, w, h);
+        }
+
+        /** The legend's box in pixels, or null before the map was drawn. */
+        Rectangle at() {
+            return at;
+        }
+    }
+
     /** The legend's rows (each type, then an area, a stretch of the border, the Durand Line) and its size. */
     record Legend(List<Marks.Mark> types, List<TextLayout> rows, int line, int width, int height) {
         static Legend of(MapText text, List<Marks.Mark> types, Font font, int scale) {
-            FontRenderContext frc = new FontRenderContext(null, true, false);
+            FontRenderContext frc = TEXT;
             List<TextLayout> rows = new ArrayList<>();
             for (Marks.Mark type : types) {
                 rows.add(text.layout(text.tOr("type." + type.value(), type.label()), font, frc));

@@ -128,6 +128,8 @@ class WebMapBrowserTest extends BrowserTest {
                         + " const p = window.conflictMap.map.latLngToContainerPoint([f.geometry.coordinates[1], f.geometry.coordinates[0]]);"
                         + " const r = document.querySelector('#map').getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }");
         List<?> point = (List<?>) xy;
+        until(page, "window.conflictMap.map.getPane('labels').querySelectorAll('img.leaflet-tile-loaded').length > 1");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("islamabad-z9.png")));
         page.mouse().click(((Number) point.get(0)).doubleValue(), ((Number) point.get(1)).doubleValue());
         page.waitForSelector("#panel:not([hidden]) #panel-title");
         assertThat(page.textContent("#panel-title")).contains("Islamabad");
