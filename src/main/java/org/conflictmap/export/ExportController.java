@@ -30,8 +30,8 @@ import tools.jackson.databind.ObjectMapper;
  * stream from the store, one at a time: GeoJSON, CSV and KML go straight to the client; Shapefile,
  * GeoPackage and FlatGeobuf are written to a temporary directory first (their headers need every
  * row). Memory stays flat whatever the count. A gazetteer collection or a table layer with export fields downloads as
- * GeoJSON and CSV ({@link LayerDownloads}; a table's rows are read whole before the answer starts). ETag from the data version. The request is parsed once, at
- * the edge, by {@link ExportRequests}.
+ * GeoJSON, CSV and GeoPackage ({@link LayerDownloads}; a table's rows are read whole before the answer starts). ETag
+ * from the data version. The request is parsed once, at the edge, by {@link ExportRequests}.
  */
 @RestController
 class ExportController {

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,13 +32,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The downloads of a collection that is not the incidents': a gazetteer collection ({@link Source.Places}) or a table
  * layer ({@link Source.Table}) registered with export fields. One path for both: each feature as GeoJSON (its OGC
- * item, of the collection's geometry type) or as a CSV row (its export fields, a point on it as longitude and
- * latitude), in the order of their ids. The gazetteer is in memory; a table's rows are read from the store by
+ * item, of the collection's geometry type), as a CSV row (its export fields, a point on it as longitude and
+ * latitude) or as a GeoPackage feature (its export fields but the point's, at its geometry, of the collection's
+ * type: {@link GeoPackageWriter}, NGA's writer), in the order of their ids. The gazetteer is in memory; a table's rows are read from the store by
  * {@link Tables}.
  */
 final class LayerDownloads {
     /** The formats a gazetteer collection or a table layer downloads as. */
-    static final Set<ExportFormat> FORMATS = Set.of(ExportFormat.GEOJSON, ExportFormat.CSV);
+    static final Set<ExportFormat> FORMATS = Set.of(ExportFormat.GEOJSON, ExportFormat.CSV, ExportFormat.GPKG);
 
     /** The CSV's columns a gazetteer collection may name as its export fields, in any order. */
     static final List<String> PLACE_FIELDS = List.of(
@@ -53,10 +57,14 @@ final class LayerDownloads {
     private LayerDownloads() {}
 
     /**
-     * One feature of a download: its OGC item, the geometry its CSV row's point lies on, its CSV values by export
-     * field (but {@code longitude} and {@code latitude}, the point's).
+     * One feature of a download: its OGC item, its geometry (of the collection's type), the geometry its CSV row's
+     * point lies on, its values by export field (but {@code longitude} and {@code latitude}, the point's).
      */
-    record Entry(Supplier<ObjectNode> feature, Supplier<Geometry> located, Function<String, Object> field) {}
+    record Entry(
+            Supplier<ObjectNode> feature,
+            Supplier<Geometry> geometry,
+            Supplier<Geometry> located,
+            Function<String, Object> field) {}
 
     /** The places of gazetteer collection {@code c} among {@code all}, in the order of their ids. */
     static List<Entry> places(Collection c, List<Place> all, ObjectMapper json) {
@@ -70,6 +78,7 @@ final class LayerDownloads {
                             feature.set("geometry", GeoJson.geometry(LayerGeometry.of(c, p)));
                             return feature;
                         },
+                        () -> LayerGeometry.of(c, p),
                         p::geometry,
                         field -> place(field, p)))
                 .toList();
@@ -81,6 +90,7 @@ final class LayerDownloads {
                 .map(row -> new Entry(
                         () -> RowFeatures.feature(c, row, RowFeatures.geometry(c, row), json),
                         () -> RowFeatures.geometry(c, row),
+                        () -> RowFeatures.geometry(c, row),
                         row.properties()::get))
                 .toList();
     }
@@ -89,6 +99,8 @@ final class LayerDownloads {
             throws IOException {
         if (f == ExportFormat.CSV) {
             csv(c, entries, out);
+        } else if (f == ExportFormat.GPKG) {
+            GeoPackageWriter.write(c, columns(c), entries, out);
         } else {
             geojson(entries, json, out);
         }
@@ -131,6 +143,27 @@ final class LayerDownloads {
             csv.printRecord(FlatRows.spreadsheetSafe(row));
         }
         csv.flush();
+    }
+
+    /** The export fields but the point's, with the kind of their values: a GeoPackage's columns. */
+    private static Map<String, Class<?>> columns(Collection c) {
+        Map<String, Class<?>> out = new LinkedHashMap<>();
+        for (String field : c.exportFields()) {
+            if (c.source() instanceof Source.Table table && !Source.Table.POINT_FIELDS.contains(field)) {
+                out.put(
+                        field,
+                        switch (table.type(field)) {
+                            case "integer" -> Long.class;
+                            case "number" -> Double.class;
+                            case "boolean" -> Boolean.class;
+                            case "date-time" -> Instant.class;
+                            default -> String.class;
+                        });
+            } else if (c.source() instanceof Source.Places && !Source.Table.POINT_FIELDS.contains(field)) {
+                out.put(field, field.equals("population") || field.equals("label_rank") ? Long.class : String.class);
+            }
+        }
+        return out;
     }
 
     private static Object place(String field, Place p) {

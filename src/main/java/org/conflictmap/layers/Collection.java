@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param tiles        how the vector tiles and the raster styles draw it ({@link TileStyle}), or null when it has no tile layer
  * @param exportFields the flat exports' columns it guarantees (CSV, Shapefile, …), empty when it has no downloads; a
  *                     gazetteer collection's or a table's are its CSV's columns (a table's: columns it publishes and
- *                     {@code longitude}, {@code latitude} of a point on each row), and it downloads as GeoJSON and CSV
+ *                     {@code longitude}, {@code latitude} of a point on each row), and it downloads as GeoJSON, CSV
+ *                     and GeoPackage
  * @param editable     whether editors write its features (OGC API – Features Part 4): the whole incidents only
  */
 public record Collection(

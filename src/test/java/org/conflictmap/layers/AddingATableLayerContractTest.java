@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores;
 import org.conflictmap.TestStores.OnOwnH2gis;
@@ -28,6 +31,7 @@ import org.conflictmap.geo.Wkb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -218,7 +222,8 @@ class AddingATableLayerContractTest {
             });
             assertThat(links.get("http://www.opengis.net/def/rel/ogc/1.0/queryables"))
                     .endsWith("/ogc/collections/camps/queryables");
-            assertThat(enclosures(c)).containsExactly("/api/export/camps.geojson", "/api/export/camps.csv");
+            assertThat(enclosures(c))
+                    .containsExactly("/api/export/camps.geojson", "/api/export/camps.csv", "/api/export/camps.gpkg");
         }
 
         static List<String> enclosures(JsonNode collection) {
@@ -373,10 +378,10 @@ class AddingATableLayerContractTest {
                 assertThat(Double.parseDouble(rows.get(0).get("latitude"))).isCloseTo(30.92, within(1e-9));
                 assertThat(rows.get(2).get("capacity")).isEmpty();
             }
-            for (String format : List.of("gpkg", "shp", "kml", "fgb")) {
+            for (String format : List.of("shp", "kml", "fgb")) {
                 Http.Response r = http().get("/api/export/camps." + format);
                 assertThat(r.status()).as(format).isEqualTo(404);
-                assertThat(r.body()).as(format).contains("csv, geojson");
+                assertThat(r.body()).as(format).contains("csv, geojson, gpkg");
             }
             assertThat(http().get("/api/export/camps.csv?type=shelling").status())
                     .isEqualTo(400);
@@ -444,6 +449,29 @@ class AddingATableLayerContractTest {
                 assertThat(r.status()).as(bad).isEqualTo(400);
                 assertThat(r.header("Content-Type")).as(bad).startsWith("application/problem+json");
             }
+        }
+
+        @Test
+        void itDownloadsAsAGeoPackageGdalReads(@TempDir Path dir) throws Exception {
+            Http.Response r = http().get("/api/export/camps.gpkg");
+            assertThat(r.status()).isEqualTo(200);
+            Path gpkg = dir.resolve("camps.gpkg");
+            Files.write(gpkg, r.bytes());
+            assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "camps"))
+                    .contains(
+                            "Geometry: Point",
+                            "Feature Count: 3",
+                            "id: Integer64",
+                            "name: String",
+                            "capacity: Integer64",
+                            "opened: DateTime")
+                    .doesNotContain("longitude:", "latitude:");
+            String chaman = Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "camps", "-where", "id = 1");
+            assertThat(chaman)
+                    .contains("name (String) = Chaman camp", "capacity (Integer64) = 1200", "POINT (66.45 30.92)");
+            assertThat(chaman).containsPattern("opened \\(DateTime\\) = 2026/01/05 00:00:00");
+            String spinBoldak = Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "camps", "-where", "id = 3");
+            assertThat(spinBoldak).contains("capacity (Integer64) = (null)");
         }
 
         @Test
