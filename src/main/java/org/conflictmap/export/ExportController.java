@@ -3,10 +3,12 @@ package org.conflictmap.export;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.conflictmap.gazetteer.Gazetteer;
-import org.conflictmap.gazetteer.Place;
 import org.conflictmap.incidents.AdminAreas;
 import org.conflictmap.incidents.IncidentRepository;
+import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Layers;
+import org.conflictmap.layers.Source;
+import org.conflictmap.layers.Tables;
 import org.conflictmap.store.DataVersion;
 import org.conflictmap.web.ETags;
 import org.springframework.http.ContentDisposition;
@@ -27,9 +29,9 @@ import tools.jackson.databind.ObjectMapper;
  * contested, q, filter) as a download. CSV takes {@code table=incidents|claims}. Every format takes the incidents as they
  * stream from the store, one at a time: GeoJSON, CSV and KML go straight to the client; Shapefile,
  * GeoPackage and FlatGeobuf are written to a temporary directory first (their headers need every
- * row). Memory stays flat whatever the count. A gazetteer collection with export fields downloads as GeoJSON and CSV
- * ({@link PlaceDownloads}). ETag from the data version. The request is parsed once, at
- * the edge, by {@link ExportRequests}.
+ * row). Memory stays flat whatever the count. A gazetteer collection or a table layer with export fields downloads as
+ * GeoJSON, CSV and GeoPackage ({@link LayerDownloads}; a table's rows are read whole before the answer starts). ETag
+ * from the data version. The request is parsed once, at the edge, by {@link ExportRequests}.
  */
 @RestController
 class ExportController {
@@ -38,6 +40,7 @@ class ExportController {
     private final ExportRequests requests;
     private final AdminAreas admin;
     private final Gazetteer gazetteer;
+    private final Tables tables;
     private final ObjectMapper json;
 
     ExportController(
@@ -46,9 +49,11 @@ class ExportController {
             ExportRequests requests,
             AdminAreas admin,
             Gazetteer gazetteer,
+            Tables tables,
             ObjectMapper json) {
         this.incidents = incidents;
         this.gazetteer = gazetteer;
+        this.tables = tables;
         this.json = json;
         this.dataVersion = dataVersion;
         this.requests = requests;
@@ -65,9 +70,15 @@ class ExportController {
         }
         ExportFormat f = q.format();
         StreamingResponseBody body;
-        if (q.filter() == null) { // a gazetteer collection's places
-            List<Place> places = PlaceDownloads.of(q.collection(), List.copyOf(gazetteer.all()));
-            body = out -> PlaceDownloads.write(f, q.collection(), places, json, out);
+        Collection c = q.collection();
+        if (c.source()
+                instanceof Source.Table table) { // a table layer's rows, read now: the connection is free at once
+            List<LayerDownloads.Entry> rows =
+                    LayerDownloads.rows(c, tables.page(table, Tables.Select.ALL, 0, Integer.MAX_VALUE), json);
+            body = out -> LayerDownloads.write(f, c, rows, json, out);
+        } else if (q.filter() == null) { // a gazetteer collection's places
+            List<LayerDownloads.Entry> places = LayerDownloads.places(c, List.copyOf(gazetteer.all()), json);
+            body = out -> LayerDownloads.write(f, c, places, json, out);
         } else {
             ExportRows rows = new ExportRows(
                     incidents, q.filter(), q.claims(), q.collection().geometryType(), admin);

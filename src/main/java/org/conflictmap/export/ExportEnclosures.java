@@ -10,8 +10,8 @@ import org.conflictmap.ogcapi.Enclosures;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link ExportFormat} of each collection with downloads ({@link Layers#exported()}), linked from it; a gazetteer
- * collection's, {@link PlaceDownloads#FORMATS}.
+ * Every {@link ExportFormat} of each collection of incidents with downloads ({@link Layers#exported()}), linked from it;
+ * a gazetteer collection's or a table layer's, {@link LayerDownloads#FORMATS}.
  */
 @Component
 class ExportEnclosures implements Enclosures {
@@ -20,9 +20,9 @@ class ExportEnclosures implements Enclosures {
     ExportEnclosures(Layers layers) {
         this.layers = layers;
         for (Collection c : layers.exported()) {
-            if (c.source() instanceof Source.Places && !PlaceDownloads.FIELDS.containsAll(c.exportFields())) {
+            if (c.source() instanceof Source.Places && !LayerDownloads.PLACE_FIELDS.containsAll(c.exportFields())) {
                 throw new IllegalStateException("collection " + c.id() + ": a gazetteer collection's export fields are"
-                        + " among " + PlaceDownloads.FIELDS + ": " + c.exportFields());
+                        + " among " + LayerDownloads.PLACE_FIELDS + ": " + c.exportFields());
             }
         }
     }
@@ -33,9 +33,9 @@ class ExportEnclosures implements Enclosures {
         if (c.isEmpty()) {
             return List.of();
         }
-        boolean places = c.get().source() instanceof Source.Places;
+        boolean incidents = c.get().source() instanceof Source.Incidents;
         return Arrays.stream(ExportFormat.values())
-                .filter(f -> !places || PlaceDownloads.FORMATS.contains(f))
+                .filter(f -> incidents || LayerDownloads.FORMATS.contains(f))
                 .map(f -> new Enclosure(
                         "/api/export/" + collection + "." + f.extension(),
                         f.mediaType(),

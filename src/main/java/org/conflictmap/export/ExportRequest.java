@@ -10,7 +10,7 @@ import org.conflictmap.ogcapi.IncidentFilter;
  * @param collection  the collection downloaded, one with export fields over incidents
  * @param format      the format
  * @param filter      the incidents it selects within the collection (its condition applied); null for a gazetteer
- *                    collection's download (all its places)
+ *                    collection's or a table layer's download (all its places or rows)
  * @param claims      whether the claims table is asked for ({@code table=claims}, CSV only) rather than the incidents
  * @param query       the request's query string as sent (null: none), which the ETag covers
  * @param ifNoneMatch the request's {@code If-None-Match} (null: none)

@@ -38,8 +38,8 @@ class ExportRequests {
             .map(ExportFormat::title)
             .collect(Collectors.joining(", "));
 
-    /** A gazetteer collection's formats, by extension: "csv, geojson". */
-    private static final String PLACE_FORMATS = PlaceDownloads.FORMATS.stream()
+    /** A gazetteer collection's or a table layer's formats, by extension: "csv, geojson". */
+    private static final String LAYER_FORMATS = LayerDownloads.FORMATS.stream()
             .map(ExportFormat::extension)
             .sorted()
             .collect(Collectors.joining(", "));
@@ -54,9 +54,9 @@ class ExportRequests {
     ExportRequest parse(String collection, String format, HttpServletRequest r) {
         ExportFormat f = ExportFormat.of(format);
         Collection c = layers.get(collection);
-        if (c.exported() && c.source() instanceof Source.Places) {
-            if (!PlaceDownloads.FORMATS.contains(f)) {
-                throw new NotFound("collection '" + collection + "' downloads as " + PLACE_FORMATS
+        if (c.exported() && !(c.source() instanceof Source.Incidents)) {
+            if (!LayerDownloads.FORMATS.contains(f)) {
+                throw new NotFound("collection '" + collection + "' downloads as " + LAYER_FORMATS
                         + " only; the collections with every download are " + incidentsExported());
             }
             Params.onlyKnown(r.getParameterMap(), Set.of());

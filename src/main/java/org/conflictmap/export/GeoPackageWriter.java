@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
@@ -29,7 +31,9 @@ import mil.nga.sf.wkb.GeometryReader;
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.Queryables;
+import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * A GeoPackage (NGA's writer): the {@code incidents} feature table with each incident at its own
@@ -37,7 +41,8 @@ import org.conflictmap.layers.GeometryType;
  * The geometry column declares the collection's type: GEOMETRY for the whole incidents (points, province
  * polygons and border lines side by side), POINT, MULTILINESTRING or MULTIPOLYGON for {@code incidents-points},
  * {@code -lines}, {@code -areas}, whose single lines and polygons are written as one-part multi-geometries
- * (as the OGC items serve them), so GDAL and QGIS type the layer from the file's declaration.
+ * (as the OGC items serve them), so GDAL and QGIS type the layer from the file's declaration. A gazetteer
+ * collection's or a table layer's download is one feature table of its export fields, by the same writer.
  */
 final class GeoPackageWriter {
     private GeoPackageWriter() {}
@@ -56,20 +61,10 @@ final class GeoPackageWriter {
         GeoPackageManager.create(file);
         GeoPackage gpkg = GeoPackageManager.open(file);
         try {
-            SpatialReferenceSystem srs = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
-            gpkg.createGeometryColumnsTable();
-            GeometryColumns gc = new GeometryColumns();
-            gc.setId(new TableColumnKey("incidents", "geom"));
-            gc.setGeometryType(declared(type));
-            gc.setZ((byte) 0);
-            gc.setM((byte) 0);
-            gc.setSrs(srs);
-            List<FeatureColumn> columns = new ArrayList<>();
-            for (Queryables.Attribute a : Queryables.ALL) {
-                columns.add(FeatureColumn.createColumn(a.name(), type(a.type())));
-            }
-            gpkg.createFeatureTable(
-                    FeatureTableMetadata.create(gc, "fid", columns, new BoundingBox(60.5, 23.6, 77.9, 38.5)));
+            Map<String, Class<?>> attributes = new LinkedHashMap<>();
+            Queryables.ALL.forEach(a -> attributes.put(a.name(), a.type()));
+            SpatialReferenceSystem srs =
+                    featureTable(gpkg, "incidents", type, attributes, new BoundingBox(60.5, 23.6, 77.9, 38.5));
             List<AttributesColumn> claimColumns = new ArrayList<>();
             for (int k = 0; k < FlatRows.CLAIM_COLUMNS.size(); k++) {
                 boolean number = k == 1 || (k >= 5 && k <= 10);
@@ -109,6 +104,72 @@ final class GeoPackageWriter {
         }
     }
 
+    /**
+     * A gazetteer collection's or a table layer's download ({@link LayerDownloads}): one feature table named as the
+     * collection ({@code -} as {@code _}), of its geometry type, with these {@code columns} (their values' kinds:
+     * {@code String}, {@code Integer} or {@code Long}, {@code Double}, {@code Boolean}, {@code Instant} written as RFC
+     * 3339 text) and each entry as one feature, in their order.
+     */
+    static void write(Collection c, Map<String, Class<?>> columns, List<LayerDownloads.Entry> entries, OutputStream out)
+            throws IOException {
+        ScratchDirectories.within(dir -> {
+            Path file = dir.resolve("layer.gpkg");
+            String table = c.id().replace('-', '_');
+            GeoPackageManager.create(file.toFile());
+            GeoPackage gpkg = GeoPackageManager.open(file.toFile());
+            try {
+                Envelope box = new Envelope();
+                entries.forEach(e -> box.expandToInclude(e.geometry().get().getEnvelopeInternal()));
+                SpatialReferenceSystem srs = featureTable(
+                        gpkg,
+                        table,
+                        c.geometryType(),
+                        columns,
+                        box.isNull()
+                                ? new BoundingBox(-180, -90, 180, 90)
+                                : new BoundingBox(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()));
+                FeatureDao features = gpkg.getFeatureDao(table);
+                gpkg.beginTransaction();
+                for (LayerDownloads.Entry e : entries) {
+                    FeatureRow row = features.newRow();
+                    row.setGeometry(GeoPackageGeometryData.createAndBuildEnvelope(
+                            srs.getSrsId(),
+                            GeometryReader.readGeometry(Wkb.write(e.geometry().get()))));
+                    for (String name : columns.keySet()) {
+                        Object v = e.field().apply(name);
+                        row.setValue(name, v instanceof Integer k ? k.longValue() : v);
+                    }
+                    features.create(row);
+                }
+                gpkg.endTransaction(true);
+            } finally {
+                gpkg.close();
+            }
+            Files.copy(file, out);
+        });
+    }
+
+    /**
+     * A feature table {@code name} with its geometry column {@code geom} (EPSG:4326, declared of the collection's type),
+     * its key {@code fid} and these columns; the reference system its geometries are written in.
+     */
+    private static SpatialReferenceSystem featureTable(
+            GeoPackage gpkg, String name, GeometryType type, Map<String, Class<?>> attributes, BoundingBox box)
+            throws SQLException {
+        SpatialReferenceSystem srs = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
+        gpkg.createGeometryColumnsTable();
+        GeometryColumns gc = new GeometryColumns();
+        gc.setId(new TableColumnKey(name, "geom"));
+        gc.setGeometryType(declared(type));
+        gc.setZ((byte) 0);
+        gc.setM((byte) 0);
+        gc.setSrs(srs);
+        List<FeatureColumn> columns = new ArrayList<>();
+        attributes.forEach((a, kind) -> columns.add(FeatureColumn.createColumn(a, type(kind))));
+        gpkg.createFeatureTable(FeatureTableMetadata.create(gc, "fid", columns, box));
+        return srs;
+    }
+
     /** The geometry column's type (gpkg_geometry_columns.geometry_type_name) for a collection's type. */
     private static mil.nga.sf.GeometryType declared(GeometryType type) {
         return switch (type) {
@@ -120,10 +181,15 @@ final class GeoPackageWriter {
     }
 
     private static GeoPackageDataType type(Class<?> t) {
-        return t == Integer.class
-                ? GeoPackageDataType.INTEGER
-                : t == Boolean.class
-                        ? GeoPackageDataType.BOOLEAN
-                        : t == Instant.class ? GeoPackageDataType.DATETIME : GeoPackageDataType.TEXT;
+        if (t == Integer.class || t == Long.class) {
+            return GeoPackageDataType.INTEGER;
+        }
+        if (t == Double.class) {
+            return GeoPackageDataType.DOUBLE;
+        }
+        if (t == Boolean.class) {
+            return GeoPackageDataType.BOOLEAN;
+        }
+        return t == Instant.class ? GeoPackageDataType.DATETIME : GeoPackageDataType.TEXT;
     }
 }

@@ -27,10 +27,13 @@ final class CqlArrays {
             literal = p.left();
             op = op.equals("a_contains") ? "a_containedby" : op.equals("a_containedby") ? "a_contains" : op;
         }
-        Queryables.Attribute a = CqlSql.attribute(property, op.toUpperCase(Locale.ROOT));
-        if (!ARRAYS.contains(a.name())) {
-            throw CqlSql.invalid("array operators apply to " + String.join(", ", new TreeSet<>(ARRAYS)) + ", not '"
-                    + a.name() + "'");
+        CqlSchema.Column a = out.attribute(property, op.toUpperCase(Locale.ROOT));
+        if (!out.schema.arrays().contains(a.name())) {
+            throw CqlSql.invalid(
+                    out.schema.arrays().isEmpty()
+                            ? "array operators apply to lists of names, and '" + a.name() + "' is not one"
+                            : "array operators apply to " + String.join(", ", new TreeSet<>(out.schema.arrays()))
+                                    + ", not '" + a.name() + "'");
         }
         if (!(literal instanceof Cql2.Array array)) {
             throw CqlSql.invalid(
@@ -43,7 +46,7 @@ final class CqlArrays {
             }
             items.add(t.value());
         }
-        String column = "COALESCE(" + Queryables.column(a) + ", '')";
+        String column = "COALESCE(" + a.sql() + ", '')";
         switch (op) {
             case "a_contains" -> each(out, column, items, " AND ", "1 = 1");
             case "a_overlaps" -> each(out, column, items, " OR ", "1 = 0");

@@ -17,11 +17,12 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * The CQL2 part of {@link FilterCompiler}: a {@link Cql2} tree as a parameterised SQL condition over the
- * incidents table for the store's {@link SpatialDialect} (spatial predicates in the form its index wants,
- * from the dialect alone): every value becomes a {@code ?} parameter, every property name a column from
- * {@link Queryables} (never text from the request), geometries go in as WKB. What it cannot say in
+ * incidents table (or a table layer's, {@link TableFilters}) for the store's {@link SpatialDialect} (spatial
+ * predicates in the form its index wants, from the dialect alone): every value becomes a {@code ?} parameter,
+ * every property name a column from its {@link CqlSchema} (the incidents' {@link Queryables}, or a table layer's
+ * queryables; never text from the request), geometries go in as WKB. What it cannot say in
  * SQL both stores share is a 400 naming the construct, found by {@link #check} when the tree is put
- * into an {@link IncidentQuery}, so before any SQL runs. SQL's three-valued logic applies: a
+ * into an {@link IncidentQuery} (by {@link TableFilters#condition} for a table), so before any SQL runs. SQL's three-valued logic applies: a
  * comparison with a missing value (a null {@code killed_max}) is neither true nor false, so
  * {@code NOT (killed_max > 50)} does not select incidents without a killed figure; use
  * {@code killed_max IS NULL} for those. Temporal predicates are in {@link CqlTime}, array predicates
@@ -51,25 +52,34 @@ final class CqlSql {
     final List<Object> params = new ArrayList<>();
     /** The store's spatial SQL: how each store narrows a spatial predicate by its index; null while only checking. */
     private final SpatialDialect dialect;
+    /** What the filter may name: the incidents' queryables, or a table layer's. */
+    final CqlSchema schema;
 
-    private CqlSql(SpatialDialect dialect) {
+    private CqlSql(SpatialDialect dialect, CqlSchema schema) {
         this.dialect = dialect;
+        this.schema = Objects.requireNonNull(schema, "schema");
     }
 
-    /** {@code filter} as SQL for {@code dialect}, appended to {@code where} with its parameters. */
+    /** {@code filter} over the incidents as SQL for {@code dialect}, appended to {@code where} with its parameters. */
     static void write(Cql2 filter, SpatialDialect dialect, StringBuilder where, List<Object> whereParams) {
-        CqlSql t = new CqlSql(Objects.requireNonNull(dialect, "dialect"));
+        write(filter, CqlSchema.INCIDENTS, dialect, where, whereParams);
+    }
+
+    /** {@code filter} over {@code schema}'s table as SQL for {@code dialect}, appended to {@code where} with its parameters. */
+    static void write(
+            Cql2 filter, CqlSchema schema, SpatialDialect dialect, StringBuilder where, List<Object> whereParams) {
+        CqlSql t = new CqlSql(Objects.requireNonNull(dialect, "dialect"), schema);
         t.predicate(filter);
         where.append(t.sql);
         whereParams.addAll(t.params);
     }
 
-    /** Whether {@code filter} can be written as SQL: a 400 naming {@code filter} and the construct when not. */
+    /** Whether {@code filter} over the incidents can be written as SQL: a 400 naming {@code filter} and the construct when not. */
     static void check(Cql2 filter) {
-        new CqlSql(null).predicate(filter);
+        new CqlSql(null, CqlSchema.INCIDENTS).predicate(filter);
     }
 
-    /** A value in SQL: its text, its parameters, and its kind (a {@link Queryables.Attribute#type()}). */
+    /** A value in SQL: its text, its parameters, and its kind (a {@link CqlSchema.Column#type()}). */
     record Term(String sql, List<Object> params, Class<?> type) {}
 
     void predicate(Cql2 f) {
@@ -94,7 +104,8 @@ final class CqlSql {
         } else if (f instanceof Cql2.IsNull n
                 && n.value() instanceof Cql2.Property g
                 && g.name().equals("geometry")) {
-            sql.append("1 = 0"); // every incident has a geometry
+            // every incident has a geometry
+            sql.append(schema.geometryAlways() ? "1 = 0" : schema.geometry() + " IS NULL");
         } else if (f instanceof Cql2.IsNull n) {
             append(property(n.value(), "IS NULL"));
             sql.append(" IS NULL");
@@ -216,7 +227,9 @@ final class CqlSql {
         }
         byte[] wkb = Wkb.write(geometryArgument(property, other));
         if (op.equals("s_disjoint")) {
-            sql.append("NOT ST_Intersects(geom, ")
+            sql.append("NOT ST_Intersects(")
+                    .append(schema.geometry())
+                    .append(", ")
                     .append(dialect == null ? "?" : dialect.geometryFromWkb())
                     .append(')');
             params.add(wkb);
@@ -227,7 +240,10 @@ final class CqlSql {
 
     /** {@code function(geom, the geometry)} as the store narrows it by its index, the WKB bound as often as it asks. */
     private void relate(String function, byte[] wkb) {
-        sql.append(dialect == null ? function + "(geom, ?)" : dialect.relate(function, "geom"));
+        sql.append(
+                dialect == null
+                        ? function + "(" + schema.geometry() + ", ?)"
+                        : dialect.relate(function, schema.geometry()));
         for (int k = 0; k < (dialect == null ? 1 : dialect.relateBindings()); k++) {
             params.add(wkb);
         }
@@ -266,25 +282,25 @@ final class CqlSql {
     }
 
     /** A queryable, or CASEI/ACCENTI of one, as SQL. */
-    static Term property(Cql2 e, String op) {
+    Term property(Cql2 e, String op) {
         if (e instanceof Cql2.Fold f) {
             Term inner = property(f.arg(), f.fold().toUpperCase(Locale.ROOT));
             return fold(f.fold(), inner);
         }
-        Queryables.Attribute a = attribute(e, op);
-        return new Term(Queryables.column(a), List.of(), a.type());
+        CqlSchema.Column a = attribute(e, op);
+        return new Term(a.sql(), List.of(), a.type());
     }
 
-    static Queryables.Attribute attribute(Cql2 e, String op) {
+    CqlSchema.Column attribute(Cql2 e, String op) {
         if (!(e instanceof Cql2.Property p)) {
             throw invalid(op + " needs a queryable on its left");
         }
-        Queryables.Attribute a = Queryables.BY_NAME.get(p.name());
+        CqlSchema.Column a = schema.columns().get(p.name());
         if (a == null) {
             throw invalid(
                     p.name().equals("geometry")
                             ? "'geometry' takes spatial operators (S_INTERSECTS…), not " + op
-                            : "'" + clip(p.name()) + "' is not a queryable; see /ogc/collections/incidents/queryables");
+                            : "'" + clip(p.name()) + "' is not a queryable; see " + schema.listed());
         }
         return a;
     }
@@ -300,7 +316,7 @@ final class CqlSql {
     }
 
     /** A literal (or CASEI/ACCENTI of one) as a parameter of the kind {@code type}. */
-    static Term term(Cql2 e, Class<?> type) {
+    Term term(Cql2 e, Class<?> type) {
         if (e instanceof Cql2.Fold f) {
             return fold(f.fold(), term(f.arg(), type));
         }

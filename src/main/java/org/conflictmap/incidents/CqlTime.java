@@ -46,8 +46,8 @@ final class CqlTime {
     private record End(String column, Instant at, int infinity) {}
 
     static void predicate(CqlSql out, Cql2.Predicate p) {
-        End[] a = interval(p.left(), p.op());
-        End[] b = interval(p.right(), p.op());
+        End[] a = interval(out, p.left(), p.op());
+        End[] b = interval(out, p.right(), p.op());
         List<String> alternatives = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (String alternative : RULES.get(p.op()).split("\\|")) {
@@ -115,18 +115,18 @@ final class CqlTime {
         };
     }
 
-    private static End[] interval(Cql2 e, String op) {
+    private static End[] interval(CqlSql out, Cql2 e, String op) {
         if (e instanceof Cql2.Interval i) {
-            return new End[] {bound(i.start(), false, op), bound(i.end(), true, op)};
+            return new End[] {bound(out, i.start(), false, op), bound(out, i.end(), true, op)};
         }
         if (e instanceof Cql2.Property || e instanceof Cql2.Time) {
-            return new End[] {bound(e, false, op), bound(e, true, op)};
+            return new End[] {bound(out, e, false, op), bound(out, e, true, op)};
         }
         throw CqlSql.invalid(op.toUpperCase(Locale.ROOT)
                 + " compares times: INTERVAL(start, end), a time queryable, TIMESTAMP(…), DATE(…) or INTERVAL(…, …)");
     }
 
-    private static End bound(Cql2 e, boolean end, String op) {
+    private static End bound(CqlSql out, Cql2 e, boolean end, String op) {
         if (e instanceof Cql2.Open) {
             return new End(null, null, end ? 1 : -1);
         }
@@ -134,10 +134,11 @@ final class CqlTime {
             return new End(
                     null, t.date() && end ? t.at().plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS) : t.at(), 0);
         }
-        Queryables.Attribute a = CqlSql.attribute(e, op.toUpperCase(Locale.ROOT));
+        CqlSchema.Column a = out.attribute(e, op.toUpperCase(Locale.ROOT));
         if (a.type() != Instant.class) {
-            throw CqlSql.invalid("'" + a.name() + "' is not a time; temporal operators take start, end or updated");
+            throw CqlSql.invalid(
+                    "'" + a.name() + "' is not a time; temporal operators take " + out.schema.named(Instant.class));
         }
-        return new End(Queryables.column(a), null, 0);
+        return new End(a.sql(), null, 0);
     }
 }

@@ -1,5 +1,6 @@
 package org.conflictmap.layers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,10 +16,13 @@ import java.util.Objects;
  *                     the incidents, the gazetteer's places, or any table ({@link Source.Table})
  * @param queryables   what its items can be filtered by with a CQL2 {@code filter} (OGC API – Features Part 3);
  *                     empty when they take no filter (the gazetteer's: only {@code kind}, {@code country}, {@code q}),
- *                     so that no queryables are linked that a filter could not use
+ *                     so that no queryables are linked that a filter could not use; a table's are columns it
+ *                     publishes (empty: its id and every published column)
  * @param tiles        how the vector tiles and the raster styles draw it ({@link TileStyle}), or null when it has no tile layer
  * @param exportFields the flat exports' columns it guarantees (CSV, Shapefile, …), empty when it has no downloads; a
- *                     gazetteer collection's are its CSV's columns, and it downloads as GeoJSON and CSV
+ *                     gazetteer collection's or a table's are its CSV's columns (a table's: columns it publishes and
+ *                     {@code longitude}, {@code latitude} of a point on each row), and it downloads as GeoJSON, CSV
+ *                     and GeoPackage
  * @param editable     whether editors write its features (OGC API – Features Part 4): the whole incidents only
  */
 public record Collection(
@@ -43,13 +47,26 @@ public record Collection(
         Objects.requireNonNull(source, "source");
         queryables = queryables == null ? List.of() : List.copyOf(queryables);
         exportFields = exportFields == null ? List.of() : List.copyOf(exportFields);
-        if (!queryables.isEmpty() && !(source instanceof Source.Incidents)) {
-            throw new IllegalArgumentException(
-                    "collection " + id + ": only incidents take a CQL2 filter, so only they have queryables");
-        }
-        if (!exportFields.isEmpty() && source instanceof Source.Table) {
-            throw new IllegalArgumentException(
-                    "collection " + id + ": the exports write incidents and the gazetteer's places only");
+        if (source instanceof Source.Table table) {
+            // a table's items take a CQL2 filter over the columns it publishes: those, unless it names some of them
+            if (queryables.isEmpty()) {
+                queryables = table.published();
+            }
+            for (Queryable q : queryables) {
+                if (!q.type().equals(table.type(q.name()))) {
+                    throw new IllegalArgumentException("collection " + id + ": a table's queryables are columns it "
+                            + "publishes, of their type: " + q.name() + " " + q.type());
+                }
+            }
+            List<String> downloadable = new ArrayList<>(table.names());
+            downloadable.addAll(Source.Table.POINT_FIELDS);
+            if (!downloadable.containsAll(exportFields)) {
+                throw new IllegalArgumentException("collection " + id + ": a table's export fields are among the "
+                        + "columns it publishes and " + Source.Table.POINT_FIELDS + ": " + exportFields);
+            }
+        } else if (!queryables.isEmpty() && !(source instanceof Source.Incidents)) {
+            throw new IllegalArgumentException("collection " + id
+                    + ": only incidents and tables take a CQL2 filter, so only they have queryables");
         }
         if (editable
                 && !(source instanceof Source.Incidents i && i.where() == null && geometryType == GeometryType.ANY)) {

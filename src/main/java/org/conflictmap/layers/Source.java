@@ -115,6 +115,9 @@ public sealed interface Source {
             implements Source {
         private static final String NAME = "[a-z_][a-z0-9_]{0,62}";
 
+        /** The download's columns of a point on each row (its CSV's), besides the published columns. */
+        public static final List<String> POINT_FIELDS = List.of("longitude", "latitude");
+
         public Table {
             List<String> names = new ArrayList<>(List.of(table, geometry));
             if (id == null || !Set.of("string", "integer").contains(id.type())) {
@@ -175,6 +178,13 @@ public sealed interface Source {
             List<String> out = new ArrayList<>(List.of(id.name()));
             columns.forEach(c -> out.add(c.name()));
             return out;
+        }
+
+        /** Its id and published columns with their types: its queryables unless its collection names fewer. */
+        public List<Queryable> published() {
+            List<Queryable> out = new ArrayList<>(List.of(id));
+            out.addAll(columns);
+            return List.copyOf(out);
         }
 
         /** The JSON type of published column (or id) {@code name}, null when it publishes none of that name. */

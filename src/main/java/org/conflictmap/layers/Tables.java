@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,19 +51,42 @@ public class Tables {
     public record Row(Object id, byte[] wkb, Map<String, Object> properties) {}
 
     /**
+     * A condition over a table source's columns, compiled from a request's CQL2 {@code filter} by the one filter
+     * compiler ({@code incidents.TableFilters}): {@code sql} with one {@code ?} per parameter, its columns the
+     * source's own and every value a parameter.
+     */
+    public record Where(String sql, List<Object> params) {
+        public Where {
+            if (sql == null || sql.isBlank() || sql.indexOf(';') >= 0) {
+                throw new IllegalArgumentException("a condition is SQL with parameters: " + sql);
+            }
+            params = Collections.unmodifiableList(new ArrayList<>(params));
+        }
+    }
+
+    /**
      * Which rows of a table source a request selects; null members do not select.
      *
-     * @param boxes lon/lat boxes (minLon, minLat, maxLon, maxLat) any of which a row's geometry meets
-     * @param start the earliest time a row's span reaches
-     * @param end   the latest time a row's span starts at
+     * @param boxes  lon/lat boxes (minLon, minLat, maxLon, maxLat) any of which a row's geometry meets
+     * @param start  the earliest time a row's span reaches
+     * @param end    the latest time a row's span starts at
+     * @param filter the request's CQL2 filter as a condition over the source's columns
      */
-    public record Select(List<double[]> boxes, Instant start, Instant end) {
+    public record Select(List<double[]> boxes, Instant start, Instant end, Where filter) {
+
+        /** Every row of the source. */
+        public static final Select ALL = new Select(null, null, null, null);
 
         public Select {
             boxes = boxes == null ? null : boxes.stream().map(double[]::clone).toList();
             if (boxes != null && (boxes.isEmpty() || boxes.stream().anyMatch(b -> b.length != 4))) {
                 throw new IllegalArgumentException("a selection's boxes are four numbers each");
             }
+        }
+
+        /** The rows meeting {@code boxes} in the span {@code start} to {@code end}, without a filter. */
+        public Select(List<double[]> boxes, Instant start, Instant end) {
+            this(boxes, start, end, null);
         }
     }
 
@@ -163,6 +187,10 @@ public class Tables {
             w.append(" AND (").append(time[1]).append(" >= ?");
             w.append(time[1].equals(time[0]) ? ")" : " OR " + time[1] + " IS NULL)");
             params.add(OffsetDateTime.ofInstant(q.start(), ZoneOffset.UTC));
+        }
+        if (q.filter() != null) {
+            w.append(" AND (").append(q.filter().sql()).append(')');
+            params.addAll(q.filter().params());
         }
         return w.toString();
     }

@@ -41,8 +41,7 @@ public record IncidentFilter(IncidentQuery query) {
 
     /** Reads the selection parameters; anything malformed is a 400 naming the parameter. */
     public static IncidentFilter parse(Function<String, String> param) {
-        String lang = Params.oneOf("filter-lang", param.apply("filter-lang"), LANGUAGES);
-        String crs = Params.oneOf("filter-crs", param.apply("filter-crs"), FILTER_CRS);
+        Cql2 cql = filter(param);
         List<Bbox> boxes = Bboxes.parse(param.apply("bbox"));
         IncidentQuery q = IncidentParams.query(
                 param,
@@ -52,10 +51,6 @@ public record IncidentFilter(IncidentQuery query) {
                 null,
                 IncidentQuery.MAX_LIMIT,
                 0);
-        Cql2 cql = cql(Params.text("filter", param.apply("filter"), MAX_FILTER_CHARS), lang);
-        if (cql != null && LAT_LON.equals(crs)) {
-            Cql2.geometries(cql, IncidentFilter::swapAxes);
-        }
         if (boxes != null && boxes.size() > 1) {
             // a bbox across the antimeridian: either half, as a CQL2 condition the store runs
             Cql2 halves = new Cql2.Or(boxes.stream()
@@ -67,6 +62,21 @@ public record IncidentFilter(IncidentQuery query) {
             cql = cql == null ? halves : new Cql2.And(List.of(halves, cql));
         }
         return new IncidentFilter(cql == null ? q : q.withFilter(cql));
+    }
+
+    /**
+     * The CQL2 {@code filter} in its {@code filter-lang} (cql2-text unless cql2-json), its geometries in longitude,
+     * latitude order whatever its {@code filter-crs}; null without one. Read alike for every collection that takes a
+     * filter (the incidents' and a table's items); anything malformed is a 400 naming the parameter.
+     */
+    static Cql2 filter(Function<String, String> param) {
+        String lang = Params.oneOf("filter-lang", param.apply("filter-lang"), LANGUAGES);
+        String crs = Params.oneOf("filter-crs", param.apply("filter-crs"), FILTER_CRS);
+        Cql2 cql = cql(Params.text("filter", param.apply("filter"), MAX_FILTER_CHARS), lang);
+        if (cql != null && LAT_LON.equals(crs)) {
+            Cql2.geometries(cql, IncidentFilter::swapAxes);
+        }
+        return cql;
     }
 
     /** The same selection over incidents of these statuses (published only unless an editor asks). */

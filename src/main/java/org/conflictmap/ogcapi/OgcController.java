@@ -21,7 +21,6 @@ import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.PlaceFeatures;
 import org.conflictmap.geo.Bbox;
 import org.conflictmap.geo.GeoJson;
-import org.conflictmap.geo.Wkb;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.IncidentFeatures;
 import org.conflictmap.incidents.IncidentRepository;
@@ -537,23 +536,8 @@ class OgcController {
 
     /** A table's row as a Feature: its id, its geometry (of the collection's type) and its published columns. */
     private ObjectNode rowFeature(Collection layer, Tables.Row row, String crs) {
-        ObjectNode properties = json.createObjectNode();
-        row.properties().forEach((k, v) -> {
-            if (v == null) {
-                properties.putNull(k);
-            } else if (v instanceof Long n) {
-                properties.put(k, n);
-            } else if (v instanceof Double d) {
-                properties.put(k, d);
-            } else if (v instanceof Boolean b) {
-                properties.put(k, b);
-            } else {
-                properties.put(k, v.toString());
-            }
-        });
-        properties.remove(((Source.Table) layer.source()).id().name());
-        Geometry g = layer.geometryType().coerce(Wkb.read(row.wkb()));
-        return inCrs(GeoJson.feature(row.id().toString(), g, properties), g, crs);
+        Geometry g = RowFeatures.geometry(layer, row);
+        return inCrs(RowFeatures.feature(layer, row, g, json), g, crs);
     }
 
     /** {@code f} with {@code geometry} (CRS84) in {@code crs} as its geometry. */

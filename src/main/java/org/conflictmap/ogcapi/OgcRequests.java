@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.Bbox;
+import org.conflictmap.incidents.Cql2;
 import org.conflictmap.incidents.DateRange;
+import org.conflictmap.incidents.TableFilters;
 import org.conflictmap.incidents.Vocabulary;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.Source;
 import org.conflictmap.layers.Tables;
 import org.conflictmap.security.Editors;
+import org.conflictmap.store.SpatialDialect;
 import org.conflictmap.web.Links;
 import org.conflictmap.web.Params;
 import org.springframework.http.HttpHeaders;
@@ -33,8 +36,9 @@ class OgcRequests {
     static final Set<String> PLACE_PARAMS =
             Set.of("bbox", "limit", "offset", "f", "kind", "country", "q", "crs", "bbox-crs");
 
-    /** The parameters of a table's items ({@code layers.Source.Table}). */
-    static final Set<String> ROW_PARAMS = Set.of("bbox", "datetime", "limit", "offset", "f", "crs", "bbox-crs");
+    /** The parameters of a table's items ({@code layers.Source.Table}): a CQL2 filter over its queryables too. */
+    static final Set<String> ROW_PARAMS = Set.of(
+            "bbox", "datetime", "limit", "offset", "f", "crs", "bbox-crs", "filter", "filter-lang", "filter-crs");
 
     static {
         Set<String> s = new HashSet<>(IncidentFilter.PARAMS);
@@ -44,10 +48,12 @@ class OgcRequests {
 
     private final Links links;
     private final Editors editors;
+    private final SpatialDialect dialect;
 
-    OgcRequests(Links links, Editors editors) {
+    OgcRequests(Links links, Editors editors, SpatialDialect dialect) {
         this.links = links;
         this.editors = editors;
+        this.dialect = dialect;
     }
 
     /** A request about the service or a collection as a whole (landing page, conformance, collections, API). */
@@ -107,7 +113,7 @@ class OgcRequests {
                 filter = filter.withStatuses(Vocabulary.STATUSES);
             }
         } else if (c.source() instanceof Source.Table) {
-            rows = rows(read);
+            rows = rows(c, read);
         } else {
             places = places(read);
         }
@@ -124,10 +130,14 @@ class OgcRequests {
                 Params.text("q", one(q, "q"), 200));
     }
 
-    /** A table's rows: those meeting the bbox (either half of one across the antimeridian) in the datetime. */
-    private static Tables.Select rows(Map<String, String[]> q) {
+    /**
+     * A table's rows: those meeting the bbox (either half of one across the antimeridian) in the datetime that the
+     * CQL2 filter selects (compiled here, so a bad one is a 400 before any SQL runs).
+     */
+    private Tables.Select rows(Collection c, Map<String, String[]> q) {
         List<Bbox> boxes = Bboxes.parse(one(q, "bbox"));
         DateRange when = DateRange.parse(one(q, "datetime"), "datetime");
+        Cql2 cql = IncidentFilter.filter(n -> one(q, n));
         return new Tables.Select(
                 boxes == null
                         ? null
@@ -135,7 +145,8 @@ class OgcRequests {
                                 .map(b -> new double[] {b.minLon(), b.minLat(), b.maxLon(), b.maxLat()})
                                 .toList(),
                 when.start(),
-                when.end());
+                when.end(),
+                cql == null ? null : TableFilters.condition(cql, c, dialect));
     }
 
     /** Whether an editor asks about an editable collection. */

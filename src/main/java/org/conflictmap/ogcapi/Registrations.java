@@ -53,7 +53,7 @@ class Registrations {
     static final String CLAIMS_ABOUT =
             "Every claim is kept whole in 'claims' with its claimant, party, side, figures and sources; "
                     + "killed_min/killed_max only summarise them.";
-    /** A gazetteer collection's CSV columns: it downloads as GeoJSON and CSV (the export's {@code PlaceDownloads}). */
+    /** A gazetteer collection's CSV columns: it downloads as GeoJSON, CSV and GeoPackage (the export's {@code LayerDownloads}). */
     static final List<String> PLACE_DOWNLOADS =
             List.of("id", "name", "kind", "country", "admin1", "population", "alt_names", "longitude", "latitude");
 

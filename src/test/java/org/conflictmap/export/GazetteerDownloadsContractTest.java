@@ -3,16 +3,20 @@ package org.conflictmap.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -59,7 +63,9 @@ class GazetteerDownloadsContractTest {
                     enclosures.add(l.get("href").asString().replaceAll("^https?://[^/]+", ""));
                 }
             });
-            assertThat(enclosures).containsExactly("/api/export/provinces.geojson", "/api/export/provinces.csv");
+            assertThat(enclosures)
+                    .containsExactly(
+                            "/api/export/provinces.geojson", "/api/export/provinces.csv", "/api/export/provinces.gpkg");
             List<String> ids = items("provinces");
             assertThat(ids).hasSizeGreaterThan(10);
 
@@ -103,6 +109,31 @@ class GazetteerDownloadsContractTest {
             }
         }
 
+        /** Analysts open the provinces and districts in QGIS: a GeoPackage GDAL reads, of the collection's type. */
+        @Test
+        void aGazetteerCollectionsGeoPackageIsReadByGdal(@TempDir Path dir) throws Exception {
+            for (String collection : List.of("provinces", "districts", "crossings")) {
+                Http.Response r = http().get("/api/export/" + collection + ".gpkg");
+                assertThat(r.status()).as(collection).isEqualTo(200);
+                assertThat(r.header("Content-Type")).startsWith("application/geopackage+sqlite3");
+                Path gpkg = dir.resolve(collection + ".gpkg");
+                Files.write(gpkg, r.bytes());
+                String layer = Gdal.ogrinfo("-ro", "-so", gpkg.toString(), collection);
+                assertThat(layer)
+                        .as(collection)
+                        .contains(
+                                "Feature Count: " + items(collection).size(),
+                                "Geometry: " + (collection.equals("crossings") ? "Point" : "Multi Polygon"),
+                                "id: String",
+                                "name: String",
+                                "population: Integer64");
+            }
+            // a feature as its item: the same id and name
+            String kabul = Gdal.ogrinfo(
+                    "-ro", "-q", dir.resolve("provinces.gpkg").toString(), "provinces", "-where", "name = 'Kabul'");
+            assertThat(kabul).contains("MULTIPOLYGON").contains("kind (String) = province");
+        }
+
         @Test
         void aPointCollectionDownloadsItsPointsAndOtherFormatsAreRefused() {
             List<String> ids = items("crossings");
@@ -111,10 +142,10 @@ class GazetteerDownloadsContractTest {
             fc.get("features")
                     .forEach(f ->
                             assertThat(f.get("geometry").get("type").asString()).isEqualTo("Point"));
-            for (String format : List.of("gpkg", "shp", "kml", "fgb")) {
+            for (String format : List.of("shp", "kml", "fgb")) {
                 Http.Response r = http().get("/api/export/crossings." + format);
                 assertThat(r.status()).as(format).isEqualTo(404);
-                assertThat(r.body()).as(format).contains("csv, geojson");
+                assertThat(r.body()).as(format).contains("csv, geojson, gpkg");
             }
             assertThat(http().get("/api/export/crossings.csv?type=shelling").status())
                     .isEqualTo(400);

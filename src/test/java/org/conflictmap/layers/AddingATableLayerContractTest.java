@@ -8,12 +8,21 @@ import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores;
 import org.conflictmap.TestStores.OnOwnH2gis;
@@ -22,6 +31,7 @@ import org.conflictmap.geo.Wkb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,7 +47,8 @@ import tools.jackson.databind.JsonNode;
  * {@code camps(id, name, capacity, opened, closed, geom)}, made as its migration would make it (on the embedded
  * store with V28's generated bounding-box columns, on PostGIS with a GiST index), and one {@link Collection} bean
  * whose {@link Source.Table} describes it. Nothing else: the server lists it with its own extent, serves its items
- * and an item as GeoJSON with its columns (filtered by bbox and datetime), and its vector tiles (on PostGIS encoded
+ * and an item as GeoJSON with its columns (filtered by bbox, datetime and a CQL2 filter over its queryables, its
+ * published columns), its downloads (GeoJSON and CSV, linked as enclosures) and its vector tiles (on PostGIS encoded
  * by the store, on the embedded store by the server), and refuses writes.
  */
 class AddingATableLayerContractTest {
@@ -60,9 +71,9 @@ class AddingATableLayerContractTest {
                                     Queryable.of("capacity", "integer"),
                                     Queryable.of("opened", "date-time"))
                             .timed("opened", "closed"),
-                    List.of(),
+                    List.of(), // its queryables: its id and every published column
                     new TileStyle(0, null, false, List.of()),
-                    List.of(),
+                    List.of("id", "name", "capacity", "opened", "longitude", "latitude"),
                     false);
         }
     }
@@ -202,8 +213,178 @@ class AddingATableLayerContractTest {
             assertThat(interval.get(1).asString()).isEqualTo("2026-03-01T00:00:00Z");
             assertThat(extents.of(layers.get("camps")).count()).isEqualTo(3);
             assertThat(c.get("links").toString()).contains("/ogc/collections/camps/items");
-            // no CQL2 filter over a table (yet), so no queryables; no downloads
-            assertThat(c.get("links").toString()).doesNotContain("queryables", "enclosure");
+            // its items take a CQL2 filter: its queryables are linked; its downloads are enclosures
+            Map<String, String> links = new TreeMap<>();
+            c.get("links").forEach(l -> {
+                if (!l.get("rel").asString().equals("enclosure")) {
+                    links.put(l.get("rel").asString(), l.get("href").asString());
+                }
+            });
+            assertThat(links.get("http://www.opengis.net/def/rel/ogc/1.0/queryables"))
+                    .endsWith("/ogc/collections/camps/queryables");
+            assertThat(enclosures(c))
+                    .containsExactly("/api/export/camps.geojson", "/api/export/camps.csv", "/api/export/camps.gpkg");
+        }
+
+        static List<String> enclosures(JsonNode collection) {
+            List<String> out = new ArrayList<>();
+            collection.get("links").forEach(l -> {
+                if (l.get("rel").asString().equals("enclosure")) {
+                    out.add(l.get("href").asString().replaceAll("^https?://[^/]+", ""));
+                }
+            });
+            return out;
+        }
+
+        static String filter(String cql) {
+            return "filter=" + URLEncoder.encode(cql, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+
+        @Test
+        void itsQueryablesAreItsPublishedColumnsWithTheirTypes() {
+            Http.Response r = http().get("/ogc/collections/camps/queryables");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("Content-Type")).startsWith("application/schema+json");
+            JsonNode p = r.json().get("properties");
+            List<String> names = new ArrayList<>();
+            p.properties().forEach(e -> names.add(e.getKey()));
+            assertThat(names).containsExactly("geometry", "id", "name", "capacity", "opened");
+            assertThat(p.get("id").get("type").asString()).isEqualTo("integer");
+            assertThat(p.get("name").get("type").asString()).isEqualTo("string");
+            assertThat(p.get("capacity").get("type").asString()).isEqualTo("integer");
+            assertThat(p.get("opened").get("type").asString()).isEqualTo("string");
+            assertThat(p.get("opened").get("format").asString()).isEqualTo("date-time");
+            assertThat(r.json().get("additionalProperties").asBoolean()).isFalse();
+        }
+
+        @Test
+        void itsItemsTakeACql2FilterOverItsQueryables() {
+            String items = "/ogc/collections/camps/items?";
+            assertThat(ids(items + filter("capacity > 1000"))).containsExactly("1");
+            assertThat(ids(items + filter("capacity < 1000 OR capacity IS NULL")))
+                    .containsExactly("2", "3");
+            assertThat(ids(items + filter("NOT (capacity > 1000)"))).containsExactly("2");
+            assertThat(ids(items + filter("id IN (1, 3)"))).containsExactly("1", "3");
+            assertThat(ids(items + filter("name LIKE 'T%'"))).containsExactly("2");
+            assertThat(ids(items + filter("CASEI(name) = casei('chaman CAMP')")))
+                    .containsExactly("1");
+            assertThat(ids(items + filter("opened > TIMESTAMP('2026-02-01T00:00:00Z')")))
+                    .containsExactly("2", "3");
+            assertThat(ids(items
+                            + filter("opened BETWEEN TIMESTAMP('2026-01-01T00:00:00Z')"
+                                    + " AND TIMESTAMP('2026-02-10T08:00:00Z')")))
+                    .containsExactly("1", "2");
+            assertThat(ids(items + filter("T_BEFORE(opened, DATE('2026-02-10'))")))
+                    .containsExactly("1");
+            assertThat(ids(items + filter("S_INTERSECTS(geometry, BBOX(66, 30, 67, 32))")))
+                    .containsExactly("1", "3");
+            assertThat(ids(items + filter("S_DWITHIN(geometry, POINT(71.09 34.14), 2000)")))
+                    .containsExactly("2");
+            assertThat(ids(items + filter("geometry IS NULL"))).isEmpty();
+            // latitude first in EPSG:4326
+            assertThat(ids(items + filter("S_INTERSECTS(geometry, POINT(34.13 71.09))")
+                            + "&filter-crs=http://www.opengis.net/def/crs/EPSG/0/4326"))
+                    .containsExactly("2");
+            assertThat(ids(items + "filter-lang=cql2-json&"
+                            + "filter="
+                            + URLEncoder.encode(
+                                    "{\"op\":\"=\",\"args\":[{\"property\":\"name\"},\"Torkham camp\"]}",
+                                    StandardCharsets.UTF_8)))
+                    .containsExactly("2");
+            // with bbox and datetime, and paged
+            assertThat(ids(items + filter("capacity IS NULL OR capacity > 0") + "&datetime=2026-03-10/.."))
+                    .containsExactly("1", "3");
+            assertThat(ids(items + filter("capacity IS NULL OR capacity > 0")
+                            + "&bbox=66,30,67,32&datetime=2026-02-15"))
+                    .containsExactly("1");
+            JsonNode page = http().get(items + filter("name LIKE '%camp'") + "&limit=1&offset=1")
+                    .json();
+            assertThat(page.get("numberMatched").asInt()).isEqualTo(3);
+            assertThat(page.get("features").get(0).get("id").asString()).isEqualTo("2");
+            assertThat(page.get("links").toString()).contains("filter=");
+            // the same filter in a search body
+            Http.Response search = http().send(
+                            "POST",
+                            "/ogc/collections/camps/search",
+                            "{\"filter\": \"capacity >= 800\", \"limit\": 10}",
+                            "Content-Type",
+                            "application/json");
+            assertThat(search.status()).as(search.body()).isEqualTo(200);
+            List<String> found = new ArrayList<>();
+            search.json().get("features").forEach(f -> found.add(f.get("id").asString()));
+            assertThat(found).containsExactly("1", "2");
+        }
+
+        @Test
+        void aBadFilterIsRefusedNamingIt() {
+            for (String bad : List.of(
+                    filter("type = 'shelling'"), // not one of its queryables
+                    filter("closed IS NULL"), // a column it does not publish
+                    filter("capacity = 'many'"),
+                    filter("opened = 'yesterday'"),
+                    filter("capacity LIKE '1%'"),
+                    filter("T_AFTER(name, DATE('2026-01-01'))"),
+                    filter("A_CONTAINS(name, ('Chaman camp', 'Torkham camp'))"),
+                    filter("S_INTERSECTS(name, POINT(66 30))"),
+                    filter("name = "),
+                    filter("capacity > 1; DROP TABLE camps"),
+                    filter("name = 'x'") + "&filter-lang=cql3")) {
+                Http.Response r = http().get("/ogc/collections/camps/items?" + bad);
+                assertThat(r.status()).as(bad).isEqualTo(400);
+                assertThat(r.header("Content-Type")).as(bad).startsWith("application/problem+json");
+                assertThat(r.body()).as(bad).contains("filter");
+            }
+            assertThat(http().get("/ogc/collections/camps/items?" + filter("type = 'shelling'"))
+                            .body())
+                    .contains("/ogc/collections/camps/queryables");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM camps", Long.class))
+                    .isEqualTo(3);
+        }
+
+        @Test
+        void itDownloadsAsGeoJsonAndCsvAndOtherFormatsAreRefused() throws Exception {
+            Http.Response geojson = http().get("/api/export/camps.geojson");
+            assertThat(geojson.status()).isEqualTo(200);
+            assertThat(geojson.header("Content-Type")).startsWith("application/geo+json");
+            assertThat(geojson.header("Content-Disposition")).contains("camps").contains(".geojson");
+            assertThat(geojson.header("ETag")).isNotBlank();
+            JsonNode items = http().get("/ogc/collections/camps/items").json();
+            JsonNode downloaded = geojson.json().get("features");
+            assertThat(downloaded).hasSize(3);
+            for (int k = 0; k < 3; k++) { // each feature as its item
+                JsonNode item = items.get("features").get(k);
+                assertThat(downloaded.get(k).get("id")).isEqualTo(item.get("id"));
+                assertThat(downloaded.get(k).get("properties")).isEqualTo(item.get("properties"));
+                assertThat(downloaded.get(k).get("geometry")).isEqualTo(item.get("geometry"));
+            }
+
+            Http.Response csv = http().get("/api/export/camps.csv");
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(csv.header("Content-Type")).startsWith("text/csv");
+            try (CSVParser p = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(new StringReader(csv.body()))) {
+                assertThat(p.getHeaderNames())
+                        .containsExactly("id", "name", "capacity", "opened", "longitude", "latitude");
+                List<CSVRecord> rows = p.getRecords();
+                assertThat(rows.stream().map(r -> r.get("id")).toList()).containsExactly("1", "2", "3");
+                assertThat(rows.get(0).get("name")).isEqualTo("Chaman camp");
+                assertThat(rows.get(0).get("capacity")).isEqualTo("1200");
+                assertThat(rows.get(0).get("opened")).isEqualTo("2026-01-05T00:00:00Z");
+                assertThat(Double.parseDouble(rows.get(0).get("longitude"))).isCloseTo(66.45, within(1e-9));
+                assertThat(Double.parseDouble(rows.get(0).get("latitude"))).isCloseTo(30.92, within(1e-9));
+                assertThat(rows.get(2).get("capacity")).isEmpty();
+            }
+            for (String format : List.of("shp", "kml", "fgb")) {
+                Http.Response r = http().get("/api/export/camps." + format);
+                assertThat(r.status()).as(format).isEqualTo(404);
+                assertThat(r.body()).as(format).contains("csv, geojson, gpkg");
+            }
+            assertThat(http().get("/api/export/camps.csv?type=shelling").status())
+                    .isEqualTo(400);
         }
 
         @Test
@@ -263,11 +444,34 @@ class AddingATableLayerContractTest {
                     .containsExactly("1");
             // a bbox across the antimeridian is its two halves
             assertThat(ids("/ogc/collections/camps/items?bbox=170,30,68,32")).containsExactly("1", "3");
-            for (String bad : List.of("bbox=1,2,3", "datetime=yesterday", "type=shelling", "filter=name%3D'x'")) {
+            for (String bad : List.of("bbox=1,2,3", "datetime=yesterday", "type=shelling", "q=camp")) {
                 Http.Response r = http().get("/ogc/collections/camps/items?" + bad);
                 assertThat(r.status()).as(bad).isEqualTo(400);
                 assertThat(r.header("Content-Type")).as(bad).startsWith("application/problem+json");
             }
+        }
+
+        @Test
+        void itDownloadsAsAGeoPackageGdalReads(@TempDir Path dir) throws Exception {
+            Http.Response r = http().get("/api/export/camps.gpkg");
+            assertThat(r.status()).isEqualTo(200);
+            Path gpkg = dir.resolve("camps.gpkg");
+            Files.write(gpkg, r.bytes());
+            assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "camps"))
+                    .contains(
+                            "Geometry: Point",
+                            "Feature Count: 3",
+                            "id: Integer64",
+                            "name: String",
+                            "capacity: Integer64",
+                            "opened: DateTime")
+                    .doesNotContain("longitude:", "latitude:");
+            String chaman = Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "camps", "-where", "id = 1");
+            assertThat(chaman)
+                    .contains("name (String) = Chaman camp", "capacity (Integer64) = 1200", "POINT (66.45 30.92)");
+            assertThat(chaman).containsPattern("opened \\(DateTime\\) = 2026/01/05 00:00:00");
+            String spinBoldak = Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "camps", "-where", "id = 3");
+            assertThat(spinBoldak).contains("capacity (Integer64) = (null)");
         }
 
         @Test

@@ -70,18 +70,31 @@ class TableSourceTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> camps(CAMPS, TileStyle.incidents(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        // no downloads, no queryables (no CQL2 filter over a table yet)
-        assertThatThrownBy(() -> camps(CAMPS, null, List.of("id"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Collection(
-                        "camps",
-                        "Camps",
-                        "Camps.",
-                        GeometryType.POINT,
-                        CAMPS,
-                        List.of(Queryable.text("name")),
-                        null,
-                        List.of(),
-                        false))
+    }
+
+    @Test
+    void aTablesQueryablesAndDownloadsAreColumnsItPublishes() {
+        // its queryables: by default its id and every published column, with their types
+        assertThat(camps(CAMPS, null, List.of()).queryables())
+                .containsExactly(
+                        Queryable.of("id", "integer"), Queryable.text("name"), Queryable.of("opened", "date-time"));
+        assertThat(queryables(List.of(Queryable.text("name"))).queryables()).containsExactly(Queryable.text("name"));
+        // not a column it publishes, or of another type
+        assertThatThrownBy(() -> queryables(List.of(Queryable.text("capacity"))))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queryables(List.of(Queryable.of("name", "integer"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        // its downloads' columns: published ones, and a point's longitude and latitude
+        assertThat(camps(CAMPS, null, List.of("id", "name", "longitude", "latitude"))
+                        .exported())
+                .isTrue();
+        assertThatThrownBy(() -> camps(CAMPS, null, List.of("id", "capacity")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> camps(CAMPS, null, List.of("geom"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static Collection queryables(List<Queryable> queryables) {
+        return new Collection(
+                "camps", "Camps", "Camps.", GeometryType.POINT, CAMPS, queryables, null, List.of(), false);
     }
 }
