@@ -314,4 +314,35 @@ class IngestPlacesDatesTest {
         assertOccurred(e, "month", "2026-02-19T19:30:00Z");
         assertThat(e.occurred().end()).isEqualTo(Instant.parse("2026-02-28T19:29:59.999999999Z"));
     }
+
+    @Test
+    void lastWeekdaysOvernightIsThatNightAndShortlyAfterMidnightIsItsFirstHours() {
+        // "last Friday's overnight fighting", read on a Monday: the night from Friday 18:00 (Afghan time)
+        assertOccurred(
+                first(
+                        "Six soldiers were killed in last Friday's overnight fighting in Khost province, the ministry said.",
+                        LocalDate.of(2027, 4, 12)),
+                "part_of_day",
+                "2027-04-09T13:30:00Z");
+        // "shortly after midnight on Tuesday": Tuesday 00:00 to 03:00, not the whole morning of "early on Tuesday"
+        EventExtractor.Event e = first(
+                "Pakistani jets struck Paktia province early on Tuesday, the Taliban said. The jets struck a compound "
+                        + "shortly after midnight on Tuesday, killing four people.",
+                LocalDate.of(2027, 4, 14));
+        assertOccurred(e, "part_of_day", "2027-04-12T19:30:00Z");
+        assertThat(e.occurred().end()).isEqualTo(Instant.parse("2027-04-12T22:30:00Z"));
+    }
+
+    @Test
+    void anEventSomeDaysBeforeTheNewsIsCountedBackFromTheReport() {
+        // the event told is the report's news; the one "three days after" which it came is three days before
+        // publication
+        List<EventExtractor.Event> events = extractor.extract(
+                "Pakistani and Afghan forces clashed late Monday near the Torkham crossing, officials said Tuesday. "
+                        + "The clash came three days after a roadside bomb killed two policemen in Pakistan's Lakki "
+                        + "Marwat district, police said.",
+                LocalDate.of(2027, 4, 13));
+        assertThat(events).hasSize(2);
+        assertOccurred(events.get(1), "day", "2027-04-09T19:00:00Z");
+    }
 }
