@@ -345,4 +345,26 @@ class IngestPlacesDatesTest {
         assertThat(events).hasSize(2);
         assertOccurred(events.get(1), "day", "2027-04-09T19:00:00Z");
     }
+
+    @Test
+    void whereFireCameFromAndARoadNamedAfterTownsAreNoPlacesOfTheEvent() {
+        EventExtractor.Event shells = first(
+                "Shells fired from the Khost area of Afghanistan landed in a village of North Waziristan on Sunday, "
+                        + "killing three people, officials said.",
+                LocalDate.of(2027, 4, 12));
+        assertThat(shells.places()).doesNotContainKey("geonames-1136469").containsKey("pk-province-khyber-pakhtunkhwa");
+        EventExtractor.Event checkpost = first(
+                "Gunmen opened fire on a police checkpost in Lakki Marwat on the Bannu-Kohat road on Sunday, killing two "
+                        + "policemen.",
+                LocalDate.of(2027, 4, 12));
+        assertThat(checkpost.places())
+                .doesNotContainKeys(KOHAT, "geonames-1183460")
+                .containsKey("geonames-1172339");
+        // fire "from across the border" keeps the border it crossed
+        assertThat(first(
+                                "Mortar shells fired from across the border landed in Chaman on Sunday, wounding four.",
+                                LocalDate.of(2027, 4, 12))
+                        .places())
+                .containsKey("border-durand-line");
+    }
 }
