@@ -367,4 +367,29 @@ class IngestPlacesDatesTest {
                         .places())
                 .containsKey("border-durand-line");
     }
+
+    @Test
+    void aLiveBlogsEntryHeadingIsNoSentenceOfTheEntryAboveIt() {
+        List<EventExtractor.Event> events = extractor.extract(
+                "Live: border tensions\n\n"
+                        + "These are the latest updates.\n\n"
+                        + "14:10 (09:10 GMT) Army says two soldiers wounded near Torkham\n\n"
+                        + "Pakistan's military says Afghan forces fired on its posts near the Torkham crossing on Monday "
+                        + "afternoon, wounding two soldiers.\n\n"
+                        + "10:30 (05:30 GMT) Recap: strikes in Khost\n\n"
+                        + "Pakistani jets struck Khost province early on Monday. The Taliban government says eight "
+                        + "civilians were killed.",
+                LocalDate.of(2027, 4, 12));
+        assertThat(events).extracting(EventExtractor.Event::type).contains("air_strike");
+        for (EventExtractor.Event e : events) {
+            assertThat(e.sentences())
+                    .extracting(Sentences.Sentence::text)
+                    .noneMatch(t -> t.startsWith("14:10") || t.startsWith("10:30"));
+        }
+        EventExtractor.Event strikes = events.stream()
+                .filter(e -> e.type().equals("air_strike"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(strikes.places()).doesNotContainKey("crossing-torkham");
+    }
 }
