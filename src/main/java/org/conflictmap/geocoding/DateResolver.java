@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.format.TextStyle;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds dates in news text and resolves them against the publication date: "26 February 2026",
- * "Feb. 26", "on Sunday", "Thursday night", "yesterday", "last week", "in October". A relative date
+ * "Feb. 26", "on Sunday", "Thursday night", "yesterday", "last week", "Wednesday last week", "in October",
+ * "in February last year". A relative date
  * without a publication date is left out rather than guessed.
  */
 public final class DateResolver {
@@ -29,12 +31,12 @@ public final class DateResolver {
     static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTHS + " (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?");
     static final Pattern WEEKDAY = Pattern.compile(
             "\\b(?:(?:on|late on|early on|last) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                    + "(?:'s)?(?: (night|morning|evening|afternoon))?\\b");
+                    + "(?:'s)?(?: (night|morning|evening|afternoon))?(?: (last week))?\\b");
     static final Pattern RELATIVE = Pattern.compile(
             "\\b(yesterday|today|last night|tonight|earlier this week|last week|last month)\\b",
             Pattern.CASE_INSENSITIVE);
-    static final Pattern IN_MONTH = Pattern.compile(
-            "\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-) ?" + MONTHS + "(?: (\\d{4}))?\\b(?! \\d)");
+    static final Pattern IN_MONTH = Pattern.compile("\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-) ?"
+            + MONTHS + "(?: (\\d{4})| (last year))?\\b(?! \\d)");
 
     /*
      * The characters each pattern can begin with (all ASCII: \d is [0-9] and CASE_INSENSITIVE folds
@@ -142,13 +144,16 @@ public final class DateResolver {
                 continue;
             }
             Month month = month(m.group(1));
+            // "in February last year": the calendar year before publication's, whichever month it names
             Integer year = m.group(2) != null
                     ? Integer.valueOf(m.group(2))
                     : published == null
                             ? null
-                            : month.getValue() > published.getMonthValue()
+                            : m.group(3) != null
                                     ? published.getYear() - 1
-                                    : published.getYear();
+                                    : month.getValue() > published.getMonthValue()
+                                            ? published.getYear() - 1
+                                            : published.getYear();
             if (year != null) {
                 add(out, taken, new Found(m.group(), m.start(), m.end(), LocalDate.of(year, month, 1), "month"));
             }
@@ -164,18 +169,25 @@ public final class DateResolver {
                 if (m.group().startsWith("last ") && back == 0) {
                     back = 7;
                 }
+                // "on Wednesday last week": that day of the calendar week (Monday to Sunday) before publication's,
+                // not the most recent Wednesday
+                LocalDate day = m.group(3) != null
+                        ? published
+                                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                                .minusWeeks(1)
+                                .plusDays(dow.getValue() - 1L)
+                        : published.minusDays(back);
                 add(
                         out,
                         taken,
-                        new Found(
-                                m.group(),
-                                m.start(),
-                                m.end(),
-                                published.minusDays(back),
-                                m.group(2) == null ? "day" : "part_of_day"));
+                        new Found(m.group(), m.start(), m.end(), day, m.group(2) == null ? "day" : "part_of_day"));
             }
             m = new Scan(RELATIVE, RELATIVE_FIRST, text);
             while (m.next()) {
+                if (overlaps(taken, m.start(), m.end())) {
+                    // the "last week" of "Wednesday last week", read with its day
+                    continue;
+                }
                 String w = m.group(1).toLowerCase(Locale.ROOT);
                 LocalDate d = switch (w) {
                     case "yesterday", "last night" -> published.minusDays(1);

@@ -105,6 +105,10 @@ class EventExtractor {
             "(?i)\\b(?:borders|bordering|adjoins|adjoining|shares an?\\s+(?:long\\s+)?border\\s+with)\\s+"
                     + "(?:[\\w'’]+\\s+){0,2}$");
 
+    /** A time of posting opening a line, its zone in brackets, then at most a short title (no full sentence). */
+    static final Pattern LIVE_BLOG_STAMP = Pattern.compile(
+            "\\d{1,2}[:.]\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s*\\([^)\\n]{1,20}\\))?(?:\\s+[^\\n]{1,120}(?<![.!\"”]))?");
+
     static final Pattern CONTINUED = Pattern.compile(
             "(?i)\\b(?:continued|lasted|went on|dragged on|raged)\\b[^.;]{0,30}?\\b(?:into|until|till|through)\\b");
     static final Pattern DURING_FIGHTING =
@@ -314,7 +318,7 @@ class EventExtractor {
         for (Sentences.Sentence whole : tools.sentences(text, pub)) {
             Claims.Speaker speaker = tools.speaker(whole, reader);
             Claims.Voices voices = reader.voices(whole, speaker);
-            if (headline(text, whole)) {
+            if (headline(text, whole) || liveBlogStamp(text, whole)) {
                 continue;
             }
             List<Sentences.Sentence> parts = clauses(whole);
@@ -1044,6 +1048,17 @@ class EventExtractor {
         }
         String after = text.substring(s.end());
         return after.matches("(?s)^[ \\t]*\\n[ \\t]*\\n.*\\S.*");
+    }
+
+    /**
+     * A live blog's entry heading, a line of its own that opens with the time the entry was posted ("13:20 (08:20 GMT)
+     * Pakistani military: one soldier wounded at Angoor Adda", "12:05 AM"): when it was posted, and a title for the
+     * entry below it, not a sentence of the entry above it (entries run newest first).
+     */
+    static boolean liveBlogStamp(String text, Sentences.Sentence s) {
+        boolean ownLine = (s.start() == 0 || text.charAt(s.start() - 1) == '\n')
+                && (s.end() >= text.length() || text.charAt(s.end()) == '\n' || text.charAt(s.end()) == '\r');
+        return ownLine && LIVE_BLOG_STAMP.matcher(s.text()).matches();
     }
 
     /** A dateline after a headline: the place opens a paragraph and a dash or colon follows it ("Islamabad, Pakistan – …"). */

@@ -94,6 +94,13 @@ final class EventTime {
     static final Pattern MONTH_PART =
             Pattern.compile("(?i)\\b(early|mid|late|the end of|the beginning of)[\\s-]*(?:in\\s+)?$");
 
+    /**
+     * "The latest violence came two days after mortar shells killed three", "four days after a suicide attack": the other
+     * event, counted back from the report (the event told is the report's news), when its clause names no date of its own.
+     */
+    static final Pattern COUNTED_DAYS_AFTER =
+            Pattern.compile("(?i)\\b(two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+days\\s+after\\b");
+
     static final Pattern DAYS_AGO = Pattern.compile("(?i)\\b(?:a few|several|two|three) days ago\\b|\\bdays ago\\b");
     /** "less than two weeks after", "three weeks ago", "more than a week earlier": a span of days before publication. */
     static final Pattern WEEKS_BEFORE =
@@ -291,8 +298,31 @@ final class EventTime {
                 out.add(new When(
                         s.start() + m.start(), s.start() + m.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day"));
             }
+            // the clause may begin right after "four days after" (a sentence cut in two there)
+            int lead = Math.max(0, s.start() - 24);
+            m = COUNTED_DAYS_AFTER.matcher(text.substring(lead, s.end()));
+            boolean after = !dated
+                    && !counted
+                    && m.find()
+                    && lead + m.end() <= s.end()
+                    && (lead + m.end() >= s.start()
+                            || text.substring(lead + m.end(), s.start()).isBlank());
+            if (after) {
+                int n = m.group(1).chars().allMatch(Character::isDigit)
+                        ? Integer.parseInt(m.group(1))
+                        : Figures.WORDS.getOrDefault(m.group(1).toLowerCase(Locale.ROOT), 0);
+                LocalDate d = published.minusDays(n);
+                if (n > 1) {
+                    out.add(new When(
+                            Math.max(s.start(), lead + m.start()),
+                            lead + m.end(),
+                            d.atStartOfDay(),
+                            d.atTime(LocalTime.MAX),
+                            "day"));
+                }
+            }
             m = DAYS_AGO.matcher(sentence);
-            if (!dated && !counted && m.find()) {
+            if (!dated && !counted && !after && m.find()) {
                 out.add(new When(
                         s.start() + m.start(),
                         s.start() + m.end(),
@@ -394,8 +424,9 @@ final class EventTime {
         if (before.matches("(?s).*\\bnight of\\s*(?:the\\s*)?$")) {
             return new When(start, end, d.atTime(18, 0), d.plusDays(1).atTime(6, 0), "part_of_day");
         }
+        // "Thursday overnight", "last Thursday's overnight fighting": the night that begins that day
         if (before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$")
-                || w.matches("(?s)^\\S+(?:'s)? overnight.*")
+                || w.matches("(?s)^(?:last\\s+)?\\S+(?:'s)?\\s+overnight.*")
                 || w.matches("(?s).*\\b(?:night|nights)\\b.*")
                         && !w.matches("(?s).*\\bnight(?:'s)? (?:into|of)\\b.*")) {
             if (w.matches("(?s).*\\b(?:night|overnight)\\b.*")
@@ -403,7 +434,12 @@ final class EventTime {
                 return new When(start, end, d.atTime(18, 0), d.plusDays(1).atTime(6, 0), "part_of_day");
             }
         }
-        if (before.matches("(?s).*\\b(?:early|small|wee|pre-dawn) hours of\\s*(?:on\\s*)?$")
+        // "shortly after midnight on Saturday": the first hours of that day
+        if (before.matches("(?s).*\\b(?:shortly|just|soon)\\s+after\\s+midnight\\s*(?:on\\s*)?$")) {
+            return new When(start, end, d.atStartOfDay(), d.atTime(3, 0), "part_of_day");
+        }
+        if (before.matches("(?s).*\\bafter\\s+midnight\\s*(?:on\\s*)?$")
+                || before.matches("(?s).*\\b(?:early|small|wee|pre-dawn) hours of\\s*(?:on\\s*)?$")
                 || w.matches("(?s)^\\S+(?:'s)? early hours\\b.*")) {
             return new When(start, end, d.atStartOfDay(), d.atTime(6, 0), "part_of_day");
         }

@@ -73,13 +73,22 @@ final class Places {
                     + "(?:attacks|violence|militancy|bombings|killings)\\s+(?:on\\s+[\\w\\s]{0,30}?)?in\\s+"
                     + "(?:[A-Z][\\w'’-]*\\s*(?:,|and)?\\s*){0,4}$");
 
+    /** "the shells were fired from the Zhob area", "fired from Afghanistan's Kunar province": where the fire came from. */
+    static final Pattern FIRED_FROM = Pattern.compile(
+            "(?i)\\b(?:fired|launched|lobbed)\\s+from\\s+(?:(?!(?:in|on|at|into|near|across|hit|landed|struck|killed)\\b)[\\w'’]+\\s+){0,4}$");
+    /** "on the Zhob-Quetta highway": a road named after the towns it joins, not where the event was. */
+    static final Pattern ROAD_AFTER = Pattern.compile("^[-–][A-Z][\\w'’]*\\s+(?i:highway|road|motorway)\\b");
+
+    static final Pattern ROAD_BEFORE = Pattern.compile("\\b[A-Z][\\w'’]*[-–]$");
+    static final Pattern ROAD_WORD = Pattern.compile("^\\s+(?i:highway|road|motorway)\\b");
+
     private Places() {}
 
     /**
      * Whether a mention says where something other than the event was: a dateline opening a paragraph after a headline,
      * a capital acting as its government, the hospital the wounded were taken to, where a speaker spoke from, where the
-     * dead came from or were buried, a region's spate of attacks, or what an event was
-     * followed by.
+     * dead came from or were buried, a region's spate of attacks, what an event was followed by, where fire came from
+     * ("fired from the Zhob area"), or a road named after the towns it joins ("the Zhob-Quetta highway").
      */
     static boolean notTheEventsPlace(String text, Mention m, boolean capital, boolean provinceName) {
         String before = text.substring(Math.max(0, m.start() - 60), m.start());
@@ -95,6 +104,15 @@ final class Places {
                 || SPATE_IN.matcher(text.substring(Math.max(0, m.start() - 120), m.start()))
                         .find()
                 || HOSPITAL_AFTER.matcher(after).find()
+                // "fired from Afghanistan", "fired from across the border": the border the fire crossed, which the
+                // event's
+                // places keep
+                || FIRED_FROM.matcher(before).find()
+                        && !m.place().kind().equals("country")
+                        && !m.place().kind().equals("border")
+                || ROAD_AFTER.matcher(after).find()
+                || ROAD_BEFORE.matcher(before).find()
+                        && ROAD_WORD.matcher(after).find()
                 || FOLLOWED_BY
                         .matcher(text.substring(Math.max(0, m.start() - 140), m.start()))
                         .find();

@@ -58,6 +58,9 @@ class DateResolverTest {
         "earlier",
         "this",
         "last night",
+        "last week",
+        "last year",
+        "year",
         "January",
         "February",
         "Feb.",
@@ -197,5 +200,34 @@ class DateResolverTest {
                         LocalDate.of(2026, 2, 26),
                         LocalDate.of(2025, 10, 1));
         assertThat(DateResolver.resolve("yesterday, on Sunday", null)).isEmpty();
+    }
+
+    @Test
+    void aWeekdayOfLastWeekAndAMonthOfLastYearAreInThePreviousWeekAndYear() {
+        LocalDate published = LocalDate.of(2027, 5, 12); // a Wednesday
+        List<DateResolver.Found> found = DateResolver.resolve(
+                "A drone struck a house on Wednesday last week, and posts clashed on the night of Tuesday last week; "
+                        + "strikes in February last year and in March had killed more, officials said last week.",
+                published);
+        assertThat(found)
+                .extracting(DateResolver.Found::text)
+                .containsExactly(
+                        "on Wednesday last week",
+                        "Tuesday last week",
+                        "in February last year",
+                        "in March",
+                        "last week");
+        assertThat(found)
+                .extracting(DateResolver.Found::date)
+                .containsExactly(
+                        LocalDate.of(2027, 5, 5),
+                        LocalDate.of(2027, 5, 4),
+                        LocalDate.of(2026, 2, 1),
+                        LocalDate.of(2027, 3, 1),
+                        LocalDate.of(2027, 5, 5));
+        // the most recent Wednesday is still the publication day itself
+        assertThat(DateResolver.resolve("on Wednesday", published))
+                .extracting(DateResolver.Found::date)
+                .containsExactly(published);
     }
 }

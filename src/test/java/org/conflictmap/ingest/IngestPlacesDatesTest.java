@@ -314,4 +314,82 @@ class IngestPlacesDatesTest {
         assertOccurred(e, "month", "2026-02-19T19:30:00Z");
         assertThat(e.occurred().end()).isEqualTo(Instant.parse("2026-02-28T19:29:59.999999999Z"));
     }
+
+    @Test
+    void lastWeekdaysOvernightIsThatNightAndShortlyAfterMidnightIsItsFirstHours() {
+        // "last Friday's overnight fighting", read on a Monday: the night from Friday 18:00 (Afghan time)
+        assertOccurred(
+                first(
+                        "Six soldiers were killed in last Friday's overnight fighting in Khost province, the ministry said.",
+                        LocalDate.of(2027, 4, 12)),
+                "part_of_day",
+                "2027-04-09T13:30:00Z");
+        // "shortly after midnight on Tuesday": Tuesday 00:00 to 03:00, not the whole morning of "early on Tuesday"
+        EventExtractor.Event e = first(
+                "Pakistani jets struck Paktia province early on Tuesday, the Taliban said. The jets struck a compound "
+                        + "shortly after midnight on Tuesday, killing four people.",
+                LocalDate.of(2027, 4, 14));
+        assertOccurred(e, "part_of_day", "2027-04-12T19:30:00Z");
+        assertThat(e.occurred().end()).isEqualTo(Instant.parse("2027-04-12T22:30:00Z"));
+    }
+
+    @Test
+    void anEventSomeDaysBeforeTheNewsIsCountedBackFromTheReport() {
+        // the event told is the report's news; the one "three days after" which it came is three days before
+        // publication
+        List<EventExtractor.Event> events = extractor.extract(
+                "Pakistani and Afghan forces clashed late Monday near the Torkham crossing, officials said Tuesday. "
+                        + "The clash came three days after a roadside bomb killed two policemen in Pakistan's Lakki "
+                        + "Marwat district, police said.",
+                LocalDate.of(2027, 4, 13));
+        assertThat(events).hasSize(2);
+        assertOccurred(events.get(1), "day", "2027-04-09T19:00:00Z");
+    }
+
+    @Test
+    void whereFireCameFromAndARoadNamedAfterTownsAreNoPlacesOfTheEvent() {
+        EventExtractor.Event shells = first(
+                "Shells fired from the Khost area of Afghanistan landed in a village of North Waziristan on Sunday, "
+                        + "killing three people, officials said.",
+                LocalDate.of(2027, 4, 12));
+        assertThat(shells.places()).doesNotContainKey("geonames-1136469").containsKey("pk-province-khyber-pakhtunkhwa");
+        EventExtractor.Event checkpost = first(
+                "Gunmen opened fire on a police checkpost in Lakki Marwat on the Bannu-Kohat road on Sunday, killing two "
+                        + "policemen.",
+                LocalDate.of(2027, 4, 12));
+        assertThat(checkpost.places())
+                .doesNotContainKeys(KOHAT, "geonames-1183460")
+                .containsKey("geonames-1172339");
+        // fire "from across the border" keeps the border it crossed
+        assertThat(first(
+                                "Mortar shells fired from across the border landed in Chaman on Sunday, wounding four.",
+                                LocalDate.of(2027, 4, 12))
+                        .places())
+                .containsKey("border-durand-line");
+    }
+
+    @Test
+    void aLiveBlogsEntryHeadingIsNoSentenceOfTheEntryAboveIt() {
+        List<EventExtractor.Event> events = extractor.extract(
+                "Live: border tensions\n\n"
+                        + "These are the latest updates.\n\n"
+                        + "14:10 (09:10 GMT) Army says two soldiers wounded near Torkham\n\n"
+                        + "Pakistan's military says Afghan forces fired on its posts near the Torkham crossing on Monday "
+                        + "afternoon, wounding two soldiers.\n\n"
+                        + "10:30 (05:30 GMT) Recap: strikes in Khost\n\n"
+                        + "Pakistani jets struck Khost province early on Monday. The Taliban government says eight "
+                        + "civilians were killed.",
+                LocalDate.of(2027, 4, 12));
+        assertThat(events).extracting(EventExtractor.Event::type).contains("air_strike");
+        for (EventExtractor.Event e : events) {
+            assertThat(e.sentences())
+                    .extracting(Sentences.Sentence::text)
+                    .noneMatch(t -> t.startsWith("14:10") || t.startsWith("10:30"));
+        }
+        EventExtractor.Event strikes = events.stream()
+                .filter(e -> e.type().equals("air_strike"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(strikes.places()).doesNotContainKey("crossing-torkham");
+    }
 }
