@@ -228,7 +228,16 @@ final class Claims {
             this.text = text;
             this.datelineCountry = datelineCountry;
             this.localPlaces = localPlaces;
+            Matcher release = PRESS_RELEASE.matcher(text);
+            String heading = release.lookingAt() ? release.group(1).strip().replaceAll("\\s*\\n\\s*", ", ") : null;
+            this.issuer = heading == null ? null : new Speaker(heading, null, party(heading, 0));
         }
+
+        /**
+         * Who issued a press release: the body its heading names above "Press Release" ("Islamic Emirate of Afghanistan /
+         * Ministry of National Defense / Office of the Spokesman"); it says every figure nobody else is said to say.
+         */
+        private final Speaker issuer;
 
         /** The speaker of a sentence (its own, else its paragraph's), or null when nobody says it. */
         Speaker speaker(Sentences.Sentence s) {
@@ -244,7 +253,7 @@ final class Claims {
                 paragraphSpeaker = own;
                 return own;
             }
-            return paragraphSpeaker;
+            return paragraphSpeaker != null ? paragraphSpeaker : issuer;
         }
 
         /**
@@ -679,6 +688,10 @@ final class Claims {
             return af > pk ? "af_government" : "pk_government";
         }
     }
+
+    /** A press release's heading: up to four lines naming its issuer, then "Press Release" (or "Statement") on a line of its own. */
+    static final Pattern PRESS_RELEASE = Pattern.compile(
+            "\\s*((?:[^\\n]{3,80}\\n){1,4})\\s*(?:Press Release|PRESS RELEASE|Press release|Statement|STATEMENT)\\s*\\n");
 
     /** An acronym of two to six letters, two or more of them capitals: "MoD", "ISPR", "DPO". */
     static final Pattern ACRONYM = Pattern.compile("\\b(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,5}\\b");

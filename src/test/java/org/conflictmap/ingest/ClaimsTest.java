@@ -607,4 +607,16 @@ class ClaimsTest {
                         "AF"))
                 .containsExactly("local_official:civilians:killed:8", "other:civilians:wounded:4");
     }
+
+    @Test
+    void aPressReleaseSpeaksForItsIssuerWhereNobodyElseIsSaidToSpeak() {
+        assertThat(claims(
+                        "Islamic Emirate of Afghanistan\nMinistry of National Defense\nOffice of the Spokesman\n\nPress Release\n\n"
+                                + "Last night, aircraft of the Pakistani regime bombed civilian houses in Barmal district.\n\n"
+                                + "As a result of this attack, 10 civilians were martyred and 7 others were injured.",
+                        "AF"))
+                .containsExactly("af_government:civilians:killed:10", "af_government:civilians:wounded:7");
+        assertThat(claims("Pakistani jets bombed houses in Barmal.\n\nTen civilians were killed.", "AF"))
+                .isEmpty();
+    }
 }
