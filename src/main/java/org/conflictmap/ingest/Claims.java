@@ -56,6 +56,9 @@ final class Claims {
     static final Pattern REPORTING =
             Pattern.compile("\\b(saying|said|says|told|posted|wrote|added|claimed|confirmed|announced|reported|"
                     + "stated|insisted|tweeted|put|quoted|denied|rejected|dismissed|accused|blamed|alleged|released|"
+                    // a live blog's present tense: "Bilal Khattak … tells Al Jazeera that", "It denies the Taliban's
+                    // claim"
+                    + "tells|adds|confirms|announces|insists|denies|rejects|dismisses|"
                     // a monitor's count: "The UN mission counted at least 13 civilians killed", "UNAMA later verifies
                     // 12 civilian deaths", "the ministry spoke of 14 dead Pakistani soldiers"
                     + "counted|verified|verifies|spoke of)\\b");
@@ -99,6 +102,10 @@ final class Claims {
     /** A sentence opening with a person's name and role in commas, then its verb: "Mawlawi Abdul Haq Saeed, a spokesman for …, gave". */
     static final Pattern LEAD_NAME_THEN_ROLE = Pattern.compile(
             "^((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+),\\s+(?:the\\s+|a\\s+|an\\s+)?" + "([^,]{3,90}),\\s+(?=[a-z])");
+
+    /** A sentence opening with a described subject and its verb: "The security sources termed", "A police official said". */
+    static final Pattern LEAD_DESCRIBED = Pattern.compile(
+            "^((?:The|A|An)\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z][\\w'’-]+)\\s+(?:[a-z]+ed|said|says|told)\\b");
 
     static final Pattern NAME_AT_END = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,2}[A-Z][\\w'’-]+)$");
     static final Set<String> TITLES = Set.of(
@@ -221,7 +228,16 @@ final class Claims {
             this.text = text;
             this.datelineCountry = datelineCountry;
             this.localPlaces = localPlaces;
+            Matcher release = PRESS_RELEASE.matcher(text);
+            String heading = release.lookingAt() ? release.group(1).strip().replaceAll("\\s*\\n\\s*", ", ") : null;
+            this.issuer = heading == null ? null : new Speaker(heading, null, party(heading, 0));
         }
+
+        /**
+         * Who issued a press release: the body its heading names above "Press Release" ("Islamic Emirate of Afghanistan /
+         * Ministry of National Defense / Office of the Spokesman"); it says every figure nobody else is said to say.
+         */
+        private final Speaker issuer;
 
         /** The speaker of a sentence (its own, else its paragraph's), or null when nobody says it. */
         Speaker speaker(Sentences.Sentence s) {
@@ -237,7 +253,7 @@ final class Claims {
                 paragraphSpeaker = own;
                 return own;
             }
-            return paragraphSpeaker;
+            return paragraphSpeaker != null ? paragraphSpeaker : issuer;
         }
 
         /**
@@ -322,7 +338,9 @@ final class Claims {
             if (verb.equals("put") && !sentence.substring(v.end()).matches("(?s)\\s+the\\s+(?:death\\s+)?toll\\b.*")) {
                 return null;
             }
-            String before = sentence.substring(0, v.start());
+            String before = ASIDE.matcher(sentence.substring(0, v.start()).stripTrailing())
+                            .replaceFirst("")
+                    + " ";
             if (before.matches("(?s).*\\b(?:were|was|is|are|been|be)(?:\\s+also|\\s+\\w+ly)?\\s*$")) {
                 return null;
             }
@@ -343,6 +361,11 @@ final class Claims {
                 if (nameRole.find() && nameRole.end() <= v.start()) {
                     return new Decided(
                             resolve(nameRole.group(1).strip(), nameRole.group(2).strip(), offset));
+                }
+                // "The security sources termed the claim …, saying": the subject before the sentence's first verb
+                Matcher described = LEAD_DESCRIBED.matcher(sentence);
+                if (described.find() && described.end(1) <= v.start()) {
+                    return new Decided(resolve(described.group(1).strip(), null, offset));
                 }
                 Matcher lead = Pattern.compile("^((?:[A-Z][\\w'’-]*\\s?)+)").matcher(sentence);
                 if (lead.find()) {
@@ -524,6 +547,37 @@ final class Claims {
 
         /** The party a claimant stands for; bare "the defence ministry" takes the nearest nationality before it. */
         String party(String who, int offset) {
+            String party = named(who, offset);
+            if (party.equals("other")) {
+                // "the MoD also said" after "The Ministry of Defense (MoD) of the Islamic Emirate says": what the text
+                // spelled out
+                String spelled = spelledOut(who);
+                if (spelled != null) {
+                    return named(spelled, offset);
+                }
+            }
+            return party;
+        }
+
+        /**
+         * The words an acronym of {@code who} stands for where the text defined it in brackets ("The Ministry of Defense (MoD)
+         * of the Islamic Emirate"): the name before the bracket, in its clause, and the "of …" after it; null when none is.
+         */
+        private String spelledOut(String who) {
+            Matcher acronym = ACRONYM.matcher(who);
+            while (acronym.find()) {
+                int at = text.indexOf("(" + acronym.group() + ")");
+                if (at <= 0) {
+                    continue;
+                }
+                String name = text.substring(Math.max(0, at - 80), at).replaceAll("(?s)^.*[.;:,\n]", "");
+                Matcher of = OF_NAME.matcher(text.substring(at + acronym.group().length() + 2));
+                return name + (of.lookingAt() ? of.group() : "");
+            }
+            return null;
+        }
+
+        private String named(String who, int offset) {
             String c = who.toLowerCase(Locale.ROOT);
             if (c.matches(".*(\\bun\\b|u\\.n\\.|united nations|unama|un mission).*")) {
                 return "un";
@@ -635,15 +689,32 @@ final class Claims {
         }
     }
 
+    /** A press release's heading: up to four lines naming its issuer, then "Press Release" (or "Statement") on a line of its own. */
+    static final Pattern PRESS_RELEASE = Pattern.compile(
+            "\\s*((?:[^\\n]{3,80}\\n){1,4})\\s*(?:Press Release|PRESS RELEASE|Press release|Statement|STATEMENT)\\s*\\n");
+
+    /** An acronym of two to six letters, two or more of them capitals: "MoD", "ISPR", "DPO". */
+    static final Pattern ACRONYM = Pattern.compile("\\b(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,5}\\b");
+    /** "… of the Islamic Emirate" right after a bracket. */
+    static final Pattern OF_NAME = Pattern.compile("\\s+of\\s+(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3}");
+
     private static boolean looksLikeBody(String s) {
         return s.toLowerCase(Locale.ROOT)
                 .matches(".*\\b(ministry|office|mission|police|army|military|government|department|ispr|"
                         + "television|sources|officials|forces)\\b.*");
     }
 
+    /**
+     * An adverb set off by commas between a subject and its verb ("The Taliban administration, in turn, said", "A local
+     * elder, however, said"): the subject is before it.
+     */
+    static final Pattern ASIDE = Pattern.compile(
+            "(?i),\\s+(?:in turn|however|meanwhile|for (?:its|his|her|their) part|too|"
+                    + "though|in response|in reply|instead|by contrast|in contrast|separately|also|for their part)\\s*,$");
+
     /** The subject right before a reporting verb: back to the clause's start, at most eight words. */
     static String subject(String before) {
-        String b = before.replaceAll("\\s+$", "");
+        String b = ASIDE.matcher(before.replaceAll("\\s+$", "")).replaceFirst("");
         if (b.isEmpty() || b.endsWith("”") || b.endsWith("\"") || b.endsWith(",") && b.length() < 2) {
             return null;
         }
@@ -745,7 +816,8 @@ final class Claims {
             return "unspecified";
         }
         if (noun.matches("posts|outposts|checkposts|positions|post|outpost")) {
-            return forNat != null ? forNat : f.field().equals("posts_captured") && denial ? own : other;
+            // a party denies losing its own posts ("no post was lost", "no post damaged")
+            return forNat != null ? forNat : denial ? own : other;
         }
         if (noun.matches("aircraft|drones|jets|drone|jet|f-16|plane|helicopter|quadcopter")) {
             return forNat != null ? forNat : denial ? own : other;
@@ -774,7 +846,7 @@ final class Claims {
         }
         if (noun.matches(
                 "soldiers?|troops|forces|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|"
-                        + "commanders?|officials?|members")) {
+                        + "commanders?|officials?|members?")) {
             if (forNat != null) {
                 return forNat;
             }

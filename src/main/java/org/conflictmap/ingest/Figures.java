@@ -96,7 +96,7 @@ final class Figures {
                     + "forces|guards?|troops|personnel|men|man|regime|government|administration)\\b))";
     static final String SINGULAR =
             "(?:soldier|militant|fighter|civilian|person|child|woman|man|girl|boy|refugee|policeman|police officer|"
-                    + "officer|guard|elder|commander|official|resident|worshipper|passerby|bystander|post|outpost|drone|jet|aircraft|F-16|plane|helicopter|quadcopter)";
+                    + "officer|guard|elder|commander|official|member|resident|worshipper|passerby|bystander|post|outpost|drone|jet|aircraft|F-16|plane|helicopter|quadcopter)";
     /** An adjective or other word between a number and its noun: never a conjunction, a verb of being, a number or "bodies". */
     static final String MOD =
             "(?:\\s+(?!(?:and|or|were|was|are|bodies|body|families|family|had|have|of)\\b)(?!" + QUANT + "\\b)[\\w'’-]+"
@@ -105,20 +105,28 @@ final class Figures {
 
     static final String VERBS =
             "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|embraced shahadat|captured|taken prisoner|"
-                    + "taken|seized|overrun|destroyed|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
+                    + "taken|seized|overrun|destroyed|fallen|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
                     + "eliminated|neutrali[sz]ed)";
     /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
     static final String AUX =
             "(?:\\s*,\\s*(?:(?:including|among them|most of them|many of them|all of them|mostly|mainly|largely)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them|"
                     // "Five civilians, three of them children, were martyred"
-                    + QUANT + "\\s+of\\s+them\\s+[^,]{1,40}),|\\s+(?:including|among them)\\s+(?:"
+                    + QUANT + "\\s+of\\s+them\\s+[^,]{1,40}|"
+                    // "Two people, a woman and an elderly man, died", "two civilians, a man and his son, were wounded"
+                    + "(?:a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?\\s+and\\s+(?:a|an|his|her|their)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?|"
+                    // "45 khwarij, the term Pakistan uses for fighters of the Pakistani Taliban, were killed"
+                    + "the\\s+(?:term|word|name)\\s+[^,]{1,60}),|\\s+(?:including|among them)\\s+(?:"
                     + QUANT
                     + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
                     + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
+    /** "three of its soldiers", "two of its own fighters": a part of one's own men ({@link #OUR} reads whose). */
+    static final String OF_OWN = "(?:\\s+of\\s+(?:its|their|our)(?:\\s+own)?)?";
     /** Whose men a noun names after it: "three soldiers of the Islamic Emirate", "two commanders of the Pakistani Taliban". */
     static final String OF_WHOM =
             "of\\s+(?:the\\s+)?(?:Islamic Emirate|Pakistani Taliban|Afghan Taliban|TTP|Tehr[ei]e?k[- ]e[- ]Taliban Pakistan|"
-                    + "Pakistan(?:i)? (?:army|military)|Afghan (?:army|forces))\\b";
+                    + "Pakistan(?:i)? (?:army|military)|Afghan (?:army|forces)|"
+                    // "two members of the Islamic Emirate's forces", "two soldiers of Pakistan's Frontier Corps"
+                    + "(?:Pakistan|Afghanistan|Islamic Emirate)['’]s)\\b";
 
     static final Pattern OF_WHOM_AFTER = Pattern.compile("(?i)^\\s+(" + OF_WHOM + ")");
     /**
@@ -127,7 +135,8 @@ final class Figures {
      */
     static final String OF_FAMILY =
             "(?:\\s+of\\s+(?:a|an|one|the|their|his|her|the same)\\s+(?:[\\w-]+\\s+){0,2}?(?:famil(?:y|ies)|force|forces|"
-                    + "police|militia|army|corps|unit|council)|\\s+" + OF_WHOM + ")?";
+                    + "police|militia|army|corps|unit|council)|\\s+" + OF_WHOM + "(?:\\s+[\\w-]+){0,3}?\\s+"
+                    + "(?:forces|force|corps|army|police|militia|guards|units?|troops|personnel)|\\s+" + OF_WHOM + ")?";
 
     static final Pattern PASSIVE =
             Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?"
@@ -144,12 +153,18 @@ final class Figures {
     /** "received the bodies of two civilians", "the bodies of 10 Pakistani soldiers had been brought to Kunar": that many killed. */
     static final Pattern BODIES = Pattern.compile(
             "(?i)\\bbodies\\s+of\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b");
+    /** "four civilians had been brought in with shrapnel wounds": a hospital's count of the wounded it received. */
+    static final Pattern BROUGHT_IN =
+            Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+("
+                    + PLURAL + ")\\b" + AUX
+                    + "\\s+(?:brought in|brought to (?:the\\s+)?hospital|taken to (?:the\\s+)?hospital|admitted)"
+                    + "\\s+with\\s+(?:[\\w-]+\\s+){0,2}?(?:wounds|injuries)\\b");
     /** "were treating six people with shrapnel wounds", "treated 22 wounded": the wounded a hospital has. */
     static final Pattern TREATING = Pattern.compile("(?i)\\b(?:treating|treated)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT
             + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b");
 
     static final Pattern PASSIVE_ONE = Pattern.compile(
-            "(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + AUX + "\\s+" + VERBS + "\\b");
+            "(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + OF_FAMILY + AUX + "\\s+" + VERBS + "\\b");
     static final Pattern ACTIVE =
             Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|"
                     + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving|lost|losing|eliminated|"
@@ -165,8 +180,9 @@ final class Figures {
     static final Pattern ACTIVE_ONE =
             Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured)\\s+(a|an|one)(" + MOD
                     + "{0,3}?)\\s+(" + SINGULAR + ")\\b");
-    static final Pattern COORDINATED = Pattern.compile(
-            "(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\s+and\\s+$");
+    /** "two soldiers and", "three of its soldiers and" before a passive figure: the same verb counts them too. */
+    static final Pattern COORDINATED = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")" + OF_OWN + "("
+            + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\s+and\\s+$");
     /** "14 dead Pakistani soldiers", "four captured posts": the adjective before the noun says what happened to them. */
     static final Pattern ADJECTIVAL = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT
             + ")\\s+(injured|wounded|dead|captured|destroyed)((?:\\s+(?:Pakistani|Afghan))?)\\s+"
@@ -175,8 +191,8 @@ final class Figures {
      * A monitor's count: "verified the deaths of at least nine civilians", "injuries to seven others", "at least 12 civilian
      * deaths".
      */
-    static final Pattern DEATHS_OF = Pattern.compile("(?i)\\b(deaths|killing|injuries|injury)\\s+(?:of|to)\\s+(?:("
-            + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b"
+    static final Pattern DEATHS_OF = Pattern.compile("(?i)\\b(deaths|killing|injuries|injury|loss)\\s+(?:of|to)\\s+(?:("
+            + BOUND + ")\\s+)?(" + QUANT + ")" + OF_OWN + "(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b"
             + "|\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(civilian|military)\\s+(deaths|injuries)\\b");
 
     static final Pattern BARE = Pattern.compile(
@@ -219,11 +235,18 @@ final class Figures {
     static final Pattern NO_POST = Pattern.compile(
             "(?i)\\b(?:no|not a single|not one|any)\\s+(?:(Pakistani|Afghan)\\s+)?(?:army\\s+|border\\s+)?"
                     + "(?:post|posts|outpost|outposts|checkpost|checkposts|position)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
-                    + "(?:fallen|fell|lost|captured|taken|overrun)\\b");
+                    // "Not a single post has been vacated or captured", "no post damaged" (a post destroyed is not one
+                    // lost)
+                    + "(?:(?:vacated|abandoned|evacuated)\\s+or\\s+)?(fallen|fell|lost|captured|taken|overrun|damaged|destroyed)\\b");
     static final Pattern NO_PEOPLE =
             Pattern.compile("(?i)\\b(?:no|not a single|not one|any)\\s+(?:(Pakistani|Afghan)\\s+)?(soldier|soldiers|"
                     + "troops|civilians|civilian|militants|one|fighters)\\s+(?:had\\s+|has\\s+|was\\s+|were\\s+|have\\s+)?(?:been\\s+)?"
-                    + "(captured|taken prisoner|taken|killed|wounded|injured|hurt|harmed|present)\\b");
+                    + "(captured|taken prisoner|taken|killed|martyred|wounded|injured|hurt|harmed|present)\\b");
+    /** "There were no civilians there": nobody of that kind where the strike fell, as "no militants were present" is. */
+    static final Pattern NONE_THERE = Pattern.compile(
+            "(?i)\\bthere\\s+(?:were|was)\\s+no\\s+(?:(Pakistani|Afghan)\\s+)?"
+                    + "(civilians|militants|fighters|soldiers|troops)\\s+(?:there|present|in\\s+the\\s+(?:area|village|house|houses|building))\\b");
+
     static final Pattern NOBODY = Pattern.compile(
             "(?i)\\b(?:nobody|no one|no-one)(?:\\s+(?:on the ground|else|in the area|inside|nearby))?\\s+(?:was|had been|were)\\s+"
                     + "(hurt|injured|killed|harmed|wounded)(?:\\s+or\\s+(hurt|injured|killed|harmed|wounded))?\\b");
@@ -239,9 +262,11 @@ final class Figures {
     static final Pattern NO_AIRCRAFT = Pattern.compile(
             "(?i)\\bno\\s+(?:(?:Pakistani|Afghan|(?-i:[A-Z]{2,5}))\\s+)?(?:aircraft|jet|drone|plane)s?\\s+"
                     + "(?:had\\s+|has\\s+|was\\s+|were\\s+)?(?:been\\s+)?(?:lost|downed|shot down)\\b"
-                    + "|\\b(?:has|have|had|did)\\s+not\\s+(?:lost|lose)\\s+(?:any|a single)\\s+(?:aircraft|jets?|planes?|drones?)\\b");
-    static final Pattern DENIED_CLAIM =
-            Pattern.compile("(?i)\\b(?:rejected|denied|dismissed|refuted)\\b[^.;]{0,40}?\\b(?:claims?|reports?)"
+                    + "|\\b(?:has|have|had|did)\\s+not\\s+(?:lost|lose)\\s+(?:any|a single)\\s+(?:aircraft|jets?|planes?|drones?)\\b"
+                    // "Pakistan's military said it had lost no aircraft"
+                    + "|\\b(?:lost|lose|loses)\\s+no\\s+(?:aircraft|jets?|planes?|drones?)\\b");
+    static final Pattern DENIED_CLAIM = Pattern.compile(
+            "(?i)\\b(?:rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes)\\b[^.;]{0,40}?\\b(?:claims?|reports?)"
                     // "dismissed as propaganda a claim by the Afghan Taliban that they had shot down a drone",
                     // "rejected
                     // claims circulated by the Taliban's defence authorities regarding a strike"
@@ -279,6 +304,10 @@ final class Figures {
     /** "the hospital had received 13 bodies", "recovered six bodies": a hospital's or rescuers' count of the dead. */
     static final Pattern RECEIVED_BODIES = Pattern.compile("(?i)\\b(?:received|recovered|retrieved|brought in)\\s+(?:("
             + BOUND + ")\\s+)?(" + QUANT + ")\\s+(?:dead\\s+)?bodies\\b");
+    /** "eight bodies had been recovered", "six bodies were pulled out of the rubble": the same count, told in the passive. */
+    static final Pattern BODIES_RECOVERED = Pattern.compile(
+            "(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT
+                    + ")\\s+(?:dead\\s+)?bodies\\s+(?:had|have|has)?\\s*(?:been|were|was)\\s+(?:recovered|retrieved|pulled out|brought in|found)\\b");
 
     private Figures() {}
 
@@ -320,9 +349,6 @@ final class Figures {
             m = DENIED_AIRCRAFT.matcher(clause);
             if (m.find()) {
                 add(out, Figure.denial("aircraft_downed", "aircraft", m, at));
-            }
-            if (!out.isEmpty()) {
-                return shift(out, offset);
             }
         }
         read(THEN, sentence, out);
@@ -480,7 +506,9 @@ final class Figures {
         if (posts) {
             return verb.equals("destroyed")
                     ? "posts_destroyed"
-                    : verb.matches("captured|taken|seized|overrun|fell|lost|captured alive") ? "posts_captured" : null;
+                    : verb.matches("captured|taken|seized|overrun|fallen|fell|lost|captured alive")
+                            ? "posts_captured"
+                            : null;
         }
         return switch (verb) {
             case "killed",
@@ -666,7 +694,10 @@ final class Figures {
                 add(out, plain(m, "posts_captured", 0, "posts", nat(m.group(1)), "denied"));
             }),
             new Rule(NO_POST, (sentence, m, out) -> {
-                add(out, plain(m, "posts_captured", 0, "posts", nat(m.group(1)), "denied"));
+                String field = m.group(2).toLowerCase(Locale.ROOT).matches("damaged|destroyed")
+                        ? "posts_destroyed"
+                        : "posts_captured";
+                add(out, plain(m, field, 0, "posts", nat(m.group(1)), "denied"));
             }),
             new Rule(NO_PEOPLE, (sentence, m, out) -> {
                 String noun = m.group(2).toLowerCase(Locale.ROOT);
@@ -680,6 +711,9 @@ final class Figures {
                 } else {
                     add(out, plain(m, field(verb, n), 0, n, nat(m.group(1)), "denied"));
                 }
+            }),
+            new Rule(NONE_THERE, (sentence, m, out) -> {
+                add(out, plain(m, "killed", 0, m.group(2).toLowerCase(Locale.ROOT), nat(m.group(1)), "denied"));
             }),
             new Rule(NOBODY, (sentence, m, out) -> {
                 String verb = m.group(1).toLowerCase(Locale.ROOT);
@@ -868,6 +902,12 @@ final class Figures {
             }),
             new Rule(RECEIVED_BODIES, (sentence, m, out) -> {
                 add(out, figure("killed", m.group(1), m.group(2), "people", "", "bodies", m.start(), m.end()));
+            }),
+            new Rule(BODIES_RECOVERED, (sentence, m, out) -> {
+                add(out, figure("killed", m.group(1), m.group(2), "people", "", "bodies", m.start(), m.end()));
+            }),
+            new Rule(BROUGHT_IN, (sentence, m, out) -> {
+                add(out, counted(m, "wounded", "wounded"));
             }),
             new Rule(TREATING, (sentence, m, out) -> {
                 add(out, counted(m, "wounded", "wounded"));

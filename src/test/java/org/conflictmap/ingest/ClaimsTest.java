@@ -498,4 +498,125 @@ class ClaimsTest {
                         "AF"))
                 .containsExactly("af_government:pk_forces:killed:12", "af_government:pk_forces:posts_captured:3");
     }
+
+    @Test
+    void membersOrSoldiersOfACountrysForcesAreThatCountrysMen() {
+        assertThat(claims(
+                        "The Afghan defence ministry's spokesman said that two members of the Islamic Emirate's forces were killed and "
+                                + "five others wounded. A border police officer told reporters that two soldiers of Pakistan's Frontier "
+                                + "Corps were killed. The Afghan ministry said that one member of the Islamic Emirate's border forces was "
+                                + "martyred and three others were wounded.",
+                        "AF"))
+                .containsExactly(
+                        "af_government:af_forces:killed:2",
+                        "af_government:af_forces:wounded:5",
+                        "local_official:pk_forces:killed:2",
+                        "af_government:af_forces:killed:1",
+                        "af_government:af_forces:wounded:3");
+    }
+
+    @Test
+    void whoTheDeadWereBetweenCommasOrTheTermForThemLeavesTheTollWhole() {
+        assertThat(claims(
+                        "\"Two people, a woman and an elderly man, died on the spot,\" the police officer said. Two civilians, a man and "
+                                + "his son, were wounded, the governor's spokesman said. Pakistan's information minister, Attaullah "
+                                + "Tarar, said that 45 \"khwarij\", the term Pakistan uses for fighters of the Pakistani Taliban, were killed.",
+                        "PK"))
+                .containsExactly(
+                        "local_official:civilians:killed:2",
+                        "local_official:civilians:wounded:2",
+                        "pk_government:militants:killed:45");
+    }
+
+    @Test
+    void aPartOfOnesOwnMenAndTheLossOfThemAreOwnLosses() {
+        assertThat(claims(
+                        "Pakistan's military said three of its soldiers and 34 Afghan Taliban fighters were killed. The Taliban "
+                                + "administration said 21 Pakistani troops had died and three Pakistani posts had fallen to its forces, "
+                                + "while admitting the loss of two of its own fighters.",
+                        "PK"))
+                .containsExactly(
+                        "pk_government:pk_forces:killed:3",
+                        "pk_government:af_forces:killed:34",
+                        "af_government:pk_forces:killed:21",
+                        "af_government:pk_forces:posts_captured:3",
+                        "af_government:af_forces:killed:2");
+    }
+
+    @Test
+    void anAsideBetweenCommasIsNotTheSubject() {
+        assertThat(claims(
+                        "Police said two civilians were killed. The Taliban administration in Kabul, in turn, said 21 Pakistani "
+                                + "troops had died. A local elder, however, said that five people were killed.",
+                        "PK"))
+                .containsExactly(
+                        "local_official:civilians:killed:2",
+                        "af_government:pk_forces:killed:21",
+                        "other:civilians:killed:5");
+    }
+
+    @Test
+    void aLiveBlogsPresentTenseReportsAndDeniesAClaimWithItsOwnZero() {
+        assertThat(claims(
+                        "Bilal Khattak, a spokesman for the provincial government, tells Al Jazeera that three civilians have been "
+                                + "killed and eight wounded. In a statement, Pakistan's military says one soldier was wounded. It denies "
+                                + "the Taliban's claim that 12 Pakistani soldiers were killed, saying \"no soldier has been martyred\".",
+                        "PK"))
+                .containsExactly(
+                        "local_official:civilians:killed:3",
+                        "local_official:civilians:wounded:8",
+                        "pk_government:pk_forces:wounded:1",
+                        "pk_government:pk_forces:killed:0");
+    }
+
+    @Test
+    void denialsOfPostsAircraftAndCiviliansInTheirOtherWordings() {
+        assertThat(claims(
+                        "\"Not a single post has been vacated or captured,\" the ISPR said. The security sources termed the claim "
+                                + "baseless, saying that no soldier had been martyred and no post damaged. Pakistan's military said "
+                                + "it had lost no aircraft. \"There were no civilians there,\" the Pakistani security source said.",
+                        "AF"))
+                .containsExactly(
+                        "pk_government:pk_forces:posts_captured:0",
+                        "pk_government:pk_forces:killed:0",
+                        "pk_government:pk_forces:posts_destroyed:0",
+                        "pk_government:pk_forces:aircraft_downed:0",
+                        "pk_government:civilians:killed:0");
+    }
+
+    @Test
+    void aRejectedClaimDoesNotHideTheSpeakersOwnFigureAndAnAcronymIsWhatItStandsFor() {
+        assertThat(claims(
+                        "The Ministry of Defense (MoD) of the Islamic Emirate says that its forces captured three Pakistani posts. "
+                                + "Pakistan's military, ISPR, claimed in its own statement that 20 \"Afghan Taliban and khwarij\" were "
+                                + "killed, and rejected the MoD's claim that its posts had been captured. Meanwhile, the MoD also said "
+                                + "that its forces shot down a Pakistani drone.",
+                        "AF"))
+                .containsExactly(
+                        "af_government:pk_forces:posts_captured:3",
+                        "pk_government:af_forces:killed:20",
+                        "pk_government:pk_forces:posts_captured:0",
+                        "af_government:pk_forces:aircraft_downed:1");
+    }
+
+    @Test
+    void bodiesRecoveredAndTheWoundedBroughtInAreCounts() {
+        assertThat(claims(
+                        "The district chief said eight bodies had been recovered so far. A doctor at the hospital told Reuters "
+                                + "that four civilians, among them a boy of about 12, had been brought in with shrapnel wounds.",
+                        "AF"))
+                .containsExactly("local_official:civilians:killed:8", "other:civilians:wounded:4");
+    }
+
+    @Test
+    void aPressReleaseSpeaksForItsIssuerWhereNobodyElseIsSaidToSpeak() {
+        assertThat(claims(
+                        "Islamic Emirate of Afghanistan\nMinistry of National Defense\nOffice of the Spokesman\n\nPress Release\n\n"
+                                + "Last night, aircraft of the Pakistani regime bombed civilian houses in Barmal district.\n\n"
+                                + "As a result of this attack, 10 civilians were martyred and 7 others were injured.",
+                        "AF"))
+                .containsExactly("af_government:civilians:killed:10", "af_government:civilians:wounded:7");
+        assertThat(claims("Pakistani jets bombed houses in Barmal.\n\nTen civilians were killed.", "AF"))
+                .isEmpty();
+    }
 }
