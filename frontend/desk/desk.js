@@ -11,10 +11,13 @@ import { stopPresence } from './presence.js';
 const $ = (id) => document.getElementById(id);
 export const desk = { me: null };
 let routes = 0;
+let keptFor = null;
 
 /** Tells the editor something: an error stays until dismissed or replaced, a success fades. */
-export function notice(text, { ok = false, action = null } = {}) {
+export function notice(text, { ok = false, action = null, keep = false } = {}) {
   const n = $('notice');
+  // a notice that leads to another view (a split, a merge, a delete) outlives the hashchange it causes
+  keptFor = keep ? location.hash : null;
   n.hidden = !text;
   n.className = ok ? 'ok' : '';
   n.textContent = text || '';
@@ -137,7 +140,13 @@ export async function route() {
   document.body.dataset.ready = 'true';
 }
 
-window.addEventListener('hashchange', () => { notice(''); route(); });
+window.addEventListener('hashchange', () => {
+  if (keptFor === null || keptFor === location.hash) {
+    notice('');
+  }
+  keptFor = null;
+  route();
+});
 
 async function start() {
   try {

@@ -57,9 +57,16 @@ export async function showQueue(main) {
     }).join('') || '<tr><td colspan="11" class="muted">No drafts. Paste an article to make some.</td></tr>';
     pickChanged();
   };
+  // the draft made first keeps its id, edits and history, and the later one is merged into it, whichever
+  // row is higher (it used to be the row order: the queue is newest first, so a draft split off a minute ago
+  // swallowed the draft it came from); the button names both before the click
   const pickChanged = () => {
-    const picked = [...body.querySelectorAll('.pick:checked')].map((c) => c.value);
-    main.querySelector('#merge-selected').disabled = picked.length !== 2;
+    const picked = [...body.querySelectorAll('.pick:checked')].map((c) => drafts.find((f) => f.id === c.value))
+      .sort((a, b) => (a.properties.created || '').localeCompare(b.properties.created || '') || a.id.localeCompare(b.id));
+    const button = main.querySelector('#merge-selected');
+    button.disabled = picked.length !== 2;
+    button.textContent = picked.length === 2
+      ? `Merge “${picked[1].properties.title}” into “${picked[0].properties.title}”` : 'Merge the two selected';
     return picked;
   };
   body.addEventListener('change', pickChanged);
@@ -69,14 +76,12 @@ export async function showQueue(main) {
     input.addEventListener('input', () => { filters[key] = input.value; draw(); });
   }
   main.querySelector('#merge-selected').addEventListener('click', async () => {
-    const [a, b] = pickChanged();
-    const into = drafts.find((f) => f.id === a);
-    const from = drafts.find((f) => f.id === b);
+    const [into, from] = pickChanged();
     try {
-      await call('POST', `/api/incidents/${encodeURIComponent(a)}/merge`, { from: b, from_version: from.properties.version },
+      await call('POST', `/api/incidents/${encodeURIComponent(into.id)}/merge`, { from: from.id, from_version: from.properties.version },
         { version: into.properties.version });
-      notice(`Merged “${from.properties.title}” into “${into.properties.title}”.`, { ok: true });
-      location.hash = `#/review/${encodeURIComponent(a)}`;
+      notice(`Merged “${from.properties.title}” into “${into.properties.title}” (the older draft keeps its id).`, { ok: true, keep: true });
+      location.hash = `#/review/${encodeURIComponent(into.id)}`;
     } catch (e) {
       failed(e);
     }
@@ -104,16 +109,24 @@ export function showPaste(main) {
     if (v('a-url')) { body.url = v('a-url'); }
     if (v('a-date')) { body.published = v('a-date'); }
     if (v('a-title')) { body.title = v('a-title'); }
+    // while the ingest reads, the button is off and the last article's drafts are gone: they were shown under
+    // the next article's text until its answer came, and a second click pasted it twice
+    const button = main.querySelector('#paste-form button.primary');
+    const out = main.querySelector('#paste-result');
+    button.disabled = true;
+    out.innerHTML = '<p class="muted" id="paste-busy">Reading the article…</p>';
     try {
       const { data } = await call('POST', '/api/articles', body);
-      const out = main.querySelector('#paste-result');
       out.innerHTML = `<h3>${data.created ? 'Drafts from this article' : 'This article was pasted before; its drafts'}</h3>
         ${data.note ? `<p class="muted">${esc(data.note)}</p>` : ''}
         <ul>${data.incidents.map((f) => `<li><a href="#/review/${encodeURIComponent(f.id)}">${esc(f.properties.title)}</a>
           <span class="muted">${esc(startDay(f.properties.occurred.start, zoneOf(f.properties)))} · ${f.properties.claims.length} claims · ${f.properties.places.map((p) => esc(p.name)).join(', ')}</span></li>`).join('') || '<li>No draft: no place or event was found.</li>'}</ul>`;
       out.querySelector('a')?.focus();
     } catch (e) {
+      out.innerHTML = '';
       failed(e);
+    } finally {
+      button.disabled = false;
     }
   });
   return desk;

@@ -87,6 +87,8 @@ export async function showReview(main, id) {
   const zoneName = zone === 'Asia/Karachi' ? 'Pakistan time' : 'Afghan time';
   const articles = await articlesOf(f);
   const spans = p.provenance || [];
+  // the ingest's draft of a published incident's event (tag amends:<id>): accepted by merging it into that incident
+  const amends = (p.tags || []).find((t) => t.startsWith('amends:'))?.slice('amends:'.length);
   main.innerHTML = `<div class="review">
     <section class="article" id="article" aria-label="Article text" tabindex="0">${articles.length ? articles.map((a) => `<h3>${esc(a.title || 'Article')} <span class="muted">${esc(a.outlet)}${a.published ? ` · ${esc(String(a.published).slice(0, 10))}` : ''}</span></h3>
       ${a.url ? `<p><a href="${esc(a.url)}" rel="noopener noreferrer" target="_blank">${esc(a.url)}</a></p>` : ''}
@@ -95,6 +97,9 @@ export async function showReview(main, id) {
       ${spans.length ? '' : articles.length ? '<p class="muted">The ingest gave no provenance for this draft: nothing is highlighted.</p>' : ''}</section>
     <form class="edit form" id="edit" aria-label="Edit the incident">
       <p id="presence" class="presence" role="status" hidden></p>
+      ${amends && p.status === 'draft' ? `<p id="amends" class="presence">Another report of the published incident
+        <a href="#/review/${encodeURIComponent(amends)}">${esc(amends)}</a>. <button type="button" id="accept-amendment" class="primary">Add it to ${esc(amends)}</button>
+        <span class="muted">its claims, sources and places join the published incident, and this draft goes; <em>Publish</em> would map the event twice.</span></p>` : ''}
       <h2>${esc(p.title)} <span class="badge ${esc(p.status)}" id="status-badge">${esc(p.status)}</span> <span class="muted" id="version">version ${p.version}</span></h2>
       <div class="grid">
         <div class="full"><label for="e-title">Title</label><input id="e-title" value="${esc(p.title)}" maxlength="300" required data-focus></div>
@@ -329,6 +334,21 @@ export async function showReview(main, id) {
       staleAware(e);
     }
   });
+  $('#accept-amendment')?.addEventListener('click', async () => {
+    if (JSON.stringify(read()) !== asOpened) {
+      notice('Save your edits to this draft first: the published incident takes the draft as stored.');
+      return;
+    }
+    try {
+      const { data: target } = await call('GET', `/api/incidents/${encodeURIComponent(amends)}`);
+      await call('POST', `/api/incidents/${encodeURIComponent(amends)}/merge`, { from: id, from_version: p.version },
+        { version: target.properties.version });
+      notice(`Added to the published incident “${target.properties.title}”: readers see it now.`, { ok: true, keep: true });
+      location.hash = `#/review/${encodeURIComponent(amends)}`;
+    } catch (e) {
+      staleAware(e);
+    }
+  });
   $('#split').addEventListener('click', async () => {
     const picked = [...claims.querySelectorAll('.split-pick:checked')].map((c) => Number(c.closest('tr').dataset.n));
     if (!picked.length) {
@@ -337,7 +357,8 @@ export async function showReview(main, id) {
     }
     try {
       const { data } = await call('POST', `/api/incidents/${encodeURIComponent(id)}/split`, { claims: picked }, { version: p.version });
-      notice(`Split: ${picked.length} claim(s) moved to a new draft.`, { ok: true });
+      notice(`Split: ${picked.length} claim(s) moved to the new draft “${data.created.properties.title}”, open here; “${p.title}” keeps the others.`,
+        { ok: true, keep: true });
       location.hash = `#/review/${encodeURIComponent(data.created.id)}`;
     } catch (e) {
       staleAware(e);
@@ -349,7 +370,7 @@ export async function showReview(main, id) {
     }
     try {
       await call('DELETE', `/api/incidents/${encodeURIComponent(id)}`, undefined, { version: p.version });
-      notice('Deleted.', { ok: true });
+      notice(`Deleted “${p.title}”.`, { ok: true, keep: true });
       location.hash = '#/queue';
     } catch (e) {
       staleAware(e);

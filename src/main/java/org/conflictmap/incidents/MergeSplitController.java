@@ -293,6 +293,15 @@ class MergeSplitController {
         where.addAll(addClaims(p, f));
         union(p, f, "actors");
         union(p, f, "tags");
+        // an amendment accepted: the ingest's link to the incident it amends has done its work there
+        ArrayNode tags = json.createArrayNode();
+        String amendsThis = "amends:" + into.path("id").asString();
+        p.path("tags").forEach(t -> {
+            if (!t.asString().equals(amendsThis)) {
+                tags.add(t);
+            }
+        });
+        p.set("tags", tags);
         ArrayNode places = json.createArrayNode();
         Set<String> seen = new LinkedHashSet<>();
         for (JsonNode pl : p.path("places")) {

@@ -86,6 +86,14 @@ class DeskBrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name)));
         }
 
+        /** The desk with a new editor of that name signed in. */
+        Page signedInEditor(String name) {
+            account(name, "editor", name + "-password");
+            Page page = desk();
+            signIn(page, name, name + "-password");
+            return page;
+        }
+
         /** An account written straight into the store (the admin flow is the other test's). */
         void account(String name, String role, String password) {
             OffsetDateTime when = OffsetDateTime.now();
@@ -100,16 +108,20 @@ class DeskBrowserTest {
         }
 
         String draft(String id, String title, String claims) {
+            return incident(id, title, "draft", "[]", claims);
+        }
+
+        String incident(String id, String title, String status, String tags, String claims) {
             Http.Response r = new Http(port)
                     .send(
                             "POST",
                             "/api/incidents",
                             """
-                    {"id": "%s", "title": "%s", "type": "shelling", "status": "draft",
+                    {"id": "%s", "title": "%s", "type": "shelling", "status": "%s", "tags": %s,
                      "occurred": {"start": "2033-05-14", "end": "2033-05-14", "precision": "day"}, "places": ["af-province-khost"],
                      "sources": [{"id": "S1", "outlet": "Desk geometry wire", "published": "2033-05-15"}],
                      "claims": [%s]}
-                    """.formatted(id, title, claims),
+                    """.formatted(id, title, status, tags, claims),
                             "Content-Type",
                             "application/json",
                             "Authorization",
@@ -175,6 +187,89 @@ class DeskBrowserTest {
                     .as("the last day picked, to its end in Pakistan time")
                     .isEqualTo(Instant.parse("2025-10-30T18:59:59Z"));
             assertThat(e.inputValue("#e-end")).isEqualTo("2025-10-30");
+        }
+
+        /**
+         * A merge keeps the draft made first, whichever row is higher in the queue (newest first: a draft split
+         * off a minute ago used to swallow the one it came from, and the edits lived on under the new id), and
+         * the button says which goes into which; the merge's and the split's notices outlive the view they open
+         * (they were cleared by the hashchange they caused, so the editor never saw what happened).
+         */
+        @Test
+        void aMergeKeepsTheOlderDraftAndTheDeskSaysWhatAMergeAndASplitDid() {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String older = draft(
+                    "desk-older-" + tag,
+                    "Older draft " + tag,
+                    "{\"claimant\": \"Police\", \"party\": \"local_official\", \"side\": \"civilians\", \"killed\": 2, \"sources\": [\"S1\"]}");
+            String newer = draft(
+                    "desk-newer-" + tag,
+                    "Newer draft " + tag,
+                    "{\"claimant\": \"Army\", \"party\": \"pk_government\", \"side\": \"af_forces\", \"killed\": 5, \"sources\": [\"S1\"]}");
+            Page e = signedInEditor("mg-" + tag);
+            e.navigate(url("/desk#/queue"));
+            e.waitForSelector("#queue tr[data-id='" + older + "']");
+            e.check("#queue tr[data-id='" + newer + "'] .pick");
+            e.check("#queue tr[data-id='" + older + "'] .pick");
+            assertThat(e.textContent("#merge-selected"))
+                    .isEqualTo("Merge “Newer draft " + tag + "” into “Older draft " + tag + "”");
+            e.click("#merge-selected");
+            e.waitForSelector("#notice:has-text('Merged')");
+            e.waitForSelector("#edit");
+            assertThat(e.url()).endsWith("#/review/" + older);
+            assertThat(e.textContent("#notice")).contains("into “Older draft " + tag + "”");
+            assertThat(stored(older).get("properties").get("claims")).hasSize(2);
+            assertThat(new Http(port)
+                            .get("/api/incidents/" + newer, "Authorization", EDITOR_AUTH)
+                            .status())
+                    .isEqualTo(404);
+
+            e.check("#claims tbody tr:nth-child(2) .split-pick");
+            e.click("#split");
+            e.waitForSelector("#notice:has-text('Split: 1 claim')");
+            e.waitForSelector("#edit");
+            assertThat(e.url()).doesNotEndWith("#/review/" + older);
+            assertThat(e.textContent("#notice")).contains("“Older draft " + tag + "” keeps the others");
+            assertThat(stored(older).get("properties").get("claims")).hasSize(1);
+        }
+
+        /**
+         * The ingest's draft of a published incident's event (tag {@code amends:<id>}) is accepted at the desk: its
+         * review names the published incident and adds the draft to it (a merge into it; the desk had no way but
+         * the API), the published incident gains the claim and loses no tag but the link, and the draft is gone.
+         */
+        @Test
+        void anAmendmentIsAddedToThePublishedIncident() {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String published = incident(
+                    "desk-published-" + tag,
+                    "Published shelling " + tag,
+                    "published",
+                    "[\"border\"]",
+                    "{\"claimant\": \"Police\", \"party\": \"local_official\", \"side\": \"civilians\", \"killed\": 2, \"sources\": [\"S1\"]}");
+            String amendment = incident(
+                    "desk-amendment-" + tag,
+                    "Amendment to " + published + ": Shelling " + tag,
+                    "draft",
+                    "[\"ingest\", \"amends:" + published + "\"]",
+                    "{\"claimant\": \"Army\", \"party\": \"pk_government\", \"side\": \"af_forces\", \"killed\": 5, \"sources\": [\"S1\"]}");
+            Page e = signedInEditor("am-" + tag);
+            e.navigate(url("/desk#/review/" + amendment));
+            e.waitForSelector("#amends:has-text('" + published + "')");
+            e.click("#accept-amendment");
+            e.waitForSelector("#notice:has-text('Added to the published incident')");
+            e.waitForSelector("#edit:has(#status-badge:has-text('published'))");
+            assertThat(e.url()).endsWith("#/review/" + published);
+            assertThat(e.locator("#amends").count()).isZero();
+            JsonNode p =
+                    new Http(port).get("/api/incidents/" + published).json().get("properties");
+            assertThat(p.get("claims")).hasSize(2);
+            assertThat(p.get("status").asString()).isEqualTo("published");
+            assertThat(p.get("tags").toString()).contains("border").doesNotContain("amends:");
+            assertThat(new Http(port)
+                            .get("/api/incidents/" + amendment, "Authorization", EDITOR_AUTH)
+                            .status())
+                    .isEqualTo(404);
         }
 
         /**
