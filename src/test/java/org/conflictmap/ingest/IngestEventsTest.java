@@ -16,8 +16,47 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @OnH2gis
 class IngestEventsTest {
+    static final String CHAMAN = "geonames-1181611";
+
     @Autowired
     EventExtractor extractor;
+
+    @Test
+    void twoPastEventsOfTwoKindsInOneSentenceAreTwoEventsEachWithItsMonth() {
+        List<EventExtractor.Event> events = extractor.extract(
+                "The neighbours fought bitter battles along the frontier in March 2024, and again in June 2025, when "
+                        + "Pakistani jets bombed Khost.",
+                LocalDate.of(2027, 4, 9));
+        assertThat(events).extracting(EventExtractor.Event::type).containsExactly("armed_clash", "air_strike");
+        assertThat(events.get(0).occurred().precision()).isEqualTo("month");
+        assertThat(events.get(0).occurred().start()).isEqualTo(Instant.parse("2024-02-29T19:30:00Z"));
+        assertThat(events.get(1).occurred().start()).isEqualTo(Instant.parse("2025-05-31T19:30:00Z"));
+    }
+
+    @Test
+    void aPastMonthWithItsOwnWhenAfterTheDaysClashIsItsOwnEvent() {
+        List<EventExtractor.Event> events = extractor.extract(
+                "Pakistani and Afghan forces clashed near Chaman on Monday night, killing two soldiers, the army said. "
+                        + "Monday's clash was the worst along the frontier since April 2024, when the two armies fought "
+                        + "for a week before a truce.",
+                LocalDate.of(2027, 4, 6));
+        assertThat(events).extracting(EventExtractor.Event::type).containsExactly("armed_clash", "armed_clash");
+        assertThat(events.get(1).occurred().precision()).isEqualTo("month");
+        assertThat(events.get(0).sentences()).hasSize(2);
+    }
+
+    @Test
+    void aLaterSentenceWithoutATimeIsNotTheBackgroundMonths() {
+        List<EventExtractor.Event> events = extractor.extract(
+                "Afghan and Pakistani forces exchanged fire at the Chaman crossing on Monday, wounding four civilians, "
+                        + "officials said. Relations have been poor since April 2024, when dozens were killed in border "
+                        + "clashes. The foreign ministry declined to comment on the Chaman clash.",
+                LocalDate.of(2027, 4, 6));
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).occurred().precision()).isEqualTo("month");
+        assertThat(events.get(1).places()).doesNotContainKey(CHAMAN);
+        assertThat(events.get(0).sentences()).hasSize(2);
+    }
 
     @Test
     void aLongerCueOverTheOneInsideItSaysTheKind() {
