@@ -78,7 +78,11 @@ final class EventTypes {
                     Pattern.compile(
                             "(?i)\\b(?:clash(?:es|ed)?|fighting|fought|battles?|(?:border|frontier) war|firefight|gunfight|skirmish\\w*|"
                                     + "attacks? on (?:\\w+\\s+){0,5}(?:posts?|checkposts?|outposts?|positions|border posts?)|overran|overrun|assault|"
-                                    + "infiltrat\\w*|ambush(?:ed|es)?|(?<!air )raid(?:ed)?|repelled|repulsed|offensive|operations? along|seized|storm(?:ed)?|"
+                                    + "infiltrat\\w*|ambush(?:ed|es)?|(?<!air )raid(?:ed)?|repelled|repulsed|offensive|operations?[\"”]? along|seized|storm(?:ed)?|"
+                                    // "carried out \"retaliatory operations\" against Pakistani posts": forces
+                                    // attacking
+                                    // across the line, the Afghan defence ministry's word for a night's fighting
+                                    + "retaliatory operations?|"
                                     // "attacked Pakistani military posts", "attack border posts"
                                     + "attack(?:ed|ing|s)?\\s+(?:[\\w-]+\\s+){0,3}?(?:posts?|checkposts?|outposts?)|"
                                     // "unidentified gunmen opened fire on a checkpost": an armed attack, not forces

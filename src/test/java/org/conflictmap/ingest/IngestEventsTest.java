@@ -68,4 +68,10 @@ class IngestEventsTest {
         assertThat(EventTypes.cue("The bombing on May 3 killed six.", 0, 12).type())
                 .isEqualTo("remote_explosive");
     }
+
+    @Test
+    void retaliatoryOperationsAreAFight() {
+        String night = "Afghan forces carried out \"retaliatory operations\" along the border on Monday night.";
+        assertThat(EventTypes.cue(night, 0, night.indexOf("on Monday")).type()).isEqualTo("armed_clash");
+    }
 }
