@@ -62,6 +62,8 @@ class EventExtractor {
      * event, with its own time and places, and the sentence's main clause stays with the event being told.
      */
     static final Pattern SINCE = Pattern.compile("\\s+(?=since\\s)");
+    /** "since October 2025, when …": a month of a year named as the time of what it tells next. */
+    static final Pattern SINCE_WHEN = Pattern.compile("since\\s+(?:the\\s+)?\\p{Lu}\\p{Ll}+\\s+\\d{4},\\s+when\\b");
     /** "killed in the bombing", "the attack": a kind of violence told again, with a definite article. */
     static final Pattern DEFINITE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
 
@@ -70,7 +72,10 @@ class EventExtractor {
     static final Pattern JOINED = Pattern.compile("(?:,|;)\\s+(?:and|while|then)?\\s*");
     static final Pattern OWN_DAY =
             Pattern.compile("\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight|"
-                    + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w*\\.? \\d{1,2})\\b");
+                    + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\w*\\.? \\d{1,2}"
+                    // "in October 2025, and again in February 2026, when …": a month of a year is a clause's own time
+                    + "|(?<=\\bin (?:early |mid-|late )?)(?:January|February|March|April|May|June|July|August|September|"
+                    + "October|November|December) \\d{4})\\b");
     static final Pattern SAID_DAY =
             Pattern.compile("\\b(?:said|says|told(?: [\\w.]+){0,2}|announced|added|reported|confirmed|claimed)"
                     + "\\s+(?:on\\s+|late\\s+|early\\s+)?" + OWN_DAY.pattern());
@@ -434,6 +439,9 @@ class EventExtractor {
                         Open e = events.get(k);
                         if ((!separate || e != current)
                                 && !(parts.size() > 1 && e == lede)
+                                // a month of background is not what a sentence with no time of its own goes on telling
+                                // ("… comment on the Torkham clash" after "since October 2025, when … clashes")
+                                && !(e.backdrop && when == null)
                                 && compatible(e, cue, when, here, also)) {
                             target = e;
                         }
@@ -975,6 +983,9 @@ class EventExtractor {
                     && second != null
                     && !first.type().equals(second.type())
                     && !(first.weak() && second.weak())
+                    // "since February 2026, when jets bombed Kandahar on Feb. 27": a "when" clause tells the time
+                    // before it
+                    && !b.startsWith("when ")
                     && OWN_DAY.matcher(a).find()
                     && OWN_DAY.matcher(withoutSaidDays(b)).find()) {
                 return cut(s, j.start(), j.end());
@@ -991,7 +1002,10 @@ class EventExtractor {
         if (since.find() && since.start() > 20) {
             EventTypes.Cue first = EventTypes.cue(s.text().substring(0, since.start()), 0);
             EventTypes.Cue second = EventTypes.cue(s.text().substring(since.end()), 0);
-            if ((first == null || first.weak()) && second != null && !second.weak()) {
+            // "Thursday's clash was the most serious since October 2025, when forces fought for days": the month with
+            // its own "when" clause is a past event even after a strong cue of the event being told
+            boolean past = SINCE_WHEN.matcher(s.text().substring(since.end())).lookingAt();
+            if ((first == null || first.weak() || past) && second != null && !second.weak()) {
                 return cut(s, since.start(), since.end());
             }
         }
