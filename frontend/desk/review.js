@@ -7,7 +7,7 @@ import { notice, failed } from './desk.js';
 import { geometryHtml, geometryEditor } from './geometry.js';
 import { watchPresence, presenceWords } from './presence.js';
 import { TYPE_NAMES, PARTY_NAMES, SIDE_NAMES, PRECISION_NAMES, esc, zoneOf } from '../format.js';
-import { loadPlaces } from '../places.js';
+import { loadPlaces, placeName } from '../places.js';
 
 const TIME_PRECISIONS = ['hour', 'part_of_day', 'day', 'week', 'month'];
 const options = (names, value) => Object.entries(names).map(([k, v]) => `<option value="${k}"${k === value ? ' selected' : ''}>${esc(v)}</option>`).join('');
@@ -49,10 +49,23 @@ async function articlesOf(f) {
   return out;
 }
 
+/**
+ * The places of the Places field by name, as the reader's map names them, with their kind and province
+ * ({@code known}: id → {name, kind, province}); an id the gazetteer does not have says so.
+ */
+function placeItems(ids, known) {
+  return ids.map((x) => {
+    const k = known.get(x) || {};
+    const about = [k.kind === 'unknown' ? 'not in the gazetteer' : k.kind, k.province, x].filter(Boolean).map(esc).join(', ');
+    return `<li data-id="${esc(x)}">${k.name ? `<bdi>${esc(placeName(x, k.name))}</bdi> ` : ''}<span class="muted">(${about})</span></li>`;
+  }).join('');
+}
+
 function claimRow(c, n, sourceIds) {
   return `<tr data-n="${n}">
     <td><input type="checkbox" class="split-pick" aria-label="Move claim ${n + 1} to a new draft"></td>
-    <td><input class="c-claimant" value="${esc(c.claimant || '')}" aria-label="Claimant of claim ${n + 1}"></td>
+    <td><input class="c-claimant" value="${esc(c.claimant || '')}" aria-label="Claimant of claim ${n + 1}">
+      <textarea class="c-statement" rows="2" maxlength="2000" placeholder="What the claimant stated" aria-label="Statement of claim ${n + 1}">${esc(c.statement || '')}</textarea></td>
     <td><select class="c-party" aria-label="Party of claim ${n + 1}">${options(PARTY_NAMES, c.party)}</select></td>
     <td><select class="c-side" aria-label="Side of claim ${n + 1}">${options(SIDE_NAMES, c.side)}</select></td>
     <td><input class="c-killed" type="number" min="0" value="${c.killed ?? ''}" aria-label="Killed, claim ${n + 1}"></td>
@@ -107,14 +120,15 @@ export async function showReview(main, id) {
         <div><label for="e-start">From <span class="muted">(${zoneName})</span></label><input id="e-start" type="date" value="${esc(startDay(p.occurred.start, zone))}"></div>
         <div><label for="e-end">To <span class="muted">(${zoneName})</span></label><input id="e-end" type="date" value="${esc(endDay(p.occurred.end, zone))}"></div>
         <div><label for="e-precision">Time precision</label><select id="e-precision">${TIME_PRECISIONS.map((t) => `<option${t === p.occurred.precision ? ' selected' : ''}>${t}</option>`).join('')}</select></div>
-        <div class="wide"><label for="e-places">Places (gazetteer ids)</label><input id="e-places" value="${esc(p.places.map((x) => x.id).join(', '))}"></div>
+        <div class="wide"><label for="e-places">Places (gazetteer ids)</label><input id="e-places" value="${esc(p.places.map((x) => x.id).join(', '))}" aria-describedby="e-place-names">
+          <ul id="e-place-names" class="place-names" aria-live="polite">${placeItems(p.places.map((x) => x.id), new Map(p.places.map((x) => [x.id, { name: x.name }])))}</ul></div>
         <div><label for="e-place-search">Find a place</label><input id="e-place-search" type="search" list="place-hits" placeholder="Khost…"><datalist id="place-hits"></datalist></div>
         <div><label for="e-geo">Location precision</label><select id="e-geo">${options(PRECISION_NAMES, p.geo_precision)}</select></div>
         <div class="full">${geometryHtml()}</div>
         <div class="full"><label for="e-summary">Summary</label><textarea id="e-summary" rows="2" maxlength="4000">${esc(p.summary || '')}</textarea></div>
       </div>
       <h3>Claims</h3>
-      <table class="claims" id="claims"><thead><tr><th scope="col"><span title="select to split">⇱</span></th><th scope="col">Claimant</th><th scope="col">Party</th><th scope="col">Side</th><th scope="col">Killed</th><th scope="col">Wounded</th><th scope="col">Sources</th><th scope="col"></th></tr></thead>
+      <table class="claims" id="claims"><thead><tr><th scope="col"><span title="select to split">⇱</span></th><th scope="col">Claimant and statement</th><th scope="col">Party</th><th scope="col">Side</th><th scope="col">Killed</th><th scope="col">Wounded</th><th scope="col">Sources</th><th scope="col"></th></tr></thead>
         <tbody>${p.claims.map((c, n) => claimRow(c, n, p.sources.map((s) => s.id))).join('')}</tbody></table>
       <button type="button" id="add-claim">Add a claim</button>
       <section id="move-panel" class="move" hidden aria-label="Move a claim to another incident">
@@ -140,6 +154,23 @@ export async function showReview(main, id) {
   const sources = $('#sources tbody');
   const placeIds = () => $('#e-places').value.split(',').map((x) => x.trim()).filter(Boolean);
   const geometry = geometryEditor(main, f, { places: placeIds, precision: $('#e-geo') });
+  const known = new Map(p.places.map((x) => [x.id, { name: x.name }]));
+  const nameThePlaces = async () => {
+    const ids = placeIds();
+    await Promise.all(ids.filter((x) => !known.get(x)?.kind).map(async (x) => {
+      try {
+        const props = (await call('GET', `/api/places/${encodeURIComponent(x)}`)).data.properties || {};
+        known.set(x, { name: props.name, kind: props.kind, province: props.admin1_name });
+      } catch {
+        known.set(x, { ...known.get(x), kind: known.get(x)?.kind || 'unknown' });
+      }
+    }));
+    if (ids.join(',') === placeIds().join(',')) {
+      $('#e-place-names').innerHTML = placeItems(ids, known);
+    }
+  };
+  $('#e-places').addEventListener('change', nameThePlaces);
+  nameThePlaces();
   watchPresence(id, (others) => {
     const banner = main.querySelector('#presence');
     banner.textContent = presenceWords(others);
@@ -200,6 +231,7 @@ export async function showReview(main, id) {
       const ids = $('#e-places').value.split(',').map((s) => s.trim()).filter(Boolean);
       ids.push(chosen.dataset.id);
       $('#e-places').value = [...new Set(ids)].join(', ');
+      nameThePlaces();
       geometry.showPlace(chosen.dataset.id);
       ev.target.value = '';
       return;
@@ -244,6 +276,7 @@ export async function showReview(main, id) {
       const old = p.claims[Number(r.dataset.n)] || {};
       return { ...old, claimant: r.querySelector('.c-claimant').value.trim(), party: r.querySelector('.c-party').value,
         side: r.querySelector('.c-side').value, killed: num(r.querySelector('.c-killed')), wounded: num(r.querySelector('.c-wounded')),
+        statement: r.querySelector('.c-statement').value.trim() || null,
         sources: r.querySelector('.c-sources').value.split(',').map((s) => s.trim()).filter(Boolean) };
     });
     q.sources = [...sources.rows].map((r) => {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param claimant   who said it, e.g. "Afghan Ministry of National Defence"
  * @param party      {@link Vocabulary#PARTIES}
  * @param side       whose losses the figures state, {@link Vocabulary#SIDES}
- * @param statement  the claim in the project's own words
+ * @param statement  what the claimant stated (the ingest: its source sentences from the article)
  * @param statedAt   the day the claim was made, when known
  * @param sources    ids of the incident's {@link Source}s that carried it (at least one)
  */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.conflictmap.incidents.Claim;
 import org.conflictmap.incidents.Incident;
 import org.conflictmap.incidents.PlaceRef;
@@ -351,18 +352,11 @@ final class Drafts {
     private static Claim claim(List<Claims.Stated> g, ArticleIngest.Article a, String sourceId) {
         Claims.Speaker who = g.get(0).speaker();
         Integer[] v = new Integer[FIELDS.size()];
-        List<String> said = new ArrayList<>();
         for (Claims.Stated s : g) {
-            Figures.Figure f = s.figure();
-            v[FIELDS.indexOf(f.field())] = f.value();
-            String figure = f.value() != null
-                    ? (f.bound() != null ? f.bound() + " " : "") + f.value()
-                    : f.vague() + " (no figure)";
-            said.add(f.field().replace('_', ' ') + ": " + figure + ("denied".equals(f.verb()) ? " (a denial)" : ""));
+            v[FIELDS.indexOf(s.figure().field())] = s.figure().value();
         }
         String claimant = clip(who.claimant() + (who.role() == null ? "" : " (" + who.role() + ")"), 200);
-        String statement = "Proposed by the ingest from " + a.outlet() + ": " + String.join("; ", said)
-                + ". Check against the article.";
+        String statement = statement(g, a.text());
         return new Claim(
                 claimant,
                 who.party(),
@@ -373,9 +367,42 @@ final class Drafts {
                 v[3],
                 v[4],
                 v[5],
-                clip(statement, 1000),
+                statement,
                 a.published() == null ? null : a.published(),
                 List.of(sourceId));
+    }
+
+    /** How long the ingest's statement may be: a sentence or two of what the claimant said. */
+    static final int STATEMENT_MAX = 300;
+
+    /**
+     * What the claimant stated: the claim's source sentences from the article in reading order, white space made
+     * single, cut at a whole word to at most {@link #STATEMENT_MAX} characters with "…" (docs/INGEST.md).
+     */
+    static String statement(List<Claims.Stated> g, String text) {
+        TreeMap<Integer, Integer> spans = new TreeMap<>();
+        for (Claims.Stated s : g) {
+            if (0 <= s.sentenceStart() && s.sentenceStart() < s.sentenceEnd() && s.sentenceEnd() <= text.length()) {
+                spans.merge(s.sentenceStart(), s.sentenceEnd(), Math::max);
+            }
+        }
+        StringBuilder said = new StringBuilder();
+        spans.forEach((start, end) -> said.append(' ').append(text, start, end));
+        String whole = said.toString().replaceAll("\\s+", " ").strip();
+        if (whole.isEmpty()) {
+            return null;
+        }
+        return wholeWords(whole, STATEMENT_MAX);
+    }
+
+    /** {@code s} cut at the last space that leaves it at most {@code max} characters with "…". */
+    static String wholeWords(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', max - 1);
+        String head = (cut > max / 2 ? s.substring(0, cut) : s.substring(0, max - 1)).stripTrailing();
+        return head.replaceAll("[\\s,;:—–-]+$", "") + "…";
     }
 
     static String clip(String s, int max) {

@@ -136,6 +136,17 @@ class IngestContractTest {
                     .forEach(c -> claims.add(c.get("party").asString() + ":"
                             + c.get("side").asString() + ":" + c.get("wounded").asInt()));
             assertThat(claims).containsExactlyInAnyOrder("local_official:civilians:7", "af_government:civilians:13");
+            // issue 19: the statement is what the claimant stated (its source sentence), never the ingest's own note
+            Map<String, String> statements = new TreeMap<>();
+            draft.get("claims")
+                    .forEach(c -> statements.put(
+                            c.get("party").asString(), c.get("statement").asString()));
+            assertThat(statements)
+                    .containsEntry(
+                            "local_official", "Seven refugees were wounded, the provincial information chief said.")
+                    .containsEntry(
+                            "af_government",
+                            "Thirteen civilians were wounded, according to the Afghan defence ministry.");
             assertThat(draft.get("summary").isNull())
                     .as("no article sentence is copied into the draft")
                     .isTrue();

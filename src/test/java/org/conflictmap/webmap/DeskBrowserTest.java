@@ -190,6 +190,43 @@ class DeskBrowserTest {
         }
 
         /**
+         * Issue 19: the desk shows each claim's statement and saves the editor's edit of it, and names the places of
+         * the Places field (name, kind and province, as the reader's map names them) while the field keeps their ids.
+         */
+        @Test
+        void theDeskShowsAndEditsAClaimsStatementAndNamesThePlaces() {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String id = draft(
+                    "desk-statement-" + tag,
+                    "Statement draft " + tag,
+                    "{\"claimant\": \"Police\", \"party\": \"local_official\", \"side\": \"civilians\", \"killed\": 2, "
+                            + "\"statement\": \"Two civilians were killed, police said.\", \"sources\": [\"S1\"]}");
+            Page e = signedInEditor("st-" + tag);
+            e.navigate(url("/desk#/review/" + id));
+            e.waitForSelector("#edit");
+            String statement = "#claims tbody tr:nth-child(1) .c-statement";
+            assertThat(e.inputValue(statement)).isEqualTo("Two civilians were killed, police said.");
+            e.waitForSelector("#e-place-names li[data-id='af-province-khost']:has-text('Khost'):has-text('province')");
+
+            String zurmat = "district-af-adm2-17698898b98040886120926";
+            e.fill("#e-places", "af-province-khost, " + zurmat);
+            e.dispatchEvent("#e-places", "change");
+            e.waitForSelector("#e-place-names li[data-id='" + zurmat + "']:has-text('Zurmat'):has-text('district')");
+            assertThat(e.textContent("#e-place-names li[data-id='" + zurmat + "']"))
+                    .contains("Pakti")
+                    .contains(zurmat);
+            assertThat(e.inputValue("#e-places")).isEqualTo("af-province-khost, " + zurmat);
+
+            e.fill(statement, "Two civilians were killed in the shelling, the district police chief said.");
+            e.keyboard().press("Control+s");
+            e.waitForSelector("#version:has-text('version 2')");
+            JsonNode saved = stored(id).get("properties");
+            assertThat(saved.get("claims").get(0).get("statement").asString())
+                    .isEqualTo("Two civilians were killed in the shelling, the district police chief said.");
+            assertThat(saved.get("places").toString()).contains(zurmat);
+        }
+
+        /**
          * A merge keeps the draft made first, whichever row is higher in the queue (newest first: a draft split
          * off a minute ago used to swallow the one it came from, and the edits lived on under the new id), and
          * the button says which goes into which; the merge's and the split's notices outlive the view they open
