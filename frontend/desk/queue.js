@@ -89,6 +89,19 @@ export async function showQueue(main) {
   draw();
 }
 
+/** What the ingest did to one draft, in an editor's words, from the answer's events[].action. */
+function actionsOf(events, id) {
+  const said = [...new Set((events || []).filter((e) => e.draft === id).map((e) => e.action))];
+  return said.map((a) => {
+    const amends = /^amends (.+)$/.exec(a);
+    const words = amends
+      ? `Another report of the published incident <a href="#/review/${encodeURIComponent(amends[1])}">${esc(amends[1])}</a>: a new draft to add to it from its review`
+      : a === 'created' ? 'New draft'
+        : a === 'added' ? 'Added to an existing draft (another report of the same event)' : esc(a);
+    return `<strong class="action">${words}.</strong> `;
+  }).join('');
+}
+
 export function showPaste(main) {
   main.innerHTML = `<h2>Paste an article</h2>
     <form id="paste-form" class="form" style="max-width: 60rem">
@@ -117,10 +130,12 @@ export function showPaste(main) {
     out.innerHTML = '<p class="muted" id="paste-busy">Reading the article…</p>';
     try {
       const { data } = await call('POST', '/api/articles', body);
-      out.innerHTML = `<h3>${data.created ? 'Drafts from this article' : 'This article was pasted before; its drafts'}</h3>
+      out.innerHTML = `<h3>${data.created ? 'Drafts from this article' : data.matched === 'url'
+        ? 'This URL was pasted before with a different text: the new text was not read; the earlier drafts'
+        : 'This article was pasted before; its drafts'}</h3>
         ${data.note ? `<p class="muted">${esc(data.note)}</p>` : ''}
         <ul>${data.incidents.map((f) => `<li><a href="#/review/${encodeURIComponent(f.id)}">${esc(f.properties.title)}</a>
-          <span class="muted">${esc(startDay(f.properties.occurred.start, zoneOf(f.properties)))} · ${f.properties.claims.length} claims · ${f.properties.places.map((p) => esc(p.name)).join(', ')}</span></li>`).join('') || '<li>No draft: no place or event was found.</li>'}</ul>`;
+          ${actionsOf(data.events, f.id)}<span class="muted">${esc(startDay(f.properties.occurred.start, zoneOf(f.properties)))} · ${f.properties.claims.length} claims · ${f.properties.places.map((p) => esc(p.name)).join(', ')}</span></li>`).join('') || '<li>No draft: no place or event was found.</li>'}</ul>`;
       out.querySelector('a')?.focus();
     } catch (e) {
       out.innerHTML = '';

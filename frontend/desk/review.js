@@ -115,7 +115,8 @@ export async function showReview(main, id) {
         <span class="muted">its claims, sources and places join the published incident, and this draft goes; <em>Publish</em> would map the event twice.</span></p>` : ''}
       <h2>${esc(p.title)} <span class="badge ${esc(p.status)}" id="status-badge">${esc(p.status)}</span> <span class="muted" id="version">version ${p.version}</span></h2>
       <div class="grid">
-        <div class="full"><label for="e-title">Title</label><input id="e-title" value="${esc(p.title)}" maxlength="300" required data-focus></div>
+        <div class="full"><label for="e-title">Title</label><input id="e-title" value="${esc(p.title)}" maxlength="300" required data-focus>
+          <button type="button" id="e-retitle" title="The title is not changed with the type, places or date: this writes it anew from them (saved with Save)">Title from type, places and date</button></div>
         <div><label for="e-type">Type</label><select id="e-type">${options(TYPE_NAMES, p.type)}</select></div>
         <div><label for="e-start">From <span class="muted">(${zoneName})</span></label><input id="e-start" type="date" value="${esc(startDay(p.occurred.start, zone))}"></div>
         <div><label for="e-end">To <span class="muted">(${zoneName})</span></label><input id="e-end" type="date" value="${esc(endDay(p.occurred.end, zone))}"></div>
@@ -171,6 +172,17 @@ export async function showReview(main, id) {
   };
   $('#e-places').addEventListener('change', nameThePlaces);
   nameThePlaces();
+  // the ingest's title ("Shelling — Torkham (2033-03-18)") keeps its place and day when the editor corrects them:
+  // offered anew from the fields, in its form (the kind as the title words it while the type is the stored one)
+  $('#e-retitle').addEventListener('click', async () => {
+    await nameThePlaces();
+    const type = $('#e-type').value;
+    const kind = (type === p.type && /^(.+?)(?: — | \()/.exec(p.title)?.[1]) || TYPE_NAMES[type] || type;
+    const names = placeIds().filter((x) => !x.startsWith('border-')).map((x) => known.get(x)?.name).filter(Boolean);
+    const day = $('#e-start').value;
+    $('#e-title').value = `${kind}${names.length ? ` — ${names.join(', ')}` : ''}${day ? ` (${day})` : ''}`;
+    $('#e-title').focus();
+  });
   watchPresence(id, (others) => {
     const banner = main.querySelector('#presence');
     banner.textContent = presenceWords(others);

@@ -43,7 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ArticleIngest {
-    static final String BY_URL_OR_HASH = "SELECT id FROM articles WHERE url = ? OR text_hash = ?";
+    /** The earlier article with this text first (then one with this URL but another text). */
+    static final String BY_URL_OR_HASH =
+            "SELECT id, text_hash = ? AS same_text FROM articles WHERE url = ? OR text_hash = ? "
+                    + "ORDER BY same_text DESC, id LIMIT 1";
+
     static final String INSERT =
             "INSERT INTO articles (id, url, outlet, title, published, text_hash, text, editor, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -68,8 +72,13 @@ class ArticleIngest {
     /** An event found in the article and what became of it: the draft it created or was added to. */
     record Found(EventExtractor.Event event, String draft, String action) {}
 
-    /** What ingest did: the article id, whether it was new, the drafts linked to it and the events found. */
-    record Outcome(String articleId, boolean created, List<String> drafts, String note, List<Found> events) {}
+    /**
+     * What ingest did: the article id, whether it was new, the drafts linked to it and the events found;
+     * {@code matched}: null for a new article, else how the earlier one was found: {@code "text"} (the same text)
+     * or {@code "url"} (the same URL with another text, which was not read).
+     */
+    record Outcome(
+            String articleId, boolean created, List<String> drafts, String note, List<Found> events, String matched) {}
 
     private final EventExtractor extractor;
     private final Gazetteer gazetteer;
@@ -119,11 +128,15 @@ class ArticleIngest {
     Outcome ingest(Article a, String editor) {
         String hash = hash(a.text());
         return tx.execute(s -> {
-            List<String> existing = jdbc.queryForList(BY_URL_OR_HASH, String.class, a.url(), hash);
+            List<Map<String, Object>> existing = jdbc.queryForList(BY_URL_OR_HASH, hash, a.url(), hash);
             if (!existing.isEmpty()) {
-                String id = existing.get(0);
-                return new Outcome(
-                        id, false, drafts(id), "this article was submitted before; nothing new was created", List.of());
+                String id = (String) existing.get(0).get("id");
+                boolean sameText = Boolean.TRUE.equals(existing.get(0).get("same_text"));
+                String note = sameText
+                        ? "this article was submitted before; nothing new was created"
+                        : "this URL was submitted before with a different text (" + id
+                                + "); the new text was not read and nothing new was created: the drafts are the earlier text's";
+                return new Outcome(id, false, drafts(id), note, List.of(), sameText ? "text" : "url");
             }
             String id = "a-" + hash.substring(0, 16);
             jdbc.update(
@@ -147,7 +160,7 @@ class ArticleIngest {
             String note = drafts.isEmpty()
                     ? "no event with a place of the region was found in the text; no draft proposed"
                     : null;
-            return new Outcome(id, true, drafts, note, found);
+            return new Outcome(id, true, drafts, note, found, null);
         });
     }
 

@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Article ingest, for editors only:
  *
  * <pre>
- * POST /api/articles        {text, outlet, url, published, title} → 201 with the proposed draft(s); 200 if already submitted
+ * POST /api/articles        {text, outlet, url, published, title} → 201 with the proposed draft(s); 200 if already
+ *                           submitted, with {@code matched}: "text" (the same text) or "url" (the URL, another text)
  * GET  /api/articles/{id}   the stored article (its text is never public)
  * GET  /api/drafts          every draft incident, with the articles it came from and who created and last changed it
  * </pre>
@@ -70,6 +71,10 @@ class ArticlesController {
                 .addAll(o.drafts().stream().map(json.getNodeFactory()::textNode).toList());
         if (o.note() != null) {
             out.put("note", o.note());
+        }
+        if (o.matched() != null) {
+            // "url": this URL was ingested before with another text, which was not read
+            out.put("matched", o.matched());
         }
         var events = out.putArray("events");
         for (ArticleIngest.Found f : o.events()) {

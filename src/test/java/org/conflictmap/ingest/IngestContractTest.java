@@ -201,6 +201,13 @@ class IngestContractTest {
                 assertThat(again.json().get("created").asBoolean()).isFalse();
                 assertThat(again.json().get("drafts")).isEqualTo(first.json().get("drafts"));
             }
+            // the same URL with another text is not silently "the same article": the answer says the text differed
+            assertThat(sameUrl.json().get("matched").asString()).isEqualTo("url");
+            assertThat(sameUrl.json().get("note").asString())
+                    .contains("different text", first.json().get("article").asString());
+            assertThat(sameText.json().get("matched").asString()).isEqualTo("text");
+            assertThat(sameText.json().get("note").asString()).doesNotContain("different text");
+            assertThat(first.json().has("matched")).isFalse();
             assertThat(version.current().version()).isEqualTo(after);
         }
 

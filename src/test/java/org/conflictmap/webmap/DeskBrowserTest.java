@@ -483,6 +483,7 @@ class DeskBrowserTest {
             // a date no other test writes: the ingest would otherwise (rightly) merge this report into
             // IngestContractTest's incident of the same camp and night, which shares the store in a full run
             e.fill("#a-date", "2033-03-18");
+            e.fill("#a-url", "https://example.org/desk/" + marker);
             e.fill(
                     "#a-text",
                     "Mortar rounds landed in a camp for returnees near the Torkham crossing in Nangarhar province on "
@@ -491,6 +492,17 @@ class DeskBrowserTest {
             shot(e, "desk-paste.png");
             e.click("#paste-form button.primary");
             e.waitForSelector("#paste-result a");
+            // each draft says what the ingest did with it (events[].action), in words
+            assertThat(e.textContent("#paste-result li .action"))
+                    .matches(
+                            "(New draft|Added to an existing draft .*|Another report of the published incident .*)\\.");
+            // the same URL again with another text is not silently "pasted before": the desk says the text differed
+            String firstDraft = e.getAttribute("#paste-result a", "href");
+            e.fill("#a-text", e.inputValue("#a-text") + " Updated.");
+            e.click("#paste-form button.primary");
+            e.waitForSelector("#paste-result h3:has-text('with a different text')");
+            assertThat(e.textContent("#paste-result")).contains("the new text was not read");
+            assertThat(e.getAttribute("#paste-result a", "href")).isEqualTo(firstDraft);
             e.click("#paste-result a");
             e.waitForSelector("#edit");
             String id = e.url().replaceFirst(".*#/review/", "");
@@ -504,6 +516,15 @@ class DeskBrowserTest {
             e.selectOption("#claims tbody tr:first-child .c-party", "un");
             e.fill("#e-start", "2031-02-26");
             e.fill("#e-end", "2031-02-26");
+            // the ingest's title keeps its day until the editor asks for one from the corrected fields
+            String ingestTitle = e.inputValue("#e-title");
+            assertThat(ingestTitle).matches(".+ — .+ \\(2033-03-1[78]\\)");
+            e.click("#e-retitle");
+            e.waitForFunction("() => document.querySelector('#e-title').value.endsWith(' (2031-02-26)')");
+            assertThat(e.inputValue("#e-title"))
+                    .as("the kind and places stay, the day is the corrected one")
+                    .startsWith(ingestTitle.substring(0, ingestTitle.indexOf(" — ") + 3))
+                    .doesNotContain("2033");
             e.keyboard().press("Control+s");
             e.waitForSelector("#version:has-text('version 2')");
             assertThat(e.inputValue("#claims tbody tr:first-child .c-party")).isEqualTo("un");
