@@ -134,6 +134,40 @@ class ArchitectureTest {
     }
 
     /**
+     * The parsers of what a request sends, inside {@code incidents} ({@code IncidentJson}, {@code IncidentEdits},
+     * {@code AcledImport}, {@code Cql2}, {@code CqlSql}, {@code DateRange}, {@code IncidentChanges}' cursor) and in
+     * {@code geo} ({@code Bbox}, {@code GeoJson}), refuse input with the domain's {@code errors.Invalid} and
+     * {@code errors.Malformed}, which {@code web.ProblemHandler} answers with the same 400s; only the edge writes HTTP
+     * problems: the handlers ({@code *Controller}), {@code IfMatch} (the {@code If-Match} header, a 412) and
+     * {@code IncidentParams} (the query parameters, read with {@code web.Params}).
+     */
+    @Test
+    void theParsersRefuseInTheDomainsWordsNotAsHttpProblems() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".incidents..", ROOT + ".geo..")
+                .and()
+                .haveSimpleNameNotEndingWith("Controller")
+                .and()
+                .haveNameNotMatching(".*Controller\\$.*")
+                .and()
+                .doNotHaveSimpleName("IfMatch")
+                .and()
+                .doNotHaveSimpleName("IncidentParams")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".web.ApiProblem")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".web.ApiProblem$FieldError")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".web.Params")
+                .because("a parser throws errors.Invalid or errors.Malformed; web.ProblemHandler makes them 400s")
+                .check(CLASSES);
+    }
+
+    /**
      * A request is parsed once, at the edge: in every feature package (all but {@code web}, {@code security} and
      * {@code overload}, which are the edge), only the handlers ({@code *Controller} and its nested types), the servlet filters in
      * front of them ({@code *Filter}) and the parsers the handlers call read the servlet request; every class

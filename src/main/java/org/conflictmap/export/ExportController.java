@@ -80,8 +80,8 @@ class ExportController {
             List<LayerDownloads.Entry> places = LayerDownloads.places(c, List.copyOf(gazetteer.all()), json);
             body = out -> LayerDownloads.write(f, c, places, json, out);
         } else {
-            ExportRows rows = new ExportRows(
-                    incidents, q.filter(), q.claims(), q.collection().geometryType(), admin);
+            ExportRows rows =
+                    new ExportRows(incidents, q.filter(), q.claims(), c.geometryType(), FileLayers.of(c), admin);
             body = out -> f.writer().write(rows, out);
         }
         return ResponseEntity.ok()

@@ -17,13 +17,15 @@ import org.conflictmap.ogcapi.IncidentFilter;
  * The incidents one export request selects, as the typed rows a format asks for: built incidents,
  * their stored GeoJSON Feature texts, or chosen attributes as stored ({@link StoredRow}). Each streams from
  * the store in time order, one row at a time; an {@link IOException} of the download comes out as itself.
- * The collection's {@link GeometryType} says what geometry every row has (a typed file declares it).
+ * The collection's {@link GeometryType} says what geometry every row has (a typed file declares it), its
+ * {@link FileLayers} what the file names its layers.
  */
 final class ExportRows {
     private final IncidentRepository incidents;
     private final IncidentFilter filter;
     private final boolean claimsTable;
     private final GeometryType geometryType;
+    private final FileLayers layers;
     private final AdminAreas admin;
 
     ExportRows(
@@ -31,11 +33,13 @@ final class ExportRows {
             IncidentFilter filter,
             boolean claimsTable,
             GeometryType geometryType,
+            FileLayers layers,
             AdminAreas admin) {
         this.incidents = incidents;
         this.filter = filter;
         this.claimsTable = claimsTable;
         this.geometryType = geometryType;
+        this.layers = layers;
         this.admin = admin;
     }
 
@@ -47,6 +51,11 @@ final class ExportRows {
     /** The one geometry type of the exported collection ({@link GeometryType#ANY} for the whole incidents). */
     GeometryType geometryType() {
         return geometryType;
+    }
+
+    /** What the file names its layers: after the collection ({@link FileLayers}). */
+    FileLayers layers() {
+        return layers;
     }
 
     /** Whether the request asked for the claims table ({@code table=claims}) instead of the incidents. */

@@ -47,7 +47,8 @@ final class FileWriters {
             + "UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4326\"]]";
 
     /**
-     * A zip of Shapefiles: {@code incidents_points} (every incident at a point inside its location, with
+     * A zip of Shapefiles, named after the collection ({@link FileLayers}; here as the {@code incidents}'s):
+     * {@code incidents_points} (every incident at a point inside its location, with
      * {@code geo_prec} saying how precise that is), {@code incidents_areas} (the province-level and wider
      * incidents as their polygons; a stretch of the border is a band among them), {@code incidents_lines}
      * (incidents along the whole border), and the claims table {@code claims.dbf}; DBF field names are the
@@ -60,7 +61,8 @@ final class FileWriters {
      * and spools (building every incident from its JSON columns was half of the first pass), and that
      * thread goes on to write {@code claims.dbf} while the first writes the layers.
      */
-    static void shapefile(Source<ShapeRow> source, ClaimRows claimRows, Path dir, OutputStream out) throws IOException {
+    static void shapefile(Source<ShapeRow> source, ClaimRows claimRows, FileLayers layers, Path dir, OutputStream out)
+            throws IOException {
         List<String> names =
                 SHP_ATTRIBUTES.stream().map(Queryables.Attribute::shortName).toList();
         List<Character> types = SHP_ATTRIBUTES.stream()
@@ -70,7 +72,7 @@ final class FileWriters {
         long[] areas = {0};
         long[] lines = {0};
         try (Spool rows = new Spool(dir.resolve("incidents.spool"));
-                ClaimsTable claims = new ClaimsTable(claimRows, dir)) {
+                ClaimsTable claims = new ClaimsTable(claimRows, layers.claims(), dir)) {
             try {
                 source.forEach(r -> {
                     Object[] row = new Object[names.size() + 2];
@@ -98,10 +100,10 @@ final class FileWriters {
             // .shp files' headers are rewritten at the end (bounds, length), so they go through disk.
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.setLevel(Deflater.BEST_SPEED); // padded DBF fields squeeze well even so
-            zip.putNextEntry(new ZipEntry("incidents_points.dbf"));
+            zip.putNextEntry(new ZipEntry(layers.points() + ".dbf"));
             try (Layer points = new Layer(
                             dir,
-                            "incidents_points",
+                            layers.points(),
                             ShapeType.POINT,
                             header(names, types, widths, rows.rows()),
                             StreamUtils.nonClosing(zip),
@@ -110,7 +112,7 @@ final class FileWriters {
                             ? null
                             : new Layer(
                                     dir,
-                                    "incidents_areas",
+                                    layers.areas(),
                                     ShapeType.POLYGON,
                                     header(names, types, widths, areas[0]),
                                     null,
@@ -119,7 +121,7 @@ final class FileWriters {
                             ? null
                             : new Layer(
                                     dir,
-                                    "incidents_lines",
+                                    layers.lines(),
                                     ShapeType.ARC,
                                     header(names, types, widths, lines[0]),
                                     null,
@@ -141,10 +143,10 @@ final class FileWriters {
             }
             zip.closeEntry();
             claims.await();
-            files.add("claims.dbf");
-            Files.writeString(dir.resolve("claims.cpg"), "UTF-8");
-            files.add("claims.cpg");
-            Files.writeString(dir.resolve("README.txt"), README);
+            files.add(layers.claims() + ".dbf");
+            Files.writeString(dir.resolve(layers.claims() + ".cpg"), "UTF-8");
+            files.add(layers.claims() + ".cpg");
+            Files.writeString(dir.resolve("README.txt"), readme(layers));
             files.add("README.txt");
             for (String f : files) {
                 zip.putNextEntry(new ZipEntry(f));
@@ -156,14 +158,22 @@ final class FileWriters {
         }
     }
 
+    /** The zip's README.txt, naming its files ({@code incidents_points} … in the {@code incidents} download). */
+    private static String readme(FileLayers layers) {
+        return README.replace("{points}", layers.points())
+                .replace("{areas}", layers.areas())
+                .replace("{lines}", layers.lines())
+                .replace("{claims}", layers.claims());
+    }
+
     private static final String README = """
             Afghanistan-Pakistan border conflict incidents (Conflict Map Server export), EPSG:4326.
-            incidents_points: every incident at a point inside its location; geo_prec tells how precise it is
-              (province, border_segment, country... are NOT exact points: use incidents_areas / incidents_lines).
-            incidents_areas: incidents reported for an area (province or wider), as the area.
-            incidents_lines: incidents reported along the whole border, as the line (a stretch of it is a band
-              a few km wide, in incidents_areas).
-            claims.dbf: every claim, one row each, joined on incident_i = id. kill_min/kill_max only summarise them;
+            {points}: every incident at a point inside its location; geo_prec tells how precise it is
+              (province, border_segment, country... are NOT exact points: use {areas} / {lines}).
+            {areas}: incidents reported for an area (province or wider), as the area.
+            {lines}: incidents reported along the whole border, as the line (a stretch of it is a band
+              a few km wide, in {areas}).
+            {claims}.dbf: every claim, one row each, joined on incident_i = id. kill_min/kill_max only summarise them;
               no single casualty figure exists for a contested incident.
             Times are ISO 8601 text (a DBF date would drop the time of day); texts are UTF-8 (.cpg).
             Field names are cut to 10 characters and texts to 254 bytes by the DBF format; the full text is in the
@@ -209,7 +219,7 @@ final class FileWriters {
     }
 
     /**
-     * {@code claims.dbf}, built on a thread of its own: the first pass hands it each incident's claims
+     * The claims table ({@code claims.dbf} in the {@code incidents} download), built on a thread of its own: the first pass hands it each incident's claims
      * and sources JSON, a batch at a time through a bounded queue (memory stays flat); it parses them into
      * claim rows and spools them, since their widths are known only at the end, and once the last batch
      * is in it writes the file, while the first thread writes the layers.
@@ -225,9 +235,9 @@ final class FileWriters {
         private final CompletableFuture<Void> done;
         private List<String[]> batch = new ArrayList<>(BATCH);
 
-        ClaimsTable(ClaimRows rows, Path dir) throws IOException {
+        ClaimsTable(ClaimRows rows, String name, Path dir) throws IOException {
             spool = new Spool(dir.resolve("claims.spool"));
-            done = CompletableFuture.runAsync(() -> run(rows, dir), task -> {
+            done = CompletableFuture.runAsync(() -> run(rows, name, dir), task -> {
                 Thread t = new Thread(task, "shapefile-claims");
                 t.setDaemon(true);
                 t.start();
@@ -283,7 +293,7 @@ final class FileWriters {
             }
         }
 
-        private void run(ClaimRows rows, Path dir) {
+        private void run(ClaimRows rows, String name, Path dir) {
             try {
                 for (List<String[]> b = queue.take(); b != END; b = queue.take()) {
                     if (b == ABORT) {
@@ -299,7 +309,7 @@ final class FileWriters {
                         }
                     }
                 }
-                claimsDbf(spool, widths, dir);
+                claimsDbf(spool, widths, dir.resolve(name + ".dbf"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -336,8 +346,8 @@ final class FileWriters {
         void accept(T row) throws IOException;
     }
 
-    /** {@code claims.dbf}: one row per claim, keyed by the incident id. */
-    private static void claimsDbf(Spool claims, int[] widths, Path dir) throws IOException {
+    /** The claims table's {@code file} ({@code claims.dbf}): one row per claim, keyed by the incident id. */
+    private static void claimsDbf(Spool claims, int[] widths, Path file) throws IOException {
         List<String> claimNames = FlatRows.CLAIM_COLUMNS.stream()
                 .map(n -> n.length() > 10 ? n.substring(0, 10) : n)
                 .toList();
@@ -345,9 +355,8 @@ final class FileWriters {
         for (int k = 0; k < claimNames.size(); k++) {
             claimTypes.add(k == 1 || (k >= 5 && k <= 10) ? 'N' : 'C');
         }
-        DbfRecords dbf = new DbfRecords(
-                header(claimNames, claimTypes, widths, claims.rows()),
-                Files.newOutputStream(dir.resolve("claims.dbf")));
+        DbfRecords dbf =
+                new DbfRecords(header(claimNames, claimTypes, widths, claims.rows()), Files.newOutputStream(file));
         try {
             claims.forEach(dbf::write);
         } finally {

@@ -35,10 +35,11 @@ final class FlatGeobufWriter {
 
     /** The {@link ExportFormat#FGB} download. */
     static void write(ExportRows rows, OutputStream out) throws IOException {
-        ScratchDirectories.within(dir -> write(rows.incidents(), rows.geometryType(), dir, out));
+        ScratchDirectories.within(dir -> write(rows.incidents(), rows.geometryType(), rows.layers(), dir, out));
     }
 
-    private static void write(FileWriters.Source<Incident> incidents, GeometryType type, Path dir, OutputStream out)
+    private static void write(
+            FileWriters.Source<Incident> incidents, GeometryType type, FileLayers names, Path dir, OutputStream out)
             throws IOException, SQLException {
         try (Connection c = DriverManager.getConnection(
                 "jdbc:h2:file:" + dir.resolve("scratch").toAbsolutePath(), "sa", "")) {
@@ -49,7 +50,7 @@ final class FlatGeobufWriter {
                 s.setString(1, file.toString());
                 s.execute();
             }
-            copyWithNullableColumns(file, declared(type), out);
+            copyWithNullableColumns(file, declared(type), names.layer(), out);
         }
     }
 
@@ -76,21 +77,23 @@ final class FlatGeobufWriter {
     }
 
     /**
-     * The file as H2GIS wrote it, but with every column nullable and the collection's geometry type declared. H2GIS never sets a column's {@code nullable},
+     * The file as H2GIS wrote it, but named after the collection ({@code layer}, {@link FileLayers}), with every
+     * column nullable and the collection's geometry type declared. H2GIS never sets a column's {@code nullable},
      * and the FlatGeobuf library's default is false, so every column came out NOT NULL while most incidents
      * leave some empty (no operation, no wounded figure): GDAL then refused to copy the file into a
      * GeoPackage ("NOT NULL constraint failed: incidents.operation"). The header is read, its columns made
      * nullable and written again; the index and the features after it are copied unchanged (they name
      * columns by their place, which stays).
      */
-    static void copyWithNullableColumns(Path file, byte geometryType, OutputStream out) throws IOException {
+    static void copyWithNullableColumns(Path file, byte geometryType, String layer, OutputStream out)
+            throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             byte[] magic = new byte[Constants.MAGIC_BYTES.length];
             in.mark(magic.length);
             in.readNBytes(magic, 0, magic.length);
             in.reset();
             HeaderMeta header = HeaderMeta.read(in);
-            header.name = "incidents"; // the library's read leaves the layer's name out (GDAL then named none)
+            header.name = layer; // the library's read leaves the layer's name out (GDAL then named none)
             header.columns.forEach(c -> c.nullable = true);
             header.geometryType = geometryType;
             out.write(magic);

@@ -36,8 +36,9 @@ import org.conflictmap.layers.GeometryType;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * A GeoPackage (NGA's writer): the {@code incidents} feature table with each incident at its own
- * geometry, full texts and the claims JSON; and the {@code claims} attribute table, one row per claim.
+ * A GeoPackage (NGA's writer): the feature table named after the collection ({@link FileLayers}: {@code incidents},
+ * {@code incidents_points}, …) with each incident at its own geometry, full texts and the claims JSON; and the claims
+ * attribute table ({@code claims}, {@code incidents_points_claims}, …), one row per claim.
  * The geometry column declares the collection's type: GEOMETRY for the whole incidents (points, province
  * polygons and border lines side by side), POINT, MULTILINESTRING or MULTIPOLYGON for {@code incidents-points},
  * {@code -lines}, {@code -areas}, whose single lines and polygons are written as one-part multi-geometries
@@ -51,12 +52,12 @@ final class GeoPackageWriter {
     static void write(ExportRows rows, OutputStream out) throws IOException {
         ScratchDirectories.within(dir -> {
             Path file = dir.resolve("incidents.gpkg");
-            write(rows.incidents(), rows.geometryType(), file.toFile());
+            write(rows.incidents(), rows.geometryType(), rows.layers(), file.toFile());
             Files.copy(file, out);
         });
     }
 
-    static void write(FileWriters.Source<Incident> incidents, GeometryType type, File file)
+    static void write(FileWriters.Source<Incident> incidents, GeometryType type, FileLayers names, File file)
             throws IOException, SQLException {
         GeoPackageManager.create(file);
         GeoPackage gpkg = GeoPackageManager.open(file);
@@ -64,16 +65,16 @@ final class GeoPackageWriter {
             Map<String, Class<?>> attributes = new LinkedHashMap<>();
             Queryables.ALL.forEach(a -> attributes.put(a.name(), a.type()));
             SpatialReferenceSystem srs =
-                    featureTable(gpkg, "incidents", type, attributes, new BoundingBox(60.5, 23.6, 77.9, 38.5));
+                    featureTable(gpkg, names.layer(), type, attributes, new BoundingBox(60.5, 23.6, 77.9, 38.5));
             List<AttributesColumn> claimColumns = new ArrayList<>();
             for (int k = 0; k < FlatRows.CLAIM_COLUMNS.size(); k++) {
                 boolean number = k == 1 || (k >= 5 && k <= 10);
                 claimColumns.add(AttributesColumn.createColumn(
                         FlatRows.CLAIM_COLUMNS.get(k), number ? GeoPackageDataType.INTEGER : GeoPackageDataType.TEXT));
             }
-            gpkg.createAttributesTable(AttributesTableMetadata.create("claims", "fid", claimColumns));
-            FeatureDao features = gpkg.getFeatureDao("incidents");
-            AttributesDao claims = gpkg.getAttributesDao("claims");
+            gpkg.createAttributesTable(AttributesTableMetadata.create(names.claims(), "fid", claimColumns));
+            FeatureDao features = gpkg.getFeatureDao(names.layer());
+            AttributesDao claims = gpkg.getAttributesDao(names.claims());
             gpkg.beginTransaction();
             // one row at a time as the store streams them, committed every 10,000: memory stays flat
             int[] n = {0};
@@ -106,7 +107,7 @@ final class GeoPackageWriter {
 
     /**
      * A gazetteer collection's or a table layer's download ({@link LayerDownloads}): one feature table named as the
-     * collection ({@code -} as {@code _}), of its geometry type, with these {@code columns} (their values' kinds:
+     * collection ({@link FileLayers}: {@code -} as {@code _}), of its geometry type, with these {@code columns} (their values' kinds:
      * {@code String}, {@code Integer} or {@code Long}, {@code Double}, {@code Boolean}, {@code Instant} written as RFC
      * 3339 text) and each entry as one feature, in their order.
      */
@@ -114,7 +115,7 @@ final class GeoPackageWriter {
             throws IOException {
         ScratchDirectories.within(dir -> {
             Path file = dir.resolve("layer.gpkg");
-            String table = c.id().replace('-', '_');
+            String table = FileLayers.of(c).layer();
             GeoPackageManager.create(file.toFile());
             GeoPackage gpkg = GeoPackageManager.open(file.toFile());
             try {

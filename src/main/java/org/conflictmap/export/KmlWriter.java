@@ -25,17 +25,21 @@ import org.locationtech.jts.io.kml.KMLWriter;
  * JTS's {@link KMLWriter} for geometries). Each placemark: the title as its name, a description with
  * the summary and <b>the claims table</b> (one row per claim: claimant, party, figures, statement,
  * sources; no single casualty figure), the time span, a style for contested and uncontested
- * incidents, and every flat attribute as typed {@code ExtendedData} that GDAL and QGIS read as fields.
+ * incidents, and every flat attribute as typed {@code ExtendedData} that GDAL and QGIS read as fields. The schema and
+ * the folder, which GDAL reads as the layer, are named after the collection ({@link FileLayers}: {@code incidents},
+ * {@code incidents_points}, …).
  */
 final class KmlWriter {
     static final String NS = "http://www.opengis.net/kml/2.2";
-    private static final String SCHEMA = "incidents";
 
     private final XMLStreamWriter xml;
     private final Writer text;
     private final KMLWriter geometry = new KMLWriter();
+    /** The schema's and folder's name: GDAL's layer ({@link FileLayers}). */
+    private final FileLayers names;
 
-    private KmlWriter(OutputStream out) throws XMLStreamException {
+    private KmlWriter(OutputStream out, FileLayers names) throws XMLStreamException {
+        this.names = names;
         this.text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
         geometry.setPrecision(6);
@@ -43,12 +47,12 @@ final class KmlWriter {
 
     /** The {@link ExportFormat#KML} download, straight to the client. */
     static void write(ExportRows rows, OutputStream out) throws IOException {
-        write(rows.incidents(), out);
+        write(rows.incidents(), rows.layers(), out);
     }
 
-    static void write(FileWriters.Source<Incident> incidents, OutputStream out) throws IOException {
+    static void write(FileWriters.Source<Incident> incidents, FileLayers names, OutputStream out) throws IOException {
         try {
-            KmlWriter w = new KmlWriter(out);
+            KmlWriter w = new KmlWriter(out, names);
             w.start();
             incidents.forEach(w::placemark);
             w.end();
@@ -62,7 +66,7 @@ final class KmlWriter {
         xml.writeStartElement("kml");
         xml.writeDefaultNamespace(NS);
         xml.writeStartElement("Document");
-        element("name", "Afghanistan-Pakistan border conflict incidents");
+        element("name", names.title());
         element(
                 "description",
                 "Conflict Map Server export. Each incident lists every party's claims apart, with its sources: "
@@ -70,8 +74,8 @@ final class KmlWriter {
         style("contested", "ff1c1cd7");
         style("uncontested", "ff0a74f0");
         xml.writeStartElement("Schema");
-        xml.writeAttribute("name", SCHEMA);
-        xml.writeAttribute("id", SCHEMA);
+        xml.writeAttribute("name", names.layer());
+        xml.writeAttribute("id", names.layer());
         for (Queryables.Attribute a : Queryables.ALL) {
             xml.writeStartElement("SimpleField");
             xml.writeAttribute("name", a.name());
@@ -81,7 +85,7 @@ final class KmlWriter {
         }
         xml.writeEndElement();
         xml.writeStartElement("Folder");
-        element("name", "incidents");
+        element("name", names.layer());
     }
 
     private void style(String id, String color) throws XMLStreamException {
@@ -115,7 +119,7 @@ final class KmlWriter {
             element("styleUrl", i.contested() ? "#contested" : "#uncontested");
             xml.writeStartElement("ExtendedData");
             xml.writeStartElement("SchemaData");
-            xml.writeAttribute("schemaUrl", "#" + SCHEMA);
+            xml.writeAttribute("schemaUrl", "#" + names.layer());
             for (Queryables.Attribute a : Queryables.ALL) {
                 Object v = FlatRows.value(a, i);
                 if (v != null) {

@@ -32,6 +32,7 @@ final class ShapefileZipWriter {
                 shapeRows,
                 (id, claimsJson, sourcesJson) ->
                         FlatRows.claims(id, claims.claims(claimsJson), claims.sources(sourcesJson)),
+                rows.layers(),
                 dir,
                 out));
     }

@@ -1,7 +1,6 @@
 package org.conflictmap.geo;
 
-import java.util.List;
-import org.conflictmap.web.ApiProblem;
+import org.conflictmap.errors.Invalid;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -58,8 +57,8 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
         }
     }
 
-    private static ApiProblem bad(String parameter, String why) {
-        return ApiProblem.invalid(parameter + ": " + why, List.of(new ApiProblem.FieldError(parameter, why)));
+    private static Invalid bad(String parameter, String why) {
+        return new Invalid(parameter, why);
     }
 
     private static String abbreviate(String s) {

@@ -1,8 +1,6 @@
 package org.conflictmap.geo;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.conflictmap.web.ApiProblem;
+import org.conflictmap.errors.Invalid;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -215,9 +213,7 @@ public final class GeoJson {
         }
     }
 
-    private static ApiProblem invalid(String field, String why) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
-        errors.add(new ApiProblem.FieldError(field, why));
-        return ApiProblem.invalid(field + ": " + why, errors);
+    private static Invalid invalid(String field, String why) {
+        return new Invalid(field, why);
     }
 }

@@ -19,11 +19,12 @@ import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.errors.Invalid;
+import org.conflictmap.errors.Malformed;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.Wkb;
-import org.conflictmap.web.ApiProblem;
 import org.conflictmap.web.Texts;
 import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Coordinate;
@@ -160,10 +161,10 @@ public class AcledImport {
                         .sorted()
                         .toList();
                 if (!missing.isEmpty()) {
-                    throw ApiProblem.invalid(
+                    throw new Invalid(
                             "the CSV lacks the ACLED columns " + missing,
                             missing.stream()
-                                    .map(c -> new ApiProblem.FieldError(c, "missing column"))
+                                    .map(c -> new Invalid.Reason(c, "missing column"))
                                     .toList());
                 }
                 Map<String, String> columns = new LinkedHashMap<>();
@@ -201,10 +202,10 @@ public class AcledImport {
             } catch (IOException | UncheckedIOException e) {
                 // commons-csv wraps its CSVException; say what it says (it names the line), never its class name
                 Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
-                throw ApiProblem.badRequest("the CSV could not be read after " + counts[2]
-                        + " rows; nothing was imported: " + clip(String.valueOf(cause.getMessage()), 160));
+                throw new Malformed("the CSV could not be read after " + counts[2] + " rows; nothing was imported: "
+                        + clip(String.valueOf(cause.getMessage()), 160));
             } catch (IllegalArgumentException | IllegalStateException e) {
-                throw ApiProblem.badRequest("the CSV is malformed after " + counts[2] + " rows; nothing was imported: "
+                throw new Malformed("the CSV is malformed after " + counts[2] + " rows; nothing was imported: "
                         + clip(String.valueOf(e.getMessage()), 160));
             }
             if (atomic && counts[3] > 0) {
@@ -217,11 +218,11 @@ public class AcledImport {
         try {
             tx.executeWithoutResult(s -> all.run());
         } catch (AtomicFailure f) {
-            throw ApiProblem.invalid(
+            throw new Invalid(
                     f.errors.size() + " row(s) are invalid; --atomic: nothing was imported",
                     f.errors.stream()
                             .limit(100)
-                            .map(e -> new ApiProblem.FieldError("line " + e.line() + " " + e.field(), e.message()))
+                            .map(e -> new Invalid.Reason("line " + e.line() + " " + e.field(), e.message()))
                             .toList());
         }
         if (counts[0] + counts[1] >= ANALYZE_AFTER) {

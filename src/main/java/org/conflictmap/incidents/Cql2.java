@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.conflictmap.web.Params;
+import org.conflictmap.errors.Invalid;
 import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
 
@@ -142,16 +142,16 @@ public sealed interface Cql2 {
             try {
                 Instant t = Times.instant(value, false, ChronoUnit.MICROS);
                 if (date != (value.length() == 10)) {
-                    throw Params.invalid(
+                    throw new Invalid(
                             "filter",
                             (date ? "DATE takes a day ('2026-02-26'): " : "TIMESTAMP takes an RFC 3339 time: ")
                                     + clip(value));
                 }
                 return new Time(t, date);
             } catch (DateTimeParseException e) {
-                throw Params.invalid("filter", "'" + clip(value) + "' is not a date or an RFC 3339 time");
+                throw new Invalid("filter", "'" + clip(value) + "' is not a date or an RFC 3339 time");
             } catch (Times.OutOfRange e) {
-                throw Params.invalid("filter", "'" + clip(value) + "': " + e.getMessage());
+                throw new Invalid("filter", "'" + clip(value) + "': " + e.getMessage());
             }
         }
 

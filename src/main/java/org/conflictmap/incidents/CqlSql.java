@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.conflictmap.errors.Invalid;
 import org.conflictmap.geo.Wkb;
 import org.conflictmap.store.SpatialDialect;
-import org.conflictmap.web.ApiProblem;
-import org.conflictmap.web.Params;
 import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
 
@@ -402,7 +401,7 @@ final class CqlSql {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    static ApiProblem invalid(String why) {
-        return Params.invalid("filter", why);
+    static Invalid invalid(String why) {
+        return new Invalid("filter", why);
     }
 }

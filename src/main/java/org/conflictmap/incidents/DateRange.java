@@ -3,7 +3,7 @@ package org.conflictmap.incidents;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.conflictmap.web.Params;
+import org.conflictmap.errors.Invalid;
 import org.conflictmap.web.Times;
 
 /**
@@ -27,7 +27,7 @@ public record DateRange(Instant start, Instant end) {
         }
         String s = text.strip();
         if (s.length() > 80) {
-            throw Params.invalid(param, "longer than 80 characters");
+            throw new Invalid(param, "longer than 80 characters");
         }
         int slash = s.indexOf('/');
         Instant start;
@@ -36,14 +36,14 @@ public record DateRange(Instant start, Instant end) {
             start = bound(s, false, param);
             end = bound(s, true, param);
             if (start == null) {
-                throw Params.invalid(param, "'..' needs the other end of an interval, e.g. 2026-02-01/..");
+                throw new Invalid(param, "'..' needs the other end of an interval, e.g. 2026-02-01/..");
             }
         } else {
             start = bound(s.substring(0, slash), false, param);
             end = bound(s.substring(slash + 1), true, param);
         }
         if (start != null && end != null && end.isBefore(start)) {
-            throw Params.invalid(param, "the interval ends before it starts");
+            throw new Invalid(param, "the interval ends before it starts");
         }
         return new DateRange(start, end);
     }
@@ -55,9 +55,9 @@ public record DateRange(Instant start, Instant end) {
         try {
             return Times.instant(s, endOfDay, ChronoUnit.MILLIS);
         } catch (Times.OutOfRange e) {
-            throw Params.invalid(param, "'" + clip(s) + "': " + e.getMessage());
+            throw new Invalid(param, "'" + clip(s) + "': " + e.getMessage());
         } catch (DateTimeException e) {
-            throw Params.invalid(
+            throw new Invalid(
                     param,
                     "'" + clip(s)
                             + "' is not an RFC 3339 time (2026-02-26T20:00:00Z) or date (2026-02-26); intervals are start/end with '..' for open");

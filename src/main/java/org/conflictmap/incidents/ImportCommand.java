@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.conflictmap.web.ApiProblem;
+import org.conflictmap.errors.Invalid;
+import org.conflictmap.errors.Malformed;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -98,9 +99,12 @@ public final class ImportCommand {
                         (System.nanoTime() - c0) / 1e9);
             }
             return r.rejected() == 0 ? 0 : 3;
-        } catch (ApiProblem e) {
+        } catch (Invalid e) {
             out.println("import: nothing imported: " + e.getMessage());
-            e.errors().stream().limit(50).forEach(f -> out.println("  " + f.field() + ": " + f.message()));
+            e.reasons().stream().limit(50).forEach(f -> out.println("  " + f.field() + ": " + f.reason()));
+            return 1;
+        } catch (Malformed e) {
+            out.println("import: nothing imported: " + e.getMessage());
             return 1;
         } catch (IOException e) {
             out.println("import: cannot read " + file + ": " + e.getMessage());

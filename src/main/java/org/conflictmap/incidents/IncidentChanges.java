@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.conflictmap.web.Params;
+import org.conflictmap.errors.Invalid;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -103,12 +103,12 @@ class IncidentChanges {
             }
             Matcher m = CURSOR.matcher(plain);
             if (!m.matches()) {
-                throw Params.invalid("cursor", "not a cursor this server gave; start again with updated_since");
+                throw new Invalid("cursor", "not a cursor this server gave; start again with updated_since");
             }
             try {
                 return new Position(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
             } catch (NumberFormatException e) {
-                throw Params.invalid("cursor", "not a cursor this server gave; start again with updated_since");
+                throw new Invalid("cursor", "not a cursor this server gave; start again with updated_since");
             }
         }
 

@@ -1,8 +1,8 @@
 package org.conflictmap.incidents;
 
+import org.conflictmap.errors.Invalid;
+import org.conflictmap.errors.Malformed;
 import org.conflictmap.gazetteer.Gazetteer;
-import org.conflictmap.web.ApiProblem;
-import org.conflictmap.web.Params;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,7 +43,7 @@ public class IncidentEdits {
      */
     public Incident patch(String id, IfMatch ifMatch, JsonNode patch, String editor) {
         if (!patch.isObject()) {
-            throw ApiProblem.badRequest("a merge patch is a JSON object of the properties to change");
+            throw new Malformed("a merge patch is a JSON object of the properties to change");
         }
         return incidents.update(checkId(id), ifMatch.version(), editor, old -> merged(old, patch));
     }
@@ -79,7 +79,7 @@ public class IncidentEdits {
     /** {@code id} if it is an incident id; else a 400. */
     public static String checkId(String id) {
         if (!id.matches(Incident.ID_PATTERN)) {
-            throw Params.invalid("id", "incident ids are 1-100 lower-case letters, digits and '-'");
+            throw new Invalid("id", "incident ids are 1-100 lower-case letters, digits and '-'");
         }
         return id;
     }

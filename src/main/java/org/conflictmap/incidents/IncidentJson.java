@@ -7,12 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.conflictmap.errors.Invalid;
+import org.conflictmap.errors.Malformed;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.geo.GeoJson;
-import org.conflictmap.web.ApiProblem;
-import org.conflictmap.web.ApiProblem.FieldError;
 import org.conflictmap.web.Texts;
 import org.conflictmap.web.Times;
 import org.locationtech.jts.geom.Geometry;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class IncidentJson {
     private final Gazetteer gazetteer;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<Invalid.Reason> errors = new ArrayList<>();
 
     IncidentJson(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -39,7 +39,7 @@ final class IncidentJson {
      */
     Incident read(JsonNode body, String id, int version, Instant created, Instant updated) {
         if (body == null || !body.isObject()) {
-            throw ApiProblem.badRequest("expected a JSON object: a GeoJSON Feature or the incident's properties");
+            throw new Malformed("expected a JSON object: a GeoJSON Feature or the incident's properties");
         }
         JsonNode p = body.has("properties") && body.get("properties").isObject() ? body.get("properties") : body;
         String givenId = text(p, "id", 100);
@@ -85,9 +85,9 @@ final class IncidentJson {
         List<Source> sources = sources(p.get("sources"));
         List<Claim> claims = claims(p.get("claims"));
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(
+            throw new Invalid(
                     errors.size() == 1
-                            ? errors.get(0).field() + ": " + errors.get(0).message()
+                            ? errors.get(0).field() + ": " + errors.get(0).reason()
                             : errors.size() + " fields are invalid",
                     errors);
         }
@@ -112,8 +112,7 @@ final class IncidentJson {
                 created,
                 updated));
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(
-                    errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            throw new Invalid(errors.get(0).field() + ": " + errors.get(0).reason(), errors);
         }
         return incident;
     }
@@ -130,8 +129,7 @@ final class IncidentJson {
 
     private <T> T checked(T value) {
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(
-                    errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            throw new Invalid(errors.get(0).field() + ": " + errors.get(0).reason(), errors);
         }
         return value;
     }
@@ -405,8 +403,8 @@ final class IncidentJson {
     private <T> T capture(Supplier<T> make, String field) {
         try {
             return make.get();
-        } catch (ApiProblem e) {
-            errors.addAll(e.errors());
+        } catch (Invalid e) {
+            errors.addAll(e.reasons());
             return null;
         } catch (IllegalArgumentException | NullPointerException e) {
             error(field == null ? "incident" : field, String.valueOf(e.getMessage()));
@@ -415,7 +413,7 @@ final class IncidentJson {
     }
 
     private void error(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.add(new Invalid.Reason(field, message));
     }
 
     static String slug(String title) {

@@ -13,6 +13,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.conflictmap.errors.AlreadyExists;
 import org.conflictmap.errors.DomainException;
 import org.conflictmap.errors.Invalid;
+import org.conflictmap.errors.Malformed;
 import org.conflictmap.errors.NotFound;
 import org.conflictmap.errors.Unavailable;
 import org.conflictmap.errors.VersionConflict;
@@ -76,7 +77,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     static ApiProblem problem(DomainException e) {
         if (e instanceof Invalid i) {
-            return Params.invalid(i.field(), i.reason());
+            return ApiProblem.invalid(
+                    i.getMessage(),
+                    i.reasons().stream()
+                            .map(r -> new ApiProblem.FieldError(r.field(), r.reason()))
+                            .toList());
+        }
+        if (e instanceof Malformed) {
+            return ApiProblem.badRequest(e.getMessage());
         }
         if (e instanceof NotFound) {
             return ApiProblem.notFound(e.getMessage());

@@ -138,11 +138,12 @@ class ExportContractTest {
                                 "SELECT geometry_type_name FROM gpkg_geometry_columns"))
                         .as(c)
                         .contains("geometry_type_name (String) = " + t.declared() + "\n");
-                assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents"))
+                String layer = c.replace('-', '_'); // the table is named after its collection (FileLayers)
+                assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), layer))
                         .as(c)
                         .contains("Geometry: " + t.gdal() + "\n", "Feature Count: " + matched + "\n");
                 if (t.wkt() != null) {
-                    String features = Gdal.ogrinfo("-ro", "-q", "-geom=SUMMARY", gpkg.toString(), "incidents");
+                    String features = Gdal.ogrinfo("-ro", "-q", "-geom=SUMMARY", gpkg.toString(), layer);
                     List<String> read = Gdal.geometries(features);
                     assertThat(read).as(c + " features read").hasSize(matched);
                     assertThat(Set.copyOf(read)).as(c).isSubsetOf(Set.of(t.wkt()));
@@ -202,6 +203,74 @@ class ExportContractTest {
             assertThat(Files.readString(out.resolve("README.txt"))).contains("no single casualty figure");
         }
 
+        /**
+         * Each collection's file names its layers after the collection (FileLayers): two downloads opened in one
+         * QGIS project are two layers, not two called {@code incidents}. {@code incidents-areas}' GeoPackage holds
+         * {@code incidents_areas} and {@code incidents_areas_claims}, its Shapefile zip {@code incidents_areas_points},
+         * {@code incidents_areas_areas} and {@code incidents_areas_claims.dbf}, its KML and FlatGeobuf the layer
+         * {@code incidents_areas}; the {@code incidents} collection keeps {@code incidents}, {@code claims} and
+         * {@code incidents_points}, as before.
+         */
+        @Test
+        void eachCollectionsFileNamesItsLayersAfterItAndIncidentsKeepsItsNames() throws Exception {
+            String window = "?datetime=2025-10-01/2026-02-28";
+            Path gpkg = download("/api/export/incidents-areas.gpkg" + window);
+            assertThat(Gdal.ogrinfo("-ro", "-q", gpkg.toString()))
+                    .contains("1: incidents_areas (Multi Polygon)", "incidents_areas_claims")
+                    .doesNotContainPattern("\\d: incidents \\(")
+                    .doesNotContainPattern("\\d: claims");
+            assertThat(Gdal.ogrinfo("-ro", "-so", gpkg.toString(), "incidents_areas"))
+                    .contains("Feature Count: 4");
+            assertThat(Gdal.ogrinfo("-ro", "-q", gpkg.toString(), "incidents_areas_claims"))
+                    .contains("OGRFeature(incidents_areas_claims)");
+            Path whole = download("/api/export/incidents.gpkg" + window);
+            assertThat(Gdal.ogrinfo("-ro", "-q", whole.toString()))
+                    .contains("1: incidents\n", "2: claims")
+                    .doesNotContain("incidents_");
+
+            Path shp = unzip(download("/api/export/incidents-areas.shp" + window), "areas-shp");
+            try (var files = Files.list(shp)) {
+                assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                        .contains(
+                                "incidents_areas_points.shp",
+                                "incidents_areas_points.dbf",
+                                "incidents_areas_areas.shp",
+                                "incidents_areas_areas.dbf",
+                                "incidents_areas_claims.dbf",
+                                "README.txt")
+                        .noneMatch(f -> f.startsWith("claims.") || f.startsWith("incidents_points."));
+            }
+            assertThat(Gdal.ogrinfo(
+                            "-ro",
+                            "-q",
+                            shp.resolve("incidents_areas_areas.shp").toString()))
+                    .contains("1: incidents_areas_areas (Polygon)");
+            assertThat(Gdal.ogrinfo(
+                            "-ro",
+                            "-so",
+                            shp.resolve("incidents_areas_points.shp").toString(),
+                            "incidents_areas_points"))
+                    .contains("Geometry: Point", "Feature Count: 4");
+            assertThat(Gdal.ogrinfo(
+                            "-ro",
+                            "-so",
+                            shp.resolve("incidents_areas_claims.dbf").toString(),
+                            "incidents_areas_claims"))
+                    .contains("incident_i: String");
+            assertThat(Files.readString(shp.resolve("README.txt")))
+                    .contains("incidents_areas_points: every incident", "incidents_areas_claims.dbf: every claim")
+                    .doesNotContain("incidents_points", "\nclaims.dbf");
+
+            Path kml = download("/api/export/incidents-areas.kml" + window);
+            assertThat(Gdal.ogrinfo("-ro", "-q", kml.toString())).contains("1: incidents_areas");
+            assertThat(Gdal.ogrinfo("-ro", "-so", kml.toString(), "incidents_areas"))
+                    .contains("Feature Count: 4");
+            Path fgb = download("/api/export/incidents-areas.fgb" + window);
+            assertThat(Gdal.ogrinfo("-ro", "-q", fgb.toString())).contains("1: incidents_areas (Multi Polygon)");
+            Http.Response csv = new Http(port).get("/api/export/incidents-areas.csv" + window);
+            assertThat(csv.header("Content-Disposition")).contains("filename=\"incidents-areas-");
+        }
+
         @Test
         void kmlAndFlatGeobufOpenInGdal() throws Exception {
             Path kml = download("/api/export/incidents.kml?datetime=2025-10-01/2026-02-28");
@@ -256,10 +325,11 @@ class ExportContractTest {
             };
             for (String[] v : views) {
                 Path fgb = download("/api/export/" + v[0] + ".fgb" + window);
-                assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), "incidents"))
+                String layer = v[0].replace('-', '_'); // the header's name is its collection's (FileLayers)
+                assertThat(Gdal.ogrinfo("-ro", "-so", fgb.toString(), layer))
                         .as(v[0])
                         .contains("Geometry: " + v[1], "Feature Count: " + v[3]);
-                assertThat(geometries(Gdal.ogrinfo("-ro", "-q", fgb.toString(), "incidents")))
+                assertThat(geometries(Gdal.ogrinfo("-ro", "-q", fgb.toString(), layer)))
                         .as(v[0])
                         .hasSize(Integer.parseInt(v[3]))
                         .containsOnly(v[2]);

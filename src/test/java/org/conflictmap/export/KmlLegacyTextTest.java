@@ -63,7 +63,7 @@ class KmlLegacyTextTest {
                 day);
         Path kml = dir.resolve("legacy.kml");
         try (OutputStream out = Files.newOutputStream(kml)) {
-            KmlWriter.write(each -> each.accept(legacy), out);
+            KmlWriter.write(each -> each.accept(legacy), FileLayers.INCIDENTS, out);
         }
         String read = Gdal.ogrinfo("-ro", "-q", kml.toString(), "incidents");
         assertThat(read)

@@ -58,7 +58,7 @@ class ShapefileFailureTest {
     @Test
     void aWholeExportIsACompleteZip() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FileWriters.shapefile(rows(3_000, -1), (id, c, s) -> oneClaim(id), dir, out);
+        FileWriters.shapefile(rows(3_000, -1), (id, c, s) -> oneClaim(id), FileLayers.INCIDENTS, dir, out);
         List<String> names = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -90,6 +90,7 @@ class ShapefileFailureTest {
                             }
                             return oneClaim(id);
                         },
+                        FileLayers.INCIDENTS,
                         dir,
                         out));
         assertEquals("claims JSON that does not parse", e.getMessage());
@@ -102,7 +103,8 @@ class ShapefileFailureTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         IOException e = assertThrows(
                 IOException.class,
-                () -> FileWriters.shapefile(rows(20_000, 9_000), (id, c, s) -> oneClaim(id), dir, out));
+                () -> FileWriters.shapefile(
+                        rows(20_000, 9_000), (id, c, s) -> oneClaim(id), FileLayers.INCIDENTS, dir, out));
         assertEquals("the store went away", e.getMessage());
         assertEquals(0, out.size(), "nothing was sent before the first pass ended");
         assertClaimsThreadGone();
