@@ -29,8 +29,16 @@ export function notice(text, { ok = false, action = null, keep = false } = {}) {
     n.appendChild(b);
   }
   if (ok && text) {
-    setTimeout(() => { if (n.textContent.startsWith(text)) { n.hidden = true; } }, 4000);
+    setTimeout(() => { if (n.textContent.startsWith(text)) { n.hidden = true; fitNotice(); } }, 4000);
   }
+  fitNotice();
+}
+
+// the review's height leaves room for the notice (its box and its margins), so that nothing is pushed off the screen
+function fitNotice() {
+  const n = $('notice');
+  const h = n.hidden ? 0 : n.getBoundingClientRect().height + parseFloat(getComputedStyle(n).marginTop) + parseFloat(getComputedStyle(n).marginBottom);
+  document.documentElement.style.setProperty('--notice-h', `${Math.ceil(h)}px`);
 }
 
 export function failed(e) {

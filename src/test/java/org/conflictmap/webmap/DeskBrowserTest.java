@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
@@ -220,6 +221,14 @@ class DeskBrowserTest {
             e.fill(statement, "Two civilians were killed in the shelling, the district police chief said.");
             e.keyboard().press("Control+s");
             e.waitForSelector("#version:has-text('version 2')");
+            // "Saved." stands above the review: the Save/Publish bar stays on the 768-px screen with it
+            e.waitForSelector("#notice.ok:has-text('Saved.')");
+            for (String button : List.of("#save", "#publish")) {
+                var box = e.locator(button).boundingBox();
+                assertThat(box.y + box.height)
+                        .as(button + "'s bottom on a 768-px screen")
+                        .isLessThanOrEqualTo(768);
+            }
             JsonNode saved = stored(id).get("properties");
             assertThat(saved.get("claims").get(0).get("statement").asString())
                     .isEqualTo("Two civilians were killed in the shelling, the district police chief said.");
