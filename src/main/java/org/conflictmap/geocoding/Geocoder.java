@@ -106,6 +106,11 @@ public class Geocoder {
             "five",
             "six",
             "ten");
+    /** Districts whose bare name is an English word or a common one ("Tank", "Washer", "Kot"): named only with a cue. */
+    static final Set<String> NOT_BARE = Set.of(
+            "tank", "washer", "kot", "bagh", "chal", "argo", "giro", "obe", "kang", "nagar", "haveli", "kama", "chora",
+            "dila", "nika", "nili", "farsi", "central", "east", "west", "north", "south", "city", "saddar", "sadar");
+
     /** Countries outside the gazetteer's region: never a namesake village. */
     static final Set<String> FOREIGN = Set.of(
             "qatar",
@@ -500,12 +505,16 @@ public class Geocoder {
                     continue;
                 }
                 List<NameIndex.Entry> entries = index.get(k);
+                if (entries.isEmpty() && n > 1) {
+                    // "Mohmand Dara district": the admin2 layer's "Muhmand Dara", not Pakistan's Mohmand and a "Dara"
+                    entries = index.getBySkeleton(k);
+                }
                 if (!entries.isEmpty()) {
                     longest = n;
                     found = entries;
                     foreign = false;
                 }
-                if (!index.isPrefix(k) && !FOREIGN_PREFIXES.contains(k)) {
+                if (!index.isPrefix(k) && !FOREIGN_PREFIXES.contains(k) && !index.isSkeletonPrefix(k)) {
                     break;
                 }
             }
@@ -769,6 +778,8 @@ public class Geocoder {
                 && s.last + 1 < tokens.size()
                 && tokens.get(s.last + 1).capitalised();
         List<NameIndex.Entry> ok = new ArrayList<>();
+        boolean onlyDistricts =
+                s.entries.stream().allMatch(e -> e.place().kind().equals("district"));
         for (NameIndex.Entry e : s.entries) {
             Place p = e.place();
             boolean evidence = strong(p)
@@ -779,7 +790,17 @@ public class Geocoder {
                             && s.last == s.first + 0
                             && isHome(p)
                             && p.population() != null
-                            && p.population() > 0);
+                            && p.population() > 0)
+                    // "tension remained high in Bajaur", "Lower Chitral's deputy commissioner": a district (admin2) of
+                    // a
+                    // province the article names, by its bare name, when no town bears it ("in Spin Boldak" is the
+                    // town, which needs evidence of its own)
+                    || (p.kind().equals("district")
+                            && onlyDistricts
+                            && p.admin1() != null
+                            && admin1.contains(p.admin1())
+                            && isHome(p)
+                            && !NOT_BARE.contains(Names.fold(s.text)));
             if (evidence) {
                 ok.add(e);
             }

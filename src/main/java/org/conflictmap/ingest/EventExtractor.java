@@ -45,7 +45,11 @@ class EventExtractor {
                     + "faced|traded|said|recorded|fled|called|cleared)\\b|\\bsince (?:then|October|February|last year)\\b"
                     // "Taliban fighters and Pakistani soldiers have clashed periodically along the border": what keeps
                     // happening, no event
-                    + "|\\b(?:periodically|sporadically|routinely|frequently|regularly)\\b");
+                    + "|\\b(?:periodically|sporadically|routinely|frequently|regularly)\\b"
+                    // "What we are seeing is a pattern: an attack inside Pakistan, then a strike across the border":
+                    // what
+                    // keeps happening
+                    + "|\\b(?:a|the|this)\\s+(?:familiar\\s+|same\\s+|vicious\\s+)?(?:pattern|cycle)\\b");
     static final Pattern SEPARATE =
             Pattern.compile("(?i)^(?:separately|in a separate\\b|meanwhile|elsewhere|in another|earlier\\b)");
     static final Pattern CLAUSE = Pattern.compile(
@@ -481,7 +485,9 @@ class EventExtractor {
                     // Saturday rejected")
                     target.said = said;
                 }
-                if (trigger || figures || cue != null) {
+                if ((trigger || figures || cue != null) && !(roundup(s.text()) && located.size() > 1)) {
+                    // "Civilian casualties reported in Kunar and Khost provinces after cross-border shelling and air
+                    // strikes": a round-up of several events names their places together, none of them this one's alone
                     for (Geocoder.Mention m : here) {
                         target.places.putIfAbsent(m.place().id(), m.place());
                         Place d = namedDistricts.get(m.start());
@@ -561,7 +567,7 @@ class EventExtractor {
                 // of every set types such nights armed_clash; an exchange of fire alone, with no fight named, stays
                 // cross-border fire)
                 for (Sentences.Sentence x : e.sentences) {
-                    EventTypes.Cue clash = EventTypes.strong("armed_clash", x.text(), x.start());
+                    EventTypes.Cue clash = EventTypes.fightNamed(x.text(), x.start());
                     if (clash != null) {
                         e.cue = clash;
                         break;
@@ -828,6 +834,11 @@ class EventExtractor {
         return af >= 0 ? "AF" : null;
     }
 
+    /** Whether the sentence lists two kinds of violence together ("shelling and air strikes", "air strikes, shelling and clashes"). */
+    static boolean roundup(String sentence) {
+        return EventTypes.listsKinds(sentence);
+    }
+
     /** "AF" or "PK" when every located place is in that country, AF when mixed or unknown (the border war's side). */
     static String country(Map<String, Place> places) {
         boolean pk = false;
@@ -842,11 +853,22 @@ class EventExtractor {
         return pk && !af ? "PK" : af ? "AF" : null;
     }
 
+    /**
+     * "Mortar shells fired from across the border landed in Chaman" and, in the same report, "Afghan forces opened fire on
+     * Pakistani border posts": one night's fire across the line, told as shells and as fire (the time and place still
+     * have to fit).
+     */
+    static boolean fireAcross(String a, String b) {
+        return (a.equals("shelling") || a.equals("cross_border_fire"))
+                && (b.equals("shelling") || b.equals("cross_border_fire"));
+    }
+
     private boolean compatible(
             Open e, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> here, boolean also) {
         if (cue != null
                 && e.cue != null
                 && !EventTypes.compatible(cue.type(), e.cue.type())
+                && !fireAcross(cue.type(), e.cue.type())
                 && (!cue.weak() && !e.cue.weak() || !e.figureSentences.isEmpty())) {
             return false;
         }

@@ -73,6 +73,51 @@ final class Places {
                     + "(?:attacks|violence|militancy|bombings|killings)\\s+(?:on\\s+[\\w\\s]{0,30}?)?in\\s+"
                     + "(?:[A-Z][\\w'’-]*\\s*(?:,|and)?\\s*){0,4}$");
 
+    /**
+     * "an Islamabad-based security analyst", "a Peshawar-based journalist": where someone works, not where anything
+     * happened.
+     */
+    static final Pattern BASED_AFTER = Pattern.compile("^[-–](?:based|born|headquartered)\\b");
+    /**
+     * "in a statement issued in Kabul", "a statement released from Islamabad", "a press release from Rawalpindi": where a
+     * statement was issued, not where the event was.
+     */
+    static final Pattern ISSUED_IN = Pattern.compile(
+            "(?i)\\b(?:statement|communiqu[ée]|press\\s+release|release|declaration)\\s+(?:(?:was\\s+)?(?:issued|released|"
+                    + "published|sent|posted|read\\s+out)\\s+)?(?:in|from)\\s+(?:the\\s+)?(?:city\\s+of\\s+)?$");
+    /**
+     * "are receiving treatment in Jalalabad", "moved to relatives in Jalalabad", "fled to Peshawar", "sheltering in
+     * Bati Kot": where the wounded were treated or the displaced went, not where they were hit.
+     */
+    static final Pattern WENT_TO = Pattern.compile(
+            "(?i)\\b(?:(?:receiving|received|receive|undergoing|getting)\\s+(?:medical\\s+)?treatment\\s+(?:in|at)|"
+                    + "(?:moved|fled|relocated|evacuated|displaced)\\s+to\\s+(?:relatives|family|families|camps?|safer\\s+"
+                    + "areas?)\\s+in|(?:fled|relocated|evacuated|displaced)\\s+to|(?:sheltering|taken\\s+refuge|sought\\s+refuge|staying\\s+with\\s+"
+                    + "relatives)\\s+in)\\s+(?:the\\s+)?(?:city\\s+of\\s+)?(?:[A-Z][\\w'’]*\\s+and\\s+)?$");
+    /**
+     * "The attacks come amid a new spike in violence along the border", "The latest fighting follows a week of violence
+     * along the frontier": the places of the violence the event came amid or after, which are no place of its own, up to
+     * the next clause. ("The shelling came two days after fighting near Torkham" is not one: that clause is an event of its
+     * own, with those places.)
+     */
+    static final Pattern CAME_AMID = Pattern.compile(
+            "(?i)\\b(?:(?:comes?|came|coming)\\s+(?:\\w+\\s+){0,2}?amid|follow(?:s|ed|ing)?\\s+(?:a|an|the|weeks?|days?|"
+                    + "months?)\\s+(?:\\w+\\s+){0,2}?(?:of|after)\\b)(?:(?!,\\s+(?:and|while|but)\\b)[^.;]){0,140}$");
+
+    /**
+     * "Bajaur lies directly across the mountains from Dangam and Sarkani districts of Kunar", "a house in Nari district,
+     * across the border from Bajaur": the place the scene lies across from, a neighbour.
+     */
+    static final Pattern ACROSS_FROM = Pattern.compile(
+            "(?i)\\bacross\\s+(?:the\\s+(?:border|mountains|frontier|line|Durand\\s+Line|river)\\s+)?from\\s+"
+                    + "(?-i:(?:[A-Z][\\w'’-]*|and|districts?|provinces?|of|the|eastern|western|southern|northern)\\s+){0,6}$");
+
+    /**
+     * "the crossing, which links Pakistan's Balochistan province with Kandahar", "the road connecting Zhob and Quetta": the
+     * places a road or crossing joins, not where anything happened on it.
+     */
+    static final Pattern LINKS = Pattern.compile("(?i)\\b(?:links?|linking|connects?|connecting)\\b[^.;:,]{0,60}$");
+
     /** "the shells were fired from the Zhob area", "fired from Afghanistan's Kunar province": where the fire came from. */
     static final Pattern FIRED_FROM = Pattern.compile(
             "(?i)\\b(?:fired|launched|lobbed)\\s+from\\s+(?:(?!(?:in|on|at|into|near|across|hit|landed|struck|killed)\\b)[\\w'’]+\\s+){0,4}$");
@@ -88,7 +133,9 @@ final class Places {
      * Whether a mention says where something other than the event was: a dateline opening a paragraph after a headline,
      * a capital acting as its government, the hospital the wounded were taken to, where a speaker spoke from, where the
      * dead came from or were buried, a region's spate of attacks, what an event was followed by, where fire came from
-     * ("fired from the Zhob area"), or a road named after the towns it joins ("the Zhob-Quetta highway").
+     * ("fired from the Zhob area"), a road named after the towns it joins ("the Zhob-Quetta highway"), where someone is
+     * based ("an Islamabad-based analyst"), what the scene lies across from, what a road or crossing links, where a statement was issued, where the wounded were treated or the displaced
+     * went, and what the event came amid or followed ("come amid a new spike in violence along the border").
      */
     static boolean notTheEventsPlace(String text, Mention m, boolean capital, boolean provinceName) {
         String before = text.substring(Math.max(0, m.start() - 60), m.start());
@@ -110,6 +157,14 @@ final class Places {
                 || FIRED_FROM.matcher(before).find()
                         && !m.place().kind().equals("country")
                         && !m.place().kind().equals("border")
+                || BASED_AFTER.matcher(after).find()
+                || ACROSS_FROM.matcher(before).find()
+                || LINKS.matcher(before).find()
+                || ISSUED_IN.matcher(before).find()
+                || WENT_TO.matcher(before).find()
+                || CAME_AMID
+                        .matcher(text.substring(Math.max(0, m.start() - 180), m.start()))
+                        .find()
                 || ROAD_AFTER.matcher(after).find()
                 || ROAD_BEFORE.matcher(before).find()
                         && ROAD_WORD.matcher(after).find()
