@@ -27,9 +27,17 @@ final class Claims {
     private record Decided(Speaker speaker) {}
 
     /** Who says a sentence's figures: its speaker, or per figure the nearest of several speakers it names before it. */
-    record Voices(Speaker sentence, List<Attribution> within) {
+    record Voices(Speaker sentence, List<Attribution> within, int reporters) {
+        /**
+         * {@code reporters}: where the reporter's own background starts in the article ({@link #REPORTERS_SINCE}), so that a
+         * clause cut from the sentence knows it; {@code Integer.MAX_VALUE} when the sentence has none.
+         */
+        Voices {
+            within = List.copyOf(within);
+        }
+
         static Voices of(Speaker speaker) {
-            return new Voices(speaker, List.of());
+            return new Voices(speaker, List.of(), Integer.MAX_VALUE);
         }
 
         Speaker at(int figureStart) {
@@ -484,7 +492,9 @@ final class Claims {
                             .distinct()
                             .count()
                     > 1;
-            return new Voices(sentence, two ? within : List.of());
+            Matcher since = REPORTERS_SINCE.matcher(s.text());
+            int reporters = since.find() ? s.start() + since.start(1) : Integer.MAX_VALUE;
+            return new Voices(sentence, two ? within : List.of(), reporters);
         }
 
         private Speaker remember(Speaker s) {
@@ -928,7 +938,7 @@ final class Claims {
     static List<Stated> of(Sentences.Sentence s, Voices voices, String eventCountry, boolean civilianContext) {
         List<Stated> out = new ArrayList<>();
         Matcher since = REPORTERS_SINCE.matcher(s.text());
-        int reporters = since.find() ? s.start() + since.start(1) : Integer.MAX_VALUE;
+        int reporters = Math.min(voices.reporters(), since.find() ? s.start() + since.start(1) : Integer.MAX_VALUE);
         for (Figures.Figure f : Figures.of(s.text(), s.start())) {
             // "…, local officials said, a day after a suicide bombing in the northwest killed seven people": the
             // reporter's

@@ -732,4 +732,23 @@ class ClaimsTest {
                         "AF"))
                 .containsExactly("un:civilians:killed:7", "pk_government:militants:killed:30");
     }
+
+    @Test
+    void aClauseCutFromALedeKeepsTheReportersBackgroundOutOfTheClaims() {
+        String text =
+                "A roadside bomb struck a convoy near Zhob on Tuesday, killing four soldiers, local officials said, a day "
+                        + "after a suicide bombing in the northwest killed seven people.";
+        Claims.Reader reader = new Claims.Reader(text, null);
+        Sentences.Sentence whole = Sentences.split(text).get(0);
+        Claims.Voices voices = reader.voices(whole, reader.speaker(whole));
+        List<String> out = new ArrayList<>();
+        for (Sentences.Sentence part : EventExtractor.clauses(whole)) {
+            for (Claims.Stated c : Claims.of(part, voices, "PK", true)) {
+                out.add(c.speaker().party() + ":" + c.figure().field() + ":"
+                        + c.figure().value());
+            }
+        }
+        assertThat(EventExtractor.clauses(whole)).hasSize(2);
+        assertThat(out).containsExactly("local_official:killed:4");
+    }
 }
