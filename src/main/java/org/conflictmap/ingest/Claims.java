@@ -27,15 +27,26 @@ final class Claims {
     private record Decided(Speaker speaker) {}
 
     /** Who says a sentence's figures: its speaker, or per figure the nearest of several speakers it names before it. */
-    record Voices(Speaker sentence, List<Attribution> within) {
+    record Voices(Speaker sentence, List<Attribution> within, int reporters) {
+        /**
+         * {@code reporters}: where the reporter's own background starts in the article ({@link #REPORTERS_SINCE}), so that a
+         * clause cut from the sentence knows it; {@code Integer.MAX_VALUE} when the sentence has none.
+         */
+        Voices {
+            within = List.copyOf(within);
+        }
+
         static Voices of(Speaker speaker) {
-            return new Voices(speaker, List.of());
+            return new Voices(speaker, List.of(), Integer.MAX_VALUE);
         }
 
         Speaker at(int figureStart) {
             Speaker out = sentence;
             for (Attribution a : within) {
-                if (a.at() < figureStart) {
+                // a figure that starts at its verb ("…, a claim Islamabad denied", "officials denied hitting any
+                // civilians")
+                // is that verb's subject's
+                if (a.at() <= figureStart) {
                     out = a.speaker();
                 }
             }
@@ -61,10 +72,18 @@ final class Claims {
                     + "tells|adds|confirms|announces|insists|denies|rejects|dismisses|"
                     // a monitor's count: "The UN mission counted at least 13 civilians killed", "UNAMA later verifies
                     // 12 civilian deaths", "the ministry spoke of 14 dead Pakistani soldiers"
-                    + "counted|verified|verifies|spoke of)\\b");
+                    + "counted|verified|verifies|spoke of|"
+                    // "Pakistani officials say two soldiers died"
+                    + "say|"
+                    // a monitor's "UNAMA has received credible reports that at least seven civilians were killed", "has
+                    // documented"
+                    + "received\\s+(?:[\\w-]+\\s+){0,2}?(?:reports?|information|accounts?)|documented|recorded)\\b");
     static final Pattern ACCORDING =
             Pattern.compile("(?i)\\baccording to\\s+(?:the\\s+)?((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig)\\.\\s+)?"
-                    + "[^,.;“”\"]{2,80}?)(?=[,.;]|$)");
+                    + "[^,.;“”\"]{2,80}?)(?=[,.;]|\\s+(?:who|which|speaking|quoted)\\b|$)");
+    /** The person's name in commas after "according to" and a role: "according to Kurram's deputy commissioner, Javed Mehsud." */
+    static final Pattern ACCORDING_NAME =
+            Pattern.compile("^,\\s+((?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+)(?=\\s*[,.;]|\\s*$)");
     /** A quote closed and its speaker named after it: "…,” Khwarazmi said", "…,\" said the spokesman". */
     static final Pattern SAID_AFTER_QUOTE =
             Pattern.compile("[,.?!]\\s*[”\"’]\\s*(?:[\\w'’.-]+\\s+){0,6}?" + REPORTING.pattern());
@@ -230,6 +249,11 @@ final class Claims {
             this.localPlaces = localPlaces;
             Matcher release = PRESS_RELEASE.matcher(text);
             String heading = release.lookingAt() ? release.group(1).strip().replaceAll("\\s*\\n\\s*", ", ") : null;
+            if (heading == null) {
+                // no heading, but signed: "Director General ISPR" on the release's last line
+                Matcher signed = SIGNATURE.matcher(text);
+                heading = signed.find() ? signed.group(1).strip() : null;
+            }
             this.issuer = heading == null ? null : new Speaker(heading, null, party(heading, 0));
         }
 
@@ -306,6 +330,10 @@ final class Claims {
         private Speaker attribution(String sentence, int offset) {
             Matcher a = ACCORDING.matcher(sentence);
             if (a.find()) {
+                Matcher name = ACCORDING_NAME.matcher(sentence.substring(a.end()));
+                if (name.find()) {
+                    return remember(resolve(name.group(1), a.group(1).strip(), offset));
+                }
                 return remember(resolve(a.group(1).strip(), null, offset));
             }
             // "state media reported, citing security sources": the claim is the cited body's, relayed
@@ -344,6 +372,18 @@ final class Claims {
             if (before.matches("(?s).*\\b(?:were|was|is|are|been|be)(?:\\s+also|\\s+\\w+ly)?\\s*$")) {
                 return null;
             }
+            // "The ministry did not say where", "declined to say": nobody says anything
+            if (before.matches("(?s).*(?:\\b(?:not|never|to)|n['’]t)\\s*$")) {
+                return null;
+            }
+            // "… said its troops had responded to fire from the Afghan side and denied hitting any civilian area": the
+            // second verb of the same subject
+            if (before.matches("(?s).*\\band(?:\\s+also|\\s+\\w+ly)?\\s*$")) {
+                Decided main = nearestBefore(sentence, v, offset);
+                if (main != null) {
+                    return main;
+                }
+            }
             if (verb.equals("saying")) {
                 Matcher with = WITH_SAYING.matcher(before.strip());
                 if (with.find()) {
@@ -367,8 +407,15 @@ final class Claims {
                 if (described.find() && described.end(1) <= v.start()) {
                     return new Decided(resolve(described.group(1).strip(), null, offset));
                 }
+                // "A faction of the Pakistani Taliban led by … claimed responsibility in a statement, saying": the
+                // subject of
+                // the nearest reporting verb before it says it
+                Decided main = nearestBefore(sentence, v, offset);
+                if (main != null) {
+                    return main;
+                }
                 Matcher lead = Pattern.compile("^((?:[A-Z][\\w'’-]*\\s?)+)").matcher(sentence);
-                if (lead.find()) {
+                if (lead.find() && !lead.group(1).strip().matches("A|An|The")) {
                     return new Decided(resolve(lead.group(1).strip(), null, offset));
                 }
                 return null;
@@ -411,6 +458,21 @@ final class Claims {
             return found == null ? null : new Decided(found);
         }
 
+        /** The subject of the nearest reporting verb before {@code v} in the sentence that has one; null when none has. */
+        private Decided nearestBefore(String sentence, Matcher v, int offset) {
+            Decided main = null;
+            Matcher earlier = REPORTING.matcher(sentence).region(0, v.start());
+            while (earlier.find()) {
+                if (!earlier.group(1).equals("saying")) {
+                    Decided d = atVerb(sentence, earlier, offset);
+                    if (d != null && d.speaker() != null) {
+                        main = d;
+                    }
+                }
+            }
+            return main;
+        }
+
         /**
          * Who states each figure of a sentence that names two speakers ("the Taliban authorities said Monday, in strikes the
          * United Nations said had killed at least 11"; "Afghanistan says it killed 46 …; Pakistan says it lost three men"):
@@ -430,7 +492,9 @@ final class Claims {
                             .distinct()
                             .count()
                     > 1;
-            return new Voices(sentence, two ? within : List.of());
+            Matcher since = REPORTERS_SINCE.matcher(s.text());
+            int reporters = since.find() ? s.start() + since.start(1) : Integer.MAX_VALUE;
+            return new Voices(sentence, two ? within : List.of(), reporters);
         }
 
         private Speaker remember(Speaker s) {
@@ -451,7 +515,8 @@ final class Claims {
 
         /** A named or described claimant, with pronouns and "the ministry" resolved. */
         private Speaker resolve(String subject, String role, int offset) {
-            String s = subject.replaceAll("^(?i)(and|but|while|as|then|also|in which|which|who|where|when)\\s+", "")
+            String s = subject.replaceAll("^[-–—•*]\\s+", "")
+                    .replaceAll("^(?i)(and|but|while|as|then|also|in which|which|who|where|when)\\s+", "")
                     .replaceAll("[“”\"]", "")
                     .replaceAll(
                             "(?i)(?:\\s+(also|later|earlier|further|separately|again|had|has|have|now|already|since))+$",
@@ -459,7 +524,7 @@ final class Claims {
                     .strip();
             // "Pakistan's military attacked … and said": the subject ends at its verb; but "a faction of the banned
             // Tehreek-e-Taliban Pakistan" names the group with an adjective
-            String verbEd = "\\s+(?!(?:banned|outlawed|proscribed|armed|unnamed)\\b)[a-z]+ed\\b";
+            String verbEd = "\\s+(?!(?:banned|outlawed|proscribed|armed|unnamed)\\b)[a-z]+ed\\b(?!\\s+by\\b)";
             if (s.matches("[A-Z].*") && s.matches("(?s).*" + verbEd + ".*")) {
                 s = s.replaceAll(verbEd + ".*$", "").strip();
             }
@@ -503,6 +568,10 @@ final class Claims {
                         return h;
                     }
                 }
+                Speaker named = namedBefore(surname, offset);
+                if (named != null) {
+                    return named;
+                }
             }
             boolean personal = low.matches("he|she|it|they|him|her|them|its spokesman");
             if (PRONOUNS.contains(low) || low.equals("they")) {
@@ -532,9 +601,12 @@ final class Claims {
                 while (first < words.length && TITLES.contains(words[first].toLowerCase(Locale.ROOT))) {
                     first++;
                 }
-                if (words.length - first >= 2) {
+                String rest = s.substring(0, s.length() - candidate.length()).strip();
+                // "A faction of the Pakistani Taliban led by Hafiz Gul Bahadur": the name is in the body's, not the
+                // claimant
+                if (words.length - first >= 2 && !rest.matches("(?s).*\\sby$")) {
                     name = String.join(" ", Arrays.copyOfRange(words, first, words.length));
-                    String rest = s.substring(0, s.length() - name.length()).strip();
+                    rest = s.substring(0, s.length() - name.length()).strip();
                     if (!rest.isEmpty()) {
                         description = description == null ? rest : rest + ", " + description;
                     }
@@ -543,6 +615,40 @@ final class Claims {
             String claimant = name != null ? name : s.replaceAll("^(?i)(the|a|an)\\s+", "");
             String party = party((description == null ? "" : description + " ") + s, offset);
             return new Speaker(claimant, description, party);
+        }
+
+        /**
+         * "Mehsud told Radio Mashaal" where nobody of that name spoke before but the text named him in full ("…, according to
+         * Kurram's deputy commissioner, Javed Mehsud", "the district's police chief, Javed Mehsud, visited"): that person, with
+         * the role in commas before or after his name; null when the text names nobody so, or the word is a body or a place.
+         */
+        private Speaker namedBefore(String surname, int offset) {
+            if (!named(surname, offset).equals("other") || TITLES.contains(surname.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            Matcher full = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,3}" + Pattern.quote(surname) + ")\\b")
+                    .matcher(text.substring(0, Math.min(offset, text.length())));
+            String name = null;
+            int at = -1;
+            while (full.find()) {
+                name = full.group(1);
+                at = full.start(1);
+            }
+            if (name == null
+                    || name.matches(
+                            "(?s)(?:In|On|At|The|A|An|By|For|From|With|And|But|Of|To|As|After|Before|When|While|Since)\\s.*")
+                    || looksLikeBody(name)) {
+                return null;
+            }
+            Matcher before = ROLE_BEFORE_NAME.matcher(text.substring(Math.max(0, at - 100), at));
+            Matcher after = ROLE_AFTER_NAME.matcher(text.substring(at + name.length()));
+            String role = before.find()
+                    ? before.group(1)
+                            .replaceAll("^(?i).*\\b(?:according to|said|says|told|by|and)\\s+", "")
+                            .strip()
+                    : after.find() ? after.group(1).strip() : null;
+            boolean isRole = role != null && ROLE_WORD.matcher(role).find();
+            return resolve(name, isRole ? role : null, offset);
         }
 
         /** The party a claimant stands for; bare "the defence ministry" takes the nearest nationality before it. */
@@ -588,8 +694,13 @@ final class Claims {
                 return "armed_group";
             }
             if (c.matches(".*\\btaliban\\b.*")
-                    && !c.matches(".*\\b(pakistani taliban|police|governor|governor's)\\b.*")) {
-                // "a local Taliban official", "a Taliban official in Kandahar": the Taliban government's own
+                    && !c.matches(
+                            ".*\\b(pakistani taliban|police|governor|governor's|provincial|district|local taliban officials)\\b.*")
+                    && !localRole(c, LOCAL_OFFICE)) {
+                // "a local Taliban official", "a Taliban official in Kandahar": the Taliban government's own; but "the
+                // Taliban's provincial spokesman", "the head of information and culture in Kunar appointed by the
+                // Taliban"
+                // hold a provincial office, as a governor's spokesman does
                 return "af_government";
             }
             if (c.matches(".*\\bstate(?:-run)? (?:media|television|broadcaster|radio|news agency)\\b.*")) {
@@ -614,7 +725,7 @@ final class Claims {
                             ".*\\b(kunar|nangarhar|khost|kandahar|paktika|paktia|kurram|bajaur|chaman|bannu) officials?\\b.*")) {
                 return "local_official";
             }
-            if (localRole(c)) {
+            if (localRole(c, LOCAL_ROLE)) {
                 return "local_official";
             }
             if (c.matches(".*\\b(frontier corps|fc)\\b.*")) {
@@ -626,7 +737,7 @@ final class Claims {
                 return "af_government";
             }
             if (c.matches(
-                    ".*\\b(zaidi|tarar|khawaja asif|sharif|ispr|inter-services|pakistan|pakistani|pakistan's|islamabad|military|army|"
+                    ".*\\b(zaidi|tarar|khawaja asif|sharif|ispr|inter[- ]services|pakistan|pakistani|pakistan's|islamabad|military|army|"
                             + "security sources?|security officials?|state television|foreign office|ptv)\\b.*")) {
                 return "pk_government";
             }
@@ -642,9 +753,8 @@ final class Claims {
          * "Nangarhar information and culture director", "the Kandahar health department's head": an office named for a
          * province, district or town of the text is the local government's, not the country's (a ministry or the army never is).
          */
-        private boolean localRole(String c) {
-            if (!c.matches(
-                            ".*\\b(director|chief|head|spokes(?:man|woman|person)|officials?|officer|administrator|department|office)\\b.*")
+        private boolean localRole(String c, Pattern office) {
+            if (!office.matcher(c).find()
                     || c.matches(
                             ".*\\b(ministry|minister|national|federal|army|military|ispr|foreign|prime|president|corps|forces)\\b.*")) {
                 return false;
@@ -691,7 +801,34 @@ final class Claims {
 
     /** A press release's heading: up to four lines naming its issuer, then "Press Release" (or "Statement") on a line of its own. */
     static final Pattern PRESS_RELEASE = Pattern.compile(
-            "\\s*((?:[^\\n]{3,80}\\n){1,4})\\s*(?:Press Release|PRESS RELEASE|Press release|Statement|STATEMENT)\\s*\\n");
+            "\\s*((?:[^\\n]{3,80}\\n){1,4})\\s*(?:(?:Press Release|PRESS RELEASE|Press release|Statement|STATEMENT)\\s*\\n|"
+                    // or its number: "No PR-87/2028-ISPR   Rawalpindi - May 14, 2028", "PR No. 123/2025", "Press
+                    // Release No. 45"
+                    + "(?:No\\.?\\s*PR\\b|PR\\s*No\\b|(?i:press release)\\s+No\\b)[^\\n]*\\n)");
+    /**
+     * A release signed on its last line by its issuer's office, with no full stop: "Director General ISPR", "Spokesperson,
+     * Ministry of Foreign Affairs".
+     */
+    static final Pattern SIGNATURE = Pattern.compile(
+            "\\n\\s*((?:Director General|DG|Spokes(?:man|person|woman)|Press Secretary|Office of the Spokes(?:man|person))\\b"
+                    + "[^\\n.]{0,70})\\s*$");
+
+    /** The office words of a role named for a place ({@code Reader.localRole}). */
+    static final Pattern LOCAL_ROLE = Pattern.compile(
+            "\\b(?:director|chief|head|spokes(?:man|woman|person)|officials?|officer|administrator|department|office)\\b");
+    /** The same without "official": "a Taliban official in Kandahar" is the Taliban government's (the sets' gold reads so). */
+    static final Pattern LOCAL_OFFICE =
+            Pattern.compile("\\b(?:director|chief|head|spokes(?:man|woman|person)|administrator|department)\\b");
+
+    /** A word that makes a phrase a person's role. */
+    static final Pattern ROLE_WORD = Pattern.compile(
+            "(?i)\\b(?:spokes(?:man|woman|person)|commissioner|officer|chief|minister|governor|officials?|head|director|"
+                    + "commander|administrator|secretary|general|police|ministry|mayor|elder)\\b");
+    /** A role in commas right before a name: "… according to Kurram's deputy commissioner, " (Javed Mehsud). */
+    static final Pattern ROLE_BEFORE_NAME = Pattern.compile("([^,.;:\\n“”\"]{3,90}),\\s+$");
+    /** A role in commas right after a name: (Javed Mehsud)", the district's police chief,". */
+    static final Pattern ROLE_AFTER_NAME =
+            Pattern.compile("^,\\s+(?:the\\s+|a\\s+|an\\s+)?([^,.;:\\n“”\"]{3,90})[,.;]");
 
     /** An acronym of two to six letters, two or more of them capitals: "MoD", "ISPR", "DPO". */
     static final Pattern ACRONYM = Pattern.compile("\\b(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,5}\\b");
@@ -756,6 +893,19 @@ final class Claims {
                 }
             }
         }
+        // "…, a claim Islamabad flatly denied": the claim is what was denied, its denier the subject
+        s = s.replaceFirst("^(?i:a|an|the)\\s+(?i:claims?|account|assertion)\\s+(?:that\\s+)?(?=[A-Z])", "")
+                .replaceFirst(
+                        "(?<=\\S)\\s+(?:flatly|swiftly|strongly|firmly|quickly|promptly|immediately|categorically|vehemently|"
+                                + "repeatedly|officially|publicly|angrily|formally)$",
+                        "");
+        // "…, he said in a statement posted on X": the subject of the reporting clause the verb is part of ("he")
+        Matcher inner = REPORTING.matcher(s);
+        if (inner.find()
+                && inner.start() > 0
+                && s.substring(inner.end()).matches("(?s)\\s+(?:in|on|by|at|from|via|through|during)\\b.*")) {
+            s = s.substring(0, inner.start()).strip();
+        }
         String[] words = s.split("\\s+");
         if (words.length > 12 || s.isEmpty()) {
             return null;
@@ -770,6 +920,15 @@ final class Claims {
         return s;
     }
 
+    /**
+     * A clause after the attribution that dates the news by another event ("…, local officials said, a day after a suicide
+     * bombing in the northwest killed seven people", "…, police said, hours after …"): the reporter's background, not what
+     * they said.
+     */
+    static final Pattern REPORTERS_SINCE = Pattern.compile(
+            "\\b(?:said|says|told\\s+[\\w'’-]+)\\s*,\\s+((?:just\\s+|only\\s+|barely\\s+|less than\\s+)?(?:a|an|one|two|three|four|five|"
+                    + "six|several|\\d+)\\s+(?:days?|hours?|weeks?|months?)\\s+(?:after|before)\\b)");
+
     /** Every figure of the sentences, with its speaker and side; figures nobody states are left out. */
     static List<Stated> of(Sentences.Sentence s, Speaker speaker, String eventCountry, boolean civilianContext) {
         return of(s, Voices.of(speaker), eventCountry, civilianContext);
@@ -778,7 +937,14 @@ final class Claims {
     /** The same, each figure said by the speaker {@code voices} gives it. */
     static List<Stated> of(Sentences.Sentence s, Voices voices, String eventCountry, boolean civilianContext) {
         List<Stated> out = new ArrayList<>();
+        Matcher since = REPORTERS_SINCE.matcher(s.text());
+        int reporters = Math.min(voices.reporters(), since.find() ? s.start() + since.start(1) : Integer.MAX_VALUE);
         for (Figures.Figure f : Figures.of(s.text(), s.start())) {
+            // "…, local officials said, a day after a suicide bombing in the northwest killed seven people": the
+            // reporter's
+            if (f.start() >= reporters) {
+                continue;
+            }
             Speaker speaker = voices.at(f.start());
             if (speaker != null) {
                 String side = side(f, speaker.party(), eventCountry, civilianContext);
@@ -846,7 +1012,7 @@ final class Claims {
         }
         if (noun.matches(
                 "soldiers?|troops|forces|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|"
-                        + "commanders?|officials?|members?")) {
+                        + "commanders?|officials?|members?|sons of (?:the )?soil")) {
             if (forNat != null) {
                 return forNat;
             }

@@ -105,9 +105,12 @@ class EventExtractor {
     static final Pattern HERE = Pattern.compile(
             "\\b(?:Road|Chowk|Bazaar|Market|Colony|Town|area|city|metropolis|locality|capital)\\s+here\\b"
                     + "|\\bhere\\s+(?:on|late|early|this|last|yesterday|today)\\b");
-    /** "shifted to Lady Reading Hospital in Peshawar", "sent to Kabul for treatment": where the wounded went, not where they were hit. */
+    /**
+     * "shifted to Lady Reading Hospital in Peshawar", "sent to Kabul for treatment", "evacuated to Combined Military Hospital
+     * Peshawar": where the wounded went, not where they were hit.
+     */
     static final Pattern TREATED_IN =
-            Pattern.compile("(?i)\\b(?:sent|taken|shifted|referred|transferred|airlifted)\\s+to\\s+"
+            Pattern.compile("(?i)\\b(?:sent|taken|shifted|referred|transferred|airlifted|evacuated|rushed)\\s+to\\s+"
                     + "(?:[\\w'’.-]+\\s+){0,5}?(?:in\\s+)?$");
     /** "Bajaur, which borders Afghanistan's Kunar province", "shares a border with North Waziristan": a neighbour, not the place. */
     static final Pattern NEIGHBOUR = Pattern.compile(

@@ -91,6 +91,8 @@ final class Figures {
                     + "worshippers|residents|"
                     + "villagers|passengers|members|officials|commanders|personnel|others|forces|family members|returnees|students|countrymen|compatriots|citizens|"
                     + "posts|outposts|checkposts|positions|aircraft|drones|jets|affiliates|associates|"
+                    // ISPR's soldiers: "2 brave sons of soil … embraced shahadat"
+                    + "sons of (?:the )?soil|"
                     // "30 Afghan Taliban were killed"; but in "four Afghan Taliban posts" the noun is posts
                     + "Taliban(?!\\s+(?:posts?|outposts?|checkposts?|positions?|fighters?|soldiers?|militants?|commanders?|members?|officials?|"
                     + "forces|guards?|troops|personnel|men|man|regime|government|administration)\\b))";
@@ -115,10 +117,15 @@ final class Figures {
                     // "Two people, a woman and an elderly man, died", "two civilians, a man and his son, were wounded"
                     + "(?:a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?\\s+and\\s+(?:a|an|his|her|their)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?|"
                     // "45 khwarij, the term Pakistan uses for fighters of the Pakistani Taliban, were killed"
-                    + "the\\s+(?:term|word|name)\\s+[^,]{1,60}),|\\s+(?:including|among them)\\s+(?:"
+                    + "the\\s+(?:term|word|name)\\s+[^,]{1,60}|"
+                    // "4 of their posts, being used by khwarij, were destroyed", "2 brave sons of soil, having fought
+                    // gallantly, embraced shahadat": a participle's aside
+                    + "(?:being|having)\\s+[^,]{1,60}),|\\s+(?:including|among them)\\s+(?:"
                     + QUANT
                     + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
-                    + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly))*";
+                    + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly|"
+                    // "Further 3 soldiers got injured"
+                    + "got|get|gets))*";
     /** "three of its soldiers", "two of its own fighters": a part of one's own men ({@link #OUR} reads whose). */
     static final String OF_OWN = "(?:\\s+of\\s+(?:its|their|our)(?:\\s+own)?)?";
     /** Whose men a noun names after it: "three soldiers of the Islamic Emirate", "two commanders of the Pakistani Taliban". */
@@ -126,7 +133,9 @@ final class Figures {
             "of\\s+(?:the\\s+)?(?:Islamic Emirate|Pakistani Taliban|Afghan Taliban|TTP|Tehr[ei]e?k[- ]e[- ]Taliban Pakistan|"
                     + "Pakistan(?:i)? (?:army|military)|Afghan (?:army|forces)|"
                     // "two members of the Islamic Emirate's forces", "two soldiers of Pakistan's Frontier Corps"
-                    + "(?:Pakistan|Afghanistan|Islamic Emirate)['’]s)\\b";
+                    + "(?:Pakistan|Afghanistan|Islamic Emirate)['’]s|"
+                    // Pakistan's paramilitary forces: "three personnel of the Chitral Levies"
+                    + "(?:[A-Z][\\w-]+\\s+)?(?:Levies|Frontier Corps|Rangers|Scouts))\\b";
 
     static final Pattern OF_WHOM_AFTER = Pattern.compile("(?i)^\\s+(" + OF_WHOM + ")");
     /**
@@ -135,7 +144,8 @@ final class Figures {
      */
     static final String OF_FAMILY =
             "(?:\\s+of\\s+(?:a|an|one|the|their|his|her|the same)\\s+(?:[\\w-]+\\s+){0,2}?(?:famil(?:y|ies)|force|forces|"
-                    + "police|militia|army|corps|unit|council)|\\s+" + OF_WHOM + "(?:\\s+[\\w-]+){0,3}?\\s+"
+                    + "police|militia|army|corps|unit|council|levies|rangers|scouts|constabulary)|\\s+" + OF_WHOM
+                    + "(?:\\s+[\\w-]+){0,3}?\\s+"
                     + "(?:forces|force|corps|army|police|militia|guards|units?|troops|personnel)|\\s+" + OF_WHOM + ")?";
 
     static final Pattern PASSIVE =
@@ -149,7 +159,10 @@ final class Figures {
             + "\\b" + AUX + "\\s+" + VERBS + "\\b");
     /** "at least 11 civilians were among the dead": a number (not "several") among a toll is that many killed. */
     static final Pattern AMONG_DEAD = Pattern.compile("(?i)\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD
-            + "{0,3}?)\\s+(" + PLURAL + ")\\s+(?:were|are|was)\\s+among\\s+(?:the\\s+dead|those\\s+killed)\\b");
+            + "{0,3}?)\\s+(" + PLURAL + ")"
+            // "two civilians, one of them a shopkeeper, were among the dead"
+            + "(?:\\s*,\\s*(?:" + QUANT + "\\s+of\\s+them\\s+[^,]{1,40}|(?:including|among them)\\s+[^,]{1,50}),)?"
+            + "\\s+(?:were|are|was)\\s+among\\s+(?:the\\s+dead|those\\s+killed)\\b");
     /** "received the bodies of two civilians", "the bodies of 10 Pakistani soldiers had been brought to Kunar": that many killed. */
     static final Pattern BODIES = Pattern.compile(
             "(?i)\\bbodies\\s+of\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b");
@@ -172,6 +185,9 @@ final class Figures {
                     + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD
                     + "{0,3}?)\\s+("
                     + PLURAL + ")\\b" + OF_FAMILY + "(\\s+dead)?");
+    /** A second object of an active toll: (killing five security personnel)" and two civilians". */
+    static final Pattern ACTIVE_AND = Pattern.compile(
+            "(?i)\\s+and\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + ")(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b");
     /** "killing between 30 and 35 terrorists": the lower bound, the range kept as stated. */
     static final Pattern ACTIVE_RANGE = Pattern.compile("(?i)\\b(killing|killed|wounding|wounded|injuring|injured|"
             + "destroying|destroyed|capturing|captured)\\s+between\\s+(" + QUANT + ")\\s+and\\s+(" + QUANT + ")(" + MOD
@@ -195,13 +211,16 @@ final class Figures {
             + BOUND + ")\\s+)?(" + QUANT + ")" + OF_OWN + "(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b"
             + "|\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(civilian|military)\\s+(deaths|injuries)\\b");
 
-    static final Pattern BARE = Pattern.compile(
-            "(?i)(?:\\band|,|;|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
-                    + "|several|another|dozens|scores|hundreds)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
-                    + "(killed|wounded|injured|dead|died|"
-                    + "destroyed|captured|hurt)\\b");
+    static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|;|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^|"
+            // a clause after its reporting verb without "that": "claims more than 30 of them died"
+            + "\\b(?:said|says|claims|claimed|insists|insisted)\\b)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
+            + "|several|another|dozens|scores|hundreds)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
+            + "(killed|wounded|injured|dead|died|"
+            + "destroyed|captured|hurt)\\b");
     static final Pattern BARE_ACTIVE = Pattern.compile("(?i)\\b(wounding|injuring|killing|wounded|injured)\\s+(?:("
-            + BOUND + ")\\s+)?(" + QUANT + ")\\b(?!\\s*(?:km|kilomet|mile|%|per))");
+            + BOUND + ")\\s+)?(" + QUANT + ")\\b(?!\\s*(?:km|kilomet|mile|%|per\\b|"
+            // "were injured two days ago": a time, not a figure
+            + "(?:days?|hours?|weeks?|months?|years?|minutes?|nights?)\\b))");
     static final Pattern ANTECEDENT = Pattern.compile("(?i)\\b(" + PLURAL
             + ")\\b((?:\\s+of)?(?:\\s+the)?(?:\\s+(?:Pakistani|Afghan)" + "(?:\\s+Taliban)?|\\s+TTP)?)");
     /** "had taken two Pakistani soldiers prisoner". */
@@ -358,6 +377,7 @@ final class Figures {
             final int[] d = dismissed;
             out.removeIf(f -> f.start() >= d[0] && f.start() < d[1] && !"denied".equals(f.verb()));
         }
+        deniedAfter(sentence, out);
         out.sort(Comparator.comparingInt(Figure::start));
         // "six of its own fighters had been killed and nine others wounded": the others are the speaker's own too
         ours(sentence, out);
@@ -365,6 +385,34 @@ final class Figures {
         ofWhom(sentence, out);
         ours(sentence, out);
         return shift(out, offset);
+    }
+
+    /** "…, a claim Islamabad flatly denied", "…, an account Pakistan dismissed as false": the claim's loss denied. */
+    static final Pattern CLAIM_DENIED_AFTER = Pattern.compile(
+            ",\\s+(?i:a|an|the)\\s+(?i:claims?|account|assertion)\\s+(?:that\\s+)?(?:[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,3})"
+                    + "\\s+(?:[a-z]+ly\\s+)?(denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes)\\b");
+
+    /**
+     * A loss claimed and denied in one sentence ("the Taliban said they had brought down two Pakistani drones, a claim
+     * Islamabad flatly denied"): the denier's figure is 0 of the same loss, where it is one a side can deny outright (an
+     * aircraft, a post, a man captured); a denied toll states no figure of the denier's ("rejected the claims").
+     */
+    private static void deniedAfter(String sentence, List<Figure> out) {
+        Matcher m = CLAIM_DENIED_AFTER.matcher(sentence);
+        if (!m.find()) {
+            return;
+        }
+        List<Figure> denied = new ArrayList<>();
+        for (Figure f : out) {
+            if (f.start() < m.start()
+                    && f.value() != null
+                    && f.value() > 0
+                    && f.field().matches("aircraft_downed|posts_captured|captured")) {
+                denied.add(new Figure(
+                        f.field(), 0, null, null, f.noun(), f.nationality(), "denied", m.start(1), m.end(1)));
+            }
+        }
+        out.addAll(denied);
     }
 
     static final Pattern FAMILY = Pattern.compile("(?i)\\bfamil(?:y|ies)\\b");
@@ -485,6 +533,17 @@ final class Figures {
                 end);
     }
 
+    /**
+     * A figure coordinated with one already read ("two soldiers and" before it, "and two civilians" after it): {@code c}'s
+     * groups are bound, quantity, words and noun, at {@code at} in the sentence; a null {@code field} states none.
+     */
+    private static void second(List<Figure> out, Matcher c, int at, String field, String verb) {
+        if (field != null) {
+            String noun = c.group(4).toLowerCase(Locale.ROOT);
+            add(out, figure(field, c.group(1), c.group(2), noun, c.group(3), verb, at + c.start(), at + c.end()));
+        }
+    }
+
     private static void add(List<Figure> out, Figure f) {
         for (Figure g : out) {
             boolean sameSpan =
@@ -573,7 +632,7 @@ final class Figures {
         if (w.matches(".*\\b(afghan|afghanistan|taliban|afghan taliban|islamic emirate)\\b.*")) {
             return "af";
         }
-        if (w.matches(".*\\b(pakistani|pakistan)\\b.*")) {
+        if (w.matches(".*\\b(pakistani|pakistan|frontier corps|fc|levies|rangers)\\b.*")) {
             return "pk";
         }
         return null;
@@ -816,6 +875,10 @@ final class Figures {
                                 m.group(1)));
             }),
             new Rule(DOWNED, (sentence, m, out) -> {
+                if (m.group(1) == null && m.group().matches("(?is).*(?<!aircraft)s")) {
+                    // "claimed to have brought down Pakistani drones": how many, it does not say
+                    return;
+                }
                 Integer n = m.group(1) == null ? Integer.valueOf(1) : number(m.group(1));
                 add(out, plain(m, "aircraft_downed", n, "aircraft", nat(m.group(2)), "downed"));
             }),
@@ -849,6 +912,11 @@ final class Figures {
                 } else if (field != null) {
                     String how = byABomb(sentence.substring(0, m.start())) ? "bomb:" : "active:";
                     add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), how + verb, m.start(), m.end()));
+                    // "killing five security personnel and two civilians": the verb's second object
+                    Matcher and = ACTIVE_AND.matcher(sentence).region(m.end(), sentence.length());
+                    if (and.lookingAt()) {
+                        second(out, and, 0, activeField(verb, and.group(4).toLowerCase(Locale.ROOT)), how + verb);
+                    }
                 }
             }),
             new Rule(JOINT, (sentence, m, out) -> {
@@ -878,22 +946,12 @@ final class Figures {
                     add(out, figure(field, m.group(1), m.group(2), noun, m.group(3), verb, m.start(), m.end()));
                     Matcher c = COORDINATED.matcher(sentence.substring(Math.max(0, m.start() - 80), m.start()));
                     if (c.find()) {
-                        int at = Math.max(0, m.start() - 80);
-                        String n2 = c.group(4).toLowerCase(Locale.ROOT);
-                        String f2 = field(verb, n2);
-                        if (f2 != null) {
-                            add(
-                                    out,
-                                    figure(
-                                            f2,
-                                            c.group(1),
-                                            c.group(2),
-                                            n2,
-                                            c.group(3),
-                                            verb,
-                                            at + c.start(),
-                                            at + c.end()));
-                        }
+                        second(
+                                out,
+                                c,
+                                Math.max(0, m.start() - 80),
+                                field(verb, c.group(4).toLowerCase(Locale.ROOT)),
+                                verb);
                     }
                 }
             }),

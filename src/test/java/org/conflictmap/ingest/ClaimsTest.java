@@ -619,4 +619,136 @@ class ClaimsTest {
         assertThat(claims("Pakistani jets bombed houses in Barmal.\n\nTen civilians were killed.", "AF"))
                 .isEmpty();
     }
+
+    @Test
+    void aMonitorsReceivedReportsAndAPresentTenseSayAttributeButANegatedSayDoesNot() {
+        assertThat(claims(
+                        "UNAMA has received credible reports that at least seven civilians were killed and six injured.",
+                        "AF"))
+                .containsExactly("un:civilians:killed:7", "un:civilians:wounded:6");
+        assertThat(claims("Fighting broke out in Kurram, in which Pakistani officials say two soldiers died.", "PK"))
+                .containsExactly("pk_government:pk_forces:killed:2");
+        assertThat(claims(
+                        "Pakistani officials said two soldiers were killed.\n\nThe ministry declined to say where. Five Afghan "
+                                + "fighters were killed.",
+                        "PK"))
+                .containsExactly("pk_government:pk_forces:killed:2");
+    }
+
+    @Test
+    void aReleaseNumberedOrSignedSpeaksForItsIssuerInItsIdioms() {
+        assertThat(claims(
+                        "INTER SERVICES PUBLIC RELATIONS\nNo PR-12/2028-ISPR      Rawalpindi - May 1, 2028\n\n"
+                                + "As a result, 12 Afghan Taliban were sent to hell and 4 of their posts, being used by khwarij, were "
+                                + "destroyed.\n\nDuring the exchange of fire, 2 brave sons of soil, having fought gallantly, embraced "
+                                + "shahadat.\n\nFurther 3 soldiers got injured and have been evacuated.",
+                        "PK"))
+                .containsExactly(
+                        "pk_government:af_forces:killed:12",
+                        "pk_government:af_forces:posts_destroyed:4",
+                        "pk_government:pk_forces:killed:2",
+                        "pk_government:pk_forces:wounded:3");
+        assertThat(claims(
+                        "Own troops responded befittingly.\n\n5 khwarij were sent to hell.\n\nDirector General ISPR",
+                        "PK"))
+                .containsExactly("pk_government:militants:killed:5");
+    }
+
+    @Test
+    void accordingToAnOfficialWhoAndARoleWithItsNameAndASurnameNamedBefore() {
+        assertThat(claims(
+                        "A suicide bomber struck a checkpoint, killing five security personnel and two civilians, according to a "
+                                + "senior security official who spoke on condition of anonymity.",
+                        "PK"))
+                .containsExactly("pk_government:pk_forces:killed:5", "pk_government:civilians:killed:2");
+        assertThat(claims(
+                        "The clash began at 11 p.m., according to Kurram's deputy commissioner, Javed Mehsud.\n\n"
+                                + "Mehsud told reporters that two Frontier Corps soldiers had been killed and seven wounded.",
+                        "AF"))
+                .containsExactly("local_official:pk_forces:killed:2", "local_official:pk_forces:wounded:7");
+        assertThat(claims(
+                        "The district's police chief, Javed Mehsud, visited the site on Monday. Mehsud said two civilians were "
+                                + "killed.",
+                        "PK"))
+                .containsExactly("local_official:civilians:killed:2");
+    }
+
+    @Test
+    void sayingIsTheMainVerbsSubjectsAndAStatementsParticipleIsNoSubject() {
+        assertThat(claims(
+                        "A faction of the Pakistani Taliban led by Hafiz Gul Bahadur claimed responsibility in a statement, "
+                                + "saying 17 soldiers had been killed.",
+                        "PK"))
+                .containsExactly("armed_group:pk_forces:killed:17");
+        assertThat(claims(
+                        "Zabihullah Mujahid, the Taliban's chief spokesman, said Afghan forces had responded. Eleven Pakistani "
+                                + "soldiers were killed, he said in a statement posted on X, adding that one Afghan border guard "
+                                + "had died.",
+                        "AF"))
+                .containsExactly("af_government:pk_forces:killed:11", "af_government:af_forces:killed:1");
+        assertThat(claims(
+                        "Pakistan's military said its troops had responded to firing from the Afghan side and denied hitting "
+                                + "any civilian area.",
+                        "AF"))
+                .containsExactly("pk_government:civilians:killed:0");
+    }
+
+    @Test
+    void aTalibanProvincialOfficeIsLocalButATalibanOfficialIsTheGovernments() {
+        assertThat(claims(
+                        "Najibullah Hanifi, the Taliban's provincial head of information, said four civilians were killed.",
+                        "AF"))
+                .containsExactly("local_official:civilians:killed:4");
+        assertThat(claims("A Taliban official in Kandahar said two civilians were killed.", "AF"))
+                .containsExactly("af_government:civilians:killed:2");
+    }
+
+    @Test
+    void aClaimDeniedInItsSentenceIsTheDeniersZeroAndDronesWithoutANumberNoFigure() {
+        assertThat(claims(
+                        "On Thursday, the Taliban said they had brought down two Pakistani drones, a claim Islamabad flatly denied.",
+                        "AF"))
+                .containsExactly(
+                        "af_government:pk_forces:aircraft_downed:2", "pk_government:pk_forces:aircraft_downed:0");
+        assertThat(claims("The Taliban claimed to have brought down Pakistani drones.", "AF"))
+                .isEmpty();
+    }
+
+    @Test
+    void aLedesBackgroundAfterTheAttributionIsTheReportersAndOtherWordingsOfATollAreRead() {
+        assertThat(claims(
+                        "A roadside bomb killed four soldiers, local officials said, a day after a suicide bombing killed seven "
+                                + "people.",
+                        "PK"))
+                .containsExactly("local_official:pk_forces:killed:4");
+        assertThat(claims(
+                        "The district police officer told The News that two civilians, one of them a shopkeeper, were among the "
+                                + "dead. Three personnel of the Chitral Levies were injured two days ago, he said.",
+                        "AF"))
+                .containsExactly("local_official:civilians:killed:2", "local_official:pk_forces:wounded:3");
+        assertThat(claims(
+                        "The UN says the strikes killed at least seven civilians; Pakistan's military insists only militants "
+                                + "were hit, and claims more than 30 of them died.",
+                        "AF"))
+                .containsExactly("un:civilians:killed:7", "pk_government:militants:killed:30");
+    }
+
+    @Test
+    void aClauseCutFromALedeKeepsTheReportersBackgroundOutOfTheClaims() {
+        String text =
+                "A roadside bomb struck a convoy near Zhob on Tuesday, killing four soldiers, local officials said, a day "
+                        + "after a suicide bombing in the northwest killed seven people.";
+        Claims.Reader reader = new Claims.Reader(text, null);
+        Sentences.Sentence whole = Sentences.split(text).get(0);
+        Claims.Voices voices = reader.voices(whole, reader.speaker(whole));
+        List<String> out = new ArrayList<>();
+        for (Sentences.Sentence part : EventExtractor.clauses(whole)) {
+            for (Claims.Stated c : Claims.of(part, voices, "PK", true)) {
+                out.add(c.speaker().party() + ":" + c.figure().field() + ":"
+                        + c.figure().value());
+            }
+        }
+        assertThat(EventExtractor.clauses(whole)).hasSize(2);
+        assertThat(out).containsExactly("local_official:killed:4");
+    }
 }

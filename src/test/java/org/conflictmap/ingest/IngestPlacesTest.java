@@ -117,6 +117,12 @@ class IngestPlacesTest {
                 .isTrue();
         assertThat(notTheEvents("A drone struck a vehicle near Sharana on Tuesday.", "Sharana"))
                 .isFalse();
+        // an ISPR release's "evacuated to Combined Military Hospital Peshawar": where they went, before the town
+        assertThat(EventExtractor.TREATED_IN
+                        .matcher(
+                                "Further 3 soldiers got injured and have been evacuated to Combined Military Hospital ")
+                        .find())
+                .isTrue();
     }
 
     @Test
