@@ -876,6 +876,9 @@ final class Claims {
             cut = Math.max(cut, conj.end() - 2);
         }
         String s = b.substring(cut + 1).strip();
+        // "Tahir Khan, a journalist, said Pakistani media claimed one …": a reporting verb with no "that" opens the
+        // reported clause, whose subject speaks (the claimant was "said Pakistani media")
+        s = s.replaceFirst("^(?i)(?:said|says|added|adds|wrote|writes|noted|stated)\\s+(?=\\S)", "");
         // "strikes …, which the Taliban administration said killed 16": the relative clause's own subject
         s = s.replaceFirst("^(?i)(?:which|whom)\\s+(?=\\S)", "");
         if (s.isEmpty()

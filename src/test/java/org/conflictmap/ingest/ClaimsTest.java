@@ -25,6 +25,25 @@ class ClaimsTest {
     }
 
     @Test
+    void aReportingVerbWithoutThatOpensTheReportedClauseWhoseSubjectSpeaks() {
+        assertThat(Claims.subject("Tahir Khan, a journalist based in Pakistan, said Pakistani media"))
+                .isEqualTo("Pakistani media");
+        assertThat(Claims.subject("The commander added the army")).isEqualTo("The commander added the army");
+        String text =
+                "Tahir Khan, a journalist based in Pakistan, said Pakistani media claimed one Taliban fighter was "
+                        + "killed in the latest clash.";
+        Claims.Reader reader = new Claims.Reader(text, null);
+        List<String> claimants = new ArrayList<>();
+        for (Sentences.Sentence s : Sentences.split(text)) {
+            for (Claims.Stated c : Claims.of(s, reader.voices(s, reader.speaker(s)), "AF", true)) {
+                claimants.add(c.speaker().claimant() + ":" + c.figure().field() + ":"
+                        + c.figure().value());
+            }
+        }
+        assertThat(claimants).containsExactly("Pakistani media:killed:1");
+    }
+
+    @Test
     void aProvincialOfficialAndAMinistryAreTwoClaimants() {
         assertThat(claims(
                         "Mortar rounds landed in a camp near the Torkham crossing on Thursday night. "
