@@ -30,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * stream from the store, one at a time: GeoJSON, CSV and KML go straight to the client; Shapefile,
  * GeoPackage and FlatGeobuf are written to a temporary directory first (their headers need every
  * row). Memory stays flat whatever the count. A gazetteer collection or a table layer with export fields downloads as
- * GeoJSON, CSV and GeoPackage ({@link LayerDownloads}; a table's rows are read whole before the answer starts). ETag
+ * GeoJSON, CSV and GeoPackage ({@link LayerDownloads}; a table's rows stream from the store as the incidents do). ETag
  * from the data version. The request is parsed once, at the edge, by {@link ExportRequests}.
  */
 @RestController
@@ -71,14 +71,12 @@ class ExportController {
         ExportFormat f = q.format();
         StreamingResponseBody body;
         Collection c = q.collection();
-        if (c.source()
-                instanceof Source.Table table) { // a table layer's rows, read now: the connection is free at once
-            List<LayerDownloads.Entry> rows =
-                    LayerDownloads.rows(c, tables.page(table, Tables.Select.ALL, 0, Integer.MAX_VALUE), json);
+        if (c.source() instanceof Source.Table) { // a table layer's rows, as they stream from the store
+            FileWriters.Source<LayerDownloads.Entry> rows = LayerDownloads.rows(c, tables, json);
             body = out -> LayerDownloads.write(f, c, rows, json, out);
         } else if (q.filter() == null) { // a gazetteer collection's places
             List<LayerDownloads.Entry> places = LayerDownloads.places(c, List.copyOf(gazetteer.all()), json);
-            body = out -> LayerDownloads.write(f, c, places, json, out);
+            body = out -> LayerDownloads.write(f, c, LayerDownloads.of(places), json, out);
         } else {
             ExportRows rows =
                     new ExportRows(incidents, q.filter(), q.claims(), c.geometryType(), FileLayers.of(c), admin);

@@ -85,7 +85,7 @@ final class ExportRows {
     }
 
     /** The store's row callbacks cannot throw {@link IOException}: it travels wrapped and comes out in {@link #rethrowingIo}. */
-    private static <T> Consumer<T> unchecked(FileWriters.Each<T> each) {
+    static <T> Consumer<T> unchecked(FileWriters.Each<T> each) {
         return row -> {
             try {
                 each.accept(row);
@@ -95,7 +95,7 @@ final class ExportRows {
         };
     }
 
-    private static void rethrowingIo(Runnable read) throws IOException {
+    static void rethrowingIo(Runnable read) throws IOException {
         try {
             read.run();
         } catch (UncheckedIOException e) {

@@ -18,6 +18,7 @@ import mil.nga.geopackage.attributes.AttributesColumn;
 import mil.nga.geopackage.attributes.AttributesDao;
 import mil.nga.geopackage.attributes.AttributesRow;
 import mil.nga.geopackage.attributes.AttributesTableMetadata;
+import mil.nga.geopackage.contents.Contents;
 import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.geopackage.db.TableColumnKey;
 import mil.nga.geopackage.features.columns.GeometryColumns;
@@ -34,6 +35,7 @@ import org.conflictmap.incidents.Queryables;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * A GeoPackage (NGA's writer): the feature table named after the collection ({@link FileLayers}: {@code incidents},
@@ -111,7 +113,11 @@ final class GeoPackageWriter {
      * {@code String}, {@code Integer} or {@code Long}, {@code Double}, {@code Boolean}, {@code Instant} written as RFC
      * 3339 text) and each entry as one feature, in their order.
      */
-    static void write(Collection c, Map<String, Class<?>> columns, List<LayerDownloads.Entry> entries, OutputStream out)
+    static void write(
+            Collection c,
+            Map<String, Class<?>> columns,
+            FileWriters.Source<LayerDownloads.Entry> entries,
+            OutputStream out)
             throws IOException {
         ScratchDirectories.within(dir -> {
             Path file = dir.resolve("layer.gpkg");
@@ -119,30 +125,38 @@ final class GeoPackageWriter {
             GeoPackageManager.create(file.toFile());
             GeoPackage gpkg = GeoPackageManager.open(file.toFile());
             try {
-                Envelope box = new Envelope();
-                entries.forEach(e -> box.expandToInclude(e.geometry().get().getEnvelopeInternal()));
-                SpatialReferenceSystem srs = featureTable(
-                        gpkg,
-                        table,
-                        c.geometryType(),
-                        columns,
-                        box.isNull()
-                                ? new BoundingBox(-180, -90, 180, 90)
-                                : new BoundingBox(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()));
+                SpatialReferenceSystem srs =
+                        featureTable(gpkg, table, c.geometryType(), columns, new BoundingBox(-180, -90, 180, 90));
                 FeatureDao features = gpkg.getFeatureDao(table);
                 gpkg.beginTransaction();
-                for (LayerDownloads.Entry e : entries) {
+                // one row at a time as the store streams them, committed every 10,000: memory stays flat
+                Envelope box = new Envelope();
+                int[] n = {0};
+                entries.forEach(e -> {
+                    Geometry geometry = e.geometry().get();
+                    box.expandToInclude(geometry.getEnvelopeInternal());
                     FeatureRow row = features.newRow();
                     row.setGeometry(GeoPackageGeometryData.createAndBuildEnvelope(
-                            srs.getSrsId(),
-                            GeometryReader.readGeometry(Wkb.write(e.geometry().get()))));
+                            srs.getSrsId(), GeometryReader.readGeometry(Wkb.write(geometry))));
                     for (String name : columns.keySet()) {
                         Object v = e.field().apply(name);
                         row.setValue(name, v instanceof Integer k ? k.longValue() : v);
                     }
                     features.create(row);
-                }
+                    if (++n[0] % 10_000 == 0) {
+                        gpkg.endTransaction(true);
+                        gpkg.beginTransaction();
+                    }
+                });
                 gpkg.endTransaction(true);
+                if (!box.isNull()) { // the extent of what was written, known at the end
+                    Contents contents = gpkg.getContentsDao().queryForId(table);
+                    contents.setMinX(box.getMinX());
+                    contents.setMinY(box.getMinY());
+                    contents.setMaxX(box.getMaxX());
+                    contents.setMaxY(box.getMaxY());
+                    gpkg.getContentsDao().update(contents);
+                }
             } finally {
                 gpkg.close();
             }

@@ -34,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * layer ({@link Source.Table}) registered with export fields. One path for both: each feature as GeoJSON (its OGC
  * item, of the collection's geometry type), as a CSV row (its export fields, a point on it as longitude and
  * latitude) or as a GeoPackage feature (its export fields but the point's, at its geometry, of the collection's
- * type: {@link GeoPackageWriter}, NGA's writer), in the order of their ids. The gazetteer is in memory; a table's rows are read from the store by
- * {@link Tables}.
+ * type: {@link GeoPackageWriter}, NGA's writer), in the order of their ids. The gazetteer is in memory; a table's rows stream from the store ({@link Tables#forEach},
+ * forward only, as the incidents' exports do), each written as it comes: memory stays flat whatever the count.
  */
 final class LayerDownloads {
     /** The formats a gazetteer collection or a table layer downloads as. */
@@ -84,18 +84,33 @@ final class LayerDownloads {
                 .toList();
     }
 
-    /** The rows of table layer {@code c}, in the order of their ids. */
-    static List<Entry> rows(Collection c, List<Tables.Row> rows, ObjectMapper json) {
-        return rows.stream()
-                .map(row -> new Entry(
+    /**
+     * The rows of table layer {@code c}, in the order of their ids, as {@link Tables#forEach} reads them from the store
+     * (forward only, a fetch at a time): each is written before the next is read.
+     */
+    static FileWriters.Source<Entry> rows(Collection c, Tables tables, ObjectMapper json) {
+        Source.Table table = (Source.Table) c.source();
+        return each -> ExportRows.rethrowingIo(() -> tables.forEach(
+                table,
+                Tables.Select.ALL,
+                ExportRows.unchecked(row -> each.accept(new Entry(
                         () -> RowFeatures.feature(c, row, RowFeatures.geometry(c, row), json),
                         () -> RowFeatures.geometry(c, row),
                         () -> RowFeatures.geometry(c, row),
-                        row.properties()::get))
-                .toList();
+                        row.properties()::get)))));
     }
 
-    static void write(ExportFormat f, Collection c, List<Entry> entries, ObjectMapper json, OutputStream out)
+    /** These entries, in their order. */
+    static FileWriters.Source<Entry> of(List<Entry> entries) {
+        return each -> {
+            for (Entry e : entries) {
+                each.accept(e);
+            }
+        };
+    }
+
+    static void write(
+            ExportFormat f, Collection c, FileWriters.Source<Entry> entries, ObjectMapper json, OutputStream out)
             throws IOException {
         if (f == ExportFormat.CSV) {
             csv(c, entries, out);
@@ -106,22 +121,23 @@ final class LayerDownloads {
         }
     }
 
-    private static void geojson(List<Entry> entries, ObjectMapper json, OutputStream out) throws IOException {
+    private static void geojson(FileWriters.Source<Entry> entries, ObjectMapper json, OutputStream out)
+            throws IOException {
         BufferedOutputStream o = new BufferedOutputStream(out, 1 << 16);
         o.write("{\"type\":\"FeatureCollection\",\"features\":[\n".getBytes(StandardCharsets.UTF_8));
-        boolean first = true;
-        for (Entry e : entries) {
-            if (!first) {
+        boolean[] first = {true};
+        entries.forEach(e -> {
+            if (!first[0]) {
                 o.write(",\n".getBytes(StandardCharsets.UTF_8));
             }
-            first = false;
+            first[0] = false;
             o.write(json.writeValueAsBytes(e.feature().get()));
-        }
+        });
         o.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
         o.flush();
     }
 
-    private static void csv(Collection c, List<Entry> entries, OutputStream out) throws IOException {
+    private static void csv(Collection c, FileWriters.Source<Entry> entries, OutputStream out) throws IOException {
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         CSVPrinter csv = new CSVPrinter(
                 w,
@@ -129,7 +145,7 @@ final class LayerDownloads {
                         .builder()
                         .setHeader(c.exportFields().toArray(String[]::new))
                         .get());
-        for (Entry e : entries) {
+        entries.forEach(e -> {
             Geometry point = e.located().get().getInteriorPoint();
             List<Object> row = new ArrayList<>();
             for (String field : c.exportFields()) {
@@ -141,7 +157,7 @@ final class LayerDownloads {
                         });
             }
             csv.printRecord(FlatRows.spreadsheetSafe(row));
-        }
+        });
         csv.flush();
     }
 

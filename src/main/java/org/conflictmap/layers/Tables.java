@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.conflictmap.store.SpatialDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one reader of every {@link Source.Table}: a layer over a new table is its registration, its migration and its
@@ -33,14 +34,28 @@ public class Tables {
     /** {@link #ROWS} in the order of the id ({@code %4$s}), one page. */
     static final String PAGE = ROWS + " ORDER BY %4$s LIMIT ? OFFSET ?";
 
+    /** {@link #ROWS} in the order of the id ({@code %4$s}), all of them: a download's, read forward only. */
+    static final String ORDERED = ROWS + " ORDER BY %4$s";
+
     static final String COUNT = "SELECT COUNT(*) FROM %1$s WHERE %2$s";
 
+    /** Rows fetched at a time by {@link #forEach}: the incidents' exports' fetch size. */
+    static final int FETCH_SIZE = 500;
+
     private final JdbcTemplate jdbc;
+    /** {@link #jdbc} fetching {@link #FETCH_SIZE} rows at a time (on PostgreSQL a cursor, in {@link #readTx}). */
+    private final JdbcTemplate streaming;
+
+    private final TransactionTemplate readTx;
     private final SpatialDialect dialect;
 
-    Tables(JdbcTemplate jdbc, SpatialDialect dialect) {
+    Tables(JdbcTemplate jdbc, SpatialDialect dialect, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(FETCH_SIZE);
+        this.readTx = new TransactionTemplate(tx.getTransactionManager());
+        this.readTx.setReadOnly(true);
     }
 
     /**
@@ -109,6 +124,24 @@ public class Tables {
                 PAGE.formatted(columns(s, names), s.table(), where, s.id().name()),
                 (rs, n) -> row(s, names, rs, false),
                 params.toArray());
+    }
+
+    /**
+     * Calls {@code each} for every selected row, in the order of their ids, as the store hands them out: read
+     * forward only, {@link #FETCH_SIZE} at a time inside a read-only transaction (on PostgreSQL a cursor), as the
+     * incidents' exports are, so a download never holds the table. A runtime exception of {@code each} ends the read
+     * and comes out as itself.
+     */
+    public void forEach(Source.Table s, Select q, Consumer<Row> each) {
+        List<Object> params = new ArrayList<>();
+        String where = conditions(s, q, params);
+        List<String> names = s.names();
+        readTx.executeWithoutResult(tx -> streaming.query(
+                ORDERED.formatted(columns(s, names), s.table(), where, s.id().name()),
+                (ResultSet rs) -> {
+                    each.accept(row(s, names, rs, false));
+                },
+                params.toArray()));
     }
 
     /** The row of id {@code id} among the source's, or empty (also when {@code id} cannot be one of its ids). */
