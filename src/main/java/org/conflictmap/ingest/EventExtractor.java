@@ -35,14 +35,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EventExtractor {
-    static final Pattern BACKGROUND = Pattern.compile(
-            "(?i)\\b(ceasefire|truce|talks|negotiat\\w*|mediat\\w*|deport\\w*|crackdown|protest\\w*|"
+    static final Pattern BACKGROUND =
+            Pattern.compile("(?i)\\b(ceasefire|truce|talks|negotiat\\w*|mediat\\w*|deport\\w*|crackdown|protest\\w*|"
                     + "trade|traders|reopen\\w*|closed|shut|suspended|condemned|urged|called on|calls? for|vowed|compensation|(?-i:relations)|"
                     + "diplomat\\w*|delegations?|deadline|tighten\\w*|accus\\w+|blame\\w*|locked in|dispute|concerned|restraint|wants good|"
-                    + "undocumented|accounted for|investigat\\w*|sovereignty|reserves the right|not go unanswered|open war|arrested)\\b");
+                    + "undocumented|accounted for|investigat\\w*|sovereignty|reserves the right|not go unanswered|open war|arrested|"
+                    // "The attacks come amid a new spike in violence along the border": what the told events are part
+                    // of
+                    + "comes? amid|came amid)\\b");
     static final Pattern HABITUAL = Pattern.compile(
             "(?i)\\b(?:has|have)\\s+(?:long\\s+|repeatedly\\s+|previously\\s+)?(?:been|carried out|accused|"
-                    + "faced|traded|said|recorded|fled|called|cleared)\\b|\\bsince (?:then|October|February|last year)\\b"
+                    + "faced|traded|said|recorded|fled|called|cleared|seen|witnessed|experienced)\\b|\\bsince (?:then|October|February|last year)\\b"
                     // "Taliban fighters and Pakistani soldiers have clashed periodically along the border": what keeps
                     // happening, no event
                     + "|\\b(?:periodically|sporadically|routinely|frequently|regularly)\\b"
@@ -66,10 +69,26 @@ class EventExtractor {
      * event, with its own time and places, and the sentence's main clause stays with the event being told.
      */
     static final Pattern SINCE = Pattern.compile("\\s+(?=since\\s)");
+    /**
+     * "…, adding that Pakistani artillery had shelled Nazian district the same night", "came days after clashes near Torkham,
+     * and after Pakistani shelling killed civilians in Kunar": a second event of another kind told in the same sentence.
+     */
+    static final Pattern TWO_TOLD =
+            Pattern.compile(",\\s+(?:and\\s+(?:after|before)|(?:and\\s+)?adding\\s+that|and\\s+said\\s+that)\\s+");
+    /** A sentence that opens with a phrase from "Since" up to its comma (not "Since October 2025, when …"). */
+    static final Pattern SINCE_OPENS = Pattern.compile("\\s*Since\\s[^,;.]{4,120}, (?!when\\b)");
+    /** A clause joined after a phrase from "since" (", and Torkham has been closed …", "; …"). */
+    static final Pattern SINCE_ENDS = Pattern.compile(",\\s+(?:and|but|while)\\s+|;\\s+");
     /** "since October 2025, when …": a month of a year named as the time of what it tells next. */
     static final Pattern SINCE_WHEN = Pattern.compile("since\\s+(?:the\\s+)?\\p{Lu}\\p{Ll}+\\s+\\d{4},\\s+when\\b");
+    /** "near the crossing", "at the border crossing": a crossing named before. */
+    static final Pattern THE_CROSSING = Pattern.compile(
+            "(?i)\\b(?:near|at|around|close to|outside)\\s+the\\s+(?:border\\s+)?crossing\\b(?!\\s+(?:at|of)\\b)");
+    /** A sentence that opens with a quotation mark. */
+    static final Pattern QUOTE_OPENS = Pattern.compile("\\s*[\"“‘]");
     /** "killed in the bombing", "the attack": a kind of violence told again, with a definite article. */
-    static final Pattern DEFINITE = Pattern.compile("(?i)\\b(?:the|this|that)\\s+$");
+    static final Pattern DEFINITE =
+            Pattern.compile("(?i)\\b(?:the|this|that)\\s+(?:(?:latest|recent|renewed|same|overnight|night's)\\s+)?$");
 
     static final Pattern ALSO = Pattern.compile(
             "(?i)\\bthe (?:strikes|raids|air strikes|airstrikes|shelling|attacks?|clashes|fighting)\\b[^.,]{0,30}\\balso\\b");
@@ -96,7 +115,9 @@ class EventExtractor {
     static final Pattern SAID_IN = Pattern.compile(
             "(?i)\\b(?:(?:told|briefed|addressing|speaking to)\\s+(?:reporters|journalists|the media|media|"
                     + "the press|lawmakers|parliament|a (?:news|press) conference)|(?:news|press) conference|briefing|analysts?|diplomats?|experts?|"
-                    + "observers?|speaking)\\s+(?:(?:based\\s+)?in|from)\\s+$");
+                    + "observers?|speaking|statement(?:\\s+(?:issued|released|published|posted))?)\\s+(?:(?:based\\s+)?in|from)\\s+$");
+    /** "an Islamabad-based security analyst": where someone works, not where anything happened. */
+    static final Pattern BASED_AFTER = Pattern.compile("^[-–]based\\b");
     /** A sentence opening "In Kabul, …" whose subject is a spokesman, minister or office that then speaks. */
     static final Pattern IN_CAPITAL_SPEAKER = Pattern.compile(
             "(?s)^[^A-Za-z]*In\\s+\\S+,\\s+[^,.;]{0,60}?\\b(?:spokes(?:man|woman|person)|minister|ministry|officials?|"
@@ -340,7 +361,7 @@ class EventExtractor {
             Open lede = null;
             boolean backdrop = false;
             for (Sentences.Sentence s : parts) {
-                List<EventTime.When> all = EventTime.of(s, text, dates, pub, dateline);
+                List<EventTime.When> all = EventTime.of(s, text, dates, pub, dateline, toldDay(current));
                 List<EventTime.When> whens =
                         all.stream().filter(w -> !w.statement()).toList();
                 EventTime.When said = all.stream()
@@ -403,6 +424,15 @@ class EventExtractor {
                                         || SEPARATE.matcher(s.text()).find()
                                                 && (elsewhere || notNamedIn(located, now))
                                                 && (when != null || !located.isEmpty()));
+                if (trigger
+                        && current != null
+                        && when == null
+                        && (cue == null || cue.weak())
+                        && QUOTE_OPENS.matcher(s.text()).lookingAt()) {
+                    // a quotation with no time and no kind of its own ("\"Forty-five khawarij, including commanders
+                    // who planned the Hangu attack, have been eliminated\"") goes on with the event being told
+                    trigger = false;
+                }
                 if (s != parts.get(0) && cue != null && !cue.weak()) {
                     // the second clause of a lede that tells two events ("…, hours after Afghan forces stormed
                     // Pakistani border
@@ -421,11 +451,17 @@ class EventExtractor {
                 } else if (current != null
                         && cue != null
                         && when == null
-                        && located.isEmpty()
-                        && DEFINITE.matcher(text.substring(Math.max(s.start(), cue.start() - 8), cue.start()))
-                                .find()) {
-                    // "12 civilians had been killed in the bombing": the violence being told, named again
+                        && DEFINITE.matcher(text.substring(Math.max(s.start(), cue.start() - 20), cue.start()))
+                                .find()
+                        && (located.isEmpty() || toldAs(events, current, cue) != null)) {
+                    // "12 civilians had been killed in the bombing": the violence being told, named again; "the latest
+                    // airstrikes" after a drone told since, "the strikes were carried out … in Khost and Paktika": the
+                    // last event of that kind
                     trigger = false;
+                    Open named = toldAs(events, current, cue);
+                    if (named != null) {
+                        current = named;
+                    }
                 } else if (DURING_FIGHTING.matcher(s.text()).find() && clash != null && when == null) {
                     trigger = false;
                     current = clash;
@@ -434,6 +470,7 @@ class EventExtractor {
                         && current != null
                         && clash != null
                         && clash != current
+                        && !longBefore(clash, current)
                         && !"armed_clash".equals(current.cue == null ? null : current.cue.type())
                         && aboutForces(s.text())
                         && !placedInCurrent(located, now, clash)) {
@@ -449,7 +486,7 @@ class EventExtractor {
                                 // a month of background is not what a sentence with no time of its own goes on telling
                                 // ("… comment on the Torkham clash" after "since October 2025, when … clashes")
                                 && !(e.backdrop && when == null)
-                                && compatible(e, cue, when, here, also)) {
+                                && compatible(e, cue, when, here, also, pub)) {
                             target = e;
                         }
                     }
@@ -488,10 +525,24 @@ class EventExtractor {
                     // Saturday rejected")
                     target.said = said;
                 }
-                if ((trigger || figures || cue != null) && !(roundup(s.text()) && located.size() > 1)) {
+                // a quotation that tells nothing new ("\"What we are seeing is a pattern: an attack inside Pakistan,
+                // then a strike across the border\"") speaks about the event; its places are not where it happened
+                boolean quoted =
+                        !trigger && !figures && QUOTE_OPENS.matcher(s.text()).lookingAt();
+                if ((trigger || figures || cue != null) && !quoted && !(roundup(s.text()) && located.size() > 1)) {
                     // "Civilian casualties reported in Kunar and Khost provinces after cross-border shelling and air
                     // strikes": a round-up of several events names their places together, none of them this one's alone
+                    Geocoder.Mention crossing = theCrossing(s, here, mentions);
+                    List<Geocoder.Mention> placed = new ArrayList<>();
                     for (Geocoder.Mention m : here) {
+                        if (!namesAnotherEvent(text, m, cue) && (trigger || !namesAnEvent(text, m))) {
+                            placed.add(m);
+                        }
+                    }
+                    if (crossing != null) {
+                        placed.add(crossing);
+                    }
+                    for (Geocoder.Mention m : placed) {
                         target.places.putIfAbsent(m.place().id(), m.place());
                         Place d = namedDistricts.get(m.start());
                         if (d != null) {
@@ -556,8 +607,14 @@ class EventExtractor {
                                         .map(Sentences.Sentence::text)
                                         .toList()));
             } else {
-                for (Sentences.Sentence s : e.sentences) {
-                    EventTime.When narrowed = EventTime.clock(when, s.text());
+                for (int k = 0; k < e.sentences.size(); k++) {
+                    String later = String.join(
+                            " ",
+                            e.sentences.subList(k + 1, e.sentences.size()).stream()
+                                    .map(Sentences.Sentence::text)
+                                    .toList());
+                    EventTime.When narrowed =
+                            EventTime.clock(when, e.sentences.get(k).text(), later);
                     if (narrowed != when) {
                         when = narrowed;
                         break;
@@ -651,7 +708,7 @@ class EventExtractor {
         if (current == null
                 || cue == null
                 || !cue.type().equals("shelling")
-                || when != null
+                || when != null && !goesOn(current.when, when)
                 || current.cue == null
                 || current.cue.weak()
                 || !(current.cue.type().equals("armed_clash")
@@ -675,6 +732,17 @@ class EventExtractor {
     }
 
     /**
+     * A time that runs on from the fight's ("late on Tuesday", then "died down before dawn on Wednesday"): a part of a day
+     * overlapping it or beginning within two hours of its end.
+     */
+    private static boolean goesOn(EventTime.When fight, EventTime.When when) {
+        return fight != null
+                && when.precision().equals("part_of_day")
+                && !when.from().isAfter(fight.to().plusHours(2))
+                && !when.to().isBefore(fight.from());
+    }
+
+    /**
      * Whether a sentence marked as another event ("Earlier this month, … in Afghanistan's Paktika and Nangarhar provinces")
      * names places none of which the event being told has named: adjacent provinces across the border are not its places.
      */
@@ -682,6 +750,84 @@ class EventExtractor {
         return !located.isEmpty()
                 && located.stream()
                         .noneMatch(m -> current.places.containsKey(m.place().id()));
+    }
+
+    /**
+     * The event a kind told again with a definite article names ("the strikes", "the latest fighting"): the one being told
+     * when it is of that kind, else the last of that kind; null when none is (a weak cue names none).
+     */
+    private static Open toldAs(List<Open> events, Open current, EventTypes.Cue cue) {
+        if (cue.weak() || current.cue == null || current.cue.weak()) {
+            return null;
+        }
+        if (current.cue.type().equals(cue.type())) {
+            return current;
+        }
+        for (int k = events.size() - 1; k >= 0; k--) {
+            Open e = events.get(k);
+            if (!e.backdrop && e.cue != null && !e.cue.weak() && e.cue.type().equals(cue.type())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "a mortar shell hit a camp … near the crossing": the crossing the article named last before the sentence, when the
+     * sentence names none of its own (wire copy names the crossing once and then calls it "the crossing").
+     */
+    private static Geocoder.Mention theCrossing(
+            Sentences.Sentence s, List<Geocoder.Mention> here, List<Geocoder.Mention> mentions) {
+        if (!THE_CROSSING.matcher(s.text()).find()
+                || here.stream().anyMatch(m -> m.place().kind().equals("crossing"))) {
+            return null;
+        }
+        Geocoder.Mention last = null;
+        for (Geocoder.Mention m : mentions) {
+            if (m.end() <= s.start() && m.place().kind().equals("crossing")) {
+                last = m;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * "commanders involved in the Hangu suicide attack" in a report of air strikes: a place naming another event of
+     * another kind (the place right before that kind's cue) is that event's, not the sentence's.
+     */
+    static boolean namesAnotherEvent(String text, Geocoder.Mention m, EventTypes.Cue cue) {
+        if (cue == null || cue.weak() || m.start() <= cue.start() && cue.start() < m.end()) {
+            return false;
+        }
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
+        EventTypes.Cue next = EventTypes.cue(after, 0);
+        return next != null
+                && !next.weak()
+                && after.substring(0, next.start()).matches("(?s)\\s*(?:[\\w-]+\\s+)?")
+                && !SameEvent.kindsAgree(next.type(), cue.type());
+    }
+
+    /**
+     * "who planned the Hangu attack": a place naming an event with "the", which a sentence that opens no event names as
+     * known, not as where what it tells happened.
+     */
+    static boolean namesAnEvent(String text, Geocoder.Mention m) {
+        String before = text.substring(Math.max(0, m.start() - 4), m.start());
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
+        EventTypes.Cue next = EventTypes.cue(after, 0);
+        return before.matches("(?si).*\\bthe\\s+$")
+                && next != null
+                && after.substring(0, next.start()).matches("(?s)\\s*(?:[\\w-]+\\s+)?");
+    }
+
+    /** The time of the event being told, when it is dated to the day or a part of one: what "a day earlier" counts from. */
+    private static EventTime.When toldDay(Open current) {
+        return current == null
+                        || current.when == null
+                        || !(current.when.precision().equals("day")
+                                || current.when.precision().equals("part_of_day"))
+                ? null
+                : current.when;
     }
 
     private static Open lastClash(List<Open> events) {
@@ -712,12 +858,26 @@ class EventExtractor {
                         .noneMatch(m -> clash.places.values().stream().anyMatch(p -> Places.near(p, m.place())));
     }
 
+    /**
+     * A fight that ended days before the event being told began ("October 2025: the neighbours fight their deadliest border
+     * battles" in a timeline before "November 4: a suicide car bomb hits an army convoy"): not where the soldiers' toll of
+     * the event told goes.
+     */
+    private static boolean longBefore(Open clash, Open current) {
+        return clash.when != null
+                && current.when != null
+                && clash.when.to().isBefore(current.when.from().minusDays(2));
+    }
+
     /** Figures about posts or fighting men: they belong to the fighting, not to a shell that hit a camp. */
     private static boolean aboutForces(String sentence) {
         return Figures.of(sentence, 0).stream()
                 .anyMatch(f -> f.field().startsWith("posts")
                         || f.noun() != null && f.noun().matches("fighters?|soldiers?|troops|attackers|posts|outposts"));
     }
+
+    /** How far back an event told without a date may lie: wire copy tells the last days' events. */
+    static final int DAYS_OF_AN_UNDATED_EVENT = 14;
 
     private static boolean timeFits(Open e, EventTime.When when) {
         return e.when == null
@@ -867,7 +1027,12 @@ class EventExtractor {
     }
 
     private boolean compatible(
-            Open e, EventTypes.Cue cue, EventTime.When when, List<Geocoder.Mention> here, boolean also) {
+            Open e,
+            EventTypes.Cue cue,
+            EventTime.When when,
+            List<Geocoder.Mention> here,
+            boolean also,
+            LocalDate published) {
         if (cue != null
                 && e.cue != null
                 && !EventTypes.compatible(cue.type(), e.cue.type())
@@ -882,6 +1047,15 @@ class EventExtractor {
         }
         // "in October" after an undated report of yesterday's fighting: a month of background is not that event
         if (when != null && e.when == null && !e.figureSentences.isEmpty() && !overlapsMostly(when, when)) {
+            return false;
+        }
+        // "since October 2025, when fighting …" after "clashes near the Torkham crossing" told without a date: an
+        // undated event is of the days before the report, not of a month long before it
+        if (when != null
+                && e.when == null
+                && !overlapsMostly(when, when)
+                && when.to()
+                        .isBefore(published.minusDays(DAYS_OF_AN_UNDATED_EVENT).atStartOfDay())) {
             return false;
         }
         if (when != null
@@ -1016,12 +1190,34 @@ class EventExtractor {
                 return cut(s, j.start(), j.end());
             }
         }
+        Matcher two = TWO_TOLD.matcher(s.text());
+        while (two.find()) {
+            EventTypes.Cue first = EventTypes.cue(s.text().substring(0, two.start()), 0);
+            EventTypes.Cue second = EventTypes.cue(s.text().substring(two.end()), 0);
+            if (first != null
+                    && second != null
+                    && !first.weak()
+                    && !second.weak()
+                    && !EventTypes.compatible(first.type(), second.type())) {
+                // the first part may itself tell two ("The latest air strikes came days after clashes …")
+                List<Sentences.Sentence> both = cut(s, two.start(), two.end());
+                List<Sentences.Sentence> out = new ArrayList<>(clauses(both.get(0)));
+                out.add(both.get(1));
+                return out;
+            }
+        }
         Matcher r = REFERENCE.matcher(s.text());
         if (r.find() && r.start() > 20) {
             EventTypes.Cue second = EventTypes.cue(s.text().substring(r.end()), 0);
             if (second != null && !second.weak()) {
                 return cut(s, r.start(), r.start());
             }
+        }
+        Matcher opening = SINCE_OPENS.matcher(s.text());
+        if (opening.lookingAt() && s.text().length() - opening.end() > 20) {
+            // "Since the October 2025 border fighting, the Torkham crossing has been opened and closed": the phrase is
+            // its own clause, and the sentence's main clause has neither its time nor its violence
+            return cut(s, opening.end() - 2, opening.end());
         }
         Matcher since = SINCE.matcher(s.text());
         if (since.find() && since.start() > 20) {
@@ -1031,6 +1227,26 @@ class EventExtractor {
             // its own "when" clause is a past event even after a strong cue of the event being told
             boolean past = SINCE_WHEN.matcher(s.text().substring(since.end())).lookingAt();
             if ((first == null || first.weak() || past) && second != null && !second.weak()) {
+                // "… since the fighting of October 2025, and Torkham has been closed several times": the phrase from
+                // "since" ends where a clause naming no violence is joined to it
+                Matcher and = SINCE_ENDS.matcher(s.text());
+                if (and.find(since.end()) && EventTypes.cue(s.text().substring(and.end()), 0) == null) {
+                    List<Sentences.Sentence> pair = cut(s, since.start(), since.end());
+                    return List.of(
+                            pair.get(0),
+                            new Sentences.Sentence(
+                                    s.index(),
+                                    s.start() + since.end(),
+                                    s.start() + and.start(),
+                                    s.paragraph(),
+                                    s.text().substring(since.end(), and.start())),
+                            new Sentences.Sentence(
+                                    s.index(),
+                                    s.start() + and.end(),
+                                    s.end(),
+                                    s.paragraph(),
+                                    s.text().substring(and.end())));
+                }
                 return cut(s, since.start(), since.end());
             }
         }
@@ -1067,6 +1283,9 @@ class EventExtractor {
                                         Math.max(0, m.start() - 4), Math.min(text.length(), m.end() + 110)))
                                 .lookingAt()
                 || SAID_IN.matcher(before).find()
+                || BASED_AFTER
+                        .matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 8)))
+                        .find()
                 || TREATED_IN
                         .matcher(text.substring(Math.max(0, m.start() - 60), m.start()))
                         .find()

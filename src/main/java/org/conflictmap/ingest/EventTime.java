@@ -69,6 +69,11 @@ final class EventTime {
 
     static final Pattern OF_MONTH = Pattern.compile("(?i)\\bof\\s+" + MONTH_NAMES + "\\s+(\\d{4})\\b"
             + "|\\b(?:clashes|fighting|war|battles?|strikes|violence)\\s+of\\s+" + MONTH_NAMES + "\\b(?!\\s+\\d)");
+    /** "after the October 2025 fighting": a month with its year, not a day's date ("13 May 2028", "May 13, 2028"). */
+    static final Pattern MONTH_YEAR = Pattern.compile(
+            "(?<![\\d,]\\s?)(?<!\\d\\s)\\b" + MONTH_NAMES + "\\s+(\\d{4})\\b(?!\\s*[-–/]?\\s*\\d{1,2}\\b)");
+    /** "since the return of the Taliban to power in …": the words from "since" to a date, in one clause. */
+    static final Pattern SINCE_PHRASE = Pattern.compile("(?i)\\bsince\\s+([^,;]+)$");
     /** "since October 2025, when more than 70 people were killed": the clause after "when" happened in that month. */
     static final Pattern WHEN_AFTER = Pattern.compile("^,?\\s+when\\b");
     /** A four-digit year written with a date ("February 2026", "Feb 27, 2026"). */
@@ -84,6 +89,10 @@ final class EventTime {
     static final Pattern WEEKEND = Pattern.compile("(?i)\\b(last |the |this |over the )?weekend(?:'s)?\\b");
     static final Pattern DAY_BEFORE =
             Pattern.compile("(?i)\\b(?:a day earlier|the day before|the previous day|a day before)\\b");
+    /** "up from the nine it announced a day earlier": when something was said, not when anything happened. */
+    static final Pattern SAID_BEFORE = Pattern.compile(
+            "(?i)\\b(?:said|announced|reported|claimed|stated|released|published|gave|given|put)\\b[^.,;]{0,20}$");
+
     static final Pattern THIS_MONTH = Pattern.compile("(?i)\\b(?:earlier this month|this month)\\b");
     /** "two days ago", "a day ago": the day that many days before publication. */
     static final Pattern COUNTED_DAYS_AGO =
@@ -96,10 +105,11 @@ final class EventTime {
 
     /**
      * "The latest violence came two days after mortar shells killed three", "four days after a suicide attack": the other
-     * event, counted back from the report (the event told is the report's news), when its clause names no date of its own.
+     * event, counted back from the event told (else the report), when its clause names no date of its own; "days after"
+     * without a count is two to seven days before.
      */
-    static final Pattern COUNTED_DAYS_AFTER =
-            Pattern.compile("(?i)\\b(two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+days\\s+after\\b");
+    static final Pattern COUNTED_DAYS_AFTER = Pattern.compile(
+            "(?i)(?:\\b(two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+|\\b(?:came|come|comes|just|only|a few|several|some)\\s+)days\\s+after\\b");
 
     static final Pattern DAYS_AGO = Pattern.compile("(?i)\\b(?:a few|several|two|three) days ago\\b|\\bdays ago\\b");
     /** "less than two weeks after", "three weeks ago", "more than a week earlier": a span of days before publication. */
@@ -109,19 +119,50 @@ final class EventTime {
 
     static final Pattern LAST_WEEK = Pattern.compile("(?i)\\blast week\\b");
     /** "early the same day", "later that day": the day of a date said before it in the sentence (often when it was said). */
-    static final Pattern SAME_DAY =
-            Pattern.compile("(?i)\\b(?:(early|late|earlier|later)\\s+(?:on\\s+|in\\s+)?)?(?:the same|that) day\\b");
+    static final Pattern SAME_DAY = Pattern.compile(
+            "(?i)\\b(?:(early|late|earlier|later)\\s+(?:on\\s+|in\\s+)?)?(?:the same|that) (?:day|(night))\\b");
 
     static final Pattern WEEKDAY_WORD =
             Pattern.compile("(?i)\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     static final Pattern CLOCK =
             Pattern.compile("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
 
+    /** The words before a clock time that make it the start of the violence ("began at about", "from around"). */
+    static final Pattern CLOCK_START = Pattern.compile(
+            "(?i)(?:\\b(?:began|begun|begins|started|starts|broke out|erupted|opened fire|opening fire)\\b[^.;:\"“”]{0,70}?\\bat"
+                    + "|\\bfrom)\\s+(?:around|about|approximately|roughly|some)?\\s*$");
+    /** "until about 3 am", "till 4:30 a.m.": the clock time it ended. */
+    static final Pattern CLOCK_END = Pattern.compile(
+            "(?i)\\b(?:until|till|to|through|ended at|stopped at)\\s+(?:around|about|approximately|roughly)?\\s*"
+                    + "(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
+    /** "continued for around five hours", "explosions for almost an hour", "lasting nearly half an hour". */
+    static final Pattern FOR_HOURS = Pattern.compile(
+            "(?i)\\b(?:for|lasting|lasted)\\s+(?:around|about|nearly|almost|some|more than|over|roughly)?\\s*"
+                    + "(half an|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+hours?\\b");
+    /** "died down before dawn", "went on until the early morning", "into the early hours". */
+    static final Pattern UNTIL_DAWN = Pattern.compile(
+            "(?i)\\b(?:until|till|before|into|through)\\s+(?:the\\s+)?(?:dawn|daybreak|sunrise|early (?:morning|hours)|morning)\\b");
+
     private EventTime() {}
 
     /** The time expressions of one sentence that say when something happened (statement dates left out). */
     static List<When> of(
             Sentences.Sentence s, String text, List<DateResolver.Found> dates, LocalDate published, int dateline) {
+        return of(s, text, dates, published, dateline, null);
+    }
+
+    /**
+     * The same, with the time of the event being told ({@code told}, null when none is dated to the day): what the sentence
+     * counts from it ("A day earlier", "two days after", "the same night") is counted from it, not from publication; days
+     * from the day a night ran into ("strikes overnight … came four days after a suicide attack").
+     */
+    static List<When> of(
+            Sentences.Sentence s,
+            String text,
+            List<DateResolver.Found> dates,
+            LocalDate published,
+            int dateline,
+            When told) {
         List<When> out = new ArrayList<>();
         // "during Friday prayers on Feb 12": a calendar date in the sentence says which day; a weekday that falls
         // elsewhere is not it
@@ -151,6 +192,10 @@ final class EventTime {
             if (words.startsWith("since ") && !WHEN_AFTER.matcher(after).find()) {
                 // "a conflict that has simmered since October": where a period began, not when this happened
                 // (but "since October 2025, when more than 70 people were killed" dates the clause after "when")
+                continue;
+            }
+            if (sincePeriod(text.substring(s.start(), f.start()))) {
+                // "Since the return of the Taliban to power in August 2021, …": when a period began, not violence
                 continue;
             }
             boolean saidThen = STATEMENT_BEFORE.matcher(before).find()
@@ -199,20 +244,29 @@ final class EventTime {
         String sentence = s.text();
         if (published != null) {
             boolean dated = out.stream().anyMatch(w -> !w.statement());
+            LocalDate base = told == null ? published : told.to().toLocalDate();
+            boolean dayBefore = DAY_BEFORE.matcher(sentence).find();
             Matcher m = OVERNIGHT.matcher(sentence);
             if (!dated && m.find()) {
-                LocalDate night = published.minusDays(1);
+                // "A day earlier, fighting broke out overnight": the night that began the day before the event told
+                LocalDate night = dayBefore ? base.minusDays(1) : published.minusDays(1);
                 out.add(new When(
                         s.start() + m.start(),
                         s.start() + m.end(),
                         night.atTime(18, 0),
-                        published.atTime(6, 0),
+                        night.plusDays(1).atTime(6, 0),
                         "part_of_day"));
             }
             m = OF_MONTH.matcher(sentence);
             boolean ofMonth = !dated && m.find();
             if (ofMonth) {
                 out.add(month(s, m, m.group(1) != null ? m.group(1) : m.group(3), m.group(2), published));
+            }
+            m = MONTH_YEAR.matcher(sentence);
+            if (!dated && !ofMonth && m.find() && unread(dates, s.start() + m.start(), s.start() + m.end())) {
+                // "after the October 2025 fighting": a month and year before a noun, with no "in" for the geocoder
+                out.add(month(s, m, m.group(1), m.group(2), published));
+                ofMonth = true;
             }
             m = MONTH_ALONE.matcher(sentence);
             if (!dated && !ofMonth && m.find()) {
@@ -234,8 +288,12 @@ final class EventTime {
                         "week"));
             }
             m = DAY_BEFORE.matcher(sentence);
-            if (!dated && m.find()) {
-                LocalDate d = published.minusDays(1);
+            if (!dated
+                    && m.find()
+                    && !SAID_BEFORE
+                            .matcher(sentence.substring(Math.max(0, m.start() - 30), m.start()))
+                            .find()) {
+                LocalDate d = base.minusDays(1);
                 out.add(new When(
                         s.start() + m.start(), s.start() + m.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day"));
             }
@@ -255,12 +313,19 @@ final class EventTime {
                         .filter(w -> w.end() <= at)
                         .reduce((a, b) -> b)
                         .orElse(null);
-                if (earlier != null && earlier.precision().equals("day")
-                        || earlier != null && earlier.precision().equals("part_of_day")) {
-                    String part = m.group(1) == null
-                            ? ""
-                            : m.group(1).toLowerCase(Locale.ROOT).startsWith("early") ? "early" : "late";
-                    out.add(part(at, s.start() + m.end(), earlier.from().toLocalDate(), part, ""));
+                LocalDate day = earlier != null
+                                && (earlier.precision().equals("day")
+                                        || earlier.precision().equals("part_of_day"))
+                        ? earlier.from().toLocalDate()
+                        // "…, adding that artillery had shelled a district the same night": the night of the event told
+                        : earlier == null && told != null ? told.from().toLocalDate() : null;
+                if (day != null) {
+                    String part = m.group(2) != null
+                            ? "night"
+                            : m.group(1) == null
+                                    ? ""
+                                    : m.group(1).toLowerCase(Locale.ROOT).startsWith("early") ? "early" : "late";
+                    out.add(part(at, s.start() + m.end(), day, part, ""));
                 }
             }
             m = WEEKS_BEFORE.matcher(sentence);
@@ -307,11 +372,19 @@ final class EventTime {
                     && lead + m.end() <= s.end()
                     && (lead + m.end() >= s.start()
                             || text.substring(lead + m.end(), s.start()).isBlank());
-            if (after) {
+            if (after && m.group(1) == null) {
+                out.add(new When(
+                        Math.max(s.start(), lead + m.start()),
+                        lead + m.end(),
+                        base.minusDays(7).atStartOfDay(),
+                        base.minusDays(2).atTime(LocalTime.MAX),
+                        "week"));
+            } else if (after) {
                 int n = m.group(1).chars().allMatch(Character::isDigit)
                         ? Integer.parseInt(m.group(1))
                         : Figures.WORDS.getOrDefault(m.group(1).toLowerCase(Locale.ROOT), 0);
-                LocalDate d = published.minusDays(n);
+                // "The shelling came two days after fighting …": counted back from the event told (else the report)
+                LocalDate d = base.minusDays(n);
                 if (n > 1) {
                     out.add(new When(
                             Math.max(s.start(), lead + m.start()),
@@ -333,6 +406,25 @@ final class EventTime {
         }
         out.sort(Comparator.comparingInt(When::start));
         return out;
+    }
+
+    /** Whether no date the geocoder read covers the span (a date it read and this class left out stays out). */
+    private static boolean unread(List<DateResolver.Found> dates, int start, int end) {
+        return dates.stream().noneMatch(f -> f.start() < end && start < f.end());
+    }
+
+    /**
+     * Whether a date closes a phrase from "since" that names no violence ("Since the return of the Taliban to power in
+     * August 2021"): the start of a period, not when anything reported happened. "since deadly fighting along the border
+     * in October 2025" names the fighting, and its month is the fighting's.
+     */
+    static boolean sincePeriod(String before) {
+        Matcher m = SINCE_PHRASE.matcher(before);
+        if (!m.find() || m.group(1).isBlank()) {
+            return false;
+        }
+        EventTypes.Cue cue = EventTypes.cue(m.group(1), 0);
+        return cue == null || cue.weak();
     }
 
     /** A month, or the third of it that the words before say ("late February 2026": the 20th to the end). */
@@ -417,7 +509,7 @@ final class EventTime {
         String w = words;
         // "overnight into Friday", "the night of 11/12 November" (the date read is the second day)
         if (before.matches("(?s).*\\bovernight into\\s*(?:on\\s*)?$")
-                || before.matches("(?s).*\\bnight of\\s*\\d{1,2}\\s*[/-]\\s*$")) {
+                || before.matches("(?s).*\\bnight of\\s*\\d{1,2}\\s*(?:[/-]|to|and)\\s*$")) {
             return new When(start, end, d.minusDays(1).atTime(18, 0), d.atTime(6, 0), "part_of_day");
         }
         // "on the night of 21 February", "the night of Tuesday": the night that begins on that day
@@ -433,6 +525,10 @@ final class EventTime {
                     || before.matches("(?s).*\\bovernight\\s*(?:on\\s*)?$")) {
                 return new When(start, end, d.atTime(18, 0), d.plusDays(1).atTime(6, 0), "part_of_day");
             }
+        }
+        // "shortly before midnight local time on Tuesday": the last hours of that day
+        if (before.matches("(?s).*\\bbefore\\s+midnight\\s*(?:local time\\s*)?(?:on\\s*)?$")) {
+            return new When(start, end, d.atTime(21, 0), d.atTime(LocalTime.MAX), "part_of_day");
         }
         // "shortly after midnight on Saturday": the first hours of that day
         if (before.matches("(?s).*\\b(?:shortly|just|soon)\\s+after\\s+midnight\\s*(?:on\\s*)?$")) {
@@ -469,6 +565,16 @@ final class EventTime {
 
     /** A day (or part of one) narrowed to the four hours from a clock time said in the event's sentences. */
     static When clock(When w, String sentence) {
+        return clock(w, sentence, "");
+    }
+
+    /**
+     * The same, where a clock time that starts the event ("began at about 11 p.m.", "opened fire … at around 10 pm") runs
+     * to the end the sentence or the event's later sentences ({@code later}) say: a clock time ("until about 3 am"), the
+     * dawn ("died down before dawn", "went on until the early morning": 05:00) or a count of hours ("continued for around
+     * five hours"); two hours when none is said.
+     */
+    static When clock(When w, String sentence, String later) {
         if (!w.precision().equals("day") && !w.precision().equals("part_of_day")) {
             return w;
         }
@@ -503,7 +609,38 @@ final class EventTime {
             LocalDateTime before = same.minusDays(1);
             at = away(before, w) < away(same, w) ? before : same;
         }
+        if (CLOCK_START
+                .matcher(sentence.substring(Math.max(0, m.start() - 80), m.start()))
+                .find()) {
+            return new When(
+                    w.start(), w.end(), at, until(at, sentence.substring(m.end()) + " " + later), "part_of_day");
+        }
         // "at about 11 p.m.": two hours either side, so that the middle is the time said
         return new When(w.start(), w.end(), at.minusHours(2), at.plusHours(2), "part_of_day");
+    }
+
+    /** When something that started at {@code start} ended, from the words after the start; four hours on if unsaid. */
+    static LocalDateTime until(LocalDateTime start, String after) {
+        Matcher end = CLOCK_END.matcher(after);
+        if (end.find()) {
+            int hour = Integer.parseInt(end.group(1)) % 12
+                    + (end.group(3).toLowerCase(Locale.ROOT).startsWith("p") ? 12 : 0);
+            LocalDateTime t =
+                    start.toLocalDate().atTime(hour, end.group(2) == null ? 0 : Integer.parseInt(end.group(2)));
+            return t.isAfter(start) ? t : t.plusDays(1);
+        }
+        Matcher hours = FOR_HOURS.matcher(after);
+        if (hours.find()) {
+            String n = hours.group(1).toLowerCase(Locale.ROOT);
+            int h = n.chars().allMatch(Character::isDigit)
+                    ? Integer.parseInt(n)
+                    : n.startsWith("half") || n.equals("an") ? 1 : Figures.WORDS.getOrDefault(n, 2);
+            return start.plusHours(Math.max(1, Math.min(h, 12)));
+        }
+        if (UNTIL_DAWN.matcher(after).find()) {
+            LocalDateTime dawn = start.toLocalDate().atTime(5, 0);
+            return dawn.isAfter(start) ? dawn : dawn.plusDays(1);
+        }
+        return start.plusHours(2);
     }
 }

@@ -334,16 +334,16 @@ class IngestPlacesDatesTest {
     }
 
     @Test
-    void anEventSomeDaysBeforeTheNewsIsCountedBackFromTheReport() {
-        // the event told is the report's news; the one "three days after" which it came is three days before
-        // publication
+    void anEventSomeDaysBeforeTheNewsIsCountedBackFromTheEventTold() {
+        // the one "three days after" which the clash of late Monday came is three days before that Monday (it was
+        // counted from publication until heldout12's "The shelling came two days after fighting …", a day off)
         List<EventExtractor.Event> events = extractor.extract(
                 "Pakistani and Afghan forces clashed late Monday near the Torkham crossing, officials said Tuesday. "
                         + "The clash came three days after a roadside bomb killed two policemen in Pakistan's Lakki "
                         + "Marwat district, police said.",
                 LocalDate.of(2027, 4, 13));
         assertThat(events).hasSize(2);
-        assertOccurred(events.get(1), "day", "2027-04-09T19:00:00Z");
+        assertOccurred(events.get(1), "day", "2027-04-08T19:00:00Z");
     }
 
     @Test
