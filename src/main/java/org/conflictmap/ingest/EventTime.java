@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +60,14 @@ final class EventTime {
     /** A date that says when a truce or talks happened, not the violence: "since a truce was agreed in late April". */
     static final Pattern AGREED_BEFORE =
             Pattern.compile("(?i)\\b(?:truce|ceasefire|agreement|deal|talks)\\b[^.]{0,40}$");
+
+    /**
+     * A date that says when a crossing was closed, in a clause of its own ("the crossing, which was closed on Tuesday",
+     * "the closure of the Chaman crossing since July 3"), not when the violence the sentence tells happened.
+     */
+    static final Pattern CLOSED_BEFORE = Pattern.compile(
+            "(?i)\\b(?:which|that)\\s+(?:was|were|has been|had been|have been|remained|remains|has remained|had remained)\\s+"
+                    + "(?:closed|shut|sealed)\\s*(?:on|since)?\\s*$|\\bclosure of\\b[^.,;]{0,40}\\bsince\\s*$");
 
     /**
      * "the border war of October 2025", "the clashes of October": a month named after "of" (with its year, or after a word
@@ -125,7 +134,7 @@ final class EventTime {
     static final Pattern WEEKDAY_WORD =
             Pattern.compile("(?i)\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     static final Pattern CLOCK =
-            Pattern.compile("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
+            Pattern.compile("(?i)\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
 
     /** The words before a clock time that make it the start of the violence ("began at about", "from around"). */
     static final Pattern CLOCK_START = Pattern.compile(
@@ -134,7 +143,7 @@ final class EventTime {
     /** "until about 3 am", "till 4:30 a.m.": the clock time it ended. */
     static final Pattern CLOCK_END = Pattern.compile(
             "(?i)\\b(?:until|till|to|through|ended at|stopped at)\\s+(?:around|about|approximately|roughly)?\\s*"
-                    + "(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
+                    + "(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
     /** "continued for around five hours", "explosions for almost an hour", "lasting nearly half an hour". */
     static final Pattern FOR_HOURS = Pattern.compile(
             "(?i)\\b(?:for|lasting|lasted)\\s+(?:around|about|nearly|almost|some|more than|over|roughly)?\\s*"
@@ -142,6 +151,11 @@ final class EventTime {
     /** "died down before dawn", "went on until the early morning", "into the early hours". */
     static final Pattern UNTIL_DAWN = Pattern.compile(
             "(?i)\\b(?:until|till|before|into|through)\\s+(?:the\\s+)?(?:dawn|daybreak|sunrise|early (?:morning|hours)|morning)\\b");
+
+    /** "in the early hours of Thursday", "in the small hours": the first hours of a day, its weekday if said. */
+    static final Pattern EARLY_HOURS = Pattern.compile(
+            "(?i)\\b(?:early|small|wee|pre-dawn) hours\\b(?:\\s+of\\s+(?:on\\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+                    + "Saturday|Sunday)\\b)?");
 
     private EventTime() {}
 
@@ -474,6 +488,9 @@ final class EventTime {
      * kind of violence comes between ("a ceasefire after the first border war in October 2025": the war's month).
      */
     static boolean agreedThen(String before) {
+        if (CLOSED_BEFORE.matcher(before).find()) {
+            return true;
+        }
         Matcher m = AGREED_BEFORE.matcher(before);
         if (!m.find()) {
             return false;
@@ -580,9 +597,20 @@ final class EventTime {
         }
         Matcher m = CLOCK.matcher(sentence);
         if (!m.find()) {
+            Matcher h = EARLY_HOURS.matcher(sentence);
+            LocalDate d = w.from().toLocalDate();
+            if (w.precision().equals("day")
+                    && h.find()
+                    && (h.group(1) == null
+                            || h.group(1)
+                                    .equalsIgnoreCase(
+                                            d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)))) {
+                // "the strikes, which hit houses in Barmal district in the early hours of Thursday": the first hours of
+                // the day the event is dated to (a lede's "said Thursday")
+                return new When(w.start(), w.end(), d.atStartOfDay(), d.atTime(6, 0), "part_of_day");
+            }
             Matcher p = PART_WORDS.matcher(sentence);
             if (w.precision().equals("day") && p.find()) {
-                LocalDate d = w.from().toLocalDate();
                 String part = p.group(1) != null
                         ? p.group(1).toLowerCase(Locale.ROOT)
                         : p.group(2) != null ? "early" : "night";
