@@ -248,7 +248,12 @@ final class Claims {
             this.datelineCountry = datelineCountry;
             this.localPlaces = localPlaces;
             Matcher release = PRESS_RELEASE.matcher(text);
-            String heading = release.lookingAt() ? release.group(1).strip().replaceAll("\\s*\\n\\s*", ", ") : null;
+            String heading = release.lookingAt()
+                    ? release.group(1)
+                            .replaceAll("(?m)^\\s*(?i:press release|statement)\\s*$", "")
+                            .strip()
+                            .replaceAll("\\s*\\n\\s*", ", ")
+                    : null;
             if (heading == null) {
                 // no heading, but signed: "Director General ISPR" on the release's last line
                 Matcher signed = SIGNATURE.matcher(text);
@@ -350,7 +355,13 @@ final class Claims {
             }
             Matcher v = REPORTING.matcher(sentence);
             Speaker found = null;
+            int quoted = quoteClosedFrom(sentence);
             while (v.find()) {
+                if (v.start() < quoted) {
+                    // "Intercepts show over 15 militants confirmed dead," another source said: a quote opened in an
+                    // earlier sentence; its verbs are the speaker's words
+                    continue;
+                }
                 Decided d = atVerb(sentence, v, offset);
                 if (d != null) {
                     found = d.speaker();
@@ -358,6 +369,15 @@ final class Claims {
                 }
             }
             return remember(found);
+        }
+
+        /**
+         * Where a quote opened in an earlier sentence closes in this one ("… a larger number hurt,” another source
+         * said."): the index of its closing mark, 0 when the sentence's first quotation mark opens a quote.
+         */
+        static int quoteClosedFrom(String sentence) {
+            Matcher q = FIRST_QUOTE_CLOSING.matcher(sentence);
+            return q.lookingAt() ? q.end() : 0;
         }
 
         /** Who a reporting verb's subject is; null when the verb says nothing (passive, no subject), a decision (maybe nobody) else. */
@@ -710,6 +730,11 @@ final class Claims {
                     ".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross)\\b.*")) {
                 return "other";
             }
+            if (UNNAMED_SOURCE.matcher(c).matches()) {
+                // "a security source told Dawn", "another source said", "sources said": an unnamed source of the
+                // outlet's own country
+                return nearestNationality(offset);
+            }
             if (c.matches(".*\\bsecurity (?:sources?|officials?)\\b.*")
                     && !c.matches(".*\\b(police|provincial|district|local)\\b.*")) {
                 // "two security officials in Peshawar": the military's, wherever they sit
@@ -813,6 +838,17 @@ final class Claims {
             "\\n\\s*((?:Director General|DG|Spokes(?:man|person|woman)|Press Secretary|Office of the Spokes(?:man|person))\\b"
                     + "[^\\n.]{0,70})\\s*$");
 
+    /**
+     * A sentence whose first quotation mark closes a quote: no opening mark before it, punctuation right before it and no
+     * word right after it (", \"several of them …\"" opens one).
+     */
+    static final Pattern FIRST_QUOTE_CLOSING = Pattern.compile("[^“”\"]*?[,.?!](?:”|\"(?![\\w‘'“]))");
+
+    /** A source the copy does not name, nor its side: "another source", "the sources", "two senior sources". */
+    static final Pattern UNNAMED_SOURCE = Pattern.compile(
+            "(?:(?:the|a|an|another|other|one|two|three|several|some|these|those|same|senior|official|informed|reliable|"
+                    + "well-placed|credible)\\s+)*sources?");
+
     /** The office words of a role named for a place ({@code Reader.localRole}). */
     static final Pattern LOCAL_ROLE = Pattern.compile(
             "\\b(?:director|chief|head|spokes(?:man|woman|person)|officials?|officer|administrator|department|office)\\b");
@@ -849,6 +885,13 @@ final class Claims {
             "(?i),\\s+(?:in turn|however|meanwhile|for (?:its|his|her|their) part|too|"
                     + "though|in response|in reply|instead|by contrast|in contrast|separately|also|for their part)\\s*,$");
 
+    /**
+     * A phrase set off by commas between the subject and its verb that says where or how it was said ("Zabihullah Mujahid,
+     * in a post on X, claimed", "the spokesman, in a video statement, said"): the subject is before it.
+     */
+    static final Pattern MEDIUM_PHRASE = Pattern.compile(
+            "(?:in|on|via|through|during|at|from|over|speaking)\\s+(?:a|an|the|his|her|its|their)\\b[^,;]*");
+
     /** The subject right before a reporting verb: back to the clause's start, at most eight words. */
     static String subject(String before) {
         String b = ASIDE.matcher(before.replaceAll("\\s+$", "")).replaceFirst("");
@@ -883,14 +926,16 @@ final class Claims {
         s = s.replaceFirst("^(?i)(?:which|whom)\\s+(?=\\S)", "");
         if (s.isEmpty()
                 || s.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|adding|"
-                        + "quoted|writing)\\b.*")) {
+                        + "quoted|writing)\\b.*")
+                || MEDIUM_PHRASE.matcher(s).matches()) {
             String[] segments = b.split(",");
             s = "";
             for (int k = segments.length - 1; k >= 0; k--) {
                 String seg = segments[k].strip();
                 if (!seg.isEmpty()
                         && !seg.matches("(?i)^(speaking|citing|who|which|according|in a statement|on condition|because|"
-                                + "adding|quoted|writing)\\b.*")) {
+                                + "adding|quoted|writing)\\b.*")
+                        && !MEDIUM_PHRASE.matcher(seg).matches()) {
                     s = seg;
                     break;
                 }
@@ -914,7 +959,7 @@ final class Claims {
             return null;
         }
         if (!s.matches(
-                "(?s).*\\b(?:[A-Z][\\w'’-]*|he|she|it|they|him|her|police|officials?|residents|sources|ministry|military|army|"
+                "(?s).*\\b(?:[A-Z][\\w'’-]*|he|she|it|they|him|her|police|officials?|residents|sources?|ministry|military|army|"
                         + "media|broadcaster|television|radio|agency|newspaper|"
                         + "spokes(?:man|woman|person)|chief|governor|commander|officers?|minister|head|director|commissioner|witness(?:es)?|"
                         + "doctors?|villagers|elders?|mission|government|authorities|statement)\\b.*")) {

@@ -108,6 +108,7 @@ final class Figures {
     static final String VERBS =
             "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|embraced shahadat|captured|taken prisoner|"
                     + "taken|seized|overrun|destroyed|fallen|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
+                    + "laid down (?:their|his|her) li(?:ves|fe)|confirmed dead|confirmed killed|"
                     + "eliminated|neutrali[sz]ed)";
     /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
     static final String AUX =
@@ -349,8 +350,12 @@ final class Figures {
 
     /** The figures of one sentence, in text order; {@code offset} is the sentence's start in the article. */
     static List<Figure> of(String quoted, int offset) {
-        String sentence = QUOTES.matcher(quoted).replaceAll(" ");
+        String sentence = blank(DIGITS_AGAIN, QUOTES.matcher(quoted).replaceAll(" "));
         List<Figure> out = new ArrayList<>();
+        if (CUMULATIVE.matcher(sentence).find()) {
+            // "Since the beginning of July, security forces have killed 61 khwarij": a running tally, no event's toll
+            return out;
+        }
         read(FIRST, sentence, out);
         Matcher denied = DENIED_CLAIM.matcher(sentence);
         int[] dismissed = null;
@@ -378,6 +383,7 @@ final class Figures {
             out.removeIf(f -> f.start() >= d[0] && f.start() < d[1] && !"denied".equals(f.verb()));
         }
         deniedAfter(sentence, out);
+        lowerBound(sentence, out);
         out.sort(Comparator.comparingInt(Figure::start));
         // "six of its own fighters had been killed and nine others wounded": the others are the speaker's own too
         ours(sentence, out);
@@ -385,6 +391,63 @@ final class Figures {
         ofWhom(sentence, out);
         ours(sentence, out);
         return shift(out, offset);
+    }
+
+    /** "nine (9) khwarij": a number spelled out, then again in digits in brackets (a press release's habit). */
+    static final Pattern DIGITS_AGAIN = Pattern.compile("(?i)(?<=[a-z])\\s+\\(\\d{1,4}\\)(?=\\s)");
+
+    /**
+     * A running tally over weeks or months, not one event's toll: "Since the beginning of July, security forces have
+     * killed 61 khwarij", "so far this year 40 soldiers have been martyred".
+     */
+    static final Pattern CUMULATIVE = Pattern.compile(
+            "(?i)\\b(?:since the (?:beginning|start) of|so far this (?:year|month)|(?:earlier )?this year alone|"
+                    + "in the (?:past|last) (?:few |several |\\w+ )?(?:months|years))\\b.*\\b(?:have|has)\\b");
+
+    /** The text with every match of {@code p} blanked out, its offsets kept. */
+    private static String blank(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        StringBuilder b = new StringBuilder(text);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b.toString();
+    }
+
+    /** "seven to eight Afghan fighters", "two or three soldiers": a range stated without "between". */
+    static final Pattern TO_RANGE = Pattern.compile("(?i)\\b(" + QUANT + ")\\s+(?:to|or)\\s+(" + QUANT + ")\\b");
+
+    /** A figure read from a range's upper end ("seven to eight killed" read as 8) takes its lower bound, the range kept. */
+    private static void lowerBound(String sentence, List<Figure> out) {
+        Matcher r = TO_RANGE.matcher(sentence);
+        while (r.find()) {
+            Integer low = number(r.group(1));
+            Integer high = number(r.group(2));
+            if (low == null || high == null || low >= high) {
+                continue;
+            }
+            for (int i = 0; i < out.size(); i++) {
+                Figure f = out.get(i);
+                if (high.equals(f.value()) && f.start() <= r.start(2) && r.start(2) < f.end()) {
+                    String range = r.group(1).toLowerCase(Locale.ROOT) + " to "
+                            + r.group(2).toLowerCase(Locale.ROOT);
+                    out.set(
+                            i,
+                            new Figure(
+                                    f.field(),
+                                    low,
+                                    f.bound() == null ? range : f.bound(),
+                                    f.vague(),
+                                    f.noun(),
+                                    f.nationality(),
+                                    f.verb(),
+                                    f.start(),
+                                    f.end()));
+                }
+            }
+        }
     }
 
     /** "…, a claim Islamabad flatly denied", "…, an account Pakistan dismissed as false": the claim's loss denied. */
@@ -582,7 +645,12 @@ final class Figures {
                     "neutralized",
                     "lost their lives",
                     "lost his life",
-                    "lost her life" -> "killed";
+                    "lost her life",
+                    "laid down their lives",
+                    "laid down his life",
+                    "laid down her life",
+                    "confirmed dead",
+                    "confirmed killed" -> "killed";
             case "wounded", "injured", "hurt" -> "wounded";
             case "captured", "taken prisoner", "captured alive", "abducted", "arrested", "taken", "seized" ->
                 "captured";

@@ -770,4 +770,75 @@ class ClaimsTest {
         assertThat(EventExtractor.clauses(whole)).hasSize(2);
         assertThat(out).containsExactly("local_official:killed:4");
     }
+
+    @Test
+    void aPhraseSayingWhereItWasSaidIsNotTheSubject() {
+        assertThat(Claims.subject("Meanwhile, the Afghan side's chief spokesman, Zabihullah Mujahid, in a post on X "))
+                .isEqualTo("Zabihullah Mujahid");
+        assertThat(Claims.subject("The ministry's spokesman, in a video statement, "))
+                .isEqualTo("The ministry's spokesman");
+        assertThat(Claims.subject("In Kabul police")).isEqualTo("In Kabul police");
+    }
+
+    @Test
+    void aRangeWithoutBetweenGivesItsLowerBound() {
+        assertThat(fieldAndValue("Security sources said seven to eight Afghan personnel lost their lives."))
+                .containsExactly("killed" + ":" + 7);
+        assertThat(fieldAndValue("Two or three soldiers were wounded in the firing."))
+                .containsExactly("wounded" + ":" + 2);
+    }
+
+    @Test
+    void aPressReleasesNumbersInBracketsAndItsSonsOfSoilAndNotItsRunningTally() {
+        assertThat(fieldAndValue("Resultantly, nine (9) khwarij were sent to hell."))
+                .containsExactly("killed" + ":" + 9);
+        assertThat(fieldAndValue("The following two sons of soil laid down their lives fighting bravely."))
+                .containsExactly("killed" + ":" + 2);
+        assertThat(Figures.of(
+                        "Since the beginning of July, security forces have killed 61 khwarij, while 11 soldiers have "
+                                + "embraced shahadat.",
+                        0))
+                .isEmpty();
+        Claims.Reader reader = new Claims.Reader(
+                "INTER SERVICES PUBLIC RELATIONS\nPRESS RELEASE\nNo PR-1/2028-ISPR\n\n" + "Troops killed nine khwarij.",
+                null);
+        List<Sentences.Sentence> all = Sentences.split(
+                "INTER SERVICES PUBLIC RELATIONS\nPRESS RELEASE\nNo PR-1/2028-ISPR\n\nTroops killed nine khwarij.");
+        Sentences.Sentence last = all.get(all.size() - 1);
+        assertThat(reader.speaker(last).claimant()).isEqualTo("INTER SERVICES PUBLIC RELATIONS");
+    }
+
+    @Test
+    void anUnnamedSourceIsTheOutletCountrysAndASingleSourceIsASubject() {
+        assertThat(claims(
+                        "QUETTA: \u201cOver 15 militants were confirmed dead near the Pakistani posts,\u201d another "
+                                + "source said.",
+                        "PK"))
+                .isNotEmpty()
+                .allMatch(c -> c.startsWith("pk_government:"));
+    }
+
+    @Test
+    void aVerbInsideAQuoteOpenedInAnEarlierSentenceIsNotTheSpeakers() {
+        assertThat(Claims.Reader.quoteClosedFrom(
+                        "Intercepts show over 15 militants confirmed dead,\u201d another source said."))
+                .isEqualTo(50);
+        assertThat(Claims.Reader.quoteClosedFrom("The response was \"befitting\", security sources said."))
+                .isZero();
+        assertThat(Claims.Reader.quoteClosedFrom(
+                        "An official told AFP that 19 had been brought in, \"several critical\"."))
+                .isZero();
+        assertThat(claims(
+                        "QUETTA: \u201cMilitants were using the posts for cover. Intercepts show over 15 militants confirmed "
+                                + "dead,\u201d a security source said.",
+                        "PK"))
+                .containsExactly("pk_government:militants:killed:15");
+    }
+
+    /** "field:value" of every figure of one sentence. */
+    private static List<String> fieldAndValue(String sentence) {
+        return Figures.of(sentence, 0).stream()
+                .map(f -> f.field() + ":" + f.value())
+                .toList();
+    }
 }
