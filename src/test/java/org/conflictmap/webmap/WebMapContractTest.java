@@ -200,7 +200,7 @@ class WebMapContractTest {
                         .as("the period in a visible note")
                         .contains("20 Feb 2026", "27 Feb 2026");
                 shot(page, "embed-" + size[0] + "x" + size[1] + ".png");
-                page.context().close();
+                Browser.close(page);
             }
         }
 
@@ -567,7 +567,7 @@ class WebMapContractTest {
                             shot(page, "histogram-" + lang + "-" + size[0] + "x" + size[1] + ".png");
                         }
                     }
-                    page.context().close();
+                    Browser.close(page);
                 }
             }
         }
@@ -657,7 +657,7 @@ class WebMapContractTest {
                 page.click("#list-button");
                 Number scrollWidth = (Number) page.evaluate("() => document.scrollingElement.scrollWidth");
                 assertThat(scrollWidth.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(size[0]);
-                page.context().close();
+                Browser.close(page);
             }
         }
 
@@ -708,7 +708,7 @@ class WebMapContractTest {
                 assertThat(Browser.axeViolations(page))
                         .as("axe-core violations on %s", query)
                         .isEmpty();
-                page.context().close();
+                Browser.close(page);
             }
         }
     }

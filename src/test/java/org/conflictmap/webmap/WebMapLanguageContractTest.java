@@ -118,7 +118,7 @@ class WebMapLanguageContractTest {
                         .isEqualTo("en");
             }
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-" + lang + ".png")));
-            page.context().close();
+            Browser.close(page);
         }
 
         @ParameterizedTest
@@ -135,14 +135,14 @@ class WebMapLanguageContractTest {
             assertThat(zoom.x).as("zoom at the top right").isGreaterThan(map.x + map.width / 2);
             BoundingBox legend = page.locator(".legend").boundingBox();
             assertThat(legend.x).as("legend at the bottom left").isLessThan(map.x + map.width / 2);
-            page.context().close();
+            Browser.close(page);
 
             Page english = ready(browser.page(1280, 800), "/?lang=en&i=" + ATTACKS);
             english.waitForSelector("#panel:not([hidden]) #panel-title");
             assertThat(english.locator("#list").boundingBox().x)
                     .as("English keeps the list on the left")
                     .isLessThan(english.locator("#map").boundingBox().x);
-            english.context().close();
+            Browser.close(english);
         }
 
         @Test
@@ -152,23 +152,23 @@ class WebMapLanguageContractTest {
             // 26 February 2026 is 7 Hoot 1404; the list and the timeline are in Persian digits
             assertThat(dari.textContent("#panel")).contains("۲۰۲۶", "حوت ۱۴۰۴", "هـ.ش");
             assertThat(dari.textContent("#list")).contains("۲۰۲۶");
-            dari.context().close();
+            Browser.close(dari);
 
             Page pashto = ready(browser.page(1280, 800), "/?lang=ps&i=" + ATTACKS);
             pashto.waitForSelector("#panel:not([hidden]) #panel-title");
             assertThat(pashto.textContent("#panel")).contains("۱۴۰۴", "لمریز");
-            pashto.context().close();
+            Browser.close(pashto);
 
             // Urdu: Gregorian only; a month report stays one month ("فروری ۲۰۲۶"), never January – February
             Page urdu = ready(browser.page(1280, 800), "/?lang=ur&i=" + ISLAMABAD);
             urdu.waitForSelector("#panel:not([hidden]) #panel-title");
             assertThat(urdu.textContent("#panel")).contains("فروری ۲۰۲۶").doesNotContain("جنوری", "ہجری");
-            urdu.context().close();
+            Browser.close(urdu);
 
             Page english = ready(browser.page(1280, 800), "/?lang=en&i=" + ATTACKS);
             english.waitForSelector("#panel:not([hidden]) #panel-title");
             assertThat(english.textContent("#panel")).contains("Afghan time").doesNotContain("1404");
-            english.context().close();
+            Browser.close(english);
         }
 
         /** A published one-day incident in Khost from {@code start} to {@code end}, as the API takes it. */
@@ -211,7 +211,7 @@ class WebMapLanguageContractTest {
             } else {
                 assertThat(when).contains("۱۴", "۲۰۳۳", "هـ.ش").doesNotContain("۱۵");
             }
-            page.context().close();
+            Browser.close(page);
         }
 
         /** Laptop and phone, the sizes issue 22 names. */
@@ -257,7 +257,7 @@ class WebMapLanguageContractTest {
                     page.screenshot(new Page.ScreenshotOptions()
                             .setPath(Browser.SCREENSHOTS.resolve("lang-names-phone-" + lang + ".png")));
                 }
-                page.context().close();
+                Browser.close(page);
             }
         }
 
@@ -282,7 +282,7 @@ class WebMapLanguageContractTest {
                     .containsPattern("[\\u06F0-\\u06F9]+ \\p{IsArabic}+");
             page.screenshot(
                     new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-border-" + lang + ".png")));
-            page.context().close();
+            Browser.close(page);
 
             // a server without the tiles feature: the page draws its vector map from /api/places, named in the reader's
             // script
@@ -305,7 +305,7 @@ class WebMapLanguageContractTest {
             assertThat(vector.textContent(".label-border")).doesNotContain("Durand");
             vector.screenshot(
                     new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-vector-" + lang + ".png")));
-            vector.context().close();
+            Browser.close(vector);
         }
 
         /** How many of these label tiles have other pixels than the English tile of the same address. */
@@ -379,7 +379,7 @@ class WebMapLanguageContractTest {
                             .screenshot(new Locator.ScreenshotOptions()
                                     .setPath(Browser.SCREENSHOTS.resolve("lang-timeline-" + lang + ".png")));
                 }
-                page.context().close();
+                Browser.close(page);
             }
             Page english = ready(browser.page(1366, 768), "/?lang=en");
             Number first =
@@ -390,7 +390,7 @@ class WebMapLanguageContractTest {
                     .as("English keeps the oldest day on the left")
                     .isLessThan(last.doubleValue());
             assertThat(english.textContent("#play")).isEqualTo("▶");
-            english.context().close();
+            Browser.close(english);
         }
 
         static double windowX(Page page) {
@@ -427,7 +427,7 @@ class WebMapLanguageContractTest {
                     assertThat(page.textContent("#list button[data-id=\"" + id + "\"]"))
                             .as("the list in %s", lang)
                             .contains(pakistan, digits13);
-                    page.context().close();
+                    Browser.close(page);
                 }
             } finally {
                 http.send(
@@ -459,7 +459,7 @@ class WebMapLanguageContractTest {
             assertThat(page.getAttribute("html", "dir")).isEqualTo("rtl");
             assertThat(page.textContent("h1"))
                     .isEqualTo(strings("ps").get("aboutPage.title").asString());
-            page.context().close();
+            Browser.close(page);
         }
 
         @ParameterizedTest
@@ -473,7 +473,7 @@ class WebMapLanguageContractTest {
             assertThat(phone.getAttribute("html", "dir")).isEqualTo(DIRS.get(lang));
             phone.screenshot(
                     new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("lang-phone-" + lang + ".png")));
-            phone.context().close();
+            Browser.close(phone);
 
             for (String query :
                     List.of("/?lang=" + lang + "&i=" + ATTACKS, "/embed?lang=" + lang, "/about.html?lang=" + lang)) {
@@ -485,7 +485,7 @@ class WebMapLanguageContractTest {
                 assertThat(Browser.axeViolations(page))
                         .as("axe-core violations on %s", query)
                         .isEmpty();
-                page.context().close();
+                Browser.close(page);
             }
         }
     }
