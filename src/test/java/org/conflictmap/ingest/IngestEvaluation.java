@@ -1,8 +1,11 @@
 package org.conflictmap.ingest;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -107,21 +110,35 @@ final class IngestEvaluation {
 
     private IngestEvaluation() {}
 
+    private static InputStream open(String set, String file) throws IOException {
+        if (set.startsWith("/")) {
+            return Files.newInputStream(Path.of(set, file));
+        }
+        InputStream in = IngestEvaluation.class.getResourceAsStream("/ingest/" + set + "/" + file);
+        if (in == null) {
+            throw new FileNotFoundException("/ingest/" + set + "/" + file);
+        }
+        return in;
+    }
+
     static List<Article> load(ObjectMapper json) throws IOException {
         return load(json, "eval");
     }
 
-    /** A set under src/test/resources/ingest/: {@code eval} (developed against) or {@code heldout} (never tuned on). */
+    /**
+     * A set under src/test/resources/ingest/: {@code eval} (developed against) or {@code heldout} (never tuned on); or,
+     * named by an absolute path ({@code -Dingest.sets=/work/real1}), a directory outside the project of the same
+     * form, for copy that may not be committed (real reports read for a measurement).
+     */
     static List<Article> load(ObjectMapper json, String set) throws IOException {
         JsonNode gold;
-        try (InputStream in = IngestEvaluation.class.getResourceAsStream("/ingest/" + set + "/gold.json")) {
+        try (InputStream in = open(set, "gold.json")) {
             gold = json.readTree(in);
         }
         List<Article> out = new ArrayList<>();
         for (JsonNode a : gold) {
             String text;
-            try (InputStream in = IngestEvaluation.class.getResourceAsStream(
-                    "/ingest/" + set + "/" + a.get("file").asString())) {
+            try (InputStream in = open(set, a.get("file").asString())) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             List<GoldEvent> events = new ArrayList<>();
