@@ -162,9 +162,10 @@ class IngestEvaluationTest {
         /**
          * The sets to print, {@code -Dingest.sets=heldout7,heldout6} to run only some (so that a batch kept back
          * is not printed while the rules are fixed on another); {@link #HELD_OUT} by default. The blind batches
-         * {@code heldout11}, {@code heldout12}, {@code heldout13} (12 articles each) and {@code heldout14} (10 articles),
-         * written without reading the ingest, heldout13's and heldout14's shapes taken from real reporting, are in no
-         * default list, so that nobody's default run shows them: each is read only when named here,
+         * {@code heldout11}, {@code heldout12}, {@code heldout13}, {@code heldout15} (12 articles each) and
+         * {@code heldout14} (10 articles), written without reading the ingest, heldout13's, heldout14's and
+         * heldout15's shapes taken from real reporting, are in no default list, so that nobody's default run shows
+         * them: each is read only when named here,
          * {@code -Dtest=IngestEvaluationTest -Dingest.sets=heldout14};
          * {@code heldout10}, opened on 2026-12-07 (merge10 read its splits), is in the list.
          */
