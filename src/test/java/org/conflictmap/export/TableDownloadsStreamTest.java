@@ -3,13 +3,12 @@ package org.conflictmap.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.Csv;
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnOwnH2gis;
@@ -162,12 +161,7 @@ class TableDownloadsStreamTest {
 
             Http.Response csv = http.get("/api/export/wells.csv");
             assertThat(csv.status()).isEqualTo(200);
-            try (CSVParser parser = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new StringReader(csv.body()))) {
+            try (CSVParser parser = Csv.parser(csv.body())) {
                 List<CSVRecord> records = parser.getRecords();
                 assertThat(records).hasSize(ROWS);
                 assertThat(records.get(0).get("name")).isEqualTo("well 1");
