@@ -3,7 +3,6 @@ package org.conflictmap.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.TestStores.EDITOR_AUTH;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.Csv;
 import org.conflictmap.Editor;
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
@@ -109,12 +109,7 @@ class AcledColumnsContractTest {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             Files.write(file, r.bytes());
             Map<String, CSVRecord> rows = new HashMap<>();
-            try (CSVParser p = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new StringReader(r.body()))) {
+            try (CSVParser p = Csv.parser(r.body())) {
                 assertThat(p.getHeaderNames())
                         .containsSubsequence("country", "admin1", "admin2", "location", "latitude", "longitude");
                 p.forEach(row -> rows.put(row.get("event_id_cnty"), row));

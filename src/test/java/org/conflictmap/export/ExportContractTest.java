@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.Csv;
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
@@ -374,12 +374,7 @@ class ExportContractTest {
             assertThat(Gdal.ogrinfo("-ro", "-so", geojson.toString(), "incidents"))
                     .contains("Feature Count: 9");
             Path csv = download("/api/export/incidents.csv?datetime=2025-10-01/2026-02-28");
-            try (CSVParser p = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(Files.newBufferedReader(csv))) {
+            try (CSVParser p = Csv.parser(csv)) {
                 assertThat(p.getHeaderNames())
                         .startsWith("event_id_cnty", "event_date")
                         .contains("fatalities", "killed_min", "killed_max", "claims", "geo_precision");
@@ -400,12 +395,7 @@ class ExportContractTest {
                     + java.net.URLEncoder.encode("id = '" + one + "'", StandardCharsets.UTF_8)
                             .replace("+", "%20");
             Path csv = download("/api/export/incidents.csv?datetime=2025-10-01/2026-02-28");
-            try (CSVParser p = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+            try (CSVParser p = Csv.parser(csv)) {
                 assertThat(p.getHeaderNames())
                         .doesNotHaveDuplicates()
                         .contains("time_precision", "time_precision_name", "geo_precision", "geo_precision_name");
@@ -654,12 +644,7 @@ class ExportContractTest {
             try {
                 Path csv = download("/api/export/incidents.csv?datetime=2031-05-01/2031-05-31&q=HYPERLINK");
                 CSVRecord row;
-                try (CSVParser p = CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .get()
-                        .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+                try (CSVParser p = Csv.parser(csv)) {
                     row = p.getRecords().stream()
                             .filter(r -> r.get("id").equals(id))
                             .findFirst()
@@ -673,12 +658,7 @@ class ExportContractTest {
                 assertThat(row.get("killed_max")).isEqualTo("2");
                 Path claims =
                         download("/api/export/incidents.csv?table=claims&datetime=2031-05-01/2031-05-31&q=HYPERLINK");
-                try (CSVParser p = CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .get()
-                        .parse(Files.newBufferedReader(claims, StandardCharsets.UTF_8))) {
+                try (CSVParser p = Csv.parser(claims)) {
                     CSVRecord claim = p.getRecords().stream()
                             .filter(r -> r.get("incident_id").equals(id))
                             .findFirst()

@@ -3,35 +3,30 @@ package org.conflictmap.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.Csv;
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnOwnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
 import org.conflictmap.layers.Collection;
 import org.conflictmap.layers.GeometryType;
-import org.conflictmap.layers.Layers;
 import org.conflictmap.layers.Queryable;
 import org.conflictmap.layers.Source;
-import org.conflictmap.layers.Tables;
+import org.conflictmap.layers.TableLayerContract;
 import org.conflictmap.layers.TileStyle;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -70,18 +65,21 @@ class TableDownloadsStreamTest {
     @Import(Wells.class)
     class Embedded extends Contract {
         @Override
-        List<String> table() {
-            return List.of(
-                    """
+        protected String table() {
+            return """
                     CREATE TABLE IF NOT EXISTS wells (
                       id INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, geom GEOMETRY(POINT, 4326) NOT NULL,
                       geom_xmin DOUBLE PRECISION GENERATED ALWAYS AS (ST_XMin(geom)),
                       geom_ymin DOUBLE PRECISION GENERATED ALWAYS AS (ST_YMin(geom)),
                       geom_xmax DOUBLE PRECISION GENERATED ALWAYS AS (ST_XMax(geom)),
-                      geom_ymax DOUBLE PRECISION GENERATED ALWAYS AS (ST_YMax(geom)))""",
-                    "INSERT INTO wells (id, name, geom) SELECT X, 'well ' || X,"
-                            + " ST_SetSRID(ST_MakePoint(60 + MOD(X, 1000) * 0.01, 25 + (X / 1000) * 0.1), 4326)"
-                            + " FROM SYSTEM_RANGE(1, " + ROWS + ")");
+                      geom_ymax DOUBLE PRECISION GENERATED ALWAYS AS (ST_YMax(geom)))""";
+        }
+
+        @Override
+        protected void fill() {
+            jdbc.update("INSERT INTO wells (id, name, geom) SELECT X, 'well ' || X,"
+                    + " ST_SetSRID(ST_MakePoint(60 + MOD(X, 1000) * 0.01, 25 + (X / 1000) * 0.1), 4326)"
+                    + " FROM SYSTEM_RANGE(1, " + ROWS + ")");
         }
 
         @Override
@@ -95,13 +93,16 @@ class TableDownloadsStreamTest {
     @Import(Wells.class)
     class Postgis extends Contract {
         @Override
-        List<String> table() {
-            return List.of(
-                    "CREATE TABLE IF NOT EXISTS wells (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                            + " geom geometry(Point, 4326) NOT NULL)",
-                    "INSERT INTO wells (id, name, geom) SELECT g, 'well ' || g,"
-                            + " ST_SetSRID(ST_MakePoint(60 + (g % 1000) * 0.01, 25 + (g / 1000) * 0.1), 4326)"
-                            + " FROM generate_series(1, " + ROWS + ") g");
+        protected String table() {
+            return "CREATE TABLE IF NOT EXISTS wells (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                    + " geom geometry(Point, 4326) NOT NULL)";
+        }
+
+        @Override
+        protected void fill() {
+            jdbc.update("INSERT INTO wells (id, name, geom) SELECT g, 'well ' || g,"
+                    + " ST_SetSRID(ST_MakePoint(60 + (g % 1000) * 0.01, 25 + (g / 1000) * 0.1), 4326)"
+                    + " FROM generate_series(1, " + ROWS + ") g");
         }
 
         /**
@@ -118,36 +119,16 @@ class TableDownloadsStreamTest {
         }
     }
 
-    abstract static class Contract {
-        @LocalServerPort
-        int port;
-
-        @Autowired
-        JdbcTemplate jdbc;
-
-        @Autowired
-        Layers layers;
-
-        @Autowired
-        Tables tables;
-
+    abstract static class Contract extends TableLayerContract {
         @Autowired
         ObjectMapper json;
-
-        /** The table, then its rows. */
-        abstract List<String> table();
 
         /** The store's open cursors on this thread's connection, -1 where it has none. */
         abstract long openCursors();
 
-        /** Once: the PostGIS test database lives for the run. */
-        @BeforeEach
-        void wellsTable() {
-            jdbc.execute(table().get(0));
-            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM wells", Long.class);
-            if (n != null && n == 0) {
-                jdbc.update(table().get(1));
-            }
+        @Override
+        protected String tableName() {
+            return "wells";
         }
 
         @Test
@@ -162,12 +143,7 @@ class TableDownloadsStreamTest {
 
             Http.Response csv = http.get("/api/export/wells.csv");
             assertThat(csv.status()).isEqualTo(200);
-            try (CSVParser parser = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new StringReader(csv.body()))) {
+            try (CSVParser parser = Csv.parser(csv.body())) {
                 List<CSVRecord> records = parser.getRecords();
                 assertThat(records).hasSize(ROWS);
                 assertThat(records.get(0).get("name")).isEqualTo("well 1");

@@ -8,7 +8,6 @@ import java.util.List;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.incidents.TimeInterval;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Times and events in the general shapes heldout13 missed, each in wording of its own: a clock time written with a
@@ -16,14 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and the day a crossing was closed in a clause of its own.
  */
 @OnH2gis
-class IngestEventsRetoldTest {
-    @Autowired
-    EventExtractor extractor;
-
-    private List<EventExtractor.Event> events(String text, LocalDate published) {
-        return extractor.extract(text, published);
-    }
-
+class IngestEventsRetoldTest extends IngestFixtures {
     /** The one event of the text, told in part of a day from {@code start} to {@code end}. */
     private void assertOnePartOfDay(List<EventExtractor.Event> e, String start, String end) {
         assertThat(e).hasSize(1);

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.conflictmap.TestStores.OnH2gis;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Events and their kinds in the shapes heldout8–11 missed: two past events of two kinds in one sentence of background,
@@ -15,15 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * fight that is no part of a background month; a longer cue over the one inside it.
  */
 @OnH2gis
-class IngestEventsTest {
+class IngestEventsTest extends IngestFixtures {
     static final String CHAMAN = "geonames-1181611";
-
-    @Autowired
-    EventExtractor extractor;
 
     @Test
     void twoPastEventsOfTwoKindsInOneSentenceAreTwoEventsEachWithItsMonth() {
-        List<EventExtractor.Event> events = extractor.extract(
+        List<EventExtractor.Event> events = events(
                 "The neighbours fought bitter battles along the frontier in March 2024, and again in June 2025, when "
                         + "Pakistani jets bombed Khost.",
                 LocalDate.of(2027, 4, 9));
@@ -35,7 +31,7 @@ class IngestEventsTest {
 
     @Test
     void aPastMonthWithItsOwnWhenAfterTheDaysClashIsItsOwnEvent() {
-        List<EventExtractor.Event> events = extractor.extract(
+        List<EventExtractor.Event> events = events(
                 "Pakistani and Afghan forces clashed near Chaman on Monday night, killing two soldiers, the army said. "
                         + "Monday's clash was the worst along the frontier since April 2024, when the two armies fought "
                         + "for a week before a truce.",
@@ -47,7 +43,7 @@ class IngestEventsTest {
 
     @Test
     void aLaterSentenceWithoutATimeIsNotTheBackgroundMonths() {
-        List<EventExtractor.Event> events = extractor.extract(
+        List<EventExtractor.Event> events = events(
                 "Afghan and Pakistani forces exchanged fire at the Chaman crossing on Monday, wounding four civilians, "
                         + "officials said. Relations have been poor since April 2024, when dozens were killed in border "
                         + "clashes. The foreign ministry declined to comment on the Chaman clash.",

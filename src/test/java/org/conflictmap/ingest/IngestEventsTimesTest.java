@@ -2,12 +2,10 @@ package org.conflictmap.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.conflictmap.TestStores.OnH2gis;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Events and times in the general shapes heldout12 missed, each in wording of its own: a clock time that starts the
@@ -17,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * its own, a definite kind naming the last event of that kind, and places that are not where anything happened.
  */
 @OnH2gis
-class IngestEventsTimesTest {
+class IngestEventsTimesTest extends IngestFixtures {
     static final String CHAMAN = "crossing-chaman-spin-boldak";
     static final String TORKHAM = "crossing-torkham";
     static final String KHOST = "af-province-khost";
@@ -25,21 +23,6 @@ class IngestEventsTimesTest {
     static final String KABUL = "geonames-1138958";
     static final String HANGU = "geonames-1177203";
     static final String DURAND_LINE = "border-durand-line";
-
-    @Autowired
-    EventExtractor extractor;
-
-    private List<EventExtractor.Event> events(String text, LocalDate published) {
-        return extractor.extract(text, published);
-    }
-
-    private static void assertOccurred(EventExtractor.Event e, String precision, String start, String end) {
-        assertThat(e.occurred().precision()).isEqualTo(precision);
-        assertThat(e.occurred().start()).isEqualTo(Instant.parse(start));
-        if (end != null) {
-            assertThat(e.occurred().end()).isEqualTo(Instant.parse(end));
-        }
-    }
 
     @Test
     void aClockTimeThatStartsTheFightingRunsToTheEndItsWordsSay() {

@@ -8,7 +8,6 @@ import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,27 +18,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.Csv;
 import org.conflictmap.Gdal;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores;
 import org.conflictmap.TestStores.OnOwnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
 import org.conflictmap.geo.Wkb;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -105,7 +101,7 @@ class AddingATableLayerContractTest {
     @Import(Camps.class)
     class Embedded extends Contract {
         @Override
-        String table() {
+        protected String table() {
             return H2_TABLE;
         }
 
@@ -120,7 +116,7 @@ class AddingATableLayerContractTest {
     @Import(Camps.class)
     class Postgis extends Contract {
         @Override
-        String table() {
+        protected String table() {
             return POSTGIS_TABLE;
         }
 
@@ -130,48 +126,31 @@ class AddingATableLayerContractTest {
         }
     }
 
-    abstract static class Contract {
-        @LocalServerPort
-        int port;
-
-        @Autowired
-        JdbcTemplate jdbc;
-
-        @Autowired
-        Layers layers;
-
+    abstract static class Contract extends TableLayerContract {
         @Autowired
         Extents extents;
-
-        @Autowired
-        Tables tables;
-
-        /** The store's statements that make the table. */
-        abstract String table();
 
         /** Whether the store encodes the table's vector tiles itself (PostGIS's ST_AsMVT). */
         abstract boolean storeEncodesTiles();
 
-        /** The table and its three camps (once: the PostGIS test database lives for the run). */
-        @BeforeEach
-        void campsTable() {
-            for (String statement : table().split(";")) {
-                jdbc.execute(statement);
-            }
-            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM camps", Long.class);
-            if (n != null && n == 0) {
-                jdbc.update(INSERT, 1, "Chaman camp", 1200, time("2026-01-05T00:00:00Z"), null, "POINT(66.45 30.92)");
-                jdbc.update(
-                        INSERT,
-                        2,
-                        "Torkham camp",
-                        800,
-                        time("2026-02-10T08:00:00Z"),
-                        time("2026-03-01T00:00:00Z"),
-                        "POINT(71.09 34.13)");
-                jdbc.update(
-                        INSERT, 3, "Spin Boldak camp", null, time("2026-03-15T00:00:00Z"), null, "POINT(66.37 31.01)");
-            }
+        @Override
+        protected String tableName() {
+            return "camps";
+        }
+
+        /** Its three camps. */
+        @Override
+        protected void fill() {
+            jdbc.update(INSERT, 1, "Chaman camp", 1200, time("2026-01-05T00:00:00Z"), null, "POINT(66.45 30.92)");
+            jdbc.update(
+                    INSERT,
+                    2,
+                    "Torkham camp",
+                    800,
+                    time("2026-02-10T08:00:00Z"),
+                    time("2026-03-01T00:00:00Z"),
+                    "POINT(71.09 34.13)");
+            jdbc.update(INSERT, 3, "Spin Boldak camp", null, time("2026-03-15T00:00:00Z"), null, "POINT(66.37 31.01)");
         }
 
         static OffsetDateTime time(String t) {
@@ -361,12 +340,7 @@ class AddingATableLayerContractTest {
             Http.Response csv = http().get("/api/export/camps.csv");
             assertThat(csv.status()).isEqualTo(200);
             assertThat(csv.header("Content-Type")).startsWith("text/csv");
-            try (CSVParser p = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new StringReader(csv.body()))) {
+            try (CSVParser p = Csv.parser(csv.body())) {
                 assertThat(p.getHeaderNames())
                         .containsExactly("id", "name", "capacity", "opened", "longitude", "latitude");
                 List<CSVRecord> rows = p.getRecords();

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.conflictmap.Csv;
 import org.conflictmap.Gdal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,12 +84,7 @@ class ExportMemoryTest {
                     default -> "incidents";
                 };
                 if (layer == null) {
-                    try (var parser = org.apache.commons.csv.CSVFormat.RFC4180
-                            .builder()
-                            .setHeader()
-                            .setSkipHeaderRecord(true)
-                            .get()
-                            .parse(Files.newBufferedReader(file))) {
+                    try (var parser = Csv.parser(file)) {
                         assertThat(parser.stream().count()).as(format).isEqualTo(total);
                     }
                 } else {

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.conflictmap.Csv;
 import org.conflictmap.Http;
 import org.conflictmap.TestStores.OnH2gis;
 import org.conflictmap.TestStores.OnPostgis;
@@ -151,12 +150,7 @@ class OneVocabularyContractTest {
             Http.Response r = new Http(port).get("/api/export/incidents.csv?datetime=2025-10-01/2026-02-28");
             assertThat(r.status()).isEqualTo(200);
             int rows = 0;
-            try (CSVParser csv = CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new StringReader(r.body()))) {
+            try (CSVParser csv = Csv.parser(r.body())) {
                 for (CSVRecord row : csv) {
                     IncidentType t = IncidentType.of(row.get("type"));
                     assertThat(t.id()).isEqualTo(row.get("type"));
