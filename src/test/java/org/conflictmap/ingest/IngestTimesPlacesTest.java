@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.conflictmap.TestStores.OnH2gis;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Times, places, kinds and lines in the general shapes heldout14 missed, each in wording of its own: a part of the day
@@ -17,14 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * operation, and a tally over a period.
  */
 @OnH2gis
-class IngestTimesPlacesTest {
-    @Autowired
-    EventExtractor extractor;
-
-    private List<EventExtractor.Event> events(String text, LocalDate published) {
-        return extractor.extract(text, published);
-    }
-
+class IngestTimesPlacesTest extends IngestFixtures {
     @Test
     void aPartOfTheDayNamedBeforeItsDateIsThatPartOfTheDay() {
         List<EventExtractor.Event> found = events(
@@ -33,8 +25,7 @@ class IngestTimesPlacesTest {
                 LocalDate.of(2027, 3, 5));
         assertThat(found).hasSize(1);
         // 17:00 to midnight, Afghan time
-        assertThat(found.get(0).occurred().precision()).isEqualTo("part_of_day");
-        assertThat(found.get(0).occurred().start()).isEqualTo(Instant.parse("2027-03-03T12:30:00Z"));
+        assertOccurred(found.get(0), "part_of_day", "2027-03-03T12:30:00Z");
     }
 
     @Test
@@ -103,18 +94,16 @@ class IngestTimesPlacesTest {
 
     @Test
     void anIntelligenceBasedOperationIsAClashUnlessAStrikeIsNamed() {
-        assertThat(events(
+        assertThat(first(
                                 "Eight militants were killed in an intelligence-based operation in Datta Khel, North "
                                         + "Waziristan, on Tuesday, the military said.",
                                 LocalDate.of(2027, 4, 15))
-                        .get(0)
                         .type())
                 .isEqualTo("armed_clash");
-        assertThat(events(
+        assertThat(first(
                                 "Security forces killed 12 militants in an intelligence-based operation, officials said on "
                                         + "Tuesday, in what residents called a drone strike on a house in Paktika.",
                                 LocalDate.of(2027, 4, 15))
-                        .get(0)
                         .type())
                 .isEqualTo("air_strike");
     }
