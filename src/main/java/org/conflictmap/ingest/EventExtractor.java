@@ -53,6 +53,26 @@ class EventExtractor {
                     // what
                     // keeps happening
                     + "|\\b(?:a|the|this)\\s+(?:familiar\\s+|same\\s+|vicious\\s+)?(?:pattern|cycle)\\b");
+    /**
+     * "at least 37 civilians have been killed in cross-border incidents since January", "Since the beginning of July,
+     * forces have killed 61 militants", "between 1 January and 31 August it documented 112 casualties": a tally over a
+     * period, many events counted together, which is no event, whatever its figures.
+     */
+    static final Pattern TALLY;
+
+    static {
+        String month = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+        String since = "\\bsince\\s+(?:the\\s+(?:start|beginning)\\s+of\\s+)?" + month + "\\b(?!\\s+\\d)";
+        TALLY = Pattern.compile(
+                "\\b(?:has|have|had)\\s+(?:\\w+\\s+){0,2}?(?:been\\s+)?(?:killed|wounded|injured|recorded|"
+                        + "documented|witnessed|died)\\b[^.;]{0,120}" + since
+                        + "|(?i:since)\\s+(?:the\\s+(?:start|beginning)\\s+of\\s+)?" + month
+                        + "\\b(?!\\s+\\d),\\s+(?:[\\w-]+\\s+){1,4}?"
+                        + "(?:has|have)\\s+(?:killed|recorded|documented)\\b"
+                        + "|\\bbetween\\s+\\d{1,2}\\s+" + month + "\\s+and\\s+\\d{1,2}\\s+" + month
+                        + "(?:\\s+\\d{4})?[^.;]{0,20}?\\b(?:documented|recorded|counted|verified)\\b");
+    }
+
     static final Pattern SEPARATE =
             Pattern.compile("(?i)^(?:separately|in a separate\\b|meanwhile|elsewhere|in another|earlier\\b)");
     static final Pattern CLAUSE = Pattern.compile(
@@ -351,7 +371,7 @@ class EventExtractor {
         for (Sentences.Sentence whole : tools.sentences(text, pub)) {
             Claims.Speaker speaker = tools.speaker(whole, reader);
             Claims.Voices voices = reader.voices(whole, speaker);
-            if (headline(text, whole) || liveBlogStamp(text, whole)) {
+            if (headline(text, whole) || liveBlogStamp(text, whole) || otherStory(text, whole)) {
                 continue;
             }
             List<Sentences.Sentence> parts = clauses(whole);
@@ -375,9 +395,10 @@ class EventExtractor {
                         .toList();
                 boolean figures = !Figures.of(s.text(), s.start()).isEmpty();
                 boolean background = !figures
-                        && (BACKGROUND.matcher(s.text()).find()
-                                || HABITUAL.matcher(s.text()).find())
-                        && (cue == null || cue.weak() || whens.isEmpty() && !toldBeforeBackground(s, cue, here));
+                                && (BACKGROUND.matcher(s.text()).find()
+                                        || HABITUAL.matcher(s.text()).find())
+                                && (cue == null || cue.weak() || whens.isEmpty() && !toldBeforeBackground(s, cue, here))
+                        || TALLY.matcher(s.text()).find();
                 if (background) {
                     continue;
                 }
@@ -1316,6 +1337,20 @@ class EventExtractor {
         boolean ownLine = (s.start() == 0 || text.charAt(s.start() - 1) == '\n')
                 && (s.end() >= text.length() || text.charAt(s.end()) == '\n' || text.charAt(s.end()) == '\r');
         return ownLine && LIVE_BLOG_STAMP.matcher(s.text()).matches();
+    }
+
+    /** "Related:", "Read more:", "Also read:", "See also:" opening a line: the title of another story the page links to. */
+    static final Pattern OTHER_STORY = Pattern.compile(
+            "(?i)^(?:related|read more|read also|also read|see also|more on this|recommended)\\s*[:|»>–-]");
+
+    /**
+     * A line that links to another story ("Related: Bannu: two policemen injured in attack on check post"): its title,
+     * which tells another event than the page's, and no sentence of any event here.
+     */
+    static boolean otherStory(String text, Sentences.Sentence s) {
+        int line = text.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;
+        return text.substring(line, s.start()).isBlank()
+                && OTHER_STORY.matcher(s.text()).lookingAt();
     }
 
     /** A dateline after a headline: the place opens a paragraph and a dash or colon follows it ("Islamabad, Pakistan – …"). */

@@ -48,15 +48,26 @@ final class EventTime {
         }
     }
 
+    /**
+     * "including one who succumbed to his wounds on Wednesday morning", "died of his injuries in hospital on Friday": when one
+     * of the wounded died later, not when the event was.
+     */
+    static final Pattern DIED_LATER = Pattern.compile(
+            "(?i)\\b(?:succumb(?:ed|s)|died|passed away)\\s+(?:later\\s+)?(?:to|of|from)\\s+(?:his|her|their|the)\\s+"
+                    + "(?:wounds|injuries)\\b[^.;,]{0,30}?(?:\\s+on|\\s+in)?\\s*$");
+
     static final Pattern STATEMENT_BEFORE =
             Pattern.compile("(?i)\\b(?:said|says|say|told(?: [\\w.]+){0,2}|announced|added|statement|"
                     // "in a statement released on Saturday": when it was said
                     + "statement (?:released|issued|published)|"
                     + "reported|posted(?: on X)?|wrote(?: on X)?|confirmed|denied|rejected|claimed|citing|tweeted|accused(?: \\w+)?|accuses(?: \\w+)?|"
                     + "(?:rose|risen|climbed|reached) to [\\w,]+|at the time)\\s*(?:on\\s*|late\\s*|early\\s*)?$");
-    /** "Pakistan on Saturday rejected …": a date between the subject and its reporting verb is when it was said. */
+    /**
+     * "Pakistan on Saturday rejected …", "the two countries on Wednesday blamed each other": a date between the subject and
+     * its reporting verb is when it was said.
+     */
     static final Pattern STATEMENT_AFTER = Pattern.compile(
-            "(?i)^\\s*(?:said|says|told|announced|rejected|denied|dismissed|confirmed|" + "claimed|accused)\\b");
+            "(?i)^\\s*(?:said|says|told|announced|rejected|denied|dismissed|confirmed|" + "claimed|accused|blamed)\\b");
     /** A date that says when a truce or talks happened, not the violence: "since a truce was agreed in late April". */
     static final Pattern AGREED_BEFORE =
             Pattern.compile("(?i)\\b(?:truce|ceasefire|agreement|deal|talks)\\b[^.]{0,40}$");
@@ -93,6 +104,10 @@ final class EventTime {
                     + "July|August|September|October|November|December)\\b(?!\\s+\\d)");
     static final Pattern PART_WORDS = Pattern.compile(
             "(?i)\\b(?:in|during|on)\\s+the\\s+(morning|afternoon|evening)\\b|\\b(early) morning\\b|\\b(?:late\\s+)?(?:at\\s+)?(night)\\b");
+    /** "the late evening of", "on the afternoon of": a part of the day named before its date. */
+    static final Pattern PART_OF =
+            Pattern.compile("(?i)\\b((?:late\\s+|early\\s+)?(?:evening|afternoon|morning))\\s+of\\s+(?:the\\s+)?$");
+
     static final Pattern OVERNIGHT = Pattern.compile("(?i)\\bovernight\\b");
     static final Pattern NIGHT = Pattern.compile("(?i)\\b(?:overnight|night|nighttime)\\b");
     static final Pattern WEEKEND = Pattern.compile("(?i)\\b(last |the |this |over the )?weekend(?:'s)?\\b");
@@ -168,7 +183,8 @@ final class EventTime {
     /**
      * The same, with the time of the event being told ({@code told}, null when none is dated to the day): what the sentence
      * counts from it ("A day earlier", "two days after", "the same night") is counted from it, not from publication; days
-     * from the day a night ran into ("strikes overnight … came four days after a suicide attack").
+     * from the day the event told was named by, an overnight's from the day it ran into ("strikes overnight … came four
+     * days after a suicide attack").
      */
     static List<When> of(
             Sentences.Sentence s,
@@ -210,6 +226,9 @@ final class EventTime {
             }
             if (sincePeriod(text.substring(s.start(), f.start()))) {
                 // "Since the return of the Taliban to power in August 2021, …": when a period began, not violence
+                continue;
+            }
+            if (DIED_LATER.matcher(before).find()) {
                 continue;
             }
             boolean saidThen = STATEMENT_BEFORE.matcher(before).find()
@@ -398,7 +417,7 @@ final class EventTime {
                         ? Integer.parseInt(m.group(1))
                         : Figures.WORDS.getOrDefault(m.group(1).toLowerCase(Locale.ROOT), 0);
                 // "The shelling came two days after fighting …": counted back from the event told (else the report)
-                LocalDate d = base.minusDays(n);
+                LocalDate d = (told == null ? published : countedFrom(told, text)).minusDays(n);
                 if (n > 1) {
                     out.add(new When(
                             Math.max(s.start(), lead + m.start()),
@@ -521,6 +540,22 @@ final class EventTime {
         return d;
     }
 
+    /**
+     * The day what a sentence counts in days is counted from: the day the event told was named by ("three days after"
+     * strikes on Thursday night is Monday, not counted from the Friday the night ran into), the day that holds the middle of
+     * its time, except a night told as "overnight" ("overnight into Sunday"), counted from the day it ran into.
+     */
+    static LocalDate countedFrom(When told, String text) {
+        String named = text.substring(Math.max(0, told.start() - 16), Math.min(text.length(), told.end()));
+        if (OVERNIGHT.matcher(named).find()) {
+            return told.to().toLocalDate();
+        }
+        return told.from()
+                .plus(Duration.between(told.from(), told.to()).dividedBy(2))
+                .minusMinutes(1)
+                .toLocalDate();
+    }
+
     /** A day narrowed by the words around it: late, early, overnight (into), morning, night… */
     static When part(int start, int end, LocalDate d, String words, String before) {
         String w = words;
@@ -555,6 +590,11 @@ final class EventTime {
                 || before.matches("(?s).*\\b(?:early|small|wee|pre-dawn) hours of\\s*(?:on\\s*)?$")
                 || w.matches("(?s)^\\S+(?:'s)? early hours\\b.*")) {
             return new When(start, end, d.atStartOfDay(), d.atTime(6, 0), "part_of_day");
+        }
+        // "in the late evening of 14 September", "on the afternoon of Sunday": that part of the day named after it
+        Matcher of = PART_OF.matcher(before);
+        if (of.find()) {
+            w = of.group(1).toLowerCase(Locale.ROOT) + " " + w;
         }
         if (w.startsWith("late")
                 || before.matches("(?s).*\\blate\\s*(?:on\\s*)?$")

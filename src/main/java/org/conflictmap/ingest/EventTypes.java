@@ -102,7 +102,10 @@ final class EventTypes {
                     false),
             new Rule(
                     "armed_clash",
-                    Pattern.compile("(?i)\\b(?:attacks?|attacked|fired|firing|retaliat\\w*|responded)\\b"),
+                    // "killed in an intelligence-based operation": forces engaging militants, a clash unless a strike
+                    // is named
+                    Pattern.compile("(?i)\\b(?:attacks?|attacked|fired|firing|retaliat\\w*|responded|"
+                            + "intelligence[- ]based operations?)\\b"),
                     true,
                     false),
             new Rule(

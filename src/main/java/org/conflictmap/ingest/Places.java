@@ -106,10 +106,12 @@ final class Places {
 
     /**
      * "Bajaur lies directly across the mountains from Dangam and Sarkani districts of Kunar", "a house in Nari district,
-     * across the border from Bajaur": the place the scene lies across from, a neighbour.
+     * across the border from Bajaur", "lies on the opposite side of the border from Mohmand": the place the scene lies
+     * across from, a neighbour.
      */
     static final Pattern ACROSS_FROM = Pattern.compile(
-            "(?i)\\bacross\\s+(?:the\\s+(?:border|mountains|frontier|line|Durand\\s+Line|river)\\s+)?from\\s+"
+            "(?i)\\b(?:across\\s+(?:the\\s+(?:border|mountains|frontier|line|Durand\\s+Line|river)\\s+)?|"
+                    + "(?:on\\s+)?the\\s+(?:opposite|other)\\s+side\\s+of\\s+the\\s+(?:border|frontier|line|Durand\\s+Line)\\s+)from\\s+"
                     + "(?-i:(?:[A-Z][\\w'’-]*|and|districts?|provinces?|of|the|eastern|western|southern|northern)\\s+){0,6}$");
 
     /**
@@ -193,9 +195,10 @@ final class Places {
     }
 
     /**
-     * A town named as a region ("Pakistan's Chitral region") or as a district's province ("the Spin Boldak district of
-     * Kandahar"): the district or province of the gazetteer that holds it and bears its name ("Chitral Lower") in place of
-     * the town ("Dangam district" stays the town: the team codes the town).
+     * A town named as a region ("Pakistan's Chitral region"), as a district's province ("the Spin Boldak district of
+     * Kandahar") or in a list of provinces ("the provinces of Paktika and Kandahar"): the district or province of the
+     * gazetteer that holds it and bears its name ("Chitral Lower") in place of the town ("Dangam district" stays the
+     * town: the team codes the town).
      */
     static Mention asNamedDistrict(String text, Mention m, Collection<Place> all) {
         String kind = m.place().kind();
@@ -204,7 +207,12 @@ final class Places {
         // "the Spin Boldak district of Kandahar": a province, not its capital city
         String unit = after.matches("(?s)^\\s+region\\b.*")
                 ? "district"
-                : before.matches("(?s).*\\bdistricts?\\s+of\\s+$") ? "province" : null;
+                : before.matches("(?s).*\\bdistricts?\\s+of\\s+$")
+                                || PROVINCES_OF
+                                        .matcher(text.substring(Math.max(0, m.start() - 60), m.start()))
+                                        .find()
+                        ? "province"
+                        : null;
         if (!kind.equals("city") && !kind.equals("town") || unit == null) {
             return m;
         }
@@ -219,6 +227,10 @@ final class Places {
         }
         return m;
     }
+
+    /** "the provinces of Paktika and Kandahar", "the province of Khost": each name listed is a province, not its city. */
+    static final Pattern PROVINCES_OF = Pattern.compile(
+            "\\bprovinces?\\s+of\\s+(?:[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s*and\\s+)){0,4}$");
 
     static boolean near(Place a, Place b) {
         if (a.id().equals(b.id())) {
