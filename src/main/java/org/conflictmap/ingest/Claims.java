@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Who states each figure, for which party and about whose losses. The claimant is the subject of the
@@ -70,6 +71,14 @@ final class Claims {
                     // a live blog's present tense: "Bilal Khattak … tells Al Jazeera that", "It denies the Taliban's
                     // claim"
                     + "tells|adds|confirms|announces|insists|denies|rejects|dismisses|"
+                    // "Islamabad acknowledged the death of one soldier"
+                    + "acknowledged|acknowledges|"
+                    // "The Afghan Taliban claim 19 soldiers were killed" (but not "the claim", "rejected Afghan claims
+                    // that")
+                    + "(?<!\\b(?:the|a|an|this|that|its|their|his|her|such|Afghan|Pakistani|Taliban|Indian)\\s)(?<!['’]s\\s)claim"
+                    + "(?=\\s+(?:that\\s+)?(?:\\d|[a-z]))"
+                    + "(?!\\s+(?:of|by|about|from|to|were|was|are|is|have|had|made|and|or|on|in|against|regarding|"
+                    + "responsibility|credit)\\b)|"
                     // a monitor's count: "The UN mission counted at least 13 civilians killed", "UNAMA later verifies
                     // 12 civilian deaths", "the ministry spoke of 14 dead Pakistani soldiers"
                     + "counted|verified|verifies|spoke of|"
@@ -104,7 +113,13 @@ final class Claims {
             Pattern.compile("\\s(?:and|but)\\s+((?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})$");
     static final Pattern CONJUNCTION = Pattern.compile("\\s(?:after|before|since|when|as|because|while)\\s");
     static final Pattern CITING = Pattern.compile(
-            "\\b(?:reported|said|reports|says),\\s+citing\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
+            "\\b(?:reported|said|reports|says),?\\s+citing\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
+    /**
+     * A relay's source named in commas anywhere in the sentence: "Pakistani media reported that one soldier was injured,
+     * citing local officials in Khyber district", "Pakistani media, quoting security sources, claimed …".
+     */
+    static final Pattern RELAYED_FROM =
+            Pattern.compile(",\\s+(?:citing|quoting)\\s+(?:the\\s+)?([^,.;“”\"]{2,60}?)(?=[,.;]|$)");
     /** A person's name and nothing else: "Mohammad Yousuf". */
     static final Pattern PERSON = Pattern.compile("(?:[A-Z][\\w'’-]+\\s){1,3}[A-Z][\\w'’-]+");
 
@@ -124,7 +139,7 @@ final class Claims {
 
     /** A sentence opening with a described subject and its verb: "The security sources termed", "A police official said". */
     static final Pattern LEAD_DESCRIBED = Pattern.compile(
-            "^((?:The|A|An)\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z][\\w'’-]+)\\s+(?:[a-z]+ed|said|says|told)\\b");
+            "^((?:The|A|An|Another)\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z][\\w'’-]+)\\s+(?:[a-z]+ed|said|says|told|put|puts)\\b");
 
     static final Pattern NAME_AT_END = Pattern.compile("((?:[A-Z][\\w'’-]+\\s){1,2}[A-Z][\\w'’-]+)$");
     static final Set<String> TITLES = Set.of(
@@ -349,6 +364,13 @@ final class Claims {
                     return remember(cited);
                 }
             }
+            Matcher relayed = RELAYED_FROM.matcher(sentence);
+            if (relayed.find() && REPORTING.matcher(sentence).find()) {
+                Speaker cited = resolve(relayed.group(1).strip(), null, offset);
+                if (cited != null && !cited.party().equals("other")) {
+                    return remember(cited);
+                }
+            }
             Matcher inv = INVERTED.matcher(sentence);
             if (inv.find()) {
                 return remember(resolve(inv.group(1).strip(), inv.group(2), offset));
@@ -383,7 +405,9 @@ final class Claims {
         /** Who a reporting verb's subject is; null when the verb says nothing (passive, no subject), a decision (maybe nobody) else. */
         private Decided atVerb(String sentence, Matcher v, int offset) {
             String verb = v.group(1);
-            if (verb.equals("put") && !sentence.substring(v.end()).matches("(?s)\\s+the\\s+(?:death\\s+)?toll\\b.*")) {
+            if (verb.equals("put")
+                    && !sentence.substring(v.end())
+                            .matches("(?s)\\s+the\\s+(?:(?:death\\s+)?toll|number\\s+of)\\b.*")) {
                 return null;
             }
             String before = ASIDE.matcher(sentence.substring(0, v.start()).stripTrailing())
@@ -507,8 +531,18 @@ final class Claims {
                     within.add(new Attribution(s.start() + v.start(), d.speaker()));
                 }
             }
-            boolean two = within.stream()
-                            .map(a -> a.speaker().claimant() + "|" + a.speaker().party())
+            // "According to the Afghan side, 14 … were killed, while Islamabad acknowledged the death of one soldier":
+            // the
+            // sentence's own speaker and a later verb's subject are two voices too
+            boolean two = Stream.concat(
+                                    within.stream().map(Attribution::speaker),
+                                    sentence != null
+                                                    && ACCORDING
+                                                            .matcher(s.text())
+                                                            .find()
+                                            ? Stream.of(sentence)
+                                            : Stream.empty())
+                            .map(a -> a.claimant() + "|" + a.party())
                             .distinct()
                             .count()
                     > 1;
@@ -536,6 +570,8 @@ final class Claims {
         /** A named or described claimant, with pronouns and "the ministry" resolved. */
         private Speaker resolve(String subject, String role, int offset) {
             String s = subject.replaceAll("^[-–—•*]\\s+", "")
+                    // a live page's entry: "22:40 IST: The Afghan Taliban"
+                    .replaceAll("^\\d{1,2}[:.]\\d{2}\\s*(?:[A-Z]{2,4}\\s*)?:\\s*", "")
                     .replaceAll("^(?i)(and|but|while|as|then|also|in which|which|who|where|when)\\s+", "")
                     .replaceAll("[“”\"]", "")
                     .replaceAll(
@@ -551,6 +587,12 @@ final class Claims {
             String low = s.toLowerCase(Locale.ROOT);
             if (low.equals("he") || low.equals("she") || low.equals("him") || low.equals("her")) {
                 return lastSpeaker != null && !looksLikeBody(lastSpeaker.claimant()) ? lastSpeaker : lastPerson;
+            }
+            // "according to its findings at the time", "their figures": the body that was last named
+            if (low.matches(
+                            "(?:its|their)\\s+(?:own\\s+)?(?:findings|figures|count|tally|data|records|report|documentation)\\b.*")
+                    && (lastBody != null || lastSpeaker != null)) {
+                return lastBody != null ? lastBody : lastSpeaker;
             }
             String bare = low.replaceFirst("^the\\s+", "");
             if (BACK.contains(bare) && (lastBody != null || lastSpeaker != null)) {
@@ -707,6 +749,16 @@ final class Claims {
             String c = who.toLowerCase(Locale.ROOT);
             if (c.matches(".*(\\bun\\b|u\\.n\\.|united nations|unama|un mission).*")) {
                 return "un";
+            }
+            if (c.matches(".*\\b(?:social media|accounts?|users|bloggers)\\b.*")) {
+                // "some social media accounts linked to the Taliban": nobody's official word
+                return "other";
+            }
+            if (c.matches(
+                    "(?:the\\s+|a\\s+)?(?:local\\s+|district\\s+|civil\\s+)?administration(?:\\s+(?:of|in)\\s+[a-z][\\w\\s-]{1,40})?")) {
+                // "the local administration of North Waziristan", "the administration has put the toll at two": the
+                // district's
+                return "local_official";
             }
             if (c.matches(
                     ".*\\b(islamic state|is-k|isis|ttp|tehreek|tehrik|amaq|pakistani taliban|banned outfit|outfit|"
@@ -922,6 +974,8 @@ final class Claims {
         // "Tahir Khan, a journalist, said Pakistani media claimed one …": a reporting verb with no "that" opens the
         // reported clause, whose subject speaks (the claimant was "said Pakistani media")
         s = s.replaceFirst("^(?i)(?:said|says|added|adds|wrote|writes|noted|stated)\\s+(?=\\S)", "");
+        // "between 1 January and 31 August it documented": the pronoun after an opening phrase is the subject
+        s = s.replaceFirst("^(?s).*\\s(it|he|she|they)$", "$1");
         // "strikes …, which the Taliban administration said killed 16": the relative clause's own subject
         s = s.replaceFirst("^(?i)(?:which|whom)\\s+(?=\\S)", "");
         if (s.isEmpty()
@@ -1043,10 +1097,11 @@ final class Claims {
         if (noun.matches(
                 "civilians?|children|child|women|woman|girl|boy|refugees?|residents?|worshippers?|villagers|passengers|"
                         + "family members|returnees|students|elder|passerby|bystander|men|man|passers-by|passersby|bystanders|countrymen|"
+                        + "labourers?|laborers?|workers?|"
                         + "compatriots|citizens")) {
             return "civilians";
         }
-        if (noun.equals("taliban")) {
+        if (noun.matches("taliban|mujahideen|mujahidin")) {
             // the Taliban without "Pakistani" before them are the Afghan government's men
             return "af_forces";
         }
@@ -1059,7 +1114,7 @@ final class Claims {
             return forNat != null ? forNat : gov ? other : "militants";
         }
         if (noun.matches(
-                "soldiers?|troops|forces|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|"
+                "soldiers?|troops|forces|guards?|border guards|policemen|policeman|police officers?|police|officers?|personnel|servicem[ae]n|"
                         + "commanders?|officials?|members?|sons of (?:the )?soil")) {
             if (forNat != null) {
                 return forNat;

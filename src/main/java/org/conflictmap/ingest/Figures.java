@@ -88,7 +88,7 @@ final class Figures {
             "(?:soldiers|troops|militants|fighters|civilians|people|persons|children|women|men|refugees|policemen|"
                     + "passers-by|passersby|bystanders|"
                     + "police officers|police|officers|insurgents|terrorists|khwarij|khawarij|kharijis|attackers|infiltrators|guards|border guards|"
-                    + "worshippers|residents|"
+                    + "worshippers|residents|servicemen|labourers|laborers|workers|mujahideen|mujahidin|"
                     + "villagers|passengers|members|officials|commanders|personnel|others|forces|family members|returnees|students|countrymen|compatriots|citizens|"
                     + "posts|outposts|checkposts|positions|aircraft|drones|jets|affiliates|associates|"
                     // ISPR's soldiers: "2 brave sons of soil … embraced shahadat"
@@ -98,7 +98,7 @@ final class Figures {
                     + "forces|guards?|troops|personnel|men|man|regime|government|administration)\\b))";
     static final String SINGULAR =
             "(?:soldier|militant|fighter|civilian|person|child|woman|man|girl|boy|refugee|policeman|police officer|"
-                    + "officer|guard|elder|commander|official|member|resident|worshipper|passerby|bystander|post|outpost|drone|jet|aircraft|F-16|plane|helicopter|quadcopter)";
+                    + "officer|guard|elder|commander|official|member|resident|worshipper|serviceman|labourer|laborer|worker|passerby|bystander|post|outpost|drone|jet|aircraft|F-16|plane|helicopter|quadcopter)";
     /** An adjective or other word between a number and its noun: never a conjunction, a verb of being, a number or "bodies". */
     static final String MOD =
             "(?:\\s+(?!(?:and|or|were|was|are|bodies|body|families|family|had|have|of)\\b)(?!" + QUANT + "\\b)[\\w'’-]+"
@@ -109,7 +109,9 @@ final class Figures {
             "(killed|dead|died|wounded|injured|hurt|martyred|embraced martyrdom|embraced shahadat|captured|taken prisoner|"
                     + "taken|seized|overrun|destroyed|fallen|fell|arrested|captured alive|abducted|lost (?:their|his|her) li(?:ves|fe)|lost|sent to hell|"
                     + "laid down (?:their|his|her) li(?:ves|fe)|confirmed dead|confirmed killed|"
-                    + "eliminated|neutrali[sz]ed)";
+                    + "eliminated|neutrali[sz]ed|"
+                    // "six others sustained injuries", "a labourer was hit by a bullet": wounded
+                    + "sustained (?:[\\w-]+\\s+)?(?:injuries|wounds)|hit by (?:a\\s+)?(?:stray\\s+)?(?:bullets?|shrapnel))";
     /** "five civilians, including three children, were killed" and, without the commas, "five civilians including three children were killed". */
     static final String AUX =
             "(?:\\s*,\\s*(?:(?:including|among them|most of them|many of them|all of them|mostly|mainly|largely)[^,]{1,50}|[^,]{1,40}\\s+among\\s+them|"
@@ -121,9 +123,18 @@ final class Figures {
                     + "the\\s+(?:term|word|name)\\s+[^,]{1,60}|"
                     // "4 of their posts, being used by khwarij, were destroyed", "2 brave sons of soil, having fought
                     // gallantly, embraced shahadat": a participle's aside
-                    + "(?:being|having)\\s+[^,]{1,60}),|\\s+(?:including|among them)\\s+(?:"
+                    + "(?:being|having)\\s+[^,]{1,60}|"
+                    // "over 20 militants, who he said had gathered near the posts, were confirmed dead": a relative
+                    // clause
+                    + "who\\s+[^,]{1,80}|"
+                    // "One soldier, Sepoy Muhammad Irfan, a resident of Karak, embraced martyrdom": the man's name (and
+                    // home)
+                    + "(?-i:[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){1,3})(?:\\s*,\\s*(?:a|an)\\s+(?:resident|native)\\s+of\\s+[^,]{1,40})?),|\\s+(?:including|among them)\\s+(?:"
                     + QUANT
-                    + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)?(?:\\s+(?:were|was|had been|have been|has been|"
+                    + "|a|an)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?"
+                    // "a labourer working at the terminal was hit": where the man was, as a participle
+                    + "|\\s+(?:working|standing|sitting|travelling|traveling|living)\\s+(?:at|in|on|near)\\s+(?:the\\s+|a\\s+)?[\\w'’-]+)?"
+                    + "(?:\\s+(?:were|was|had been|have been|has been|"
                     + "are|is|had|have|also|reportedly|later|been|all|were all|allegedly|"
                     // "Further 3 soldiers got injured"
                     + "got|get|gets))*";
@@ -134,7 +145,7 @@ final class Figures {
             "of\\s+(?:the\\s+)?(?:Islamic Emirate|Pakistani Taliban|Afghan Taliban|TTP|Tehr[ei]e?k[- ]e[- ]Taliban Pakistan|"
                     + "Pakistan(?:i)? (?:army|military)|Afghan (?:army|forces)|"
                     // "two members of the Islamic Emirate's forces", "two soldiers of Pakistan's Frontier Corps"
-                    + "(?:Pakistan|Afghanistan|Islamic Emirate)['’]s|"
+                    + "(?:Pakistan|Afghanistan|(?:Islamic )?Emirate)['’]s|"
                     // Pakistan's paramilitary forces: "three personnel of the Chitral Levies"
                     + "(?:[A-Z][\\w-]+\\s+)?(?:Levies|Frontier Corps|Rangers|Scouts))\\b";
 
@@ -180,7 +191,7 @@ final class Figures {
     static final Pattern PASSIVE_ONE = Pattern.compile(
             "(?i)\\b(a|an|one)(" + MOD + "{0,3}?)\\s+(" + SINGULAR + ")\\b" + OF_FAMILY + AUX + "\\s+" + VERBS + "\\b");
     static final Pattern ACTIVE =
-            Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|"
+            Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|martyred|"
                     + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving|lost|losing|eliminated|"
                     + "eliminating|(?:took|taken|taking|seized|gained)\\s+control\\s+of)\\s+(?:(" + BOUND
                     + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD
@@ -208,9 +219,11 @@ final class Figures {
      * A monitor's count: "verified the deaths of at least nine civilians", "injuries to seven others", "at least 12 civilian
      * deaths".
      */
-    static final Pattern DEATHS_OF = Pattern.compile("(?i)\\b(deaths|killing|injuries|injury|loss)\\s+(?:of|to)\\s+(?:("
-            + BOUND + ")\\s+)?(" + QUANT + ")" + OF_OWN + "(" + MOD + "{0,3}?)\\s+(" + PLURAL + ")\\b"
-            + "|\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(civilian|military)\\s+(deaths|injuries)\\b");
+    static final Pattern DEATHS_OF =
+            Pattern.compile("(?i)\\b(deaths|death|killing|injuries|injury|loss)\\s+(?:of|to)\\s+(?:("
+                    + BOUND + ")\\s+)?(" + QUANT + ")" + OF_OWN + "(" + MOD + "{0,3}?)\\s+(" + PLURAL + "|" + SINGULAR
+                    + ")\\b"
+                    + "|\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(civilian|military)\\s+(deaths|injuries)\\b");
 
     static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|;|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^|"
             // a clause after its reporting verb without "that": "claims more than 30 of them died"
@@ -236,6 +249,14 @@ final class Figures {
                     + BOUND + ")\\s+)?(" + QUANT
                     + ")\\b|\\btoll\\b[^.;]{0,100}?\\b(?:rose|risen|climbed|jumped|reached|rises)\\s+to\\s+(?:("
                     + BOUND + ")\\s+)?(" + QUANT + ")\\b");
+    /** "Kandahar officials now put the number of civilians killed in the clash at 12": a toll of that noun. */
+    static final Pattern NUMBER_PUT =
+            Pattern.compile("(?i)\\b(?:put|puts|putting|placed)\\s+the\\s+number\\s+of\\s+((?:[\\w'’-]+\\s+){0,3}?)("
+                    + PLURAL + ")\\s+(killed|dead|wounded|injured)\\b[^.;]{0,80}?\\bat\\s+(?:(" + BOUND + ")\\s+)?("
+                    + QUANT + ")\\b");
+    /** A figure given before it was revised: "had earlier (in the day) put …", "had initially put …". */
+    static final Pattern SUPERSEDED =
+            Pattern.compile("(?i)\\bhad\\s+(?:earlier|initially|first|previously)\\b[^.;]{0,30}$");
     /** "the number of Afghan Taliban killed in the Pakistani response had risen to 41". */
     static final Pattern NUMBER_ROSE =
             Pattern.compile("(?i)\\bnumber of ((?:[\\w'’-]+\\s+){0,3}?)(" + PLURAL + "|(?:[\\w'’-]+\\s+)?)\\s*"
@@ -267,12 +288,17 @@ final class Figures {
             "(?i)\\bthere\\s+(?:were|was)\\s+no\\s+(?:(Pakistani|Afghan)\\s+)?"
                     + "(civilians|militants|fighters|soldiers|troops)\\s+(?:there|present|in\\s+the\\s+(?:area|village|house|houses|building))\\b");
 
+    /** "not a single member of the TTP or any other group was present in the area": no militant was there to be killed. */
+    static final Pattern NO_MEMBER_THERE = Pattern.compile(
+            "(?i)\\b(?:no|not a single|not one)\\s+(?:member|fighter|militant)s?\\s+of\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+){0,3}?"
+                    + "(?:\\s+or\\s+(?:of\\s+)?any\\s+other\\s+[\\w\\s-]{1,30}?)?\\s+(?:was|were|had been)\\s+(?:present|there)\\b");
+
     static final Pattern NOBODY = Pattern.compile(
             "(?i)\\b(?:nobody|no one|no-one)(?:\\s+(?:on the ground|else|in the area|inside|nearby))?\\s+(?:was|had been|were)\\s+"
                     + "(hurt|injured|killed|harmed|wounded)(?:\\s+or\\s+(hurt|injured|killed|harmed|wounded))?\\b");
     static final Pattern NO_CASUALTIES =
             Pattern.compile("(?i)(?<!reports of )(?<!reports of any )\\bno\\s+(civilian\\s+)?(?:casualties|"
-                    + "deaths|injuries|losses)\\b(?:\\s+(?:on|among)\\s+(?:the\\s+|their\\s+|its\\s+)?(Pakistani|Afghan)\\s+(?:side|forces|troops|soldiers|"
+                    + "deaths|injuries|losses|loss)\\b(?:\\s+(?:on|among)\\s+(?:the\\s+|their\\s+|its\\s+)?(Pakistani|Afghan)\\s+(?:side|forces|troops|soldiers|"
                     + "ranks))?"
                     // "No casualties were reported" is the reporter's own line, not a party's denial, unless a speaker
                     // is named after it
@@ -402,7 +428,18 @@ final class Figures {
      */
     static final Pattern CUMULATIVE = Pattern.compile(
             "(?i)\\b(?:since the (?:beginning|start) of|so far this (?:year|month)|(?:earlier )?this year alone|"
-                    + "in the (?:past|last) (?:few |several |\\w+ )?(?:months|years))\\b.*\\b(?:have|has)\\b");
+                    + "in the (?:past|last) (?:few |several |\\w+ )?(?:months|years))\\b.*\\b(?:have|has)\\b"
+                    // "at least 37 civilians have been killed in such incidents since January": a toll since a month
+                    + "|\\b(?:have|has)\\s+been\\s+(?:killed|wounded|injured|martyred)\\b[^.;]*\\bsince\\s+(?:January|February|"
+                    + "March|April|May|June|July|August|September|October|November|December|the start of)\\b(?!\\s+\\d{1,2}\\b)"
+                    // a year's or a period's total: "More than 2,400 people were killed in militant violence … last
+                    // year",
+                    // "between 1 January and 31 August it documented 112 civilian casualties"
+                    + "|\\b(?:killed|wounded|injured)\\s+in\\s+(?:militant|terrorist|political|cross-border)\\s+(?:violence|attacks|incidents)\\b"
+                    + "[^.;]*\\b(?:last|that|the previous|this)\\s+year\\b"
+                    + "|\\bbetween\\s+(?:\\d{1,2}\\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    + "December)(?:\\s+\\d{1,2})?\\s+and\\s+(?:\\d{1,2}\\s+)?(?:January|February|March|April|May|June|July|August|"
+                    + "September|October|November|December)\\b[^.;]*\\b(?:documented|recorded|verified|counted)\\b");
 
     /** The text with every match of {@code p} blanked out, its offsets kept. */
     private static String blank(Pattern p, String text) {
@@ -580,6 +617,20 @@ final class Figures {
         return bomb > force;
     }
 
+    /** "the number of X killed … at/rose to N": groups 3 the verb, 4 the bound, 5 the number ({@code how} the figure's verb). */
+    private static Figure numberOf(Matcher m, String noun, String words, String how) {
+        String verb = m.group(3).toLowerCase(Locale.ROOT);
+        return figure(
+                verb.equals("dead") ? "killed" : field(verb, noun),
+                m.group(4),
+                m.group(5),
+                noun,
+                words,
+                how,
+                m.start(),
+                m.end());
+    }
+
     private static Figure figure(
             String field, String bound, String quantity, String noun, String mods, String verb, int start, int end) {
         String q = quantity.toLowerCase(Locale.ROOT);
@@ -654,7 +705,7 @@ final class Figures {
             case "wounded", "injured", "hurt" -> "wounded";
             case "captured", "taken prisoner", "captured alive", "abducted", "arrested", "taken", "seized" ->
                 "captured";
-            default -> null;
+            default -> verb.startsWith("sustained ") || verb.startsWith("hit by ") ? "wounded" : null;
         };
     }
 
@@ -697,7 +748,7 @@ final class Figures {
         if (w.contains("pakistani taliban") || w.matches(".*\\b(ttp|tehreek)\\b.*")) {
             return "ttp";
         }
-        if (w.matches(".*\\b(afghan|afghanistan|taliban|afghan taliban|islamic emirate)\\b.*")) {
+        if (w.matches(".*\\b(afghan|afghanistan|taliban|afghan taliban|islamic emirate|emirate['’]s)\\b.*")) {
             return "af";
         }
         if (w.matches(".*\\b(pakistani|pakistan|frontier corps|fc|levies|rangers)\\b.*")) {
@@ -842,6 +893,9 @@ final class Figures {
             new Rule(NONE_THERE, (sentence, m, out) -> {
                 add(out, plain(m, "killed", 0, m.group(2).toLowerCase(Locale.ROOT), nat(m.group(1)), "denied"));
             }),
+            new Rule(NO_MEMBER_THERE, (sentence, m, out) -> {
+                add(out, plain(m, "killed", 0, "militants", null, "denied"));
+            }),
             new Rule(NOBODY, (sentence, m, out) -> {
                 String verb = m.group(1).toLowerCase(Locale.ROOT);
                 // "no one on the ground was killed or injured": both
@@ -857,7 +911,10 @@ final class Figures {
             new Rule(NO_CASUALTIES, (sentence, m, out) -> {
                 String noun = m.group(1) != null ? "civilians" : "people";
                 add(out, plain(m, "killed", 0, noun, nat(m.group(2)), "denied"));
-                add(out, plain(m, "wounded", 0, noun, nat(m.group(2)), "denied"));
+                if (!m.group().matches("(?is).*\\bloss\\b.*")) {
+                    // "no civilian loss": no life lost, which says nothing of the hurt
+                    add(out, plain(m, "wounded", 0, noun, nat(m.group(2)), "denied"));
+                }
             }),
             new Rule(NO_AIRCRAFT, (sentence, m, out) -> {
                 add(out, plain(m, "aircraft_downed", 0, "aircraft", null, "denied"));
@@ -914,22 +971,19 @@ final class Figures {
                         new Figure(
                                 "killed", number(q), lower(bound), null, "people", null, "toll", m.start(), m.end()));
             }),
+            new Rule(NUMBER_PUT, (sentence, m, out) -> {
+                // "The ministry had earlier in the day put the number … at nine, before revising it": a figure
+                // withdrawn
+                if (!SUPERSEDED.matcher(sentence.substring(0, m.start())).find()) {
+                    add(out, numberOf(m, m.group(2).toLowerCase(Locale.ROOT), m.group(1), "toll"));
+                }
+            }),
             new Rule(NUMBER_ROSE, (sentence, m, out) -> {
                 String verb = m.group(3).toLowerCase(Locale.ROOT);
                 String words = (m.group(1) + " " + m.group(2)).strip();
                 Matcher plural = Pattern.compile("(?i)\\b(" + PLURAL + ")\\b").matcher(words);
                 String noun = plural.find() ? plural.group(1).toLowerCase(Locale.ROOT) : "people";
-                add(
-                        out,
-                        figure(
-                                verb.equals("dead") ? "killed" : field(verb, noun),
-                                m.group(4),
-                                m.group(5),
-                                noun,
-                                words,
-                                verb,
-                                m.start(),
-                                m.end()));
+                add(out, numberOf(m, noun, words, verb));
             }),
             new Rule(POSTS_AT, (sentence, m, out) -> {
                 add(

@@ -835,6 +835,124 @@ class ClaimsTest {
                 .containsExactly("pk_government:militants:killed:15");
     }
 
+    @Test
+    void aSoldierNamedInCommasAHitLabourerAndSustainedInjuriesAreFigures() {
+        assertThat(fieldAndValue(
+                        "A soldier of the Pakistan Army, Havaldar Gul Zaman, a native of Swat, embraced martyrdom."))
+                .containsExactly("killed" + ":" + 1);
+        assertThat(fieldAndValue("A policeman, Ahmad Wali Khan, was killed on the highway."))
+                .containsExactly("killed" + ":" + 1);
+        assertThat(fieldAndValue("A labourer standing near the gate was hit by a stray bullet."))
+                .containsExactly("wounded" + ":" + 1);
+        assertThat(fieldAndValue("One guard died and four others sustained serious injuries in the firing."))
+                .containsExactly("killed" + ":" + 1, "wounded" + ":" + 4);
+        assertThat(fieldAndValue(
+                        "Up to 30 fighters, who the officer said were massing near the fence, were confirmed dead."))
+                .containsExactly("killed" + ":" + 30);
+        assertThat(fieldAndValue("The artillery had martyred nine villagers, the governor said."))
+                .containsExactly("killed" + ":" + 9);
+        assertThat(fieldAndValue("Eleven Pakistani servicemen died in the raid."))
+                .containsExactly("killed" + ":" + 11);
+    }
+
+    @Test
+    void ourMujahideenAndTheEmiratesForcesAreTheAfghanSide() {
+        assertThat(claims(
+                        "\u201cWe lost two of our mujahideen in the fighting,\u201d the Taliban spokesman said.", "AF"))
+                .contains("af_government:af_forces:killed:2");
+        assertThat(claims("Mujahid said three members of the Emirate's forces were killed.", "AF"))
+                .containsExactly("af_government:af_forces:killed:3");
+        assertThat(claims("A Taliban official said five mujahideen were martyred in Paktika.", "AF"))
+                .containsExactly("af_government:af_forces:killed:5");
+    }
+
+    @Test
+    void noLossOnASideAndNobodyOfAGroupPresentAreDenials() {
+        assertThat(claims("The district administration said there was no civilian loss in the shelling.", "PK"))
+                .containsExactly("local_official:civilians:killed:0");
+        assertThat(claims(
+                        "The Taliban spokesman said not a single fighter of the Jaish or any other armed group was present in the "
+                                + "compound.",
+                        "AF"))
+                .containsExactly("af_government:militants:killed:0");
+    }
+
+    @Test
+    void aTollSinceAMonthOrOverAYearIsNoEventsToll() {
+        assertThat(Figures.of(
+                        "At least 52 civilians have been killed in such shelling along the border since March, a rights group said.",
+                        0))
+                .isEmpty();
+        assertThat(Figures.of(
+                        "Over 1,900 people were killed in terrorist attacks across the country last year, a research centre said.",
+                        0))
+                .isEmpty();
+        assertThat(Figures.of(
+                        "Between 1 March and 30 June the mission documented 80 civilian casualties (30 killed and 50 injured).",
+                        0))
+                .isEmpty();
+        assertThat(fieldAndValue("Four civilians have been killed since Monday, police said."))
+                .containsExactly("killed" + ":" + 4);
+    }
+
+    @Test
+    void aRelaysSourceSpeaksAndTheAdministrationIsLocal() {
+        assertThat(claims(
+                        "Shelling hit a village in Kunar on Monday, the broadcaster reported citing the district police, "
+                                + "adding that three people were killed.",
+                        "AF"))
+                .containsExactly("local_official:civilians:killed:3");
+        assertThat(claims(
+                        "Local television reported that two villagers were wounded, citing officials in Jalalabad.",
+                        "AF"))
+                .containsExactly("local_official:civilians:wounded:2");
+        assertThat(claims("Shells hit Arandu on Sunday. The administration put the toll at three.", "PK"))
+                .containsExactly("local_official:civilians:killed:3");
+        assertThat(claims(
+                        "Accounts on social media linked to the militants claimed that 20 soldiers were killed.", "PK"))
+                .allMatch(c -> c.startsWith("other:"));
+    }
+
+    @Test
+    void anotherSourcesPutAndItsFindingsAndTheSecondVoiceAfterAccordingTo() {
+        assertThat(claims(
+                        "PESHAWAR: Pakistani security sources said the attack was repulsed. Another source put the toll higher, "
+                                + "saying that 25 militants were killed.",
+                        "PK"))
+                .containsExactly("pk_government:militants:killed:25");
+        assertThat(claims(
+                        "UNAMA said it was alarmed. The mission recalls that the strikes of March killed 9 civilians, "
+                                + "according to its findings at the time.",
+                        "AF"))
+                .containsExactly("un:civilians:killed:9");
+        assertThat(claims(
+                        "According to the Afghan side, 20 Pakistani soldiers were killed, while Islamabad acknowledged the "
+                                + "loss of one soldier.",
+                        "AF"))
+                .containsExactly("af_government:pk_forces:killed:20", "pk_government:pk_forces:killed:1");
+    }
+
+    @Test
+    void aPresentClaimAndANumberPutAtAndAPronounAfterAPeriodPhrase() {
+        assertThat(claims("Pakistani officials claim 14 Afghan fighters were killed near the fence.", "PK"))
+                .containsExactly("pk_government:af_forces:killed:14");
+        assertThat(claims(
+                        "Paktia police now put the number of villagers killed in the shelling at 6, up from four.",
+                        "AF"))
+                .containsExactly("local_official:civilians:killed:6");
+        assertThat(claims(
+                        "UNAMA said it was alarmed. Between March and May it counted 40 civilians killed. Earlier raids killed "
+                                + "5 civilians, according to its figures.",
+                        "AF"))
+                .contains("un:civilians:killed:5");
+        assertThat(claims("The army rejected the Taliban's claim that 30 soldiers were killed.", "PK"))
+                .noneMatch(c -> c.startsWith("af_government:"));
+        assertThat(fieldAndValue("The police had earlier put the number of people killed at five."))
+                .isEmpty();
+        assertThat(claims("Police said there was no civilian loss in the firing.", "PK"))
+                .containsExactly("local_official:civilians:killed:0");
+    }
+
     /** "field:value" of every figure of one sentence. */
     private static List<String> fieldAndValue(String sentence) {
         return Figures.of(sentence, 0).stream()
