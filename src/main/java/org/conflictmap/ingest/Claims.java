@@ -820,7 +820,11 @@ final class Claims {
                 return "af_government";
             }
             if (c.matches(".*\\bstate(?:-run)? (?:media|television|broadcaster|radio|news agency)\\b.*")) {
-                return nearestNationality(offset);
+                // "Pakistani state television"; else the country named last before the sentence (its own words are
+                // the figures, often the other side's losses: "State media claims 40 Afghan fighters dead")
+                return c.matches(".*\\bafghan(?:istan)?(?:['’]s)?\\b.*")
+                        ? "af_government"
+                        : c.matches(".*\\bpakistan(?:i|['’]s)?\\b.*") ? "pk_government" : nearestNationality(offset, 0);
             }
             if (c.matches(
                     ".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross|red crescent)\\b.*")) {
@@ -906,11 +910,16 @@ final class Claims {
         }
 
         private String nearestNationality(int offset) {
+            return nearestNationality(offset, 200);
+        }
+
+        /** The dateline's country, else the one named last before {@code offset} plus {@code ahead} characters. */
+        private String nearestNationality(int offset, int ahead) {
             if (datelineCountry != null) {
                 return datelineCountry.equals("PK") ? "pk_government" : "af_government";
             }
             String before =
-                    text.substring(0, Math.min(offset + 200, text.length())).toLowerCase(Locale.ROOT);
+                    text.substring(0, Math.min(offset + ahead, text.length())).toLowerCase(Locale.ROOT);
             int af = Math.max(before.lastIndexOf("afghan"), before.lastIndexOf("taliban"));
             int pk = before.lastIndexOf("pakistan");
             if (af < 0 && pk < 0) {

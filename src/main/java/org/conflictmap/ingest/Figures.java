@@ -194,7 +194,10 @@ final class Figures {
             Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|martyred|"
                     + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving|lost|losing|eliminated|"
                     + "eliminating|(?:took|taken|taking|seized|gained)\\s+control\\s+of)\\s+(?:(" + BOUND
-                    + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD
+                    // "killing around 15 to 20 Afghan Taliban": read at the range's upper end, which lowerBound()
+                    // lowers
+                    + ")\\s+)?(?:" + QUANT + "\\s+(?:to|or)\\s+)?(" + QUANT + "|" + VAGUE
+                    + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD
                     + "{0,3}?)\\s+("
                     + PLURAL + ")\\b" + OF_FAMILY + "(\\s+dead)?");
     /** A second object of an active toll: (killing five security personnel)" and two civilians". */

@@ -1056,4 +1056,21 @@ class ClaimsTest {
                         "PK"))
                 .containsExactly("af_government:pk_forces:killed:30", "af_government:pk_forces:captured:null");
     }
+
+    @Test
+    void anActiveRangeKeepsItsLowerEndAndItsNoun() {
+        assertThat(claims(
+                        "Troops beat back an assault on Friday, killing around 12 to 18 Afghan Taliban, the ISPR said.",
+                        "PK"))
+                .containsExactly("pk_government:af_forces:killed:12");
+    }
+
+    @Test
+    void stateMediaSpeakForTheCountryNamedBeforeThemNotForTheLossesTheyCount() {
+        assertThat(claims(
+                        "Pakistani officials said two soldiers died in the night. State television claims 40 Afghan fighters "
+                                + "dead.",
+                        "PK"))
+                .containsExactly("pk_government:pk_forces:killed:2", "pk_government:af_forces:killed:40");
+    }
 }
