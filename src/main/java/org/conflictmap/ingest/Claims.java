@@ -84,6 +84,12 @@ final class Claims {
                     + "counted|verified|verifies|spoke of|"
                     // "Pakistani officials say two soldiers died"
                     + "say|"
+                    // "…, claiming to have eliminated 80 militants" (not "claiming responsibility", "claiming the lives
+                    // of");
+                    // a headline's "State media claims 58 … killed"; "police in Nangarhar detailed how …"
+                    + "claiming(?!\\s+(?:responsibility|credit|(?:the\\s+)?li(?:ves|fe)))|"
+                    + "claims(?=\\s+(?:that|at least|more than|over|up to|nearly|about|around|\\d))|mentioned|"
+                    + "(?:detailed|described|recounted)(?=\\s+(?:how|that)\\b)|"
                     // a monitor's "UNAMA has received credible reports that at least seven civilians were killed", "has
                     // documented"
                     + "received\\s+(?:[\\w-]+\\s+){0,2}?(?:reports?|information|accounts?)|documented|recorded)\\b");
@@ -108,6 +114,11 @@ final class Claims {
      */
     static final Pattern WITH_SAYING = Pattern.compile(
             "\\bwith\\s+([^,]{2,40})$|\\band\\s+((?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})$");
+
+    /** A headline's or a bullet's subject before "claims": "State media", "• Pakistan army", "Kabul". */
+    static final Pattern HEADLINE_SUBJECT = Pattern.compile(
+            "^(?:[-–—•*]\\s+)?(?:The\\s+)?[A-Z][\\w'’-]*(?:\\s+(?:[A-Z][\\w'’-]*|media|television|radio|army|military|"
+                    + "government|officials|sources|ministry|spokesman))*$");
 
     static final Pattern AND_SUBJECT =
             Pattern.compile("\\s(?:and|but)\\s+((?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})$");
@@ -237,7 +248,14 @@ final class Claims {
             "media wing",
             "government",
             "governor's office",
-            "minister");
+            "minister",
+            // "the info minister also confirmed" after "Federal Minister for Information Attaullah Tarar" spoke
+            "info minister",
+            "information minister",
+            "defence minister",
+            "defense minister",
+            "interior minister",
+            "foreign minister");
 
     private Claims() {}
 
@@ -410,8 +428,10 @@ final class Claims {
                             .matches("(?s)\\s+the\\s+(?:(?:death\\s+)?toll|number\\s+of)\\b.*")) {
                 return null;
             }
+            // "the spokesperson of the Taliban, Zabihullah Mujahid, has claimed": the auxiliary after the name's comma
             String before = ASIDE.matcher(sentence.substring(0, v.start()).stripTrailing())
                             .replaceFirst("")
+                            .replaceFirst(",\\s*(?:has|have|had)(?:\\s+also)?$", ",")
                     + " ";
             if (before.matches("(?s).*\\b(?:were|was|is|are|been|be)(?:\\s+also|\\s+\\w+ly)?\\s*$")) {
                 return null;
@@ -428,7 +448,12 @@ final class Claims {
                     return main;
                 }
             }
-            if (verb.equals("saying")) {
+            if (verb.equals("claims")
+                    && !HEADLINE_SUBJECT.matcher(before.strip()).matches()) {
+                // "dismissing Afghan claims that posts were captured": the noun, not a verb
+                return null;
+            }
+            if (verb.equals("saying") || verb.equals("claiming")) {
                 Matcher with = WITH_SAYING.matcher(before.strip());
                 if (with.find()) {
                     String who = with.group(1) != null ? with.group(1) : with.group(2);
@@ -494,7 +519,12 @@ final class Claims {
             }
             Matcher rtn = ROLE_THEN_NAME.matcher(before);
             if (rtn.find() && !rtn.group(1).contains(" said")) {
-                String role = rtn.group(1).replaceAll("^.*[.;:]\\s*", "").strip();
+                // "SBN News reported that the spokesperson of the Taliban, Zabihullah Mujahid,": the role starts after
+                // "that"
+                String role = rtn.group(1)
+                        .replaceAll("^.*[.;:]\\s*", "")
+                        .replaceFirst("^.*\\sthat\\s+", "")
+                        .strip();
                 return new Decided(resolve(rtn.group(2).strip(), role, offset));
             }
             String subject = subject(before);
@@ -525,6 +555,19 @@ final class Claims {
         Voices voices(Sentences.Sentence s, Speaker sentence) {
             List<Attribution> within = new ArrayList<>();
             Matcher v = REPORTING.matcher(s.text());
+            Matcher according = ACCORDING.matcher(s.text());
+            if (according.find() && v.find() && according.start() < v.start()) {
+                // "According to the AP, the information minister said two soldiers were killed": the relay opens the
+                // sentence, the one it quotes says the figures after their verb
+                Matcher name = ACCORDING_NAME.matcher(s.text().substring(according.end()));
+                Speaker relay = name.find()
+                        ? resolve(name.group(1), according.group(1).strip(), s.start())
+                        : resolve(according.group(1).strip(), null, s.start());
+                if (relay != null) {
+                    within.add(new Attribution(s.start() + according.start(), relay));
+                }
+            }
+            v.reset();
             while (v.find()) {
                 Decided d = atVerb(s.text(), v, s.start());
                 if (d != null && d.speaker() != null) {
@@ -575,7 +618,8 @@ final class Claims {
                     .replaceAll("^(?i)(and|but|while|as|then|also|in which|which|who|where|when)\\s+", "")
                     .replaceAll("[“”\"]", "")
                     .replaceAll(
-                            "(?i)(?:\\s+(also|later|earlier|further|separately|again|had|has|have|now|already|since))+$",
+                            "(?i)(?:\\s+(also|later|earlier|further|separately|again|had|has|have|now|already|since|initially|"
+                                    + "previously|reportedly|first))+$",
                             "")
                     .strip();
             // "Pakistan's military attacked … and said": the subject ends at its verb; but "a faction of the banned
@@ -776,10 +820,14 @@ final class Claims {
                 return "af_government";
             }
             if (c.matches(".*\\bstate(?:-run)? (?:media|television|broadcaster|radio|news agency)\\b.*")) {
-                return nearestNationality(offset);
+                // "Pakistani state television"; else the country named last before the sentence (its own words are
+                // the figures, often the other side's losses: "State media claims 40 Afghan fighters dead")
+                return c.matches(".*\\bafghan(?:istan)?(?:['’]s)?\\b.*")
+                        ? "af_government"
+                        : c.matches(".*\\bpakistan(?:i|['’]s)?\\b.*") ? "pk_government" : nearestNationality(offset, 0);
             }
             if (c.matches(
-                    ".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross)\\b.*")) {
+                    ".*\\b(hospital|doctor|residents?|witness(es)?|elders?|villagers?|relatives?|rescue|aid group|red cross|red crescent)\\b.*")) {
                 return "other";
             }
             if (UNNAMED_SOURCE.matcher(c).matches()) {
@@ -862,11 +910,16 @@ final class Claims {
         }
 
         private String nearestNationality(int offset) {
+            return nearestNationality(offset, 200);
+        }
+
+        /** The dateline's country, else the one named last before {@code offset} plus {@code ahead} characters. */
+        private String nearestNationality(int offset, int ahead) {
             if (datelineCountry != null) {
                 return datelineCountry.equals("PK") ? "pk_government" : "af_government";
             }
             String before =
-                    text.substring(0, Math.min(offset + 200, text.length())).toLowerCase(Locale.ROOT);
+                    text.substring(0, Math.min(offset + ahead, text.length())).toLowerCase(Locale.ROOT);
             int af = Math.max(before.lastIndexOf("afghan"), before.lastIndexOf("taliban"));
             int pk = before.lastIndexOf("pakistan");
             if (af < 0 && pk < 0) {
@@ -1123,7 +1176,11 @@ final class Claims {
             boolean active = f.verb() != null
                     && (f.verb().startsWith("active:") || f.verb().equals("bodies"));
             boolean gov = party.equals("af_government") || party.equals("pk_government");
-            return gov && active ? other : own;
+            // "several soldiers were taken prisoner", in a government's or a local official's account: the other side's
+            // men
+            // (a party denies, it does not claim, that its own were taken)
+            boolean taken = "captured".equals(f.field()) && !denial && (gov || party.equals("local_official"));
+            return gov && active || taken ? other : own;
         }
         if (forNat != null && !noun.matches("people|persons|others")) {
             return forNat;

@@ -194,7 +194,10 @@ final class Figures {
             Pattern.compile("(?i)\\b(killing|killed|kill|kills|wounding|wounded|injuring|injured|martyring|martyred|"
                     + "capturing|captured|seized|seizing|took|taken|overran|overrun|destroyed|destroying|left|leaving|lost|losing|eliminated|"
                     + "eliminating|(?:took|taken|taking|seized|gained)\\s+control\\s+of)\\s+(?:(" + BOUND
-                    + ")\\s+)?(" + QUANT + "|" + VAGUE + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD
+                    // "killing around 15 to 20 Afghan Taliban": read at the range's upper end, which lowerBound()
+                    // lowers
+                    + ")\\s+)?(?:" + QUANT + "\\s+(?:to|or)\\s+)?(" + QUANT + "|" + VAGUE
+                    + ")(?:\\s+of)?(?:\\s+(?:their|its|the|our|them))?(" + MOD
                     + "{0,3}?)\\s+("
                     + PLURAL + ")\\b" + OF_FAMILY + "(\\s+dead)?");
     /** A second object of an active toll: (killing five security personnel)" and two civilians". */
@@ -220,17 +223,24 @@ final class Figures {
      * deaths".
      */
     static final Pattern DEATHS_OF =
-            Pattern.compile("(?i)\\b(deaths|death|killing|injuries|injury|loss)\\s+(?:of|to)\\s+(?:("
+            Pattern.compile("(?i)\\b(deaths|death|killings?|injuries|injury|loss)\\s+(?:of|to)\\s+(?:("
                     + BOUND + ")\\s+)?(" + QUANT + ")" + OF_OWN + "(" + MOD + "{0,3}?)\\s+(" + PLURAL + "|" + SINGULAR
                     + ")\\b"
-                    + "|\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(civilian|military)\\s+(deaths|injuries)\\b");
+                    // "at least 12 civilian deaths"; a count with no noun after a verb that counts ("recorded 11
+                    // deaths")
+                    + "|\\b(?:(" + BOUND + ")\\s+)?(" + QUANT + ")\\s+(civilian|military)\\s+(deaths|injuries)\\b"
+                    + "|\\b(?:reported|recorded|registered|confirmed|counted)\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT
+                    + ")\\s+(deaths|fatalities)\\b");
+    /** The injuries counted with the deaths: (recorded 11 deaths)" and a few injuries". */
+    static final Pattern AND_INJURIES = Pattern.compile(
+            "(?i)^\\s+and\\s+(?:(" + BOUND + ")\\s+)?(" + QUANT + "|" + VAGUE + ")\\s+(?:other\\s+)?injuries\\b");
 
     static final Pattern BARE = Pattern.compile("(?i)(?:\\band|,|;|\\bwith|\\bwhile|\\bthat|\\btreated|\\badmitted|^|"
             // a clause after its reporting verb without "that": "claims more than 30 of them died"
             + "\\b(?:said|says|claims|claimed|insists|insisted)\\b)\\s*(?:(" + BOUND + ")\\s+)?(" + QUANT
             + "|several|another|dozens|scores|hundreds)(?:\\s+of\\s+them)?(?:\\s+(?:others|more|other people))?(?:\\s+(?:were|was|had been|have been|also))*\\s+"
             + "(killed|wounded|injured|dead|died|"
-            + "destroyed|captured|hurt)\\b");
+            + "destroyed|captured|hurt|sustained\\s+(?:[\\w-]+\\s+)?(?:injuries|wounds))\\b");
     static final Pattern BARE_ACTIVE = Pattern.compile("(?i)\\b(wounding|injuring|killing|wounded|injured)\\s+(?:("
             + BOUND + ")\\s+)?(" + QUANT + ")\\b(?!\\s*(?:km|kilomet|mile|%|per\\b|"
             // "were injured two days ago": a time, not a figure
@@ -312,14 +322,15 @@ final class Figures {
                     // "Pakistan's military said it had lost no aircraft"
                     + "|\\b(?:lost|lose|loses)\\s+no\\s+(?:aircraft|jets?|planes?|drones?)\\b");
     static final Pattern DENIED_CLAIM = Pattern.compile(
-            "(?i)\\b(?:rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes)\\b[^.;]{0,40}?\\b(?:claims?|reports?)"
+            "(?i)\\b(?:rejected|rejects|rejecting|denied|denies|denying|dismissed|dismisses|dismissing|refuted|refutes|"
+                    + "refuting)\\b[^.;]{0,40}?\\b(?:claims?|reports?)"
                     // "dismissed as propaganda a claim by the Afghan Taliban that they had shot down a drone",
                     // "rejected
                     // claims circulated by the Taliban's defence authorities regarding a strike"
                     + "(?:\\s+(?:\\w+\\s+)?(?:by|from)\\s+[^.;,]{1,50}?)?\\s+(?:that|of|about|regarding)\\b");
     static final Pattern DISMISSED_ENDS = Pattern.compile("[.;]|,\\s+(?:saying|adding|insisting|and\\s+said)\\b");
     static final Pattern DENIED_POSTS = Pattern.compile(
-            "(?i)\\b(?:(?:any|a single)\\s+(?:of\\s+(?:its|their|our)\\s+)?)?(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:had|have|has)\\s+been\\s+(?:captured|lost|taken)\\b");
+            "(?i)\\b(?:(?:any|a single)\\s+(?:of\\s+(?:its|their|our)\\s+)?)?(?:(Pakistani|Afghan)\\s+)?(?:posts?|outposts?)\\s+(?:(?:had|have|has)\\s+been|were|was)\\s+(?:captured|lost|taken)\\b");
     static final Pattern DENIED_AIRCRAFT = Pattern.compile(
             "(?i)\\b(?:(Pakistani|Afghan)\\s+)?(?:drone|jet|aircraft|F-16|plane)\\s+(?:had|has)\\s+been\\s+(?:downed|shot down)\\b");
 
@@ -542,6 +553,21 @@ final class Figures {
                     || f.noun().equals("others") && !prev.noun().equals("others");
             if (bare && prev.noun() != null && !prev.noun().matches("posts|aircraft")) {
                 out.set(i, f.about(prev.noun(), prev.nationality()));
+            } else if (bare && "posts".equals(prev.noun()) && f.field().equals("captured")) {
+                // "27 Afghan posts were destroyed, and nine were captured", "destroyed 102 posts, captured 22 others":
+                // posts taken, not men
+                out.set(
+                        i,
+                        new Figure(
+                                "posts_captured",
+                                f.value(),
+                                f.bound(),
+                                f.vague(),
+                                "posts",
+                                prev.nationality(),
+                                f.verb(),
+                                f.start(),
+                                f.end()));
             }
         }
     }
@@ -736,7 +762,7 @@ final class Figures {
         if (verb.startsWith("wound") || verb.startsWith("injur")) {
             return "wounded";
         }
-        return verb.startsWith("captur") ? "captured" : null;
+        return verb.startsWith("captur") || verb.startsWith("seiz") ? "captured" : null;
     }
 
     /** "af", "pk", "ttp" or null: the nationality the words around a figure give. */
@@ -1123,10 +1149,27 @@ final class Figures {
                     String field = m.group(1).toLowerCase(Locale.ROOT).startsWith("injur") ? "wounded" : "killed";
                     String noun = m.group(5).toLowerCase(Locale.ROOT);
                     add(out, figure(field, m.group(2), m.group(3), noun, m.group(4), field, m.start(), m.end()));
-                } else {
+                } else if (m.group(7) != null) {
                     String noun = m.group(8).equalsIgnoreCase("civilian") ? "civilians" : "soldiers";
                     String field = m.group(9).equalsIgnoreCase("deaths") ? "killed" : "wounded";
                     add(out, figure(field, m.group(6), m.group(7), noun, null, field, m.start(), m.end()));
+                } else {
+                    // "the Red Crescent reported 18 deaths and several injuries": whose, the event's context says
+                    add(out, figure("killed", m.group(10), m.group(11), null, null, "killed", m.start(), m.end()));
+                    Matcher and = AND_INJURIES.matcher(sentence).region(m.end(), sentence.length());
+                    if (and.lookingAt()) {
+                        add(
+                                out,
+                                figure(
+                                        "wounded",
+                                        and.group(1),
+                                        and.group(2),
+                                        null,
+                                        null,
+                                        "wounded",
+                                        and.start(),
+                                        and.end()));
+                    }
                 }
             }),
             new Rule(PASSIVE_ONE, (sentence, m, out) -> {

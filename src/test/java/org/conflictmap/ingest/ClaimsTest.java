@@ -959,4 +959,118 @@ class ClaimsTest {
                 .map(f -> f.field() + ":" + f.value())
                 .toList();
     }
+
+    @Test
+    void aMinisterQuotedThroughAnAgencySaysTheFiguresAfterHisVerb() {
+        assertThat(claims(
+                        "According to a wire agency, Pakistan's Interior Minister Rashid Baloch said four Pakistani soldiers "
+                                + "were killed and six wounded, dismissing Kabul's claims that posts were captured.",
+                        "PK"))
+                .containsExactly(
+                        "pk_government:pk_forces:killed:4",
+                        "pk_government:pk_forces:wounded:6",
+                        "pk_government:pk_forces:posts_captured:0");
+    }
+
+    @Test
+    void postsCapturedRightAfterPostsDestroyedArePostsToo() {
+        assertThat(claims("The ISPR said 14 Afghan posts were destroyed, and five were captured.", "PK"))
+                .containsExactly(
+                        "pk_government:af_forces:posts_destroyed:14", "pk_government:af_forces:posts_captured:5");
+        assertThat(claims(
+                        "The ISPR said troops destroyed 40 Afghan posts, seized 6 others and killed 30 fighters.",
+                        "PK"))
+                .startsWith("pk_government:af_forces:posts_destroyed:40", "pk_government:af_forces:posts_captured:6");
+    }
+
+    @Test
+    void aSpokesmanNamedInCommasBeforeHasClaimedIsTheClaimantNotTheOutletRelayingHim() {
+        assertThat(claims(
+                        "A local radio station reported that the spokesman of the Islamic Emirate, Qari Yusuf Ahmadi, has "
+                                + "claimed that its fighters captured 9 Pakistani posts.",
+                        "PK"))
+                .containsExactly("af_government:pk_forces:posts_captured:9");
+    }
+
+    @Test
+    void aParticipleClaimingAndAHeadlineClaimsStateTheirSubjectsFigures() {
+        assertThat(claims(
+                        "Pakistan's army struck hideouts across the border overnight, claiming to have killed at least 40 "
+                                + "militants.",
+                        "AF"))
+                .containsExactly("pk_government:militants:killed:40");
+        assertThat(claims("Kabul said the strike was claiming the lives of 3 people.", "AF"))
+                .doesNotContain("af_government:civilians:killed:3");
+        Claims.Reader reader = new Claims.Reader("• State television claims 30 attackers dead, 50 more wounded", "PK");
+        List<String> out = new ArrayList<>();
+        for (Sentences.Sentence s : Sentences.split("• State television claims 30 attackers dead, 50 more wounded")) {
+            for (Claims.Stated c : Claims.of(s, reader.voices(s, reader.speaker(s)), "AF", false)) {
+                out.add(c.speaker().party() + ":" + c.figure().field() + ":"
+                        + c.figure().value());
+            }
+        }
+        assertThat(out).containsExactly("pk_government:killed:30", "pk_government:wounded:50");
+    }
+
+    @Test
+    void theInfoMinisterIsTheMinisterWhoSpokeBeforeAndSustainedInjuriesAreWounded() {
+        assertThat(claims(
+                        "Pakistan's Federal Minister for Information Nasir Qureshi said 40 Afghan fighters were killed. The info minister "
+                                + "also confirmed that two Pakistani soldiers were martyred and four sustained injuries.",
+                        "PK"))
+                .containsExactly(
+                        "pk_government:af_forces:killed:40",
+                        "pk_government:pk_forces:killed:2",
+                        "pk_government:pk_forces:wounded:4");
+    }
+
+    @Test
+    void aRedCrescentCountOfDeathsAndInjuriesIsNotTheGovernments() {
+        assertThat(claims(
+                        "The Afghan Red Crescent Society reported 11 deaths and several injuries in the village.",
+                        "AF"))
+                .containsExactly("other:civilians:killed:11", "other:civilians:wounded:null");
+    }
+
+    @Test
+    void policeWhoDetailedHowAStrikeFellSayTheTollThatFollows() {
+        assertThat(claims(
+                        "Police in Kunar detailed how the bombs fell on a house at night. Of those inside, nine were killed "
+                                + "and four wounded.",
+                        "AF"))
+                .containsExactly("local_official:civilians:killed:9", "local_official:civilians:wounded:4");
+    }
+
+    @Test
+    void anArmyThatMentionedTheKillingsOfMilitantsClaimsThem() {
+        assertThat(claims(
+                        "The Pakistan army had earlier mentioned that its strikes led to the killings of at least 35 militants.",
+                        "AF"))
+                .containsExactly("pk_government:militants:killed:35");
+    }
+
+    @Test
+    void menAGovernmentSaysWereTakenPrisonerAreTheOtherSides() {
+        assertThat(claims(
+                        "Afghan officials said 30 Pakistani soldiers were killed and several soldiers were taken prisoner.",
+                        "PK"))
+                .containsExactly("af_government:pk_forces:killed:30", "af_government:pk_forces:captured:null");
+    }
+
+    @Test
+    void anActiveRangeKeepsItsLowerEndAndItsNoun() {
+        assertThat(claims(
+                        "Troops beat back an assault on Friday, killing around 12 to 18 Afghan Taliban, the ISPR said.",
+                        "PK"))
+                .containsExactly("pk_government:af_forces:killed:12");
+    }
+
+    @Test
+    void stateMediaSpeakForTheCountryNamedBeforeThemNotForTheLossesTheyCount() {
+        assertThat(claims(
+                        "Pakistani officials said two soldiers died in the night. State television claims 40 Afghan fighters "
+                                + "dead.",
+                        "PK"))
+                .containsExactly("pk_government:pk_forces:killed:2", "pk_government:af_forces:killed:40");
+    }
 }
