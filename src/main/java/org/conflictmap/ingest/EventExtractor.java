@@ -247,6 +247,21 @@ class EventExtractor {
         return after.matches("(?s)^\\s+districts?\\b.*") || before.matches("(?s).*\\bdistrict of\\s+$");
     }
 
+    /**
+     * The places a sentence names, as named (a district, not the province it is filed under), less a province that only
+     * says where a finer place of the sentence lies (a district, then "in Khyber Pakhtunkhwa"): whether the sentence is
+     * away from the event told is judged on them, since two provinces that touch hold places hundreds of km apart.
+     */
+    static List<Place> finest(List<Geocoder.Mention> located, Map<Integer, Place> asNamed) {
+        List<Place> named = located.stream()
+                .map(m -> asNamed.getOrDefault(m.start(), m.place()))
+                .toList();
+        return named.stream()
+                .filter(p -> !p.kind().equals("province")
+                        || named.stream().noneMatch(f -> !f.kind().equals("province") && Places.near(p, f)))
+                .toList();
+    }
+
     private Geocoder.Mention asProvince(Geocoder.Mention m) {
         if (!m.place().kind().equals("district") || m.place().admin1() == null) {
             return m;
@@ -329,6 +344,9 @@ class EventExtractor {
         int dateline = Sentences.dateline(text);
         List<Geocoder.Mention> mentions = new ArrayList<>();
         Map<Integer, Place> namedDistricts = new HashMap<>();
+        // the district each mention filed under its province names: whether a place is away from the event told is
+        // judged on it (Kurram and Chaman are far apart, though their provinces touch)
+        Map<Integer, Place> asNamed = new HashMap<>();
         for (Geocoder.Mention found : tools.places(text, pub, parsed.mentions())) {
             Geocoder.Mention m = Places.asNamedDistrict(text, found, gazetteer.all());
             if (!m.metonymic()
@@ -339,6 +357,9 @@ class EventExtractor {
                     && !Places.notTheEventsPlace(text, m, capital(m), Places.namesAProvince(m, gazetteer.all()))) {
                 if (m.place().kind().equals("district") && namedAsDistrict(text, m)) {
                     namedDistricts.put(m.start(), m.place());
+                }
+                if (m.place().kind().equals("district")) {
+                    asNamed.put(m.start(), m.place());
                 }
                 mentions.add(asProvince(m));
             }
@@ -414,14 +435,15 @@ class EventExtractor {
                         .filter(m -> !m.place().kind().equals("border")
                                 && !m.place().kind().equals("country"))
                         .toList();
+                List<Place> finest = finest(located, asNamed);
                 boolean elsewhere = now != null
                         && (when != null && !timeFits(now, when)
-                                || !located.isEmpty()
+                                || !finest.isEmpty()
                                         && !now.places.isEmpty()
                                         && !now.onlyVaguePlaces()
-                                        && located.stream()
-                                                .noneMatch(m -> now.places.values().stream()
-                                                        .anyMatch(p -> Places.near(p, m.place()))));
+                                        && finest.stream()
+                                                .noneMatch(f -> now.places.values().stream()
+                                                        .anyMatch(p -> Places.near(p, f))));
                 boolean trigger = cue != null && !cue.weak() && (when != null || !here.isEmpty() || cue.strongAlone())
                         || cue != null
                                 && cue.weak()
@@ -507,7 +529,7 @@ class EventExtractor {
                                 // a month of background is not what a sentence with no time of its own goes on telling
                                 // ("… comment on the Torkham clash" after "since October 2025, when … clashes")
                                 && !(e.backdrop && when == null)
-                                && compatible(e, cue, when, here, also, pub)) {
+                                && compatible(e, cue, when, here, also, pub, asNamed)) {
                             target = e;
                         }
                     }
@@ -1053,7 +1075,8 @@ class EventExtractor {
             EventTime.When when,
             List<Geocoder.Mention> here,
             boolean also,
-            LocalDate published) {
+            LocalDate published,
+            Map<Integer, Place> asNamed) {
         if (cue != null
                 && e.cue != null
                 && !EventTypes.compatible(cue.type(), e.cue.type())
@@ -1100,9 +1123,9 @@ class EventExtractor {
         if (located.isEmpty() || e.places.isEmpty() || e.onlyVaguePlaces() || sameKind) {
             return true;
         }
-        for (Geocoder.Mention m : located) {
+        for (Place f : finest(located, asNamed)) {
             for (Place p : e.places.values()) {
-                if (Places.near(p, m.place())) {
+                if (Places.near(p, f)) {
                     return true;
                 }
             }

@@ -68,6 +68,9 @@ final class EventTime {
      */
     static final Pattern STATEMENT_AFTER = Pattern.compile(
             "(?i)^\\s*(?:said|says|told|announced|rejected|denied|dismissed|confirmed|" + "claimed|accused|blamed)\\b");
+    /** A date something is due on ("a tournament due to open on 3 December"): a schedule, not when anything happened. */
+    static final Pattern DUE_BEFORE = Pattern.compile(
+            "(?i)\\b(?:set|scheduled|due|slated|planned|expected)\\s+to\\s+(?:\\w+\\s+){1,2}(?:on\\s+|from\\s+)?$");
     /** A date that says when a truce or talks happened, not the violence: "since a truce was agreed in late April". */
     static final Pattern AGREED_BEFORE =
             Pattern.compile("(?i)\\b(?:truce|ceasefire|agreement|deal|talks)\\b[^.]{0,40}$");
@@ -117,6 +120,12 @@ final class EventTime {
     static final Pattern SAID_BEFORE = Pattern.compile(
             "(?i)\\b(?:said|announced|reported|claimed|stated|released|published|gave|given|put)\\b[^.,;]{0,20}$");
 
+    /**
+     * "troops shelled the village this morning": that part of the day the report was written, in a
+     * sentence that tells violence.
+     */
+    static final Pattern THIS_PART = Pattern.compile("(?i)\\bthis\\s+(morning|afternoon|evening)\\b");
+
     static final Pattern THIS_MONTH = Pattern.compile("(?i)\\b(?:earlier this month|this month)\\b");
     /** "two days ago", "a day ago": the day that many days before publication. */
     static final Pattern COUNTED_DAYS_AGO =
@@ -150,6 +159,13 @@ final class EventTime {
             Pattern.compile("(?i)\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     static final Pattern CLOCK =
             Pattern.compile("(?i)\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
+
+    /**
+     * The words before a clock time that make it the page's stamp, not the event's ("Updated Mar 4, 2027 02:15 pm",
+     * "First published on: Mar 4, 2027 at 09:05 AM PKT"): a publishing verb, or a date written with its year.
+     */
+    static final Pattern STAMP_BEFORE =
+            Pattern.compile("(?i)(?:\\b(?:published|updated)\\b[^.\\n]{0,30}|\\b(?:19|20)\\d{2}\\s+)$");
 
     /** The words before a clock time that make it the start of the violence ("began at about", "from around"). */
     static final Pattern CLOCK_START = Pattern.compile(
@@ -229,6 +245,9 @@ final class EventTime {
                 continue;
             }
             if (DIED_LATER.matcher(before).find()) {
+                continue;
+            }
+            if (DUE_BEFORE.matcher(before).find()) {
                 continue;
             }
             boolean saidThen = STATEMENT_BEFORE.matcher(before).find()
@@ -329,6 +348,21 @@ final class EventTime {
                 LocalDate d = base.minusDays(1);
                 out.add(new When(
                         s.start() + m.start(), s.start() + m.end(), d.atStartOfDay(), d.atTime(LocalTime.MAX), "day"));
+            }
+            m = THIS_PART.matcher(sentence);
+            if (!dated
+                    && m.find()
+                    // the sentence tells violence ("I buried my brother this morning" tells no time of the strike)
+                    && EventTypes.cue(sentence, 0) != null
+                    && !STATEMENT_BEFORE
+                            .matcher(sentence.substring(Math.max(0, m.start() - 40), m.start()))
+                            .find()) {
+                out.add(part(
+                        s.start() + m.start(),
+                        s.start() + m.end(),
+                        published,
+                        m.group(1).toLowerCase(Locale.ROOT),
+                        ""));
             }
             m = THIS_MONTH.matcher(sentence);
             if (!dated && m.find()) {
@@ -561,7 +595,8 @@ final class EventTime {
         String w = words;
         // "overnight into Friday", "the night of 11/12 November" (the date read is the second day)
         if (before.matches("(?s).*\\bovernight into\\s*(?:on\\s*)?$")
-                || before.matches("(?s).*\\bnight of\\s*\\d{1,2}\\s*(?:[/-]|to|and)\\s*$")) {
+                // "on night 3/4 May": "of" left out
+                || before.matches("(?s).*\\bnight\\s+(?:of\\s*)?\\d{1,2}\\s*(?:[/-]|to|and)\\s*$")) {
             return new When(start, end, d.minusDays(1).atTime(18, 0), d.atTime(6, 0), "part_of_day");
         }
         // "on the night of 21 February", "the night of Tuesday": the night that begins on that day
@@ -597,6 +632,8 @@ final class EventTime {
             w = of.group(1).toLowerCase(Locale.ROOT) + " " + w;
         }
         if (w.startsWith("late")
+                // "fighting flared on Tuesday late": the weekday first, then "late"
+                || w.matches("(?s)^(?:on\\s+)?\\S+\\s+late\\b(?!\\s+(?:on|in)\\b).*")
                 || before.matches("(?s).*\\blate\\s*(?:on\\s*)?$")
                 || w.matches("(?s).*\\bevening\\b.*")) {
             return new When(start, end, d.atTime(17, 0), d.atTime(LocalTime.MAX), "part_of_day");
@@ -636,7 +673,16 @@ final class EventTime {
             return w;
         }
         Matcher m = CLOCK.matcher(sentence);
-        if (!m.find()) {
+        boolean found = false;
+        while (m.find()) {
+            if (!STAMP_BEFORE
+                    .matcher(sentence.substring(Math.max(0, m.start() - 40), m.start()))
+                    .find()) {
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
             Matcher h = EARLY_HOURS.matcher(sentence);
             LocalDate d = w.from().toLocalDate();
             if (w.precision().equals("day")
@@ -651,6 +697,10 @@ final class EventTime {
             }
             Matcher p = PART_WORDS.matcher(sentence);
             if (w.precision().equals("day") && p.find()) {
+                if (p.group(3) != null && sentence.substring(0, p.start(3)).matches("(?is).*\\blast\\s+$")) {
+                    // "Last night their jets hit us" said on the day the event is dated to: the night that ran into it
+                    return new When(w.start(), w.end(), d.minusDays(1).atTime(18, 0), d.atTime(6, 0), "part_of_day");
+                }
                 String part = p.group(1) != null
                         ? p.group(1).toLowerCase(Locale.ROOT)
                         : p.group(2) != null ? "early" : "night";
