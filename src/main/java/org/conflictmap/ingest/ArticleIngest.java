@@ -242,7 +242,8 @@ class ArticleIngest {
 
     /**
      * A draft or published incident this event is also about, or null: of those whose kind, place and time agree
-     * with it ({@link SameEvent}), drafts first, then the best by {@link SameEvent#rank}.
+     * with it ({@link SameEvent}), drafts first, then the best by {@link SameEvent#rank}; a published incident gives way to
+     * another outlet's amendment of it dated to the same month ({@link #amendsTheSameMonth}).
      */
     private Incident match(Incident candidate, Set<String> fromThisArticle) {
         Duration window = SameEvent.DAY_OFF;
@@ -261,7 +262,8 @@ class ArticleIngest {
                 200,
                 0);
         Incident best = null;
-        for (Incident i : incidents.find(q)) {
+        List<Incident> found = incidents.find(q);
+        for (Incident i : found) {
             boolean told = EventTypes.compatible(i.type(), candidate.type())
                     // another outlet's word for the kind: only at a place both name (a province, a town), not adjacent
                     || SameEvent.kindsAgree(i.type(), candidate.type()) && shares(i, candidate, WIDE);
@@ -276,7 +278,26 @@ class ArticleIngest {
                 best = i;
             }
         }
+        if (best != null && best.status().equals("published")) {
+            for (Incident i : found) {
+                if (!fromThisArticle.contains(i.id()) && amendsTheSameMonth(i, best, candidate)) {
+                    return i;
+                }
+            }
+        }
         return best;
+    }
+
+    /**
+     * Whether a draft is another outlet's amendment of the published incident the report also matches, and both it and
+     * the report are dated only to a month overlapping each other: two outlets' "October clashes" in the background, one
+     * placed in the country, the other on a stretch of the border, are one amendment, not two. Reports dated finer are
+     * left to the usual place and time rules (one month's incident may hold several nights).
+     */
+    static boolean amendsTheSameMonth(Incident draft, Incident published, Incident report) {
+        return draft.status().equals("draft")
+                && draft.tags().contains(Drafts.AMENDS + published.id())
+                && sameMonth(draft.occurred(), report.occurred());
     }
 
     /**
@@ -284,15 +305,17 @@ class ArticleIngest {
      * the border or the same place, are one event (a month's events are few, and the border's segment is all either says).
      */
     static boolean sameMonthAlongTheBorder(Incident a, Incident b) {
-        TimeInterval x = a.occurred();
-        TimeInterval y = b.occurred();
+        return sameMonth(a.occurred(), b.occurred())
+                && a.places().stream().anyMatch(p -> b.places().stream().anyMatch(q -> q.id().equals(p.id())));
+    }
+
+    /** Whether both are known only as a month, the middle of the first within the second. */
+    static boolean sameMonth(TimeInterval x, TimeInterval y) {
         if (!"month".equals(x.precision()) || !"month".equals(y.precision())) {
             return false;
         }
         Instant mid = x.start().plus(Duration.between(x.start(), x.end()).dividedBy(2));
-        return !mid.isBefore(y.start())
-                && !mid.isAfter(y.end())
-                && a.places().stream().anyMatch(p -> b.places().stream().anyMatch(q -> q.id().equals(p.id())));
+        return !mid.isBefore(y.start()) && !mid.isAfter(y.end());
     }
 
     /**

@@ -154,10 +154,13 @@ final class Drafts {
         return draft.title();
     }
 
+    /** The tag of a draft amending a published incident, before that incident's id. */
+    static final String AMENDS = "amends:";
+
     /** The draft proposed for an event that a published incident already covers: linked to it, for an editor to accept. */
     static Incident amending(Incident proposal, Incident published) {
         List<String> tags = new ArrayList<>(proposal.tags());
-        tags.add("amends:" + published.id());
+        tags.add(AMENDS + published.id());
         return new Incident(
                 proposal.id(),
                 clip("Amendment to " + published.id() + ": " + proposal.title(), 300),

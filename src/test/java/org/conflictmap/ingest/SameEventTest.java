@@ -88,4 +88,23 @@ class SameEventTest {
                 .as("the small hours after the night: within the slack")
                 .isTrue();
     }
+
+    /** The month of the October clashes, as a background line dates them. */
+    static final TimeInterval THAT_MONTH =
+            new TimeInterval(Instant.parse("2034-05-31T19:30:00Z"), Instant.parse("2034-06-30T19:29:59Z"), "month");
+
+    @Test
+    void twoOutletsMonthOfAPublishedEpisodeIsOneAmendmentButANightIsLeftToPlaceAndTime() {
+        Incident published = told("armed_clash", THAT_MONTH);
+        Incident amendment = Drafts.amending(told("armed_clash", THAT_MONTH), published);
+        assertThat(ArticleIngest.amendsTheSameMonth(amendment, published, told("armed_clash", THAT_MONTH)))
+                .isTrue();
+        assertThat(ArticleIngest.amendsTheSameMonth(amendment, published, told("armed_clash", FRIDAY)))
+                .as("a night of that month")
+                .isFalse();
+        assertThat(ArticleIngest.amendsTheSameMonth(
+                        told("armed_clash", THAT_MONTH), published, told("armed_clash", THAT_MONTH)))
+                .as("a draft amending nothing")
+                .isFalse();
+    }
 }
