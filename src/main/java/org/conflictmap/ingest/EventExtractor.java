@@ -529,7 +529,7 @@ class EventExtractor {
                                 // a month of background is not what a sentence with no time of its own goes on telling
                                 // ("… comment on the Torkham clash" after "since October 2025, when … clashes")
                                 && !(e.backdrop && when == null)
-                                && compatible(e, cue, when, here, also, pub, asNamed)) {
+                                && compatible(e, cue, when, finest, also, pub)) {
                             target = e;
                         }
                     }
@@ -1070,13 +1070,7 @@ class EventExtractor {
     }
 
     private boolean compatible(
-            Open e,
-            EventTypes.Cue cue,
-            EventTime.When when,
-            List<Geocoder.Mention> here,
-            boolean also,
-            LocalDate published,
-            Map<Integer, Place> asNamed) {
+            Open e, EventTypes.Cue cue, EventTime.When when, List<Place> finest, boolean also, LocalDate published) {
         if (cue != null
                 && e.cue != null
                 && !EventTypes.compatible(cue.type(), e.cue.type())
@@ -1109,21 +1103,18 @@ class EventExtractor {
                 && !weekToldOnlyAsBackdrop(e, when)) {
             return false;
         }
-        // "along the border" or a country says nothing about which of the event's places it was
-        List<Geocoder.Mention> located = here.stream()
-                .filter(m ->
-                        !m.place().kind().equals("border") && !m.place().kind().equals("country"))
-                .toList();
         // "the strikes also hit Kandahar": more places of an event of that kind already told
         boolean sameKind = also
                 && cue != null
                 && e.cue != null
                 && !cue.weak()
                 && cue.type().equals(e.cue.type());
-        if (located.isEmpty() || e.places.isEmpty() || e.onlyVaguePlaces() || sameKind) {
+        // the sentence's places as named, less the border and countries ("along the border" or a country says nothing
+        // about which of the event's places it was): empty exactly when it names no other place
+        if (finest.isEmpty() || e.places.isEmpty() || e.onlyVaguePlaces() || sameKind) {
             return true;
         }
-        for (Place f : finest(located, asNamed)) {
+        for (Place f : finest) {
             for (Place p : e.places.values()) {
                 if (Places.near(p, f)) {
                     return true;
