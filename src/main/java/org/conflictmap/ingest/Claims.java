@@ -556,7 +556,8 @@ final class Claims {
             List<Attribution> within = new ArrayList<>();
             Matcher v = REPORTING.matcher(s.text());
             Matcher according = ACCORDING.matcher(s.text());
-            if (according.find() && v.find() && according.start() < v.start()) {
+            boolean accordingTo = according.find();
+            if (accordingTo && v.find() && according.start() < v.start()) {
                 // "According to the AP, the information minister said two soldiers were killed": the relay opens the
                 // sentence, the one it quotes says the figures after their verb
                 Matcher name = ACCORDING_NAME.matcher(s.text().substring(according.end()));
@@ -575,16 +576,10 @@ final class Claims {
                 }
             }
             // "According to the Afghan side, 14 … were killed, while Islamabad acknowledged the death of one soldier":
-            // the
-            // sentence's own speaker and a later verb's subject are two voices too
+            // the sentence's own speaker and a later verb's subject are two voices too
             boolean two = Stream.concat(
                                     within.stream().map(Attribution::speaker),
-                                    sentence != null
-                                                    && ACCORDING
-                                                            .matcher(s.text())
-                                                            .find()
-                                            ? Stream.of(sentence)
-                                            : Stream.empty())
+                                    sentence != null && accordingTo ? Stream.of(sentence) : Stream.empty())
                             .map(a -> a.claimant() + "|" + a.party())
                             .distinct()
                             .count()
